@@ -1,0 +1,48 @@
+# kaohe — two commands set up a machine: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PYTHONPATH := src
+
+.PHONY: install run test lint types contracts pytest bench demo clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	@echo ""
+	@echo "kaohe 已启动：http://127.0.0.1:$(PORT)/"
+	@$(BIN)/python manage.py demo_logins
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --insecure
+
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+types: install
+	$(BIN)/mypy
+
+contracts: install
+	$(BIN)/lint-imports
+
+pytest: install
+	$(BIN)/python -m pytest -n 2 -m "not bench" $(PYTEST_ARGS); status=$$?; \
+	  if [ $$status -eq 5 ]; then echo "no tests collected: failing"; exit 1; fi; exit $$status
+
+test: lint types contracts pytest
+
+bench: install
+	$(BIN)/python -m kaohe.bench
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3*
