@@ -15,7 +15,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kaohe.cli.score",
     "kaohe.cli.scheme",
     "kaohe.cli.textrules",
-    "kaohe.cli.scheme_import",
 )
 
 
