@@ -1,0 +1,27 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from kaohe.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("units/", views.units, name="units"),
+    path("users/", views.users, name="users"),
+    path("users/<int:user_id>/role/", views.change_role, name="change_role"),
+    path("users/<int:user_id>/unlock/", views.unlock, name="unlock"),
+    path("users/<int:user_id>/active/", views.set_active, name="set_active"),
+    path("import/", views.import_page, name="import"),
+    path("import/template.xlsx", views.import_template, name="import_template"),
+]
+
+# Authentication pages keep Django's un-namespaced names (login, logout, password_change).
+auth_urlpatterns = [
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "password/",
+        views.PasswordChangeView.as_view(success_url=reverse_lazy("home")),
+        name="password_change",
+    ),
+]

@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from kaohe.accounts import actions
+from kaohe.accounts.importing import OrganisationImportError, import_organisation, template_workbook
+from kaohe.accounts.models import RoleGrant, Unit, User
+from kaohe.accounts.permissions import (
+    can_manage_organisation,
+    can_manage_roles,
+    can_view_organisation,
+    role_required,
+)
+from kaohe.accounts.roles import Role
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def unit_tree(units: list[Unit]) -> list[dict[str, Any]]:
+    nodes = {unit.pk: {"unit": unit, "children": []} for unit in units}
+    roots = []
+    for unit in units:
+        parent = nodes.get(unit.parent_id) if unit.parent_id else None
+        (parent["children"] if parent else roots).append(nodes[unit.pk])
+    return roots
+
+
+@role_required(*can_view_organisation)
+def units(request: HttpRequest) -> HttpResponse:
+    all_units = list(Unit.objects.prefetch_related("categories").order_by("sort_order", "id"))
+    return render(
+        request, "accounts/units.html", {"tree": unit_tree(all_units), "unit_count": len(all_units)}
+    )
+
+
+@role_required(*can_manage_organisation, *can_manage_roles)
+def users(request: HttpRequest) -> HttpResponse:
+    people = User.objects.select_related("unit").prefetch_related(
+        Prefetch("role_grants", queryset=RoleGrant.objects.order_by("role"))
+    )
+    return render(
+        request,
+        "accounts/users.html",
+        {
+            "people": people,
+            "role_choices": Role.choices,
+            "may_manage_roles": request.user.has_role(*can_manage_roles),
+            "may_manage_accounts": request.user.has_role(*can_manage_organisation),
+        },
+    )
+
+
+@require_POST
+@role_required(*can_manage_roles)
+def change_role(request: HttpRequest, user_id: int) -> HttpResponse:
+    person = get_object_or_404(User, pk=user_id)
+    role = request.POST.get("role", "")
+    if role not in Role.values:
+        messages.error(request, "未知角色")
+        return redirect("accounts:users")
+    try:
+        if request.POST.get("grant") == "1":
+            actions.grant_role(request.user, person, role)
+            messages.success(request, f"已为 {person} 授予{Role(role).label}")
+        else:
+            actions.revoke_role(request.user, person, role)
+            messages.success(request, f"已撤销 {person} 的{Role(role).label}")
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    return redirect("accounts:users")
+
+
+@require_POST
+@role_required(*can_manage_roles)
+def unlock(request: HttpRequest, user_id: int) -> HttpResponse:
+    person = get_object_or_404(User, pk=user_id)
+    actions.unlock_account(request.user, person)
+    messages.success(request, f"已解除 {person} 的账户锁定")
+    return redirect("accounts:users")
+
+
+@require_POST
+@role_required(*can_manage_organisation)
+def set_active(request: HttpRequest, user_id: int) -> HttpResponse:
+    person = get_object_or_404(User, pk=user_id)
+    if person == request.user:
+        messages.error(request, "不能停用自己的账户")
+        return redirect("accounts:users")
+    actions.set_user_active(request.user, person, request.POST.get("active") == "1")
+    return redirect("accounts:users")
+
+
+@role_required(*can_manage_organisation)
+def import_page(request: HttpRequest) -> HttpResponse:
+    problems: list[str] = []
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            problems = ["请选择要导入的 xlsx 文件"]
+        else:
+            try:
+                summary = import_organisation(request.user, upload)
+            except OrganisationImportError as error:
+                problems = [str(problem) for problem in error.problems]
+            else:
+                messages.success(
+                    request,
+                    f"导入完成：新增单位 {summary.units_created} 个，"
+                    f"新增用户 {summary.users_created} 个。",
+                )
+                for note in summary.skipped:
+                    messages.info(request, f"已跳过：{note}")
+                return redirect("accounts:import")
+    return render(request, "accounts/import.html", {"problems": problems})
+
+
+@role_required(*can_manage_organisation)
+def import_template(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(template_workbook(), content_type=XLSX)
+    response["Content-Disposition"] = (
+        "attachment; filename*=UTF-8''%E5%8D%95%E4%BD%8D%E5%92%8C%E7%94%A8%E6%88%B7%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.xlsx"
+    )
+    return response
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "registration/password_change_form.html"
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        actions.change_own_password(self.request.user)
+        messages.success(self.request, "密码已修改")
+        return response

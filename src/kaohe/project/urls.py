@@ -1,0 +1,14 @@
+from django.urls import include, path
+
+from kaohe.accounts.urls import auth_urlpatterns
+
+urlpatterns = [
+    path("", include("kaohe.web.urls")),
+    path("accounts/", include(auth_urlpatterns)),
+    path("accounts/", include("kaohe.accounts.urls")),
+    path("audit/", include("kaohe.audit.urls")),
+]
+
+handler403 = "kaohe.web.views.errors.permission_denied"
+handler404 = "kaohe.web.views.errors.page_not_found"
+handler500 = "kaohe.web.views.errors.server_error"
