@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from kaohe.accounts import actions
@@ -125,9 +126,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
 @role_required(*can_manage_organisation)
 def import_template(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(template_workbook(), content_type=XLSX)
-    response["Content-Disposition"] = (
-        "attachment; filename*=UTF-8''%E5%8D%95%E4%BD%8D%E5%92%8C%E7%94%A8%E6%88%B7%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.xlsx"
-    )
+    response["Content-Disposition"] = content_disposition_header(True, "单位和用户导入模板.xlsx")
     return response
 
 

@@ -21,7 +21,7 @@ def log_change(
     new: Any = None,
     target_label: str = "",
 ) -> AuditEntry:
-    """Append one audit entry: who (actor may be None for the system), what, old → new, from where."""
+    """Append one audit entry: who (None is the system), what, old → new, from where."""
     acting_user = actor if getattr(actor, "pk", None) else None
     return AuditEntry.objects.create(
         actor=acting_user,
