@@ -1,0 +1,143 @@
+"""Drafts → a canonical scheme dict (docs/scheme-format.md), with the report filled in."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from kaohe.textrules import read_criteria
+from kaohe.transfer.importers.drafts import Draft
+from kaohe.transfer.importers.report import ImportReport, PointsCheck
+
+FORMAT = "kaohe-scheme/1"
+_BONUS_NAME = re.compile(r"加分|正向激励|奖励")
+_BONUS_CAP = re.compile(r"(?:最高|最多|累计不超过|不超过|封顶)\s*(?:加\s*)?(\d+(?:\.\d+)?)\s*分")
+_ADDS_TO_PARENT = ("scored", "value", None)
+_READ_FACTS = ("kind", "floor", "cap", "not_applicable")
+
+
+def assemble(root: Draft, *, scheme_id: str, name: str, report: ImportReport) -> dict[str, Any]:
+    """The scheme dict for the tree under ``root``; problems go to the report, never raise."""
+    _unique_names(root, report)
+    builder = _Builder(report)
+    sections = [builder.node(draft, (index,), ()) for index, draft in enumerate(root.children, 1)]
+    return {"format": FORMAT, "id": scheme_id, "name": name, "sections": sections}
+
+
+class _Builder:
+    def __init__(self, report: ImportReport) -> None:
+        self.report = report
+
+    def node(self, draft: Draft, code: tuple[int, ...], path: tuple[str, ...]) -> dict[str, Any]:
+        path = (*path, draft.name)
+        level = len(code) - 1
+        children = [
+            self.node(child, (*code, index), path) for index, child in enumerate(draft.children, 1)
+        ]
+        node: dict[str, Any] = {"name": draft.name, "code": ".".join(map(str, code))}
+        node.update(self._points(draft, children, path))
+        self._describe(node, draft)
+        if children:
+            node["children"] = children
+        else:
+            node["rules"] = self._rules(draft, node, path)
+        self.report.indicators_by_level[level] += 1
+        if node.get("kind") in _ADDS_TO_PARENT:
+            total = self.report.points_by_level.get(level, Decimal(0))
+            self.report.points_by_level[level] = total + node["points"]
+        return node
+
+    def _points(
+        self, draft: Draft, children: list[dict[str, Any]], path: tuple[str, ...]
+    ) -> dict[str, Any]:
+        facts = {key: value for key, value in draft.facts.items() if key in _READ_FACTS}
+        if not children:
+            facts.setdefault("kind", _leaf_kind(draft))
+        if facts.get("kind") == "bonus":
+            facts.setdefault("cap", _bonus_cap(draft))
+            fallback = facts["cap"] if facts["cap"] is not None else Decimal(0)
+            return {"points": draft.points if draft.points is not None else fallback, **facts}
+        points = draft.points
+        counted = sum(
+            (child["points"] for child in children if child.get("kind") in _ADDS_TO_PARENT),
+            Decimal(0),
+        )
+        if children and points is None:
+            points = counted
+            self.report.notes.append(f"{_path(path)}：未写分值，按下级合计 {counted} 分")
+        elif children and any(child.get("kind") in _ADDS_TO_PARENT for child in children):
+            assert points is not None
+            self.report.points_checks.append(PointsCheck(_path(path), points, counted))
+        if points is None:
+            points = Decimal(0)
+            self.report.notes.append(f"{_path(path)}：未写分值，按 0 分导入")
+        return {"points": points, **facts}
+
+    def _describe(self, node: dict[str, Any], draft: Draft) -> None:
+        if draft.criteria:
+            node["criteria"] = "\n".join(draft.criteria)
+        if draft.assessors:
+            node["assessor"] = "、".join(draft.assessors)
+        owners = {
+            key: names
+            for key, names in (
+                ("leaders", draft.leaders),
+                ("units", draft.units),
+                ("persons", draft.persons),
+            )
+            if names
+        }
+        if owners:
+            node["owners"] = owners
+
+    def _rules(
+        self, draft: Draft, node: dict[str, Any], path: tuple[str, ...]
+    ) -> list[dict[str, Any]]:
+        text = node.get("criteria", "")
+        if not text:
+            return []
+        reading = read_criteria(text, points=node["points"])
+        for key, value in reading.node.items():
+            if key in _READ_FACTS and key not in draft.facts:
+                node[key] = value
+        rules = []
+        for number, read in enumerate(reading.rules, 1):
+            rule = {"id": f"{node['code']}-{number}", **read.rule}
+            rule.setdefault("text", read.source)
+            rules.append(rule)
+            self.report.rules_parsed += 1
+            if read.flagged:
+                self.report.rules_flagged.append(f"{_path(path)}：{_preview(read.source)}")
+        return rules
+
+
+def _leaf_kind(draft: Draft) -> str:
+    return "bonus" if _BONUS_NAME.search(draft.name) and draft.points is None else "scored"
+
+
+def _bonus_cap(draft: Draft) -> Decimal | None:
+    match = _BONUS_CAP.search("\n".join(draft.criteria))
+    return Decimal(match.group(1)) if match else None
+
+
+def _unique_names(draft: Draft, report: ImportReport) -> None:
+    seen: dict[str, int] = {}
+    for child in draft.children:
+        if not child.name:
+            child.name = "未命名指标"
+        count = seen.get(child.name, 0) + 1
+        seen[child.name] = count
+        if count > 1:
+            report.notes.append(f"同级指标「{child.name}」重名，第 {count} 个改名为「{child.name}（{count}）」")
+            child.name = f"{child.name}（{count}）"
+        _unique_names(child, report)
+
+
+def _path(path: tuple[str, ...]) -> str:
+    return " › ".join(path)
+
+
+def _preview(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 50 else flat[:50] + "…"

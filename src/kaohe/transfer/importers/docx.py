@@ -1,0 +1,3 @@
+"""Word documents."""
+
+from __future__ import annotations

@@ -1,0 +1,54 @@
+"""Indicators as they are being read, before they become canonical scheme nodes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from kaohe.transfer.importers.names import split_name, split_people, split_units
+
+
+@dataclass
+class Draft:
+    """One indicator while its rows are still being read."""
+
+    name: str
+    raw: str = ""
+    points: Decimal | None = None
+    facts: dict[str, Any] = field(default_factory=dict)
+    criteria: list[str] = field(default_factory=list)
+    assessors: list[str] = field(default_factory=list)
+    leaders: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)
+    children: list[Draft] = field(default_factory=list)
+    where: str = ""
+
+    @classmethod
+    def from_text(cls, text: str, where: str = "") -> Draft:
+        named = split_name(text)
+        return cls(name=named.name, raw=text, points=named.points, facts=named.node, where=where)
+
+    def add_criteria(self, text: str) -> None:
+        text = text.strip()
+        if text and text not in self.criteria:
+            self.criteria.append(text)
+
+    def add_assessor(self, text: str) -> None:
+        _extend(self.assessors, split_units(text))
+
+    def add_owners(self, leaders: str = "", units: str = "", persons: str = "") -> None:
+        _extend(self.leaders, split_people(leaders))
+        _extend(self.units, split_units(units))
+        _extend(self.persons, split_people(persons))
+
+    def child_named(self, raw: str) -> Draft | None:
+        """The last child read from the same cell text: a merged cell repeated on a new page."""
+        if self.children and self.children[-1].raw == raw:
+            return self.children[-1]
+        return None
+
+
+def _extend(names: list[str], more: list[str]) -> None:
+    names.extend(name for name in more if name not in names)

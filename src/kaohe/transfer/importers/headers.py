@@ -1,0 +1,106 @@
+"""Recognising the header row(s) of an assessment table by the names offices give their columns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kaohe.transfer.importers.grid import Cell, Grid
+
+LEVEL = "level"
+POINTS = "points"
+CRITERIA = "criteria"
+CONTENT = "content"
+TARGET = "target"
+ASSESSOR = "assessor"
+LEADERS = "leaders"
+UNITS = "units"
+PERSONS = "persons"
+
+# Checked in order: the first pattern that matches the whole normalised header wins, so the
+# narrow names (责任人, 考评单位) come before the broad ones (责任单位).
+HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (role, re.compile(pattern))
+    for role, pattern in (
+        (PERSONS, r"(具体)?责任人(员)?|联系人"),
+        (ASSESSOR, r"(市直|牵头)?(考评|考核|评分)(单位|科室|部门)|负责考核(科室|单位|部门)"),
+        (LEADERS, r"(分管|责任|分工|牵头)?(局|市|县)?领导"),
+        (UNITS, r"(牵头)?(责任|承办|主办|牵头)(科室|单位|部门|处室)(单位)?|(牵头|配合)?科室"),
+        (POINTS, r"(分值|标准分|分数|满分|权重|基本分|指标分值)(分)?"),
+        (CRITERIA, r"(考核|评价|评分|扣分|计分)(要点|标准|细则|方法|办法)(及)?(评价|评分)?(标准)?|考核要点及评价标准"),
+        (CONTENT, r"(考核|工作|指标)(内容|要求)"),
+        (TARGET, r"(年度)?(工作)?(目标|任务)(值)?"),
+        (LEVEL, r"[一二三四五六1-6](级)?(指标|项目)|(考核|评价)?(项目|指标)(名称)?|考核事项|类别"),
+    )
+)
+
+_PARENTHESES = re.compile(r"[（(][^（）()]*[)）]")
+_NOISE = re.compile(r"[\s:：/、]+")
+
+
+@dataclass(frozen=True)
+class Columns:
+    """What each column of a table holds, and the header rows that said so."""
+
+    roles: tuple[str | None, ...]
+    header_rows: int
+    level_columns: tuple[int, ...]
+
+    def of(self, role: str) -> tuple[int, ...]:
+        return tuple(index for index, name in enumerate(self.roles) if name == role)
+
+
+def normalise_header(text: str) -> str:
+    return _NOISE.sub("", _PARENTHESES.sub("", text))
+
+
+def header_role(text: str) -> str | None:
+    """The role of a column whose header reads ``text``, or None for an unknown header."""
+    name = normalise_header(text)
+    if not name or len(name) > 14:
+        return None
+    for role, pattern in HEADER_PATTERNS:
+        if pattern.fullmatch(name):
+            return role
+    return None
+
+
+def find_columns(grid: Grid, start: int = 0) -> tuple[int, Columns] | None:
+    """Find the first header block at or after row ``start``: (its first row, the columns)."""
+    for index in range(start, len(grid.rows)):
+        if _looks_like_header(grid.rows[index]):
+            depth = _header_depth(grid.rows, index)
+            return index, _columns(grid.rows[index : index + depth], grid.width)
+    return None
+
+
+def is_repeated_header(row: list[Cell], columns: Columns) -> bool:
+    """A header row printed again on a later page (or a later docx table) is not data."""
+    roles = [header_role(cell.text) for cell in row if cell.text]
+    return bool(roles) and all(role is not None for role in roles) and len(roles) >= 2
+
+
+def _looks_like_header(row: list[Cell]) -> bool:
+    roles = [header_role(cell.text) for cell in row if cell.text and not cell.merged]
+    known = [role for role in roles if role is not None]
+    return len(known) >= 2 and (LEVEL in known or CRITERIA in known or POINTS in known)
+
+
+def _header_depth(rows: list[list[Cell]], first: int) -> int:
+    depth = 1
+    while first + depth < len(rows) and depth < 3:
+        row = rows[first + depth]
+        fresh = [cell for cell in row if cell.text and not cell.merged]
+        if not fresh or any(header_role(cell.text) is None for cell in fresh):
+            break
+        depth += 1
+    return depth
+
+
+def _columns(header: list[list[Cell]], width: int) -> Columns:
+    roles: list[str | None] = []
+    for column in range(width):
+        texts = [row[column].text for row in reversed(header) if column < len(row)]
+        roles.append(next((header_role(text) for text in texts if header_role(text)), None))
+    levels = tuple(index for index, role in enumerate(roles) if role == LEVEL)
+    return Columns(roles=tuple(roles), header_rows=len(header), level_columns=levels)

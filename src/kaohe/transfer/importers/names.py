@@ -1,0 +1,120 @@
+"""Indicator names as documents write them: numbered, with points and owners squeezed in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from kaohe.textrules import read_name
+
+NUMBERING = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百]+[章条节]|[一二三四五六七八九十]+[、.．]|"
+    r"[（(]\s*[一二三四五六七八九十\d]+\s*[)）][、.．]?|\d+(?:\.\d+)+[、.．]?(?!\d)|"
+    r"\d+[、.．](?!\d)|[①-⑳])\s*"
+)
+_TRAILING_POINTS = re.compile(
+    r"[（(]\s*(?:(?P<penalty>倒扣分?)\s*)?(?P<points>\d+(?:\.\d+)?)\s*分?"
+    r"(?:\s*[，,]\s*倒扣分?\s*(?P<floor>\d+(?:\.\d+)?)\s*分)?\s*[)）]"
+)
+_POINTS_CELL = re.compile(
+    r"(?:(?P<penalty>倒扣分?)|(?P<bonus>加分(?:最高)?))?(?P<points>\d+(?:\.\d+)?)?分?"
+    r"(?:[（(]倒扣分?(?P<floor>\d+(?:\.\d+)?)分?[)）])?"
+)
+_EDGE_PUNCTUATION = "。；;，,：: \n\t"
+_UNIT_ENDINGS = tuple("科室局办部委站心位馆院会府大协校队所处厅组团联)）社司行")
+_PADDED_NAME = re.compile(r"\S[ \u3000]{2,}\S|\S+")
+
+
+@dataclass
+class NamedPoints:
+    """A bare indicator name with the points and node facts that were written inside it."""
+
+    name: str
+    points: Decimal | None
+    node: dict[str, Any] = field(default_factory=dict)
+
+
+def strip_numbering(text: str) -> str:
+    return NUMBERING.sub("", text, count=1).strip()
+
+
+def split_name(text: str) -> NamedPoints:
+    """「(一）重点任务（15分）」 → 重点任务, 15. Numbering is dropped: codes carry the order."""
+    bare = " ".join(strip_numbering(text).split())
+    reading = read_name(bare)
+    if reading.points is not None or reading.node:
+        return NamedPoints(_tidy(reading.name), reading.points, dict(reading.node))
+    return _own_reading(bare)
+
+
+def parse_points(text: str) -> NamedPoints | None:
+    """A 分值 cell: 「8」, 「8分」, 「5（倒扣分1分）」, 「倒扣分5」 (penalty) or 「加分最高5」 (bonus)."""
+    match = _POINTS_CELL.fullmatch("".join(text.split()))
+    if match is None or not (match.group("points") or match.group("bonus")):
+        return None
+    points = Decimal(match.group("points")) if match.group("points") else None
+    node: dict[str, Any] = {}
+    if match.group("penalty"):
+        node["kind"] = "penalty"
+    if match.group("bonus"):
+        node["kind"] = "bonus"
+        node["cap"] = points
+        points = points if points is not None else Decimal(0)
+    if match.group("floor"):
+        node["floor"] = -Decimal(match.group("floor"))
+    return NamedPoints("", points, node)
+
+
+def _own_reading(text: str) -> NamedPoints:
+    match = None
+    for match in _TRAILING_POINTS.finditer(text):
+        pass
+    if match is None:
+        return NamedPoints(_tidy(text), None)
+    name = _tidy(text[: match.start()] + text[match.end() :])
+    node: dict[str, Any] = {}
+    points = Decimal(match.group("points"))
+    if match.group("penalty"):
+        node["kind"] = "penalty"
+    if match.group("floor"):
+        node["floor"] = -Decimal(match.group("floor"))
+    return NamedPoints(name, points, node)
+
+
+def _tidy(name: str) -> str:
+    return name.strip(_EDGE_PUNCTUATION)
+
+
+def split_people(text: str) -> list[str]:
+    """Names in a 责任人/分管领导 cell. Two-character names are often padded: 「许  峰张  正」."""
+    people: list[str] = []
+    for part in re.split(r"[\n、，,；;/]+", text):
+        for token in _PADDED_NAME.findall(part.strip()):
+            name = "".join(token.split())
+            if name and name not in people:
+                people.append(name)
+    return people
+
+
+def split_units(text: str) -> list[str]:
+    """Units in a 责任科室 cell, one a line; a line that cannot end a unit name was wrapped."""
+    units: list[str] = []
+    pending = ""
+    for part in re.split(r"[\n、，,；;/]+", text):
+        piece = pending + "".join(part.split())
+        if not piece:
+            continue
+        if piece.endswith(_UNIT_ENDINGS) or piece.startswith("各"):
+            units.append(piece)
+            pending = ""
+        else:
+            pending = piece
+    if pending:
+        units.append(pending)
+    return list(dict.fromkeys(units))
+
+
+def join_assessors(text: str) -> str:
+    return "、".join(split_units(text))

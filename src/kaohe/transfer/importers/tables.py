@@ -1,0 +1,160 @@
+"""Turning a table (sheet, docx table, tab dump) into an indicator tree.
+
+The hierarchy columns (一级指标, 二级指标, …) are read left to right: a cell with its own text
+opens an indicator at that level, an empty or merged-over cell continues the one above. The
+deepest indicator a row opens receives the row's points, criteria and owners.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kaohe.transfer.importers.drafts import Draft
+from kaohe.transfer.importers.grid import Cell, Grid
+from kaohe.transfer.importers.headers import (
+    ASSESSOR,
+    CONTENT,
+    CRITERIA,
+    LEADERS,
+    PERSONS,
+    POINTS,
+    TARGET,
+    UNITS,
+    Columns,
+    find_columns,
+    is_repeated_header,
+)
+from kaohe.transfer.importers.names import parse_points
+from kaohe.transfer.importers.report import ImportReport
+
+_NOTE = re.compile(r"^\s*(备注|注[:：]|说明[:：]|合计|总计|总分|抄送|印发|附件[:：])")
+_PROSE = re.compile(r"[。；;]|\n|^\s*\d+[.．、]")
+
+
+class TableReader:
+    """Reads data rows into drafts under one root; one reader may take several tables."""
+
+    def __init__(self, report: ImportReport) -> None:
+        self.root = Draft(name="")
+        self.report = report
+        self.columns: Columns | None = None
+        self._path: list[Draft | None] = []
+
+    def read(self, grid: Grid) -> bool:
+        """Read one grid; a grid without a header row continues the previous table's columns."""
+        found = find_columns(grid)
+        first = 0
+        if found is not None:
+            header_at, self.columns = found
+            first = header_at + self.columns.header_rows
+            self._path = [None] * len(self.columns.level_columns)
+            for row in grid.rows[:header_at]:
+                self._ignore_row(row)
+        elif self.columns is None or grid.width != len(self.columns.roles):
+            for row in grid.rows:
+                self._ignore_row(row)
+            return False
+        for row in grid.rows[first:]:
+            self._read_row(row)
+        return True
+
+    def _read_row(self, row: list[Cell]) -> None:
+        assert self.columns is not None
+        if not any(cell.text for cell in row) or is_repeated_header(row, self.columns):
+            return
+        if _NOTE.match(row[0].text) or (len(self.columns.level_columns) == 0):
+            self._ignore_row(row)
+            return
+        leaf = self._open_indicators(row)
+        if leaf is None:
+            self._ignore_row(row)
+            return
+        self._fill(leaf, row)
+
+    def _open_indicators(self, row: list[Cell]) -> Draft | None:
+        assert self.columns is not None
+        leaf: Draft | None = None
+        opened_here: Draft | None = None
+        for level, column in enumerate(self.columns.level_columns):
+            cell = _cell(row, column)
+            current = self._path[level]
+            if not cell.text or cell.merged or (opened_here is None and _repeats(cell, current)):
+                if opened_here is None:
+                    leaf = current or leaf
+                continue
+            if opened_here is not None and self._is_description(opened_here, cell, row):
+                opened_here.add_criteria(cell.text)
+                break
+            leaf = opened_here = self._open(level, cell)
+        if opened_here is None and not self._has_data(row):
+            return None
+        return leaf
+
+    def _open(self, level: int, cell: Cell) -> Draft:
+        parent = next((draft for draft in reversed(self._path[:level]) if draft), self.root)
+        draft = Draft.from_text(cell.text, where=cell.where)
+        parent.children.append(draft)
+        self._path[level] = draft
+        for deeper in range(level + 1, len(self._path)):
+            self._path[deeper] = None
+        return draft
+
+    def _is_description(self, parent: Draft, cell: Cell, row: list[Cell]) -> bool:
+        """A deeper hierarchy cell holding a sentence about its parent, not an indicator.
+
+        「举办单位评价（5）」 followed by 「主要包括对领导班子……的满意情况」 in the 三级 column.
+        """
+        child = Draft.from_text(cell.text)
+        if child.points is not None or parent.points is None:
+            return False
+        return not self._text_of(row, CRITERIA) or bool(_PROSE.search(cell.text))
+
+    def _fill(self, leaf: Draft, row: list[Cell]) -> None:
+        for text in (self._text_of(row, CONTENT), self._text_of(row, TARGET)):
+            leaf.add_criteria(text)
+        leaf.add_criteria(self._text_of(row, CRITERIA))
+        points = parse_points(self._text_of(row, POINTS))
+        if points is not None:
+            leaf.points = points.points
+            leaf.facts.update(points.node)
+        leaf.add_assessor(self._text_of(row, ASSESSOR))
+        leaf.add_owners(
+            leaders=self._text_of(row, LEADERS),
+            units=self._text_of(row, UNITS),
+            persons=self._text_of(row, PERSONS),
+        )
+        self._ignore_stray(row)
+
+    def _has_data(self, row: list[Cell]) -> bool:
+        assert self.columns is not None
+        return any(
+            _cell(row, column).text
+            for column, role in enumerate(self.columns.roles)
+            if role is not None and column not in self.columns.level_columns
+        )
+
+    def _text_of(self, row: list[Cell], role: str) -> str:
+        assert self.columns is not None
+        texts = [_cell(row, column).text for column in self.columns.of(role)]
+        return "\n".join(dict.fromkeys(text for text in texts if text))
+
+    def _ignore_stray(self, row: list[Cell]) -> None:
+        assert self.columns is not None
+        for column, cell in enumerate(row):
+            role = self.columns.roles[column] if column < len(self.columns.roles) else None
+            if role is None and cell.text and not cell.merged:
+                self.report.ignore(cell.where or "未知位置", cell.text)
+
+    def _ignore_row(self, row: list[Cell]) -> None:
+        for cell in row:
+            if cell.text and not cell.merged:
+                self.report.ignore(cell.where or "未知位置", cell.text)
+
+
+def _repeats(cell: Cell, current: Draft | None) -> bool:
+    """A merged cell's text printed again on the next page continues the same indicator."""
+    return current is not None and cell.text == current.raw
+
+
+def _cell(row: list[Cell], column: int) -> Cell:
+    return row[column] if column < len(row) else Cell("")

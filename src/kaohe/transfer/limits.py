@@ -1,0 +1,163 @@
+"""Guards run before any parser sees an uploaded document.
+
+Office files are zip archives of XML, so a small upload can expand to gigabytes, carry macros,
+or hide an encrypted package. Every check here reads a bounded amount of data, so a hostile file
+is refused quickly and with a Chinese message the user can act on.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_TEXT_BYTES = 4 * 1024 * 1024
+MAX_UNPACKED_BYTES = 120 * 1024 * 1024
+MAX_ZIP_ENTRIES = 2000
+MAX_COMPRESSION_RATIO = 400
+MAX_TABLE_ROWS = 20_000
+
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_SIGNATURE = b"PK\x03\x04"
+_READ_CHUNK = 1024 * 1024
+
+KIND_NAMES = {"xlsx": "Excel 工作簿", "docx": "Word 文档", "text": "纯文本"}
+EXTENSION_KINDS = {".xlsx": "xlsx", ".docx": "docx", ".txt": "text", ".text": "text"}
+MACRO_EXTENSIONS = {".xlsm", ".xltm", ".docm", ".dotm", ".xlsb"}
+
+
+class ImportRefused(Exception):  # noqa: N818 — reads as what happened to the user's file
+    """The document cannot be imported; the message says why, in Chinese."""
+
+
+@dataclass(frozen=True)
+class Upload:
+    """An uploaded document whose bytes passed the guards, with the kind its content shows."""
+
+    name: str
+    data: bytes
+    kind: str
+
+
+def check_upload(name: str, data: bytes) -> Upload:
+    """Sniff the content, compare it with the extension, and apply the size guards."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportRefused(f"文件过大（{_megabytes(len(data))}），导入上限为 {_megabytes(MAX_FILE_BYTES)}")
+    if not data.strip():
+        raise ImportRefused("文件是空的，没有可导入的内容")
+    extension = PurePath(name).suffix.lower()
+    if extension in MACRO_EXTENSIONS:
+        raise ImportRefused(f"文件类型 {extension} 可能包含宏，出于安全原因不予导入，请另存为 .xlsx 或 .docx")
+    kind = sniff_kind(data)
+    expected = EXTENSION_KINDS.get(extension)
+    if expected is None:
+        raise ImportRefused(f"不支持的文件类型「{extension or '无扩展名'}」，请使用 .xlsx、.docx 或 .txt")
+    if expected != kind:
+        raise ImportRefused(
+            f"文件扩展名为 {extension}，但内容是{KIND_NAMES[kind]}：请确认文件或改正扩展名后再导入"
+        )
+    if kind == "text" and len(data) > MAX_TEXT_BYTES:
+        raise ImportRefused(f"文本文件过大（{_megabytes(len(data))}），上限为 {_megabytes(MAX_TEXT_BYTES)}")
+    if kind != "text":
+        check_archive(data)
+    return Upload(name=name, data=data, kind=kind)
+
+
+def sniff_kind(data: bytes) -> str:
+    """Tell an Excel workbook, a Word document and plain text apart by their bytes."""
+    if data.startswith(OLE_SIGNATURE):
+        raise ImportRefused(_ole_message(data))
+    if data.startswith(b"%PDF"):
+        raise ImportRefused("暂不支持导入 PDF 文件，请提供 Word/Excel 原件，或复制文字另存为 .txt")
+    if data.startswith(ZIP_SIGNATURE):
+        return _archive_kind(data)
+    if b"\x00" in data[:_READ_CHUNK]:
+        raise ImportRefused("无法识别的文件格式：既不是 Excel/Word 文件，也不是文本")
+    return "text"
+
+
+def decode_text(data: bytes) -> str:
+    """Read a text file written in UTF-8 (with or without BOM) or GB18030."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportRefused("无法识别文本编码，请另存为 UTF-8 编码的 .txt 文件")
+
+
+def check_archive(data: bytes) -> None:
+    """Refuse zip bombs, macros, DTDs and tables beyond the row limit, reading bounded data."""
+    with _open_zip(data) as archive:
+        entries = archive.infolist()
+        _check_entry_sizes(entries)
+        names = {entry.filename for entry in entries}
+        if any(name.lower().endswith("vbaproject.bin") for name in names):
+            raise ImportRefused("文件包含宏（VBA），出于安全原因不予导入，请删除宏后另存为 .xlsx/.docx")
+        for entry in entries:
+            if entry.filename.endswith((".xml", ".rels")):
+                _check_xml_entry(archive, entry)
+
+
+def _archive_kind(data: bytes) -> str:
+    with _open_zip(data) as archive:
+        names = set(archive.namelist())
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "word/document.xml" in names:
+        return "docx"
+    raise ImportRefused("压缩包不是 Excel 或 Word 文件，无法导入")
+
+
+def _open_zip(data: bytes) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise ImportRefused("文件已损坏，无法作为 Excel/Word 文件打开") from error
+
+
+def _check_entry_sizes(entries: list[zipfile.ZipInfo]) -> None:
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise ImportRefused(f"文件内部结构异常（包含 {len(entries)} 个部件），疑似恶意文件，不予导入")
+    total = sum(entry.file_size for entry in entries)
+    if total > MAX_UNPACKED_BYTES:
+        raise ImportRefused(
+            f"文件解压后过大（{_megabytes(total)}），超过上限 {_megabytes(MAX_UNPACKED_BYTES)}，疑似压缩炸弹"
+        )
+    for entry in entries:
+        ratio = entry.file_size / max(entry.compress_size, 1)
+        if entry.file_size > _READ_CHUNK and ratio > MAX_COMPRESSION_RATIO:
+            raise ImportRefused(f"文件部件「{entry.filename}」压缩比异常（{ratio:.0f} 倍），疑似压缩炸弹")
+
+
+def _check_xml_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
+    counts_rows = entry.filename.startswith("xl/worksheets/") or entry.filename == "word/document.xml"
+    marker = b"<w:tr" if entry.filename.startswith("word/") else b"<row"
+    rows = 0
+    tail = b""
+    try:
+        with archive.open(entry) as stream:
+            head = stream.read(4096)
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise ImportRefused(f"文件部件「{entry.filename}」含有文档类型声明，疑似恶意文件，不予导入")
+            chunk = head
+            while chunk and counts_rows:
+                rows += (tail + chunk).count(marker) - tail.count(marker)
+                if rows > MAX_TABLE_ROWS:
+                    raise ImportRefused(f"表格超过 {MAX_TABLE_ROWS} 行，超出导入上限；请拆分后分别导入")
+                tail = chunk[-8:]
+                chunk = stream.read(_READ_CHUNK)
+    except (zipfile.BadZipFile, EOFError, OSError, RuntimeError) as error:
+        raise ImportRefused(f"文件已损坏：部件「{entry.filename}」无法读取") from error
+
+
+def _ole_message(data: bytes) -> str:
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        return "文件已加密（设置了打开密码），无法导入：请取消密码后另存为 .xlsx/.docx 再导入"
+    return "这是旧版 Office 格式（.xls/.doc）或已加密的文件，请另存为 .xlsx/.docx 后再导入"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
