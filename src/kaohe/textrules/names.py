@@ -1,26 +1,80 @@
 """Points and node facts written inside indicator names.
 
-For example 「重点任务（15分）」 or 「（5分，倒扣分1分）」.
+「重点任务（15分）」 → 重点任务, 15; 「联系帮扶工作(5分,倒扣分1分)(由农办考核)」 → floor −1 and the
+assessor; 「五城同创(倒扣分5分)」 → a penalty item of 5; 「自身建设(每小项倒扣分2分)」 → every child
+is a penalty item of 2.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from typing import Any
 
+from kaohe.textrules.normalize import normalize
+from kaohe.textrules.numbers import NUMBER, number
 from kaohe.textrules.reading import NameReading
+
+_BRACKETS = re.compile(r"\(([^()]*)\)")
+_POINTS = re.compile(rf"^\s*(?P<points>{NUMBER})\s*分?\s*$")
+_PENALTY = re.compile(rf"(?P<each>每小项|每项|各)?\s*倒扣(?:分)?\s*(?P<points>{NUMBER})\s*分")
+_POINTS_FIRST = re.compile(rf"^\s*(?P<points>{NUMBER})\s*分\s*[,;]")
+_ASSESSOR = re.compile(r"^\s*由(?P<assessor>.+?)(?:负责)?(?:牵头)?考核\s*$")
+_ENUMERATOR = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|(?P<code>\d+(?:\.\d+)*)[.、]?)\s*"
+)
+
+
+def _bracket_facts(inner: str) -> tuple[Decimal | None, dict[str, Any]] | None:
+    """Points and node facts in one bracket, or None when the bracket is part of the name."""
+    points = _POINTS.match(inner)
+    if points:
+        return number(points.group("points")), {}
+    assessor = _ASSESSOR.match(inner)
+    if assessor:
+        return None, {"assessor": assessor.group("assessor").strip('“”"')}
+    penalty = _PENALTY.search(inner)
+    if penalty is None:
+        return None
+    allowance = number(penalty.group("points"))
+    first = _POINTS_FIRST.match(inner)
+    if first:
+        return number(first.group("points")), {"floor": -allowance}
+    if penalty.group("each"):
+        return None, {"children": {"kind": "penalty", "points": allowance}}
+    return allowance, {"kind": "penalty"}
 
 
 def read_name(name: str) -> NameReading:
-    """Split a node name into the bare name, its points and node facts (floor, kind, cap)."""
-    return NameReading(name=name.strip(), points=None)
+    """Split a node name into the bare name, its points and node facts.
+
+    The node facts use the scheme format's node keys (``floor``, ``kind``, ``assessor``, ``code``)
+    plus ``children`` — defaults for every child (「每小项倒扣分2分」).
+    """
+    original = name.replace("\n", "")
+    clean = normalize(original)  # same length: offsets found in it cut the original
+    points: Decimal | None = None
+    node: dict[str, Any] = {}
+    enumerator = _ENUMERATOR.match(clean)
+    if enumerator and enumerator.group("code") and "." in enumerator.group("code"):
+        node["code"] = enumerator.group("code")
+    start = enumerator.end() if enumerator and enumerator.end() < len(clean) else 0
+    clean, original = clean[start:], original[start:]
+    for bracket in reversed(list(_BRACKETS.finditer(clean))):
+        facts = _bracket_facts(bracket.group(1))
+        if facts is None:
+            continue
+        points = facts[0] if facts[0] is not None else points
+        node.update(facts[1])
+        original = original[: bracket.start()] + original[bracket.end() :]
+    return NameReading(name=original.strip(" 。.:：　"), points=points, node=node)
 
 
 def read_points(name: str) -> tuple[str, Decimal | None]:
     """Split the points out of a node name.
 
     ``"重点任务（15分）"`` → ``("重点任务", Decimal("15"))``.
-
-    For the other facts written in the name (倒扣分, 加分, 封顶) use :func:`read_name`.
+    For the other facts written in the name (倒扣分, 考核单位) use :func:`read_name`.
     """
     reading = read_name(name)
     return reading.name, reading.points

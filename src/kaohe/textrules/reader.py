@@ -1,26 +1,81 @@
-"""The entry point: split a criteria text into clauses and read each clause into rules."""
+"""The entry point: split a criteria text into sentences, read each, then join across them."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
-from kaohe.textrules.reading import Reading, ReadRule
+from kaohe.textrules.clauses import split_sentences
+from kaohe.textrules.combine import gather_checklists, merge_levels, merge_rounds
+from kaohe.textrules.drafts import Draft
+from kaohe.textrules.normalize import normalize
+from kaohe.textrules.patterns.base import GUESS
+from kaohe.textrules.reading import CONFIDENCE_THRESHOLD, Reading, ReadRule
+from kaohe.textrules.sentences import SentenceReading, read_sentence
 
 
 def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
     """Read a criteria text into rules and node facts.
 
-    ``points`` is the node's maximum when known: it lets 扣完为止 and 不得分 be read against it.
-    Every returned rule carries the span of ``text`` it came from and a confidence in [0, 1];
-    text that cannot be read with confidence becomes a flagged ``discretionary`` rule.
+    ``points`` is the node's maximum when known: a standalone 「最多扣5分」 then becomes the
+    node's floor (points − 5) rather than a penalty allowance. Every returned rule carries the
+    span of ``text`` it came from and a confidence in [0, 1]; text that cannot be read with
+    confidence becomes a flagged ``discretionary`` rule with the original text.
     """
-    if not text.strip():
-        return Reading(text=text, rules=())
-    flagged = ReadRule(
-        rule={"kind": "discretionary", "text": text, "flagged": True},
-        span=(0, len(text)),
-        source=text,
-        confidence=Decimal("0"),
+    readings = [read_sentence(sentence) for sentence in split_sentences(normalize(text))]
+    drafts: list[Draft] = []
+    node: dict[str, Any] = {}
+    for index, reading in enumerate(readings):
+        drafts.extend(_drafts(reading, index))
+        for finding in reading.findings:
+            node.update(finding.node)
+    drafts = gather_checklists(drafts, readings)
+    drafts = merge_rounds(merge_levels(drafts, normalize(text)))
+    rules = tuple(_read_rule(draft, text) for draft in drafts)
+    return Reading(text=text, rules=rules, node=_settle_node(node, points))
+
+
+def _drafts(reading: SentenceReading, index: int) -> list[Draft]:
+    sentence = reading.sentence
+    unsure = any(finding.confidence < CONFIDENCE_THRESHOLD for finding in reading.rules)
+    if reading.unread or unsure:
+        # Part of the sentence is beyond the readers, and that part may change the rest: the
+        # whole sentence goes to a person, with what was half-read offered as guesses.
+        guesses = [finding.rule for finding in reading.rules]
+        rule = {"kind": "discretionary", "guesses": guesses}
+        return [Draft(rule, sentence.start, sentence.end, Decimal(0), index)]
+    return [
+        Draft(
+            finding.rule,
+            sentence.start + finding.start,
+            sentence.start + finding.end,
+            finding.confidence,
+            index,
+        )
+        for finding in reading.rules
+    ]
+
+
+def _read_rule(draft: Draft, text: str) -> ReadRule:
+    source = text[draft.start : draft.end]
+    span = (draft.start, draft.end)
+    if draft.confidence >= CONFIDENCE_THRESHOLD:
+        return ReadRule(rule=draft.rule, span=span, source=source, confidence=draft.confidence)
+    guesses = draft.rule.get("guesses", [draft.rule])
+    return ReadRule(
+        rule={"kind": "discretionary", "text": source, "flagged": True},
+        span=span,
+        source=source,
+        confidence=min(draft.confidence, GUESS),
         flagged=True,
+        guesses=tuple(guesses),
     )
-    return Reading(text=text, rules=(flagged,))
+
+
+def _settle_node(node: dict[str, Any], points: Decimal | None) -> dict[str, Any]:
+    """A deduction limit on a scored item of known points is a floor, not a penalty item."""
+    if points is not None and node.get("kind") == "penalty" and node["points"] != points:
+        limit = node.pop("points")
+        node.pop("kind")
+        node["floor"] = points - limit
+    return node

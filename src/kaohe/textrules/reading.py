@@ -26,6 +26,8 @@ class ReadRule:
     source: str
     confidence: Decimal
     flagged: bool = False
+    guesses: tuple[dict[str, Any], ...] = ()
+    """For a flagged rule: what the reader half-read, to offer the person who settles it."""
 
     @property
     def confident(self) -> bool:

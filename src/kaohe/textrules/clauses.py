@@ -1,0 +1,79 @@
+"""Split a criteria text into sentences, each with its offsets in the original text.
+
+Sentences end at 。；!? and at list enumerators (一、 (一) 1. 1、 (1) ① 2-1). A line break ends a
+sentence only when the line does not read on (a line ending in ，、的 continues on the next one:
+Word tables often break 「未按规定进行国有资产管理的，」 and 「扣0.6分。」 apart).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+_ENUMERATOR = re.compile(
+    r"""\s*(?:
+        [一二三四五六七八九十]+、
+      | \([一二三四五六七八九十]+\)
+      | \(\d{1,2}\)
+      | [①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮]
+      | \d{1,2}-\d{1,2}(?![\d.]|\s*分)\s*
+      | \d{1,2}[.、](?!\d)
+      | 第[一二三四五六七八九十]+条
+    )\s*""",
+    re.VERBOSE,
+)
+_TERMINATORS = "。;!?"
+_CONTINUATION = ",、的"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A stretch of the normalised text: ``text == normalised[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _cut_points(text: str) -> list[int]:
+    cuts = []
+    for index, char in enumerate(text):
+        line_ends = char == "\n" and text[:index].rstrip()[-1:] not in _CONTINUATION
+        if char in _TERMINATORS or line_ends:
+            cuts.append(index + 1)
+    return cuts
+
+
+def _enumerator_cuts(text: str) -> list[int]:
+    """Positions where an enumerator begins a new item in the middle of a line."""
+    cuts = []
+    for match in _ENUMERATOR.finditer(text):
+        before = text[: match.start()].rstrip()
+        if match.start() > 0 and before and before[-1] in _TERMINATORS + "\n":
+            continue  # already cut by the terminator
+        if match.start() == 0 or before[-1:] in " \t":
+            cuts.append(match.start())
+    return cuts
+
+
+def _trim(text: str, start: int, end: int) -> Sentence | None:
+    enumerator = _ENUMERATOR.match(text, start, end)
+    if enumerator:
+        start = enumerator.end()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _TERMINATORS):
+        end -= 1
+    return Sentence(start, end, text[start:end]) if end > start else None
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Cut normalised ``text`` into sentences without their enumerators and terminators."""
+    cuts = sorted({0, len(text), *_cut_points(text), *_enumerator_cuts(text)})
+    sentences = []
+    for start, end in itertools.pairwise(cuts):
+        sentence = _trim(text, start, end)
+        if sentence is not None:
+            sentences.append(sentence)
+    return sentences

@@ -1,0 +1,138 @@
+"""Passes over a whole text: rules whose parts sit in several sentences.
+
+Checklist tasks are the plain sentences before 「每未完成1项扣1分」; conditions listed before
+「各扣0.5分」 become a checklist too; per-occurrence amounts that differ only by level
+(市级…每个扣0.1分、省级…每个扣0.2分) become one rule with levels; 半年 ¼ and 年终 ¾ become one
+evaluation with rounds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from kaohe.textrules.drafts import Draft
+from kaohe.textrules.patterns.checklist import GATHER_CONDITIONS, GATHER_TASKS
+from kaohe.textrules.sentences import SentenceReading
+from kaohe.textrules.vocabulary import LEVELS
+
+_LEVEL = re.compile("|".join(LEVELS))
+_TASK_EDGES = " ,:的"
+
+
+def _task(text: str) -> str:
+    return re.sub(r"\s+", "", text).strip(_TASK_EDGES)
+
+
+def _plain_run_before(readings: list[SentenceReading], index: int) -> list[SentenceReading]:
+    run: list[SentenceReading] = []
+    for reading in reversed(readings[:index]):
+        if not reading.is_plain:
+            break
+        run.insert(0, reading)
+    return run
+
+
+def _gather_tasks(draft: Draft, readings: list[SentenceReading]) -> Draft:
+    run = _plain_run_before(readings, draft.sentence)
+    rule = {key: value for key, value in draft.rule.items() if key != GATHER_TASKS}
+    rule["tasks"] = [_task(reading.sentence.text) for reading in run]
+    start = run[0].sentence.start if run else draft.start
+    gathered = replace(draft, rule=rule, start=start)
+    return gathered if run else gathered.doubted()
+
+
+def _gather_conditions(draft: Draft, readings: list[SentenceReading]) -> Draft:
+    own = readings[draft.sentence].sentence
+    run = [r for r in _plain_run_before(readings, draft.sentence) if r.sentence.text.endswith("的")]
+    own_condition = _task(own.text[: draft.start - own.start])
+    rule = {key: value for key, value in draft.rule.items() if key != GATHER_CONDITIONS}
+    rule["tasks"] = [_task(reading.sentence.text) for reading in run] + [own_condition]
+    start = run[0].sentence.start if run else draft.start - len(own.text[: draft.start - own.start])
+    gathered = replace(draft, rule=rule, start=start)
+    if not run and re.search(r"[,、]|或", own_condition):
+        return gathered.doubted()  # several conditions in one breath: how many is unclear
+    return gathered
+
+
+def gather_checklists(drafts: list[Draft], readings: list[SentenceReading]) -> list[Draft]:
+    gathered = []
+    for draft in drafts:
+        if draft.rule.get(GATHER_TASKS):
+            draft = _gather_tasks(draft, readings)
+        elif draft.rule.get(GATHER_CONDITIONS):
+            draft = _gather_conditions(draft, readings)
+        gathered.append(draft)
+    return gathered
+
+
+def _level_of(draft: Draft, text: str, previous_end: int) -> str | None:
+    levels = set(_LEVEL.findall(text[previous_end : draft.end]))
+    return levels.pop() if len(levels) == 1 else None
+
+
+def _merged_levels(run: list[tuple[Draft, str]]) -> Draft:
+    first = run[0][0]
+    levels = {level: draft.rule["amount"] for draft, level in run}
+    rule: dict[str, Any] = {"kind": "per_occurrence", "levels": levels}
+    if "unit" in first.rule:
+        rule["unit"] = first.rule["unit"]
+    confidence = min(draft.confidence for draft, _ in run)
+    return replace(first, rule=rule, end=run[-1][0].end, confidence=confidence)
+
+
+def _can_join(run: list[tuple[Draft, str]], draft: Draft, level: str | None) -> bool:
+    if not run or level is None or level in {known for _, known in run}:
+        return False
+    last = run[-1][0].rule
+    rule = draft.rule
+    same_sign = (last["amount"] > 0) == (rule["amount"] > 0)
+    return (
+        rule["kind"] == "per_occurrence"
+        and "amount" in rule
+        and same_sign
+        and (rule.get("unit") == last.get("unit"))
+    )
+
+
+def merge_levels(drafts: list[Draft], text: str) -> list[Draft]:
+    merged: list[Draft] = []
+    run: list[tuple[Draft, str]] = []
+    previous_end = 0
+
+    def close() -> None:
+        merged.extend([_merged_levels(run)] if len(run) > 1 else [d for d, _ in run])
+        run.clear()
+
+    for draft in drafts:
+        level = (
+            _level_of(draft, text, previous_end) if draft.rule["kind"] == "per_occurrence" else None
+        )
+        if not _can_join(run, draft, level):
+            close()
+        if level is not None and "amount" in draft.rule:
+            run.append((draft, level))
+        else:
+            merged.append(draft)
+        previous_end = draft.end
+    close()
+    return merged
+
+
+def merge_rounds(drafts: list[Draft]) -> list[Draft]:
+    rounds = [
+        d for d in drafts if d.rule["kind"] == "evaluation" and set(d.rule) == {"kind", "rounds"}
+    ]
+    if not rounds:
+        return drafts
+    weights: dict[str, Decimal] = {}
+    for draft in rounds:
+        weights.update(draft.rule["rounds"])
+    merged = replace(rounds[0], rule={"kind": "evaluation", "rounds": weights}, end=rounds[-1].end)
+    if sum(weights.values()) != 1:
+        merged = merged.doubted()
+    first = drafts.index(rounds[0])
+    rest = [draft for draft in drafts if draft not in rounds]
+    return [*rest[:first], merged, *rest[first:]]

@@ -1,0 +1,36 @@
+"""Character clean-up that keeps every offset: one character in, one character out.
+
+Spans point into the caller's text, so normalisation must never change the length. Full-width
+forms become half-width, and OCR's letter O (or 〇) between digits becomes a zero.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FULL_WIDTH_START = 0xFF01
+_FULL_WIDTH_END = 0xFF5E
+_FULL_TO_HALF_OFFSET = 0xFEE0
+
+_DASHES = {"—": "-", "–": "-", "－": "-", "~": "-", "～": "-", "―": "-", "─": "-"}
+_OTHER = {"　": " ", "〇": "0", "．": ".", "×": "*"}
+
+# Letters OCR mistakes for digits, only when they stand beside a digit or a decimal point.
+_OCR_ZERO = re.compile(r"(?<=[0-9.])[Oo]|[Oo](?=[0-9.])")
+_OCR_ONE = re.compile(r"(?<=[0-9.])[lI]|[lI](?=[0-9.])")
+
+
+def _half_width(char: str) -> str:
+    code = ord(char)
+    if _FULL_WIDTH_START <= code <= _FULL_WIDTH_END:
+        return chr(code - _FULL_TO_HALF_OFFSET)
+    return _DASHES.get(char, _OTHER.get(char, char))
+
+
+def normalize(text: str) -> str:
+    """Return ``text`` with full-width forms and OCR digit confusions cleaned, same length."""
+    cleaned = "".join(_half_width(char) for char in text)
+    cleaned = _OCR_ZERO.sub("0", cleaned)
+    cleaned = _OCR_ONE.sub("1", cleaned)
+    assert len(cleaned) == len(text)
+    return cleaned

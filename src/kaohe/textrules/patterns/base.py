@@ -1,0 +1,67 @@
+"""The pattern registry: each rule kind is a small reader of one sentence.
+
+A sentence reader takes a :class:`Sentence` and returns what it found, each finding with its
+span inside the sentence and a confidence. Readers are tried in registration order; a finding
+that overlaps one accepted earlier is dropped, so more specific readers register first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from kaohe.textrules.clauses import Sentence
+from kaohe.textrules.numbers import NUMBER, number
+
+SURE = Decimal("0.95")
+LIKELY = Decimal("0.9")
+GUESS = Decimal("0.6")
+
+AMOUNT = rf"(?P<amount>{NUMBER})\s*分"
+DEDUCT = r"(?:倒扣|扣除|扣减|扣|减)"
+ADD = r"(?:加|奖励)"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule (or node fact) read from part of a sentence; offsets are within the sentence."""
+
+    rule: dict[str, Any]
+    start: int
+    end: int
+    confidence: Decimal
+    node: dict[str, Any] = field(default_factory=dict)
+    weak: bool = False
+    """A weak finding (予以扣分) only stands when nothing else in its sentence was read."""
+
+    @property
+    def is_node_fact(self) -> bool:
+        return not self.rule
+
+
+SentenceReader = Callable[[Sentence], list[Finding]]
+
+SENTENCE_READERS: list[tuple[str, SentenceReader]] = []
+
+
+def sentence_reader(name: str) -> Callable[[SentenceReader], SentenceReader]:
+    """Register a sentence reader under ``name``; registration order is priority order."""
+
+    def register(reader: SentenceReader) -> SentenceReader:
+        SENTENCE_READERS.append((name, reader))
+        return reader
+
+    return register
+
+
+def signed(verb: str, amount: str) -> Decimal:
+    """The signed amount: 扣/减 deduct (negative), 加/得 add (positive)."""
+    value = number(amount)
+    return value if re.fullmatch(ADD + "|得", verb) else -value
+
+
+def finding(rule: dict[str, Any], match: re.Match[str], confidence: Decimal) -> Finding:
+    return Finding(rule=rule, start=match.start(), end=match.end(), confidence=confidence)

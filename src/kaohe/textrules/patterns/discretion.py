@@ -1,0 +1,49 @@
+"""Amounts the assessor chooses: 扣1-5分, 每件扣0.1分—0.5分, 酌情扣分, 予以加分."""
+
+from __future__ import annotations
+
+import re
+
+from kaohe.textrules.clauses import Sentence
+from kaohe.textrules.numbers import NUMBER, number
+from kaohe.textrules.patterns.base import ADD, DEDUCT, SURE, Finding, sentence_reader
+
+_RANGE = re.compile(
+    rf"(?P<verb>{DEDUCT}|{ADD})\s*(?P<low>{NUMBER})\s*分?\s*(?:-|至|到)\s*(?P<high>{NUMBER})\s*分"
+)
+_AT_WILL = re.compile(
+    rf"(?:酌情|视情|视情况|予以|适当|给予)\s*(?P<verb>{DEDUCT}|{ADD})(?:减|分|除)"
+)
+
+
+def _direction(verb: str) -> str:
+    return "add" if re.fullmatch(ADD, verb) else "deduct"
+
+
+@sentence_reader("扣1-5分")
+def read_range(sentence: Sentence) -> list[Finding]:
+    findings = []
+    for match in _RANGE.finditer(sentence.text):
+        low, high = number(match.group("low")), number(match.group("high"))
+        rule = {
+            "kind": "discretionary",
+            "min": min(low, high),
+            "max": max(low, high),
+            "direction": _direction(match.group("verb")),
+        }
+        findings.append(Finding(rule, match.start(), match.end(), SURE))
+    return findings
+
+
+def read_at_will(sentence: Sentence) -> list[Finding]:
+    """酌情扣分 and 予以加分: weak, since 「予以扣分，其中：…」 only introduces the real amounts."""
+    return [
+        Finding(
+            {"kind": "discretionary", "direction": _direction(match.group("verb"))},
+            match.start(),
+            match.end(),
+            SURE,
+            weak=True,
+        )
+        for match in _AT_WILL.finditer(sentence.text)
+    ]

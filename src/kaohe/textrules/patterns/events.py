@@ -1,0 +1,61 @@
+"""Events that zero an item (该项不得分) and vetoes (一票否决) with their consequence."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kaohe.textrules.clauses import Sentence
+from kaohe.textrules.numbers import NUMBER, number
+from kaohe.textrules.patterns.base import GUESS, SURE, Finding, sentence_reader
+
+_ZERO = re.compile(
+    r"(?:该项|本项|此项|该项目|本项目)?\s*(?:不得分|不计分|不记分|得0分|计0分|记0分|为0分)"
+)
+_VETO = re.compile(r"一票否决|实行否决|予以否决")
+_CONSEQUENCES: tuple[tuple[str, dict[str, Any]], ...] = (
+    (r"取消[^,;]{0,6}?评优|不得评为优秀|取消[^,;]{0,4}?评先", {"consequence": "no_excellence"}),
+    (r"取消[^,;]{0,4}?考核资格|不参加[^,;]{0,4}?考核", {"consequence": "disqualify"}),
+    (r"列最后\s*(?:一|1)\s*(?:位|名)|列末位|排名最后|排在最后", {"consequence": "rank_last"}),
+    (r"(?:总分|得分|考核得分)[^,;]{0,4}?(?:为|计)\s*(?:0|零)\s*分?", {"consequence": "zero"}),
+)  # fmt: skip
+_GRADE_CAP = re.compile(
+    r"(?:等次|等级)?(?:直接)?(?:定为|确定为|评为|为)\s*(?P<grade>基本称职|不称职|一般|较差|差|不合格|基本合格|合格)\s*(?:等次|等级)?"
+)
+_THRESHOLD = re.compile(rf"(?P<count>{NUMBER})\s*(?:人|起|次|宗)\s*(?:及|或)?以上")  # fmt: skip
+
+
+def _consequence(text: str) -> tuple[dict[str, Any], re.Match[str]] | None:
+    for pattern, consequence in _CONSEQUENCES:
+        match = re.search(pattern, text)
+        if match:
+            return consequence, match
+    grade = _GRADE_CAP.search(text)
+    if grade:
+        return {"consequence": "grade_cap", "grade": grade.group("grade")}, grade
+    return None
+
+
+@sentence_reader("一票否决")
+def read_veto(sentence: Sentence) -> list[Finding]:
+    veto = _VETO.search(sentence.text)
+    found = _consequence(sentence.text)
+    if veto is None and (found is None or found[0]["consequence"] == "zero"):
+        return []
+    if found is None:
+        return [Finding({"kind": "veto"}, veto.start(), veto.end(), GUESS)] if veto else []
+    consequence, match = found
+    rule: dict[str, Any] = {"kind": "veto", **consequence}
+    threshold = _THRESHOLD.search(sentence.text)
+    if threshold:
+        rule["threshold"] = number(threshold.group("count"))
+    start = min(match.start(), veto.start()) if veto else match.start()
+    return [Finding(rule, start, max(match.end(), veto.end() if veto else 0), SURE)]
+
+
+@sentence_reader("该项不得分")
+def read_zero(sentence: Sentence) -> list[Finding]:
+    return [
+        Finding({"kind": "zero_on_event"}, match.start(), match.end(), SURE)
+        for match in _ZERO.finditer(sentence.text)
+    ]

@@ -1,0 +1,46 @@
+"""Facts about the whole item rather than one rule: 扣完为止, 最高加5分, 不设上限, 得平均分."""
+
+from __future__ import annotations
+
+import re
+
+from kaohe.textrules.clauses import Sentence
+from kaohe.textrules.numbers import NUMBER, number
+from kaohe.textrules.patterns.base import SURE, Finding, sentence_reader
+
+_TO_ZERO = re.compile(r"(?:本项|该项|此项)?(?:扣分)?扣完为止|(?:扣分|扣)至0分为止|扣完即止")
+_BONUS_CAP = re.compile(
+    rf"(?:最高|最多|累计最高|累计最多)(?:可)?加\s*(?P<cap>{NUMBER})\s*分"
+    rf"|(?:加分|得分|激励得分|加分累计|累计加分)[^,;]{{0,4}}?(?:不超过|最高|最多|封顶)\s*(?P<cap2>{NUMBER})\s*分"
+    rf"|(?:加分)?(?P<cap3>{NUMBER})\s*分封顶"
+)
+_PENALTY_CAP = re.compile(
+    rf"(?:扣分|扣分累计|累计扣分)[^,;]{{0,4}}?(?:不超过|最高|最多|封顶)\s*(?P<cap>{NUMBER})\s*分"
+    rf"|(?:本项|该项)?最多扣\s*(?P<cap2>{NUMBER})\s*分"
+)
+_UNCAPPED = re.compile(r"(?:本项|该项)?(?:加分)?(?:不设上限|不设上线|不封顶|上不封顶)")
+_AVERAGE = re.compile(r"(?:不参加|未参加|不进驻|未进驻|不涉及|没有)[^;]*?得[^;]*?平均分")
+
+
+def _cap(match: re.Match[str]) -> str:
+    return next(value for value in match.groups() if value is not None)
+
+
+@sentence_reader("整项扣分上限与加分上限")
+def read_node_facts(sentence: Sentence) -> list[Finding]:
+    text, findings = sentence.text, []
+    for match in _TO_ZERO.finditer(text):
+        findings.append(Finding({}, match.start(), match.end(), SURE, node={"floor": 0}))
+    for match in _BONUS_CAP.finditer(text):
+        node = {"kind": "bonus", "cap": number(_cap(match))}
+        findings.append(Finding({}, match.start(), match.end(), SURE, node=node))
+    for match in _PENALTY_CAP.finditer(text):
+        node = {"kind": "penalty", "points": number(_cap(match))}
+        findings.append(Finding({}, match.start(), match.end(), SURE, node=node))
+    for match in _UNCAPPED.finditer(text):
+        node = {"kind": "bonus", "cap": None}
+        findings.append(Finding({}, match.start(), match.end(), SURE, node=node))
+    for match in _AVERAGE.finditer(text):
+        node = {"not_applicable": "average"}
+        findings.append(Finding({}, match.start(), match.end(), SURE, node=node))
+    return findings

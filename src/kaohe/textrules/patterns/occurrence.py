@@ -1,0 +1,103 @@
+"""Per-occurrence deductions and bonuses: 每件扣1分, 发现一次扣1分, 扣30分/次, 1个案件扣0.5分.
+
+A sentence that names a condition and an amount without 每 (「未建立制度的，扣0.5分」) is a
+one-time deduction: a per-occurrence rule capped at its own amount, so the condition costs the
+amount once however often it is recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from kaohe.textrules.clauses import Sentence
+from kaohe.textrules.numbers import NUMBER, number
+from kaohe.textrules.patterns.base import (
+    ADD,
+    AMOUNT,
+    DEDUCT,
+    GUESS,
+    LIKELY,
+    SURE,
+    Finding,
+    sentence_reader,
+    signed,
+)
+from kaohe.textrules.vocabulary import COUNTER
+
+_NOT_PER_OCCURRENCE = re.compile(r"少|减少|下降|降低|未完成|未达|超过|超出|提高|增加|上升")
+_EVERY = re.compile(
+    rf"每\s*(?:一|1)?\s*(?P<unit>{COUNTER})(?P<between>[^,;:]{{0,14}}?)"
+    rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
+)
+_FOUND_ONCE = re.compile(
+    rf"(?:发现|查实|出现|发生)\s*(?:一|1)\s*(?P<unit>{COUNTER})\s*[,的]?\s*"
+    rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
+)
+_SLASH = re.compile(rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}\s*/\s*(?P<unit>{COUNTER})")
+_ONE_EACH = re.compile(
+    rf"(?:^|(?<=[,;]))\s*(?:1|一)\s*(?P<unit>个|项|件|次|起|人次|人)"
+    rf"(?P<between>[^,;]{{0,30}}?)(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
+_RANGE_AFTER = re.compile(r"\s*(?:-|至|到)\s*\d")
+_CAP = re.compile(
+    rf"\s*,?\s*(?:累计)?(?:最多|最高|最多累计|累计不超过|不超过)\s*(?:扣|加)?\s*({NUMBER})\s*分"
+)
+_ONCE = re.compile(rf"(?<![每各])(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)\s*{AMOUNT}")
+_DOUBTFUL = re.compile(r"情节严重|情节较重|情节轻微|性质恶劣|视情况|根据情况|否则|相应|按比例")
+# A count before a one-time amount (「2项任务有1项未完成扣0.5分」) says the amount is per something.
+_COUNTED = re.compile(r"[\d一两二三四五六七八九十]+\s*(?:项|个|件|起|篇|人次)(?!\s*(?:及|或)?以上)")
+_ALSO_DEDUCTED = re.compile(r"再扣|追加|另扣|加倍|翻倍")
+
+
+def _with_cap(rule: dict[str, Any], sentence: Sentence, end: int) -> tuple[dict[str, Any], int]:
+    cap = _CAP.match(sentence.text, end)
+    if cap is None:
+        return rule, end
+    return {**rule, "cap": number(cap.group(1))}, cap.end()
+
+
+def _per_occurrence(sentence: Sentence, match: re.Match[str], confidence: Decimal) -> Finding:
+    rule = {
+        "kind": "per_occurrence",
+        "amount": signed(match.group("verb"), match.group("amount")),
+        "unit": match.group("unit"),
+    }
+    rule, end = _with_cap(rule, sentence, match.end())
+    if _DOUBTFUL.search(sentence.text) or _ALSO_DEDUCTED.search(sentence.text):
+        confidence = GUESS
+    return Finding(rule=rule, start=match.start(), end=end, confidence=confidence)
+
+
+def _ranged(sentence: Sentence, match: re.Match[str]) -> bool:
+    return _RANGE_AFTER.match(sentence.text, match.end()) is not None
+
+
+@sentence_reader("每件扣分")
+def read_every(sentence: Sentence) -> list[Finding]:
+    findings = []
+    for pattern in (_EVERY, _FOUND_ONCE, _SLASH, _ONE_EACH):
+        for match in pattern.finditer(sentence.text):
+            between = match.groupdict().get("between") or ""
+            if _NOT_PER_OCCURRENCE.search(between) and pattern is _EVERY:
+                continue
+            if not _ranged(sentence, match):
+                findings.append(_per_occurrence(sentence, match, SURE))
+    return findings
+
+
+def read_once(sentence: Sentence) -> list[Finding]:
+    """One-time amounts; registered last so every more specific reader goes first."""
+    findings = []
+    for match in _ONCE.finditer(sentence.text):
+        if _ranged(sentence, match):
+            continue
+        amount = signed(match.group("verb"), match.group("amount"))
+        rule = {"kind": "per_occurrence", "amount": amount, "cap": abs(amount)}
+        confidence = LIKELY
+        doubtful = _DOUBTFUL.search(sentence.text) or _ALSO_DEDUCTED.search(sentence.text)
+        if doubtful or _COUNTED.search(sentence.text, 0, match.start()):
+            confidence = GUESS
+        findings.append(Finding(rule, match.start(), match.end(), confidence))
+    return findings

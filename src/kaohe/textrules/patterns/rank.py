@@ -1,0 +1,67 @@
+"""Rank-based amounts: 前5名依次加5至1分, 前三名分别加0.5分、0.3分、0.2分, 第1名加3分.
+
+Positions in a ranking made by someone else (位列全省前三名) are not a ranking of kaohe's own units:
+they become a tiered rule whose levels are the positions (第1名, 第2名 …).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from kaohe.textrules.clauses import Sentence
+from kaohe.textrules.numbers import NUMBER, number
+from kaohe.textrules.patterns.base import ADD, DEDUCT, GUESS, SURE, Finding, sentence_reader
+
+_TOP = re.compile(rf"(?P<side>前|后|倒数)\s*(?P<count>{NUMBER})\s*(?:名|位)")
+_BOTH = re.compile(rf"前\s*(?P<count>{NUMBER})\s*名和后\s*(?P=count)\s*名")
+_EACH = re.compile(
+    rf"(?:依次|分别|各)\s*(?P<verb>加减|{ADD}|{DEDUCT})\s*"
+    rf"(?P<amounts>{NUMBER}\s*分?(?:\s*[、,]\s*{NUMBER}\s*分?)*|{NUMBER}\s*(?:至|-|到)\s*{NUMBER}\s*分)"
+)
+_EXTERNAL = re.compile(r"全省|全国|全市|省内|全区")
+
+
+def _sequence(amounts: str, count: int) -> tuple[list[Decimal], bool]:
+    """The amounts by position, and whether they were read without guessing."""
+    spread = re.fullmatch(rf"({NUMBER})\s*(?:至|-|到)\s*({NUMBER})\s*分", amounts.strip())
+    if spread:
+        first, last = number(spread.group(1)), number(spread.group(2))
+        step = (last - first) / (count - 1) if count > 1 else Decimal(0)
+        return [first + step * index for index in range(count)], step == step.to_integral_value()
+    values = [number(value) for value in re.findall(NUMBER, amounts)]
+    if len(values) == 1 and len(amounts.strip(" 分")) == count and count > 1:
+        # 「分别加321分」: OCR lost the separators of 3、2、1 — a guess a person must confirm.
+        return [Decimal(digit) for digit in amounts.strip(" 分")], False
+    return values, len(values) == count
+
+
+def _rule(external: bool, side: str, sequence: list[Decimal]) -> dict[str, Any]:
+    if external:
+        prefix = "倒数第" if side == "bottom" else "第"
+        levels = {f"{prefix}{index}名": amount for index, amount in enumerate(sequence, 1)}
+        return {"kind": "tiered", "levels": levels, "highest_only": False}
+    return {"kind": "rank", "metric": "value", "order": "desc", "from": side, "sequence": sequence}
+
+
+@sentence_reader("名次加分")
+def read_rank(sentence: Sentence) -> list[Finding]:
+    each = _EACH.search(sentence.text)
+    top = _TOP.search(sentence.text)
+    if each is None or top is None or top.start() > each.start():
+        return []
+    count = int(number(top.group("count")))
+    sequence, sure = _sequence(each.group("amounts"), count)
+    external = _EXTERNAL.search(sentence.text[: top.start()]) is not None
+    confidence = SURE if sure else GUESS
+    if _BOTH.search(sentence.text) and each.group("verb") == "加减":
+        rules = [
+            _rule(external, "top", sequence),
+            _rule(external, "bottom", [-a for a in sequence]),
+        ]
+    else:
+        side = "top" if top.group("side") == "前" else "bottom"
+        sign = -1 if re.fullmatch(DEDUCT, each.group("verb")) else 1
+        rules = [_rule(external, side, [sign * amount for amount in sequence])]
+    return [Finding(rule, top.start(), each.end(), confidence) for rule in rules]

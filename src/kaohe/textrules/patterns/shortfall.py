@@ -1,0 +1,121 @@
+"""Shortfalls against a target and frequency minimums.
+
+「验收人防工程14万平方米，每减少1万平方米，扣1分」 is a shortfall;
+「全年不少于两次，每少一次扣0.5分」 is a frequency minimum per period;
+「不少于20篇，不达标扣0.5分」 is all or nothing below the target.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from kaohe.textrules.clauses import Sentence
+from kaohe.textrules.numbers import NUMBER, number
+from kaohe.textrules.patterns.base import (
+    AMOUNT,
+    DEDUCT,
+    GUESS,
+    LIKELY,
+    SURE,
+    Finding,
+    sentence_reader,
+    signed,
+)
+from kaohe.textrules.vocabulary import COUNTER, PERIODS
+
+_MEASURE = r"[万千亿]?(?:平方米|㎡|米|公里|亩|元|吨|个百分点|百分点|%)"
+_UNIT = rf"(?:{_MEASURE}|{COUNTER})"
+_STEP = re.compile(
+    rf"每\s*(?:减少|少|下降|降低|低)\s*(?P<step>{NUMBER})\s*(?P<unit>{_UNIT})\s*[,,]?\s*"
+    rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
+_MINIMUM = re.compile(
+    rf"(?:不少于|不低于|至少|最少|不得少于)\s*(?P<minimum>{NUMBER})\s*(?P<unit>{COUNTER})"
+)
+_MISSING = re.compile(
+    rf"(?:每\s*)?少\s*(?:一|1)\s*(?P<unit>{COUNTER})?\s*[,,]?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
+_ALL_OR_NOTHING = re.compile(
+    rf"(?:不达标|未达标|未达到|达不到|未完成)[^,;]{{0,6}}?(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
+_SEVERAL = re.compile(r"每项少|各少")
+
+
+def _unit_key(unit: str) -> str:
+    return "百分点" if unit in ("个百分点", "百分点", "%") else unit
+
+
+def _target_before(text: str, end: int, unit: str) -> Decimal | None:
+    """The last number written with the same unit before ``end``: the target."""
+    targets = [
+        match
+        for match in re.finditer(rf"({NUMBER})\s*({_UNIT})", text[:end])
+        if _unit_key(match.group(2)) == _unit_key(unit)
+    ]
+    return number(targets[-1].group(1)) if targets else None
+
+
+@sentence_reader("每减少一个单位扣分")
+def read_step_shortfall(sentence: Sentence) -> list[Finding]:
+    findings = []
+    for match in _STEP.finditer(sentence.text):
+        unit = match.group("unit")
+        target = _target_before(sentence.text, match.start(), unit)
+        rule = {
+            "kind": "shortfall",
+            "target": target,
+            "step": number(match.group("step")),
+            "amount": signed(match.group("verb"), match.group("amount")),
+            "partial": "floor",
+            "unit": _unit_key(unit),
+        }
+        confidence = SURE if target is not None else GUESS
+        findings.append(Finding(rule, 0, match.end(), confidence))
+    return findings
+
+
+def _period_before(text: str, end: int) -> str | None:
+    found = [(text.rfind(word, 0, end), period) for word, period in PERIODS.items()]
+    position, period = max(found)
+    return period if position >= 0 else None
+
+
+@sentence_reader("不少于几次")
+def read_minimum(sentence: Sentence) -> list[Finding]:
+    minimum = _MINIMUM.search(sentence.text)
+    if minimum is None:
+        return []
+    missing = _MISSING.search(sentence.text, minimum.end())
+    if missing is not None:
+        return [_frequency(sentence, minimum, missing)]
+    all_or_nothing = _ALL_OR_NOTHING.search(sentence.text, minimum.end())
+    if all_or_nothing is None:
+        return []
+    target = number(minimum.group("minimum"))
+    rule = {
+        "kind": "shortfall",
+        "target": target,
+        "step": target,
+        "amount": signed(all_or_nothing.group("verb"), all_or_nothing.group("amount")),
+        "partial": "ceil",
+        "unit": minimum.group("unit"),
+    }
+    return [Finding(rule, minimum.start(), all_or_nothing.end(), LIKELY)]
+
+
+def _frequency(sentence: Sentence, minimum: re.Match[str], missing: re.Match[str]) -> Finding:
+    unit = minimum.group("unit")
+    amount = signed(missing.group("verb"), missing.group("amount"))
+    period = _period_before(sentence.text, minimum.start())
+    count = number(minimum.group("minimum"))
+    if period is None:
+        rule = {"kind": "shortfall", "target": count, "step": Decimal(1), "amount": amount}
+        rule.update({"partial": "floor", "unit": unit})
+    else:
+        rule = {"kind": "frequency", "minimum": count, "per": period, "amount": amount}
+        rule["unit"] = unit
+    confidence = SURE
+    if _SEVERAL.search(sentence.text) or (missing.group("unit") or unit) != unit:
+        confidence = GUESS
+    return Finding(rule, minimum.start(), missing.end(), confidence)

@@ -1,0 +1,90 @@
+"""Rules that set an item's value: conversion (折算), proportional, evaluation weights."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from kaohe.textrules.clauses import Sentence
+from kaohe.textrules.numbers import NUMBER, number, percent
+from kaohe.textrules.patterns.base import GUESS, SURE, Finding, sentence_reader
+
+_CONVERSION = re.compile(r"(?:按|根据|依据|按照)[^,;]*?折算(?!扣分|扣减|加分)(?:得分|分值)?")
+_PROPORTIONAL = re.compile(r"按(?:照)?(?:实际)?完成(?:比例|情况|进度|率)(?:得分|计分|折算|赋分)")
+_WEIGHTED = re.compile(rf"(?P<group>[^,;=()+*]+?)(?:评价)?得分\s*\*\s*(?P<weight>{NUMBER})\s*%")
+_SHARE = re.compile(rf"(?P<group>[^,;=()+*:]+?)(?:评价)?得分占\s*(?P<weight>{NUMBER})\s*%")
+_RATIO = re.compile(
+    r"(?P<first>[^,;和与]+?)(?:和|与)(?P<second>[^,;和与]+?)按\s*(?P<a>\d+)\s*:\s*(?P<b>\d+)\s*的?比例"
+)
+_ROUND = re.compile(
+    rf"^(?P<round>半年|年中|年终|上半年|下半年|季度)[^;]*?占(?:年度的?|全年的?)?\s*"
+    rf"(?:(?P<fraction>\d+/\d+)|(?P<percent>{NUMBER})\s*%)"
+)
+_GROUP_NOISE = re.compile(r"^(?:其中|公众评议得分|.*?:)|[、\s]")
+
+
+@sentence_reader("折算")
+def read_conversion(sentence: Sentence) -> list[Finding]:
+    match = _CONVERSION.search(sentence.text)
+    if match is None:
+        return []
+    return [Finding({"kind": "conversion"}, match.start(), match.end(), SURE)]
+
+
+@sentence_reader("按完成比例得分")
+def read_proportional(sentence: Sentence) -> list[Finding]:
+    # The target the completion is measured against is never in the sentence: a person sets it.
+    match = _PROPORTIONAL.search(sentence.text)
+    if match is None:
+        return []
+    return [Finding({"kind": "proportional"}, match.start(), match.end(), GUESS)]
+
+
+def _group_name(raw: str) -> str:
+    return _GROUP_NOISE.sub("", raw.strip())
+
+
+def _weights(matches: list[re.Match[str]]) -> dict[str, Decimal] | None:
+    groups = {
+        _group_name(match.group("group")): percent(match.group("weight")) for match in matches
+    }
+    if len(groups) < 2 or sum(groups.values()) != 1 or "" in groups:
+        return None
+    return groups
+
+
+def _evaluation(groups: dict[str, Any], matches: list[re.Match[str]]) -> Finding:
+    rule = {"kind": "evaluation", "groups": groups}
+    return Finding(rule, matches[0].start(), matches[-1].end(), SURE)
+
+
+@sentence_reader("评价权重")
+def read_weights(sentence: Sentence) -> list[Finding]:
+    if re.search(r"-\s*\S*扣分", sentence.text):
+        return []  # a section formula (…×30% − 察访核验扣分), not one item's evaluation
+    for pattern in (_WEIGHTED, _SHARE):
+        matches = list(pattern.finditer(sentence.text))
+        groups = _weights(matches) if matches else None
+        if groups:
+            return [_evaluation(groups, matches)]
+    ratio = _RATIO.search(sentence.text)
+    if ratio is None:
+        return []
+    a, b = Decimal(ratio.group("a")), Decimal(ratio.group("b"))
+    groups = {
+        _group_name(ratio.group("first")): a / (a + b),
+        _group_name(ratio.group("second")): b / (a + b),
+    }
+    return [_evaluation(groups, [ratio])]
+
+
+@sentence_reader("半年与年终权重")
+def read_round(sentence: Sentence) -> list[Finding]:
+    match = _ROUND.search(sentence.text)
+    if match is None:
+        return []
+    fraction = match.group("fraction")
+    weight = number(fraction) if fraction else percent(match.group("percent"))
+    rule = {"kind": "evaluation", "rounds": {match.group("round"): weight}}
+    return [Finding(rule, match.start(), match.end(), SURE)]

@@ -1,0 +1,65 @@
+"""Read one sentence: run the readers, settle overlaps, and notice what was left unread."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kaohe.textrules.clauses import Sentence
+from kaohe.textrules.patterns import Finding, ordered_readers
+
+# Words that carry score when they are left outside every finding: the sentence then holds
+# something the readers did not understand, and reading only part of it could be wrong.
+_SCORING = re.compile(
+    r"(?:扣|加|减|得)\s*(?:[\d.]+|[一二两三四五六七八九十半]+)\s*分|\d\s*分|不得分|不计分|不记分"
+    r"|否决|折算|酌情|视情|倒扣|平均分|(?:予以|给予)(?:扣|加)分|扣分|加分"
+    r"|(?:不少于|至少|不低于|不超过)\s*[\d一二两三四五六七八九十]"
+)
+_HARMLESS = re.compile(r"扣分项|失分点|加分项|得分点|考核得分|评价得分|测评得分|扣分情况")
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    sentence: Sentence
+    findings: tuple[Finding, ...]
+    unread: bool
+    """Score-bearing words remain outside every finding."""
+
+    @property
+    def rules(self) -> tuple[Finding, ...]:
+        return tuple(finding for finding in self.findings if not finding.is_node_fact)
+
+    @property
+    def is_plain(self) -> bool:
+        """Neither a rule nor anything score-bearing: description, or a task in a checklist."""
+        return not self.findings and not self.unread
+
+
+def _overlaps(finding: Finding, taken: list[tuple[int, int]]) -> bool:
+    return any(finding.start < end and start < finding.end for start, end in taken)
+
+
+def _collect(sentence: Sentence) -> tuple[list[Finding], list[tuple[int, int]]]:
+    accepted: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for reader in ordered_readers():
+        fresh = [finding for finding in reader(sentence) if not _overlaps(finding, taken)]
+        accepted.extend(fresh)
+        taken.extend((finding.start, finding.end) for finding in fresh)
+    return accepted, taken
+
+
+def _leftover(text: str, taken: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in taken:
+        chars[start:end] = ["|"] * (end - start)
+    return _HARMLESS.sub("", "".join(chars))
+
+
+def read_sentence(sentence: Sentence) -> SentenceReading:
+    findings, taken = _collect(sentence)
+    if any(not finding.weak and not finding.is_node_fact for finding in findings):
+        findings = [finding for finding in findings if not finding.weak]
+    findings.sort(key=lambda finding: finding.start)
+    unread = _SCORING.search(_leftover(sentence.text, taken)) is not None
+    return SentenceReading(sentence, tuple(findings), unread)
