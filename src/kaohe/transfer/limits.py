@@ -28,7 +28,7 @@ EXTENSION_KINDS = {".xlsx": "xlsx", ".docx": "docx", ".txt": "text", ".text": "t
 MACRO_EXTENSIONS = {".xlsm", ".xltm", ".docm", ".dotm", ".xlsb"}
 
 
-class ImportRefused(Exception):  # noqa: N818 — reads as what happened to the user's file
+class ImportRefused(Exception):
     """The document cannot be imported; the message says why, in Chinese."""
 
 
@@ -44,22 +44,30 @@ class Upload:
 def check_upload(name: str, data: bytes) -> Upload:
     """Sniff the content, compare it with the extension, and apply the size guards."""
     if len(data) > MAX_FILE_BYTES:
-        raise ImportRefused(f"文件过大（{_megabytes(len(data))}），导入上限为 {_megabytes(MAX_FILE_BYTES)}")
+        raise ImportRefused(
+            f"文件过大（{_megabytes(len(data))}），导入上限为 {_megabytes(MAX_FILE_BYTES)}"
+        )
     if not data.strip():
         raise ImportRefused("文件是空的，没有可导入的内容")
     extension = PurePath(name).suffix.lower()
     if extension in MACRO_EXTENSIONS:
-        raise ImportRefused(f"文件类型 {extension} 可能包含宏，出于安全原因不予导入，请另存为 .xlsx 或 .docx")
+        raise ImportRefused(
+            f"文件类型 {extension} 可能包含宏，出于安全原因不予导入，请另存为 .xlsx 或 .docx"
+        )
     kind = sniff_kind(data)
     expected = EXTENSION_KINDS.get(extension)
     if expected is None:
-        raise ImportRefused(f"不支持的文件类型「{extension or '无扩展名'}」，请使用 .xlsx、.docx 或 .txt")
+        raise ImportRefused(
+            f"不支持的文件类型「{extension or '无扩展名'}」，请使用 .xlsx、.docx 或 .txt"
+        )
     if expected != kind:
         raise ImportRefused(
             f"文件扩展名为 {extension}，但内容是{KIND_NAMES[kind]}：请确认文件或改正扩展名后再导入"
         )
     if kind == "text" and len(data) > MAX_TEXT_BYTES:
-        raise ImportRefused(f"文本文件过大（{_megabytes(len(data))}），上限为 {_megabytes(MAX_TEXT_BYTES)}")
+        raise ImportRefused(
+            f"文本文件过大（{_megabytes(len(data))}），上限为 {_megabytes(MAX_TEXT_BYTES)}"
+        )
     if kind != "text":
         check_archive(data)
     return Upload(name=name, data=data, kind=kind)
@@ -95,7 +103,9 @@ def check_archive(data: bytes) -> None:
         _check_entry_sizes(entries)
         names = {entry.filename for entry in entries}
         if any(name.lower().endswith("vbaproject.bin") for name in names):
-            raise ImportRefused("文件包含宏（VBA），出于安全原因不予导入，请删除宏后另存为 .xlsx/.docx")
+            raise ImportRefused(
+                "文件包含宏（VBA），出于安全原因不予导入，请删除宏后另存为 .xlsx/.docx"
+            )
         for entry in entries:
             if entry.filename.endswith((".xml", ".rels")):
                 _check_xml_entry(archive, entry)
@@ -120,20 +130,27 @@ def _open_zip(data: bytes) -> zipfile.ZipFile:
 
 def _check_entry_sizes(entries: list[zipfile.ZipInfo]) -> None:
     if len(entries) > MAX_ZIP_ENTRIES:
-        raise ImportRefused(f"文件内部结构异常（包含 {len(entries)} 个部件），疑似恶意文件，不予导入")
+        raise ImportRefused(
+            f"文件内部结构异常（包含 {len(entries)} 个部件），疑似恶意文件，不予导入"
+        )
     total = sum(entry.file_size for entry in entries)
     if total > MAX_UNPACKED_BYTES:
         raise ImportRefused(
-            f"文件解压后过大（{_megabytes(total)}），超过上限 {_megabytes(MAX_UNPACKED_BYTES)}，疑似压缩炸弹"
+            f"文件解压后过大（{_megabytes(total)}），"
+            f"超过上限 {_megabytes(MAX_UNPACKED_BYTES)}，疑似压缩炸弹"
         )
     for entry in entries:
         ratio = entry.file_size / max(entry.compress_size, 1)
         if entry.file_size > _READ_CHUNK and ratio > MAX_COMPRESSION_RATIO:
-            raise ImportRefused(f"文件部件「{entry.filename}」压缩比异常（{ratio:.0f} 倍），疑似压缩炸弹")
+            raise ImportRefused(
+                f"文件部件「{entry.filename}」压缩比异常（{ratio:.0f} 倍），疑似压缩炸弹"
+            )
 
 
 def _check_xml_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
-    counts_rows = entry.filename.startswith("xl/worksheets/") or entry.filename == "word/document.xml"
+    counts_rows = (
+        entry.filename.startswith("xl/worksheets/") or entry.filename == "word/document.xml"
+    )
     marker = b"<w:tr" if entry.filename.startswith("word/") else b"<row"
     rows = 0
     tail = b""
@@ -141,12 +158,16 @@ def _check_xml_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
         with archive.open(entry) as stream:
             head = stream.read(4096)
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise ImportRefused(f"文件部件「{entry.filename}」含有文档类型声明，疑似恶意文件，不予导入")
+                raise ImportRefused(
+                    f"文件部件「{entry.filename}」含有文档类型声明，疑似恶意文件，不予导入"
+                )
             chunk = head
             while chunk and counts_rows:
                 rows += (tail + chunk).count(marker) - tail.count(marker)
                 if rows > MAX_TABLE_ROWS:
-                    raise ImportRefused(f"表格超过 {MAX_TABLE_ROWS} 行，超出导入上限；请拆分后分别导入")
+                    raise ImportRefused(
+                        f"表格超过 {MAX_TABLE_ROWS} 行，超出导入上限；请拆分后分别导入"
+                    )
                 tail = chunk[-8:]
                 chunk = stream.read(_READ_CHUNK)
     except (zipfile.BadZipFile, EOFError, OSError, RuntimeError) as error:

@@ -1,8 +1,8 @@
 """Assessment documents (xlsx, docx, plain text) → a canonical scheme plus an import report.
 
-    imported = import_document("细则.xlsx", data)
-    imported.scheme   # a plain dict in the kaohe-scheme/1 format
-    imported.report   # indicators found, points per level, rules read and flagged, cells ignored
+imported = import_document("细则.xlsx", data)
+imported.scheme   # a plain dict in the kaohe-scheme/1 format
+imported.report   # indicators found, points per level, rules read and flagged, cells ignored
 """
 
 from __future__ import annotations
@@ -16,10 +16,17 @@ from kaohe.transfer.importers import docx, text, xlsx  # noqa: F401 — they reg
 from kaohe.transfer.importers.assemble import assemble
 from kaohe.transfer.importers.registry import IMPORTERS
 from kaohe.transfer.importers.report import ImportReport
-from kaohe.transfer.limits import MAX_FILE_BYTES, ImportRefused, check_upload
 from kaohe.transfer.importers.validation import validate
+from kaohe.transfer.limits import MAX_FILE_BYTES, ImportRefused, check_upload
 
-__all__ = ["IMPORTERS", "ImportRefused", "ImportReport", "Imported", "import_document", "import_file"]
+__all__ = [
+    "IMPORTERS",
+    "ImportRefused",
+    "ImportReport",
+    "Imported",
+    "import_document",
+    "import_file",
+]
 
 
 @dataclass(frozen=True)
@@ -34,7 +41,10 @@ def import_file(path: str | Path, *, scheme_id: str | None = None) -> Imported:
     try:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ImportRefused(f"文件过大（{size / 1024 / 1024:.1f} MB），导入上限为 {MAX_FILE_BYTES // 1024 // 1024} MB")
+            raise ImportRefused(
+                f"文件过大（{size / 1024 / 1024:.1f} MB），"
+                f"导入上限为 {MAX_FILE_BYTES // 1024 // 1024} MB"
+            )
         data = file.read_bytes()
     except OSError as error:
         raise ImportRefused(f"无法读取文件「{file}」：{error.strerror or error}") from error
@@ -47,7 +57,10 @@ def import_document(name: str, data: bytes, *, scheme_id: str | None = None) -> 
     report = ImportReport(source=name, kind=upload.kind)
     reading = IMPORTERS[upload.kind](upload, report)
     if not reading.root.children:
-        raise ImportRefused("未在文件中找到考核指标：请确认文件含有带表头（如 一级指标、分值、考核要点及评价标准）的指标表")
+        raise ImportRefused(
+            "未在文件中找到考核指标：请确认文件含有带表头"
+            "（如 一级指标、分值、考核要点及评价标准）的指标表，或带分值的编号条目"
+        )
     title = reading.title or Path(name).stem
     scheme = assemble(reading.root, scheme_id=scheme_id or _slug(name), name=title, report=report)
     report.scheme_problems.extend(validate(scheme))

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from kaohe.textrules import read_criteria
+from kaohe.textrules import Reading, ReadRule, read_criteria
 from kaohe.transfer.importers.drafts import Draft
 from kaohe.transfer.importers.report import ImportReport, PointsCheck
 
@@ -31,6 +31,8 @@ class _Builder:
 
     def node(self, draft: Draft, code: tuple[int, ...], path: tuple[str, ...]) -> dict[str, Any]:
         path = (*path, draft.name)
+        if draft.children and draft.assessors:
+            _hand_down_assessors(draft)
         level = len(code) - 1
         children = [
             self.node(child, (*code, index), path) for index, child in enumerate(draft.children, 1)
@@ -97,7 +99,7 @@ class _Builder:
         text = node.get("criteria", "")
         if not text:
             return []
-        reading = read_criteria(text, points=node["points"])
+        reading = _read(text, node["points"], self.report, path)
         for key, value in reading.node.items():
             if key in _READ_FACTS and key not in draft.facts:
                 node[key] = value
@@ -110,6 +112,28 @@ class _Builder:
             if read.flagged:
                 self.report.rules_flagged.append(f"{_path(path)}：{_preview(read.source)}")
         return rules
+
+
+def _read(text: str, points: Decimal, report: ImportReport, path: tuple[str, ...]) -> Reading:
+    """The text-rule reader's reading; should it fail, the whole text becomes one flagged rule,
+    so a reader bug costs a person's review, never the import."""
+    try:
+        return read_criteria(text, points=points)
+    except Exception as error:
+        report.notes.append(
+            f"{_path(path)}：评分标准未能自动解析（{type(error).__name__}），已整段待人工确认"
+        )
+        rule = {"kind": "discretionary", "text": text, "flagged": True}
+        return Reading(text=text, rules=(ReadRule(rule, (0, len(text)), text, Decimal(0), True),))
+
+
+def _hand_down_assessors(group: Draft) -> None:
+    """「（由组织部考核）」 on a group names the assessor of every indicator under it that has
+    none of its own; records are kept per leaf, so that is where the assessor is needed."""
+    for child in group.children:
+        if not child.assessors:
+            child.assessors = list(group.assessors)
+    group.assessors = []
 
 
 def _leaf_kind(draft: Draft) -> str:
@@ -129,7 +153,9 @@ def _unique_names(draft: Draft, report: ImportReport) -> None:
         count = seen.get(child.name, 0) + 1
         seen[child.name] = count
         if count > 1:
-            report.notes.append(f"同级指标「{child.name}」重名，第 {count} 个改名为「{child.name}（{count}）」")
+            report.notes.append(
+                f"同级指标「{child.name}」重名，第 {count} 个改名为「{child.name}（{count}）」"
+            )
             child.name = f"{child.name}（{count}）"
         _unique_names(child, report)
 

@@ -27,8 +27,15 @@ class Draft:
 
     @classmethod
     def from_text(cls, text: str, where: str = "") -> Draft:
-        named = split_name(text)
-        return cls(name=named.name, raw=text, points=named.points, facts=named.node, where=where)
+        """A draft from a name cell; lines below a first line that carries the points, as in
+        「日常考核（90分）\n主要考核……」, describe the indicator."""
+        first, _, rest = text.partition("\n")
+        named = split_name(first)
+        if named.points is None or not rest.strip():
+            named, rest = split_name(text), ""
+        draft = cls(name=named.name, raw=text, points=named.points, facts=named.node, where=where)
+        draft.add_criteria(rest)
+        return draft
 
     def add_criteria(self, text: str) -> None:
         text = text.strip()

@@ -50,7 +50,8 @@ def split_name(text: str) -> NamedPoints:
 
 
 def parse_points(text: str) -> NamedPoints | None:
-    """A 分值 cell: 「8」, 「8分」, 「5（倒扣分1分）」, 「倒扣分5」 (penalty) or 「加分最高5」 (bonus)."""
+    """A 分值 cell: 「8」, 「8分」, 「5（倒扣分1分）」, 「倒扣分5」 (a penalty item's allowance)
+    or 「加分最高5」 (a bonus item's cap)."""
     match = _POINTS_CELL.fullmatch("".join(text.split()))
     if match is None or not (match.group("points") or match.group("bonus")):
         return None
@@ -68,9 +69,8 @@ def parse_points(text: str) -> NamedPoints | None:
 
 
 def _own_reading(text: str) -> NamedPoints:
-    match = None
-    for match in _TRAILING_POINTS.finditer(text):
-        pass
+    # The last annotation is the points: 「（一）工作（其他）（15分）」.
+    match = next(reversed(list(_TRAILING_POINTS.finditer(text))), None)
     if match is None:
         return NamedPoints(_tidy(text), None)
     name = _tidy(text[: match.start()] + text[match.end() :])
@@ -99,20 +99,19 @@ def split_people(text: str) -> list[str]:
 
 
 def split_units(text: str) -> list[str]:
-    """Units in a 责任科室 cell, one a line; a line that cannot end a unit name was wrapped."""
+    """Units in a 责任科室 cell, separated by 、 or one a line; a line that cannot end a unit
+    name (「规划」 before 「财务科」) was wrapped by the document, not a separate unit."""
     units: list[str] = []
-    pending = ""
-    for part in re.split(r"[\n、，,；;/]+", text):
-        piece = pending + "".join(part.split())
-        if not piece:
-            continue
-        if piece.endswith(_UNIT_ENDINGS) or piece.startswith("各"):
-            units.append(piece)
-            pending = ""
-        else:
+    for part in re.split(r"[、，,；;/]+", text):
+        pending = ""
+        for line in part.split("\n"):
+            piece = pending + "".join(line.split())
+            if piece and (piece.endswith(_UNIT_ENDINGS) or piece.startswith("各")):
+                units.append(piece)
+                piece = ""
             pending = piece
-    if pending:
-        units.append(pending)
+        if pending:
+            units.append(pending)
     return list(dict.fromkeys(units))
 
 

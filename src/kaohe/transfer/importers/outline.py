@@ -30,7 +30,9 @@ HEADING_RANKS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
 )
 _ANNOTATION = re.compile(r"[（(][^（）()]*?\d[^（）()]*?[)）]")
 _ASSESSED_BY = re.compile(r"[（(]由([^（）()]+?)(?:牵头)?考核[)）]")
-_ASSESSOR_NOTE = re.compile(r"[（(](?:负责考核科室|考核科室|考评单位|考核单位)[:：]\s*([^（）()]+)[)）]")
+_ASSESSOR_NOTE = re.compile(
+    r"[（(](?:负责考核科室|考核科室|考评单位|考核单位)[:：]\s*([^（）()]+)[)）]"
+)
 _PENALTY = re.compile(r"倒扣分?\s*(\d+(?:\.\d+)?)\s*分")
 _BONUS = re.compile(r"加分|正向激励")
 _NAME_END = re.compile(r"[。；;：:，,]")

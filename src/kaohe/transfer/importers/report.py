@@ -65,7 +65,7 @@ class ImportReport:
         """The report as the command prints it."""
         lines = [f"导入文件：{self.source}（{_KIND_LABELS.get(self.kind, self.kind)}）"]
         levels = "，".join(
-            f"{_level(level)} {count} 个（合计 {_number(self.points_by_level.get(level, Decimal(0)))} 分）"
+            f"{_level(level)} {count} 个（合计 {_number(self._points_at(level))} 分）"
             for level, count in sorted(self.indicators_by_level.items())
         )
         lines.append(f"指标：共 {self.indicator_count} 个；{levels}")
@@ -84,13 +84,17 @@ class ImportReport:
             lines.append("方案校验：通过")
         return lines
 
+    def _points_at(self, level: int) -> Decimal:
+        return self.points_by_level.get(level, Decimal(0))
+
     def _points_lines(self) -> list[str]:
         wrong = [check for check in self.points_checks if not check.adds_up]
         if not wrong:
             return [f"分值：各级合计一致（核对 {len(self.points_checks)} 处）"]
         lines = [f"分值：{len(wrong)} 处合计不一致"]
         lines.extend(
-            f"  {check.path}：本级 {_number(check.declared)} 分，下级合计 {_number(check.children)} 分"
+            f"  {check.path}：本级 {_number(check.declared)} 分，"
+            f"下级合计 {_number(check.children)} 分"
             for check in wrong
         )
         return lines

@@ -27,7 +27,8 @@ from kaohe.transfer.importers.headers import (
 from kaohe.transfer.importers.names import parse_points
 from kaohe.transfer.importers.report import ImportReport
 
-_NOTE = re.compile(r"^\s*(备注|注[:：]|说明[:：]|合计|总计|总分|抄送|印发|附件[:：])")
+NOTE_ROW = re.compile(r"^\s*(备注|注[:：]|说明[:：]|合计|总计|总分|抄送|印发|附件[:：])")
+MAX_TITLE = 60
 _PROSE = re.compile(r"[。；;]|\n|^\s*\d+[.．、]")
 
 
@@ -38,6 +39,7 @@ class TableReader:
         self.root = Draft(name="")
         self.report = report
         self.columns: Columns | None = None
+        self.preamble: list[Cell] = []
         self._path: list[Draft | None] = []
 
     def read(self, grid: Grid) -> bool:
@@ -49,7 +51,7 @@ class TableReader:
             first = header_at + self.columns.header_rows
             self._path = [None] * len(self.columns.level_columns)
             for row in grid.rows[:header_at]:
-                self._ignore_row(row)
+                self.preamble.extend(cell for cell in row if cell.text and not cell.merged)
         elif self.columns is None or grid.width != len(self.columns.roles):
             for row in grid.rows:
                 self._ignore_row(row)
@@ -58,11 +60,22 @@ class TableReader:
             self._read_row(row)
         return True
 
+    def title(self, found: str = "") -> str:
+        """The document title: ``found`` elsewhere, or the first line above the header row.
+        Everything else above the header is reported as ignored."""
+        title = found
+        for cell in self.preamble:
+            if not title and len(cell.text) <= MAX_TITLE:
+                title = cell.text
+            elif cell.text != title:
+                self.report.ignore(cell.where or "表头上方", cell.text)
+        return " ".join(title.split())
+
     def _read_row(self, row: list[Cell]) -> None:
         assert self.columns is not None
         if not any(cell.text for cell in row) or is_repeated_header(row, self.columns):
             return
-        if _NOTE.match(row[0].text) or (len(self.columns.level_columns) == 0):
+        if NOTE_ROW.match(row[0].text) or (len(self.columns.level_columns) == 0):
             self._ignore_row(row)
             return
         leaf = self._open_indicators(row)
@@ -105,7 +118,7 @@ class TableReader:
         「举办单位评价（5）」 followed by 「主要包括对领导班子……的满意情况」 in the 三级 column.
         """
         child = Draft.from_text(cell.text)
-        if child.points is not None or parent.points is None:
+        if child.points is not None or parent.points is None or self._text_of(row, POINTS):
             return False
         return not self._text_of(row, CRITERIA) or bool(_PROSE.search(cell.text))
 

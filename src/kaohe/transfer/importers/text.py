@@ -14,13 +14,12 @@ from kaohe.transfer.importers.headers import find_columns
 from kaohe.transfer.importers.outline import read_outline
 from kaohe.transfer.importers.registry import Reading, importer
 from kaohe.transfer.importers.report import ImportReport
-from kaohe.transfer.importers.tables import TableReader
+from kaohe.transfer.importers.tables import NOTE_ROW, TableReader
 from kaohe.transfer.limits import Upload, decode_text
 
 _TITLE = re.compile(r"(考核|评估|考评|绩效).*(细则|标准|方案|办法|分工|情况表|指标|表)")
 _DOWNLOAD_NOISE = re.compile(r"(Word下载)?\.docx?$|^附件[:：]?")
 _NOT_TITLE = re.compile(r"上传|下载|印发|通知|〔|》")
-_NOTE = re.compile(r"^\s*(备注|注[:：])")
 MIN_TAB_LINES = 6
 TABLE_END_BLANKS = 3
 
@@ -34,15 +33,18 @@ def read_text(upload: Upload, report: ImportReport) -> Reading:
         if find_columns(grid) is not None:
             reader = TableReader(report)
             reader.read(grid)
-            report.notes.extend(grid.notes)
-            return Reading(root=reader.root, title=title)
+            return Reading(root=reader.root, title=reader.title(title))
     return Reading(root=read_outline(text, report), title=title)
 
 
 def find_title(text: str) -> str:
     for line in text.split("\n")[:80]:
         candidate = _DOWNLOAD_NOISE.sub("", line.strip()).strip()
-        if 6 <= len(candidate) <= 60 and _TITLE.search(candidate) and not _NOT_TITLE.search(candidate):
+        if (
+            6 <= len(candidate) <= 60
+            and _TITLE.search(candidate)
+            and not _NOT_TITLE.search(candidate)
+        ):
             return candidate
     return ""
 
@@ -91,12 +93,17 @@ def _join_short_rows(fragments: list[list[str]], width: int) -> list[list[str]]:
     for fragment in fragments:
         previous = rows[-1] if rows else None
         fits = previous is not None and len(previous) + len(fragment) <= width
-        if fits and previous is not None and fragment[0] and not _NOTE.match(fragment[0]):
-            if len(previous) < width and not _NOTE.match(previous[0]):
-                previous.extend(fragment)
-                continue
+        if fits and previous is not None and _continues(previous, fragment, width):
+            previous.extend(fragment)
+            continue
         rows.append(list(fragment))
     return rows
+
+
+def _continues(row: list[str], fragment: list[str], width: int) -> bool:
+    """A fragment completes a short row unless either is a note or the fragment opens a row."""
+    notes = NOTE_ROW.match(row[0]) or NOTE_ROW.match(fragment[0])
+    return len(row) < width and bool(fragment[0]) and not notes
 
 
 def _align(row: list[str], width: int, number: int) -> list[Cell]:
@@ -106,5 +113,6 @@ def _align(row: list[str], width: int, number: int) -> list[Cell]:
         texts = row
     else:
         texts = [row[0], *[""] * (width - len(row)), *row[1:]]
-    return [Cell(text, where=f"第 {number} 行第 {column + 1} 格") for column, text in enumerate(texts)]
-
+    return [
+        Cell(text, where=f"第 {number} 行第 {column + 1} 格") for column, text in enumerate(texts)
+    ]

@@ -14,6 +14,6 @@ def validate(scheme: dict[str, Any]) -> list[str]:
         return ["方案未经引擎校验：kaohe.engine.load_scheme 尚不可用"]
     try:
         load_scheme(scheme)
-    except Exception as error:  # noqa: BLE001 — any complaint is reported, the import stands
+    except Exception as error:
         return [line for line in str(error).splitlines() if line.strip()] or [type(error).__name__]
     return []
