@@ -19,7 +19,7 @@ from kaohe.textrules.sentences import SentenceReading
 from kaohe.textrules.vocabulary import LEVELS
 
 _LEVEL = re.compile("|".join(LEVELS))
-_TASK_EDGES = " ,:的"
+_TASK_EDGES = " ,:，：的\n"
 
 
 def _task(text: str) -> str:
@@ -35,35 +35,43 @@ def _plain_run_before(readings: list[SentenceReading], index: int) -> list[Sente
     return run
 
 
-def _gather_tasks(draft: Draft, readings: list[SentenceReading]) -> Draft:
+def _gather_tasks(draft: Draft, readings: list[SentenceReading], text: str) -> Draft:
     run = _plain_run_before(readings, draft.sentence)
     rule = {key: value for key, value in draft.rule.items() if key != GATHER_TASKS}
-    rule["tasks"] = [_task(reading.sentence.text) for reading in run]
+    rule["tasks"] = [_task(_original(reading, text)) for reading in run]
     start = run[0].sentence.start if run else draft.start
     gathered = replace(draft, rule=rule, start=start)
     return gathered if run else gathered.doubted()
 
 
-def _gather_conditions(draft: Draft, readings: list[SentenceReading]) -> Draft:
+def _gather_conditions(draft: Draft, readings: list[SentenceReading], text: str) -> Draft:
     own = readings[draft.sentence].sentence
     run = [r for r in _plain_run_before(readings, draft.sentence) if r.sentence.text.endswith("的")]
-    own_condition = _task(own.text[: draft.start - own.start])
+    own_condition = _task(text[own.start : draft.start])
     rule = {key: value for key, value in draft.rule.items() if key != GATHER_CONDITIONS}
-    rule["tasks"] = [_task(reading.sentence.text) for reading in run] + [own_condition]
-    start = run[0].sentence.start if run else draft.start - len(own.text[: draft.start - own.start])
+    rule["tasks"] = [_task(_original(reading, text)) for reading in run] + [own_condition]
+    start = run[0].sentence.start if run else own.start
     gathered = replace(draft, rule=rule, start=start)
     if not run and re.search(r"[,、]|或", own_condition):
         return gathered.doubted()  # several conditions in one breath: how many is unclear
     return gathered
 
 
-def gather_checklists(drafts: list[Draft], readings: list[SentenceReading]) -> list[Draft]:
+def _original(reading: SentenceReading, text: str) -> str:
+    """Tasks keep the document's own punctuation: they are shown to people as written."""
+    return text[reading.sentence.start : reading.sentence.end]
+
+
+def gather_checklists(
+    drafts: list[Draft], readings: list[SentenceReading], text: str
+) -> list[Draft]:
+    """Fill in checklist tasks from the sentences before the amount; ``text`` is the original."""
     gathered = []
     for draft in drafts:
         if draft.rule.get(GATHER_TASKS):
-            draft = _gather_tasks(draft, readings)
+            draft = _gather_tasks(draft, readings, text)
         elif draft.rule.get(GATHER_CONDITIONS):
-            draft = _gather_conditions(draft, readings)
+            draft = _gather_conditions(draft, readings, text)
         gathered.append(draft)
     return gathered
 
@@ -107,12 +115,12 @@ def merge_levels(drafts: list[Draft], text: str) -> list[Draft]:
         run.clear()
 
     for draft in drafts:
-        level = (
-            _level_of(draft, text, previous_end) if draft.rule["kind"] == "per_occurrence" else None
-        )
+        level = None
+        if draft.rule["kind"] == "per_occurrence" and "unit" in draft.rule:
+            level = _level_of(draft, text, previous_end)
         if not _can_join(run, draft, level):
             close()
-        if level is not None and "amount" in draft.rule:
+        if level is not None and "amount" in draft.rule and "unit" in draft.rule:
             run.append((draft, level))
         else:
             merged.append(draft)

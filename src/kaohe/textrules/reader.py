@@ -29,7 +29,7 @@ def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
         drafts.extend(_drafts(reading, index))
         for finding in reading.findings:
             node.update(finding.node)
-    drafts = gather_checklists(drafts, readings)
+    drafts = gather_checklists(drafts, readings, text)
     drafts = merge_rounds(merge_levels(drafts, normalize(text)))
     rules = tuple(_read_rule(draft, text) for draft in drafts)
     return Reading(text=text, rules=rules, node=_settle_node(node, points))

@@ -13,6 +13,7 @@ _RANGE = re.compile(
 )
 _AT_WILL = re.compile(
     rf"(?:酌情|视情|视情况|予以|适当|给予)\s*(?P<verb>{DEDUCT}|{ADD})(?:减|分|除)"
+    r"|(?:予以|给予)(?P<incentive>正向激励|奖励)"
 )
 
 
@@ -39,7 +40,7 @@ def read_at_will(sentence: Sentence) -> list[Finding]:
     """酌情扣分 and 予以加分: weak, since 「予以扣分，其中：…」 only introduces the real amounts."""
     return [
         Finding(
-            {"kind": "discretionary", "direction": _direction(match.group("verb"))},
+            {"kind": "discretionary", "direction": _direction(match.group("verb") or "加")},
             match.start(),
             match.end(),
             SURE,

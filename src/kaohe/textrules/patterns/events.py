@@ -40,8 +40,8 @@ def _consequence(text: str) -> tuple[dict[str, Any], re.Match[str]] | None:
 def read_veto(sentence: Sentence) -> list[Finding]:
     veto = _VETO.search(sentence.text)
     found = _consequence(sentence.text)
-    if veto is None and (found is None or found[0]["consequence"] == "zero"):
-        return []
+    if veto is None and (found is None or found[0]["consequence"] in ("zero", "grade_cap")):
+        return []  # 「得分在60—75分的为一般」 is a grade band, not a veto
     if found is None:
         return [Finding({"kind": "veto"}, veto.start(), veto.end(), GUESS)] if veto else []
     consequence, match = found

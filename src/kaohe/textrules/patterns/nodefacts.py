@@ -19,6 +19,9 @@ _PENALTY_CAP = re.compile(
     rf"|(?:本项|该项)?最多扣\s*(?P<cap2>{NUMBER})\s*分"
 )
 _UNCAPPED = re.compile(r"(?:本项|该项)?(?:加分)?(?:不设上限|不设上线|不封顶|上不封顶)")
+_ASSESSOR = re.compile(
+    r"\(?\s*(?:负责考核科室|考核科室|考评单位|负责考核单位)\s*:\s*(?P<who>[^()]+?)\s*\)"
+)
 _AVERAGE = re.compile(r"(?:不参加|未参加|不进驻|未进驻|不涉及|没有)[^;]*?得[^;]*?平均分")
 
 
@@ -42,5 +45,8 @@ def read_node_facts(sentence: Sentence) -> list[Finding]:
         findings.append(Finding({}, match.start(), match.end(), SURE, node=node))
     for match in _AVERAGE.finditer(text):
         node = {"not_applicable": "average"}
+        findings.append(Finding({}, match.start(), match.end(), SURE, node=node))
+    for match in _ASSESSOR.finditer(text):
+        node = {"assessor": match.group("who")}
         findings.append(Finding({}, match.start(), match.end(), SURE, node=node))
     return findings

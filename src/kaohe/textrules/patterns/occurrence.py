@@ -49,6 +49,15 @@ _DOUBTFUL = re.compile(r"情节严重|情节较重|情节轻微|性质恶劣|视
 # A count before a one-time amount (「2项任务有1项未完成扣0.5分」) says the amount is per something.
 _COUNTED = re.compile(r"[\d一两二三四五六七八九十]+\s*(?:项|个|件|起|篇|人次)(?!\s*(?:及|或)?以上)")
 _ALSO_DEDUCTED = re.compile(r"再扣|追加|另扣|加倍|翻倍")
+_AMOUNTS = re.compile(rf"(?:{DEDUCT}|{ADD}|得)\s*{NUMBER}\s*分|酌情")
+
+
+def _doubtful(sentence: Sentence) -> bool:
+    """Severity words (情节严重) or 否则 only cast doubt when the sentence holds several amounts."""
+    several = len(_AMOUNTS.findall(sentence.text)) > 1
+    return bool(several and _DOUBTFUL.search(sentence.text)) or bool(
+        _ALSO_DEDUCTED.search(sentence.text)
+    )
 
 
 def _with_cap(rule: dict[str, Any], sentence: Sentence, end: int) -> tuple[dict[str, Any], int]:
@@ -65,7 +74,7 @@ def _per_occurrence(sentence: Sentence, match: re.Match[str], confidence: Decima
         "unit": match.group("unit"),
     }
     rule, end = _with_cap(rule, sentence, match.end())
-    if _DOUBTFUL.search(sentence.text) or _ALSO_DEDUCTED.search(sentence.text):
+    if _doubtful(sentence):
         confidence = GUESS
     return Finding(rule=rule, start=match.start(), end=end, confidence=confidence)
 
@@ -96,8 +105,7 @@ def read_once(sentence: Sentence) -> list[Finding]:
         amount = signed(match.group("verb"), match.group("amount"))
         rule = {"kind": "per_occurrence", "amount": amount, "cap": abs(amount)}
         confidence = LIKELY
-        doubtful = _DOUBTFUL.search(sentence.text) or _ALSO_DEDUCTED.search(sentence.text)
-        if doubtful or _COUNTED.search(sentence.text, 0, match.start()):
+        if _doubtful(sentence) or _COUNTED.search(sentence.text, 0, match.start()):
             confidence = GUESS
         findings.append(Finding(rule, match.start(), match.end(), confidence))
     return findings

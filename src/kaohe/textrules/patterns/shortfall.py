@@ -32,6 +32,7 @@ _STEP = re.compile(
 )
 _MINIMUM = re.compile(
     rf"(?:不少于|不低于|至少|最少|不得少于)\s*(?P<minimum>{NUMBER})\s*(?P<unit>{COUNTER})"
+    rf"|(?:每月|每季度|每季|每周|每年|全年|每半年)\s*(?P<minimum2>{NUMBER})\s*(?P<unit2>{COUNTER})"
 )
 _MISSING = re.compile(
     rf"(?:每\s*)?少\s*(?:一|1)\s*(?P<unit>{COUNTER})?\s*[,,]?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
@@ -62,6 +63,9 @@ def read_step_shortfall(sentence: Sentence) -> list[Finding]:
     for match in _STEP.finditer(sentence.text):
         unit = match.group("unit")
         target = _target_before(sentence.text, match.start(), unit)
+        if target is None and re.fullmatch(COUNTER, unit) and number(match.group("step")) == 1:
+            findings.append(_each_missing(sentence, match))
+            continue
         rule = {
             "kind": "shortfall",
             "target": target,
@@ -73,6 +77,18 @@ def read_step_shortfall(sentence: Sentence) -> list[Finding]:
         confidence = SURE if target is not None else GUESS
         findings.append(Finding(rule, 0, match.end(), confidence))
     return findings
+
+
+def _each_missing(sentence: Sentence, match: re.Match[str]) -> Finding:
+    """「每少一项扣0.1分」 with no target: every missing item is one occurrence."""
+    rule = {
+        "kind": "per_occurrence",
+        "amount": signed(match.group("verb"), match.group("amount")),
+        "unit": match.group("unit"),
+    }
+    # A period nearby (每月…每少一次) means a frequency whose minimum was not read.
+    confidence = GUESS if _period_before(sentence.text, match.start()) else SURE
+    return Finding(rule, match.start(), match.end(), confidence)
 
 
 def _period_before(text: str, end: int) -> str | None:
@@ -92,23 +108,31 @@ def read_minimum(sentence: Sentence) -> list[Finding]:
     all_or_nothing = _ALL_OR_NOTHING.search(sentence.text, minimum.end())
     if all_or_nothing is None:
         return []
-    target = number(minimum.group("minimum"))
+    target = _count(minimum)
     rule = {
         "kind": "shortfall",
         "target": target,
         "step": target,
         "amount": signed(all_or_nothing.group("verb"), all_or_nothing.group("amount")),
         "partial": "ceil",
-        "unit": minimum.group("unit"),
+        "unit": _counted_unit(minimum),
     }
     return [Finding(rule, minimum.start(), all_or_nothing.end(), LIKELY)]
 
 
+def _count(minimum: re.Match[str]) -> Decimal:
+    return number(minimum.group("minimum") or minimum.group("minimum2"))
+
+
+def _counted_unit(minimum: re.Match[str]) -> str:
+    return str(minimum.group("unit") or minimum.group("unit2"))
+
+
 def _frequency(sentence: Sentence, minimum: re.Match[str], missing: re.Match[str]) -> Finding:
-    unit = minimum.group("unit")
+    unit = _counted_unit(minimum)
     amount = signed(missing.group("verb"), missing.group("amount"))
-    period = _period_before(sentence.text, minimum.start())
-    count = number(minimum.group("minimum"))
+    period = _period_before(sentence.text, minimum.end())
+    count = _count(minimum)
     if period is None:
         rule = {"kind": "shortfall", "target": count, "step": Decimal(1), "amount": amount}
         rule.update({"partial": "floor", "unit": unit})
