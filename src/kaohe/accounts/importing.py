@@ -156,7 +156,8 @@ class UnitDirectory:
     def find(self, reference: str) -> tuple[Unit | None, str]:
         if reference in self.by_path:
             return self.by_path[reference], reference
-        matches = [path for path in self.by_path if path.rsplit("/", 1)[-1] == reference]
+        # A reference may be a unique tail of the path: "办公室" or "市财政局/办公室".
+        matches = [path for path in self.by_path if path.endswith(f"/{reference}")]
         if len(matches) == 1:
             return self.by_path[matches[0]], matches[0]
         if matches:

@@ -35,10 +35,14 @@ def secret_key_from(var_dir: Path) -> str:
     if given:
         return given
     key_file = var_dir / "secret_key"
-    if not key_file.exists():
-        var_dir.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(secrets.token_urlsafe(64))
-        key_file.chmod(0o600)
+    var_dir.mkdir(parents=True, exist_ok=True)
+    try:  # O_EXCL: of several processes starting at once, exactly one writes the key
+        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secrets.token_urlsafe(64))
     return key_file.read_text().strip()
 
 
@@ -171,6 +175,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it even before collectstatic
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(env_text("KAOHE_MEDIA_DIR", str(VAR_DIR / "media")))
 

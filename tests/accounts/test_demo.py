@@ -1,0 +1,25 @@
+from django.core.management import call_command
+
+from kaohe.accounts.demo import DEMO_PASSWORD, DEMO_USERS
+from kaohe.accounts.models import Unit, User
+from kaohe.accounts.roles import Role
+
+
+def test_loading_the_demo_twice_creates_everything_once(db):
+    call_command("load_demo")
+    units, users = Unit.objects.count(), User.objects.count()
+    call_command("load_demo")
+    assert (Unit.objects.count(), User.objects.count()) == (units, users)
+    departments = Unit.objects.filter(parent__name="示范市", kind__in=["agency", "institution"])
+    assert departments.count() == 8
+    assert all(department.children.exists() for department in departments)
+
+
+def test_the_demo_has_a_login_for_every_role(db):
+    call_command("load_demo")
+    covered = set()
+    for demo in DEMO_USERS:
+        user = User.objects.get(username=demo.username)
+        assert user.check_password(DEMO_PASSWORD)
+        covered |= user.roles
+    assert covered == set(Role.values)

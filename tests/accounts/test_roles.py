@@ -1,0 +1,71 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from kaohe.accounts import actions
+from kaohe.accounts.roles import Role
+from kaohe.audit.models import AuditEntry
+
+
+@pytest.mark.parametrize(
+    ("held", "wanted"),
+    [
+        (Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN),
+        (Role.SECURITY_ADMIN, Role.AUDIT_ADMIN),
+        (Role.AUDIT_ADMIN, Role.SYSTEM_ADMIN),
+    ],
+)
+def test_the_three_administrator_roles_never_share_one_account(org, held, wanted):
+    user = org.users[held]
+    with pytest.raises(ValidationError) as error:
+        actions.grant_role(None, user, wanted)
+    assert "三员分立" in error.value.messages[0]
+    assert user.roles == {held}
+
+
+def test_business_roles_combine_freely(org):
+    leader = org.users[Role.DEPUTY_LEADER]
+    actions.grant_role(None, leader, Role.EVALUATOR)
+    assert leader.roles == {Role.DEPUTY_LEADER, Role.EVALUATOR}
+
+
+def test_a_role_change_is_audited_with_old_and_new(org):
+    security = org.users[Role.SECURITY_ADMIN]
+    leader = org.users[Role.DEPUTY_LEADER]
+    actions.grant_role(security, leader, Role.EVALUATOR)
+    entry = AuditEntry.objects.filter(action="授予角色").latest("id")
+    assert entry.actor == security
+    assert entry.old == ["deputy_leader"]
+    assert entry.new == ["deputy_leader", "evaluator"]
+
+
+def test_the_security_admin_grants_roles_through_the_page(login, org):
+    client = login(Role.SECURITY_ADMIN)
+    target = org.users[Role.REPORTER]
+    client.post(
+        reverse("accounts:change_role", args=[target.pk]), {"role": Role.EVALUATOR, "grant": "1"}
+    )
+    assert Role.EVALUATOR in target.roles
+
+
+def test_the_page_refuses_a_separation_breach_with_a_message(login, org):
+    client = login(Role.SECURITY_ADMIN)
+    target = org.users[Role.SYSTEM_ADMIN]
+    response = client.post(
+        reverse("accounts:change_role", args=[target.pk]),
+        {"role": Role.AUDIT_ADMIN, "grant": "1"},
+        follow=True,
+    )
+    assert "三员分立" in response.content.decode()
+    assert target.roles == {Role.SYSTEM_ADMIN}
+
+
+@pytest.mark.parametrize("role", [Role.SYSTEM_ADMIN, Role.OFFICE, Role.REPORTER])
+def test_only_the_security_admin_may_change_roles(login, org, role):
+    client = login(role)
+    target = org.users[Role.REPORTER]
+    response = client.post(
+        reverse("accounts:change_role", args=[target.pk]), {"role": Role.OFFICE, "grant": "1"}
+    )
+    assert response.status_code == 403
+    assert Role.OFFICE not in target.roles
