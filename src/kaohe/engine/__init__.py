@@ -1,0 +1,81 @@
+"""kaohe.engine — the scoring engine: pure Python, Decimal only, no Django, no I/O.
+
+The public API others code against:
+
+- :func:`load_scheme` validates a plain dict (as read from the YAML scheme file, see
+  docs/scheme-format.md) and returns an immutable :class:`Scheme`, or raises
+  :class:`SchemeError` whose ``problems`` are Chinese sentences naming the node path. A wrong
+  formula name, a band gap or a cap below zero fail here, never during scoring.
+- :class:`Facts` (with :class:`Unit`, :class:`Record`, :class:`EvaluationScore`) is what happened
+  in a cycle. ``Facts.of(records, units=..., evaluations=..., periods=...)`` builds one; units
+  seen only in records are added without categories.
+- :func:`compute` scores every unit of a cycle at once and returns a :class:`CycleResult`:
+  ``result.units[name]`` is a :class:`UnitResult` with ``nodes`` (path → :class:`NodeResult`,
+  exact score and explanation lines), ``sections`` (subtotals), ``total`` (rounded once, at the
+  end), ``rank``, ``grade``, ``vetoes`` and ``explanation``. ``result.to_dict()`` is JSON-ready
+  (Decimals as strings; schema in docs/scoring.md). Bad records raise :class:`FactsError`.
+- :func:`compute_unit` recomputes one unit cheaply after its records changed:
+  ``compute_unit(scheme, facts.for_unit(name), cycle_result.context)``. Cross-unit steps
+  (participants' averages, rank-based items, ranking, quota) come from the context of the last
+  full ``compute``.
+- :func:`scheme_to_dict` is the inverse of :func:`load_scheme` (``load_scheme(scheme_to_dict(s))``
+  equals ``s``); ``kaohe.transfer.scheme_file`` writes it as YAML.
+- :func:`rule_kinds` lists the rule kinds by name with a Chinese description.
+"""
+
+from kaohe.engine.compute.context import CycleContext
+from kaohe.engine.compute.cycle import compute, compute_unit
+from kaohe.engine.compute.results import CycleResult, NodeResult, UnitResult, VetoEffect
+from kaohe.engine.dump import scheme_to_dict
+from kaohe.engine.errors import EngineError, FactsError, SchemeError
+from kaohe.engine.formula import FormulaError
+from kaohe.engine.loading.scheme import FORMAT, load_scheme
+from kaohe.engine.model.facts import EvaluationScore, Facts, Record, Unit, UnitFacts
+from kaohe.engine.model.scheme import (
+    PATH_SEPARATOR,
+    ExcellenceQuota,
+    GradeBand,
+    Node,
+    NotApplicable,
+    Owners,
+    Rule,
+    Scheme,
+)
+from kaohe.engine.rules.registry import kinds
+
+
+def rule_kinds() -> dict[str, str]:
+    """Every rule kind's name with its Chinese description, e.g. ``per_occurrence: 按次计分``."""
+    return {name: kind.describe for name, kind in kinds().items()}
+
+
+__all__ = [
+    "FORMAT",
+    "PATH_SEPARATOR",
+    "CycleContext",
+    "CycleResult",
+    "EngineError",
+    "EvaluationScore",
+    "ExcellenceQuota",
+    "Facts",
+    "FactsError",
+    "FormulaError",
+    "GradeBand",
+    "Node",
+    "NodeResult",
+    "NotApplicable",
+    "Owners",
+    "Record",
+    "Rule",
+    "Scheme",
+    "SchemeError",
+    "Unit",
+    "UnitFacts",
+    "UnitResult",
+    "VetoEffect",
+    "compute",
+    "compute_unit",
+    "load_scheme",
+    "rule_kinds",
+    "scheme_to_dict",
+]

@@ -1,0 +1,115 @@
+"""Step 5's cross-unit inputs: participants' averages and rank-based positions.
+
+Both are read from each unit's own scores (steps 1–4), before any cross-unit adjustment, so an
+average never includes another average or a ranking bonus.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kaohe.engine.compute.leaves import LeafScores
+from kaohe.engine.compute.plan import Plan
+from kaohe.engine.compute.results import NodeResult
+from kaohe.engine.formula import evaluate
+from kaohe.engine.model.scheme import Rule
+from kaohe.engine.numbers import ZERO
+from kaohe.engine.rules.base import UnitView
+from kaohe.engine.rules.rank import Rank
+
+SortKey = tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a unit stands for the final ranking: its sort key and its grade before the quota."""
+
+    key: SortKey
+    grade: str | None
+    ranked: bool
+
+
+@dataclass(frozen=True)
+class CycleContext:
+    """Everything one unit's result needs from the other units (see ``compute_unit``)."""
+
+    averages: Mapping[str, Decimal] = field(default_factory=dict)
+    rank_metrics: Mapping[str, Mapping[str, Decimal]] = field(default_factory=dict)
+    rank_positions: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    standings: Mapping[str, Standing] = field(default_factory=dict)
+
+
+@dataclass
+class UnitDraft:
+    """A unit after steps 1–4, waiting for the cross-unit context."""
+
+    view: UnitView
+    absent: frozenset[str]
+    leaves: LeafScores
+    nodes: dict[str, NodeResult]
+
+
+def participants_averages(plan: Plan, drafts: Iterable[UnitDraft]) -> dict[str, Decimal]:
+    """For every item some unit does not take part in, the participants' average score."""
+    drafts = list(drafts)
+    needed = {path for draft in drafts for path in draft.absent}
+    sums: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    counts: dict[str, int] = defaultdict(int)
+    for draft in drafts:
+        for path in needed:
+            result = draft.nodes[path]
+            if result.applies:
+                sums[path] += result.score
+                counts[path] += 1
+    return {path: sums[path] / counts[path] for path in needed if counts[path]}
+
+
+def rank_metric(plan: Plan, rule: Rule, draft: UnitDraft) -> Decimal | None:
+    """The number a rank rule ranks this unit on, or None when the unit is not ranked."""
+    params = rule.params
+    assert isinstance(params, Rank)
+    if not draft.nodes[rule.node_path].applies:
+        return None
+    if params.metric == "value":
+        values = [
+            r.value for r in draft.view.records_by_rule.get(rule.id, ()) if r.value is not None
+        ]
+        return sum(values, ZERO) if values else None
+    if params.metric == "total":
+        subtotals = {s.name: draft.nodes[s.path].score for s in plan.scheme.sections}
+        return evaluate(plan.scheme.formula, subtotals)
+    node = plan.scheme.find_node(params.metric)
+    assert node is not None
+    return draft.nodes[node.path].score
+
+
+def better(rule: Rule, left: Decimal, right: Decimal) -> bool:
+    """Whether ``left`` places ahead of ``right`` in the direction the rule counts from."""
+    params = rule.params
+    assert isinstance(params, Rank)
+    higher_first = params.descending == params.from_top
+    return left > right if higher_first else left < right
+
+
+def positions(rule: Rule, metrics: Mapping[str, Decimal]) -> dict[str, int]:
+    """Competition positions (1, 1, 3): ties share a position."""
+    params = rule.params
+    assert isinstance(params, Rank)
+    higher_first = params.descending == params.from_top
+    ordered = sorted(metrics.items(), key=lambda item: item[1], reverse=higher_first)
+    result: dict[str, int] = {}
+    previous: Decimal | None = None
+    for index, (unit, metric) in enumerate(ordered, start=1):
+        if metric != previous:
+            position, previous = index, metric
+        result[unit] = position
+    return result
+
+
+def position_among(rule: Rule, metric: Decimal, others: Mapping[str, Decimal], unit: str) -> int:
+    """One unit's position against the others' metrics, without re-sorting everyone."""
+    ahead = sum(1 for name, value in others.items() if name != unit and better(rule, value, metric))
+    return ahead + 1

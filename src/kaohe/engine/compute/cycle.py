@@ -1,0 +1,153 @@
+"""compute (all units of a cycle) and compute_unit (one unit against a known context)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from kaohe.engine.compute.context import (
+    CycleContext,
+    UnitDraft,
+    participants_averages,
+    position_among,
+    positions,
+    rank_metric,
+)
+from kaohe.engine.compute.groups import aggregate
+from kaohe.engine.compute.leaves import score_leaf, score_leaves
+from kaohe.engine.compute.outcome import apply_vetoes, rank_all, rank_one, standing_of, total_of
+from kaohe.engine.compute.plan import Plan, plan_for, resolve
+from kaohe.engine.compute.results import CycleResult, NodeResult, UnitResult, VetoEffect
+from kaohe.engine.errors import FactsError
+from kaohe.engine.model.facts import EvaluationScore, Facts, Record, UnitFacts
+from kaohe.engine.model.scheme import Scheme
+from kaohe.engine.rules.base import UnitView
+
+
+def compute(scheme: Scheme, facts: Facts) -> CycleResult:
+    """Score every unit of the cycle, following docs/scoring.md step by step."""
+    plan = plan_for(scheme)
+    problems: list[str] = []
+    drafts = {name: draft_unit(plan, facts.for_unit(name), problems) for name in facts.all_units}
+    if problems:
+        raise FactsError(problems)
+    metrics = {
+        rule.id: {
+            name: m for name, d in drafts.items() if (m := rank_metric(plan, rule, d)) is not None
+        }
+        for rule in plan.cross
+    }
+    context = CycleContext(
+        averages=participants_averages(plan, drafts.values()),
+        rank_metrics=metrics,
+        rank_positions={rule.id: positions(rule, metrics[rule.id]) for rule in plan.cross},
+    )
+    results = {name: finish_unit(plan, draft, context) for name, draft in drafts.items()}
+    standings = {name: standing_of(scheme, result) for name, result in results.items()}
+    context = CycleContext(context.averages, metrics, context.rank_positions, standings)
+    return CycleResult(scheme, rank_all(scheme, results), context)
+
+
+def compute_unit(scheme: Scheme, unit_facts: UnitFacts, context: CycleContext) -> UnitResult:
+    """Recompute one unit after its facts changed, against the other units' known context.
+
+    Only this unit's records are scored again; its rank-based positions, rank and quota are
+    found against the other units as they stood in ``context``. The other units' own results
+    are not updated: run ``compute`` for an authoritative cycle result.
+    """
+    plan = plan_for(scheme)
+    problems: list[str] = []
+    draft = draft_unit(plan, unit_facts, problems)
+    if problems:
+        raise FactsError(problems)
+    name = unit_facts.unit.name
+    own_positions = {
+        rule.id: {name: position_among(rule, metric, context.rank_metrics.get(rule.id, {}), name)}
+        for rule in plan.cross
+        if (metric := rank_metric(plan, rule, draft)) is not None
+    }
+    result = finish_unit(plan, draft, CycleContext(context.averages, {}, own_positions))
+    rank_one(scheme, result, context.standings)
+    return result
+
+
+def draft_unit(plan: Plan, unit_facts: UnitFacts, problems: list[str]) -> UnitDraft:
+    """Steps 1–4 for one unit, with no knowledge of other units."""
+    view = UnitView(
+        unit=unit_facts.unit,
+        records_by_rule=records_by_rule(plan, unit_facts.records, problems),
+        evaluations_by_path=evaluations_by_path(plan, unit_facts.evaluations, problems),
+        periods=unit_facts.periods,
+    )
+    absent = plan.absent(unit_facts.unit)
+    leaves = score_leaves(plan, view, absent)
+    problems.extend(leaves.problems)
+    for path, parts in leaves.pending.items():
+        leaves.results[path] = score_leaf(parts, ())
+    return UnitDraft(view, absent, leaves, aggregate(plan, leaves.results, absent, {}))
+
+
+def finish_unit(plan: Plan, draft: UnitDraft, context: CycleContext) -> UnitResult:
+    """Steps 5–9 for one unit given the context: cross-unit items, formula, vetoes, grade."""
+    nodes = draft.nodes
+    if draft.leaves.pending or draft.absent:
+        nodes = aggregate(plan, cross_leaves(plan, draft, context), draft.absent, context.averages)
+    scheme = plan.scheme
+    sections = {section.name: nodes[section.path].score for section in scheme.sections}
+    total, line = total_of(scheme, sections)
+    unit = draft.view.unit
+    result = UnitResult(unit.name, unit.categories, nodes, sections, total, total, [line])
+    result.vetoes = [
+        VetoEffect(hit.rule.id, hit.consequence, hit.grade, hit.line) for hit in draft.leaves.vetoes
+    ]
+    result.warnings = list(draft.leaves.warnings)
+    apply_vetoes(scheme, result)
+    return result
+
+
+def cross_leaves(plan: Plan, draft: UnitDraft, context: CycleContext) -> dict[str, NodeResult]:
+    name = draft.view.unit.name
+    ranks = {
+        rule_id: by_unit[name]
+        for rule_id, by_unit in context.rank_positions.items()
+        if name in by_unit
+    }
+    view = UnitView(draft.view.unit, draft.view.records_by_rule, {}, draft.view.periods, ranks)
+    leaves = dict(draft.leaves.results)
+    for path, parts in draft.leaves.pending.items():
+        extra = []
+        for rule in plan.scheme.nodes[path].rules:
+            if plan.kinds[rule.kind].role == "cross":
+                extra.extend(plan.kinds[rule.kind].apply(rule, parts.node, (), view).contributions)
+        leaves[path] = score_leaf(parts, extra)
+    return leaves
+
+
+def records_by_rule(
+    plan: Plan, records: Sequence[Record], problems: list[str]
+) -> dict[str, list[Record]]:
+    grouped: dict[str, list[Record]] = defaultdict(list)
+    for record in records:
+        found = resolve(
+            plan, record.indicator, record.rule, record.source or f"单位「{record.unit}」的记录"
+        )
+        if isinstance(found, str):
+            problems.append(found)
+        else:
+            grouped[found.id].append(record)
+    return grouped
+
+
+def evaluations_by_path(
+    plan: Plan, evaluations: Sequence[EvaluationScore], problems: list[str]
+) -> dict[str, list[EvaluationScore]]:
+    grouped: dict[str, list[EvaluationScore]] = defaultdict(list)
+    for evaluation in evaluations:
+        node = plan.scheme.find_node(evaluation.indicator)
+        if node is None:
+            problems.append(
+                f"单位「{evaluation.unit}」的测评分：找不到指标「{evaluation.indicator}」"
+            )
+        else:
+            grouped[node.path].append(evaluation)
+    return grouped

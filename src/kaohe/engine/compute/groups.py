@@ -1,0 +1,94 @@
+"""Steps 4–5 for one unit: group sums within bounds, and items the unit does not take part in."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from kaohe.engine.compute.plan import Plan
+from kaohe.engine.compute.results import NodeResult
+from kaohe.engine.model.scheme import Node
+from kaohe.engine.numbers import ZERO, clamp, show
+from kaohe.engine.rules.base import Line
+
+
+def aggregate(
+    plan: Plan,
+    leaves: Mapping[str, NodeResult],
+    absent: frozenset[str],
+    averages: Mapping[str, Decimal],
+) -> dict[str, NodeResult]:
+    """Every node's result: leaves as given (or their defaults), groups summed bottom-up."""
+    results: dict[str, NodeResult] = {}
+    for node in plan.scheme.nodes.values():
+        if not node.is_group:
+            results[node.path] = leaves.get(node.path) or plan.leaf_default(node)
+    if absent:
+        mark_absent(plan, results, absent, averages)
+    for group in plan.groups_bottom_up:
+        if group.path not in absent:
+            results[group.path] = sum_group(group, results, absent)
+    return {path: results[path] for path in plan.scheme.nodes}
+
+
+def mark_absent(
+    plan: Plan,
+    results: dict[str, NodeResult],
+    absent: frozenset[str],
+    averages: Mapping[str, Decimal],
+) -> None:
+    for path in absent:
+        node = plan.scheme.nodes[path]
+        for descendant in node.walk():
+            results[descendant.path] = NodeResult(
+                descendant.path, ZERO, (Line("不参加本项考核", ()),), applies=False
+            )
+        results[path] = absent_result(node, averages)
+
+
+def absent_result(node: Node, averages: Mapping[str, Decimal]) -> NodeResult:
+    rule = node.not_applicable
+    if rule.mode == "average":
+        if node.path not in averages:
+            line = Line("不参加本项考核；尚无参加单位的得分，暂按 0 分计", ())
+            return NodeResult(node.path, ZERO, (line,), applies=False)
+        average = averages[node.path]
+        line = Line("不参加本项考核，得参加单位的平均分 {} 分", (average,))
+        return NodeResult(node.path, average, (line,), applies=False)
+    if rule.mode == "full":
+        line = Line("不参加本项考核，按满分 {} 分计", (node.points or ZERO,))
+        return NodeResult(node.path, node.points or ZERO, (line,), applies=False)
+    if rule.mode == "zero":
+        return NodeResult(node.path, ZERO, (Line("不参加本项考核，按 0 分计", ()),), applies=False)
+    line = Line("不适用本项，{} 分并入「{}」", (node.points or ZERO, rule.target))
+    return NodeResult(node.path, ZERO, (line,), applies=False)
+
+
+def sum_group(group: Node, results: dict[str, NodeResult], absent: frozenset[str]) -> NodeResult:
+    """Step 4: clamp(Σ children, floor, cap), after rescaling siblings that took moved points."""
+    for child in group.children:
+        if child.path in absent and child.not_applicable.mode == "move_to":
+            rescale_target(group, child, results)
+    total = sum((results[child.path].score for child in group.children), ZERO)
+    score = clamp(total, group.floor, group.cap)
+    if score == total:
+        line = Line("各项合计 {} 分", (total,))
+    elif group.cap is not None and total > group.cap:
+        line = Line("各项合计 {} 分，本级封顶 {} 分，得 {} 分", (total, group.cap, score))
+    else:
+        floor = "扣完为止" if group.floor == 0 else f"最多扣至 {show(group.floor or ZERO)} 分"
+        line = Line("各项合计 {} 分，本级{}，得 {} 分", (total, floor, score))
+    return NodeResult(group.path, score, (line,))
+
+
+def rescale_target(group: Node, moved: Node, results: dict[str, NodeResult]) -> None:
+    target = next(child for child in group.children if child.name == moved.not_applicable.target)
+    current = results[target.path]
+    own = target.points or Decimal(1)
+    factor = (own + (moved.points or ZERO)) / own
+    score = current.score * factor
+    line = Line(
+        "「{}」不适用，本项按 ({} + {}) ÷ {} 放大：{} × {} = {} 分",
+        (moved.name, own, moved.points or ZERO, own, current.score, factor, score),
+    )
+    results[target.path] = NodeResult(target.path, score, (*current.lines, line), current.applies)

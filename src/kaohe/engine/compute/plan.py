@@ -1,0 +1,119 @@
+"""What compute derives from a scheme once and reuses for every unit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kaohe.engine.compute.results import NodeResult
+from kaohe.engine.model.facts import Unit
+from kaohe.engine.model.scheme import Node, Rule, Scheme
+from kaohe.engine.numbers import ZERO, clamp
+from kaohe.engine.rules.base import Line, RuleKind
+from kaohe.engine.rules.registry import kinds
+
+_MEMO_KEY = "compute.plan"
+
+
+@dataclass
+class Plan:
+    scheme: Scheme
+    kinds: dict[str, RuleKind]
+    rule_node: dict[str, Node]
+    always: list[Rule]
+    cross: list[Rule]
+    defaults: dict[str, NodeResult]
+    groups_bottom_up: list[Node]
+    resolved: dict[tuple[str, str], Rule | str] = field(default_factory=dict)
+    absent_cache: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[str]] = field(
+        default_factory=dict
+    )
+
+    def leaf_default(self, node: Node) -> NodeResult:
+        return self.defaults[node.path]
+
+    def absent(self, unit: Unit) -> frozenset[str]:
+        """Paths of the nodes the unit does not take part in, topmost ones only."""
+        key = (unit.categories, unit.not_participating)
+        if key not in self.absent_cache:
+            self.absent_cache[key] = frozenset(self.find_absent(unit))
+        return self.absent_cache[key]
+
+    def find_absent(self, unit: Unit) -> list[str]:
+        found = (self.scheme.find_node(item) for item in unit.not_participating)
+        skipped = {node.path for node in found if node is not None}
+        absent: list[str] = []
+        for node in self.scheme.nodes.values():
+            if any(node.path.startswith(path + " › ") for path in absent):
+                continue
+            outside = node.applies_to and not set(node.applies_to) & set(unit.categories)
+            if outside or node.path in skipped:
+                absent.append(node.path)
+        return absent
+
+
+def plan_for(scheme: Scheme) -> Plan:
+    """The scheme's plan, built on first use and kept with the scheme (schemes are immutable)."""
+    memo = scheme.memo
+    if _MEMO_KEY not in memo:
+        memo[_MEMO_KEY] = build_plan(scheme)
+    plan = memo[_MEMO_KEY]
+    assert isinstance(plan, Plan)
+    return plan
+
+
+def build_plan(scheme: Scheme) -> Plan:
+    registry = kinds()
+    rules = list(scheme.rules.values())
+    return Plan(
+        scheme=scheme,
+        kinds=registry,
+        rule_node={rule.id: scheme.nodes[rule.node_path] for rule in rules},
+        always=[rule for rule in rules if registry[rule.kind].always],
+        cross=[rule for rule in rules if registry[rule.kind].role == "cross"],
+        defaults={node.path: default_result(node) for node in scheme.leaves()},
+        groups_bottom_up=list(reversed([node for node in scheme.nodes.values() if node.is_group])),
+    )
+
+
+def default_result(node: Node) -> NodeResult:
+    """A leaf's result when the unit has no records for it."""
+    if node.kind == "scored":
+        full = clamp(node.points or ZERO, node.floor, node.cap)
+        return NodeResult(node.path, full, (Line("无扣分记录，得满分 {} 分", (full,)),))
+    word = "加分" if node.kind == "bonus" else "扣分"
+    return NodeResult(node.path, ZERO, (Line("无{}记录，得 0 分", (word,)),))
+
+
+def resolve(plan: Plan, indicator: str, rule_id: str, source: str) -> Rule | str:
+    """The rule a record is for, or a Chinese problem saying why it cannot be found."""
+    key = (indicator, rule_id)
+    if key not in plan.resolved:
+        plan.resolved[key] = find_rule(plan.scheme, indicator, rule_id)
+    found = plan.resolved[key]
+    return found if isinstance(found, Rule) else f"{source}：{found}"
+
+
+def find_rule(scheme: Scheme, indicator: str, rule_id: str) -> Rule | str:
+    if rule_id:
+        rule = scheme.rules.get(rule_id)
+        if rule is None:
+            return f"规则「{rule_id}」不在方案中"
+        node = scheme.find_node(indicator) if indicator else None
+        if indicator and (node is None or node.path != rule.node_path):
+            return (
+                f"规则「{rule_id}」属于指标「{rule.node_path}」，与「指标」列的「{indicator}」不符"
+            )
+        return rule
+    node = scheme.find_node(indicator)
+    if node is None:
+        return f"找不到指标「{indicator}」（可填编号、名称或完整路径）"
+    if len(node.rules) != 1:
+        ids = "、".join(rule.id for rule in node.rules) or "无"
+        return f"指标「{node.path}」有多条或没有规则（{ids}），请在「规则」列写明规则编号"
+    return node.rules[0]
+
+
+def ordered(rules: Sequence[Rule], scheme: Scheme) -> list[Rule]:
+    order = {rule_id: index for index, rule_id in enumerate(scheme.rules)}
+    return sorted(rules, key=lambda rule: order[rule.id])

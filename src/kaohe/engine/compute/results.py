@@ -1,0 +1,123 @@
+"""Results: every node's score with its explanation, per unit and for the whole cycle."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from kaohe.engine.numbers import round_half_up
+from kaohe.engine.rules.base import Line
+
+if TYPE_CHECKING:
+    from kaohe.engine.compute.context import CycleContext
+    from kaohe.engine.model.scheme import Scheme
+
+RESULT_FORMAT = "kaohe-result/1"
+
+
+@dataclass(frozen=True, slots=True)
+class NodeResult:
+    """One node's exact (unrounded) score for one unit, with the lines that explain it."""
+
+    path: str
+    score: Decimal
+    lines: tuple[Line, ...]
+    applies: bool = True
+
+    @property
+    def explanation(self) -> list[str]:
+        return [str(line) for line in self.lines]
+
+
+@dataclass(frozen=True)
+class VetoEffect:
+    """一票否决 applied to a unit: which rule, what consequence, explained."""
+
+    rule: str
+    consequence: str
+    grade: str
+    line: Line
+
+    @property
+    def explanation(self) -> str:
+        return str(self.line)
+
+
+@dataclass
+class UnitResult:
+    """One unit's result. ``total`` is rounded once to the scheme's decimals; the rest is exact."""
+
+    unit: str
+    categories: tuple[str, ...]
+    nodes: dict[str, NodeResult]
+    sections: dict[str, Decimal]
+    formula_total: Decimal
+    total: Decimal
+    total_lines: list[Line] = field(default_factory=list)
+    grade: str | None = None
+    rank: int | None = None
+    vetoes: list[VetoEffect] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def explanation(self) -> list[str]:
+        return [str(line) for line in self.total_lines]
+
+    def vetoed(self, consequence: str) -> bool:
+        return any(veto.consequence == consequence for veto in self.vetoes)
+
+    def to_dict(self, scheme: Scheme) -> dict[str, Any]:
+        places = scheme.decimals
+        return {
+            "unit": self.unit,
+            "categories": list(self.categories),
+            "total": str(self.total),
+            "rank": self.rank,
+            "grade": self.grade,
+            "sections": {
+                name: str(round_half_up(value, places)) for name, value in self.sections.items()
+            },
+            "explanation": self.explanation,
+            "vetoes": [
+                {
+                    "rule": veto.rule,
+                    "consequence": veto.consequence,
+                    "explanation": veto.explanation,
+                }
+                for veto in self.vetoes
+            ],
+            "warnings": list(self.warnings),
+            "nodes": [self.node_dict(scheme, result) for result in self.nodes.values()],
+        }
+
+    def node_dict(self, scheme: Scheme, result: NodeResult) -> dict[str, Any]:
+        node = scheme.nodes[result.path]
+        return {
+            "path": result.path,
+            "code": node.code,
+            "name": node.name,
+            "kind": node.kind,
+            "points": None if node.points is None else str(node.points),
+            "score": str(round_half_up(result.score, scheme.decimals)),
+            "applies": result.applies,
+            "explanation": result.explanation,
+        }
+
+
+@dataclass
+class CycleResult:
+    """Every unit's result, in rank order, plus the cross-unit context for recomputing one unit."""
+
+    scheme: Scheme
+    units: dict[str, UnitResult]
+    context: CycleContext
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: Decimals as strings; the schema is documented in docs/scoring.md."""
+        return {
+            "format": RESULT_FORMAT,
+            "scheme": {"id": self.scheme.id, "name": self.scheme.name},
+            "decimals": self.scheme.decimals,
+            "units": [result.to_dict(self.scheme) for result in self.units.values()],
+        }

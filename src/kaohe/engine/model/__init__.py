@@ -1,0 +1,1 @@
+"""The scheme model and the facts a cycle is scored on."""

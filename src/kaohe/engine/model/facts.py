@@ -1,0 +1,117 @@
+"""Facts: what happened in a cycle — units, records and evaluation scores."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Unit:
+    """被考核单位. ``not_participating`` names items (path or code) it does not take part in."""
+
+    name: str
+    categories: tuple[str, ...] = ()
+    not_participating: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """考核记录: one deduction, bonus, count or value for one unit.
+
+    ``indicator`` is a code or path; ``rule`` a rule id (may be empty when the indicator has one
+    rule). ``share`` splits the amount (合报: 3 means a third). ``source`` says where the record
+    came from (「第 5 行」) so that errors and explanations can point at it.
+    """
+
+    unit: str
+    indicator: str = ""
+    rule: str = ""
+    count: Decimal | None = None
+    value: Decimal | None = None
+    level: str = ""
+    incident: str = ""
+    date: datetime.date | None = None
+    period: str = ""
+    share: Decimal | None = None
+    note: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationScore:
+    """A 0–100 evaluation score one evaluator group gave a unit on an item in one round."""
+
+    unit: str
+    indicator: str
+    group: str
+    score: Decimal
+    round: str = ""
+
+
+@dataclass(frozen=True)
+class UnitFacts:
+    """Everything one unit's score depends on, apart from the other units (see CycleContext)."""
+
+    unit: Unit
+    records: tuple[Record, ...] = ()
+    evaluations: tuple[EvaluationScore, ...] = ()
+    periods: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The facts of one cycle. ``periods`` are the cycle's months as ``YYYY-MM``.
+
+    Units named in records or evaluations but not in ``units`` are added without categories.
+    """
+
+    units: tuple[Unit, ...] = ()
+    records: tuple[Record, ...] = ()
+    evaluations: tuple[EvaluationScore, ...] = ()
+    periods: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def of(
+        cls,
+        records: Iterable[Record],
+        units: Iterable[Unit] = (),
+        evaluations: Iterable[EvaluationScore] = (),
+        periods: Iterable[str] = (),
+    ) -> Facts:
+        return cls(tuple(units), tuple(records), tuple(evaluations), tuple(periods))
+
+    @cached_property
+    def all_units(self) -> Mapping[str, Unit]:
+        """Every unit by name, in order: declared units first, then those only seen in records."""
+        units = {unit.name: unit for unit in self.units}
+        for name in [record.unit for record in self.records] + [e.unit for e in self.evaluations]:
+            if name not in units:
+                units[name] = Unit(name)
+        return units
+
+    @cached_property
+    def _records_by_unit(self) -> Mapping[str, list[Record]]:
+        grouped: dict[str, list[Record]] = {name: [] for name in self.all_units}
+        for record in self.records:
+            grouped[record.unit].append(record)
+        return grouped
+
+    @cached_property
+    def _evaluations_by_unit(self) -> Mapping[str, list[EvaluationScore]]:
+        grouped: dict[str, list[EvaluationScore]] = {name: [] for name in self.all_units}
+        for evaluation in self.evaluations:
+            grouped[evaluation.unit].append(evaluation)
+        return grouped
+
+    def for_unit(self, name: str) -> UnitFacts:
+        """The slice of the facts that one unit's own score depends on."""
+        return UnitFacts(
+            self.all_units[name],
+            tuple(self._records_by_unit[name]),
+            tuple(self._evaluations_by_unit[name]),
+            self.periods,
+        )

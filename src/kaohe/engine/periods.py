@@ -1,0 +1,47 @@
+"""Period keys: months ``2024-03``, quarters ``2024-Q1``, halves ``2024-H1``, years ``2024``.
+
+A cycle's periods are given as months; coarser periods are derived from them. When a cycle gives
+no months, a whole-cycle period ``全周期`` stands in so that yearly minimums still work.
+"""
+
+from __future__ import annotations
+
+from kaohe.engine.model.facts import Record
+
+PERIODS = ("month", "quarter", "half", "year")
+PERIOD_WORDS = {"month": "月", "quarter": "季度", "half": "半年", "year": "年度"}
+WHOLE_CYCLE = "全周期"
+
+
+def coarsen(month: str, per: str) -> str:
+    """The ``per`` period a ``YYYY-MM`` month (or a coarser key) falls in."""
+    year, _, rest = month.partition("-")
+    if per == "year" or not rest:
+        return year
+    if rest[0] in "QH":
+        return f"{year}-{rest}" if per != "half" or rest[0] == "H" else f"{year}-H{_half(rest)}"
+    number = int(rest)
+    if per == "month":
+        return f"{year}-{number:02d}"
+    if per == "quarter":
+        return f"{year}-Q{(number - 1) // 3 + 1}"
+    return f"{year}-H{(number - 1) // 6 + 1}"
+
+
+def _half(quarter: str) -> int:
+    return 1 if quarter in ("Q1", "Q2") else 2
+
+
+def cycle_periods(months: tuple[str, ...], per: str) -> list[str]:
+    if not months:
+        return [WHOLE_CYCLE]
+    return list(dict.fromkeys(coarsen(month, per) for month in months))
+
+
+def period_of(record: Record, per: str) -> str:
+    """The period a record counts in: its 期间, else its 日期, else the whole cycle."""
+    if record.period:
+        return coarsen(record.period, per) if record.period != WHOLE_CYCLE else WHOLE_CYCLE
+    if record.date is not None:
+        return coarsen(f"{record.date.year}-{record.date.month:02d}", per)
+    return WHOLE_CYCLE

@@ -1,0 +1,102 @@
+"""测评/评议: evaluator groups' 0–100 scores, weighted across groups and rounds, onto the points.
+
+Scores come from the facts' evaluation scores, or from records of this rule (级别 = group,
+期间 = round, 数值 = score). Several scores for one group and round (ballots) are averaged.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kaohe.engine.loading.settings import Settings
+from kaohe.engine.model.facts import Record
+from kaohe.engine.model.scheme import Node, Rule
+from kaohe.engine.numbers import ZERO, show
+from kaohe.engine.rules.base import Line, RuleKind, RuleOutcome, UnitView, where
+from kaohe.engine.rules.registry import register
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    groups: dict[str, Decimal]
+    rounds: dict[str, Decimal]
+    scale: Decimal
+
+
+def check_weights(settings: Settings, key: str, weights: dict[str, Decimal]) -> None:
+    total = sum(weights.values(), ZERO)
+    if weights and total != 1:
+        settings.problem(f"「{key}」的权重合计应为 1（现为 {show(total)}）")
+
+
+@register
+class EvaluationKind(RuleKind):
+    name = "evaluation"
+    role = "value"
+    always = True
+    describe = "测评"
+
+    def parse(self, settings: Settings) -> Evaluation:
+        groups = settings.amounts("groups", required=True)
+        rounds = settings.amounts("rounds")
+        check_weights(settings, "groups", groups)
+        check_weights(settings, "rounds", rounds)
+        scale = settings.decimal("scale", Decimal(100)) or Decimal(100)
+        return Evaluation(groups, rounds or {"": Decimal(1)}, scale)
+
+    def apply(
+        self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
+    ) -> RuleOutcome:
+        params = rule.params
+        assert isinstance(params, Evaluation)
+        outcome = RuleOutcome()
+        scores = self.collect(rule, node, records, view, outcome)
+        weighted = ZERO
+        parts: list[str] = []
+        for round_name, round_weight in params.rounds.items():
+            for group, group_weight in params.groups.items():
+                ballots = scores.get((round_name, group))
+                if not ballots:
+                    label = f"{round_name}{group}".strip()
+                    outcome.warnings.append(f"「{node.path}」缺少「{label}」的测评分，按 0 分计")
+                    ballots = [ZERO]
+                score = sum(ballots, ZERO) / len(ballots)
+                weighted += score * group_weight * round_weight
+                parts.append(
+                    f"{round_name}{group} {show(score)}×{show(group_weight * round_weight)}"
+                )
+        points = node.points or ZERO
+        outcome.value = weighted / params.scale * points
+        outcome.value_line = Line(
+            "{}：{} = {}，÷ {} × {} 分 = {} 分",
+            (rule.title, " + ".join(parts), weighted, params.scale, points, outcome.value),
+        )
+        return outcome
+
+    def collect(
+        self,
+        rule: Rule,
+        node: Node,
+        records: Sequence[Record],
+        view: UnitView,
+        outcome: RuleOutcome,
+    ) -> dict[tuple[str, str], list[Decimal]]:
+        params = rule.params
+        assert isinstance(params, Evaluation)
+        scores: dict[tuple[str, str], list[Decimal]] = defaultdict(list)
+        single_round = next(iter(params.rounds)) if len(params.rounds) == 1 else None
+        for evaluation in view.evaluations_by_path.get(node.path, ()):
+            round_name = evaluation.round if single_round is None else single_round
+            scores[(round_name, evaluation.group)].append(evaluation.score)
+        for record in records:
+            round_name = record.period if single_round is None else single_round
+            if record.level not in params.groups or round_name not in params.rounds:
+                outcome.problems.append(
+                    f"{where(record)}：测评组「{record.level}」或轮次「{record.period}」不在规则「{rule.title}」中"
+                )
+            elif record.value is not None:
+                scores[(round_name, record.level)].append(record.value)
+        return scores

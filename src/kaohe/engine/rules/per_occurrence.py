@@ -1,0 +1,78 @@
+"""每件扣1分 / 扣30分/次: count × amount, the amount optionally by level (到省/到市)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kaohe.engine.loading.settings import Settings
+from kaohe.engine.model.facts import Record
+from kaohe.engine.model.scheme import Node, Rule
+from kaohe.engine.rules.base import (
+    Contribution,
+    Line,
+    RuleKind,
+    RuleOutcome,
+    UnitView,
+    count_of,
+    verb,
+    where,
+)
+from kaohe.engine.rules.registry import register
+
+
+@dataclass(frozen=True)
+class PerOccurrence:
+    amount: Decimal | None
+    levels: dict[str, Decimal]
+    unit: str
+
+
+def amount_for(params: PerOccurrence, record: Record, rule: Rule, outcome: RuleOutcome) -> Decimal:
+    if record.level and params.levels:
+        if record.level in params.levels:
+            return params.levels[record.level]
+        known = "、".join(params.levels)
+        outcome.problems.append(
+            f"{where(record)}：级别「{record.level}」不在规则「{rule.title}」的级别（{known}）中"
+        )
+        return Decimal(0)
+    if params.amount is None:
+        outcome.problems.append(
+            f"{where(record)}：规则「{rule.title}」按级别计分，需要填写「级别」"
+        )
+        return Decimal(0)
+    return params.amount
+
+
+@register
+class PerOccurrenceKind(RuleKind):
+    name = "per_occurrence"
+    describe = "按次计分"
+
+    def parse(self, settings: Settings) -> PerOccurrence:
+        amount = settings.decimal("amount")
+        levels = settings.amounts("levels")
+        if amount is None and not levels:
+            settings.problem("按次计分需要「amount」或「levels」")
+        return PerOccurrence(amount, levels, settings.text("unit", "次"))
+
+    def apply(
+        self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
+    ) -> RuleOutcome:
+        params = rule.params
+        assert isinstance(params, PerOccurrence)
+        outcome = RuleOutcome()
+        for record in records:
+            count = count_of(record, outcome)
+            each = amount_for(params, record, rule, outcome)
+            amount = count * each
+            word, size = verb(amount)
+            level = f"（{record.level}）" if record.level else ""
+            line = Line(
+                "{}{}：{} {} × {} 分，{} {} 分",
+                (rule.title, level, count, params.unit, abs(each), word, size),
+            )
+            outcome.contributions.append(Contribution(amount, rule, line, record, record.incident))
+        return outcome

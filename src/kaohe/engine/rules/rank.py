@@ -1,0 +1,61 @@
+"""前5名依次加5至1分 / 倒数第1名扣1分: amounts by a unit's position among all units.
+
+Positions come from the cycle context (see compute/context.py); ties share a position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kaohe.engine.loading.settings import Settings, to_decimal
+from kaohe.engine.model.facts import Record
+from kaohe.engine.model.scheme import Node, Rule
+from kaohe.engine.rules.base import Contribution, Line, RuleKind, RuleOutcome, UnitView, verb
+from kaohe.engine.rules.registry import register
+
+
+@dataclass(frozen=True)
+class Rank:
+    metric: str
+    descending: bool
+    from_top: bool
+    sequence: tuple[Decimal, ...]
+
+
+@register
+class RankKind(RuleKind):
+    name = "rank"
+    role = "cross"
+    describe = "按名次计分"
+
+    def parse(self, settings: Settings) -> Rank:
+        metric = settings.text("metric", "value")
+        descending = settings.choice("order", ("desc", "asc"), "desc") == "desc"
+        from_top = settings.choice("from", ("top", "bottom"), "top") == "top"
+        raw = settings.get("sequence")
+        sequence: tuple[Decimal, ...] = ()
+        try:
+            sequence = tuple(to_decimal(item) for item in raw or ())
+        except (ValueError, ArithmeticError):
+            settings.problem("「sequence」应为数字列表")
+        if not sequence:
+            settings.problem("按名次计分需要「sequence」（第1名、第2名……的分值）")
+        return Rank(metric, descending, from_top, sequence)
+
+    def apply(
+        self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
+    ) -> RuleOutcome:
+        params = rule.params
+        assert isinstance(params, Rank)
+        outcome = RuleOutcome()
+        position = view.rank_position.get(rule.id)
+        if position is None or position > len(params.sequence):
+            return outcome
+        amount = params.sequence[position - 1]
+        word, size = verb(amount)
+        place = f"第 {position} 名" if params.from_top else f"倒数第 {position} 名"
+        line = Line("{}：{}，{} {} 分", (rule.title, place, word, size))
+        outcome.contributions.append(Contribution(amount, rule, line))
+        return outcome

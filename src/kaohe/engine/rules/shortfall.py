@@ -1,0 +1,122 @@
+"""每减少1万平方米扣1分 / 及时率每下降1个百分点扣0.1分: amount per step short of a target."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kaohe.engine.loading.settings import Settings
+from kaohe.engine.model.facts import Record
+from kaohe.engine.model.scheme import Node, Rule
+from kaohe.engine.numbers import ZERO
+from kaohe.engine.rules.base import Contribution, Line, RuleKind, RuleOutcome, UnitView, verb
+from kaohe.engine.rules.registry import register
+from kaohe.engine.rules.scaling import PARTIAL_WORDS, read_step, steps
+
+
+@dataclass(frozen=True)
+class Gap:
+    target: Decimal
+    step: Decimal
+    amount: Decimal
+    partial: str
+    unit: str
+
+
+def read_gap(settings: Settings) -> Gap:
+    target = settings.required_decimal("target")
+    step, partial = read_step(settings)
+    amount = settings.required_decimal("amount")
+    return Gap(target, step, amount, partial, settings.text("unit"))
+
+
+def total_value(rule: Rule, records: Sequence[Record], outcome: RuleOutcome) -> Decimal | None:
+    """The actual value: the sum of the records' 数值 (a quantity reported in parts adds up)."""
+    values = [record.value for record in records if record.value is not None]
+    if len(values) < len(records):
+        outcome.problems.append(f"规则「{rule.title}」的记录需要填写「数值」")
+    return sum(values, ZERO) if values else None
+
+
+@register
+class ShortfallKind(RuleKind):
+    name = "shortfall"
+    describe = "差额扣分"
+
+    def parse(self, settings: Settings) -> Gap:
+        return read_gap(settings)
+
+    def apply(
+        self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
+    ) -> RuleOutcome:
+        gap = rule.params
+        assert isinstance(gap, Gap)
+        outcome = RuleOutcome()
+        actual = total_value(rule, records, outcome)
+        if actual is None:
+            return outcome
+        short = max(ZERO, gap.target - actual)
+        counted = steps(short, gap.step, gap.partial)
+        amount = counted * gap.amount
+        word, size = verb(amount)
+        line = Line(
+            "{}：目标 {}{}，实际 {}{}，差 {}{}，每 {}{} {} {} 分（{}），{} {} 分",
+            (
+                rule.title,
+                gap.target,
+                gap.unit,
+                actual,
+                gap.unit,
+                short,
+                gap.unit,
+                gap.step,
+                gap.unit,
+                verb(gap.amount)[0],
+                abs(gap.amount),
+                PARTIAL_WORDS[gap.partial],
+                word,
+                size,
+            ),
+        )
+        outcome.contributions.append(Contribution(amount, rule, line, records[0], ""))
+        return outcome
+
+
+@register
+class ExceedKind(RuleKind):
+    name = "exceed"
+    describe = "超额加分"
+
+    def parse(self, settings: Settings) -> Gap:
+        return read_gap(settings)
+
+    def apply(
+        self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
+    ) -> RuleOutcome:
+        gap = rule.params
+        assert isinstance(gap, Gap)
+        outcome = RuleOutcome()
+        actual = total_value(rule, records, outcome)
+        if actual is None:
+            return outcome
+        over = max(ZERO, actual - gap.target)
+        amount = steps(over, gap.step, gap.partial) * gap.amount
+        word, size = verb(amount)
+        line = Line(
+            "{}：目标 {}{}，实际 {}{}，超出 {}{}（{}），{} {} 分",
+            (
+                rule.title,
+                gap.target,
+                gap.unit,
+                actual,
+                gap.unit,
+                over,
+                gap.unit,
+                PARTIAL_WORDS[gap.partial],
+                word,
+                size,
+            ),
+        )
+        outcome.contributions.append(Contribution(amount, rule, line, records[0], ""))
+        return outcome

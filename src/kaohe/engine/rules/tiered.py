@@ -1,0 +1,78 @@
+"""本级1分/市级2分/省级3分: amounts by level, optionally only the highest level counting."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kaohe.engine.loading.settings import Settings
+from kaohe.engine.model.facts import Record
+from kaohe.engine.model.scheme import Node, Rule
+from kaohe.engine.rules.base import (
+    Contribution,
+    Line,
+    RuleKind,
+    RuleOutcome,
+    UnitView,
+    count_of,
+    verb,
+    where,
+)
+from kaohe.engine.rules.registry import register
+
+
+@dataclass(frozen=True)
+class Tiered:
+    levels: dict[str, Decimal]
+    highest_only: bool
+
+
+@register
+class TieredKind(RuleKind):
+    name = "tiered"
+    describe = "按级别计分"
+
+    def parse(self, settings: Settings) -> Tiered:
+        levels = settings.amounts("levels", required=True)
+        return Tiered(levels, settings.boolean("highest_only", True))
+
+    def apply(
+        self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
+    ) -> RuleOutcome:
+        params = rule.params
+        assert isinstance(params, Tiered)
+        outcome = RuleOutcome()
+        scored: list[Contribution] = []
+        for record in records:
+            if record.level not in params.levels:
+                known = "、".join(params.levels)
+                outcome.problems.append(f"{where(record)}：级别「{record.level}」不在（{known}）中")
+                continue
+            amount = count_of(record, outcome) * params.levels[record.level]
+            word, size = verb(amount)
+            line = Line("{}（{}）：{} {} 分", (rule.title, record.level, word, size))
+            scored.append(Contribution(amount, rule, line, record, record.incident))
+        if params.highest_only and scored:
+            scored = [self.highest(scored, rule), *self.absorbed(scored, rule)]
+        outcome.contributions.extend(scored)
+        return outcome
+
+    def highest(self, scored: list[Contribution], rule: Rule) -> Contribution:
+        return max(scored, key=lambda contribution: abs(contribution.amount))
+
+    def absorbed(self, scored: list[Contribution], rule: Rule) -> list[Contribution]:
+        top = self.highest(scored, rule)
+        return [
+            Contribution(
+                Decimal(0),
+                rule,
+                Line(
+                    "{}（{}）：仅按最高级别计分，不重复计分",
+                    (rule.title, item.record.level if item.record else ""),
+                ),
+                item.record,
+            )
+            for item in scored
+            if item is not top
+        ]
