@@ -1,0 +1,106 @@
+"""A built-in scheme with its worked scenario: loaded through the public API, compared to the cent.
+
+Each scheme ``schemes/<id>.yaml`` has ``schemes/scenarios/<id>/`` holding ``records.csv``,
+``facts.yaml``, ``expected.yaml`` (worked out by hand in ``working.md``) — never engine output.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kaohe.engine import CycleResult, Facts, Scheme, UnitResult, compute
+from kaohe.transfer.records import read_records
+from kaohe.transfer.records_facts import read_facts
+from kaohe.transfer.scheme_file import read_scheme
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMES = ROOT / "schemes"
+SEEDS = ROOT.parent / "shared" / "seeds"
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    scheme: Scheme
+    facts: Facts
+    expected: Mapping[str, Any]
+    result: CycleResult
+
+    @property
+    def expected_units(self) -> Mapping[str, Mapping[str, Any]]:
+        units: Mapping[str, Mapping[str, Any]] = self.expected["units"]
+        return units
+
+    def unit(self, name: str) -> UnitResult:
+        return self.result.units[name]
+
+    def item_score(self, unit: str, reference: str) -> Decimal:
+        node = self.scheme.find_node(reference)
+        assert node is not None, f"方案中没有指标「{reference}」"
+        return self.unit(unit).nodes[node.path].score
+
+    def item_lines(self, unit: str, reference: str) -> list[str]:
+        node = self.scheme.find_node(reference)
+        assert node is not None, f"方案中没有指标「{reference}」"
+        return self.unit(unit).nodes[node.path].explanation
+
+
+@cache
+def load_scenario(scheme_id: str) -> Scenario:
+    """The scheme, its facts and the engine's result for the whole cycle (computed once)."""
+    folder = SCHEMES / "scenarios" / scheme_id
+    scheme = read_scheme(SCHEMES / f"{scheme_id}.yaml")
+    facts = read_facts(folder / "facts.yaml", read_records(folder / "records.csv"))
+    expected = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
+    return Scenario(scheme, facts, expected, compute(scheme, facts))
+
+
+def cents(value: object) -> Decimal:
+    """A number rounded half-up to the cent, the precision results are published in."""
+    return Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def unexercised_rules(scenario: Scenario) -> list[str]:
+    """Rule ids no record (or, for evaluations, no evaluation score) of the scenario reaches."""
+    used = {record.rule for record in scenario.facts.records}
+    evaluated = {
+        node.path
+        for evaluation in scenario.facts.evaluations
+        if (node := scenario.scheme.find_node(evaluation.indicator)) is not None
+    }
+    return [
+        rule.id
+        for rule in scenario.scheme.rules.values()
+        if rule.id not in used and not (rule.kind == "evaluation" and rule.node_path in evaluated)
+    ]
+
+
+def absorbed_line(scenario: Scenario, unit: str, rule_id: str, incident: str) -> str | None:
+    """The explanation line saying this rule's record gave way to a larger one (就高)."""
+    rule = scenario.scheme.rules[rule_id]
+    for line in scenario.item_lines(unit, rule.node_path):
+        if line.startswith(rule.title) and f"同一事项「{incident}」" in line and "就高" in line:
+            return line
+    return None
+
+
+def verbatim_texts(scheme: Scheme) -> Iterator[tuple[str, str]]:
+    """(where, text) for every criteria line and rule text that should come from the document."""
+    for node in scheme.nodes.values():
+        for line in node.criteria.splitlines():
+            yield node.path, line
+        for rule in node.rules:
+            yield f"{node.path} › {rule.id}", rule.text
+
+
+def squeezed(text: str) -> str:
+    """Text without whitespace, so a document's line breaks and blank lines do not matter."""
+    return re.sub(r"\s+", "", text)
