@@ -23,3 +23,21 @@ def test_the_demo_has_a_login_for_every_role(db):
         assert user.check_password(DEMO_PASSWORD)
         covered |= user.roles
     assert covered == set(Role.values)
+
+
+def test_every_demo_login_works_and_sees_its_own_menu(client, db):
+    from django.urls import reverse
+
+    from kaohe.web.menu import MENU
+
+    call_command("load_demo")
+    for demo in DEMO_USERS:
+        response = client.post(
+            reverse("login"), {"username": demo.username, "password": DEMO_PASSWORD}
+        )
+        assert response.status_code == 302, demo.username
+        page = client.get(reverse("home")).content.decode()
+        for entry in MENU:
+            shown = f"</i> {entry.label}</a>" in page
+            assert shown == bool(set(entry.roles) & set(demo.roles)), (demo.username, entry.label)
+        client.post(reverse("logout"))

@@ -69,3 +69,68 @@ def test_only_the_security_admin_may_change_roles(login, org, role):
     )
     assert response.status_code == 403
     assert Role.OFFICE not in target.roles
+
+
+def test_the_system_admin_adds_a_unit_under_another(login, org):
+    client = login(Role.SYSTEM_ADMIN)
+    response = client.post(
+        reverse("accounts:new_unit"),
+        {
+            "name": "法规科",
+            "parent": org.department.pk,
+            "kind": "section",
+            "new_categories": "窗口单位",
+            "code": "",
+        },
+        follow=True,
+    )
+    assert "已新建单位「法规科」" in response.content.decode()
+    assert org.department.children.filter(name="法规科").exists()
+
+
+def test_a_duplicate_unit_name_under_one_parent_is_refused(login, org):
+    client = login(Role.SYSTEM_ADMIN)
+    response = client.post(
+        reverse("accounts:new_unit"),
+        {
+            "name": "办公室",
+            "parent": org.department.pk,
+            "kind": "section",
+        },
+    )
+    assert "同一上级单位下已有同名单位" in response.content.decode()
+
+
+def test_the_system_admin_adds_a_user_with_roles(login, org):
+    client = login(Role.SYSTEM_ADMIN)
+    client.post(
+        reverse("accounts:new_user"),
+        {
+            "username": "new_one",
+            "full_name": "新人",
+            "unit": org.section.pk,
+            "roles": [Role.REPORTER],
+            "password": "Kaohe#2026a",
+        },
+    )
+    from kaohe.accounts.models import User
+
+    assert User.objects.get(username="new_one").roles == {Role.REPORTER}
+
+
+def test_a_new_user_with_two_administrator_roles_is_refused(login, org):
+    client = login(Role.SYSTEM_ADMIN)
+    response = client.post(
+        reverse("accounts:new_user"),
+        {
+            "username": "two_hats",
+            "full_name": "两顶帽子",
+            "unit": org.office.pk,
+            "roles": [Role.SYSTEM_ADMIN, Role.AUDIT_ADMIN],
+            "password": "Kaohe#2026a",
+        },
+    )
+    assert "三员分立" in response.content.decode()
+    from kaohe.accounts.models import User
+
+    assert not User.objects.filter(username="two_hats").exists()

@@ -7,7 +7,9 @@ app_name = "accounts"
 
 urlpatterns = [
     path("units/", views.units, name="units"),
+    path("units/new/", views.new_unit, name="new_unit"),
     path("users/", views.users, name="users"),
+    path("users/new/", views.new_user, name="new_user"),
     path("users/<int:user_id>/role/", views.change_role, name="change_role"),
     path("users/<int:user_id>/unlock/", views.unlock, name="unlock"),
     path("users/<int:user_id>/active/", views.set_active, name="set_active"),

@@ -12,7 +12,13 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from kaohe.accounts import actions
-from kaohe.accounts.importing import OrganisationImportError, import_organisation, template_workbook
+from kaohe.accounts.forms import UnitForm, UserForm
+from kaohe.accounts.importing import (
+    OrganisationImportError,
+    import_organisation,
+    split_list,
+    template_workbook,
+)
 from kaohe.accounts.models import RoleGrant, Unit, User
 from kaohe.accounts.permissions import (
     can_manage_organisation,
@@ -38,7 +44,13 @@ def unit_tree(units: list[Unit]) -> list[dict[str, Any]]:
 def units(request: HttpRequest) -> HttpResponse:
     all_units = list(Unit.objects.prefetch_related("categories").order_by("sort_order", "id"))
     return render(
-        request, "accounts/units.html", {"tree": unit_tree(all_units), "unit_count": len(all_units)}
+        request,
+        "accounts/units.html",
+        {
+            "tree": unit_tree(all_units),
+            "unit_count": len(all_units),
+            "may_manage": request.user.has_role(*can_manage_organisation),
+        },
     )
 
 
@@ -138,3 +150,45 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         actions.change_own_password(self.request.user)
         messages.success(self.request, "密码已修改")
         return response
+
+
+@role_required(*can_manage_organisation)
+def new_unit(request: HttpRequest) -> HttpResponse:
+    form = UnitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        categories = [c.name for c in data["categories"]] + split_list(data["new_categories"])
+        unit = actions.create_unit(
+            request.user,
+            name=data["name"],
+            parent=data["parent"],
+            kind=data["kind"],
+            code=data["code"],
+            categories=categories,
+        )
+        messages.success(request, f"已新建单位「{unit.name}」")
+        return redirect("accounts:units")
+    return render(request, "accounts/form.html", {"form": form, "title": "新建单位"})
+
+
+@role_required(*can_manage_organisation)
+def new_user(request: HttpRequest) -> HttpResponse:
+    form = UserForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            person = actions.create_user(
+                request.user,
+                username=data["username"],
+                password=data["password"],
+                full_name=data["full_name"],
+                unit=data["unit"],
+                roles=data["roles"],
+                email=data["email"],
+            )
+        except ValidationError as error:
+            form.add_error("password" if "三员分立" not in str(error) else "roles", error)
+        else:
+            messages.success(request, f"已新建用户「{person}」")
+            return redirect("accounts:users")
+    return render(request, "accounts/form.html", {"form": form, "title": "新建用户"})

@@ -1,0 +1,24 @@
+"""A form base that gives every widget Bootstrap's classes, so templates stay plain."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+CLASS_BY_WIDGET: tuple[tuple[type[forms.Widget], str], ...] = (
+    (forms.CheckboxSelectMultiple, ""),
+    (forms.CheckboxInput, "form-check-input"),
+    (forms.Select, "form-select"),
+    (forms.SelectMultiple, "form-select"),
+    (forms.Widget, "form-control"),
+)
+
+
+class StyledForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = next(css for kind, css in CLASS_BY_WIDGET if isinstance(field.widget, kind))
+            if css:
+                field.widget.attrs.setdefault("class", css)
