@@ -12,7 +12,11 @@ from kaohe.transfer.importers.report import ImportReport, PointsCheck
 
 FORMAT = "kaohe-scheme/1"
 _BONUS_NAME = re.compile(r"加分|正向激励|奖励")
-_BONUS_CAP = re.compile(r"(?:最高|最多|累计不超过|不超过|封顶)\s*(?:加\s*)?(\d+(?:\.\d+)?)\s*分")
+_PENALTY_NAME = re.compile(r"察访核验|扣分项|倒扣")
+_CAP_IN_CRITERIA = re.compile(
+    r"(?:最高|最多|累计不超过|不超过|封顶)\s*(?:加\s*)?(\d+(?:\.\d+)?)\s*分"
+)
+VALUE_RULES = ("conversion", "proportional", "evaluation", "manual")
 _ADDS_TO_PARENT = ("scored", "value", None)
 _READ_FACTS = ("kind", "floor", "cap", "not_applicable")
 
@@ -20,6 +24,7 @@ _READ_FACTS = ("kind", "floor", "cap", "not_applicable")
 def assemble(root: Draft, *, scheme_id: str, name: str, report: ImportReport) -> dict[str, Any]:
     """The scheme dict for the tree under ``root``; problems go to the report, never raise."""
     _unique_names(root, report)
+    _single_children_take_points(root, report)
     builder = _Builder(report)
     sections = [builder.node(draft, (index,), ()) for index, draft in enumerate(root.children, 1)]
     return {"format": FORMAT, "id": scheme_id, "name": name, "sections": sections}
@@ -56,11 +61,15 @@ class _Builder:
         facts = {key: value for key, value in draft.facts.items() if key in _READ_FACTS}
         if not children:
             facts.setdefault("kind", _leaf_kind(draft))
+        elif facts.pop("kind", None) is not None:
+            self.report.notes.append(f"{_path(path)}：有下级指标，按分组导入（分组不设 kind）")
         if facts.get("kind") == "bonus":
-            facts.setdefault("cap", _bonus_cap(draft))
+            facts.setdefault("cap", _cap_in_criteria(draft))
             fallback = facts["cap"] if facts["cap"] is not None else Decimal(0)
             return {"points": draft.points if draft.points is not None else fallback, **facts}
         points = draft.points
+        if points is None and facts.get("kind") == "penalty":
+            points = _cap_in_criteria(draft)
         counted = sum(
             (child["points"] for child in children if child.get("kind") in _ADDS_TO_PARENT),
             Decimal(0),
@@ -107,11 +116,24 @@ class _Builder:
         for number, read in enumerate(reading.rules, 1):
             rule = {"id": f"{node['code']}-{number}", **read.rule}
             rule.setdefault("text", read.source)
+            if rule["kind"] == "discretionary":
+                _bound_discretion(rule, node)
             rules.append(rule)
             self.report.rules_parsed += 1
             if read.flagged:
                 self.report.rules_flagged.append(f"{_path(path)}：{_preview(read.source)}")
+        sets_value = any(rule["kind"] in VALUE_RULES for rule in rules)
+        if sets_value and node.get("kind") == "scored" and "kind" not in draft.facts:
+            node["kind"] = "value"
         return rules
+
+
+def _bound_discretion(rule: dict[str, Any], node: dict[str, Any]) -> None:
+    """A rule a person must settle lets the assessor pick up to the item's points, in the
+    item's direction, until the office writes the real bounds."""
+    rule.setdefault("min", Decimal(0))
+    rule.setdefault("max", node["points"])
+    rule.setdefault("direction", "add" if node.get("kind") == "bonus" else "deduct")
 
 
 def _read(text: str, points: Decimal, report: ImportReport, path: tuple[str, ...]) -> Reading:
@@ -137,12 +159,29 @@ def _hand_down_assessors(group: Draft) -> None:
 
 
 def _leaf_kind(draft: Draft) -> str:
-    return "bonus" if _BONUS_NAME.search(draft.name) and draft.points is None else "scored"
+    if draft.points is None and _BONUS_NAME.search(draft.name):
+        return "bonus"
+    if draft.points is None and _PENALTY_NAME.search(draft.name):
+        return "penalty"
+    return "scored"
 
 
-def _bonus_cap(draft: Draft) -> Decimal | None:
-    match = _BONUS_CAP.search("\n".join(draft.criteria))
+def _cap_in_criteria(draft: Draft) -> Decimal | None:
+    match = _CAP_IN_CRITERIA.search("\n".join(draft.criteria))
     return Decimal(match.group(1)) if match else None
+
+
+def _single_children_take_points(draft: Draft, report: ImportReport) -> None:
+    """「人事管理（5）」 over one unpointed item: the item is worth the group's points."""
+    for child in draft.children:
+        _single_children_take_points(child, report)
+    if len(draft.children) == 1 and draft.points is not None:
+        only = draft.children[0]
+        if only.points is None and not only.facts:
+            only.points = draft.points
+            report.notes.append(
+                f"「{only.name}」未写分值，取上级「{draft.name}」的 {draft.points} 分"
+            )
 
 
 def _unique_names(draft: Draft, report: ImportReport) -> None:

@@ -45,11 +45,16 @@ class _Open:
     draft: Draft
 
 
+_NUMERALS = "一二三四五六七八九十"
+_VETO = re.compile(r"一票否决")
+
+
 def read_outline(text: str, report: ImportReport) -> Draft:
     """The indicators of a numbered outline, under a nameless root."""
     root = Draft(name="")
     stack: list[_Open] = []
     collecting: Draft | None = None
+    ranks: list[int] = []
     for number, line in enumerate(text.split("\n"), 1):
         content = line.strip()
         if not content:
@@ -60,6 +65,8 @@ def read_outline(text: str, report: ImportReport) -> Draft:
             while stack and stack[-1].rank >= rank:
                 stack.pop()
             (stack[-1].draft if stack else root).children.append(heading)
+            if not stack:
+                ranks.append(rank)
             stack.append(_Open(rank, heading))
             collecting = heading
         elif collecting is not None and (rank is None or rank > stack[-1].rank):
@@ -69,7 +76,32 @@ def read_outline(text: str, report: ImportReport) -> Draft:
                 stack.pop()
             collecting = None
             report.ignore(f"第 {number} 行", content)
+    _gather_orphans(root, ranks, report)
     return root
+
+
+def _gather_orphans(root: Draft, ranks: list[int], report: ImportReport) -> None:
+    """Top-level items numbered below the document's top level (「（三）」 before 「二、」) are
+    what is left of a lost first part: they go under a placeholder for the missing section."""
+    top = min(ranks, default=0)
+    orphans = 0
+    while orphans < len(ranks) and ranks[orphans] > top:
+        orphans += 1
+    if not orphans or orphans == len(ranks):
+        return
+    first = next(child for child, rank in zip(root.children, ranks, strict=False) if rank == top)
+    numeral = _previous_numeral(first.raw)
+    placeholder = Draft(name=f"{numeral}（原文缺页）", children=root.children[:orphans])
+    root.children[:orphans] = [placeholder]
+    report.notes.append(f"文件开头缺少上级标题，已将前 {orphans} 项归入「{placeholder.name}」")
+
+
+def _previous_numeral(heading: str) -> str:
+    """「二、职能工作」 → 一: the number of the section the lost part belonged to."""
+    match = re.search(f"[{_NUMERALS}]", heading)
+    if match and _NUMERALS.index(match.group(0)) > 0:
+        return _NUMERALS[_NUMERALS.index(match.group(0)) - 1]
+    return ""
 
 
 def heading_rank(line: str) -> int | None:
@@ -88,6 +120,10 @@ def read_heading(line: str, where: str) -> Draft | None:
         draft = Draft.from_text(name + annotation.group(0), where=where)
         _penalty_allowance(draft, annotation.group(0))
         rest = body[annotation.end() :]
+    elif _VETO.search(body.split("。")[0]):
+        draft = Draft(name="一票否决", raw=line, points=Decimal(0), where=where)
+        draft.facts["kind"] = "penalty"
+        rest = body.partition("。")[2] if "。" in body else ""
     else:
         name = _NAME_END.split(body, maxsplit=1)[0]
         if not (_BONUS.search(name) and len(name) <= MAX_NAME // 2):
@@ -95,6 +131,7 @@ def read_heading(line: str, where: str) -> Draft | None:
         draft = Draft.from_text(name, where=where)
         rest = body[len(name) :]
     add_criteria_line(draft, rest.lstrip("。；;，,：: "))
+    draft.raw = line
     return draft
 
 
