@@ -27,7 +27,7 @@ def apply_vetoes(scheme: Scheme, result: UnitResult) -> None:
         result.total = ZERO
     result.total = round_half_up(result.total, scheme.decimals)
     result.total_lines.append(
-        Line("按 {} 位小数四舍五入，总分 {} 分", (scheme.decimals, result.total))
+        Line("按 {} 位小数四舍五入，总分 {} 分", (scheme.decimals, str(result.total)))
     )
     result.grade = grade_of(scheme, result)
 

@@ -67,6 +67,11 @@ class UnitResult:
     def vetoed(self, consequence: str) -> bool:
         return any(veto.consequence == consequence for veto in self.vetoes)
 
+    @property
+    def excellence_eligible(self) -> bool:
+        """False once a veto removed excellence (取消评优资格) or the whole assessment."""
+        return not (self.vetoed("no_excellence") or self.vetoed("disqualify"))
+
     def to_dict(self, scheme: Scheme) -> dict[str, Any]:
         places = scheme.decimals
         return {
@@ -75,6 +80,7 @@ class UnitResult:
             "total": str(self.total),
             "rank": self.rank,
             "grade": self.grade,
+            "excellence_eligible": self.excellence_eligible,
             "sections": {
                 name: str(round_half_up(value, places)) for name, value in self.sections.items()
             },
