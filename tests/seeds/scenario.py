@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from kaohe.engine import CycleResult, Facts, Scheme, UnitResult, compute
+from kaohe.engine import CycleResult, Facts, Record, Scheme, UnitResult, compute
 from kaohe.transfer.records import read_records
 from kaohe.transfer.records_facts import read_facts
 from kaohe.transfer.scheme_file import read_scheme
@@ -70,7 +70,7 @@ def cents(value: object) -> Decimal:
 
 def unexercised_rules(scenario: Scenario) -> list[str]:
     """Rule ids no record (or, for evaluations, no evaluation score) of the scenario reaches."""
-    used = {record.rule for record in scenario.facts.records}
+    used = {rule_of(scenario.scheme, record) for record in scenario.facts.records}
     evaluated = {
         node.path
         for evaluation in scenario.facts.evaluations
@@ -81,6 +81,14 @@ def unexercised_rules(scenario: Scenario) -> list[str]:
         for rule in scenario.scheme.rules.values()
         if rule.id not in used and not (rule.kind == "evaluation" and rule.node_path in evaluated)
     ]
+
+
+def rule_of(scheme: Scheme, record: Record) -> str:
+    """The rule a record names, or its indicator's only rule when it names none."""
+    if record.rule:
+        return record.rule
+    node = scheme.find_node(record.indicator)
+    return node.rules[0].id if node is not None and len(node.rules) == 1 else ""
 
 
 def absorbed_line(scenario: Scenario, unit: str, rule_id: str, incident: str) -> str | None:
@@ -104,3 +112,43 @@ def verbatim_texts(scheme: Scheme) -> Iterator[tuple[str, str]]:
 def squeezed(text: str) -> str:
     """Text without whitespace, so a document's line breaks and blank lines do not matter."""
     return re.sub(r"\s+", "", text)
+
+
+def differences(scenario: Scenario, unit: str) -> list[str]:
+    """Every way the engine's result for ``unit`` departs from expected.yaml, in Chinese.
+
+    expected.yaml gives per unit ``total``, ``rank``, ``grade``, ``vetoes`` (consequences),
+    ``sections`` (name → subtotal), ``items`` (code or path → score) and optionally ``absorbed``
+    (``{rule, incident}`` of records that 就高 set aside). Numbers are compared to the cent.
+    """
+    expected = scenario.expected_units[unit]
+    found = list(headline_differences(expected, scenario.unit(unit)))
+    sections = scenario.unit(unit).sections
+    found += [
+        f"小计「{name}」：手算 {cents(value)}，引擎 {cents(sections[name])}"
+        for name, value in expected.get("sections", {}).items()
+        if cents(value) != cents(sections[name])
+    ]
+    found += [
+        f"指标「{code}」：手算 {cents(value)}，引擎 {cents(scenario.item_score(unit, code))}"
+        for code, value in expected.get("items", {}).items()
+        if cents(value) != cents(scenario.item_score(unit, code))
+    ]
+    found += [
+        f"规则「{item['rule']}」的同一事项「{item['incident']}」没有说明已就高不重复计分"
+        for item in expected.get("absorbed", ())
+        if absorbed_line(scenario, unit, item["rule"], item["incident"]) is None
+    ]
+    return found
+
+
+def headline_differences(expected: Mapping[str, Any], actual: UnitResult) -> Iterator[str]:
+    if cents(expected["total"]) != actual.total:
+        yield f"总分：手算 {cents(expected['total'])}，引擎 {actual.total}"
+    if expected["rank"] != actual.rank:
+        yield f"名次：手算 {expected['rank']}，引擎 {actual.rank}"
+    if expected.get("grade") != actual.grade:
+        yield f"等次：手算 {expected.get('grade')}，引擎 {actual.grade}"
+    vetoes = sorted(veto.consequence for veto in actual.vetoes)
+    if sorted(expected.get("vetoes", [])) != vetoes:
+        yield f"一票否决：手算 {sorted(expected.get('vetoes', []))}，引擎 {vetoes}"
