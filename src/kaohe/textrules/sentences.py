@@ -12,10 +12,14 @@ from kaohe.textrules.patterns import Finding, ordered_readers
 # something the readers did not understand, and reading only part of it could be wrong.
 _SCORING = re.compile(
     r"(?:扣|加|减|得)\s*(?:[\d.]+|[一二两三四五六七八九十半]+)\s*分|\d\s*分|不得分|不计分|不记分"
-    r"|否决|折算|酌情|视情|倒扣|平均分|(?:予以|给予)(?:扣|加)分|占\s*\d+(?:\.\d+)?\s*%"
+    r"|否决|折算|酌情|视情|倒扣|平均分|(?:予以|给予)(?:扣|加)分|(?:占|\*)\s*\d+(?:\.\d+)?\s*%"
     r"|(?:不少于|至少|不低于|不超过)\s*[\d一二两三四五六七八九十]"
 )
-_HARMLESS = re.compile(r"扣分项|失分点|加分项|得分点|考核得分|评价得分|测评得分|扣分情况")
+# Headings carry their points (「班子测评(10分)」, read by read_name) and name a veto section.
+_HARMLESS = re.compile(
+    r"扣分项|失分点|加分项|得分点|考核得分|评价得分|测评得分|扣分情况"
+    r"|\(\s*\d+(?:\.\d+)?\s*分\s*\)|“?一票否决”?事项"
+)
 
 
 @dataclass(frozen=True)

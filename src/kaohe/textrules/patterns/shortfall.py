@@ -31,7 +31,7 @@ _STEP = re.compile(
     rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 _MINIMUM = re.compile(
-    rf"(?:不少于|不低于|至少|最少|不得少于)\s*(?P<minimum>{NUMBER})\s*(?P<unit>{COUNTER})"
+    rf"(?:不少于|不低于|至少|最少|不得少于)[^\d,;]{{0,8}}?(?P<minimum>{NUMBER})\s*(?P<unit>{COUNTER})"
     rf"|(?:每月|每季度|每季|每周|每年|全年|每半年)\s*(?P<minimum2>{NUMBER})\s*(?P<unit2>{COUNTER})"
 )
 _MISSING = re.compile(
