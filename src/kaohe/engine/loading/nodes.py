@@ -164,23 +164,22 @@ class TreeReader:
         return NotApplicable()
 
     def check_node(self, node: Node, settings: Settings) -> None:
+        roles = [kinds()[rule.kind].role for rule in node.rules if rule.kind in kinds()]
         if node.kind in ("scored", "value") and node.points is None:
             settings.problem("缺少分值「points」")
         if node.is_group:
             self.check_children_fit(node, settings)
-        if node.kind == "value" and sum(kinds()[r.kind].role == "value" for r in node.rules) != 1:
+        if node.kind == "value" and roles.count("value") != 1:
             settings.problem(
                 "kind 为 value 的指标需要且只能有一条取值规则"
                 "（conversion、proportional、evaluation、manual）"
             )
-        if node.kind not in ("value", "penalty") and any(
-            kinds()[r.kind].role == "value" for r in node.rules
-        ):
+        if node.kind not in ("value", "penalty") and "value" in roles:
             settings.problem(
                 "取值规则（conversion、proportional、evaluation、manual）"
                 "只能用于 kind: value 或 penalty 的指标"
             )
-        if node.is_group and node.rules and any(kinds()[r.kind].role != "veto" for r in node.rules):
+        if node.is_group and node.rules and any(role != "veto" for role in roles):
             settings.problem("分组节点上只能设置一票否决规则，计分规则应放在末级指标上")
 
     def check_children_fit(self, node: Node, settings: Settings) -> None:
