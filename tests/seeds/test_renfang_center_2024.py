@@ -6,6 +6,8 @@ schemes/scenarios/renfang-center-2024/working.md.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from tests.seeds.scenario import (
@@ -82,3 +84,8 @@ def test_deductions_beyond_an_items_points_stop_at_zero(scenario):
 
 def test_bonuses_stop_at_five_points(scenario):
     assert scenario.unit("泰山区人防服务中心").sections["加分项"] == 5  # 3 + 2.5 recorded
+
+
+def test_a_clause_found_twice_is_deducted_once(scenario):
+    # 东平: 人事管理事项违规 found twice, with 社保 and 转接手续: 3 clauses × 0.8
+    assert scenario.item_score("东平县人防服务中心", "4.1.1") == Decimal("2.6")
