@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "axes",
     "kaohe.audit",
     "kaohe.accounts",
+    "kaohe.schemes",
     "kaohe.web",
 ]
 

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("kaohe.web.urls")),
     path("accounts/", include(auth_urlpatterns)),
     path("accounts/", include("kaohe.accounts.urls")),
+    path("schemes/", include("kaohe.schemes.urls")),
     path("audit/", include("kaohe.audit.urls")),
 ]
 

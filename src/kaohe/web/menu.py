@@ -15,6 +15,7 @@ from kaohe.accounts.permissions import (
     can_view_organisation,
 )
 from kaohe.accounts.roles import Role
+from kaohe.schemes.views import can_read_schemes
 
 EVERYONE: tuple[str, ...] = tuple(Role.values)
 
@@ -29,6 +30,7 @@ class MenuEntry:
 
 MENU: tuple[MenuEntry, ...] = (
     MenuEntry("工作台", "home", "house", EVERYONE),
+    MenuEntry("考核方案", "schemes:list", "journal-check", can_read_schemes),
     MenuEntry("组织机构", "accounts:units", "diagram-3", can_view_organisation),
     MenuEntry("用户与角色", "accounts:users", "people", can_manage_organisation + can_manage_roles),
     MenuEntry("批量导入", "accounts:import", "file-earmark-spreadsheet", can_manage_organisation),

@@ -1,0 +1,95 @@
+"""Every change to schemes and their versions: check, write, audit."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from kaohe.audit.log import log_change
+from kaohe.schemes.documents import builtin_scheme_files, problems_of, scheme_from_text
+from kaohe.schemes.models import Scheme, SchemeVersion
+
+
+@transaction.atomic
+def create_scheme(actor: object, document: str, source: str) -> SchemeVersion:
+    """A new scheme from a valid document, with that document as its first draft."""
+    scheme_model = scheme_from_text(document)
+    if Scheme.objects.filter(slug=scheme_model.id).exists():
+        raise ValidationError(f"方案标识「{scheme_model.id}」已存在")
+    scheme = Scheme.objects.create(
+        slug=scheme_model.id,
+        name=scheme_model.name,
+        body=scheme_model.body,
+        source=source,
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
+    version = SchemeVersion.objects.create(scheme=scheme, number=1, document=document)
+    log_change(
+        actor,
+        "新建方案",
+        scheme,
+        new={"标识": scheme.slug, "名称": scheme.name, "来源": scheme.get_source_display()},
+    )
+    return version
+
+
+@transaction.atomic
+def start_draft(actor: object, scheme: Scheme) -> SchemeVersion:
+    """The scheme's open draft, or a new one copied from its latest version."""
+    draft = scheme.versions.filter(status=SchemeVersion.Status.DRAFT).first()
+    if draft is not None:
+        return draft
+    latest = scheme.versions.order_by("-number").first()
+    number = (scheme.versions.aggregate(top=Max("number"))["top"] or 0) + 1
+    draft = SchemeVersion.objects.create(
+        scheme=scheme, number=number, document=latest.document if latest else ""
+    )
+    log_change(actor, "新建方案草稿", scheme, new={"版本": number})
+    return draft
+
+
+@transaction.atomic
+def save_draft(actor: object, draft: SchemeVersion, document: str) -> list[str]:
+    """Stores the edited document, even when invalid (nothing typed is lost); returns problems."""
+    if draft.is_published:
+        raise ValidationError("已发布的方案版本不可修改，请新建草稿")
+    old = draft.document
+    draft.document = document
+    draft.problems = problems_of(document)
+    draft.save(update_fields=["document", "problems"])
+    log_change(actor, "修改方案草稿", draft, old={"文件": old}, new={"文件": document})
+    return list(draft.problems)
+
+
+@transaction.atomic
+def publish_version(actor: object, draft: SchemeVersion) -> SchemeVersion:
+    """Validates and freezes the draft. Only a valid document can be published."""
+    if draft.is_published:
+        raise ValidationError("该版本已发布")
+    problems = problems_of(draft.document)
+    if problems:
+        raise ValidationError(problems)
+    draft.status = SchemeVersion.Status.PUBLISHED
+    draft.published_at = timezone.now()
+    draft.published_by = actor if getattr(actor, "pk", None) else None
+    draft.problems = []
+    draft.save(update_fields=["status", "published_at", "published_by", "problems"])
+    log_change(actor, "发布方案版本", draft, old={"状态": "草稿"}, new={"状态": "已发布"})
+    return draft
+
+
+def install_builtin_schemes(actor: object = None) -> int:
+    """Installs each built-in scheme once, as a published first version. Returns how many."""
+    installed = 0
+    for path in builtin_scheme_files():
+        document = path.read_text(encoding="utf-8")
+        slug = scheme_from_text(document).id
+        if Scheme.objects.filter(slug=slug).exists():
+            continue
+        with transaction.atomic():
+            version = create_scheme(actor, document, Scheme.Source.BUILTIN)
+            publish_version(actor, version)
+        installed += 1
+    return installed

@@ -1,0 +1,145 @@
+"""Turns an engine Scheme into rows a page can show: the tree flattened with depth."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from kaohe.engine import Node, Rule, Scheme, rule_kinds
+
+NODE_KIND_LABELS = {
+    "scored": "计分项",
+    "penalty": "倒扣分项",
+    "bonus": "加分项",
+    "value": "赋值项",
+    "group": "分组",
+}
+
+
+SETTING_LABELS = {
+    "amount": "分值",
+    "unit": "计量单位",
+    "levels": "按级别",
+    "target": "目标值",
+    "step": "每档",
+    "partial": "不足一档",
+    "cap": "上限",
+    "minimum": "最少",
+    "per": "每",
+    "tasks": "任务",
+    "consequence": "后果",
+    "threshold": "阈值",
+    "grade": "等次",
+    "min": "最少",
+    "max": "最多",
+    "direction": "方向",
+    "scale": "满分",
+    "groups": "评议组权重",
+    "rounds": "轮次权重",
+    "metric": "排名依据",
+    "order": "排序",
+    "from": "方向",
+    "sequence": "依次",
+    "map": "对应分值",
+    "baseline": "基准",
+    "below": "每低一档",
+    "above": "每高一档",
+    "highest_only": "仅最高级别",
+    "after": "追加于",
+    "multipliers": "类别倍数",
+}
+VALUE_LABELS = {
+    "month": "月",
+    "quarter": "季度",
+    "half": "半年",
+    "year": "年",
+    "floor": "舍去",
+    "prorate": "按比例",
+    "ceil": "进一",
+    "deduct": "扣分",
+    "add": "加分",
+    "desc": "从高到低",
+    "asc": "从低到高",
+    "top": "前几名",
+    "bottom": "后几名",
+    "zero": "总分为零",
+    "rank_last": "列最后一位",
+    "grade_cap": "等次封顶",
+    "no_excellence": "取消评优资格",
+    "disqualify": "取消考核资格",
+    "value": "录入数值",
+    "True": "是",
+    "False": "否",
+}
+PERIOD_LABELS = {"year": "年度", "half": "半年", "quarter": "季度", "month": "月度"}
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    id: str
+    kind_label: str
+    settings: str
+    text: str
+    flagged: bool
+
+
+@dataclass(frozen=True)
+class NodeRow:
+    depth: int
+    code: str
+    name: str
+    points: Decimal | None
+    kind_label: str
+    criteria: str
+    assessor: str
+    owners: str
+    rules: tuple[RuleRow, ...]
+
+
+def describe_value(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "，".join(f"{key}：{describe_value(item)}" for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return "、".join(describe_value(item) for item in value)
+    return VALUE_LABELS.get(str(value), str(value))
+
+
+def rule_row(rule: Rule, labels: Mapping[str, str]) -> RuleRow:
+    settings = "；".join(
+        f"{SETTING_LABELS.get(key, key)}：{describe_value(value)}"
+        for key, value in rule.settings.items()
+    )
+    return RuleRow(rule.id, labels.get(rule.kind, rule.kind), settings, rule.text, rule.flagged)
+
+
+def node_rows(scheme: Scheme) -> Iterator[NodeRow]:
+    labels = rule_kinds()
+
+    def visit(node: Node, depth: int) -> Iterator[NodeRow]:
+        owners = "；".join(
+            part
+            for part in (
+                "、".join(node.owners.leaders),
+                "、".join(node.owners.units),
+                "、".join(node.owners.persons),
+            )
+            if part
+        )
+        yield NodeRow(
+            depth=depth,
+            code=node.code,
+            name=node.name,
+            points=node.points,
+            kind_label=NODE_KIND_LABELS.get(node.kind, node.kind),
+            criteria=node.criteria,
+            assessor=node.assessor,
+            owners=owners,
+            rules=tuple(rule_row(rule, labels) for rule in node.rules),
+        )
+        for child in node.children:
+            yield from visit(child, depth + 1)
+
+    for section in scheme.sections:
+        yield from visit(section, 0)
