@@ -152,3 +152,24 @@ def headline_differences(expected: Mapping[str, Any], actual: UnitResult) -> Ite
     vetoes = sorted(veto.consequence for veto in actual.vetoes)
     if sorted(expected.get("vetoes", [])) != vetoes:
         yield f"一票否决：手算 {sorted(expected.get('vetoes', []))}，引擎 {vetoes}"
+
+
+def unexpected_items(scenario: Scenario) -> list[str]:
+    """「unit › code」 for every indicator a record or evaluation touches that expected.yaml omits.
+
+    The hand calculation must state the score of every indicator its records touch, either under
+    ``items`` (by code) or, for a section, under ``sections`` (by name).
+    """
+    touched = {
+        (fact.unit, node.path)
+        for fact in (*scenario.facts.records, *scenario.facts.evaluations)
+        if (node := scenario.scheme.find_node(fact.indicator)) is not None
+    }
+    missing = []
+    for unit, path in sorted(touched):
+        node = scenario.scheme.nodes[path]
+        expected = scenario.expected_units[unit]
+        stated = set(map(str, expected.get("items", {}))) | set(expected.get("sections", {}))
+        if node.code not in stated and node.name not in stated:
+            missing.append(f"{unit} › {node.code}")
+    return missing

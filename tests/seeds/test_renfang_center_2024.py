@@ -16,6 +16,7 @@ from tests.seeds.scenario import (
     load_scenario,
     squeezed,
     unexercised_rules,
+    unexpected_items,
     verbatim_texts,
 )
 
@@ -36,6 +37,10 @@ def test_the_scenario_assesses_at_least_six_centres(scenario):
 
 def test_every_rule_in_the_scheme_is_exercised_by_the_scenario(scenario):
     assert unexercised_rules(scenario) == []
+
+
+def test_the_hand_calculation_states_every_indicator_the_records_touch(scenario):
+    assert unexpected_items(scenario) == []
 
 
 @pytest.mark.skipif(not DOCUMENT.exists(), reason="seed documents are not in this checkout")
