@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kaohe.textrules.clauses import Sentence
 from kaohe.textrules.patterns import Finding, ordered_readers
@@ -60,10 +60,33 @@ def _leftover(text: str, taken: list[tuple[int, int]]) -> str:
     return _HARMLESS.sub("", "".join(chars))
 
 
+_CAPPABLE = frozenset(
+    {"per_occurrence", "shortfall", "frequency", "exceed", "baseline", "lateness"}
+)
+
+
+def _attach_caps(findings: list[Finding], text: str) -> list[Finding]:
+    """「每超1户加0.1分，最多加1分」: a cap right after a rule caps that rule, not the item."""
+    attached: list[Finding] = []
+    for finding in findings:
+        previous = attached[-1] if attached else None
+        cap = finding.node.get("cap") if finding.node.get("kind") == "bonus" else None
+        if finding.node.get("kind") == "penalty":
+            cap = finding.node.get("points")
+        joined = previous is not None and text[previous.end : finding.start].strip(" ,") == ""
+        if cap is not None and previous and joined and previous.rule.get("kind") in _CAPPABLE:
+            rule = {**previous.rule, "cap": cap}
+            attached[-1] = replace(previous, rule=rule, end=finding.end)
+        else:
+            attached.append(finding)
+    return attached
+
+
 def read_sentence(sentence: Sentence) -> SentenceReading:
     findings, taken = _collect(sentence)
     if any(not finding.weak and not finding.is_node_fact for finding in findings):
         findings = [finding for finding in findings if not finding.weak]
     findings.sort(key=lambda finding: finding.start)
+    findings = _attach_caps(findings, sentence.text)
     unread = _SCORING.search(_leftover(sentence.text, taken)) is not None
     return SentenceReading(sentence, tuple(findings), unread)

@@ -26,6 +26,6 @@ PERIODS: dict[str, str] = {
 
 LEVELS: tuple[str, ...] = (
     "中央级", "国家级", "部级", "省级", "市级", "县级", "区级", "镇级", "本级", "中央", "国家",
-    "绝密", "机密", "秘密",
+    "绝密", "机密", "秘密", "到京", "到省(?!级)", "到市(?!级)",
 )  # fmt: skip
-"""Level words that name the amount in a per-level rule (到省/到市, 本级/市级/省级)."""
+"""Level words (as regular expressions) naming the amount in a per-level rule: 本级/市级/省级, 到省."""

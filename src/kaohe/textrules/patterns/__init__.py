@@ -7,7 +7,9 @@ one-time amount reader (「…的，扣0.5分」) and the weak 酌情扣分 read
 from __future__ import annotations
 
 from kaohe.textrules.patterns import (  # noqa: F401  (importing registers, in this order)
+    baseline,
     checklist,
+    colour,
     discretion,
     events,
     levels,
@@ -23,6 +25,11 @@ _ORDER = (
     "每未完成1项扣分",
     "扣1-5分",
     "名次加分",
+    "第几名加分",
+    "红黄绿灯",
+    "基数上下",
+    "超额加分",
+    "逾期扣分",
     "分别扣几分",
     "评价权重",
     "半年与年终权重",

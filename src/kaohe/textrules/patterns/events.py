@@ -42,6 +42,8 @@ def read_veto(sentence: Sentence) -> list[Finding]:
     found = _consequence(sentence.text)
     if veto is None and (found is None or found[0]["consequence"] in ("zero", "grade_cap")):
         return []  # 「得分在60—75分的为一般」 is a grade band, not a veto
+    if found is None and re.search(r"否决”?事项$", sentence.text):
+        return []  # the heading of a veto section: the vetoes follow
     if found is None:
         return [Finding({"kind": "veto"}, veto.start(), veto.end(), GUESS)] if veto else []
     consequence, match = found

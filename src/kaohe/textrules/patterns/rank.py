@@ -20,7 +20,7 @@ _EACH = re.compile(
     rf"(?:依次|分别|各)\s*(?P<verb>加减|{ADD}|{DEDUCT})\s*"
     rf"(?P<amounts>{NUMBER}\s*分?(?:\s*[、,]\s*{NUMBER}\s*分?)*|{NUMBER}\s*(?:至|-|到)\s*{NUMBER}\s*分)"
 )
-_EXTERNAL = re.compile(r"全省|全国|全市|省内|全区")
+_EXTERNAL = re.compile(r"全省|全国|省内|省级")
 
 
 def _sequence(amounts: str, count: int) -> tuple[list[Decimal], bool]:
@@ -65,3 +65,24 @@ def read_rank(sentence: Sentence) -> list[Finding]:
         sign = -1 if re.fullmatch(DEDUCT, each.group("verb")) else 1
         rules = [_rule(external, side, [sign * amount for amount in sequence])]
     return [Finding(rule, top.start(), each.end(), confidence) for rule in rules]
+
+
+_ORDINAL = re.compile(
+    rf"(?P<bottom>倒数)?第\s*(?P<position>{NUMBER})\s*名[^,;第]{{0,6}}?"
+    rf"(?P<verb>{ADD}|{DEDUCT})\s*(?P<amount>{NUMBER})\s*分"
+)
+
+
+@sentence_reader("第几名加分")
+def read_ordinals(sentence: Sentence) -> list[Finding]:
+    matches = list(_ORDINAL.finditer(sentence.text))
+    if not matches or len({bool(match.group("bottom")) for match in matches}) > 1:
+        return []
+    positions = [int(number(match.group("position"))) for match in matches]
+    side = "bottom" if matches[0].group("bottom") else "top"
+    sign = {m.group("position"): 1 if re.fullmatch(ADD, m.group("verb")) else -1 for m in matches}
+    sequence = [sign[m.group("position")] * number(m.group("amount")) for m in matches]
+    external = _EXTERNAL.search(sentence.text[: matches[0].start()]) is not None
+    sure = positions == list(range(1, len(positions) + 1))
+    rule = _rule(external, side, sequence)
+    return [Finding(rule, matches[0].start(), matches[-1].end(), SURE if sure else GUESS)]

@@ -13,7 +13,10 @@ from kaohe.textrules.patterns.base import GUESS, SURE, Finding, sentence_reader
 _CONVERSION = re.compile(r"(?:按|根据|依据|按照)[^,;]*?折算(?!扣分|扣减|加分)(?:得分|分值)?")
 _PROPORTIONAL = re.compile(r"按(?:照)?(?:实际)?完成(?:比例|情况|进度|率)(?:得分|计分|折算|赋分)")
 _WEIGHTED = re.compile(rf"(?P<group>[^,;=()+*]+?)(?:评价)?得分\s*\*\s*(?P<weight>{NUMBER})\s*%")
-_SHARE = re.compile(rf"(?P<group>[^,;=()+*:]+?)(?:评价)?得分占\s*(?P<weight>{NUMBER})\s*%")
+_SHARE = re.compile(
+    rf"(?P<group>[^,;=()+*:]+?)(?:评价)?得分占\s*(?P<weight>{NUMBER})\s*%"
+    rf"|(?P<group2>[^,;=()+*:]+?(?:评议|评价|测评|评分))占\s*(?P<weight2>{NUMBER})\s*%"
+)
 _RATIO = re.compile(
     r"(?P<first>[^,;和与]+?)(?:和|与)(?P<second>[^,;和与]+?)按\s*(?P<a>\d+)\s*:\s*(?P<b>\d+)\s*的?比例(?:\s*,?\s*折算出?[^,;]*)?"
 )
@@ -45,9 +48,15 @@ def _group_name(raw: str) -> str:
     return _GROUP_NOISE.sub("", raw.strip())
 
 
+def _named(match: re.Match[str], name: str) -> str:
+    """A group that one of two alternatives captured (``group`` or ``group2``)."""
+    found = match.groupdict().get(name) or match.groupdict().get(f"{name}2")
+    return str(found)
+
+
 def _weights(matches: list[re.Match[str]]) -> dict[str, Decimal] | None:
     groups = {
-        _group_name(match.group("group")): percent(match.group("weight")) for match in matches
+        _group_name(_named(match, "group")): percent(_named(match, "weight")) for match in matches
     }
     if len(groups) < 2 or sum(groups.values()) != 1 or "" in groups:
         return None

@@ -1,0 +1,104 @@
+"""Amounts around a baseline, above a quota, and per late period.
+
+「以上年度为基数，每下降1个百分点加1分，每上升1个百分点扣1分」 is symmetric around a baseline;
+「超过目标任务的，每超1个百分点加0.1分」 rewards exceeding a target;
+「每迟报1个月扣0.5分」 is lateness.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kaohe.textrules.clauses import Sentence
+from kaohe.textrules.numbers import NUMBER, number
+from kaohe.textrules.patterns.base import (
+    ADD,
+    AMOUNT,
+    DEDUCT,
+    GUESS,
+    SURE,
+    Finding,
+    sentence_reader,
+    signed,
+)
+
+_MEASURE = r"(?:个百分点|百分点|%|万元|元|人|户|件|个)"
+_DOWN = re.compile(
+    rf"每(?:下降|降低|减少)\s*(?P<step>{NUMBER})\s*(?P<unit>{_MEASURE})\s*,?\s*"
+    rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
+)
+_UP = re.compile(
+    rf"每(?:上升|提高|增加|升高)\s*(?P<step>{NUMBER})\s*(?P<unit>{_MEASURE})\s*,?\s*"
+    rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
+)
+_BASE_VALUE = re.compile(
+    rf"(?:以|基数为|基准为|基准值为)\s*(?P<value>{NUMBER})\s*%?\s*(?:为基数|为基准)?"
+)
+_EXCEED = re.compile(
+    rf"(?:超过|超出|超额)[^,;]{{0,12}}?,?\s*每(?:超|超过|超出|多)\s*(?P<step>{NUMBER})\s*"
+    rf"(?P<unit>{_MEASURE})\s*,?\s*(?P<verb>{ADD})\s*{AMOUNT}"
+)
+_TARGET = re.compile(rf"(?P<target>{NUMBER})\s*(?P<unit>{_MEASURE})")
+_LATE = re.compile(
+    rf"每(?:逾期|迟报|延迟|推迟|滞后|晚报)\s*(?:一|1)\s*(?P<period>个月|个季度|天|日|周)\s*,?\s*"
+    rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
+_PERIOD = {"个月": "month", "个季度": "quarter"}
+
+
+def _unit_key(unit: str) -> str:
+    return "百分点" if unit in ("个百分点", "百分点", "%") else unit
+
+
+@sentence_reader("基数上下")
+def read_baseline(sentence: Sentence) -> list[Finding]:
+    down, up = _DOWN.search(sentence.text), _UP.search(sentence.text)
+    if down is None or up is None:
+        return []
+    first = min(down.start(), up.start())
+    base = _BASE_VALUE.search(sentence.text, 0, first)
+    rule = {
+        "kind": "baseline",
+        "baseline": number(base.group("value")) if base else None,
+        "step": number(down.group("step")),
+        "below": signed(down.group("verb"), down.group("amount")),
+        "above": signed(up.group("verb"), up.group("amount")),
+    }
+    # Without a stated base value (以上年度为基数) a person enters the number.
+    sure = base is not None and number(up.group("step")) == rule["step"]
+    return [Finding(rule, 0, max(down.end(), up.end()), SURE if sure else GUESS)]
+
+
+@sentence_reader("超额加分")
+def read_exceed(sentence: Sentence) -> list[Finding]:
+    match = _EXCEED.search(sentence.text)
+    if match is None:
+        return []
+    unit = _unit_key(match.group("unit"))
+    targets = [
+        t
+        for t in _TARGET.finditer(sentence.text, 0, match.start())
+        if _unit_key(t.group("unit")) == unit
+    ]
+    rule = {
+        "kind": "exceed",
+        "target": number(targets[-1].group("target")) if targets else None,
+        "step": number(match.group("step")),
+        "amount": signed(match.group("verb"), match.group("amount")),
+        "unit": unit,
+    }
+    return [Finding(rule, 0, match.end(), SURE if targets else GUESS)]
+
+
+@sentence_reader("逾期扣分")
+def read_lateness(sentence: Sentence) -> list[Finding]:
+    findings = []
+    for match in _LATE.finditer(sentence.text):
+        amount = signed(match.group("verb"), match.group("amount"))
+        period = _PERIOD.get(match.group("period"))
+        if period:
+            rule = {"kind": "lateness", "amount": amount, "per": period}
+        else:
+            rule = {"kind": "per_occurrence", "amount": amount, "unit": match.group("period")}
+        findings.append(Finding(rule, match.start(), match.end(), SURE))
+    return findings
