@@ -28,4 +28,4 @@ LEVELS: tuple[str, ...] = (
     "中央级", "国家级", "部级", "省级", "市级", "县级", "区级", "镇级", "本级", "中央", "国家",
     "绝密", "机密", "秘密", "到京", "到省(?!级)", "到市(?!级)",
 )  # fmt: skip
-"""Level words (as regular expressions) naming the amount in a per-level rule: 本级/市级/省级, 到省."""
+"""Level words (regular expressions) naming amounts in a per-level rule: 市级/省级, 到省."""
