@@ -10,6 +10,8 @@ from decimal import Decimal
 
 import pytest
 
+from kaohe.engine import load_scheme
+from kaohe.transfer.scheme_file import dump_scheme, parse_scheme_text
 from tests.seeds.scenario import (
     SEEDS,
     differences,
@@ -41,6 +43,10 @@ def test_every_rule_in_the_scheme_is_exercised_by_the_scenario(scenario):
 
 def test_the_hand_calculation_states_every_indicator_the_records_touch(scenario):
     assert unexpected_items(scenario) == []
+
+
+def test_the_scheme_survives_being_written_out_and_read_back(scenario):
+    assert load_scheme(parse_scheme_text(dump_scheme(scenario.scheme))) == scenario.scheme
 
 
 @pytest.mark.skipif(not DOCUMENT.exists(), reason="seed documents are not in this checkout")
