@@ -18,6 +18,7 @@ from tests.seeds.scenario import (
     load_scenario,
     squeezed,
     unexercised_rules,
+    unexpected_items,
     verbatim_texts,
 )
 
@@ -50,6 +51,10 @@ def test_each_section_scores_exactly_as_worked_out_by_hand(unit: str) -> None:
 
 def test_every_rule_in_the_scheme_is_exercised_by_the_scenario() -> None:
     assert unexercised_rules(load_scenario(SCHEME)) == []
+
+
+def test_the_hand_calculation_states_every_indicator_the_records_touch() -> None:
+    assert unexpected_items(load_scenario(SCHEME)) == []
 
 
 def test_a_media_exposure_takes_away_excellence_but_not_the_score_or_rank() -> None:
