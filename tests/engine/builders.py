@@ -40,7 +40,7 @@ def node_score(result: CycleResult, unit: str, path: str) -> Decimal:
     return result.units[unit].nodes[path].score
 
 
-def D(text: str | int) -> Decimal:  # noqa: N802 - reads like a literal
+def D(text: str | int) -> Decimal:
     return Decimal(str(text))
 
 

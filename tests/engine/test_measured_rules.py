@@ -14,7 +14,8 @@ def shortfall(partial: str) -> str:
     - name: 工程验收
       points: 10
       rules:
-        - {{id: ys, kind: shortfall, target: 15, step: 1, amount: -1, partial: {partial}, unit: 万平方米}}
+        - {{id: ys, kind: shortfall, target: 15, step: 1, amount: -1, partial: {partial},
+            unit: 万平方米}}
     """
 
 

@@ -28,6 +28,8 @@ def aggregate(
     for group in plan.groups_bottom_up:
         if group.path not in absent:
             results[group.path] = sum_group(group, results, absent)
+    if absent:
+        rescale_moved(plan.scheme.sections, results, absent)
     return {path: results[path] for path in plan.scheme.nodes}
 
 
@@ -66,9 +68,8 @@ def absent_result(node: Node, averages: Mapping[str, Decimal]) -> NodeResult:
 
 def sum_group(group: Node, results: dict[str, NodeResult], absent: frozenset[str]) -> NodeResult:
     """Step 4: clamp(Σ children, floor, cap), after rescaling siblings that took moved points."""
-    for child in group.children:
-        if child.path in absent and child.not_applicable.mode == "move_to":
-            rescale_target(group, child, results)
+    if absent:
+        rescale_moved(group.children, results, absent)
     total = sum((results[child.path].score for child in group.children), ZERO)
     score = clamp(total, group.floor, group.cap)
     if score == total:
@@ -81,8 +82,16 @@ def sum_group(group: Node, results: dict[str, NodeResult], absent: frozenset[str
     return NodeResult(group.path, score, (line,))
 
 
-def rescale_target(group: Node, moved: Node, results: dict[str, NodeResult]) -> None:
-    target = next(child for child in group.children if child.name == moved.not_applicable.target)
+def rescale_moved(
+    siblings: tuple[Node, ...], results: dict[str, NodeResult], absent: frozenset[str]
+) -> None:
+    for node in siblings:
+        if node.path in absent and node.not_applicable.mode == "move_to":
+            rescale_target(siblings, node, results)
+
+
+def rescale_target(siblings: tuple[Node, ...], moved: Node, results: dict[str, NodeResult]) -> None:
+    target = next(node for node in siblings if node.name == moved.not_applicable.target)
     current = results[target.path]
     own = target.points or Decimal(1)
     factor = (own + (moved.points or ZERO)) / own

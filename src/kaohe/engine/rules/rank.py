@@ -28,6 +28,7 @@ class Rank:
 class RankKind(RuleKind):
     name = "rank"
     role = "cross"
+    always = True
     describe = "按名次计分"
 
     def parse(self, settings: Settings) -> Rank:
