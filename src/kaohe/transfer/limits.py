@@ -18,6 +18,7 @@ MAX_UNPACKED_BYTES = 120 * 1024 * 1024
 MAX_ZIP_ENTRIES = 2000
 MAX_COMPRESSION_RATIO = 400
 MAX_TABLE_ROWS = 20_000
+MAX_TEXT_LINES = 60_000
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -88,6 +89,8 @@ def sniff_kind(data: bytes) -> str:
 
 def decode_text(data: bytes) -> str:
     """Read a text file written in UTF-8 (with or without BOM) or GB18030."""
+    if data.count(b"\n") > MAX_TEXT_LINES:
+        raise ImportRefused(f"文本超过 {MAX_TEXT_LINES} 行，超出导入上限；请拆分后分别导入")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)

@@ -72,7 +72,7 @@ def group_label(node: dict[str, Any]) -> str:
         annotation = f"{points}分，倒扣分{number(-Decimal(str(floor)))}分"
     else:
         annotation = f"{points}分"
-    label = f"{node['name']}（{annotation}）"
+    label = f"{node['name']}（{annotation}）" if points else str(node["name"])
     return f"{label}\n{node['criteria']}" if node.get("criteria") else label
 
 

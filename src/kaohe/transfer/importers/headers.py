@@ -37,6 +37,8 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+_LEVEL_NUMBER = re.compile(r"([一二三四五六1-6])级")
+_LEVEL_DIGITS = "一二三四五六123456"
 _PARENTHESES = re.compile(r"[（(][^（）()]*[)）]")
 _NOISE = re.compile(r"[\s:：/、]+")
 
@@ -105,5 +107,18 @@ def _columns(header: list[list[Cell]], width: int) -> Columns:
     for column in range(width):
         texts = [row[column].text for row in reversed(header) if column < len(row)]
         roles.append(next((header_role(text) for text in texts if header_role(text)), None))
-    levels = tuple(index for index, role in enumerate(roles) if role == LEVEL)
-    return Columns(roles=tuple(roles), header_rows=len(header), level_columns=levels)
+    levels = [index for index, role in enumerate(roles) if role == LEVEL]
+    numbers = {index: _level_number(header, index) for index in levels}
+    if all(numbers.values()):
+        levels.sort(key=lambda index: numbers[index])
+    return Columns(roles=tuple(roles), header_rows=len(header), level_columns=tuple(levels))
+
+
+def _level_number(header: list[list[Cell]], column: int) -> int:
+    """一级指标 → 1. Numbered levels may be laid out in any order; others read left to right."""
+    for row in header:
+        if column < len(row):
+            match = _LEVEL_NUMBER.match(normalise_header(row[column].text))
+            if match:
+                return _LEVEL_DIGITS.index(match.group(1)) % 6 + 1
+    return 0

@@ -1,0 +1,94 @@
+import io
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from openpyxl import load_workbook
+
+from kaohe.transfer.exporters import export_scheme
+from kaohe.transfer.importers import import_document, import_file
+from tests.transfer.documents import tree
+
+SEEDS = Path(__file__).parents[1] / "data" / "import" / "seeds"
+BUILT_IN = Path(__file__).parents[2] / "schemes"
+IMPORTABLE_SEEDS = ("000", "002", "003", "004")
+
+
+def seed_scheme(number: str) -> dict:
+    return import_file(next(SEEDS.glob(f"{number}_*.txt"))).scheme
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "docx"])
+@pytest.mark.parametrize("number", IMPORTABLE_SEEDS)
+def test_re_importing_an_export_gives_the_same_scheme(number, kind):
+    scheme = seed_scheme(number)
+
+    again = import_document(f"导出.{kind}", export_scheme(scheme, kind), scheme_id=scheme["id"])
+
+    assert again.scheme == scheme
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "docx"])
+def test_a_hand_written_schemes_tree_and_points_survive_export_and_import(kind):
+    path = BUILT_IN / "zhangjiagang-sections.yaml"
+    if not path.exists():
+        pytest.skip("内置方案 zhangjiagang-sections 尚未提交")
+    scheme = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    again = import_document(f"导出.{kind}", export_scheme(scheme, kind)).scheme
+
+    assert tree(again) == [tuple(map(str, item)) for item in tree(scheme)]
+    assert again["name"] == scheme["name"]
+
+
+def test_the_workbook_prints_on_a4_landscape_with_the_header_on_every_page():
+    sheet = load_workbook(io.BytesIO(export_scheme(seed_scheme("000"), "xlsx"))).active
+
+    assert sheet.page_setup.orientation == "landscape"
+    assert int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4)
+    assert sheet.print_title_rows == "$2:$2"
+    assert [cell.value for cell in sheet[2]][:4] == ["一级指标", "二级指标", "三级指标", "分值"]
+    assert sheet["A2"].font.name == "黑体"
+    assert sheet["E3"].font.name == "仿宋_GB2312"
+
+
+def test_the_workbook_merges_a_group_over_its_rows():
+    sheet = load_workbook(io.BytesIO(export_scheme(seed_scheme("004"), "xlsx"))).active
+
+    merged = {str(area) for area in sheet.merged_cells.ranges}
+    assert "A3:A8" in merged  # 日常考核 over its six leaves
+    assert sheet["A3"].value.startswith("日常考核（90分）")
+
+
+def test_text_beginning_with_an_equals_sign_is_exported_as_text_not_a_formula():
+    scheme = {"name": "方案", "sections": [{"name": "=1+1", "points": 5, "kind": "scored"}]}
+
+    sheet = load_workbook(io.BytesIO(export_scheme(scheme, "xlsx"))).active
+
+    assert sheet["A3"].data_type == "s"
+    assert sheet["A3"].value == "=1+1"
+
+
+def test_the_document_is_a4_landscape_with_a_repeating_header_row_and_chinese_fonts():
+    document = docx.Document(io.BytesIO(export_scheme(seed_scheme("000"), "docx")))
+
+    section = document.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    assert round(section.page_width.cm, 1) == 29.7
+    assert round(section.page_height.cm, 1) == 21.0
+    header = document.tables[0].rows[0]._tr
+    assert header.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    fonts = {f.get(qn("w:eastAsia")) for f in document.element.body.iter(qn("w:rFonts"))}
+    assert {"黑体", "仿宋_GB2312"} <= fonts
+
+
+def test_the_document_merges_group_cells_down_the_table():
+    document = docx.Document(io.BytesIO(export_scheme(seed_scheme("004"), "docx")))
+    table = document.tables[0]
+
+    first_column = [table.cell(row, 0).text for row in range(1, 7)]
+    assert len(set(first_column)) == 1
+    assert first_column[0].startswith("日常考核（90分）")

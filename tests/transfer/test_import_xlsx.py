@@ -1,0 +1,148 @@
+from decimal import Decimal
+
+import pytest
+
+from kaohe.transfer.importers import ImportRefused, import_document
+from tests.transfer.documents import leaf, tree, workbook
+
+HEADER = ["一级指标", "二级指标", "分值", "考核要点及评价标准", "负责考核科室"]
+
+
+def test_headers_are_found_by_name_whatever_their_order_and_position():
+    data = workbook(
+        [
+            ["张家港市行政审批局科室绩效考核细则"],
+            [],
+            ["负责考核科室", "考核要点及评价标准", "标准分", "二级指标", "一级指标"],
+            ["办公室", "每项扣2分", 15, "重点工作落实情况", "工作落实情况（30分）"],
+            ["办公室", "每次扣1分", 15, "日常工作完成情况", None],
+        ],
+        merges=[(4, 5, 5, 5)],
+    )
+
+    scheme = import_document("细则.xlsx", data).scheme
+
+    assert scheme["name"] == "张家港市行政审批局科室绩效考核细则"
+    assert tree(scheme) == [
+        ("工作落实情况", "30"),
+        ("工作落实情况", "重点工作落实情况", "15"),
+        ("工作落实情况", "日常工作完成情况", "15"),
+    ]
+    assert leaf(scheme, "工作落实情况", "重点工作落实情况")["assessor"] == "办公室"
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        ["考核项目", "考核内容", "分值", "评分标准", "考评单位"],
+        ["指标名称", "工作要求", "满分", "考核标准", "考核单位"],
+        ["一级指标", "年度工作目标", "标准分", "扣分标准", "市直考评单位"],
+    ],
+)
+def test_common_header_variants_are_understood(headers):
+    data = workbook([headers, ["信息报送", "按时报送", 5, "每少一篇扣0.2分", "市委办"]])
+
+    node = import_document("表.xlsx", data).scheme["sections"][0]
+
+    assert node["name"] == "信息报送"
+    assert node["points"] == Decimal(5)
+    assert node["assessor"] == "市委办"
+    assert "每少一篇扣0.2分" in node["criteria"]
+
+
+def test_vertically_merged_hierarchy_cells_group_the_rows_below_them():
+    data = workbook(
+        [
+            HEADER,
+            ["履行职责（55分）", "重点任务（15分）", None, None, None],
+            [None, "主要职责（40分）", None, None, None],
+        ],
+        merges=[(2, 1, 3, 1)],
+    )
+
+    assert tree(import_document("t.xlsx", data).scheme) == [
+        ("履行职责", "55"),
+        ("履行职责", "重点任务", "15"),
+        ("履行职责", "主要职责", "40"),
+    ]
+
+
+def test_a_leaf_merged_across_the_deeper_hierarchy_columns_stays_at_its_level():
+    data = workbook(
+        [
+            ["一级指标", "二级指标", "三级指标", "分值"],
+            ["履行职责", "重点任务", "验收面积", 8],
+            ["加分项", None, None, "加分最高5"],
+        ],
+        merges=[(3, 1, 3, 3)],
+    )
+
+    scheme = import_document("t.xlsx", data).scheme
+
+    bonus = leaf(scheme, "加分项")
+    assert (bonus["kind"], bonus["cap"], "children" in bonus) == ("bonus", Decimal(5), False)
+    assert [path[:-1] for path in tree(scheme)][:3] == [
+        ("履行职责",),
+        ("履行职责", "重点任务"),
+        ("履行职责", "重点任务", "验收面积"),
+    ]
+
+
+def test_a_two_row_header_takes_the_names_under_a_merged_heading():
+    data = workbook(
+        [
+            ["一级指标", "考核要点及评价标准", "分工", None, None],
+            [None, None, "领导", "责任科室", "责任人"],
+            ["安全生产（6分）", "发生安全事故，该项不得分。", "张  正", "安全科", "张天鑫"],
+        ],
+        merges=[(1, 3, 1, 5), (1, 1, 2, 1), (1, 2, 2, 2)],
+    )
+
+    node = import_document("分工.xlsx", data).scheme["sections"][0]
+
+    assert node["owners"] == {"leaders": ["张正"], "units": ["安全科"], "persons": ["张天鑫"]}
+    assert node["points"] == Decimal(6)
+
+
+def test_points_written_inside_names_are_taken_out_of_the_name():
+    data = workbook([["一级指标", "二级指标"], ["综合测评（20分）", "举办单位评价（5）"]])
+
+    assert tree(import_document("t.xlsx", data).scheme) == [
+        ("综合测评", "20"),
+        ("综合测评", "举办单位评价", "5"),
+    ]
+
+
+def test_numbers_stored_as_numbers_read_as_points():
+    data = workbook([["考核项目", "分值"], ["信息报送", 0.5], ["档案工作", 2.0]])
+
+    points = [node["points"] for node in import_document("t.xlsx", data).scheme["sections"]]
+
+    assert points == [Decimal("0.5"), Decimal(2)]
+
+
+def test_the_first_sheet_with_an_indicator_table_is_imported_and_the_others_named():
+    from openpyxl import Workbook
+    import io
+
+    book = Workbook()
+    cover = book.active
+    cover.title = "说明"
+    cover.append(["本表由督查科维护"])
+    table = book.create_sheet("指标")
+    table.append(["考核项目", "分值"])
+    table.append(["信息报送", 5])
+    buffer = io.BytesIO()
+    book.save(buffer)
+
+    imported = import_document("t.xlsx", buffer.getvalue())
+
+    assert imported.scheme["sections"][0]["name"] == "信息报送"
+    assert any("说明" in note for note in imported.report.notes)
+
+
+def test_a_workbook_without_an_indicator_table_is_refused_in_chinese():
+    data = workbook([["姓名", "电话"], ["张三", "123"]])
+
+    with pytest.raises(ImportRefused, match="未在文件中找到考核指标"):
+        import_document("通讯录.xlsx", data)
