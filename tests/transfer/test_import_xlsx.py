@@ -122,8 +122,9 @@ def test_numbers_stored_as_numbers_read_as_points():
 
 
 def test_the_first_sheet_with_an_indicator_table_is_imported_and_the_others_named():
-    from openpyxl import Workbook
     import io
+
+    from openpyxl import Workbook
 
     book = Workbook()
     cover = book.active
