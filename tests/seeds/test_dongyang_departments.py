@@ -13,6 +13,8 @@ from decimal import Decimal
 
 import pytest
 
+from kaohe.engine import load_scheme
+from kaohe.transfer.scheme_file import dump_scheme, parse_scheme_text
 from tests.seeds.scenario import (
     SEEDS,
     cents,
@@ -110,6 +112,11 @@ def test_review_rounds_weigh_the_half_year_a_quarter_and_the_year_end_three_quar
 
 def test_the_total_is_rounded_once_half_up_at_the_end() -> None:
     assert load_scenario(SCHEME).unit("民政局").total == Decimal("72.93")  # 72.925
+
+
+def test_the_scheme_survives_being_written_out_and_read_back() -> None:
+    scheme = load_scenario(SCHEME).scheme
+    assert load_scheme(parse_scheme_text(dump_scheme(scheme))) == scheme
 
 
 @pytest.mark.skipif(not DOCUMENT.exists(), reason="种子文件不在本机")

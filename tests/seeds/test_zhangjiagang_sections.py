@@ -12,6 +12,8 @@ from decimal import Decimal
 
 import pytest
 
+from kaohe.engine import load_scheme
+from kaohe.transfer.scheme_file import dump_scheme, parse_scheme_text
 from tests.seeds.scenario import (
     SEEDS,
     differences,
@@ -89,6 +91,11 @@ def test_a_safety_hazard_costs_one_point_however_often_it_is_found() -> None:
 
 def test_a_fourth_placed_innovation_earns_nothing() -> None:
     assert score("审批协调科", "3") == 0
+
+
+def test_the_scheme_survives_being_written_out_and_read_back() -> None:
+    scheme = load_scenario(SCHEME).scheme
+    assert load_scheme(parse_scheme_text(dump_scheme(scheme))) == scheme
 
 
 @pytest.mark.skipif(not DOCUMENT.exists(), reason="种子文件不在本机")
