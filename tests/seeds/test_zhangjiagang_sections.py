@@ -60,8 +60,10 @@ def test_the_hand_calculation_states_every_indicator_the_records_touch() -> None
 
 
 def test_a_media_exposure_takes_away_excellence_but_not_the_score_or_rank() -> None:
-    vetoed = load_scenario(SCHEME).unit("督查科")
-    assert vetoed.vetoed("no_excellence")
+    scenario = load_scenario(SCHEME)
+    eligible = {unit: scenario.unit(unit).excellence_eligible for unit in scenario.expected_units}
+    assert [unit for unit, can in eligible.items() if not can] == ["督查科"]
+    vetoed = scenario.unit("督查科")
     assert (vetoed.total, vetoed.rank) == (Decimal("92.10"), 3)
 
 
