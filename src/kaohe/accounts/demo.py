@@ -20,7 +20,11 @@ OFFICE = "市绩效考核办公室"
 DEPARTMENTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("市人防管理服务中心", "参公事业单位", ("办公室", "质监站", "训练科", "信保科")),
     ("市退役军人事务局", "行政机关", ("办公室", "优抚科", "就业创业科")),
-    ("市行政审批局", "窗口单位", ("办公室", "投资建设科", "社会事务科", "政务服务科")),
+    (
+        "市行政审批局",
+        "窗口单位",
+        ("办公室", "党建科", "督查科", "审批协调科", "人事教育科", "咨询指导科"),
+    ),
     ("市财政局", "行政机关", ("办公室", "预算科", "国库科")),
     ("市教育局", "行政机关", ("办公室", "基础教育科", "人事科")),
     ("市交通运输局", "行政机关", ("办公室", "规划建设科", "运输管理科")),
@@ -39,7 +43,7 @@ class DemoUser:
 
 DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser("khb", "周考核", (CITY, OFFICE), (Role.OFFICE,)),
-    DemoUser("kpdw", "吴考评", (CITY, "市财政局", "办公室"), (Role.ASSESSOR,)),
+    DemoUser("kpdw", "吴考评", (CITY, "市行政审批局", "督查科"), (Role.ASSESSOR,)),
     DemoUser("tbr", "郑填报", (CITY, "市行政审批局", "办公室"), (Role.REPORTER,)),
     DemoUser("fgld", "王分管", (CITY, "市行政审批局"), (Role.DEPUTY_LEADER,)),
     DemoUser("zyld", "冯主要", (CITY, "市行政审批局"), (Role.PRINCIPAL_LEADER,)),

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "kaohe.audit",
     "kaohe.accounts",
     "kaohe.schemes",
+    "kaohe.cycles",
     "kaohe.web",
 ]
 

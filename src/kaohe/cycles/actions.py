@@ -1,0 +1,297 @@
+"""Every change to cycles, assignments and records: permission check, transaction, audit."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from kaohe import engine
+from kaohe.accounts.models import Unit, User
+from kaohe.accounts.roles import Role
+from kaohe.audit.log import log_change
+from kaohe.cycles.facts import cycle_scheme
+from kaohe.cycles.models import Assignment, Cycle, CycleUnit, EvaluationEntry, Record
+from kaohe.cycles.signals import facts_changed
+from kaohe.schemes.models import SchemeVersion
+
+RECORD_FIELDS = (
+    "node_path",
+    "rule_id",
+    "count",
+    "value",
+    "level",
+    "incident",
+    "occurred_on",
+    "period",
+    "share",
+    "note",
+)
+
+
+@dataclass(frozen=True)
+class UnitEntry:
+    """An assessed unit as the office picks it when opening a cycle."""
+
+    unit: Unit
+    categories: tuple[str, ...] = ()
+    not_participating: tuple[str, ...] = ()
+
+
+@dataclass
+class CyclePlan:
+    name: str
+    version: SchemeVersion
+    period: str
+    starts_on: datetime.date
+    ends_on: datetime.date
+    units: list[UnitEntry] = field(default_factory=list)
+    submission_deadline: datetime.date | None = None
+
+
+def unique_labels(units: Iterable[Unit]) -> dict[int, str]:
+    """Units keep their own name unless two share it; then the parent's name goes in front."""
+    units = list(units)
+    names = [unit.name for unit in units]
+    return {
+        unit.pk: unit.name
+        if names.count(unit.name) == 1 or unit.parent is None
+        else f"{unit.parent.name}{unit.name}"
+        for unit in units
+    }
+
+
+class UnitFinder:
+    """Finds units named in a scheme: first among the assessed units, then among their
+    siblings, then in the whole organisation; a name matching several units in the first
+    scope that knows it is left for the office to settle."""
+
+    def __init__(self, assessed: list[Unit]) -> None:
+        parents = {unit.parent_id for unit in assessed if unit.parent_id}
+        siblings = list(Unit.objects.filter(parent_id__in=parents))
+        self.scopes = [
+            self.by_name(assessed),
+            self.by_name(siblings),
+            self.by_name(Unit.objects.all()),
+        ]
+
+    @staticmethod
+    def by_name(units: Iterable[Unit]) -> dict[str, list[Unit]]:
+        found: dict[str, list[Unit]] = {}
+        for unit in units:
+            found.setdefault(unit.name, []).append(unit)
+        return found
+
+    def find(self, name: str) -> Unit | None:
+        for scope in self.scopes:
+            matches = scope.get(name.strip(), [])
+            if matches:
+                return matches[0] if len(matches) == 1 else None
+        return None
+
+    def find_all(self, names: Iterable[str]) -> list[Unit]:
+        return [unit for unit in map(self.find, names) if unit is not None]
+
+
+def needs_assignment(node: engine.Node) -> bool:
+    """Nodes the document assigns to someone, and every leaf that carries rules."""
+    named = bool(node.assessor or node.owners.units or node.owners.leaders)
+    return named or (not node.is_group and bool(node.rules))
+
+
+def assign_from_scheme(cycle: Cycle, scheme: engine.Scheme, units: list[Unit]) -> int:
+    """任务分工 as the scheme says, matching its unit names against the organisation."""
+    finder = UnitFinder(units)
+    created = 0
+    for node in scheme.nodes.values():
+        if not needs_assignment(node):
+            continue
+        assignment = Assignment.objects.create(
+            cycle=cycle,
+            node_path=node.path,
+            node_code=node.code,
+            node_name=node.name,
+            assessor=finder.find(node.assessor) if node.assessor else None,
+            leaders="、".join(node.owners.leaders),
+            persons="、".join(node.owners.persons),
+            deadline=cycle.submission_deadline,
+        )
+        assignment.responsible_units.set(finder.find_all(node.owners.units))
+        created += 1
+    return created
+
+
+@transaction.atomic
+def open_cycle(actor: User, plan: CyclePlan) -> Cycle:
+    if not actor.has_role(Role.OFFICE):
+        raise PermissionDenied("只有考核办可以开启考核周期")
+    if not plan.version.is_published:
+        raise ValidationError("考核周期只能使用已发布的方案版本")
+    if plan.ends_on < plan.starts_on:
+        raise ValidationError("结束日期早于开始日期")
+    if not plan.units:
+        raise ValidationError("请至少选择一个被考核单位")
+    cycle = Cycle.objects.create(
+        name=plan.name,
+        scheme_version=plan.version,
+        period=plan.period,
+        starts_on=plan.starts_on,
+        ends_on=plan.ends_on,
+        submission_deadline=plan.submission_deadline,
+        created_by=actor,
+    )
+    labels = unique_labels(entry.unit for entry in plan.units)
+    for entry in plan.units:
+        CycleUnit.objects.create(
+            cycle=cycle,
+            unit=entry.unit,
+            label=labels[entry.unit.pk],
+            categories=list(entry.categories),
+            not_participating=list(entry.not_participating),
+        )
+    assign_from_scheme(cycle, cycle_scheme(cycle), [entry.unit for entry in plan.units])
+    log_change(
+        actor,
+        "开启考核周期",
+        cycle,
+        new={
+            "名称": cycle.name,
+            "方案": str(plan.version),
+            "单位": sorted(labels.values()),
+        },
+    )
+    return cycle
+
+
+def ensure_open(cycle: Cycle) -> None:
+    if not cycle.is_open:
+        raise ValidationError(f"考核周期「{cycle}」{cycle.get_status_display()}，记录不可再修改")
+
+
+def may_record(actor: User, cycle: Cycle, node_path: str) -> bool:
+    """考核办 records anything; an assessor only the indicators assigned to its unit."""
+    if actor.has_role(Role.OFFICE):
+        return True
+    if not actor.has_role(Role.ASSESSOR) or actor.unit_id is None:
+        return False
+    assessed = Assignment.objects.filter(cycle=cycle, assessor_id=actor.unit_id)
+    return any(
+        node_path == a.node_path or node_path.startswith(a.node_path + engine.PATH_SEPARATOR)
+        for a in assessed
+    )
+
+
+def record_snapshot(record: Record) -> dict[str, Any]:
+    return {name: getattr(record, name) for name in RECORD_FIELDS}
+
+
+def check_record(cycle: Cycle, values: dict[str, Any]) -> None:
+    scheme = cycle_scheme(cycle)
+    node = scheme.find_node(values["node_path"])
+    if node is None:
+        raise ValidationError(f"方案中没有指标「{values['node_path']}」")
+    values["node_path"] = node.path
+    rule_ids = [rule.id for rule in node.rules]
+    if not values.get("rule_id") and len(rule_ids) == 1:
+        values["rule_id"] = rule_ids[0]
+    if values.get("rule_id") not in rule_ids:
+        raise ValidationError(f"指标「{node.name}」没有规则「{values.get('rule_id', '')}」")
+    rule = scheme.rules[values["rule_id"]]
+    if rule.kind == "discretionary" and not str(values.get("note", "")).strip():
+        raise ValidationError(f"「{rule.title}」是酌情扣分，必须写明理由")
+
+
+def notify_changed(cycle: Cycle, cycle_unit: CycleUnit | None) -> None:
+    transaction.on_commit(
+        lambda: facts_changed.send(sender=Cycle, cycle=cycle, cycle_unit=cycle_unit)
+    )
+
+
+@transaction.atomic
+def add_record(actor: User, cycle_unit: CycleUnit, **values: Any) -> Record:
+    cycle = cycle_unit.cycle
+    ensure_open(cycle)
+    check_record(cycle, values)
+    if not may_record(actor, cycle, values["node_path"]):
+        raise PermissionDenied("您不负责该指标的考核")
+    record = Record.objects.create(
+        cycle=cycle,
+        cycle_unit=cycle_unit,
+        recorded_by=actor,
+        **{k: v for k, v in values.items() if k in RECORD_FIELDS},
+    )
+    log_change(actor, "新增考核记录", record, new=record_snapshot(record))
+    notify_changed(cycle, cycle_unit)
+    return record
+
+
+@transaction.atomic
+def change_record(actor: User, record_id: int, expected_version: int, **values: Any) -> Record:
+    record = Record.objects.select_for_update().select_related("cycle").get(pk=record_id)
+    ensure_open(record.cycle)
+    if record.version != expected_version:
+        raise ValidationError("该记录已被他人修改，请刷新后再改（您的修改未保存）")
+    merged = {**record_snapshot(record), **values}
+    check_record(record.cycle, merged)
+    if not may_record(actor, record.cycle, merged["node_path"]):
+        raise PermissionDenied("您不负责该指标的考核")
+    old = record_snapshot(record)
+    for name in RECORD_FIELDS:
+        setattr(record, name, merged[name])
+    record.version += 1
+    record.recorded_by = actor
+    record.save()
+    log_change(actor, "修改考核记录", record, old=old, new=record_snapshot(record))
+    notify_changed(record.cycle, record.cycle_unit)
+    return record
+
+
+@transaction.atomic
+def delete_record(actor: User, record_id: int, expected_version: int) -> None:
+    record = Record.objects.select_for_update().select_related("cycle").get(pk=record_id)
+    ensure_open(record.cycle)
+    if record.version != expected_version:
+        raise ValidationError("该记录已被他人修改，请刷新后再删除")
+    if not may_record(actor, record.cycle, record.node_path):
+        raise PermissionDenied("您不负责该指标的考核")
+    log_change(actor, "删除考核记录", record, old=record_snapshot(record))
+    cycle, cycle_unit = record.cycle, record.cycle_unit
+    record.delete()
+    notify_changed(cycle, cycle_unit)
+
+
+@transaction.atomic
+def set_evaluation_score(
+    actor: User,
+    cycle_unit: CycleUnit,
+    node_path: str,
+    group: str,
+    score: Decimal,
+    round_name: str = "",
+) -> EvaluationEntry:
+    cycle = cycle_unit.cycle
+    ensure_open(cycle)
+    if not actor.has_role(Role.OFFICE):
+        raise PermissionDenied("只有考核办可以录入测评得分")
+    if not Decimal(0) <= score <= Decimal(100):
+        raise ValidationError("测评得分应在 0 到 100 之间")
+    entry, created = EvaluationEntry.objects.get_or_create(
+        cycle=cycle,
+        cycle_unit=cycle_unit,
+        node_path=node_path,
+        group=group,
+        round=round_name,
+        defaults={"score": score},
+    )
+    old = None if created else str(entry.score)
+    if not created:
+        entry.score = score
+        entry.save(update_fields=["score"])
+    log_change(actor, "录入测评得分", entry, old=old, new=str(score))
+    notify_changed(cycle, cycle_unit)
+    return entry

@@ -1,0 +1,72 @@
+"""The bridge from a cycle's rows to the engine: its Scheme and its Facts."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kaohe import engine
+from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry, Record
+from kaohe.schemes.documents import scheme_from_text
+
+
+@lru_cache(maxsize=32)
+def parsed_scheme(version_id: int, document: str) -> engine.Scheme:
+    """Published versions never change, so one parse per version serves every request."""
+    return scheme_from_text(document)
+
+
+def cycle_scheme(cycle: Cycle) -> engine.Scheme:
+    version = cycle.scheme_version
+    return parsed_scheme(version.pk, version.document)
+
+
+def engine_unit(cycle_unit: CycleUnit) -> engine.Unit:
+    return engine.Unit(
+        name=cycle_unit.label,
+        categories=tuple(cycle_unit.categories),
+        not_participating=tuple(cycle_unit.not_participating),
+    )
+
+
+def engine_record(record: Record, label: str) -> engine.Record:
+    return engine.Record(
+        unit=label,
+        indicator=record.node_path,
+        rule=record.rule_id,
+        count=record.count,
+        value=record.value,
+        level=record.level,
+        incident=record.incident,
+        date=record.occurred_on,
+        period=record.period,
+        share=record.share,
+        note=record.note,
+        source=f"记录 #{record.pk}",
+    )
+
+
+def engine_evaluation(entry: EvaluationEntry, label: str) -> engine.EvaluationScore:
+    return engine.EvaluationScore(
+        unit=label,
+        indicator=entry.node_path,
+        group=entry.group,
+        score=entry.score,
+        round=entry.round,
+    )
+
+
+def cycle_facts(cycle: Cycle) -> engine.Facts:
+    """Every unit, record and evaluation score of the cycle, in three queries."""
+    units = list(cycle.cycle_units.all())
+    labels = {unit.pk: unit.label for unit in units}
+    records = [engine_record(r, labels[r.cycle_unit_id]) for r in cycle.records.order_by("id")]
+    evaluations = [
+        engine_evaluation(entry, labels[entry.cycle_unit_id])
+        for entry in cycle.evaluation_entries.order_by("id")
+    ]
+    return engine.Facts(
+        units=tuple(engine_unit(unit) for unit in units),
+        records=tuple(records),
+        evaluations=tuple(evaluations),
+        periods=tuple(cycle.months()),
+    )
