@@ -63,6 +63,8 @@ def run_eval(args: argparse.Namespace) -> int:
     failures = card.failures
     print(f"未完全匹配：{len(failures)}")
     for result in failures:
-        if args.show_failures or result.confident_but_wrong or result.wrong_node_facts:
+        if args.show_failures:
             print("\n".join(_failure_lines(result)))
+        else:
+            print(_failure_lines(result)[0])
     return 0

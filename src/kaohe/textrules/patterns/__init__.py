@@ -23,8 +23,8 @@ from kaohe.textrules.patterns.base import SENTENCE_READERS, Finding, SentenceRea
 
 _ORDER = (
     "每未完成1项扣分",
-    "扣1-5分",
     "名次加分",
+    "扣1-5分",
     "第几名加分",
     "红黄绿灯",
     "基数上下",

@@ -15,7 +15,8 @@ GATHER_TASKS = "_gather_tasks"
 GATHER_CONDITIONS = "_gather_conditions"
 
 _EACH_UNDONE = re.compile(
-    rf"(?:每|有)\s*(?:未完成|未落实|未达到|少完成)\s*(?:一|1)\s*项[^,;]{{0,4}}?,?\s*"
+    rf"(?:(?:每|有)\s*(?:未完成|未落实|未达到|少完成)\s*(?:一|1)\s*项"
+    rf"|每有\s*(?:一|1)\s*项\s*(?:未完成|未落实|未达到))[^,;]{{0,4}}?,?\s*"
     rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 _EACH_CONDITION = re.compile(rf"(?:的)?\s*,?\s*各\s*(?P<verb>{DEDUCT})\s*{AMOUNT}$")

@@ -9,7 +9,7 @@ from kaohe.textrules.numbers import NUMBER, number
 from kaohe.textrules.patterns.base import ADD, DEDUCT, SURE, Finding, sentence_reader
 
 _RANGE = re.compile(
-    rf"(?P<verb>{DEDUCT}|{ADD})\s*(?P<low>{NUMBER})\s*分?\s*(?:-|至|到)\s*(?P<high>{NUMBER})\s*分"
+    rf"(?:(?:视情节?|酌情|视情况|根据情况)\s*)?(?P<verb>{DEDUCT}|{ADD})\s*(?P<low>{NUMBER})\s*分?\s*(?:-|至|到)\s*(?P<high>{NUMBER})\s*分"
 )
 _AT_WILL = re.compile(
     rf"(?:酌情|视情|视情况|予以|适当|给予)\s*(?P<verb>{DEDUCT}|{ADD})(?:减|分|除)"

@@ -48,7 +48,7 @@ _ONCE = re.compile(rf"(?<![每各])(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])�
 _DOUBTFUL = re.compile(r"情节严重|情节较重|情节轻微|性质恶劣|视情况|根据情况|否则|相应|按比例")
 # A count before a one-time amount (「2项任务有1项未完成扣0.5分」) says the amount is per something.
 _COUNTED = re.compile(r"[\d一两二三四五六七八九十]+\s*(?:项|个|件|起|篇|人次)(?!\s*(?:及|或)?以上)")
-_ALSO_DEDUCTED = re.compile(r"再扣|追加|另扣|加倍|翻倍")
+_ALSO_DEDUCTED = re.compile(r"再扣|追加|另扣|加扣|加倍|翻倍")
 _AMOUNTS = re.compile(rf"(?:{DEDUCT}|{ADD}|得)\s*{NUMBER}\s*分|酌情")
 
 

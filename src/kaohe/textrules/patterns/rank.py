@@ -18,7 +18,7 @@ _TOP = re.compile(rf"(?P<side>前|后|倒数)\s*(?P<count>{NUMBER})\s*(?:名|位
 _BOTH = re.compile(rf"前\s*(?P<count>{NUMBER})\s*名和后\s*(?P=count)\s*名")
 _EACH = re.compile(
     rf"(?:依次|分别|各)\s*(?P<verb>加减|{ADD}|{DEDUCT})\s*"
-    rf"(?P<amounts>{NUMBER}\s*分?(?:\s*[、,]\s*{NUMBER}\s*分?)*|{NUMBER}\s*(?:至|-|到)\s*{NUMBER}\s*分)"
+    rf"(?P<amounts>{NUMBER}\s*(?:至|-|到)\s*{NUMBER}\s*分|{NUMBER}\s*分?(?:\s*[、,]\s*{NUMBER}\s*分?)*)"
 )
 _EXTERNAL = re.compile(r"全省|全国|省内|省级")
 

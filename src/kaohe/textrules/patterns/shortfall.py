@@ -32,7 +32,7 @@ _STEP = re.compile(
 )
 _MINIMUM = re.compile(
     rf"(?:不少于|不低于|至少|最少|不得少于)[^\d,;]{{0,8}}?(?P<minimum>{NUMBER})\s*(?P<unit>{COUNTER})"
-    rf"|(?:每月|每季度|每季|每周|每年|全年|每半年)\s*(?P<minimum2>{NUMBER})\s*(?P<unit2>{COUNTER})"
+    rf"|(?:每月|每季度|每季|每周|每年|全年|每半年)[^\d,;]{{0,6}}?(?P<minimum2>{NUMBER})\s*(?P<unit2>{COUNTER})"
 )
 _MISSING = re.compile(
     rf"(?:每\s*)?少\s*(?:一|1)\s*(?P<unit>{COUNTER})?\s*[,,]?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
@@ -41,6 +41,7 @@ _ALL_OR_NOTHING = re.compile(
     rf"(?:不达标|未达标|未达到|达不到|未完成)[^,;]{{0,6}}?(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 _SEVERAL = re.compile(r"每项少|各少")
+_RECURRING = re.compile(r"每个?(?:月|季度?|周|半年|年)")
 
 
 def _unit_key(unit: str) -> str:
@@ -74,8 +75,9 @@ def read_step_shortfall(sentence: Sentence) -> list[Finding]:
             "partial": "floor",
             "unit": _unit_key(unit),
         }
-        confidence = SURE if target is not None else GUESS
-        findings.append(Finding(rule, 0, match.end(), confidence))
+        # A period before the step (每月召开一次…每少一次) hints at a frequency misread here.
+        sure = target is not None and not _RECURRING.search(sentence.text, 0, match.start())
+        findings.append(Finding(rule, 0, match.end(), SURE if sure else GUESS))
     return findings
 
 

@@ -24,7 +24,7 @@ _ROUND = re.compile(
     rf"^(?P<round>半年|年中|年终|上半年|下半年|季度)[^;]*?占(?:年度的?|全年的?)?\s*"
     rf"(?:(?P<fraction>\d+/\d+)|(?P<percent>{NUMBER})\s*%)"
 )
-_GROUP_NOISE = re.compile(r"^(?:其中|公众评议得分|.*?:)|[、\s]")
+_GROUP_NOISE = re.compile(r"^(?:其中|公众评议得分|由|.*?:)|[、\s]")
 
 
 @sentence_reader("折算")
