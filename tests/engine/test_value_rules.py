@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kaohe.engine import EvaluationScore
+from kaohe.engine import EvaluationScore, Unit
 
 from .builders import D, node_score, record, scheme, score
 
@@ -55,7 +55,7 @@ def test_an_unset_value_scores_zero_with_a_warning() -> None:
       kind: value
       rules: [{id: tz, kind: manual}]
     """
-    result = score(scheme(body), [], units=[__import__("kaohe.engine").engine.Unit("甲")])
+    result = score(scheme(body), [], units=[Unit("甲")])
     assert node_score(result, "甲", "项目投资") == 0
     assert result.units["甲"].warnings == ["甲：「项目投资」未评定，按 0 分计"]
 
@@ -65,7 +65,10 @@ EVALUATION = """
   points: 20
   kind: value
   rules:
-    - {id: ld, kind: evaluation, groups: {市委市政府: 0.6, 人大政协: 0.4}, rounds: {半年: 0.25, 年终: 0.75}}
+    - id: ld
+      kind: evaluation
+      groups: {市委市政府: 0.6, 人大政协: 0.4}
+      rounds: {半年: 0.25, 年终: 0.75}
 """
 
 

@@ -81,7 +81,9 @@ def standing_of(scheme: Scheme, result: UnitResult) -> Standing:
 def rank_all(scheme: Scheme, results: dict[str, UnitResult]) -> dict[str, UnitResult]:
     """Rank every unit (ties share a rank), apply the quota, and return them in rank order."""
     standings = {name: standing_of(scheme, result) for name, result in results.items()}
-    ranked = sorted((n for n in results if standings[n].ranked), key=lambda n: standings[n].key)
+    ranked = sorted(
+        (n for n in results if standings[n].ranked), key=lambda n: (standings[n].key, n)
+    )
     previous: SortKey | None = None
     for index, name in enumerate(ranked, start=1):
         if standings[name].key != previous:
