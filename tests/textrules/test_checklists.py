@@ -1,0 +1,31 @@
+from decimal import Decimal
+
+from tests.textrules.helpers import is_flagged, only_rule
+
+
+def test_sentences_before_each_uncompleted_item_become_the_tasks():
+    rule = only_rule("完成年度党建工作计划；开展主题党日活动。每未完成一项扣1分。")
+    assert rule == {
+        "kind": "checklist",
+        "amount": Decimal(-1),
+        "tasks": ["完成年度党建工作计划", "开展主题党日活动"],
+    }
+
+
+def test_tasks_keep_the_documents_own_punctuation():
+    rule = only_rule("开展巡查，履行监督职责。每未完成1项，扣1分。")
+    assert rule["tasks"] == ["开展巡查，履行监督职责"]
+
+
+def test_a_checklist_amount_with_nothing_listed_is_flagged():
+    assert is_flagged("每未完成1项，扣1分。")
+
+
+def test_conditions_listed_before_各扣_each_cost_the_amount():
+    rule = only_rule("未成立领导小组的；\n未制定实施方案的；\n未按期报送总结的，各扣0.5分。")
+    assert rule["tasks"] == ["未成立领导小组", "未制定实施方案", "未按期报送总结"]
+    assert rule["amount"] == Decimal("-0.5")
+
+
+def test_several_conditions_run_together_before_各扣_are_flagged():
+    assert is_flagged("组织不健全、经费未保障或活动开展不正常的,各扣0.5分。")

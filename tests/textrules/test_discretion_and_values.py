@@ -1,0 +1,53 @@
+from decimal import Decimal
+
+from tests.textrules.helpers import is_flagged, only_rule
+
+
+def test_a_range_lets_the_assessor_choose_within_bounds():
+    assert only_rule("造成重大损失的，扣5—15分。") == {
+        "kind": "discretionary",
+        "min": Decimal(5),
+        "max": Decimal(15),
+        "direction": "deduct",
+    }
+    assert only_rule("工作有创新的，加1至3分。")["direction"] == "add"
+
+
+def test_酌情扣分_is_a_discretionary_deduction_without_bounds():
+    assert only_rule("根据完成质量酌情扣分。") == {"kind": "discretionary", "direction": "deduct"}
+
+
+def test_a_score_from_another_assessment_is_converted():
+    assert only_rule("按工业竞赛活动考核得分折算;") == {"kind": "conversion"}
+
+
+def test_completion_without_a_target_is_flagged():
+    assert is_flagged("未完成的按完成情况得分。")
+
+
+def test_evaluation_weights_are_read_from_percentages_formulas_and_ratios():
+    assert only_rule("网上评议占80%，现场评议占20%。")["groups"] == {
+        "网上评议": Decimal("0.8"),
+        "现场评议": Decimal("0.2"),
+    }
+    formula = only_rule("（公众评议得分= 问卷调查得分×60%+网络测评得分×40%）")
+    assert formula["groups"] == {"问卷调查": Decimal("0.6"), "网络测评": Decimal("0.4")}
+    ratio = only_rule("局主要领导和分管领导按5:5的比例,折算出本项测评得分")
+    assert ratio["groups"] == {"局主要领导": Decimal("0.5"), "分管领导": Decimal("0.5")}
+
+
+def test_half_year_and_year_end_rounds_join_into_one_evaluation():
+    rule = only_rule("半年进行一次初评,分值占年度的1/4;\n\n年终进行年度综合评议,分值占年度的3/4。")
+    assert rule == {
+        "kind": "evaluation",
+        "rounds": {"半年": Decimal("0.25"), "年终": Decimal("0.75")},
+    }
+
+
+def test_a_section_formula_with_a_deduction_is_not_an_evaluation():
+    assert is_flagged("指标自评(抽查)得分×70%+公众评议得分×30%-察访核验扣分。")
+
+
+def test_colours_map_to_amounts():
+    rule = only_rule("项目进度亮红灯的扣2分，亮黄灯的扣1分，亮绿灯的不扣分。")
+    assert rule["map"] == {"红灯": Decimal(-2), "黄灯": Decimal(-1), "绿灯": Decimal(0)}

@@ -1,0 +1,34 @@
+from decimal import Decimal
+
+from kaohe.textrules import read_name, read_points
+
+
+def test_points_in_brackets_are_split_from_the_name():
+    assert read_points("重点任务（15分）") == ("重点任务", Decimal(15))
+    assert read_points("举办单位评价（5）") == ("举办单位评价", Decimal(5))
+    assert read_points("二、履行职责（55分）") == ("履行职责", Decimal(55))
+
+
+def test_a_name_without_points_is_returned_as_written():
+    assert read_points("依法行政（政务公开）") == ("依法行政（政务公开）", None)
+
+
+def test_倒扣分_beside_the_points_sets_the_floor_below_zero():
+    reading = read_name("(四)联系帮扶镇乡街道、村工作(5分,倒扣分1分)(由农办、组织部考核)")
+    assert reading.name == "联系帮扶镇乡街道、村工作"
+    assert reading.points == Decimal(5)
+    assert reading.node == {"assessor": "农办、组织部", "floor": Decimal(-1)}
+
+
+def test_倒扣分_alone_makes_a_penalty_item():
+    reading = read_name("(五)五城同创(倒扣分5分)(由“五创办”考核)")
+    assert (reading.points, reading.node["kind"]) == (Decimal(5), "penalty")
+
+
+def test_每小项倒扣分_applies_to_every_child():
+    reading = read_name("(六)自身建设(每小项倒扣分2分)")
+    assert reading.node == {"children": {"kind": "penalty", "points": Decimal(2)}}
+
+
+def test_a_dotted_code_is_kept():
+    assert read_name("2.1从严治党（15分）").node == {"code": "2.1"}

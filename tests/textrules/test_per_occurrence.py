@@ -1,0 +1,53 @@
+from decimal import Decimal
+
+from tests.textrules.helpers import is_flagged, only_rule, rules
+
+
+def test_every_counting_word_becomes_the_unit_of_a_per_occurrence_deduction():
+    for unit in ("条", "件", "篇", "次", "人次", "项", "例", "宗", "户", "批次", "台次", "起"):
+        rule = only_rule(f"未按要求办理的，每{unit}扣0.5分。")
+        assert rule == {"kind": "per_occurrence", "amount": Decimal("-0.5"), "unit": unit}
+
+
+def test_a_bonus_per_occurrence_is_positive():
+    assert only_rule("信息被采用的，每一篇加1分")["amount"] == Decimal(1)
+
+
+def test_found_once_and_slash_units_are_per_occurrence():
+    assert only_rule("发现一次扣2分")["unit"] == "次"
+    assert only_rule("扣30分/次")["amount"] == Decimal(-30)
+
+
+def test_a_cap_written_after_the_amount_caps_the_rule():
+    rule = only_rule("1个案件扣0.5分，最多扣2分")
+    assert rule == {
+        "kind": "per_occurrence",
+        "amount": Decimal("-0.5"),
+        "unit": "个",
+        "cap": Decimal(2),
+    }
+
+
+def test_a_condition_without_每_costs_its_amount_once():
+    rule = only_rule("未制定年度工作计划的，扣1分。")
+    assert rule == {"kind": "per_occurrence", "amount": Decimal(-1), "cap": Decimal(1)}
+
+
+def test_a_sentence_with_two_deductions_gives_two_rules_in_order():
+    read = rules("迟到早退的每人次扣0.2分，旷工的每人次扣1分。")
+    assert [rule["amount"] for rule in read] == [Decimal("-0.2"), Decimal(-1)]
+
+
+def test_amounts_that_differ_only_by_level_become_one_rule_with_levels():
+    rule = only_rule(
+        "受到本级表彰的，每一起加1分；受到市级表彰的，每一起加2分；受到省级表彰的，每一起加3分"
+    )
+    assert rule["levels"] == {"本级": Decimal(1), "市级": Decimal(2), "省级": Decimal(3)}
+
+
+def test_a_severity_variant_goes_to_a_person_rather_than_guessing_which_amount_applies():
+    assert is_flagged("每个问题扣0.1分，情节严重的扣0.5分。")
+
+
+def test_an_extra_deduction_on_top_of_another_is_flagged():
+    assert is_flagged("经媒体曝光的，加扣2分/次。")

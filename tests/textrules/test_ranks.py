@@ -1,0 +1,30 @@
+from decimal import Decimal
+
+from tests.textrules.helpers import is_flagged, only_rule, rules
+
+
+def test_a_descending_spread_gives_one_amount_per_position():
+    rule = only_rule("综合排名前5名的依次加5至1分。")
+    assert rule["sequence"] == [Decimal(n) for n in (5, 4, 3, 2, 1)]
+    assert rule["from"] == "top"
+
+
+def test_ordinals_give_the_sequence_and_倒数_counts_from_the_bottom():
+    assert only_rule("排名第1名的加2分，第2名加1.5分，第3名加1分。")["sequence"] == [
+        Decimal(2),
+        Decimal("1.5"),
+        Decimal(1),
+    ]
+    assert only_rule("排名倒数第1名的扣2分，倒数第2名的扣1分。")["from"] == "bottom"
+
+
+def test_positions_in_the_provinces_ranking_are_levels_not_a_ranking_of_our_units():
+    top, bottom = rules(
+        "对指标得分位列全省前三名和后三名的指标责任单位，分别加减1.5分、1分、0.5分。"
+    )
+    assert top["kind"] == bottom["kind"] == "tiered"
+    assert bottom["levels"]["倒数第1名"] == Decimal("-1.5")
+
+
+def test_amounts_whose_separators_were_lost_are_flagged():
+    assert is_flagged("根据情况确定前三名，分别加321分。")

@@ -1,0 +1,59 @@
+from decimal import Decimal
+
+from tests.textrules.helpers import is_flagged, only_rule
+
+
+def test_a_quantity_target_with_a_step_is_a_shortfall():
+    rule = only_rule("年内全市验收人防工程14万平方米，每减少1万平方米，扣1分。")
+    assert rule["kind"] == "shortfall"
+    assert (rule["target"], rule["step"], rule["amount"]) == (Decimal(14), Decimal(1), Decimal(-1))
+    assert rule["unit"] == "万平方米"
+
+
+def test_a_rate_target_counts_percentage_points():
+    rule = only_rule("办件按时办结率达到98%，每下降1个百分点扣0.5分。")
+    assert (rule["target"], rule["unit"]) == (Decimal(98), "百分点")
+
+
+def test_a_rate_without_its_target_is_flagged():
+    assert is_flagged("及时率每下降1个百分点扣0.1分。")
+
+
+def test_a_minimum_per_period_is_a_frequency_rule():
+    rule = only_rule("每月报送工作动态不少于8篇，每少1篇扣0.2分。")
+    assert rule == {
+        "kind": "frequency",
+        "minimum": Decimal(8),
+        "per": "month",
+        "amount": Decimal("-0.2"),
+        "unit": "篇",
+    }
+
+
+def test_a_minimum_written_in_chinese_numerals_reads_the_same():
+    assert only_rule("全年不少于两次，每少一次扣0.5分。")["minimum"] == Decimal(2)
+    assert only_rule("开展形式不少于三种，每少一种扣0.5分。")["target"] == Decimal(3)
+
+
+def test_falling_short_of_a_count_at_all_costs_the_amount_once():
+    rule = only_rule("在国家省市媒体发稿，不少于20篇，不达标扣0.5分。")
+    assert (rule["step"], rule["partial"]) == (Decimal(20), "ceil")
+
+
+def test_a_baseline_rewards_falling_and_penalises_rising():
+    rule = only_rule("以8%为基数，每下降1个百分点加1分，每上升1个百分点扣1分。")
+    assert (rule["below"], rule["above"]) == (Decimal(1), Decimal(-1))
+
+
+def test_a_baseline_taken_from_last_year_needs_a_person_to_enter_it():
+    assert is_flagged("以上年度发案数为基数，每下降1个百分点加0.5分，每上升1个百分点扣0.5分。")
+
+
+def test_exceeding_a_quota_earns_per_step_up_to_its_cap():
+    rule = only_rule("年度目标任务为200户，超过目标任务的，每超10户加0.5分，最多加2分。")
+    assert rule["kind"] == "exceed"
+    assert (rule["target"], rule["cap"]) == (Decimal(200), Decimal(2))
+
+
+def test_months_late_are_lateness():
+    assert only_rule("考核材料每迟报1个月扣0.5分。")["kind"] == "lateness"
