@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "kaohe.schemes",
     "kaohe.cycles",
     "kaohe.web",
+    "kaohe.workdays",
 ]
 
 MIDDLEWARE = [
