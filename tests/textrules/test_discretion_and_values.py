@@ -36,12 +36,14 @@ def test_evaluation_weights_are_read_from_percentages_formulas_and_ratios():
     assert ratio["groups"] == {"局主要领导": Decimal("0.5"), "分管领导": Decimal("0.5")}
 
 
-def test_half_year_and_year_end_rounds_join_into_one_evaluation():
-    rule = only_rule("半年进行一次初评,分值占年度的1/4;\n\n年终进行年度综合评议,分值占年度的3/4。")
-    assert rule == {
-        "kind": "evaluation",
-        "rounds": {"半年": Decimal("0.25"), "年终": Decimal("0.75")},
-    }
+def test_half_year_and_year_end_rounds_join_the_evaluation_groups_of_the_same_text():
+    rule = only_rule("市委领导评价占60%，人大政协领导评价占40%。半年评议占1/4，年终评议占3/4。")
+    assert rule["rounds"] == {"半年": Decimal("0.25"), "年终": Decimal("0.75")}
+    assert rule["groups"] == {"市委领导评价": Decimal("0.6"), "人大政协领导评价": Decimal("0.4")}
+
+
+def test_rounds_without_groups_are_flagged_since_whose_scores_they_weight_is_unsaid():
+    assert is_flagged("半年进行一次初评,分值占年度的1/4;\n\n年终进行年度综合评议,分值占年度的3/4。")
 
 
 def test_a_section_formula_with_a_deduction_is_not_an_evaluation():

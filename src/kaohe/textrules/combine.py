@@ -130,17 +130,32 @@ def merge_levels(drafts: list[Draft], text: str) -> list[Draft]:
 
 
 def merge_rounds(drafts: list[Draft]) -> list[Draft]:
-    rounds = [
-        d for d in drafts if d.rule["kind"] == "evaluation" and set(d.rule) == {"kind", "rounds"}
-    ]
+    """Join 半年/年终 weights into the text's one evaluation with groups.
+
+    Rounds with no evaluation groups in the same text are flagged: the engine needs the groups,
+    and which evaluators the rounds belong to is for a person to say.
+    """
+    rounds = [draft for draft in drafts if set(draft.rule) == {"kind", "rounds"}]
     if not rounds:
         return drafts
     weights: dict[str, Decimal] = {}
     for draft in rounds:
         weights.update(draft.rule["rounds"])
-    merged = replace(rounds[0], rule={"kind": "evaluation", "rounds": weights}, end=rounds[-1].end)
-    if sum(weights.values()) != 1:
+    grouped = [d for d in drafts if d.rule["kind"] == "evaluation" and "groups" in d.rule]
+    host = grouped[0] if len(grouped) == 1 else rounds[0]
+    parts = [host, *rounds]
+    merged = replace(
+        host,
+        rule={**host.rule, "rounds": weights},
+        start=min(part.start for part in parts),
+        end=max(part.end for part in parts),
+    )
+    if sum(weights.values()) != 1 or len(grouped) != 1:
         merged = merged.doubted()
-    first = drafts.index(rounds[0])
-    rest = [draft for draft in drafts if draft not in rounds]
-    return [*rest[:first], merged, *rest[first:]]
+    joined = []
+    for draft in drafts:
+        if draft is host:
+            joined.append(merged)
+        elif draft not in rounds:
+            joined.append(draft)
+    return joined

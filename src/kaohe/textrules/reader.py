@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -31,7 +32,7 @@ def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
             node.update(finding.node)
     drafts = gather_checklists(drafts, readings, text)
     drafts = merge_rounds(merge_levels(drafts, normalize(text)))
-    rules = tuple(_read_rule(draft, text) for draft in drafts)
+    rules = tuple(_bounded(_read_rule(draft, text), points) for draft in drafts)
     return Reading(text=text, rules=rules, node=_settle_node(node, points))
 
 
@@ -70,6 +71,14 @@ def _read_rule(draft: Draft, text: str) -> ReadRule:
         flagged=True,
         guesses=tuple(guesses),
     )
+
+
+def _bounded(read: ReadRule, points: Decimal | None) -> ReadRule:
+    """An amount the assessor chooses (酌情扣分, or a flagged rule) is bounded by the points."""
+    rule = read.rule
+    if rule["kind"] != "discretionary" or "max" in rule or points is None:
+        return read
+    return replace(read, rule={**rule, "max": points})
 
 
 def _settle_node(node: dict[str, Any], points: Decimal | None) -> dict[str, Any]:

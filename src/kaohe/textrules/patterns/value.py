@@ -21,7 +21,7 @@ _RATIO = re.compile(
     r"(?P<first>[^,;和与]+?)(?:和|与)(?P<second>[^,;和与]+?)按\s*(?P<a>\d+)\s*:\s*(?P<b>\d+)\s*的?比例(?:\s*,?\s*折算出?[^,;]*)?"
 )
 _ROUND = re.compile(
-    rf"^(?P<round>半年|年中|年终|上半年|下半年|季度)[^;]*?占(?:年度的?|全年的?)?\s*"
+    rf"(?:^|(?<=,))(?P<round>半年|年中|年终|上半年|下半年|季度)[^;]*?占(?:年度的?|全年的?)?\s*"
     rf"(?:(?P<fraction>\d+/\d+)|(?P<percent>{NUMBER})\s*%)"
 )
 _GROUP_NOISE = re.compile(r"^(?:其中|公众评议得分|由|.*?:)|[、\s]")
@@ -90,10 +90,10 @@ def read_weights(sentence: Sentence) -> list[Finding]:
 
 @sentence_reader("半年与年终权重")
 def read_round(sentence: Sentence) -> list[Finding]:
-    match = _ROUND.search(sentence.text)
-    if match is None:
-        return []
-    fraction = match.group("fraction")
-    weight = number(fraction) if fraction else percent(match.group("percent"))
-    rule = {"kind": "evaluation", "rounds": {match.group("round"): weight}}
-    return [Finding(rule, match.start(), match.end(), SURE)]
+    findings = []
+    for match in _ROUND.finditer(sentence.text):
+        fraction = match.group("fraction")
+        weight = number(fraction) if fraction else percent(match.group("percent"))
+        rule = {"kind": "evaluation", "rounds": {match.group("round"): weight}}
+        findings.append(Finding(rule, match.start(), match.end(), SURE))
+    return findings
