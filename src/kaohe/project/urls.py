@@ -8,6 +8,7 @@ urlpatterns = [
     path("accounts/", include("kaohe.accounts.urls")),
     path("schemes/", include("kaohe.schemes.urls")),
     path("audit/", include("kaohe.audit.urls")),
+    path("holidays/", include("kaohe.workdays.urls")),
 ]
 
 handler403 = "kaohe.web.views.errors.permission_denied"

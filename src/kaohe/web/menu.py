@@ -34,6 +34,7 @@ MENU: tuple[MenuEntry, ...] = (
     MenuEntry("组织机构", "accounts:units", "diagram-3", can_view_organisation),
     MenuEntry("用户与角色", "accounts:users", "people", can_manage_organisation + can_manage_roles),
     MenuEntry("批量导入", "accounts:import", "file-earmark-spreadsheet", can_manage_organisation),
+    MenuEntry("节假日表", "workdays:holidays", "calendar-event", (Role.SYSTEM_ADMIN,)),
     MenuEntry("审计日志", "audit:entries", "journal-text", can_read_audit),
     MenuEntry("修改密码", "password_change", "key", EVERYONE),
 )
