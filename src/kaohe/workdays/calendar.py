@@ -67,3 +67,10 @@ def working_days_between(a: date, b: date) -> int:
         return -working_days_between(b, a)
     declared = _declared(a, b)
     return sum(_is_working(a + timedelta(days=n), declared) for n in range(1, (b - a).days + 1))
+
+
+def coverage_warning(day: date | None) -> str:
+    """A warning to show next to a deadline in a year whose holidays nobody has entered."""
+    if day is None or covered(day.year):
+        return ""
+    return f"{day.year} 年的法定节假日尚未录入，截止日期暂按周末计算，请系统管理员在节假日表中补录"
