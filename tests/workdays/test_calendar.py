@@ -66,3 +66,19 @@ def test_the_table_overrides_the_package():
 
 def test_an_uncovered_year_counts_weekends_only():
     assert add_working_days(date(2031, 3, 7), 1) == date(2031, 3, 10)
+
+
+def test_a_deadline_in_an_uncovered_year_carries_a_warning():
+    from kaohe.workdays.calendar import coverage_warning
+
+    assert "2031 年的法定节假日尚未录入" in coverage_warning(date(2031, 5, 6))
+    assert coverage_warning(date(2025, 5, 6)) == ""
+
+
+def test_one_calendar_answers_many_deadlines_in_one_query(django_assert_num_queries):
+    from kaohe.workdays.calendar import WorkingCalendar
+
+    with django_assert_num_queries(1):
+        calendar = WorkingCalendar(date(2025, 1, 1), date(2025, 12, 31))
+        deadlines = [calendar.add_working_days(date(2025, m, 1), 3) for m in range(1, 12)]
+    assert deadlines[9] == date(2025, 10, 13)  # 国庆 and 中秋 1–8 October
