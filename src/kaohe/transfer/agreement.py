@@ -26,6 +26,7 @@ SEED_SCHEMES = {
     "004": "zhangjiagang-sections",
 }
 _NOT_IN_NAMES = re.compile(r"[\s\W_]+")
+_POINTS_NOTE = re.compile(r"\([^()]*\d[^()]*分[^()]*\)")  # after NFKC, （5分） reads (5分)
 Path_ = tuple[str, ...]
 
 
@@ -176,7 +177,7 @@ def _flatten(nodes: list[dict[str, Any]], above: Path_ = ()) -> dict[Path_, dict
 
 def _key(name: str) -> str:
     bare = strip_numbering(unicodedata.normalize("NFKC", name))
-    return _NOT_IN_NAMES.sub("", bare)
+    return _NOT_IN_NAMES.sub("", _POINTS_NOTE.sub("", bare))
 
 
 def _decimal(value: Any) -> Decimal | None:

@@ -55,7 +55,10 @@ def points_cell(node: dict[str, Any]) -> str:
         return f"倒扣分{points}"
     if kind == "bonus":
         cap = node.get("cap")
-        return f"加分最高{number(cap)}" if cap is not None else "加分"
+        if cap is None:
+            return f"加分{points}（不封顶）"
+        same = Decimal(str(cap)) == Decimal(str(node.get("points") or 0))
+        return f"加分最高{points}" if same else f"加分{points}（最高{number(cap)}）"
     floor = node.get("floor")
     if floor is not None and Decimal(str(floor)) != 0:
         return f"{points}（倒扣分{number(-Decimal(str(floor)))}分）"

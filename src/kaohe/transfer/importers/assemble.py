@@ -36,8 +36,8 @@ class _Builder:
 
     def node(self, draft: Draft, code: tuple[int, ...], path: tuple[str, ...]) -> dict[str, Any]:
         path = (*path, draft.name)
-        if draft.children and draft.assessors:
-            _hand_down_assessors(draft)
+        if draft.children:
+            _hand_down(draft)
         level = len(code) - 1
         children = [
             self.node(child, (*code, index), path) for index, child in enumerate(draft.children, 1)
@@ -149,13 +149,15 @@ def _read(text: str, points: Decimal, report: ImportReport, path: tuple[str, ...
         return Reading(text=text, rules=(ReadRule(rule, (0, len(text)), text, Decimal(0), True),))
 
 
-def _hand_down_assessors(group: Draft) -> None:
-    """「（由组织部考核）」 on a group names the assessor of every indicator under it that has
-    none of its own; records are kept per leaf, so that is where the assessor is needed."""
-    for child in group.children:
-        if not child.assessors:
-            child.assessors = list(group.assessors)
-    group.assessors = []
+def _hand_down(group: Draft) -> None:
+    """「（由组织部考核）」 or owners written on a group apply to every indicator under it that
+    names none of its own; records are kept per leaf, so that is where they are needed."""
+    for field in ("assessors", "leaders", "units", "persons"):
+        names: list[str] = getattr(group, field)
+        for child in group.children:
+            if names and not getattr(child, field):
+                setattr(child, field, list(names))
+        setattr(group, field, [])
 
 
 def _leaf_kind(draft: Draft) -> str:

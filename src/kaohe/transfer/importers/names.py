@@ -20,7 +20,8 @@ _TRAILING_POINTS = re.compile(
 )
 _POINTS_CELL = re.compile(
     r"(?:(?P<penalty>倒扣分?)|(?P<bonus>加分(?:最高)?))?(?P<points>\d+(?:\.\d+)?)?分?"
-    r"(?:[（(]倒扣分?(?P<floor>\d+(?:\.\d+)?)分?[)）])?"
+    r"(?:[（(](?:倒扣分?(?P<floor>\d+(?:\.\d+)?)分?|最高(?P<cap>\d+(?:\.\d+)?)分?"
+    r"|(?P<uncapped>不封顶))[)）])?"
 )
 _EDGE_PUNCTUATION = "。；;，,：: \n\t"
 _UNIT_ENDINGS = tuple("科室局办部委站心位馆院会府大协校队所处厅组团联)）社司行")
@@ -50,8 +51,8 @@ def split_name(text: str) -> NamedPoints:
 
 
 def parse_points(text: str) -> NamedPoints | None:
-    """A 分值 cell: 「8」, 「8分」, 「5（倒扣分1分）」, 「倒扣分5」 (a penalty item's allowance)
-    or 「加分最高5」 (a bonus item's cap)."""
+    """A 分值 cell: 「8」, 「8分」, 「5（倒扣分1分）」, 「倒扣分5」 (a penalty item's allowance),
+    or a bonus item: 「加分最高5」 (capped at its points), 「加分5（最高3）」, 「加分（不封顶）」."""
     match = _POINTS_CELL.fullmatch("".join(text.split()))
     if match is None or not (match.group("points") or match.group("bonus")):
         return None
@@ -61,11 +62,17 @@ def parse_points(text: str) -> NamedPoints | None:
         node["kind"] = "penalty"
     if match.group("bonus"):
         node["kind"] = "bonus"
-        node["cap"] = points
+        node["cap"] = _bonus_cap(match, points)
         points = points if points is not None else Decimal(0)
     if match.group("floor"):
         node["floor"] = -Decimal(match.group("floor"))
     return NamedPoints("", points, node)
+
+
+def _bonus_cap(match: re.Match[str], points: Decimal | None) -> Decimal | None:
+    if match.group("cap"):
+        return Decimal(match.group("cap"))
+    return None if match.group("uncapped") else points
 
 
 def _own_reading(text: str) -> NamedPoints:
