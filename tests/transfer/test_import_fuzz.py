@@ -142,7 +142,7 @@ line = st.one_of(
         st.sampled_from(["一、", "（一）", "1.", "(1)", "", "\t"]),
         st.sampled_from(WORDS),
         st.integers(0, 40),
-        st.sampled_from([""] + CRITERIA),
+        st.sampled_from(["", *CRITERIA]),
     ),
     st.builds(
         lambda prefix, text: prefix + text,

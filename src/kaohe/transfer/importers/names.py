@@ -52,7 +52,8 @@ def split_name(text: str) -> NamedPoints:
 
 def parse_points(text: str) -> NamedPoints | None:
     """A 分值 cell: 「8」, 「8分」, 「5（倒扣分1分）」, 「倒扣分5」 (a penalty item's allowance),
-    or a bonus item: 「加分最高5」 (capped at its points), 「加分5（最高3）」, 「加分（不封顶）」."""
+    or a bonus item: 「加分最高5」 (capped at its points), 「加分5（最高3）」, 「加分0（不封顶）」.
+    """
     match = _POINTS_CELL.fullmatch("".join(text.split()))
     if match is None or not (match.group("points") or match.group("bonus")):
         return None
