@@ -84,3 +84,62 @@ def login(client: Any, org: Any) -> Any:
         return client
 
     return log_in
+
+
+@pytest.fixture
+def zhangjiagang(db: Any) -> Any:
+    """张家港 (seed 004): the 行政审批局 with its six sections, its people, the built-in scheme
+    and an open 2020 Q2 cycle over the six sections."""
+    import datetime
+
+    from kaohe.accounts import actions
+    from kaohe.accounts.models import Unit
+    from kaohe.accounts.roles import Role
+    from kaohe.cycles import actions as cycle_actions
+    from kaohe.schemes.actions import install_builtin_schemes
+    from kaohe.schemes.models import SchemeVersion
+
+    class Bureau:
+        pass
+
+    found = Bureau()
+    install_builtin_schemes()
+    city = actions.create_unit(None, name="张家港市", kind=Unit.Kind.REGION)
+    found.office_unit = actions.create_unit(None, name="考核办", parent=city, kind=Unit.Kind.OFFICE)
+    found.bureau = actions.create_unit(None, name="市行政审批局", parent=city)
+    found.sections = {
+        name: actions.create_unit(None, name=name, parent=found.bureau, kind=Unit.Kind.SECTION)
+        for name in ("办公室", "党建科", "督查科", "审批协调科", "人事教育科", "咨询指导科")
+    }
+    found.outsider_unit = actions.create_unit(None, name="市财政局", parent=city)
+
+    def person(username: str, unit: Any, role: str) -> Any:
+        return actions.create_user(
+            None,
+            username=username,
+            password=DEMO_TEST_PASSWORD,
+            full_name=username,
+            unit=unit,
+            roles=[role],
+        )
+
+    found.office = person("zjg_office", found.office_unit, Role.OFFICE)
+    found.inspector = person("zjg_duchake", found.sections["督查科"], Role.ASSESSOR)
+    found.general_office = person("zjg_bgs", found.sections["办公室"], Role.ASSESSOR)
+    found.reporter = person("zjg_tb", found.sections["党建科"], Role.REPORTER)
+    found.outsider = person("zjg_outsider", found.outsider_unit, Role.REPORTER)
+    found.version = SchemeVersion.objects.get(scheme__slug="zhangjiagang-sections", number=1)
+    found.cycle = cycle_actions.open_cycle(
+        found.office,
+        cycle_actions.CyclePlan(
+            name="2020年第二季度科室绩效考核",
+            version=found.version,
+            period="quarter",
+            starts_on=datetime.date(2020, 4, 1),
+            ends_on=datetime.date(2020, 6, 30),
+            submission_deadline=datetime.date(2020, 7, 3),
+            units=[cycle_actions.UnitEntry(unit) for unit in found.sections.values()],
+        ),
+    )
+    found.units = {cu.label: cu for cu in found.cycle.cycle_units.all()}
+    return found

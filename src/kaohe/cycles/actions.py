@@ -295,3 +295,34 @@ def set_evaluation_score(
     log_change(actor, "录入测评得分", entry, old=old, new=str(score))
     notify_changed(cycle, cycle_unit)
     return entry
+
+
+def assignment_snapshot(assignment: Assignment) -> dict[str, Any]:
+    return {
+        "考评单位": str(assignment.assessor or ""),
+        "责任单位": sorted(str(unit) for unit in assignment.responsible_units.all()),
+        "分管领导": assignment.leaders,
+        "责任人": assignment.persons,
+        "完成期限": assignment.deadline,
+    }
+
+
+@transaction.atomic
+def change_assignment(
+    actor: User,
+    assignment: Assignment,
+    *,
+    assessor: Unit | None,
+    responsible_units: Iterable[Unit],
+    leaders: str,
+    persons: str,
+    deadline: datetime.date | None,
+) -> None:
+    if not actor.has_role(Role.OFFICE):
+        raise PermissionDenied("只有考核办可以调整任务分工")
+    old = assignment_snapshot(assignment)
+    assignment.assessor, assignment.leaders = assessor, leaders
+    assignment.persons, assignment.deadline = persons, deadline
+    assignment.save(update_fields=["assessor", "leaders", "persons", "deadline"])
+    assignment.responsible_units.set(responsible_units)
+    log_change(actor, "调整任务分工", assignment, old=old, new=assignment_snapshot(assignment))

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from kaohe import engine
 from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry, Record
 from kaohe.schemes.documents import scheme_from_text
 
 
-@lru_cache(maxsize=32)
-def parsed_scheme(version_id: int, document: str) -> engine.Scheme:
-    """Published versions never change, so one parse per version serves every request."""
-    return scheme_from_text(document)
-
-
 def cycle_scheme(cycle: Cycle) -> engine.Scheme:
-    version = cycle.scheme_version
-    return parsed_scheme(version.pk, version.document)
+    """The cycle's published scheme (parsed once per document; see scheme_from_text)."""
+    return scheme_from_text(cycle.scheme_version.document)
 
 
 def engine_unit(cycle_unit: CycleUnit) -> engine.Unit:

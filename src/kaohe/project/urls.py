@@ -7,6 +7,7 @@ urlpatterns = [
     path("accounts/", include(auth_urlpatterns)),
     path("accounts/", include("kaohe.accounts.urls")),
     path("schemes/", include("kaohe.schemes.urls")),
+    path("cycles/", include("kaohe.cycles.urls")),
     path("audit/", include("kaohe.audit.urls")),
     path("holidays/", include("kaohe.workdays.urls")),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -18,8 +19,11 @@ def builtin_scheme_files() -> list[Path]:
     return sorted(builtin_scheme_dir().glob("*.yaml"))
 
 
+@lru_cache(maxsize=16)
 def scheme_from_text(text: str) -> Scheme:
-    """Parse and validate a scheme document; raises SchemeError with Chinese problems."""
+    """Parse and validate a scheme document; raises SchemeError with Chinese problems.
+
+    Schemes are immutable, so one parse per distinct document serves every caller."""
     data = parse_scheme_text(text)
     if not isinstance(data, dict):
         raise SchemeError(["方案文件应是一个 YAML 映射（以 format: kaohe-scheme/1 开头）"])

@@ -79,6 +79,7 @@ PERIOD_LABELS = {"year": "年度", "half": "半年", "quarter": "季度", "month
 @dataclass(frozen=True)
 class RuleRow:
     id: str
+    label: str
     kind_label: str
     settings: str
     text: str
@@ -111,7 +112,8 @@ def rule_row(rule: Rule, labels: Mapping[str, str]) -> RuleRow:
         f"{SETTING_LABELS.get(key, key)}：{describe_value(value)}"
         for key, value in rule.settings.items()
     )
-    return RuleRow(rule.id, labels.get(rule.kind, rule.kind), settings, rule.text, rule.flagged)
+    kind_label = labels.get(rule.kind, rule.kind)
+    return RuleRow(rule.id, rule.title, kind_label, settings, rule.text, rule.flagged)
 
 
 def node_rows(scheme: Scheme) -> Iterator[NodeRow]:

@@ -1,0 +1,123 @@
+"""The assessors' records workbook: a template to download and an all-or-nothing upload."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import IO, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill
+
+from kaohe import engine
+from kaohe.accounts.models import User
+from kaohe.cycles import actions
+from kaohe.cycles.models import Cycle
+from kaohe.transfer.records import COLUMNS, records_from_rows
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 20_000
+
+
+class RecordsImportError(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("；".join(problems))
+        self.problems = problems
+
+
+def records_template(cycle: Cycle, nodes: list[engine.Node]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "考核记录"
+    sheet.append(list(COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True, name="宋体")
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    for column in "ABCDEFGHIJK":
+        sheet.column_dimensions[column].width = 16
+    guide = workbook.create_sheet("指标与规则")
+    guide.append(["指标编号", "指标", "规则", "规则类型", "规则原文"])
+    kinds = engine.rule_kinds()
+    for node in nodes:
+        for rule in node.rules:
+            guide.append(
+                [
+                    node.code,
+                    node.path,
+                    rule.id,
+                    kinds.get(rule.kind, rule.kind),
+                    rule.text or node.criteria[:200],
+                ]
+            )
+    units = workbook.create_sheet("被考核单位")
+    units.append(["被考核单位"])
+    for cycle_unit in cycle.cycle_units.all():
+        units.append([cycle_unit.label])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def workbook_rows(upload: IO[bytes]) -> list[list[Any]]:
+    data = upload.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise RecordsImportError(["文件超过 10 MB"])
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise RecordsImportError(["不是有效的 xlsx 文件"])
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:
+        raise RecordsImportError([f"无法读取 xlsx 文件（{type(error).__name__}）"]) from error
+    try:
+        sheet = workbook.worksheets[0]
+        rows = []
+        for row in sheet.iter_rows(values_only=True):
+            rows.append(list(row))
+            if len(rows) > MAX_ROWS + 1:
+                raise RecordsImportError([f"行数超过 {MAX_ROWS}"])
+        return rows
+    finally:
+        workbook.close()
+
+
+def import_records(actor: User, cycle: Cycle, upload: IO[bytes]) -> int:
+    """Adds every record in the workbook, or none: any bad row rolls everything back."""
+    try:
+        parsed = records_from_rows(workbook_rows(upload))
+    except engine.FactsError as error:
+        raise RecordsImportError(list(error.problems)) from error
+    units = {cycle_unit.label: cycle_unit for cycle_unit in cycle.cycle_units.all()}
+    problems: list[str] = []
+    with transaction.atomic():
+        for record in parsed:
+            try:
+                add_parsed(actor, record, units)
+            except (ValidationError, PermissionDenied) as error:
+                messages = getattr(error, "messages", None) or [str(error)]
+                problems.append(f"{record.source}：{'；'.join(messages)}")
+        if problems:
+            raise RecordsImportError(problems)  # leaving the block by an error rolls it back
+    return len(parsed)
+
+
+def add_parsed(actor: User, record: engine.Record, units: dict[str, Any]) -> None:
+    cycle_unit = units.get(record.unit)
+    if cycle_unit is None:
+        raise ValidationError(f"「{record.unit}」不是本周期的被考核单位")
+    with transaction.atomic():
+        actions.add_record(
+            actor,
+            cycle_unit,
+            node_path=record.indicator,
+            rule_id=record.rule,
+            count=record.count,
+            value=record.value,
+            level=record.level,
+            incident=record.incident,
+            occurred_on=record.date,
+            period=record.period,
+            share=record.share,
+            note=record.note,
+        )
