@@ -32,3 +32,9 @@ def test_每小项倒扣分_applies_to_every_child():
 
 def test_a_dotted_code_is_kept():
     assert read_name("2.1从严治党（15分）").node == {"code": "2.1"}
+
+
+def test_digits_that_belong_to_the_name_are_kept():
+    assert read_points("12345政务服务便民热线中心") == ("12345政务服务便民热线中心", None)
+    assert read_points("0一") == ("0一", None)
+    assert read_points("2023年度工作（5分）") == ("2023年度工作", Decimal(5))

@@ -20,8 +20,10 @@ _POINTS = re.compile(rf"^\s*(?P<points>{NUMBER})\s*分?\s*$")
 _PENALTY = re.compile(rf"(?P<each>每小项|每项|各)?\s*倒扣(?:分)?\s*(?P<points>{NUMBER})\s*分")
 _POINTS_FIRST = re.compile(rf"^\s*(?P<points>{NUMBER})\s*分\s*[,;]")
 _ASSESSOR = re.compile(r"^\s*由(?P<assessor>.+?)(?:负责)?(?:牵头)?考核\s*$")
+# 「1.工业竞赛」「2.1从严治党」「一、」「(一)」 — but never the digits of a name (「12345热线」).
 _ENUMERATOR = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|(?P<code>\d+(?:\.\d+)*)[.、]?)\s*"
+    r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)"
+    r"|(?P<code>\d+(?:\.\d+)+)(?=[^\d.])|\d+[.、](?=[^\d]))\s*"
 )
 
 
