@@ -1,53 +1,28 @@
-"""Sentence readers, one small module per rule kind, registered in priority order.
+"""Sentence readers, one small module per rule kind, found and imported here.
 
-More specific readers come first: a finding that overlaps an earlier one is dropped. The
-one-time amount reader (「…的，扣0.5分」) and the weak 酌情扣分 reader come last.
+Each module registers its readers with ``@sentence_reader(name, priority=…)``; more specific
+readers take lower numbers, and the one-time amount reader (「…的，扣0.5分」) and the weak
+酌情扣分 reader come last.
 """
 
 from __future__ import annotations
 
-from kaohe.textrules.patterns import (  # noqa: F401  (importing registers, in this order)
-    baseline,
-    checklist,
-    colour,
-    discretion,
-    events,
-    levels,
-    nodefacts,
-    occurrence,
-    rank,
-    shortfall,
-    value,
-)
+import importlib
+import pkgutil
+
 from kaohe.textrules.patterns.base import SENTENCE_READERS, Finding, SentenceReader
 
-_ORDER = (
-    "每未完成1项扣分",
-    "名次加分",
-    "扣1-5分",
-    "第几名加分",
-    "红黄绿灯",
-    "基数上下",
-    "超额加分",
-    "逾期扣分",
-    "分别扣几分",
-    "评价权重",
-    "半年与年终权重",
-    "不少于几次",
-    "每减少一个单位扣分",
-    "每件扣分",
-    "一票否决",
-    "该项不得分",
-    "折算",
-    "按完成比例得分",
-    "整项扣分上限与加分上限",
-)
+
+def _import_all() -> None:
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
 
 
 def ordered_readers() -> list[SentenceReader]:
     """Every sentence reader, most specific first, ending with the fallbacks."""
-    by_name = dict(SENTENCE_READERS)
-    return [by_name[name] for name in _ORDER] + [occurrence.read_once, discretion.read_at_will]
+    return [reader for _, reader in sorted(SENTENCE_READERS.values(), key=lambda pair: pair[0])]
 
+
+_import_all()
 
 __all__ = ["Finding", "SentenceReader", "ordered_readers"]

@@ -1,8 +1,9 @@
 """The pattern registry: each rule kind is a small reader of one sentence.
 
 A sentence reader takes a :class:`Sentence` and returns what it found, each finding with its
-span inside the sentence and a confidence. Readers are tried in registration order; a finding
-that overlaps one accepted earlier is dropped, so more specific readers register first.
+span inside the sentence and a confidence. Readers are tried by priority, lowest first; a
+finding that overlaps one accepted earlier is dropped, so more specific readers take a lower
+number. Adding a reader means adding a module to this package: it is found and imported.
 """
 
 from __future__ import annotations
@@ -44,14 +45,17 @@ class Finding:
 
 SentenceReader = Callable[[Sentence], list[Finding]]
 
-SENTENCE_READERS: list[tuple[str, SentenceReader]] = []
+FALLBACK = 1000
+"""Priority of the catch-all readers (「…的，扣0.5分」 once, 酌情扣分) that go last."""
+
+SENTENCE_READERS: dict[str, tuple[int, SentenceReader]] = {}
 
 
-def sentence_reader(name: str) -> Callable[[SentenceReader], SentenceReader]:
-    """Register a sentence reader under ``name``; registration order is priority order."""
+def sentence_reader(name: str, *, priority: int) -> Callable[[SentenceReader], SentenceReader]:
+    """Register a sentence reader under ``name``; lower priorities are tried first."""
 
     def register(reader: SentenceReader) -> SentenceReader:
-        SENTENCE_READERS.append((name, reader))
+        SENTENCE_READERS[name] = (priority, reader)
         return reader
 
     return register

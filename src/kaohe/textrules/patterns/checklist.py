@@ -22,7 +22,7 @@ _EACH_UNDONE = re.compile(
 _EACH_CONDITION = re.compile(rf"(?:的)?\s*,?\s*各\s*(?P<verb>{DEDUCT})\s*{AMOUNT}$")
 
 
-@sentence_reader("每未完成1项扣分")
+@sentence_reader("每未完成1项扣分", priority=10)
 def read_checklist(sentence: Sentence) -> list[Finding]:
     findings = []
     for pattern, gather in ((_EACH_UNDONE, GATHER_TASKS), (_EACH_CONDITION, GATHER_CONDITIONS)):

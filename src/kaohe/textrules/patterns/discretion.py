@@ -6,7 +6,7 @@ import re
 
 from kaohe.textrules.clauses import Sentence
 from kaohe.textrules.numbers import NUMBER, number
-from kaohe.textrules.patterns.base import ADD, DEDUCT, SURE, Finding, sentence_reader
+from kaohe.textrules.patterns.base import ADD, DEDUCT, FALLBACK, SURE, Finding, sentence_reader
 
 _RANGE = re.compile(
     rf"(?:(?:视情节?|酌情|视情况|根据情况)\s*)?(?P<verb>{DEDUCT}|{ADD})\s*(?P<low>{NUMBER})\s*分?\s*(?:-|至|到)\s*(?P<high>{NUMBER})\s*分"
@@ -21,7 +21,7 @@ def _direction(verb: str) -> str:
     return "add" if re.fullmatch(ADD, verb) else "deduct"
 
 
-@sentence_reader("扣1-5分")
+@sentence_reader("扣1-5分", priority=30)
 def read_range(sentence: Sentence) -> list[Finding]:
     findings = []
     for match in _RANGE.finditer(sentence.text):
@@ -36,6 +36,7 @@ def read_range(sentence: Sentence) -> list[Finding]:
     return findings
 
 
+@sentence_reader("予以扣分", priority=FALLBACK + 1)
 def read_at_will(sentence: Sentence) -> list[Finding]:
     """酌情扣分 and 予以加分: weak, since 「予以扣分，其中：…」 only introduces the real amounts."""
     return [

@@ -36,7 +36,7 @@ def _consequence(text: str) -> tuple[dict[str, Any], re.Match[str]] | None:
     return None
 
 
-@sentence_reader("一票否决")
+@sentence_reader("一票否决", priority=150)
 def read_veto(sentence: Sentence) -> list[Finding]:
     veto = _VETO.search(sentence.text)
     found = _consequence(sentence.text)
@@ -55,7 +55,7 @@ def read_veto(sentence: Sentence) -> list[Finding]:
     return [Finding(rule, start, max(match.end(), veto.end() if veto else 0), SURE)]
 
 
-@sentence_reader("该项不得分")
+@sentence_reader("该项不得分", priority=160)
 def read_zero(sentence: Sentence) -> list[Finding]:
     return [
         Finding({"kind": "zero_on_event"}, match.start(), match.end(), SURE)

@@ -19,7 +19,7 @@ _RESPECTIVELY = re.compile(
 _LEVEL = re.compile("|".join(LEVELS))
 
 
-@sentence_reader("分别扣几分")
+@sentence_reader("分别扣几分", priority=90)
 def read_respectively(sentence: Sentence) -> list[Finding]:
     match = _RESPECTIVELY.search(sentence.text)
     if match is None:

@@ -29,7 +29,7 @@ def _cap(match: re.Match[str]) -> str:
     return next(value for value in match.groups() if value is not None)
 
 
-@sentence_reader("整项扣分上限与加分上限")
+@sentence_reader("整项扣分上限与加分上限", priority=190)
 def read_node_facts(sentence: Sentence) -> list[Finding]:
     text, findings = sentence.text, []
     for match in _TO_ZERO.finditer(text):

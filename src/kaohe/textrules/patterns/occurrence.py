@@ -17,6 +17,7 @@ from kaohe.textrules.patterns.base import (
     ADD,
     AMOUNT,
     DEDUCT,
+    FALLBACK,
     GUESS,
     LIKELY,
     SURE,
@@ -83,7 +84,7 @@ def _ranged(sentence: Sentence, match: re.Match[str]) -> bool:
     return _RANGE_AFTER.match(sentence.text, match.end()) is not None
 
 
-@sentence_reader("每件扣分")
+@sentence_reader("每件扣分", priority=140)
 def read_every(sentence: Sentence) -> list[Finding]:
     findings = []
     for pattern in (_EVERY, _FOUND_ONCE, _SLASH, _ONE_EACH):
@@ -96,6 +97,7 @@ def read_every(sentence: Sentence) -> list[Finding]:
     return findings
 
 
+@sentence_reader("一次性扣分", priority=FALLBACK)
 def read_once(sentence: Sentence) -> list[Finding]:
     """One-time amounts; registered last so every more specific reader goes first."""
     findings = []
