@@ -1,0 +1,173 @@
+"""申诉: file within the window, decide within the deadline; upheld appeals correct the record
+and publish the next snapshot. Every step: permission check, transaction, audit, notices."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from kaohe.accounts.models import User
+from kaohe.accounts.roles import Role
+from kaohe.appeals import evidence
+from kaohe.appeals.access import covers, may_decide, may_file
+from kaohe.appeals.models import Appeal, AppealEvidence
+from kaohe.audit.log import log_change
+from kaohe.cycles.actions import record_snapshot
+from kaohe.cycles.facts import cycle_scheme
+from kaohe.cycles.models import Cycle, CycleUnit, Record
+from kaohe.results.actions import appeal_window_open, record_row, republish
+from kaohe.results.notices import notify, unit_users
+from kaohe.results.presentation import record_text
+from kaohe.workdays.calendar import add_working_days
+
+
+@dataclass(frozen=True)
+class Correction:
+    """What an upheld appeal changes on a record: new count/value, or withdraw it."""
+
+    record_id: int | None = None
+    count: Decimal | None = None
+    value: Decimal | None = None
+    withdraw: bool = False
+
+
+def appealed_node(cycle_unit: CycleUnit, record: Record | None, node_path: str) -> tuple[str, str]:
+    scheme = cycle_scheme(cycle_unit.cycle)
+    node = scheme.find_node(record.node_path if record else node_path)
+    if node is None:
+        raise ValidationError("请选择要申诉的考核记录或指标")
+    return node.path, node.name
+
+
+@transaction.atomic
+def file_appeal(
+    actor: User,
+    cycle_unit: CycleUnit,
+    reason: str,
+    record_id: int | None = None,
+    node_path: str = "",
+    files: Sequence[UploadedFile] = (),
+) -> Appeal:
+    if not may_file(actor, cycle_unit):
+        raise PermissionDenied("只有本单位的填报人或领导可以提出申诉")
+    cycle = cycle_unit.cycle
+    if not appeal_window_open(cycle):
+        raise ValidationError("申诉期已过或结果尚未公示，不能再提出申诉")
+    if not reason.strip():
+        raise ValidationError("请写明申诉理由")
+    record = None
+    if record_id is not None:
+        record = Record.objects.filter(pk=record_id, cycle_unit=cycle_unit).first()
+        if record is None:
+            raise ValidationError("只能对本单位的考核记录提出申诉")
+    path, name = appealed_node(cycle_unit, record, node_path)
+    for upload in files:
+        evidence.checked(upload)
+        upload.seek(0)
+    appeal = Appeal.objects.create(
+        cycle=cycle,
+        cycle_unit=cycle_unit,
+        snapshot=cycle.snapshots.order_by("-number").first(),
+        record=record,
+        record_label=record_label(record),
+        node_path=path,
+        node_name=name,
+        reason=reason.strip(),
+        filed_by=actor,
+        decision_due=add_working_days(timezone.localdate(), cycle.decision_working_days),
+    )
+    for upload in files:
+        AppealEvidence.objects.create(appeal=appeal, **evidence.store(upload))
+    log_change(
+        actor,
+        "提出申诉",
+        appeal,
+        new={"指标": name, "记录": appeal.record_label, "理由": appeal.reason},
+    )
+    url = reverse("appeals:detail", args=[cycle.pk, appeal.pk])
+    transaction.on_commit(lambda: notify(deciders(appeal), f"{cycle_unit}提出申诉：{name}", url))
+    return appeal
+
+
+def record_label(record: Record | None) -> str:
+    if record is None:
+        return ""
+    return record_text(record_row(record), cycle_scheme(record.cycle))[:500]
+
+
+def deciders(appeal: Appeal) -> list[User]:
+    users = User.objects.filter(is_active=True, role_grants__role__in=[Role.OFFICE, Role.ASSESSOR])
+    return [user for user in users.distinct() if may_decide(user, appeal)]
+
+
+@transaction.atomic
+def decide_appeal(
+    actor: User,
+    appeal_id: int,
+    upheld: bool,
+    decision: str,
+    correction: Correction | None = None,
+) -> Appeal:
+    appeal = (
+        Appeal.objects.select_for_update().select_related("cycle", "cycle_unit").get(pk=appeal_id)
+    )
+    if not may_decide(actor, appeal):
+        raise PermissionDenied("只有考核办或该指标的考评单位可以答复申诉")
+    if not appeal.is_pending:
+        raise ValidationError("该申诉已答复")
+    if appeal.cycle.status != Cycle.Status.PUBLISHED:
+        raise ValidationError("考核周期不在公示期，不能答复申诉")
+    if not decision.strip():
+        raise ValidationError("请写明答复意见")
+    if upheld:
+        correct_record(actor, appeal, correction or Correction())
+    appeal.status = Appeal.Status.UPHELD if upheld else Appeal.Status.REJECTED
+    appeal.decision, appeal.decided_by = decision.strip(), actor
+    appeal.decided_at = timezone.now()
+    if upheld:
+        appeal.republished = republish(actor, appeal.cycle, f"申诉成立：{appeal}")
+    appeal.save(update_fields=["status", "decision", "decided_by", "decided_at", "republished"])
+    log_change(
+        actor,
+        "答复申诉",
+        appeal,
+        old="待答复",
+        new={"结果": appeal.get_status_display(), "意见": appeal.decision},
+    )
+    url = reverse("appeals:detail", args=[appeal.cycle_id, appeal.pk])
+    text = f"您对「{appeal.node_name}」的申诉已答复：{appeal.get_status_display()}"
+    transaction.on_commit(lambda: notify(unit_users(appeal.cycle_unit), text, url))
+    return appeal
+
+
+def correct_record(actor: User, appeal: Appeal, correction: Correction) -> None:
+    """The upheld record changes although the cycle is published: version + 1, audited."""
+    record_id = correction.record_id or appeal.record_id
+    record = (
+        Record.objects.select_for_update()
+        .filter(pk=record_id, cycle_unit=appeal.cycle_unit)
+        .first()
+    )
+    if record is None or not covers(appeal.node_path, record.node_path):
+        raise ValidationError("请选择本次申诉涉及的考核记录进行更正")
+    old = record_snapshot(record)
+    if correction.withdraw:
+        log_change(actor, "申诉成立撤销考核记录", record, old=old)
+        record.delete()
+        return
+    if correction.count is None and correction.value is None:
+        raise ValidationError("申诉成立时请填写更正后的次数或数值，或撤销该记录")
+    if correction.count is not None:
+        record.count = correction.count
+    if correction.value is not None:
+        record.value = correction.value
+    record.version += 1
+    record.save(update_fields=["count", "value", "version", "recorded_at"])
+    log_change(actor, "申诉成立更正考核记录", record, old=old, new=record_snapshot(record))

@@ -1,0 +1,151 @@
+"""Review and publication: lock the records, publish (公示) frozen snapshots, finalise.
+
+Cycle.status moves OPEN → LOCKED → PUBLISHED → FINALISED; a LOCKED cycle may be reopened
+before it is published. Every step: permission check, transaction, audit entry, notices.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from kaohe.accounts.models import User
+from kaohe.audit.log import log_change
+from kaohe.cycles.models import Cycle, Record
+from kaohe.results.access import require_office
+from kaohe.results.live import recompute
+from kaohe.results.models import Snapshot
+from kaohe.results.notices import cycle_users, notify
+from kaohe.workdays.calendar import add_working_days
+
+Status = Cycle.Status
+
+
+def locked_cycle(cycle: Cycle) -> Cycle:
+    return Cycle.objects.select_for_update().get(pk=cycle.pk)
+
+
+def change_status(actor: Any, cycle: Cycle, expected: str, new: str, action: str) -> Cycle:
+    cycle = locked_cycle(cycle)
+    if cycle.status != expected:
+        raise ValidationError(f"考核周期「{cycle}」当前{cycle.get_status_display()}，不能{action}")
+    old = cycle.get_status_display()
+    cycle.status = new
+    cycle.save(update_fields=["status"])
+    log_change(actor, action, cycle, old=old, new=cycle.get_status_display())
+    return cycle
+
+
+@transaction.atomic
+def lock_cycle(actor: User, cycle: Cycle) -> Cycle:
+    """锁定: no record or evaluation score may change any more; the office reviews the summary."""
+    require_office(actor)
+    return change_status(actor, cycle, Status.OPEN, Status.LOCKED, "锁定考核记录")
+
+
+@transaction.atomic
+def reopen_cycle(actor: User, cycle: Cycle) -> Cycle:
+    require_office(actor)
+    return change_status(actor, cycle, Status.LOCKED, Status.OPEN, "解除锁定")
+
+
+def record_rows(cycle: Cycle) -> list[dict[str, Any]]:
+    """The records behind a snapshot, frozen with it (JSON-ready)."""
+    return [record_row(record) for record in Record.objects.filter(cycle=cycle).order_by("id")]
+
+
+def record_row(record: Record) -> dict[str, Any]:
+    def text(value: Any) -> str | None:
+        return None if value is None else str(value)
+
+    return {
+        "id": record.pk,
+        "cycle_unit_id": record.cycle_unit_id,
+        "node_path": record.node_path,
+        "rule_id": record.rule_id,
+        "count": text(record.count),
+        "value": text(record.value),
+        "level": record.level,
+        "incident": record.incident,
+        "occurred_on": text(record.occurred_on),
+        "period": record.period,
+        "note": record.note,
+        "version": record.version,
+    }
+
+
+def take_snapshot(actor: Any, cycle: Cycle, reason: str, deadline: datetime.date) -> Snapshot:
+    """Compute the whole cycle afresh and freeze it as the next snapshot."""
+    live = recompute(cycle)
+    if live.problems:
+        raise ValidationError(["有考核记录不符合方案，不能公示：", *live.problems])
+    number = cycle.snapshots.order_by("-number").values_list("number", flat=True).first() or 0
+    return Snapshot.objects.create(
+        cycle=cycle,
+        number=number + 1,
+        data=live.data,
+        records=record_rows(cycle),
+        reason=reason,
+        published_by=actor if getattr(actor, "pk", None) else None,
+        appeal_deadline=deadline,
+    )
+
+
+@transaction.atomic
+def publish_results(actor: User, cycle: Cycle) -> Snapshot:
+    """公示: freeze the reviewed result; appeals are open for the cycle's working days."""
+    require_office(actor)
+    deadline = add_working_days(timezone.localdate(), cycle.appeal_working_days)
+    cycle = change_status(actor, cycle, Status.LOCKED, Status.PUBLISHED, "公示考核结果")
+    snapshot = take_snapshot(actor, cycle, "首次公示", deadline)
+    log_change(
+        actor,
+        "发布公示结果",
+        snapshot,
+        new={"公示序号": snapshot.number, "申诉截止日期": str(deadline)},
+    )
+    announce(cycle, f"「{cycle}」考核结果已公示，申诉截止 {deadline:%Y-%m-%d}")
+    return snapshot
+
+
+def republish(actor: Any, cycle: Cycle, reason: str) -> Snapshot:
+    """A corrected snapshot after an upheld appeal; the appeal window stays the first one's."""
+    first = cycle.snapshots.order_by("number").first()
+    if first is None:
+        raise ValidationError("该考核周期尚未公示")
+    snapshot = take_snapshot(actor, cycle, reason, first.appeal_deadline)
+    log_change(
+        actor, "重新发布公示结果", snapshot, new={"公示序号": snapshot.number, "原因": reason}
+    )
+    transaction.on_commit(
+        lambda: announce(cycle, f"「{cycle}」考核结果已更正，第 {snapshot.number} 次公示")
+    )
+    return snapshot
+
+
+def appeal_window_open(cycle: Cycle, today: datetime.date | None = None) -> bool:
+    first = cycle.snapshots.order_by("number").first()
+    today = today or timezone.localdate()
+    return cycle.status == Status.PUBLISHED and first is not None and today <= first.appeal_deadline
+
+
+@transaction.atomic
+def finalise_cycle(actor: User, cycle: Cycle) -> Cycle:
+    """归档: after the appeal window, with every appeal answered; read-only from then on."""
+    require_office(actor)
+    if appeal_window_open(cycle):
+        raise ValidationError("申诉期尚未结束，不能归档")
+    if cycle.appeals.filter(status="pending").exists():
+        raise ValidationError("还有未答复的申诉，不能归档")
+    cycle = change_status(actor, cycle, Status.PUBLISHED, Status.FINALISED, "归档考核周期")
+    announce(cycle, f"「{cycle}」考核结果已归档")
+    return cycle
+
+
+def announce(cycle: Cycle, text: str) -> None:
+    notify(cycle_users(cycle), text, reverse("results:cycles"))

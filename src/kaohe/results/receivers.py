@@ -1,0 +1,15 @@
+"""Recompute a cycle's live result whenever its records or evaluation scores change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.dispatch import receiver
+
+from kaohe.cycles.signals import facts_changed
+from kaohe.results.live import recompute
+
+
+@receiver(facts_changed, dispatch_uid="results.recompute")
+def recompute_on_change(sender: Any, cycle: Any, cycle_unit: Any = None, **kwargs: Any) -> None:
+    recompute(cycle, cycle_unit)

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from kaohe.results.views import cycles, evaluations, exports, ranking, unit
+
+app_name = "results"
+
+urlpatterns = [
+    path("", cycles.cycle_list, name="cycles"),
+    path("<int:cycle_id>/", ranking.ranking, name="ranking"),
+    path("<int:cycle_id>/lock/", ranking.lock, name="lock"),
+    path("<int:cycle_id>/reopen/", ranking.reopen, name="reopen"),
+    path("<int:cycle_id>/publish/", ranking.publish, name="publish"),
+    path("<int:cycle_id>/finalise/", ranking.finalise, name="finalise"),
+    path("<int:cycle_id>/recompute/", ranking.refresh, name="recompute"),
+    path("<int:cycle_id>/evaluations/", evaluations.evaluations, name="evaluations"),
+    path("<int:cycle_id>/ranking.xlsx", exports.export_ranking, name="export_ranking"),
+    path("<int:cycle_id>/units/<int:cycle_unit_id>/", unit.unit_breakdown, name="unit"),
+    path(
+        "<int:cycle_id>/units/<int:cycle_unit_id>/breakdown.xlsx",
+        exports.export_unit,
+        name="export_unit",
+    ),
+]

@@ -1,0 +1,78 @@
+"""The office's ranking and the review steps: lock, reopen, publish, finalise."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from kaohe.accounts.permissions import role_required
+from kaohe.accounts.roles import Role
+from kaohe.cycles.models import Cycle
+from kaohe.results import actions
+from kaohe.results.live import recompute
+from kaohe.results.presentation import ranking_rows, section_names
+from kaohe.results.sources import source_for
+
+
+@role_required(Role.OFFICE)
+def ranking(request: HttpRequest, cycle_id: int) -> HttpResponse:
+    cycle = get_object_or_404(Cycle.objects.select_related("scheme_version__scheme"), pk=cycle_id)
+    source = source_for(request, cycle)
+    unit_ids = dict(cycle.cycle_units.values_list("label", "id"))
+    rows = ranking_rows(source.data)
+    for row in rows:
+        row["cycle_unit_id"] = unit_ids.get(row["unit"])
+    return render(
+        request,
+        "results/ranking.html",
+        {
+            "cycle": cycle,
+            "source": source,
+            "sections": section_names(source.data),
+            "rows": rows,
+            "snapshots": cycle.snapshots.all(),
+            "window_open": actions.appeal_window_open(cycle),
+            "pending_appeals": cycle.appeals.filter(status="pending").count(),
+        },
+    )
+
+
+def review_step(step: Callable[[Any, Cycle], Any], done: str) -> Callable[..., HttpResponse]:
+    @require_POST
+    @role_required(Role.OFFICE)
+    def view(request: HttpRequest, cycle_id: int) -> HttpResponse:
+        cycle = get_object_or_404(Cycle, pk=cycle_id)
+        try:
+            step(request.user, cycle)
+        except ValidationError as error:
+            for problem in error.messages:
+                messages.error(request, problem)
+        else:
+            messages.success(request, done)
+        return redirect("results:ranking", cycle_id=cycle.pk)
+
+    return view
+
+
+lock = review_step(actions.lock_cycle, "考核记录已锁定，请审核汇总结果后公示")
+reopen = review_step(actions.reopen_cycle, "已解除锁定，考核记录可以继续修改")
+publish = review_step(actions.publish_results, "考核结果已公示")
+finalise = review_step(actions.finalise_cycle, "考核周期已归档，结果只读")
+
+
+@require_POST
+@role_required(Role.OFFICE)
+def refresh(request: HttpRequest, cycle_id: int) -> HttpResponse:
+    """Recompute the whole cycle now (the office's button when something looks stale)."""
+    live = recompute(get_object_or_404(Cycle, pk=cycle_id))
+    if live.problems:
+        messages.error(request, "重新计算时发现问题，见页面上方")
+    else:
+        messages.success(request, "已重新计算")
+    return redirect("results:ranking", cycle_id=cycle_id)

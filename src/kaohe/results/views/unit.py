@@ -1,0 +1,51 @@
+"""One unit's breakdown: every node's score, its explanation and the records behind it."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from kaohe.accounts.permissions import role_required
+from kaohe.cycles.facts import cycle_scheme
+from kaohe.cycles.models import CycleUnit
+from kaohe.results.access import RESULT_READERS, is_office, require_unit_view
+from kaohe.results.actions import appeal_window_open
+from kaohe.results.models import unit_in
+from kaohe.results.presentation import breakdown_rows, veto_marks
+from kaohe.results.sources import source_for
+
+
+def find_cycle_unit(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> CycleUnit:
+    cycle_unit = get_object_or_404(
+        CycleUnit.objects.select_related("cycle__scheme_version", "unit"),
+        pk=cycle_unit_id,
+        cycle_id=cycle_id,
+    )
+    require_unit_view(request.user, cycle_unit)
+    return cycle_unit
+
+
+@role_required(*RESULT_READERS)
+def unit_breakdown(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> HttpResponse:
+    cycle_unit = find_cycle_unit(request, cycle_id, cycle_unit_id)
+    cycle = cycle_unit.cycle
+    source = source_for(request, cycle)
+    result = unit_in(source.data, cycle_unit.label)
+    rows = (
+        breakdown_rows(result, source.records_of(cycle_unit), cycle_scheme(cycle)) if result else []
+    )
+    return render(
+        request,
+        "results/unit.html",
+        {
+            "cycle": cycle,
+            "cycle_unit": cycle_unit,
+            "source": source,
+            "result": result,
+            "vetoes": veto_marks(result) if result else [],
+            "rows": rows,
+            "snapshots": cycle.snapshots.all(),
+            "is_office": is_office(request.user),
+            "may_appeal": appeal_window_open(cycle) and request.user.unit_id == cycle_unit.unit_id,
+        },
+    )
