@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "kaohe.cycles",
     "kaohe.web",
     "kaohe.workdays",
+    "kaohe.progress",
+    "kaohe.results",
+    "kaohe.appeals",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,8 @@ urlpatterns = [
     path("schemes/", include("kaohe.schemes.urls")),
     path("cycles/", include("kaohe.cycles.urls")),
     path("audit/", include("kaohe.audit.urls")),
+    path("results/", include("kaohe.results.urls")),
+    path("appeals/", include("kaohe.appeals.urls")),
     path("holidays/", include("kaohe.workdays.urls")),
 ]
 
