@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.text import slugify
 
 from kaohe.audit.log import log_change
 from kaohe.schemes.documents import builtin_scheme_files, problems_of, scheme_from_text
 from kaohe.schemes.models import Scheme, SchemeVersion
+from kaohe.transfer.scheme_file import dump_scheme_data
 
 
 @transaction.atomic
@@ -93,3 +97,73 @@ def install_builtin_schemes(actor: object = None) -> int:
             publish_version(actor, version)
         installed += 1
     return installed
+
+
+def free_slug(wanted: str) -> str:
+    slug, number = wanted or "scheme", 2
+    while Scheme.objects.filter(slug=slug).exists():
+        slug, number = f"{wanted}-{number}", number + 1
+    return slug
+
+
+@transaction.atomic
+def create_draft_scheme(
+    actor: object, data: dict[str, Any], source: str, report: list[str] | None = None
+) -> SchemeVersion:
+    """A new scheme whose first version is a draft — kept even when it does not validate yet,
+    so that an imported document's every cell reaches the review page."""
+    slug = free_slug(slugify(str(data.get("id", ""))) or "scheme")
+    data = {**data, "id": slug}
+    document = dump_scheme_data(data)
+    scheme = Scheme.objects.create(
+        slug=slug,
+        name=str(data.get("name") or slug)[:200],
+        body=str(data.get("body", ""))[:200],
+        source=source,
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
+    version = SchemeVersion.objects.create(
+        scheme=scheme,
+        number=1,
+        document=document,
+        problems=problems_of(document),
+        import_report=report or [],
+    )
+    log_change(
+        actor,
+        "新建方案",
+        scheme,
+        new={"标识": slug, "名称": scheme.name, "来源": scheme.get_source_display()},
+    )
+    return version
+
+
+BLANK_SCHEME: dict[str, Any] = {
+    "format": "kaohe-scheme/1",
+    "id": "new-scheme",
+    "name": "新建考核方案",
+    "body": "",
+    "period": "year",
+    "decimals": 2,
+    "sections": [
+        {
+            "name": "工作目标",
+            "points": 100,
+            "children": [
+                {
+                    "name": "重点工作",
+                    "points": 100,
+                    "kind": "scored",
+                    "criteria": "未按期完成的，每项扣1分，扣完为止。",
+                    "rules": [{"id": "task", "kind": "per_occurrence", "amount": -1, "unit": "项"}],
+                },
+            ],
+        },
+    ],
+    "grades": [
+        {"name": "优秀", "min": 90},
+        {"name": "良好", "min": 80},
+        {"name": "合格", "min": 60},
+        {"name": "不合格"},
+    ],
+}

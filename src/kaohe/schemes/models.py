@@ -49,6 +49,7 @@ class SchemeVersion(models.Model):
     document = models.TextField("方案文件（YAML）")
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
     problems = models.JSONField("校验问题", default=list, blank=True)
+    import_report = models.JSONField("导入报告", default=list, blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
     published_by = models.ForeignKey(

@@ -145,3 +145,56 @@ def node_rows(scheme: Scheme) -> Iterator[NodeRow]:
 
     for section in scheme.sections:
         yield from visit(section, 0)
+
+
+def draft_rows(data: Any) -> Iterator[NodeRow]:
+    """Rows straight from a scheme's plain data, so that a draft that does not validate yet
+    (an import under review) still shows every indicator and rule."""
+    labels = rule_kinds()
+    sections = data.get("sections", []) if isinstance(data, Mapping) else []
+
+    def visit(node: Any, depth: int, code: str) -> Iterator[NodeRow]:
+        if not isinstance(node, Mapping):
+            return
+        owners = node.get("owners") or {}
+        people = [owners.get(key) or [] for key in ("leaders", "units", "persons")]
+        yield NodeRow(
+            depth=depth,
+            code=str(node.get("code") or code),
+            name=str(node.get("name", "")),
+            points=node.get("points"),
+            kind_label=NODE_KIND_LABELS.get(
+                "group" if node.get("children") else str(node.get("kind", "scored")), ""
+            ),
+            criteria=str(node.get("criteria", "")),
+            assessor=str(node.get("assessor", "")),
+            owners="；".join("、".join(map(str, group)) for group in people if group),
+            rules=tuple(
+                draft_rule_row(rule, labels)
+                for rule in node.get("rules") or []
+                if isinstance(rule, Mapping)
+            ),
+        )
+        for index, child in enumerate(node.get("children") or [], start=1):
+            yield from visit(child, depth + 1, f"{code}.{index}")
+
+    for index, section in enumerate(sections, start=1):
+        yield from visit(section, 0, str(index))
+
+
+def draft_rule_row(rule: Mapping[str, Any], labels: Mapping[str, str]) -> RuleRow:
+    hidden = {"id", "kind", "label", "text", "flagged"}
+    settings = "；".join(
+        f"{SETTING_LABELS.get(key, key)}：{describe_value(value)}"
+        for key, value in rule.items()
+        if key not in hidden
+    )
+    kind = str(rule.get("kind", ""))
+    return RuleRow(
+        str(rule.get("id", "")),
+        str(rule.get("label", "")),
+        labels.get(kind, kind),
+        settings,
+        str(rule.get("text", "")),
+        bool(rule.get("flagged")),
+    )

@@ -13,11 +13,14 @@ from kaohe.engine import SchemeError
 from kaohe.schemes import actions
 from kaohe.schemes.documents import scheme_from_text
 from kaohe.schemes.models import Scheme, SchemeVersion
-from kaohe.schemes.presentation import PERIOD_LABELS, node_rows
+from kaohe.schemes.presentation import PERIOD_LABELS, draft_rows, node_rows
+from kaohe.transfer.importers import ImportRefused, import_document
+from kaohe.transfer.scheme_file import parse_scheme_text
 
 can_read_schemes = (Role.OFFICE, Role.ASSESSOR, Role.DEPUTY_LEADER, Role.PRINCIPAL_LEADER)
 can_edit_schemes = (Role.OFFICE,)
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 
 @role_required(*can_read_schemes)
@@ -90,7 +93,11 @@ def edit_draft(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         else:
             messages.success(request, "草稿已保存，校验通过")
         return redirect("schemes:edit", slug=slug, number=number)
-    return render(request, "schemes/edit.html", {"draft": draft})
+    try:
+        rows = list(draft_rows(parse_scheme_text(draft.document)))
+    except SchemeError:
+        rows = []
+    return render(request, "schemes/edit.html", {"draft": draft, "rows": rows})
 
 
 @require_POST
@@ -105,3 +112,48 @@ def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         return redirect("schemes:edit", slug=slug, number=number)
     messages.success(request, f"{draft} 已发布，内容从此不可修改")
     return redirect("schemes:version", slug=slug, number=number)
+
+
+@role_required(*can_edit_schemes)
+def scheme_new(request: HttpRequest) -> HttpResponse:
+    templates = SchemeVersion.objects.filter(
+        scheme__source=Scheme.Source.BUILTIN, status=SchemeVersion.Status.PUBLISHED
+    ).select_related("scheme")
+    return render(request, "schemes/new.html", {"templates": templates})
+
+
+@require_POST
+@role_required(*can_edit_schemes)
+def scheme_import(request: HttpRequest) -> HttpResponse:
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择要导入的考核细则文件（xlsx、docx 或 txt）")
+        return redirect("schemes:new")
+    if upload.size > MAX_IMPORT_BYTES:
+        messages.error(request, "文件过大，导入上限为 20 MB")
+        return redirect("schemes:new")
+    try:
+        imported = import_document(upload.name, upload.read())
+    except ImportRefused as error:
+        messages.error(request, f"无法导入：{error}")
+        return redirect("schemes:new")
+    version = actions.create_draft_scheme(
+        request.user, imported.scheme, Scheme.Source.IMPORTED, report=imported.report.lines()
+    )
+    messages.success(request, "已导入为草稿，请逐项核对识别结果，标红的规则需要人工确认")
+    return redirect("schemes:edit", slug=version.scheme.slug, number=version.number)
+
+
+@require_POST
+@role_required(*can_edit_schemes)
+def scheme_copy(request: HttpRequest) -> HttpResponse:
+    """A new scheme from a template (a built-in scheme) or from the blank skeleton."""
+    template = SchemeVersion.objects.filter(pk=request.POST.get("template") or 0).first()
+    if template is not None:
+        data = dict(parse_scheme_text(template.document))
+        data["id"] = f"{data.get('id', 'scheme')}-copy"
+        source = Scheme.Source.BUILTIN
+    else:
+        data, source = dict(actions.BLANK_SCHEME), Scheme.Source.BLANK
+    version = actions.create_draft_scheme(request.user, data, source)
+    return redirect("schemes:edit", slug=version.scheme.slug, number=version.number)

@@ -1,0 +1,90 @@
+from pathlib import Path
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from kaohe.accounts.roles import Role
+from kaohe.schemes import actions
+from kaohe.schemes.models import Scheme, SchemeVersion
+
+SEEDS = Path(__file__).resolve().parents[1] / "data" / "import" / "seeds"
+
+
+def test_an_imported_document_becomes_a_draft_to_review_beside_its_source(login, db):
+    client = login(Role.OFFICE)
+    upload = SimpleUploadedFile(
+        "张家港科室考核细则.txt", (SEEDS / "004_9200afdbdf37f4f4.txt").read_bytes()
+    )
+    page = client.post(reverse("schemes:import"), {"file": upload}, follow=True)
+    text = page.content.decode()
+    version = SchemeVersion.objects.get(scheme__source=Scheme.Source.IMPORTED)
+    assert version.status == SchemeVersion.Status.DRAFT
+    assert "导入报告" in text and "指标：共" in text
+    assert "工作落实情况" in text
+    assert "原文：" in text
+    assert "每人次扣0.5分" in text
+
+
+def test_flagged_rules_are_marked_for_a_person_to_settle(login, db):
+    data = dict(actions.BLANK_SCHEME)
+    data["sections"] = [
+        {
+            "name": "工作目标",
+            "points": 100,
+            "children": [
+                {
+                    "name": "重点工作",
+                    "points": 100,
+                    "kind": "scored",
+                    "rules": [
+                        {
+                            "id": "x",
+                            "kind": "discretionary",
+                            "min": 0,
+                            "max": 5,
+                            "direction": "deduct",
+                            "flagged": True,
+                            "text": "视情况酌情扣分",
+                        }
+                    ],
+                }
+            ],
+        }
+    ]
+    version = actions.create_draft_scheme(None, data, Scheme.Source.IMPORTED)
+    page = login(Role.OFFICE).get(reverse("schemes:edit", args=[version.scheme.slug, 1]))
+    assert "待人工确认" in page.content.decode()
+    assert "视情况酌情扣分" in page.content.decode()
+
+
+def test_a_file_that_cannot_be_imported_is_refused_in_chinese(login, db):
+    upload = SimpleUploadedFile("细则.xlsx", b"plain text pretending")
+    page = login(Role.OFFICE).post(reverse("schemes:import"), {"file": upload}, follow=True)
+    assert "无法导入" in page.content.decode()
+    assert not Scheme.objects.exists()
+
+
+def test_a_blank_scheme_starts_as_a_valid_draft_that_can_be_published(login, db):
+    client = login(Role.OFFICE)
+    client.post(reverse("schemes:copy"))
+    version = SchemeVersion.objects.get(scheme__source=Scheme.Source.BLANK)
+    assert version.problems == []
+    client.post(reverse("schemes:publish", args=[version.scheme.slug, 1]))
+    version.refresh_from_db()
+    assert version.is_published
+
+
+def test_a_template_copy_is_a_new_scheme_with_its_own_slug(login, db):
+    actions.install_builtin_schemes()
+    template = SchemeVersion.objects.get(scheme__slug="zhangjiagang-sections")
+    login(Role.OFFICE).post(reverse("schemes:copy"), {"template": template.pk})
+    copy = Scheme.objects.get(slug="zhangjiagang-sections-copy")
+    assert copy.versions.get().status == SchemeVersion.Status.DRAFT
+    assert copy.versions.get().problems == []
+
+
+def test_only_the_office_creates_schemes(login, db):
+    for role in (Role.ASSESSOR, Role.SYSTEM_ADMIN):
+        client = login(role)
+        assert client.get(reverse("schemes:new")).status_code == 403
+        assert client.post(reverse("schemes:copy")).status_code == 403
