@@ -29,3 +29,14 @@ def test_conditions_listed_before_各扣_each_cost_the_amount():
 
 def test_several_conditions_run_together_before_各扣_are_flagged():
     assert is_flagged("组织不健全、经费未保障或活动开展不正常的,各扣0.5分。")
+
+
+def test_tasks_named_in_the_sentence_itself_are_split_at_the_enumeration_comma():
+    rule = only_rule(
+        "完成“一市一堂课”视频制作、“一市一线路”线路设计及建设工作，2项任务有1项未完成扣0.5分。"
+    )
+    assert rule["tasks"] == ["“一市一堂课”视频制作", "“一市一线路”线路设计及建设工作"]
+
+
+def test_named_tasks_that_do_not_add_up_to_the_count_are_flagged():
+    assert is_flagged("完成年度普法、依法治理工作，3项任务有1项未完成扣0.5分。")

@@ -44,7 +44,8 @@ def load_corpus(path: Path) -> Scorecard:
 
 def _failure_lines(result: EntryResult) -> list[str]:
     seed = f"[{result.entry.seed}] " if result.entry.seed else ""
-    lines = [f"- {seed}{result.entry.text.strip()}", f"    期望：{list(result.entry.rules)}"]
+    text = " ".join(result.entry.text.split())
+    lines = [f"- {seed}{text}", f"    期望：{list(result.entry.rules)}"]
     lines.append(f"    识别：{result.read_rules}")
     if result.reading.node != result.entry.node:
         lines.append(f"    节点：期望 {result.entry.node}，识别 {result.reading.node}")

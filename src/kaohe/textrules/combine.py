@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from kaohe.textrules.drafts import Draft
-from kaohe.textrules.patterns.checklist import GATHER_CONDITIONS, GATHER_TASKS
+from kaohe.textrules.patterns.checklist import GATHER_CONDITIONS, GATHER_TASKS, TASK_SPANS
 from kaohe.textrules.sentences import SentenceReading
 from kaohe.textrules.vocabulary import LEVELS
 
@@ -62,13 +62,24 @@ def _original(reading: SentenceReading, text: str) -> str:
     return text[reading.sentence.start : reading.sentence.end]
 
 
+def _name_tasks(draft: Draft, readings: list[SentenceReading], text: str) -> Draft:
+    offset = readings[draft.sentence].sentence.start
+    rule = {key: value for key, value in draft.rule.items() if key != TASK_SPANS}
+    rule["tasks"] = [
+        _task(text[offset + start : offset + end]) for start, end in draft.rule[TASK_SPANS]
+    ]
+    return replace(draft, rule=rule)
+
+
 def gather_checklists(
     drafts: list[Draft], readings: list[SentenceReading], text: str
 ) -> list[Draft]:
     """Fill in checklist tasks from the sentences before the amount; ``text`` is the original."""
     gathered = []
     for draft in drafts:
-        if draft.rule.get(GATHER_TASKS):
+        if TASK_SPANS in draft.rule:
+            draft = _name_tasks(draft, readings, text)
+        elif draft.rule.get(GATHER_TASKS):
             draft = _gather_tasks(draft, readings, text)
         elif draft.rule.get(GATHER_CONDITIONS):
             draft = _gather_conditions(draft, readings, text)

@@ -62,7 +62,7 @@ def _read_rule(draft: Draft, text: str) -> ReadRule:
     span = (draft.start, draft.end)
     if draft.confidence >= CONFIDENCE_THRESHOLD:
         return ReadRule(rule=draft.rule, span=span, source=source, confidence=draft.confidence)
-    guesses = draft.rule.get("guesses", [draft.rule])
+    guesses = [_public(guess) for guess in draft.rule.get("guesses", [draft.rule])]
     return ReadRule(
         rule={"kind": "discretionary", "text": source, "flagged": True},
         span=span,
@@ -71,6 +71,11 @@ def _read_rule(draft: Draft, text: str) -> ReadRule:
         flagged=True,
         guesses=tuple(guesses),
     )
+
+
+def _public(rule: dict[str, Any]) -> dict[str, Any]:
+    """A guess without the readers' working keys (``_task_spans``, ``_gather_tasks``)."""
+    return {key: value for key, value in rule.items() if not key.startswith("_")}
 
 
 def _bounded(read: ReadRule, points: Decimal | None) -> ReadRule:

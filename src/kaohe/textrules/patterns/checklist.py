@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 
 from kaohe.textrules.clauses import Sentence
-from kaohe.textrules.patterns.base import AMOUNT, DEDUCT, SURE, Finding, sentence_reader, signed
+from kaohe.textrules.numbers import NUMBER, number
+from kaohe.textrules.patterns.base import (
+    AMOUNT,
+    DEDUCT,
+    GUESS,
+    SURE,
+    Finding,
+    sentence_reader,
+    signed,
+)
 
 GATHER_TASKS = "_gather_tasks"
 GATHER_CONDITIONS = "_gather_conditions"
@@ -32,3 +41,36 @@ def read_checklist(sentence: Sentence) -> list[Finding]:
             rule = {"kind": "checklist", "amount": amount, gather: True}
             findings.append(Finding(rule, match.start(), match.end(), SURE))
     return findings
+
+
+TASK_SPANS = "_task_spans"
+_NAMED_TASKS = re.compile(
+    rf"(?P<count>{NUMBER})\s*项(?:任务|工作)?\s*中?\s*有\s*(?:一|1)\s*项\s*未完成\s*,?\s*"
+    rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
+_TASK_VERB = re.compile(r"\s*(?:完成|开展|落实|做好|推进)")
+
+
+def _named_task_spans(text: str, end: int) -> list[tuple[int, int]]:
+    """The 、-separated items of the clause before ``end``: 「完成甲、乙，2项任务…」."""
+    clause_end = len(text[:end].rstrip(" ,"))
+    clause_start = text.rfind(",", 0, clause_end) + 1
+    verb = _TASK_VERB.match(text, clause_start)
+    start = verb.end() if verb else clause_start
+    spans = []
+    for item in re.finditer(r"[^、]+", text[start:clause_end]):
+        spans.append((start + item.start(), start + item.end()))
+    return spans
+
+
+@sentence_reader("几项任务有1项未完成", priority=15)
+def read_named_tasks(sentence: Sentence) -> list[Finding]:
+    match = _NAMED_TASKS.search(sentence.text)
+    if match is None:
+        return []
+    spans = _named_task_spans(sentence.text, match.start())
+    amount = signed(match.group("verb"), match.group("amount"))
+    rule = {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
+    sure = len(spans) == number(match.group("count"))
+    start = spans[0][0] if spans else match.start()
+    return [Finding(rule, start, match.end(), SURE if sure else GUESS)]
