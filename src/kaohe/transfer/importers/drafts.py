@@ -31,8 +31,10 @@ class Draft:
         「日常考核（90分）\n主要考核……」, describe the indicator."""
         first, _, rest = text.partition("\n")
         named = split_name(first)
-        if named.points is None or not rest.strip():
-            named, rest = split_name(text), ""
+        if rest.strip() and named.points is None:
+            named = split_name(text)
+        if named.points is None:
+            rest = ""
         draft = cls(name=named.name, raw=text, points=named.points, facts=named.node, where=where)
         draft.add_criteria(rest)
         return draft

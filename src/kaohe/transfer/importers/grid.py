@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """One grid position. ``merged`` marks a position covered by a merge anchored elsewhere.
 
     The anchor's text is copied into every covered position, so a reader can treat a

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -39,6 +40,7 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 _LEVEL_NUMBER = re.compile(r"([一二三四五六1-6])级")
 _LEVEL_DIGITS = "一二三四五六123456"
+MAX_HEADER = 14
 _PARENTHESES = re.compile(r"[（(][^（）()]*[)）]")
 _NOISE = re.compile(r"[\s:：/、]+")
 
@@ -52,7 +54,12 @@ class Columns:
     level_columns: tuple[int, ...]
 
     def of(self, role: str) -> tuple[int, ...]:
-        return tuple(index for index, name in enumerate(self.roles) if name == role)
+        return _columns_of(self.roles, role)
+
+
+@functools.lru_cache(maxsize=256)
+def _columns_of(roles: tuple[str | None, ...], role: str) -> tuple[int, ...]:
+    return tuple(index for index, name in enumerate(roles) if name == role)
 
 
 def normalise_header(text: str) -> str:
@@ -61,8 +68,10 @@ def normalise_header(text: str) -> str:
 
 def header_role(text: str) -> str | None:
     """The role of a column whose header reads ``text``, or None for an unknown header."""
+    if len(text) > MAX_HEADER * 3:
+        return None  # a sentence, not a header: skip the normalising
     name = normalise_header(text)
-    if not name or len(name) > 14:
+    if not name or len(name) > MAX_HEADER:
         return None
     for role, pattern in HEADER_PATTERNS:
         if pattern.fullmatch(name):
@@ -81,8 +90,8 @@ def find_columns(grid: Grid, start: int = 0) -> tuple[int, Columns] | None:
 
 def is_repeated_header(row: list[Cell], columns: Columns) -> bool:
     """A header row printed again on a later page (or a later docx table) is not data."""
-    roles = [header_role(cell.text) for cell in row if cell.text]
-    return bool(roles) and all(role is not None for role in roles) and len(roles) >= 2
+    texts = [cell.text for cell in row if cell.text]
+    return len(texts) >= 2 and all(header_role(text) is not None for text in texts)
 
 
 def _looks_like_header(row: list[Cell]) -> bool:

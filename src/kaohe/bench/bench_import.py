@@ -1,0 +1,101 @@
+"""Import benchmark: a 500-indicator scheme as xlsx and as docx.
+
+Importing each file (guards, parsing, tree building, rule reading, engine validation) is timed
+against openpyxl / python-docx merely loading the same file, measured in the same run; the
+target is at most 3×. Both files are written by kaohe's own exporters at the start of the run.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import time
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import docx
+from openpyxl import load_workbook
+
+from kaohe.transfer.exporters import export_scheme
+from kaohe.transfer.importers import import_document
+
+SECTIONS, GROUPS, LEAVES = 5, 10, 10  # 5 × 10 × 10 = 500 leaf indicators
+REPEATS = 5
+RATIO_TARGET = 3.0
+CRITERIA = (
+    "未按时报送工作计划的，每次扣1分；",
+    "每发现一次扣0.5分，最多扣2分。",
+    "每未完成1项，扣1分。",
+    "发生安全事故，该项不得分。",
+    "全年不少于两次，每少一次扣0.5分。",
+)
+
+
+def synthetic_scheme() -> dict[str, Any]:
+    sections = []
+    for s in range(SECTIONS):
+        groups = []
+        for g in range(GROUPS):
+            leaves = [_leaf(s, g, i) for i in range(LEAVES)]
+            groups.append({"name": f"分组{s}-{g}", "points": 20, "children": leaves})
+        sections.append({"name": f"部分{s}", "points": 200, "children": groups})
+    return {"format": "kaohe-scheme/1", "id": "bench", "name": "基准考核方案", "sections": sections}
+
+
+def _leaf(s: int, g: int, i: int) -> dict[str, Any]:
+    return {
+        "name": f"指标{s}-{g}-{i}",
+        "points": 2,
+        "kind": "scored",
+        # Distinct texts, as in a real document: nothing is read twice.
+        "criteria": f"第{s}-{g}-{i}项：{CRITERIA[(s + g + i) % len(CRITERIA)]}",
+        "assessor": "办公室",
+        "owners": {"leaders": ["张正"], "units": ["质监站"], "persons": ["李敬旭"]},
+    }
+
+
+def _median_seconds(action: Callable[[], object]) -> float:
+    timings = []
+    for _ in range(REPEATS):
+        started = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
+def _load_workbook(data: bytes) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        load_workbook(io.BytesIO(data)).close()
+
+
+def _report(label: str, measured: float, baseline: float, baseline_label: str) -> None:
+    ratio = measured / baseline
+    verdict = "PASS" if ratio <= RATIO_TARGET else "MISS"
+    print(
+        f"导入 {label}（500 个指标）：{measured * 1000:.0f} ms；"
+        f"{baseline_label} 仅加载：{baseline * 1000:.0f} ms；"
+        f"比值 {ratio:.2f}×（目标 ≤ {RATIO_TARGET:.0f}×） {verdict}",
+        flush=True,
+    )
+
+
+def run() -> None:
+    scheme = synthetic_scheme()
+    workbook = export_scheme(scheme, "xlsx")
+    document = export_scheme(scheme, "docx")
+    imported = import_document("基准.xlsx", workbook)
+    assert imported.report.indicator_count == 500 + SECTIONS + SECTIONS * GROUPS
+    _report(
+        "xlsx",
+        _median_seconds(lambda: import_document("基准.xlsx", workbook)),
+        _median_seconds(lambda: _load_workbook(workbook)),
+        "openpyxl",
+    )
+    _report(
+        "docx",
+        _median_seconds(lambda: import_document("基准.docx", document)),
+        _median_seconds(lambda: docx.Document(io.BytesIO(document))),
+        "python-docx",
+    )
