@@ -23,7 +23,6 @@ from kaohe.transfer.importers.tables import TableReader
 from kaohe.transfer.importers.text import find_title
 from kaohe.transfer.limits import ImportRefused, Upload
 
-
 _BODY = qn("w:body")
 _TR, _TC, _P, _TBL = qn("w:tr"), qn("w:tc"), qn("w:p"), qn("w:tbl")
 _T, _TAB, _BR = qn("w:t"), qn("w:tab"), qn("w:br")
