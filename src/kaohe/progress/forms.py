@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from django import forms
+
+from kaohe.progress.models import Schedule
+from kaohe.web.forms import StyledForm
+
+
+class ProgressForm(StyledForm):
+    content = forms.CharField(
+        label="进展情况",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=10000,
+        help_text="写明本期完成了什么、进度如何、存在什么问题",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class EvidenceForm(StyledForm):
+    file = forms.FileField(label="证明材料", help_text="PDF、Word、Excel、JPG、PNG 或 ZIP")
+
+
+class ReturnForm(StyledForm):
+    reason = forms.CharField(label="退回理由", max_length=500)
+
+
+class ScheduleForm(StyledForm):
+    frequency = forms.ChoiceField(label="报送频次", choices=Schedule.Frequency.choices)
+    working_days = forms.IntegerField(
+        label="期末后几个工作日内报送", min_value=0, max_value=30, initial=3
+    )

@@ -1,0 +1,84 @@
+"""The reporting periods of a cycle and the deadline of each.
+
+A period's report is due `schedule.working_days` working days after the period ends (or the cycle
+ends, whichever is first). A yearly report is due on the task's own 完成期限 when it has one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from kaohe.cycles.models import Assignment, Cycle
+from kaohe.progress.models import Schedule
+from kaohe.workdays.calendar import WorkingCalendar
+
+
+@dataclass(frozen=True)
+class Period:
+    key: str  # 2024-03, 2024-Q1, 2024
+    starts_on: date
+    ends_on: date
+    due_on: date
+
+    @property
+    def label(self) -> str:
+        if "-Q" in self.key:
+            year, quarter = self.key.split("-Q")
+            return f"{year}年第{quarter}季度"
+        if "-" in self.key:
+            year, month = self.key.split("-")
+            return f"{year}年{int(month)}月"
+        return f"{self.key}年"
+
+
+def schedule_for(cycle: Cycle) -> Schedule:
+    """The cycle's schedule; an unsaved monthly one (3 working days) until the office sets one."""
+    try:
+        return cycle.progress_schedule
+    except Schedule.DoesNotExist:
+        return Schedule(cycle=cycle)
+
+
+def month_end(year: int, month: int) -> date:
+    first_of_next = date(year + month // 12, month % 12 + 1, 1)
+    return first_of_next - timedelta(days=1)
+
+
+def raw_periods(cycle: Cycle, frequency: str) -> list[tuple[str, date, date]]:
+    """(key, first day, last day) of every period overlapping the cycle, clipped to it."""
+    found: dict[str, tuple[date, date]] = {}
+    for month_key in cycle.months():
+        year, month = (int(part) for part in month_key.split("-"))
+        if frequency == Schedule.Frequency.MONTH:
+            key, first, last = month_key, date(year, month, 1), month_end(year, month)
+        elif frequency == Schedule.Frequency.QUARTER:
+            quarter = (month - 1) // 3 + 1
+            key = f"{year}-Q{quarter}"
+            first, last = date(year, quarter * 3 - 2, 1), month_end(year, quarter * 3)
+        else:
+            key, first, last = str(year), date(year, 1, 1), date(year, 12, 31)
+        found[key] = (max(first, cycle.starts_on), min(last, cycle.ends_on))
+    return [(key, first, last) for key, (first, last) in found.items()]
+
+
+def cycle_periods(cycle: Cycle) -> list[Period]:
+    """The cycle's periods with their deadlines, reading the holiday table once."""
+    schedule = schedule_for(cycle)
+    calendar = WorkingCalendar(cycle.starts_on, cycle.ends_on + timedelta(days=60))
+    return [
+        Period(key, first, last, calendar.add_working_days(last, schedule.working_days))
+        for key, first, last in raw_periods(cycle, schedule.frequency)
+    ]
+
+
+def task_period(period: Period, assignment: Assignment) -> Period:
+    """The period as it applies to one task: a yearly report is due on the task's 完成期限."""
+    if "-" not in period.key and assignment.deadline:
+        return replace(period, due_on=assignment.deadline)
+    return period
+
+
+def period_of(cycle: Cycle, assignment: Assignment, key: str) -> Period | None:
+    found = next((period for period in cycle_periods(cycle) if period.key == key), None)
+    return task_period(found, assignment) if found else None

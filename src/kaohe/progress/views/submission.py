@@ -1,0 +1,175 @@
+"""One progress report: read it, edit it, attach evidence, submit, sign it off or send it back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from kaohe.accounts.permissions import role_required
+from kaohe.accounts.roles import Role
+from kaohe.progress import actions, files, people, signoff
+from kaohe.progress.forms import EvidenceForm, ProgressForm, ReturnForm
+from kaohe.progress.models import Evidence, Submission
+from kaohe.progress.periods import period_of
+from kaohe.workdays.calendar import coverage_warning
+
+can_see_progress = (
+    Role.REPORTER,
+    Role.DEPUTY_LEADER,
+    Role.PRINCIPAL_LEADER,
+    Role.OFFICE,
+    Role.ASSESSOR,
+)
+
+
+def readable(request: HttpRequest, submission_id: int) -> Submission:
+    """The submission, or 404 for anyone outside its unit, leaders, assessors and the office."""
+    submission = get_object_or_404(
+        Submission.objects.select_related(
+            "cycle_unit__cycle", "cycle_unit__unit", "assignment__assessor"
+        ),
+        pk=submission_id,
+    )
+    if not people.may_read(request.user, submission.cycle_unit, submission.assignment):
+        raise Http404("没有找到该报送")
+    return submission
+
+
+@role_required(*can_see_progress)
+def detail(request: HttpRequest, submission_id: int) -> HttpResponse:
+    submission = readable(request, submission_id)
+    period = period_of(submission.cycle, submission.assignment, submission.period)
+    may_edit = signoff.may_edit(request.user, submission) and submission.cycle.is_open
+    return render(
+        request,
+        "progress/submission.html",
+        {
+            "submission": submission,
+            "period": period,
+            "deadline_warning": coverage_warning(period.due_on if period else None),
+            "evidence": submission.evidence.all(),
+            "sign_offs": submission.sign_offs.select_related("actor"),
+            "may_edit": may_edit,
+            "may_sign": signoff.may_sign(request.user, submission) and submission.cycle.is_open,
+            "progress_form": ProgressForm(
+                initial={"content": submission.content, "version": submission.version}
+            ),
+            "evidence_form": EvidenceForm(),
+            "return_form": ReturnForm(),
+        },
+    )
+
+
+def act(
+    request: HttpRequest, submission_id: int, action: Callable[[], object], done: str
+) -> HttpResponse:
+    readable(request, submission_id)
+    try:
+        action()
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    else:
+        messages.success(request, done)
+    return redirect("progress:submission", submission_id)
+
+
+@require_POST
+@role_required(Role.REPORTER)
+def save(request: HttpRequest, submission_id: int) -> HttpResponse:
+    form = ProgressForm(request.POST)
+    if not form.is_valid():
+        readable(request, submission_id)
+        messages.error(request, "请填写进展情况")
+        return redirect("progress:submission", submission_id)
+    data = form.cleaned_data
+    return act(
+        request,
+        submission_id,
+        lambda: actions.save_progress(
+            request.user, submission_id, data["version"], data["content"]
+        ),
+        "已保存",
+    )
+
+
+@require_POST
+@role_required(Role.REPORTER)
+def upload(request: HttpRequest, submission_id: int) -> HttpResponse:
+    form = EvidenceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        readable(request, submission_id)
+        messages.error(request, "请选择要上传的文件")
+        return redirect("progress:submission", submission_id)
+    upload_file = form.cleaned_data["file"]
+    return act(
+        request,
+        submission_id,
+        lambda: actions.add_evidence(request.user, submission_id, upload_file),
+        f"已上传「{files.clean_name(upload_file.name)}」",
+    )
+
+
+@require_POST
+@role_required(Role.REPORTER)
+def submit(request: HttpRequest, submission_id: int) -> HttpResponse:
+    return act(
+        request, submission_id, lambda: actions.submit(request.user, submission_id), "已报送"
+    )
+
+
+@require_POST
+@role_required(Role.DEPUTY_LEADER, Role.PRINCIPAL_LEADER, Role.OFFICE)
+def approve(request: HttpRequest, submission_id: int) -> HttpResponse:
+    return act(
+        request, submission_id, lambda: actions.approve(request.user, submission_id), "已签批"
+    )
+
+
+@require_POST
+@role_required(Role.DEPUTY_LEADER, Role.PRINCIPAL_LEADER, Role.OFFICE)
+def send_back(request: HttpRequest, submission_id: int) -> HttpResponse:
+    reason = request.POST.get("reason", "")
+    return act(
+        request,
+        submission_id,
+        lambda: actions.send_back(request.user, submission_id, reason),
+        "已退回",
+    )
+
+
+def readable_evidence(request: HttpRequest, evidence_id: int) -> Evidence:
+    evidence = get_object_or_404(Evidence, pk=evidence_id)
+    readable(request, evidence.submission_id)
+    return evidence
+
+
+@role_required(*can_see_progress)
+def download(request: HttpRequest, evidence_id: int) -> HttpResponse:
+    evidence = readable_evidence(request, evidence_id)
+    try:
+        handle = open(files.path_of(evidence.stored_name), "rb")  # noqa: SIM115 (FileResponse closes it)
+    except FileNotFoundError as missing:
+        raise Http404("文件已不存在") from missing
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type="application/octet-stream",
+    )
+
+
+@require_POST
+@role_required(Role.REPORTER)
+def remove_evidence(request: HttpRequest, evidence_id: int) -> HttpResponse:
+    evidence = readable_evidence(request, evidence_id)
+    return act(
+        request,
+        evidence.submission_id,
+        lambda: actions.remove_evidence(request.user, evidence_id),
+        f"已删除「{evidence.original_name}」",
+    )

@@ -1,0 +1,109 @@
+"""我的任务: a reporter's reports due across open cycles; a leader's or the office's queue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from kaohe.accounts.models import Unit
+from kaohe.accounts.permissions import role_required
+from kaohe.accounts.roles import Role
+from kaohe.cycles.models import Assignment, Cycle, CycleUnit
+from kaohe.progress import actions
+from kaohe.progress.colours import light
+from kaohe.progress.models import Submission
+from kaohe.progress.tasks import dues
+from kaohe.progress.views.submission import can_see_progress
+from kaohe.workdays.calendar import WorkingCalendar, coverage_warning
+
+Status = Submission.Status
+
+
+def reporter_rows(user: Any) -> list[dict[str, Any]]:
+    today = timezone.localdate()
+    calendar = WorkingCalendar(today, today)
+    rows = []
+    mine = CycleUnit.objects.filter(unit_id=user.unit_id, cycle__status=Cycle.Status.OPEN)
+    for cycle_unit in mine.select_related("cycle__scheme_version", "unit"):
+        for due in dues(cycle_unit.cycle, [cycle_unit], started_by=today):
+            rows.append({"due": due, "light": light(due, today, calendar)})
+    rows.sort(key=lambda row: (row["light"].colour == "green", row["due"].period.due_on))
+    return rows
+
+
+def led_units(user: Any) -> Q:
+    """Units whose reports the leader signs: their own unit and its sections."""
+    sections = Q(cycle_unit__unit__parent_id=user.unit_id, cycle_unit__unit__kind=Unit.Kind.SECTION)
+    return Q(cycle_unit__unit_id=user.unit_id) | sections
+
+
+def queue(user: Any) -> list[Submission]:
+    """The reports waiting for this user's signature."""
+    waiting = Q(pk__in=[])
+    if user.has_role(Role.DEPUTY_LEADER):
+        waiting |= Q(status=Status.DEPUTY) & led_units(user)
+    if user.has_role(Role.PRINCIPAL_LEADER):
+        waiting |= Q(status=Status.PRINCIPAL) & led_units(user)
+    if user.has_role(Role.OFFICE):
+        waiting |= Q(status=Status.OFFICE)
+    found = Submission.objects.filter(waiting, cycle_unit__cycle__status=Cycle.Status.OPEN)
+    return list(
+        found.select_related("cycle_unit__cycle", "assignment").order_by("submitted_at")[:200]
+    )
+
+
+def assessed(user: Any) -> list[Submission]:
+    if not user.has_role(Role.ASSESSOR) or user.unit_id is None:
+        return []
+    found = Submission.objects.filter(assignment__assessor_id=user.unit_id).exclude(
+        status=Status.DRAFT
+    )
+    return list(
+        found.select_related("cycle_unit__cycle", "assignment").order_by("-submitted_at")[:200]
+    )
+
+
+@role_required(*can_see_progress)
+def my_tasks(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    rows = reporter_rows(user) if user.has_role(Role.REPORTER) else []
+    warnings = sorted({coverage_warning(row["due"].period.due_on) for row in rows} - {""})
+    return render(
+        request,
+        "progress/tasks.html",
+        {
+            "rows": rows,
+            "is_reporter": user.has_role(Role.REPORTER),
+            "queue": queue(user),
+            "assessed": assessed(user),
+            "warnings": warnings,
+        },
+    )
+
+
+@require_POST
+@role_required(Role.REPORTER)
+def start(request: HttpRequest) -> HttpResponse:
+    cycle_unit = get_object_or_404(
+        CycleUnit.objects.select_related("cycle"), pk=request.POST.get("cycle_unit", 0)
+    )
+    if cycle_unit.unit_id != request.user.unit_id:
+        raise Http404("没有找到该单位")
+    assignment = get_object_or_404(
+        Assignment, pk=request.POST.get("assignment", 0), cycle_id=cycle_unit.cycle_id
+    )
+    try:
+        submission = actions.start_submission(
+            request.user, cycle_unit, assignment, request.POST.get("period", "")
+        )
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+        return redirect("progress:tasks")
+    return redirect("progress:submission", submission.pk)
