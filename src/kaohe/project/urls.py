@@ -12,6 +12,7 @@ urlpatterns = [
     path("results/", include("kaohe.results.urls")),
     path("appeals/", include("kaohe.appeals.urls")),
     path("holidays/", include("kaohe.workdays.urls")),
+    path("progress/", include("kaohe.progress.urls")),
 ]
 
 handler403 = "kaohe.web.views.errors.permission_denied"
