@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kaohe.engine import Facts, Record, Scheme, compute
+from kaohe.engine.compute.explainer import UnitExplainer
 from kaohe.engine.formula import evaluate
 from kaohe.engine.numbers import round_half_up
 
@@ -129,3 +130,16 @@ def test_the_total_is_the_formula_over_the_section_subtotals(items: list[Record]
     for unit in result.units.values():
         expected = evaluate(SCHEME.formula, unit.sections)
         assert unit.total == round_half_up(expected, SCHEME.decimals)
+
+
+@FEW
+@given(record_lists)
+def test_the_quick_path_scores_every_leaf_as_its_explanation_does(items: list[Record]) -> None:
+    result = compute(SCHEME, Facts.of(items))
+    for unit in result.units.values():
+        for node_result in unit.nodes.values():
+            explainer = node_result.explainer
+            if isinstance(explainer, UnitExplainer):
+                explained = explainer.explained(node_result.path)
+                assert explained is not None
+                assert explained.score == node_result.score

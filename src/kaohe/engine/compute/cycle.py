@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 
 from kaohe.engine.compute.context import (
     CycleContext,
@@ -13,6 +16,7 @@ from kaohe.engine.compute.context import (
     positions,
     rank_metric,
 )
+from kaohe.engine.compute.explainer import UnitExplainer
 from kaohe.engine.compute.groups import aggregate
 from kaohe.engine.compute.leaves import score_leaf, score_leaves
 from kaohe.engine.compute.outcome import apply_vetoes, rank_all, rank_one, standing_of, total_of
@@ -21,11 +25,33 @@ from kaohe.engine.compute.results import CycleResult, NodeResult, UnitResult, Ve
 from kaohe.engine.errors import FactsError
 from kaohe.engine.model.facts import EvaluationScore, Facts, Record, UnitFacts
 from kaohe.engine.model.scheme import Scheme
-from kaohe.engine.rules.base import UnitView
+from kaohe.engine.rules.base import UnitView, where
 
 
 def compute(scheme: Scheme, facts: Facts) -> CycleResult:
     """Score every unit of the cycle, following docs/scoring.md step by step."""
+    with collector_paused():
+        return compute_cycle(scheme, facts)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while scoring a large cycle.
+
+    Scoring allocates hundreds of thousands of small acyclic objects while the records stay
+    alive; the collector would rescan them over and over and double the run time. Reference
+    counting still frees everything; the collector's previous state is restored afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def compute_cycle(scheme: Scheme, facts: Facts) -> CycleResult:
     plan = plan_for(scheme)
     problems: list[str] = []
     drafts = {name: draft_unit(plan, facts.for_unit(name), problems) for name in facts.all_units}
@@ -73,14 +99,16 @@ def compute_unit(scheme: Scheme, unit_facts: UnitFacts, context: CycleContext) -
 
 def draft_unit(plan: Plan, unit_facts: UnitFacts, problems: list[str]) -> UnitDraft:
     """Steps 1–4 for one unit, with no knowledge of other units."""
+    grouped, special = records_by_rule(plan, unit_facts.records, problems)
     view = UnitView(
         unit=unit_facts.unit,
-        records_by_rule=records_by_rule(plan, unit_facts.records, problems),
+        records_by_rule=grouped,
         evaluations_by_path=evaluations_by_path(plan, unit_facts.evaluations, problems),
         periods=unit_facts.periods,
+        special=frozenset(special),
     )
     absent = plan.absent(unit_facts.unit)
-    leaves = score_leaves(plan, view, absent)
+    leaves = score_leaves(plan, view, absent, UnitExplainer(plan, view, absent))
     problems.extend(leaves.problems)
     for path, parts in leaves.pending.items():
         leaves.results[path] = score_leaf(parts, ())
@@ -112,7 +140,7 @@ def cross_leaves(plan: Plan, draft: UnitDraft, context: CycleContext) -> dict[st
         for rule_id, by_unit in context.rank_positions.items()
         if name in by_unit
     }
-    view = UnitView(draft.view.unit, draft.view.records_by_rule, {}, draft.view.periods, ranks)
+    view = replace(draft.view, rank_position=ranks)
     leaves = dict(draft.leaves.results)
     for path, parts in draft.leaves.pending.items():
         extra = []
@@ -125,17 +153,22 @@ def cross_leaves(plan: Plan, draft: UnitDraft, context: CycleContext) -> dict[st
 
 def records_by_rule(
     plan: Plan, records: Sequence[Record], problems: list[str]
-) -> dict[str, list[Record]]:
+) -> tuple[dict[str, list[Record]], set[str]]:
+    """The unit's records by rule id, and the rules with incident or shared records."""
     grouped: dict[str, list[Record]] = defaultdict(list)
+    special: set[str] = set()
+    resolved = plan.resolved
     for record in records:
-        found = resolve(
-            plan, record.indicator, record.rule, record.source or f"单位「{record.unit}」的记录"
-        )
+        found = resolved.get((record.indicator, record.rule))
+        if found is None:
+            found = resolve(plan, record.indicator, record.rule)
         if isinstance(found, str):
-            problems.append(found)
-        else:
-            grouped[found.id].append(record)
-    return grouped
+            problems.append(f"{where(record)}：{found}")
+            continue
+        grouped[found.id].append(record)
+        if record.incident or record.share:
+            special.add(found.id)
+    return grouped, special
 
 
 def evaluations_by_path(

@@ -25,9 +25,9 @@ def aggregate(
             results[node.path] = leaves.get(node.path) or plan.leaf_default(node)
     if absent:
         mark_absent(plan, results, absent, averages)
-    for group in plan.groups_bottom_up:
+    for group, child_paths in plan.groups_bottom_up:
         if group.path not in absent:
-            results[group.path] = sum_group(group, results, absent)
+            results[group.path] = sum_group(group, child_paths, results, absent)
     if absent:
         rescale_moved(plan.scheme.sections, results, absent)
     return {path: results[path] for path in plan.scheme.nodes}
@@ -66,11 +66,18 @@ def absent_result(node: Node, averages: Mapping[str, Decimal]) -> NodeResult:
     return NodeResult(node.path, ZERO, (line,), applies=False)
 
 
-def sum_group(group: Node, results: dict[str, NodeResult], absent: frozenset[str]) -> NodeResult:
+def sum_group(
+    group: Node,
+    child_paths: tuple[str, ...],
+    results: dict[str, NodeResult],
+    absent: frozenset[str],
+) -> NodeResult:
     """Step 4: clamp(Σ children, floor, cap), after rescaling siblings that took moved points."""
     if absent:
         rescale_moved(group.children, results, absent)
-    total = sum((results[child.path].score for child in group.children), ZERO)
+    total = ZERO
+    for path in child_paths:
+        total += results[path].score
     score = clamp(total, group.floor, group.cap)
     if score == total:
         line = Line("各项合计 {} 分", (total,))

@@ -1,4 +1,10 @@
-"""Steps 1–3 for one unit: rules turn records into deltas or values, 就高, then leaf scores."""
+"""Steps 1–3 for one unit: rules turn records into deltas or values, 就高, then leaf scores.
+
+Two paths give the same numbers. The full path runs each rule's ``apply``, which writes a line
+per record. The quick path, taken when an explainer is at hand, asks a kind for its
+``quick_total`` (plain records only: no incident, no sharing, no multiplier) and leaves the lines
+to the explainer, to be written only if someone reads them.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +15,10 @@ from decimal import Decimal
 
 from kaohe.engine.compute.dedupe import absorb_duplicates
 from kaohe.engine.compute.plan import Plan
-from kaohe.engine.compute.results import NodeResult
+from kaohe.engine.compute.results import Explains, NodeResult
 from kaohe.engine.model.scheme import Node, Rule
 from kaohe.engine.numbers import ZERO, clamp, show
-from kaohe.engine.rules.base import Contribution, Line, RuleOutcome, UnitView, VetoHit, verb
+from kaohe.engine.rules.base import Contribution, Line, UnitView, VetoHit, verb
 
 
 @dataclass
@@ -20,7 +26,8 @@ class LeafParts:
     """What the rules did on one leaf, before its score is taken."""
 
     node: Node
-    by_rule: dict[str, list[Contribution]] = field(default_factory=dict)
+    by_rule: dict[Rule, list[Contribution]] = field(default_factory=dict)
+    quick: Decimal | None = None  # the capped totals of the quick-path rules on this leaf
     value: tuple[Decimal, Line] | None = None
     zero: Line | None = None
 
@@ -34,49 +41,98 @@ class LeafScores:
     problems: list[str]
 
 
-def score_leaves(plan: Plan, view: UnitView, absent: frozenset[str]) -> LeafScores:
+def score_leaves(
+    plan: Plan, view: UnitView, absent: frozenset[str], explainer: Explains | None
+) -> LeafScores:
     """Every leaf's result for the unit; leaves with cross-unit rules stay pending."""
-    outcomes = apply_rules(plan, view, absent)
+    taken, leaf_quick = quick_totals(plan, view, absent) if explainer else (set(), {})
     parts: dict[str, LeafParts] = {}
-    contributions: list[Contribution] = []
     scores = LeafScores({}, {}, [], [], [])
-    for rule, outcome in outcomes:
-        leaf = parts.setdefault(rule.node_path, LeafParts(plan.rule_node[rule.id]))
-        adjusted = [adjust(rule, item, view) for item in outcome.contributions]
-        contributions.extend(adjusted)
-        leaf.by_rule[rule.id] = adjusted
-        if outcome.value is not None and outcome.value_line is not None:
-            leaf.value = (outcome.value, outcome.value_line)
-        leaf.zero = leaf.zero or outcome.zero
-        scores.vetoes.extend(outcome.vetoes)
-        scores.warnings.extend(f"{view.unit.name}：{text}" for text in outcome.warnings)
-        scores.problems.extend(outcome.problems)
-    if any(item.incident for item in contributions):
-        regroup(parts, absorb_duplicates(contributions))
-    cross = {rule.node_path for rule in plan.cross}
+    slow: list[Contribution] = []
+    for rule in rules_to_apply(plan, view, absent):
+        if rule.id in taken:
+            continue
+        leaf = parts.get(rule.node_path)
+        if leaf is None:
+            leaf = parts[rule.node_path] = LeafParts(plan.rule_node[rule.id])
+        records = view.records_by_rule.get(rule.id, ())
+        slow.extend(apply_one(plan, rule, leaf, records, view, scores))
+    if any(item.incident for item in slow):
+        regroup(parts, absorb_duplicates(slow))
     for path, leaf in parts.items():
-        if path in cross:
+        leaf.quick = leaf_quick.pop(path, None)
+        if path in plan.cross_paths:
             scores.pending[path] = leaf
         elif not leaf.node.is_group:
-            scores.results[path] = score_leaf(leaf, ())
+            scores.results[path] = score_leaf(leaf, (), explainer)
+    for path, total in leaf_quick.items():
+        scores.results[path] = quick_result(plan.scheme.nodes[path], total, explainer)
     return scores
 
 
-def apply_rules(
+def quick_totals(
     plan: Plan, view: UnitView, absent: frozenset[str]
-) -> list[tuple[Rule, RuleOutcome]]:
-    rules = [plan.scheme.rules[rule_id] for rule_id in view.records_by_rule]
-    rules += [rule for rule in plan.always if rule.id not in view.records_by_rule]
-    order = {rule_id: index for index, rule_id in enumerate(plan.scheme.rules)}
-    rules.sort(key=lambda rule: order[rule.id])
-    outcomes = []
-    for rule in rules:
-        node = plan.rule_node[rule.id]
+) -> tuple[set[str], dict[str, Decimal]]:
+    """The rules the quick path took, and their capped totals summed by leaf path."""
+    taken: set[str] = set()
+    by_leaf: dict[str, Decimal] = {}
+    categories = view.unit.categories
+    for rule_id, records in view.records_by_rule.items():
+        step = plan.quick.get(rule_id)
+        if step is None or rule_id in view.special:
+            continue
+        rule, node, quick_total = step
+        if rule.multipliers and any(c in rule.multipliers for c in categories):
+            continue
         if absent and is_absent(node.path, absent):
             continue
-        records = view.records_by_rule.get(rule.id, ())
-        outcomes.append((rule, plan.kinds[rule.kind].apply(rule, node, records, view)))
-    return outcomes
+        total = quick_total(rule, node, records)
+        if total is None:
+            continue
+        cap = rule.cap
+        if cap is not None and abs(total) > cap:
+            total = cap if total > 0 else -cap
+        taken.add(rule_id)
+        by_leaf[node.path] = by_leaf.get(node.path, ZERO) + total
+    return taken, by_leaf
+
+
+def quick_result(node: Node, total: Decimal, explainer: Explains | None) -> NodeResult:
+    score = (node.points or ZERO) + total if node.kind == "scored" else total
+    if node.floor is not None and score < node.floor:
+        score = node.floor
+    elif node.cap is not None and score > node.cap:
+        score = node.cap
+    return NodeResult(node.path, score, (), True, explainer)
+
+
+def rules_to_apply(plan: Plan, view: UnitView, absent: frozenset[str]) -> list[Rule]:
+    rules = [plan.scheme.rules[rule_id] for rule_id in view.records_by_rule]
+    rules += [rule for rule in plan.always if rule.id not in view.records_by_rule]
+    rules.sort(key=lambda rule: plan.rule_order[rule.id])
+    if absent:
+        rules = [rule for rule in rules if not is_absent(rule.node_path, absent)]
+    return rules
+
+
+def apply_one(
+    plan: Plan,
+    rule: Rule,
+    leaf: LeafParts,
+    records: Sequence[object],
+    view: UnitView,
+    scores: LeafScores,
+) -> list[Contribution]:
+    outcome = plan.kinds[rule.kind].apply(rule, leaf.node, records, view)  # type: ignore[arg-type]
+    adjusted = [adjust(rule, item, view) for item in outcome.contributions]
+    leaf.by_rule[rule] = adjusted
+    if outcome.value is not None and outcome.value_line is not None:
+        leaf.value = (outcome.value, outcome.value_line)
+    leaf.zero = leaf.zero or outcome.zero
+    scores.vetoes.extend(outcome.vetoes)
+    scores.warnings.extend(f"{view.unit.name}：{text}" for text in outcome.warnings)
+    scores.problems.extend(outcome.problems)
+    return adjusted
 
 
 def is_absent(path: str, absent: frozenset[str]) -> bool:
@@ -105,55 +161,64 @@ def adjust(rule: Rule, contribution: Contribution, view: UnitView) -> Contributi
 
 
 def regroup(parts: dict[str, LeafParts], contributions: Sequence[Contribution]) -> None:
-    by_rule: dict[str, list[Contribution]] = defaultdict(list)
+    by_rule: dict[Rule, list[Contribution]] = defaultdict(list)
     for contribution in contributions:
-        by_rule[contribution.rule.id].append(contribution)
+        by_rule[contribution.rule].append(contribution)
     for leaf in parts.values():
-        for rule_id in leaf.by_rule:
-            leaf.by_rule[rule_id] = by_rule.get(rule_id, [])
+        for rule in leaf.by_rule:
+            leaf.by_rule[rule] = by_rule.get(rule, [])
 
 
-def score_leaf(leaf: LeafParts, extra: Sequence[Contribution]) -> NodeResult:
+def score_leaf(
+    leaf: LeafParts, extra: Sequence[Contribution], explainer: Explains | None = None
+) -> NodeResult:
     """Step 3: capped rule totals, then the item's own bounds by its kind."""
     node = leaf.node
-    lines: list[Line] = []
+    lazy = explainer is not None and leaf.quick is not None
+    lines: list[Line] | None = None if lazy else []
     total = ZERO
-    for rule_id, contributions in leaf.by_rule.items():
-        total += rule_total(node.rules, rule_id, contributions, lines)
+    for rule, contributions in leaf.by_rule.items():
+        if lines is not None:
+            lines.extend(contribution.line for contribution in contributions)
+        total += capped(rule, sum((c.amount for c in contributions), ZERO), lines)
+    total += leaf.quick or ZERO
     for contribution in extra:
-        lines.append(contribution.line)
         total += contribution.amount
+        if lines is not None:
+            lines.append(contribution.line)
     base = start_of(leaf, lines)
     if leaf.zero is not None:
-        lines.append(Line("{}，得 0 分", (leaf.zero,)))
-        return NodeResult(node.path, ZERO, tuple(lines))
-    score = clamp(base + total, node.floor, node.cap)
-    lines.append(summary(node, base, total, score))
+        if lines is not None:
+            lines.append(Line("{}，得 0 分", (leaf.zero,)))
+        score = ZERO
+    else:
+        score = clamp(base + total, node.floor, node.cap)
+        if lines is not None:
+            lines.append(summary(node, base, total, score))
+    if lines is None:
+        return NodeResult(node.path, score, explainer=explainer)
     return NodeResult(node.path, score, tuple(lines))
 
 
-def rule_total(
-    rules: Sequence[Rule], rule_id: str, contributions: list[Contribution], lines: list[Line]
-) -> Decimal:
-    lines.extend(contribution.line for contribution in contributions)
-    total = sum((contribution.amount for contribution in contributions), ZERO)
-    rule = next(rule for rule in rules if rule.id == rule_id)
-    if rule.cap is not None and abs(total) > rule.cap:
-        capped = rule.cap if total > 0 else -rule.cap
+def capped(rule: Rule, total: Decimal, lines: list[Line] | None) -> Decimal:
+    """A rule's total within its own cap (最多扣2分)."""
+    cap = rule.cap
+    if cap is None or abs(total) <= cap:
+        return total
+    limited = cap if total > 0 else -cap
+    if lines is not None:
         word, _ = verb(total)
-        lines.append(
-            Line("{}：本规则最多{} {} 分，按 {} 分计", (rule.title, word, rule.cap, capped))
-        )
-        return capped
-    return total
+        lines.append(Line("{}：本规则最多{} {} 分，按 {} 分计", (rule.title, word, cap, limited)))
+    return limited
 
 
-def start_of(leaf: LeafParts, lines: list[Line]) -> Decimal:
+def start_of(leaf: LeafParts, lines: list[Line] | None) -> Decimal:
     node = leaf.node
     if node.kind == "scored":
         return node.points or ZERO
     if leaf.value is not None:
-        lines.insert(0, leaf.value[1])
+        if lines is not None:
+            lines.insert(0, leaf.value[1])
         return leaf.value[0]
     return ZERO
 

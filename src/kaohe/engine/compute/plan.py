@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from kaohe.engine.compute.results import NodeResult
-from kaohe.engine.model.facts import Unit
+from kaohe.engine.model.facts import Record, Unit
 from kaohe.engine.model.scheme import Node, Rule, Scheme
 from kaohe.engine.numbers import ZERO, clamp
 from kaohe.engine.rules.base import Line, RuleKind
 from kaohe.engine.rules.registry import kinds
 
 _MEMO_KEY = "compute.plan"
+QuickTotal = Callable[[Rule, Node, Sequence[Record]], Decimal | None]
 
 
 @dataclass
@@ -23,7 +25,11 @@ class Plan:
     always: list[Rule]
     cross: list[Rule]
     defaults: dict[str, NodeResult]
-    groups_bottom_up: list[Node]
+    groups_bottom_up: list[tuple[Node, tuple[str, ...]]]
+    rule_order: dict[str, int]
+    cross_paths: frozenset[str]
+    template: dict[str, NodeResult | None]
+    quick: dict[str, tuple[Rule, Node, QuickTotal]]
     resolved: dict[tuple[str, str], Rule | str] = field(default_factory=dict)
     absent_cache: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[str]] = field(
         default_factory=dict
@@ -72,7 +78,25 @@ def build_plan(scheme: Scheme) -> Plan:
         always=[rule for rule in rules if registry[rule.kind].always],
         cross=[rule for rule in rules if registry[rule.kind].role == "cross"],
         defaults={node.path: default_result(node) for node in scheme.leaves()},
-        groups_bottom_up=list(reversed([node for node in scheme.nodes.values() if node.is_group])),
+        groups_bottom_up=[
+            (node, tuple(child.path for child in node.children))
+            for node in reversed(list(scheme.nodes.values()))
+            if node.is_group
+        ],
+        rule_order={rule_id: index for index, rule_id in enumerate(scheme.rules)},
+        cross_paths=frozenset(
+            rule.node_path for rule in rules if registry[rule.kind].role == "cross"
+        ),
+        quick={
+            rule.id: (rule, scheme.nodes[rule.node_path], registry[rule.kind].quick_total)
+            for rule in rules
+            if type(registry[rule.kind]).quick_total is not RuleKind.quick_total
+            and registry[rule.kind].role != "cross"
+        },
+        template={
+            path: None if node.is_group else default_result(node)
+            for path, node in scheme.nodes.items()
+        },
     )
 
 
@@ -85,13 +109,13 @@ def default_result(node: Node) -> NodeResult:
     return NodeResult(node.path, ZERO, (Line("无{}记录，得 0 分", (word,)),))
 
 
-def resolve(plan: Plan, indicator: str, rule_id: str, source: str) -> Rule | str:
+def resolve(plan: Plan, indicator: str, rule_id: str) -> Rule | str:
     """The rule a record is for, or a Chinese problem saying why it cannot be found."""
     key = (indicator, rule_id)
-    if key not in plan.resolved:
-        plan.resolved[key] = find_rule(plan.scheme, indicator, rule_id)
-    found = plan.resolved[key]
-    return found if isinstance(found, Rule) else f"{source}：{found}"
+    found = plan.resolved.get(key)
+    if found is None:
+        found = plan.resolved[key] = find_rule(plan.scheme, indicator, rule_id)
+    return found
 
 
 def find_rule(scheme: Scheme, indicator: str, rule_id: str) -> Rule | str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kaohe.engine.numbers import round_half_up
 from kaohe.engine.rules.base import Line
@@ -16,14 +16,31 @@ if TYPE_CHECKING:
 RESULT_FORMAT = "kaohe-result/1"
 
 
+class Explains(Protocol):
+    """Produces a node's explanation lines on demand (see compute/explainer.py)."""
+
+    def lines_for(self, path: str) -> tuple[Line, ...]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class NodeResult:
-    """One node's exact (unrounded) score for one unit, with the lines that explain it."""
+    """One node's exact (unrounded) score for one unit, with the lines that explain it.
+
+    Leaves scored on the quick path carry an ``explainer`` instead of lines: the lines are
+    worked out only when someone reads them, because most results are never read line by line.
+    """
 
     path: str
     score: Decimal
-    lines: tuple[Line, ...]
+    own_lines: tuple[Line, ...] = ()
     applies: bool = True
+    explainer: Explains | None = None
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        if self.explainer is not None:
+            return self.explainer.lines_for(self.path)
+        return self.own_lines
 
     @property
     def explanation(self) -> list[str]:

@@ -54,6 +54,10 @@ class Rule:
     text: str = ""
     flagged: bool = False
 
+    def __hash__(self) -> int:
+        # Rule ids are unique in a scheme; settings (a dict) cannot be hashed.
+        return hash(self.id)
+
     @property
     def title(self) -> str:
         """How explanations name the rule: its label, else its item's name."""

@@ -78,6 +78,8 @@ class UnitView:
     evaluations_by_path: Mapping[str, Sequence[EvaluationScore]]
     periods: tuple[str, ...]
     rank_position: Mapping[str, int] = field(default_factory=dict)
+    # Rule ids with a record under an incident or with shared credit (they need the full path).
+    special: frozenset[str] = frozenset()
 
 
 class RuleKind:
@@ -98,6 +100,20 @@ class RuleKind:
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
     ) -> RuleOutcome:
         raise NotImplementedError
+
+    def quick_total(self, rule: Rule, node: Node, records: Sequence[Record]) -> Decimal | None:
+        """The rule's signed total without explanation lines, or None to take the full path.
+
+        Called only with plain records (no incident, no shared credit: see ``plain``). Must
+        equal the sum of ``apply``'s contributions; return None for anything unusual (a problem
+        to report) so that ``apply`` deals with it.
+        """
+        return None
+
+
+def plain(records: Sequence[Record]) -> bool:
+    """No record shares credit or belongs to an incident: nothing for 就高 or 合报 to do."""
+    return not any(record.incident or record.share for record in records)
 
 
 def where(record: Record) -> str:

@@ -36,17 +36,19 @@ class ChecklistKind(RuleKind):
         params = rule.params
         assert isinstance(params, Checklist)
         outcome = RuleOutcome()
-        seen: set[str] = set()
-        for record in records:
+        # A task recorded twice counts once; the record under an incident (if any) speaks for
+        # it, so that the order of the records never decides what 就高 compares.
+        chosen: dict[str, Record] = {}
+        for record in sorted(records, key=lambda item: (item.incident == "", item.incident)):
             task = record.level
             if task not in params.tasks:
                 outcome.problems.append(
                     f"{where(record)}：「{task}」不是规则「{rule.title}」的任务"
                 )
-                continue
-            if task in seen:
-                continue
-            seen.add(task)
+            else:
+                chosen.setdefault(task, record)
+        for task in sorted(chosen, key=params.tasks.index):
+            record = chosen[task]
             word, size = verb(params.amount)
             line = Line("{}：任务「{}」未完成，{} {} 分", (rule.title, task, word, size))
             outcome.contributions.append(

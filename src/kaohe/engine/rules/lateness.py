@@ -19,6 +19,7 @@ from kaohe.engine.rules.base import (
     count_of,
     verb,
 )
+from kaohe.engine.rules.per_occurrence import counted_total
 from kaohe.engine.rules.registry import register
 
 
@@ -36,6 +37,11 @@ class LatenessKind(RuleKind):
     def parse(self, settings: Settings) -> Lateness:
         amount = settings.required_decimal("amount")
         return Lateness(amount, settings.choice("per", PERIODS, "month"))
+
+    def quick_total(self, rule: Rule, node: Node, records: Sequence[Record]) -> Decimal | None:
+        params = rule.params
+        assert isinstance(params, Lateness)
+        return counted_total(records, params.amount, {})
 
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView

@@ -46,6 +46,24 @@ def amount_for(params: PerOccurrence, record: Record, rule: Rule, outcome: RuleO
     return params.amount
 
 
+def counted_total(
+    records: Sequence[Record], amount: Decimal | None, levels: dict[str, Decimal]
+) -> Decimal | None:
+    """Σ count × amount (by level) for plain records; None when any record needs the full path."""
+    total = Decimal(0)
+    for record in records:
+        count = record.count
+        if count is None:
+            count = Decimal(1)
+        elif count < 0:
+            return None
+        each = levels.get(record.level) if record.level and levels else amount
+        if each is None:
+            return None
+        total += count * each
+    return total
+
+
 @register
 class PerOccurrenceKind(RuleKind):
     name = "per_occurrence"
@@ -57,6 +75,11 @@ class PerOccurrenceKind(RuleKind):
         if amount is None and not levels:
             settings.problem("按次计分需要「amount」或「levels」")
         return PerOccurrence(amount, levels, settings.text("unit", "次"))
+
+    def quick_total(self, rule: Rule, node: Node, records: Sequence[Record]) -> Decimal | None:
+        params = rule.params
+        assert isinstance(params, PerOccurrence)
+        return counted_total(records, params.amount, params.levels)
 
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView

@@ -10,7 +10,14 @@ from kaohe.engine.loading.settings import Settings
 from kaohe.engine.model.facts import Record
 from kaohe.engine.model.scheme import Node, Rule
 from kaohe.engine.numbers import ZERO
-from kaohe.engine.rules.base import Contribution, Line, RuleKind, RuleOutcome, UnitView, verb
+from kaohe.engine.rules.base import (
+    Contribution,
+    Line,
+    RuleKind,
+    RuleOutcome,
+    UnitView,
+    verb,
+)
 from kaohe.engine.rules.registry import register
 from kaohe.engine.rules.scaling import PARTIAL_WORDS, read_step, steps
 
@@ -39,6 +46,18 @@ def total_value(rule: Rule, records: Sequence[Record], outcome: RuleOutcome) -> 
     return sum(values, ZERO) if values else None
 
 
+def quick_value(records: Sequence[Record]) -> Decimal | None:
+    """The summed value of plain records that all carry one; None otherwise."""
+    if not records:
+        return None
+    total = ZERO
+    for record in records:
+        if record.value is None:
+            return None
+        total += record.value
+    return total
+
+
 @register
 class ShortfallKind(RuleKind):
     name = "shortfall"
@@ -46,6 +65,14 @@ class ShortfallKind(RuleKind):
 
     def parse(self, settings: Settings) -> Gap:
         return read_gap(settings)
+
+    def quick_total(self, rule: Rule, node: Node, records: Sequence[Record]) -> Decimal | None:
+        gap = rule.params
+        assert isinstance(gap, Gap)
+        actual = quick_value(records)
+        if actual is None:
+            return None
+        return steps(max(ZERO, gap.target - actual), gap.step, gap.partial) * gap.amount
 
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
@@ -90,6 +117,14 @@ class ExceedKind(RuleKind):
 
     def parse(self, settings: Settings) -> Gap:
         return read_gap(settings)
+
+    def quick_total(self, rule: Rule, node: Node, records: Sequence[Record]) -> Decimal | None:
+        gap = rule.params
+        assert isinstance(gap, Gap)
+        actual = quick_value(records)
+        if actual is None:
+            return None
+        return steps(max(ZERO, actual - gap.target), gap.step, gap.partial) * gap.amount
 
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView

@@ -19,6 +19,7 @@ from kaohe.engine.rules.base import (
     verb,
     where,
 )
+from kaohe.engine.rules.per_occurrence import counted_total
 from kaohe.engine.rules.registry import register
 
 
@@ -36,6 +37,18 @@ class TieredKind(RuleKind):
     def parse(self, settings: Settings) -> Tiered:
         levels = settings.amounts("levels", required=True)
         return Tiered(levels, settings.boolean("highest_only", True))
+
+    def quick_total(self, rule: Rule, node: Node, records: Sequence[Record]) -> Decimal | None:
+        params = rule.params
+        assert isinstance(params, Tiered)
+        if not params.highest_only:
+            return counted_total(records, None, params.levels)
+        if any(r.level not in params.levels for r in records):
+            return None
+        amounts = [counted_total((r,), None, params.levels) for r in records]
+        if any(amount is None for amount in amounts):
+            return None
+        return max((a for a in amounts if a is not None), key=abs, default=Decimal(0))
 
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
@@ -59,7 +72,8 @@ class TieredKind(RuleKind):
         return outcome
 
     def highest(self, scored: list[Contribution], rule: Rule) -> Contribution:
-        return max(scored, key=lambda contribution: abs(contribution.amount))
+        # Equal amounts: the one under an incident stands, whatever the order of the records.
+        return max(scored, key=lambda item: (abs(item.amount), item.incident != "", item.incident))
 
     def absorbed(self, scored: list[Contribution], rule: Rule) -> list[Contribution]:
         top = self.highest(scored, rule)

@@ -1,0 +1,35 @@
+"""Explanations on demand: the quick path keeps only numbers; this re-scores one unit in full.
+
+Re-scoring runs every rule through its ``apply`` (the path that writes a line per record), so
+the lines always match the numbers the quick path produced (a property test checks this).
+"""
+
+from __future__ import annotations
+
+from kaohe.engine.compute.plan import Plan
+from kaohe.engine.compute.results import NodeResult
+from kaohe.engine.rules.base import Line, UnitView
+
+
+class UnitExplainer:
+    """Lazily scores one unit with full explanations, once, and hands out each leaf's lines."""
+
+    __slots__ = ("_results", "absent", "plan", "view")
+
+    def __init__(self, plan: Plan, view: UnitView, absent: frozenset[str]) -> None:
+        self.plan = plan
+        self.view = view
+        self.absent = absent
+        self._results: dict[str, NodeResult] | None = None
+
+    def lines_for(self, path: str) -> tuple[Line, ...]:
+        found = self.explained(path)
+        return found.own_lines if found is not None else ()
+
+    def explained(self, path: str) -> NodeResult | None:
+        """The leaf as the full path scores it, lines included."""
+        if self._results is None:
+            from kaohe.engine.compute.leaves import score_leaves
+
+            self._results = score_leaves(self.plan, self.view, self.absent, None).results
+        return self._results.get(path)
