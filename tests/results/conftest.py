@@ -66,3 +66,76 @@ def published(bureau: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     bureau.snapshot = bureau.commit(result_actions.publish_results, bureau.office, bureau.cycle)
     bureau.cycle.refresh_from_db()
     return bureau
+
+
+GRADED_SCHEME = """\
+format: kaohe-scheme/1
+id: graded-test
+name: 分等次测试方案
+body: 测试
+period: quarter
+decimals: 2
+formula: 日常考核 + 加分 + 否决
+grades:
+  - {name: 优秀, min: 90}
+  - {name: 良好, min: 80}
+  - {name: 一般}
+tie_breakers: [total, name]
+sections:
+  - name: 日常考核
+    code: "1"
+    points: 100
+    kind: scored
+    floor: 0
+    rules:
+      - {id: late, kind: per_occurrence, amount: -5, unit: 次, label: 迟报}
+  - name: 加分
+    code: "2"
+    kind: bonus
+    cap: 5
+    rules:
+      - {id: award, kind: per_occurrence, amount: 1, unit: 起, label: 受表彰}
+  - name: 否决
+    code: "3"
+    points: 0
+    kind: penalty
+    rules:
+      - {id: veto, kind: veto, consequence: rank_last, label: 一票否决（列最后一位）}
+"""
+
+
+@pytest.fixture
+def graded(bureau: Any) -> Any:
+    """A second cycle over three sections on a small scheme with grade bands and a veto."""
+    from kaohe.schemes.actions import create_scheme, publish_version
+    from kaohe.schemes.models import Scheme
+
+    version = create_scheme(bureau.office, GRADED_SCHEME, Scheme.Source.BUILTIN)
+    publish_version(bureau.office, version)
+    sections = [bureau.sections[name] for name in ("办公室", "党建科", "督查科")]
+    bureau.graded_cycle = cycle_actions.open_cycle(
+        bureau.office,
+        cycle_actions.CyclePlan(
+            name="分等次测试周期",
+            version=version,
+            period="quarter",
+            starts_on=datetime.date(2020, 4, 1),
+            ends_on=datetime.date(2020, 6, 30),
+            units=[cycle_actions.UnitEntry(unit) for unit in sections],
+        ),
+    )
+    bureau.graded_units = {cu.label: cu for cu in bureau.graded_cycle.cycle_units.all()}
+
+    def record(label: str, rule: str, count: str = "1") -> Any:
+        node = {"late": "1", "award": "2", "veto": "3"}[rule]
+        return bureau.commit(
+            cycle_actions.add_record,
+            bureau.office,
+            bureau.graded_units[label],
+            node_path=node,
+            rule_id=rule,
+            count=Decimal(count),
+        )
+
+    bureau.graded_record = record
+    return bureau
