@@ -16,7 +16,7 @@ _BONUS_CAP = re.compile(
 )
 _PENALTY_CAP = re.compile(
     rf"(?:扣分|扣分累计|累计扣分)[^,;]{{0,4}}?(?:不超过|最高|最多|封顶)\s*(?P<cap>{NUMBER})\s*分"
-    rf"|(?:本项|该项)?最多扣\s*(?P<cap2>{NUMBER})\s*分"
+    rf"|(?:本项|该项)?(?:最多|最高)扣\s*(?P<cap2>{NUMBER})\s*分"
 )
 _UNCAPPED = re.compile(r"(?:本项|该项)?(?:加分)?(?:不设上限|不设上线|不封顶|上不封顶)")
 _ASSESSOR = re.compile(

@@ -29,11 +29,11 @@ from kaohe.textrules.vocabulary import COUNTER
 
 _NOT_PER_OCCURRENCE = re.compile(r"少|减少|下降|降低|未完成|未达|超过|超出|提高|增加|上升")
 _EVERY = re.compile(
-    rf"每\s*(?:一|1)?\s*(?P<unit>{COUNTER})(?P<between>[^,;:]{{0,14}}?)"
+    rf"每\s*(?:发现|查实|出现|发生)?\s*(?:一|1)?\s*(?P<unit>{COUNTER})(?P<between>[^,;:]{{0,14}}?)"
     rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
 )
 _FOUND_ONCE = re.compile(
-    rf"(?:发现|查实|出现|发生)\s*(?:一|1)\s*(?P<unit>{COUNTER})\s*[,的]?\s*"
+    rf"(?<![少于至最第])(?:一|1)\s*(?P<unit>{COUNTER})\s*[,的]?\s*"
     rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
 )
 _SLASH = re.compile(rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}\s*/\s*(?P<unit>{COUNTER})")
@@ -48,7 +48,13 @@ _CAP = re.compile(
 _ONCE = re.compile(rf"(?<![每各])(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)\s*{AMOUNT}")
 _DOUBTFUL = re.compile(r"情节严重|情节较重|情节轻微|性质恶劣|视情况|根据情况|否则|相应|按比例")
 # A count before a one-time amount (「2项任务有1项未完成扣0.5分」) says the amount is per something.
-_COUNTED = re.compile(r"[\d一两二三四五六七八九十]+\s*(?:项|个|件|起|篇|人次)(?!\s*(?:及|或)?以上)")
+_COUNTED = re.compile(rf"{NUMBER}\s*{COUNTER}(?!\s*(?:及|或)?以上)")
+_COUNT_REACH = 8
+# A recurring period (逾期未报的扣1分 after 每月5日前报送) or a ranking (排名前三的加1分) may
+# make a plain amount per period or per position.
+_PER_SOMETHING = re.compile(
+    r"每个?(?:月|季度?|周|半年)|排名|名次|位列|前\s*[\d一二三四五六七八九十]+\s*的"
+)
 _ALSO_DEDUCTED = re.compile(r"再扣|追加|另扣|加扣|加倍|翻倍")
 _AMOUNTS = re.compile(rf"(?:{DEDUCT}|{ADD}|得)\s*{NUMBER}\s*分|酌情")
 
@@ -86,15 +92,23 @@ def _ranged(sentence: Sentence, match: re.Match[str]) -> bool:
 
 @sentence_reader("每件扣分", priority=140)
 def read_every(sentence: Sentence) -> list[Finding]:
-    findings = []
+    findings: list[Finding] = []
     for pattern in (_EVERY, _FOUND_ONCE, _SLASH, _ONE_EACH):
         for match in pattern.finditer(sentence.text):
             between = match.groupdict().get("between") or ""
             if _NOT_PER_OCCURRENCE.search(between) and pattern is _EVERY:
                 continue
-            if not _ranged(sentence, match):
-                findings.append(_per_occurrence(sentence, match, SURE))
-    return findings
+            found = _per_occurrence(sentence, match, SURE)
+            taken = any(f.start < found.end and found.start < f.end for f in findings)
+            if not _ranged(sentence, match) and not taken:
+                findings.append(found)
+    return sorted(findings, key=lambda finding: finding.start)
+
+
+def _maybe_per_something(sentence: Sentence, start: int) -> bool:
+    reach = max(0, start - _COUNT_REACH)
+    counted = _COUNTED.search(sentence.text, reach, start) is not None
+    return counted or _doubtful(sentence) or _PER_SOMETHING.search(sentence.text) is not None
 
 
 @sentence_reader("一次性扣分", priority=FALLBACK)
@@ -106,8 +120,6 @@ def read_once(sentence: Sentence) -> list[Finding]:
             continue
         amount = signed(match.group("verb"), match.group("amount"))
         rule = {"kind": "per_occurrence", "amount": amount, "cap": abs(amount)}
-        confidence = LIKELY
-        if _doubtful(sentence) or _COUNTED.search(sentence.text, 0, match.start()):
-            confidence = GUESS
+        confidence = GUESS if _maybe_per_something(sentence, match.start()) else LIKELY
         findings.append(Finding(rule, match.start(), match.end(), confidence))
     return findings
