@@ -154,3 +154,37 @@ def test_a_document_of_100000_table_rows_is_refused_as_too_long():
             archive.writestr(info.filename, content)
 
     assert f"超过 {MAX_TABLE_ROWS} 行" in refusal("十万行.docx", buffer.getvalue())
+
+
+def test_a_lone_cell_far_down_and_far_right_does_not_make_the_import_walk_empty_cells():
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["考核项目", "分值"])
+    sheet.append(["信息报送", 5])
+    sheet["XFD1000000"] = "远处的单元格"
+    buffer = io.BytesIO()
+    book.save(buffer)
+
+    tracemalloc.start()
+    started = time.perf_counter()
+    imported = import_document("稀疏.xlsx", buffer.getvalue())
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    assert time.perf_counter() - started < GENEROUS_SECONDS
+    assert peak < GENEROUS_BYTES
+    assert [node["name"] for node in imported.scheme["sections"]] == ["信息报送"]
+
+
+def test_a_merge_over_the_whole_sheet_is_refused_before_openpyxl_expands_it():
+    source = zipfile.ZipFile(io.BytesIO(valid_workbook()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                merge = b'<mergeCells count="1"><mergeCell ref="A3:XFD1048576"/></mergeCells>'
+                content = content.replace(b"</sheetData>", b"</sheetData>" + merge, 1)
+            archive.writestr(info.filename, content)
+
+    assert "单元格，超出导入上限" in refusal("合并.xlsx", buffer.getvalue())

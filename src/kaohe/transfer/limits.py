@@ -8,9 +8,11 @@ is refused quickly and with a Chinese message the user can act on.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import IO
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_TEXT_BYTES = 4 * 1024 * 1024
@@ -18,11 +20,19 @@ MAX_UNPACKED_BYTES = 120 * 1024 * 1024
 MAX_ZIP_ENTRIES = 2000
 MAX_COMPRESSION_RATIO = 400
 MAX_TABLE_ROWS = 20_000
+MAX_TABLE_CELLS = 400_000
 MAX_TEXT_LINES = 60_000
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURE = b"PK\x03\x04"
 _READ_CHUNK = 1024 * 1024
+_TAIL = 64
+_MERGE_REF = re.compile(rb'<mergeCell ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
+# Element openings that count as a table row and a table cell, per package kind.
+_TABLE_MARKERS = {
+    "xl": ((b"<row ", b"<row>"), (b"<c ", b"<c>")),
+    "word": ((b"<w:tr ", b"<w:tr>"), (b"<w:tc ", b"<w:tc>")),
+}
 
 KIND_NAMES = {"xlsx": "Excel 工作簿", "docx": "Word 文档", "text": "纯文本"}
 EXTENSION_KINDS = {".xlsx": "xlsx", ".docx": "docx", ".txt": "text", ".text": "text"}
@@ -151,12 +161,9 @@ def _check_entry_sizes(entries: list[zipfile.ZipInfo]) -> None:
 
 
 def _check_xml_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
-    counts_rows = (
-        entry.filename.startswith("xl/worksheets/") or entry.filename == "word/document.xml"
-    )
-    marker = b"<w:tr" if entry.filename.startswith("word/") else b"<row"
-    rows = 0
-    tail = b""
+    markers = _TABLE_MARKERS.get("word" if entry.filename == "word/document.xml" else "")
+    if entry.filename.startswith("xl/worksheets/"):
+        markers = _TABLE_MARKERS["xl"]
     try:
         with archive.open(entry) as stream:
             head = stream.read(4096)
@@ -164,17 +171,59 @@ def _check_xml_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
                 raise ImportRefused(
                     f"文件部件「{entry.filename}」含有文档类型声明，疑似恶意文件，不予导入"
                 )
-            chunk = head
-            while chunk and counts_rows:
-                rows += (tail + chunk).count(marker) - tail.count(marker)
-                if rows > MAX_TABLE_ROWS:
-                    raise ImportRefused(
-                        f"表格超过 {MAX_TABLE_ROWS} 行，超出导入上限；请拆分后分别导入"
-                    )
-                tail = chunk[-8:]
-                chunk = stream.read(_READ_CHUNK)
+            if markers is not None:
+                _count_table(stream, head, *markers)
     except (zipfile.BadZipFile, EOFError, OSError, RuntimeError) as error:
         raise ImportRefused(f"文件已损坏：部件「{entry.filename}」无法读取") from error
+
+
+def _count_table(
+    stream: IO[bytes], chunk: bytes, rows: tuple[bytes, ...], cells: tuple[bytes, ...]
+) -> None:
+    """Count row and cell elements as the XML streams by, stopping as soon as one is too many."""
+    counts = {rows: 0, cells: 0}
+    limits = {rows: MAX_TABLE_ROWS, cells: MAX_TABLE_CELLS}
+    merged = 0
+    tail = b""
+    while chunk:
+        window = tail + chunk
+        for markers in (rows, cells):
+            counts[markers] += sum(window.count(m) - tail.count(m) for m in markers)
+            if counts[markers] > limits[markers]:
+                raise ImportRefused(_too_large(markers is rows))
+        merged += _merged_area(window, len(tail))
+        if merged > MAX_TABLE_CELLS:
+            raise ImportRefused(_too_large(False))
+        tail = chunk[-_TAIL:]
+        chunk = stream.read(_READ_CHUNK)
+
+
+def _merged_area(window: bytes, seen: int) -> int:
+    """Cells covered by the merged areas declared in ``window`` past its first ``seen`` bytes.
+
+    openpyxl creates an object for every covered cell, so 「A1:XFD1048576」 alone would take
+    billions of them: the declared areas are summed before openpyxl is allowed to load.
+    """
+    area = 0
+    for match in _MERGE_REF.finditer(window):
+        if match.end() > seen:
+            first_column, first_row, last_column, last_row = match.groups()
+            width = _column_number(last_column) - _column_number(first_column) + 1
+            area += max(width, 1) * max(int(last_row) - int(first_row) + 1, 1)
+    return area
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - ord("A") + 1
+    return number
+
+
+def _too_large(by_rows: bool) -> str:
+    if by_rows:
+        return f"表格超过 {MAX_TABLE_ROWS} 行，超出导入上限；请拆分后分别导入"
+    return f"表格超过 {MAX_TABLE_CELLS} 个单元格，超出导入上限；请拆分后分别导入"
 
 
 def _ole_message(data: bytes) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import warnings
 import zipfile
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from openpyxl import load_workbook
@@ -41,13 +42,29 @@ def read_workbook(upload: Upload, report: ImportReport) -> Reading:
 
 
 def sheet_grid(sheet: Worksheet) -> Grid:
-    """The sheet's used range as a grid, merged areas spread from their top-left cell."""
-    width = min(sheet.max_column, MAX_COLUMNS)
-    rows: list[list[Cell]] = []
-    for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=width):
-        rows.append([_cell(sheet, cell) for cell in row])
+    """The sheet's rows that hold cells, merged areas spread from their top-left cell.
+
+    Only cells the file defines are visited: a lone cell in row 1,000,000 or column XFD must
+    not make kaohe walk (and openpyxl create) every empty cell before it.
+    """
+    stored = sheet._cells  # the cells the file defines, by (row, column)
+    numbers = sorted({row for row, column in stored if column <= MAX_COLUMNS})
+    width = min(max((column for _, column in stored), default=0), MAX_COLUMNS)
+    index = {number: position for position, number in enumerate(numbers)}
+    rows = [
+        [
+            _cell(sheet, stored[(number, column)])
+            if (number, column) in stored
+            else _empty(sheet, number, column)
+            for column in range(1, width + 1)
+        ]
+        for number in numbers
+    ]
     for merged in sheet.merged_cells.ranges:
-        _spread(rows, merged.min_row - 1, merged.min_col - 1, merged.max_row, merged.max_col)
+        covered = numbers[
+            bisect_left(numbers, merged.min_row) : bisect_right(numbers, merged.max_row)
+        ]
+        _spread(rows, index, covered, merged.min_col - 1, merged.max_col)
     return Grid(rows=rows, source=f"工作表「{sheet.title}」")
 
 
@@ -91,14 +108,23 @@ def _text(value: Any) -> str:
     return clean_text(str(value))
 
 
-def _spread(rows: list[list[Cell]], top: int, left: int, bottom: int, right: int) -> None:
-    if top >= len(rows) or left >= len(rows[top]):
+def _empty(sheet: Worksheet, row: int, column: int) -> Cell:
+    return Cell("", where=f"工作表「{sheet.title}」单元格 {column_letter(column - 1)}{row}")
+
+
+def _spread(
+    rows: list[list[Cell]], index: dict[int, int], covered: list[int], left: int, right: int
+) -> None:
+    """Copy a merged area's anchor text into the other positions of the area it covers."""
+    if not covered or left >= len(rows[index[covered[0]]]):
         return
-    anchor = rows[top][left]
-    for row in range(top, min(bottom, len(rows))):
-        for column in range(left, min(right, len(rows[row]))):
-            if (row, column) != (top, left):
-                rows[row][column] = Cell(anchor.text, merged=True, where=rows[row][column].where)
+    top = covered[0]
+    anchor = rows[index[top]][left]
+    for number in covered:
+        row = rows[index[number]]
+        for column in range(left, min(right, len(row))):
+            if (number, column) != (top, left):
+                row[column] = Cell(anchor.text, merged=True, where=row[column].where)
 
 
 def _note_other_sheets(sheets: list[Worksheet], used: Worksheet, report: ImportReport) -> None:
