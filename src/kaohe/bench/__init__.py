@@ -1,0 +1,1 @@
+"""Benchmarks run by `make bench` (python -m kaohe.bench); never timed assertions in tests."""
