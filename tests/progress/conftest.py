@@ -1,6 +1,9 @@
-"""A small cycle for progress tests: 市财政局 answers for 信息化建设 (through its 办公室) and 预算管理,
-市教育局 for 教育督导; 写实考核 has the two system-derived indicators seed 000 has. Monthly reports
-are due 3 working days after each month; today is whatever the test sets with `at(day)`."""
+"""A small cycle for progress tests.
+
+市财政局 answers for 信息化建设 (through its 办公室) and 预算管理, 市教育局 for 教育督导;
+写实考核 has the two system-derived indicators seed 000 has. Monthly reports are due 3 working
+days after each month; today is whatever the test sets with `at(day)`.
+"""
 
 from __future__ import annotations
 
@@ -139,3 +142,44 @@ def cycle(org: Any, settings: Any, tmp_path: Any) -> Any:
     found.task_assessor = person("jyj_kpdw", org.other_department, Role.ASSESSOR)
     found.person = person
     return found
+
+
+@pytest.fixture
+def report(cycle: Any, django_capture_on_commit_callbacks: Any) -> Any:
+    """report(label, code, period, files=1, submit=True): a report by the unit's reporter."""
+    from kaohe.progress import actions
+
+    reporters = {"市财政局": cycle.users[Role.REPORTER], "市教育局": cycle.other_reporter}
+
+    def make(label: str, code: str, period: str, files: int = 1, submit: bool = True) -> Any:
+        reporter = reporters[label]
+        with django_capture_on_commit_callbacks(execute=True):
+            submission = actions.start_submission(
+                reporter, cycle.units[label], cycle.tasks[code], period
+            )
+            actions.save_progress(reporter, submission.pk, submission.version, "本月已完成。")
+            for number in range(files):
+                actions.add_evidence(reporter, submission.pk, pdf(f"材料{number}.pdf"))
+            if submit:
+                actions.submit(reporter, submission.pk)
+        submission.refresh_from_db()
+        return submission
+
+    return make
+
+
+@pytest.fixture
+def sign(django_capture_on_commit_callbacks: Any) -> Any:
+    """sign(user, submission) approves; sign(user, submission, "理由") sends it back."""
+    from kaohe.progress import actions
+
+    def act(user: Any, submission: Any, reason: str = "") -> Any:
+        with django_capture_on_commit_callbacks(execute=True):
+            if reason:
+                actions.send_back(user, submission.pk, reason)
+            else:
+                actions.approve(user, submission.pk)
+        submission.refresh_from_db()
+        return submission
+
+    return act

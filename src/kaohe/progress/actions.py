@@ -11,6 +11,7 @@ from django.utils import timezone
 from kaohe.accounts.models import User
 from kaohe.accounts.roles import Role
 from kaohe.audit.log import log_change
+from kaohe.cycles.actions import notify_changed
 from kaohe.cycles.models import Assignment, Cycle, CycleUnit
 from kaohe.progress import files, people, signoff
 from kaohe.progress.models import Evidence, Notification, Schedule, SignOff, Submission
@@ -132,6 +133,7 @@ def remove_evidence(actor: User, evidence_id: int) -> None:
 
 
 def move(actor: User, submission: Submission, to: str, decision: str, reason: str = "") -> None:
+    """Moves the report along the chain; 写实考核 may change, so results recompute."""
     old = submission.get_status_display()
     step = submission.status
     submission.status = to
@@ -139,6 +141,7 @@ def move(actor: User, submission: Submission, to: str, decision: str, reason: st
     SignOff.objects.create(
         submission=submission, step=step, decision=decision, reason=reason, actor=actor
     )
+    notify_changed(submission.cycle, submission.cycle_unit)
     log_change(
         actor,
         SignOff.Decision(decision).label + "进度报送",
