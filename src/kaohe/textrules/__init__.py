@@ -10,6 +10,7 @@ becomes a flagged ``discretionary`` rule carrying the original text — never a 
 
 from __future__ import annotations
 
+from kaohe.textrules.grades import read_grades
 from kaohe.textrules.names import read_name, read_points
 from kaohe.textrules.reader import read_criteria
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD, NameReading, Reading, ReadRule
@@ -20,6 +21,7 @@ __all__ = [
     "ReadRule",
     "Reading",
     "read_criteria",
+    "read_grades",
     "read_name",
     "read_points",
 ]
