@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def run_manage(*args, **env):
     environment = {**os.environ, "PYTHONPATH": str(ROOT / "src"), **env}
     environment.pop("DATABASE_URL", None)
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), *args],
         capture_output=True,
