@@ -102,7 +102,8 @@ def rescale_target(siblings: tuple[Node, ...], moved: Node, results: dict[str, N
     current = results[target.path]
     own = target.points or Decimal(1)
     factor = (own + (moved.points or ZERO)) / own
-    score = current.score * factor
+    # Multiply before dividing: 27.6 × 35 ÷ 30 is exactly 32.2, 27.6 × (35 ÷ 30) is not.
+    score = current.score * (own + (moved.points or ZERO)) / own
     line = Line(
         "「{}」不适用，本项按 ({} + {}) ÷ {} 放大：{} × {} = {} 分",
         (moved.name, own, moved.points or ZERO, own, current.score, factor, score),
