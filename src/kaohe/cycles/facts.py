@@ -47,11 +47,19 @@ def engine_evaluation(entry: EvaluationEntry, label: str) -> engine.EvaluationSc
     )
 
 
+def system_records(cycle: Cycle) -> list[engine.Record]:
+    """Records kaohe derives itself: 写实考核 (diligence) from the progress reports."""
+    from kaohe.progress.diligence import diligence_records  # progress builds on cycles
+
+    return diligence_records(cycle)
+
+
 def cycle_facts(cycle: Cycle) -> engine.Facts:
     """Every unit, record and evaluation score of the cycle, in three queries."""
     units = list(cycle.cycle_units.all())
     labels = {unit.pk: unit.label for unit in units}
     records = [engine_record(r, labels[r.cycle_unit_id]) for r in cycle.records.order_by("id")]
+    records += system_records(cycle)
     evaluations = [
         engine_evaluation(entry, labels[entry.cycle_unit_id])
         for entry in cycle.evaluation_entries.order_by("id")
