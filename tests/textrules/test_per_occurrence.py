@@ -51,3 +51,18 @@ def test_a_severity_variant_goes_to_a_person_rather_than_guessing_which_amount_a
 
 def test_an_extra_deduction_on_top_of_another_is_flagged():
     assert is_flagged("经媒体曝光的，加扣2分/次。")
+
+
+def test_amounts_by_level_count_only_the_highest_when_the_text_says_so():
+    rule = only_rule(
+        "获得市级表彰的加2分，获得省级表彰的加3分，同一事项获多级表彰的，仅就最高级别加分。"
+    )
+    assert rule == {
+        "kind": "tiered",
+        "levels": {"市级": Decimal(2), "省级": Decimal(3)},
+        "highest_only": True,
+    }
+
+
+def test_highest_level_only_without_levels_to_apply_to_is_flagged():
+    assert is_flagged("获得表彰的加2分，仅就最高级别加分。")

@@ -9,6 +9,7 @@ from typing import Any
 from kaohe.textrules.clauses import split_sentences
 from kaohe.textrules.combine import gather_checklists, merge_levels, merge_rounds
 from kaohe.textrules.drafts import Draft
+from kaohe.textrules.highest import apply_highest_only
 from kaohe.textrules.normalize import normalize
 from kaohe.textrules.patterns.base import GUESS
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD, Reading, ReadRule
@@ -31,7 +32,8 @@ def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
         for finding in reading.findings:
             node.update(finding.node)
     drafts = gather_checklists(drafts, readings, text)
-    drafts = merge_rounds(merge_levels(drafts, normalize(text)))
+    clean = normalize(text)
+    drafts = apply_highest_only(merge_rounds(merge_levels(drafts, clean)), clean)
     rules = tuple(_bounded(_read_rule(draft, text), points) for draft in drafts)
     return Reading(text=text, rules=rules, node=_settle_node(node, points))
 
