@@ -24,7 +24,8 @@ def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
     span of ``text`` it came from and a confidence in [0, 1]; text that cannot be read with
     confidence becomes a flagged ``discretionary`` rule with the original text.
     """
-    readings = [read_sentence(sentence) for sentence in split_sentences(normalize(text))]
+    clean = normalize(text)  # same length as text: offsets found in it point into text
+    readings = [read_sentence(sentence) for sentence in split_sentences(clean)]
     drafts: list[Draft] = []
     node: dict[str, Any] = {}
     for index, reading in enumerate(readings):
@@ -32,7 +33,6 @@ def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
         for finding in reading.findings:
             node.update(finding.node)
     drafts = gather_checklists(drafts, readings, text)
-    clean = normalize(text)
     drafts = apply_highest_only(merge_rounds(merge_levels(drafts, clean)), clean)
     rules = tuple(_bounded(_read_rule(draft, text), points) for draft in drafts)
     return Reading(text=text, rules=rules, node=_settle_node(node, points))

@@ -11,8 +11,9 @@ from kaohe.textrules.patterns import Finding, ordered_readers
 # Words that carry score when they are left outside every finding: the sentence then holds
 # something the readers did not understand, and reading only part of it could be wrong.
 _SCORING = re.compile(
-    r"(?:扣|加|减|得)\s*(?:[\d.]+|[一二两三四五六七八九十半]+)\s*分|\d\s*分|不得分|不计分|不记分"
-    r"|否决|折算|酌情|视情|倒扣|平均分|加倍|翻倍|均分|扣除|扣减|\*\s*\d|(?:予以|给予)(?:扣|加)分|(?:占|\*)\s*\d+(?:\.\d+)?\s*%"
+    r"(?:扣|加|减|得)\s*(?:[\d.]+|[一二两三四五六七八九十半]+)\s*分|\d\s*分"
+    r"|不得分|不计分|不记分|否决|折算|酌情|视情|倒扣|平均分|加倍|翻倍|均分|扣除|扣减"
+    r"|(?:予以|给予)(?:扣|加)分|占\s*\d+(?:\.\d+)?\s*%|\*\s*\d"
     r"|(?:不少于|至少|不低于|不超过)\s*[\d一二两三四五六七八九十]"
 )
 # Headings carry their points (「班子测评(10分)」, read by read_name) and name a veto section.
