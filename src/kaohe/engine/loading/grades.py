@@ -27,11 +27,14 @@ def read_grades(settings: Settings) -> tuple[GradeBand, ...]:
             band_settings.problem("缺少等次名称「name」")
         bands.append(GradeBand(name, band_settings.decimal("min")))
         band_settings.finish()
-    check_bands(bands, settings)
+    written = [item.get("min") is not None for item in raw]
+    check_bands(bands, written, settings)
     return tuple(bands)
 
 
-def check_bands(bands: list[GradeBand], settings: Settings) -> None:
+def check_bands(bands: list[GradeBand], written: list[bool], settings: Settings) -> None:
+    """Gapless: every band but the last has a min (one written but unreadable is reported
+    already), strictly falling; the last has none."""
     if not bands:
         return
     if bands[-1].min is not None:
@@ -39,9 +42,10 @@ def check_bands(bands: list[GradeBand], settings: Settings) -> None:
             f"最低等次「{bands[-1].name}」不应设 min，"
             f"否则低于 {show(bands[-1].min)} 分的单位没有等次"
         )
-    for upper, lower in itertools.pairwise(bands):
+    for index, (upper, lower) in enumerate(itertools.pairwise(bands)):
         if upper.min is None:
-            settings.problem(f"等次「{upper.name}」缺少 min（只有最低等次可以不设）")
+            if not written[index]:
+                settings.problem(f"等次「{upper.name}」缺少 min（只有最低等次可以不设）")
         elif lower.min is not None and lower.min >= upper.min:
             settings.problem(
                 f"等次应从高到低排列：「{lower.name}」的 min {show(lower.min)} "
