@@ -130,3 +130,16 @@ def diligence_records(cycle: Cycle, today: date | None = None) -> list[engine.Re
             if record is not None:
                 records.append(record)
     return records
+
+
+def refresh_open_cycles() -> int:
+    """Deadlines pass with nobody saving anything: tell results to recompute every open cycle
+    that scores diligence (the daily run does this). Returns the cycles refreshed."""
+    from kaohe.cycles.actions import notify_changed
+
+    refreshed = 0
+    for cycle in Cycle.objects.filter(status=Cycle.Status.OPEN).select_related("scheme_version"):
+        if diligence_nodes(cycle_scheme(cycle)):
+            notify_changed(cycle, None)
+            refreshed += 1
+    return refreshed
