@@ -40,3 +40,7 @@ def test_tasks_named_in_the_sentence_itself_are_split_at_the_enumeration_comma()
 
 def test_named_tasks_that_do_not_add_up_to_the_count_are_flagged():
     assert is_flagged("完成年度普法、依法治理工作，3项任务有1项未完成扣0.5分。")
+
+
+def test_conditions_run_together_with_full_width_commas_are_flagged_too():
+    assert is_flagged("未设立法制机构，未配备专职法制工作人员的，各扣0.1分。")

@@ -52,7 +52,7 @@ def _gather_conditions(draft: Draft, readings: list[SentenceReading], text: str)
     rule["tasks"] = [_task(_original(reading, text)) for reading in run] + [own_condition]
     start = run[0].sentence.start if run else own.start
     gathered = replace(draft, rule=rule, start=start)
-    if not run and re.search(r"[,、]|或", own_condition):
+    if not run and re.search(r"[,，、;；]|或", own_condition):
         return gathered.doubted()  # several conditions in one breath: how many is unclear
     return gathered
 
