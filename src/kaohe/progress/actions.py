@@ -20,6 +20,12 @@ from kaohe.progress.periods import period_of
 from kaohe.progress.tasks import tasks_by_unit
 
 Status = Submission.Status
+AUDIT_ACTIONS = {
+    SignOff.Decision.SUBMIT: "报送进度",
+    SignOff.Decision.APPROVE: "审核通过进度报送",
+    SignOff.Decision.ACCEPT: "验收进度报送",
+    SignOff.Decision.RETURN: "退回进度报送",
+}
 
 
 def ensure_open(cycle: Cycle) -> None:
@@ -144,7 +150,7 @@ def move(actor: User, submission: Submission, to: str, decision: str, reason: st
     notify_changed(submission.cycle, submission.cycle_unit)
     log_change(
         actor,
-        SignOff.Decision(decision).label + "进度报送",
+        AUDIT_ACTIONS[decision],
         submission,
         old=old,
         new=submission.get_status_display() + (f"（{reason}）" if reason else ""),
