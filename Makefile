@@ -23,7 +23,8 @@ run: install
 	@echo ""
 	@echo "kaohe 已启动：http://127.0.0.1:$(PORT)/"
 	@$(BIN)/python manage.py demo_logins
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --insecure
+	$(BIN)/gunicorn kaohe.project.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 \
+	  --access-logfile - --error-logfile -
 
 lint: install
 	$(BIN)/ruff check src tests
