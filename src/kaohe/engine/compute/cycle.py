@@ -155,19 +155,31 @@ def records_by_rule(
     plan: Plan, records: Sequence[Record], problems: list[str]
 ) -> tuple[dict[str, list[Record]], set[str]]:
     """The unit's records by rule id, and the rules with incident or shared records."""
-    grouped: dict[str, list[Record]] = defaultdict(list)
-    special: set[str] = set()
-    resolved = plan.resolved
+    # Group by the columns as written first: resolving each distinct (指标, 规则) once is much
+    # cheaper than once per record.
+    written: dict[tuple[str, str], list[Record]] = {}
     for record in records:
-        found = resolved.get((record.indicator, record.rule))
-        if found is None:
-            found = resolve(plan, record.indicator, record.rule)
+        key = (record.indicator, record.rule)
+        bucket = written.get(key)
+        if bucket is None:
+            written[key] = [record]
+        else:
+            bucket.append(record)
+    grouped: dict[str, list[Record]] = {}
+    special: set[str] = set()
+    for (indicator, rule_id), bucket in written.items():
+        found = resolve(plan, indicator, rule_id)
         if isinstance(found, str):
-            problems.append(f"{where(record)}：{found}")
+            problems.extend(f"{where(record)}：{found}" for record in bucket)
             continue
-        grouped[found.id].append(record)
-        if record.incident or record.share:
-            special.add(found.id)
+        if found.id in grouped:
+            grouped[found.id].extend(bucket)
+        else:
+            grouped[found.id] = bucket
+        for record in bucket:
+            if record.incident or record.share:
+                special.add(found.id)
+                break
     return grouped, special
 
 

@@ -49,9 +49,7 @@ def score_leaves(
     parts: dict[str, LeafParts] = {}
     scores = LeafScores({}, {}, [], [], [])
     slow: list[Contribution] = []
-    for rule in rules_to_apply(plan, view, absent):
-        if rule.id in taken:
-            continue
+    for rule in rules_to_apply(plan, view, absent, taken):
         leaf = parts.get(rule.node_path)
         if leaf is None:
             leaf = parts[rule.node_path] = LeafParts(plan.rule_node[rule.id])
@@ -106,8 +104,11 @@ def quick_result(node: Node, total: Decimal, explainer: Explains | None) -> Node
     return NodeResult(node.path, score, (), True, explainer)
 
 
-def rules_to_apply(plan: Plan, view: UnitView, absent: frozenset[str]) -> list[Rule]:
-    rules = [plan.scheme.rules[rule_id] for rule_id in view.records_by_rule]
+def rules_to_apply(
+    plan: Plan, view: UnitView, absent: frozenset[str], taken: set[str]
+) -> list[Rule]:
+    """The rules left for the full path, in scheme order (就高 ties go to the first)."""
+    rules = [plan.scheme.rules[rule_id] for rule_id in view.records_by_rule if rule_id not in taken]
     rules += [rule for rule in plan.always if rule.id not in view.records_by_rule]
     rules.sort(key=lambda rule: plan.rule_order[rule.id])
     if absent:

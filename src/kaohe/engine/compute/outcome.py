@@ -7,7 +7,7 @@ from decimal import ROUND_FLOOR, Decimal
 
 from kaohe.engine.compute.context import SortKey, Standing
 from kaohe.engine.compute.results import UnitResult
-from kaohe.engine.formula import evaluate, explain
+from kaohe.engine.formula import Expression, evaluate, explain
 from kaohe.engine.model.scheme import GradeBand, Scheme
 from kaohe.engine.numbers import ZERO, round_half_up
 from kaohe.engine.rules.base import Line
@@ -15,8 +15,23 @@ from kaohe.engine.rules.base import Line
 
 def total_of(scheme: Scheme, sections: Mapping[str, Decimal]) -> tuple[Decimal, Line]:
     total = evaluate(scheme.formula, sections, scheme.formula_text)
-    written = explain(scheme.formula, sections)
-    return total, Line("总分 = {} = {} 分", (written, total))
+    return total, Line("总分 = {} = {} 分", (WrittenFormula(scheme.formula, sections), total))
+
+
+class WrittenFormula:
+    """The formula with each subtotal written in, composed only when the line is read."""
+
+    __slots__ = ("expression", "subtotals")
+
+    def __init__(self, expression: Expression, subtotals: Mapping[str, Decimal]) -> None:
+        self.expression = expression
+        self.subtotals = subtotals
+
+    def __str__(self) -> str:
+        return explain(self.expression, self.subtotals)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 def apply_vetoes(scheme: Scheme, result: UnitResult) -> None:
