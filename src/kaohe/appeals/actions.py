@@ -92,7 +92,7 @@ def file_appeal(
         new={"指标": name, "记录": appeal.record_label, "理由": appeal.reason},
     )
     url = reverse("appeals:detail", args=[cycle.pk, appeal.pk])
-    transaction.on_commit(lambda: notify(deciders(appeal), f"{cycle_unit}提出申诉：{name}", url))
+    notify(deciders(appeal), f"{cycle_unit}提出申诉：{name}", url)
     return appeal
 
 
@@ -143,7 +143,7 @@ def decide_appeal(
     )
     url = reverse("appeals:detail", args=[appeal.cycle_id, appeal.pk])
     text = f"您对「{appeal.node_name}」的申诉已答复：{appeal.get_status_display()}"
-    transaction.on_commit(lambda: notify(unit_users(appeal.cycle_unit), text, url))
+    notify(unit_users(appeal.cycle_unit), text, url)
     return appeal
 
 

@@ -109,7 +109,8 @@ def publish_results(actor: User, cycle: Cycle) -> Snapshot:
         snapshot,
         new={"公示序号": snapshot.number, "申诉截止日期": str(deadline)},
     )
-    announce(cycle, f"「{cycle}」考核结果已公示，申诉截止 {deadline:%Y-%m-%d}")
+    text = f"「{cycle}」考核结果已公示，申诉截止 {deadline:%Y-%m-%d}"
+    announce(cycle, text)
     return snapshot
 
 
@@ -122,9 +123,7 @@ def republish(actor: Any, cycle: Cycle, reason: str) -> Snapshot:
     log_change(
         actor, "重新发布公示结果", snapshot, new={"公示序号": snapshot.number, "原因": reason}
     )
-    transaction.on_commit(
-        lambda: announce(cycle, f"「{cycle}」考核结果已更正，第 {snapshot.number} 次公示")
-    )
+    announce(cycle, f"「{cycle}」考核结果已更正，第 {snapshot.number} 次公示")
     return snapshot
 
 
@@ -148,4 +147,5 @@ def finalise_cycle(actor: User, cycle: Cycle) -> Cycle:
 
 
 def announce(cycle: Cycle, text: str) -> None:
+    """In-app notices now (they roll back with the change); e-mails once it commits."""
     notify(cycle_users(cycle), text, reverse("results:cycles"))
