@@ -13,6 +13,7 @@ _ZERO = re.compile(
     r"(?:该项|本项|此项|该项目|本项目)?\s*(?:不得分|不计分|不记分|得0分|计0分|记0分|为0分)"
     r"|扣除(?:该项|本项)?全部分值|(?:该项|本项)分值全部扣除|扣除全部分数"
 )
+_AMOUNT = re.compile(rf"(?:得|加|扣)\s*(?!0\s*分){NUMBER}\s*分|得满分")
 _VETO = re.compile(r"一票否决|实行否决|予以否决")
 _CONSEQUENCES: tuple[tuple[str, dict[str, Any]], ...] = (
     (r"取消[^,;]{0,6}?评优|不得评为优秀|取消[^,;]{0,4}?评先", {"consequence": "no_excellence"}),
@@ -58,7 +59,9 @@ def read_veto(sentence: Sentence) -> list[Finding]:
 
 @sentence_reader("该项不得分", priority=160)
 def read_zero(sentence: Sentence) -> list[Finding]:
+    # 「按时完成得2分，未按时完成不得分」: beside an amount, 不得分 only withholds that amount.
+    confidence = GUESS if _AMOUNT.search(sentence.text) else SURE
     return [
-        Finding({"kind": "zero_on_event"}, match.start(), match.end(), SURE)
+        Finding({"kind": "zero_on_event"}, match.start(), match.end(), confidence)
         for match in _ZERO.finditer(sentence.text)
     ]

@@ -43,7 +43,7 @@ _ONE_EACH = re.compile(
 )
 _RANGE_AFTER = re.compile(r"\s*(?:-|至|到)\s*\d")
 _CAP = re.compile(
-    rf"\s*,?\s*(?:累计)?(?:最多|最高|最多累计|累计不超过|不超过)\s*(?:扣|加)?\s*({NUMBER})\s*分"
+    rf"\s*,?\s*(?:累计)?(?:最多|最高|最多累计|累计不超过|不超过)\s*(?:不超过)?\s*(?:扣|加)?\s*({NUMBER})\s*分"
 )
 _ONCE = re.compile(rf"(?<![每各])(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)\s*{AMOUNT}")
 _DOUBTFUL = re.compile(r"情节严重|情节较重|情节轻微|性质恶劣|视情况|根据情况|否则|相应|按比例")

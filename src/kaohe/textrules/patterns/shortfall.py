@@ -27,7 +27,7 @@ from kaohe.textrules.vocabulary import COUNTER, PERIODS
 _MEASURE = r"[万千亿]?(?:平方米|㎡|米|公里|亩|元|吨|个百分点|百分点|%)"
 _UNIT = rf"(?:{_MEASURE}|{COUNTER})"
 _STEP = re.compile(
-    rf"每\s*(?:减少|少|下降|降低|低)\s*(?P<step>{NUMBER})\s*(?P<unit>{_UNIT})\s*[,,]?\s*"
+    rf"每\s*(?:减少|缺少|少|缺|下降|降低|低)\s*(?P<step>{NUMBER})\s*(?P<unit>{_UNIT})[^,;\d]{{0,4}}?[,]?\s*"
     rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 _MINIMUM = re.compile(
