@@ -95,6 +95,52 @@ def test_seed_003_groups_the_items_left_from_its_lost_first_page():
     assert any("原文缺页" in note for note in imported.report.notes)
 
 
+def test_a_table_flattened_into_lines_under_each_sub_item_heading_becomes_its_items():
+    text = "\n".join(
+        [
+            "三、作风建设(40分)",
+            "(六)自身建设(每小项倒扣分2分)",
+            "考核",
+            "内容",
+            "考核细则",
+            "单位",
+            "机构编制",
+            "未经批准超职数配备干部的,各扣0.5分。",
+            "编委办",
+            "食品药品",
+            "安全",
+            "1.食品安全信息报送(0.5分)。",
+            "未按要求上报食品安全信息的,每少1条扣0.05分。",
+            "食品药品监管局",
+            "老干部",
+            "工作",
+            "未明确分管领导和工作人员扣1分;",
+            "老干部局",
+            "(七)综合评议(15分)",
+        ]
+    )
+
+    scheme = import_document("细则.txt", text.encode()).scheme
+
+    own = leaf(scheme, "作风建设", "自身建设")
+    assert [child["name"] for child in own["children"]] == [
+        "机构编制",
+        "食品药品安全",
+        "老干部工作",
+    ]
+    staffing = leaf(scheme, "作风建设", "自身建设", "机构编制")
+    assert (staffing["kind"], staffing["points"], staffing["assessor"]) == (
+        "penalty",
+        Decimal(2),
+        "编委办",
+    )
+    food = leaf(scheme, "作风建设", "自身建设", "食品药品安全")
+    assert food["children"][0]["kind"] == "penalty"
+    assert food["children"][0]["points"] == Decimal("0.5")
+    assert food["children"][0]["assessor"] == "食品药品监管局"  # handed down from the item
+    assert [node["name"] for node in leaf(scheme, "作风建设")["children"]][-1] == "综合评议"
+
+
 def test_seed_001_has_no_indicator_table_and_is_refused_with_a_reason():
     with pytest.raises(ImportRefused, match="未在文件中找到考核指标"):
         import_file(seed("001"))

@@ -38,6 +38,7 @@ class _Builder:
         path = (*path, draft.name)
         if draft.children:
             _hand_down(draft)
+            _apply_child_defaults(draft)
         level = len(code) - 1
         children = [
             self.node(child, (*code, index), path) for index, child in enumerate(draft.children, 1)
@@ -112,6 +113,8 @@ class _Builder:
         for key, value in reading.node.items():
             if key in _READ_FACTS and key not in draft.facts:
                 node[key] = value
+        if reading.node.get("assessor") and "assessor" not in node:
+            node["assessor"] = reading.node["assessor"]
         rules = []
         for number, read in enumerate(reading.rules, 1):
             rule = {"id": f"{node['code']}-{number}", **read.rule}
@@ -158,6 +161,23 @@ def _hand_down(group: Draft) -> None:
             if names and not getattr(child, field):
                 setattr(child, field, list(names))
         setattr(group, field, [])
+
+
+def _apply_child_defaults(group: Draft) -> None:
+    """「自身建设（每小项倒扣分2分）」: each item under it is a penalty item worth 2 unless it
+    says otherwise."""
+    defaults = group.child_defaults
+    for leaf in _leaves(group):
+        if "kind" in defaults:
+            leaf.facts.setdefault("kind", defaults["kind"])
+        if leaf.points is None and defaults.get("points") is not None:
+            leaf.points = defaults["points"]
+
+
+def _leaves(draft: Draft) -> list[Draft]:
+    if not draft.children:
+        return [draft]
+    return [leaf for child in draft.children for leaf in _leaves(child)]
 
 
 def _leaf_kind(draft: Draft) -> str:

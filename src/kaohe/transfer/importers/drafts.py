@@ -23,6 +23,7 @@ class Draft:
     units: list[str] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
     children: list[Draft] = field(default_factory=list)
+    child_defaults: dict[str, Any] = field(default_factory=dict)
     where: str = ""
 
     @classmethod
@@ -37,6 +38,9 @@ class Draft:
             rest = ""
         draft = cls(name=named.name, raw=text, points=named.points, facts=named.node, where=where)
         draft.add_criteria(rest)
+        draft.add_assessor(draft.facts.pop("assessor", ""))
+        draft.child_defaults = draft.facts.pop("children", {})
+        draft.facts.pop("code", None)  # codes follow the imported order
         return draft
 
     def add_criteria(self, text: str) -> None:

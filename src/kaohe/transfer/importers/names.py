@@ -24,7 +24,7 @@ _POINTS_CELL = re.compile(
     r"|(?P<uncapped>不封顶))[)）])?"
 )
 _EDGE_PUNCTUATION = "。；;，,：: \n\t"
-_UNIT_ENDINGS = tuple("科室局办部委站心位馆院会府大协校队所处厅组团联)）社司行")
+UNIT_ENDINGS = tuple("科室局办部委站心位馆院会府大协校队所处厅组团联)）社司行")
 _PADDED_NAME = re.compile(r"\S[ \u3000]{2,}\S|\S+")
 
 
@@ -114,7 +114,7 @@ def split_units(text: str) -> list[str]:
         pending = ""
         for line in part.split("\n"):
             piece = pending + "".join(line.split())
-            if piece and (piece.endswith(_UNIT_ENDINGS) or piece.startswith("各")):
+            if piece and (piece.endswith(UNIT_ENDINGS) or piece.startswith("各")):
                 units.append(piece)
                 piece = ""
             pending = piece

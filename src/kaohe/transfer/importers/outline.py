@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kaohe.transfer.importers.drafts import Draft
-from kaohe.transfer.importers.names import strip_numbering
+from kaohe.transfer.importers.names import UNIT_ENDINGS, strip_numbering
 from kaohe.transfer.importers.report import ImportReport
 
 HEADING_RANKS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
@@ -41,7 +41,7 @@ MAX_NAME = 40
 
 @dataclass
 class _Open:
-    rank: int
+    rank: float
     draft: Draft
 
 
@@ -51,36 +51,97 @@ _VETO = re.compile(r"一票否决")
 
 def read_outline(text: str, report: ImportReport) -> Draft:
     """The indicators of a numbered outline, under a nameless root."""
-    root = Draft(name="")
-    stack: list[_Open] = []
-    collecting: Draft | None = None
-    ranks: list[int] = []
+    reader = _OutlineReader(report)
     for number, line in enumerate(text.split("\n"), 1):
-        content = line.strip()
-        if not content:
-            continue
+        if line.strip():
+            reader.read_line(line.strip(), f"第 {number} 行")
+    _gather_orphans(reader.root, reader.top_ranks, report)
+    return reader.root
+
+
+class _OutlineReader:
+    def __init__(self, report: ImportReport) -> None:
+        self.report = report
+        self.root = Draft(name="")
+        self.stack: list[_Open] = []
+        self.collecting: Draft | None = None
+        self.top_ranks: list[float] = []
+
+    def read_line(self, content: str, where: str) -> None:
         rank = heading_rank(content)
-        heading = read_heading(content, f"第 {number} 行") if rank is not None else None
+        heading = read_heading(content, where) if rank is not None else None
         if rank is not None and heading is not None:
-            while stack and stack[-1].rank >= rank:
-                stack.pop()
-            (stack[-1].draft if stack else root).children.append(heading)
-            if not stack:
-                ranks.append(rank)
-            stack.append(_Open(rank, heading))
-            collecting = heading
-        elif collecting is not None and (rank is None or rank > stack[-1].rank):
-            add_criteria_line(collecting, content)
+            self._open(rank, heading)
+        elif rank is None and self._flat_table() is not None:
+            self._read_flat_line(content, where)
+        elif self.collecting is not None and (rank is None or rank > self.stack[-1].rank):
+            add_criteria_line(self.collecting, content)
         else:
-            while rank is not None and stack and stack[-1].rank >= rank:
-                stack.pop()
-            collecting = None
-            report.ignore(f"第 {number} 行", content)
-    _gather_orphans(root, ranks, report)
-    return root
+            self._close(rank)
+            self.collecting = None
+            self.report.ignore(where, content)
+
+    def _open(self, rank: float, heading: Draft) -> None:
+        self._close(rank)
+        (self.stack[-1].draft if self.stack else self.root).children.append(heading)
+        if not self.stack:
+            self.top_ranks.append(rank)
+        self.stack.append(_Open(rank, heading))
+        self.collecting = heading
+
+    def _close(self, rank: float | None) -> None:
+        while rank is not None and self.stack and self.stack[-1].rank >= rank:
+            self.stack.pop()
+
+    def _flat_table(self) -> _Open | None:
+        """The open indicator whose items are a table flattened into lines, if any:
+        「（六）自身建设（每小项倒扣分2分）」 followed by 考核内容 / 考核细则 / 单位 one a line."""
+        return next((item for item in self.stack if item.draft.child_defaults), None)
+
+    def _read_flat_line(self, content: str, where: str) -> None:
+        table = self._flat_table()
+        assert table is not None
+        kind = flat_line_kind(content)
+        item = next((o for o in self.stack if o.rank == table.rank + _ITEM), None)
+        if kind == "header":
+            return
+        if kind == "name" and item is not None and _only_named(item.draft):
+            item.draft.name += content  # a name wrapped onto a second line
+            item.draft.raw += content
+        elif kind == "name":
+            self._open(table.rank + _ITEM, Draft(name=content, raw=content, where=where))
+        elif kind == "unit" and item is not None:
+            self._close(table.rank + _ITEM + _ITEM / 2)
+            self.collecting = item.draft
+            item.draft.add_assessor(content)
+        elif self.collecting is not None:
+            add_criteria_line(self.collecting, content)
 
 
-def _gather_orphans(root: Draft, ranks: list[int], report: ImportReport) -> None:
+_ITEM = 0.5  # a flattened table's items sit between their indicator and its numbered sub-items
+_FLAT_HEADERS = {"考核", "内容", "考核内容", "考核细则", "考核标准", "考核项目", "单位", "考核单位"}
+_FLAT_PUNCTUATION = re.compile(r"[，,。；;：:、]")
+_NOT_UNIT_ENDINGS = (")", "）", "干部")
+MAX_FLAT_NAME = 12
+
+
+def _only_named(draft: Draft) -> bool:
+    return not (draft.criteria or draft.assessors or draft.children)
+
+
+def flat_line_kind(line: str) -> str:
+    """header, name (a short plain phrase), unit (a short phrase ending like a unit) or text."""
+    if line in _FLAT_HEADERS:
+        return "header"
+    if len(line) > MAX_FLAT_NAME or _FLAT_PUNCTUATION.search(line):
+        return "text"
+    # 「依法行政(政务公开)」 and 「老干部」(工作) end like units but name items.
+    if line.endswith(_NOT_UNIT_ENDINGS) or not line.endswith((*UNIT_ENDINGS, "等")):
+        return "name"
+    return "unit"
+
+
+def _gather_orphans(root: Draft, ranks: list[float], report: ImportReport) -> None:
     """Top-level items numbered below the document's top level (「（三）」 before 「二、」) are
     what is left of a lost first part: they go under a placeholder for the missing section."""
     top = min(ranks, default=0)
@@ -147,6 +208,6 @@ def add_criteria_line(draft: Draft, text: str) -> None:
 def _penalty_allowance(draft: Draft, annotation: str) -> None:
     """「（每小项倒扣分2分）」 names no points of its own but still marks a penalty item."""
     match = _PENALTY.search(annotation)
-    if draft.points is None and match:
+    if draft.points is None and match and not draft.child_defaults:
         draft.points = Decimal(match.group(1))
         draft.facts.setdefault("kind", "penalty")
