@@ -12,9 +12,9 @@ from dataclasses import replace
 from decimal import Decimal
 
 from kaohe.textrules.drafts import Draft
+from kaohe.textrules.patterns.levels import HIGHEST_ONLY
 from kaohe.textrules.vocabulary import LEVELS
 
-_HIGHEST_ONLY = re.compile(r"(?:仅|只)(?:就|按|计|取)最高(?:级别|等级|层级)?|按最高级别|就高不就低")
 _LEVEL = re.compile("|".join(LEVELS))
 
 
@@ -27,7 +27,7 @@ def _levels_of(draft: Draft, text: str, previous_end: int) -> dict[str, Decimal]
 
 def apply_highest_only(drafts: list[Draft], text: str) -> list[Draft]:
     """``text`` is the normalised text the drafts' offsets point into."""
-    clause = _HIGHEST_ONLY.search(text)
+    clause = HIGHEST_ONLY.search(text)
     if clause is None:
         return drafts
     tiered = [draft for draft in drafts if draft.rule["kind"] == "per_occurrence"]

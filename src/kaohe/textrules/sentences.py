@@ -12,13 +12,16 @@ from kaohe.textrules.patterns import Finding, ordered_readers
 # something the readers did not understand, and reading only part of it could be wrong.
 _SCORING = re.compile(
     r"(?:扣|加|减|得)\s*(?:[\d.]+|[一二两三四五六七八九十半]+)\s*分|\d\s*分"
-    r"|不得分|不计分|不记分|否决|折算|酌情|视情|倒扣|平均分|加倍|翻倍|均分|扣除|扣减"
+    r"|不得分|不计分|不记分|否决|折算|酌情|视情|倒扣|平均分|加倍|翻倍|均分|扣除|扣减|加分|扣分"
+    r"|不封顶|不设上限"
     r"|(?:予以|给予)(?:扣|加)分|占\s*\d+(?:\.\d+)?\s*%|\*\s*\d"
     r"|(?:不少于|至少|不低于|不超过)\s*[\d一二两三四五六七八九十]"
 )
-# Headings carry their points (「班子测评(10分)」, read by read_name) and name a veto section.
+# Headings carry their points (「班子测评(10分)」, read by read_name) and name a veto section;
+# 「交叉扣分的，就高扣分」 is what the engine does with shared incidents anyway.
 _HARMLESS = re.compile(
-    r"扣分项|失分点|加分项|得分点|考核得分|评价得分|测评得分|扣分情况"
+    r"扣分项|失分点|加分项|得分点|考核得分|评价得分|测评得分|扣分情况|被扣分"
+    r"|(?:交叉|叉)?(?:加分|扣分)的?,?就高(?:加分|扣分)|交叉(?:加分|扣分)|重复(?:加分|扣分)"
     r"|\(\s*\d+(?:\.\d+)?\s*分\s*\)|“?一票否决”?事项"
 )
 
@@ -58,7 +61,8 @@ def _leftover(text: str, taken: list[tuple[int, int]]) -> str:
     chars = list(text)
     for start, end in taken:
         chars[start:end] = ["|"] * (end - start)
-    return _HARMLESS.sub("", "".join(chars))
+    # Word tables break words across lines (「交\n\n叉扣分」): join them before looking.
+    return _HARMLESS.sub("", re.sub(r"\s+", "", "".join(chars)))
 
 
 _CAPPABLE = frozenset(

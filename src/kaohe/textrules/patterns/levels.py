@@ -35,3 +35,15 @@ def read_respectively(sentence: Sentence) -> list[Finding]:
         "levels": {name: sign * amount for name, amount in zip(names, amounts, strict=False)},
     }
     return [Finding(rule, match.start(), match.end(), SURE if sure else GUESS)]
+
+
+HIGHEST_ONLY = re.compile(
+    r"(?:仅|只)(?:就|按|计|取)最高(?:级别|等级|层级)?(?:加分|计分|扣分)?|按最高级别(?:加分|计分)?"
+    r"|就高不就低"
+)
+
+
+@sentence_reader("仅就最高级别", priority=95)
+def read_highest_only(sentence: Sentence) -> list[Finding]:
+    """Marks the clause as read; the text-wide pass turns the level amounts into one tier."""
+    return [Finding({}, m.start(), m.end(), SURE) for m in HIGHEST_ONLY.finditer(sentence.text)]

@@ -8,7 +8,10 @@ from kaohe.textrules.clauses import Sentence
 from kaohe.textrules.numbers import NUMBER, number
 from kaohe.textrules.patterns.base import SURE, Finding, sentence_reader
 
-_TO_ZERO = re.compile(r"(?:本项|该项|此项)?(?:扣分)?扣完为止|(?:扣分|扣)至0分为止|扣完即止")
+_TO_ZERO = re.compile(
+    r"(?:本项|该项|此项)?(?:扣分)?扣完为止|(?:扣分|扣)至0分为止|扣完即止"
+    r"|(?:以上)?(?:各项)?扣分(?:不超过|不得超过|以)(?:该项|本项)(?:分值|分数)(?:为限)?"
+)
 _BONUS_CAP = re.compile(
     rf"(?:最高|最多|累计最高|累计最多)(?:可)?加\s*(?P<cap>{NUMBER})\s*分"
     rf"|(?:加分|得分|激励得分|加分累计|累计加分)[^,;]{{0,4}}?(?:不超过|最高|最多|封顶)\s*(?P<cap2>{NUMBER})\s*分"
@@ -18,7 +21,10 @@ _PENALTY_CAP = re.compile(
     rf"(?:扣分|扣分累计|累计扣分)[^,;]{{0,4}}?(?:不超过|最高|最多|封顶)\s*(?P<cap>{NUMBER})\s*分"
     rf"|(?:本项|该项)?(?:最多|最高)扣\s*(?P<cap2>{NUMBER})\s*分"
 )
-_UNCAPPED = re.compile(r"(?:本项|该项)?(?:加分)?(?:不设上限|不设上线|不封顶|上不封顶)")
+# 「扣分上不封顶」 is about deductions, not a bonus: left unread, and so flagged.
+_UNCAPPED = re.compile(
+    r"(?<!扣分)(?<!扣分上)(?:本项|该项)?(?:加分)?(?:不设上限|不设上线|不封顶|上不封顶)"
+)
 _ASSESSOR = re.compile(
     r"\(?\s*(?:负责考核科室|考核科室|考评单位|负责考核单位)\s*:\s*(?P<who>[^()]+?)\s*\)"
 )
