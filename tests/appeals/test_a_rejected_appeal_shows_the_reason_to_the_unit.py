@@ -46,3 +46,25 @@ def test_a_decision_needs_a_reason(published: Any, client: Any) -> None:
 
     appeal.refresh_from_db()
     assert appeal.status == "pending"
+
+
+def test_an_unanswered_appeal_past_its_decision_deadline_is_flagged(
+    published: Any, client: Any, monkeypatch: Any
+) -> None:
+    import datetime
+
+    from tests.appeals.helpers import on
+
+    actions.file_appeal(
+        published.reporter,
+        fresh(published.units["党建科"]),
+        "理由",
+        record_id=published.lateness.pk,
+    )  # filed Monday 2020-07-06: answer due Thursday 2020-07-09
+    client.force_login(published.office)
+    url = reverse("appeals:list", args=[published.cycle.pk])
+
+    on(monkeypatch, datetime.date(2020, 7, 9))
+    assert "已超期" not in client.get(url).content.decode()
+    on(monkeypatch, datetime.date(2020, 7, 10))
+    assert "已超期" in client.get(url).content.decode()

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kaohe import engine
@@ -36,6 +37,7 @@ def appeal_list(request: HttpRequest, cycle_id: int) -> HttpResponse:
             "window_open": appeal_window_open(cycle),
             "fileable": [unit for unit in own_units if may_file(request.user, unit)],
             "first": cycle.snapshots.order_by("number").first(),
+            "today": timezone.localdate(),
         },
     )
 

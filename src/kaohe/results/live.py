@@ -10,6 +10,7 @@ this process has no context yet, the whole cycle is computed again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 
@@ -58,34 +59,48 @@ def compute_one(cycle: Cycle, label: str, kept: Kept) -> engine.CycleResult:
 
 
 def recompute(cycle: Cycle, cycle_unit: CycleUnit | None = None) -> LiveResult:
-    """Refresh the cycle's live result; a FactsError is kept as problems, never raised."""
+    """Refresh the cycle's live result; engine errors (a FactsError for a record that does not
+    fit) are kept as problems to show on the results pages, never raised into the save."""
     with transaction.atomic():
         live, _ = LiveResult.objects.select_for_update().get_or_create(cycle=cycle)
-        kept = _kept.get(cycle.pk)
-        incremental = (
-            cycle_unit is not None
-            and kept is not None
-            and kept.revision == live.revision
-            and cycle_unit.label in kept.result.units
-            and affects_only_itself(cycle_scheme(cycle), cycle)
-        )
         try:
-            result = (
-                compute_one(cycle, cycle_unit.label, kept)  # type: ignore[union-attr,arg-type]
-                if incremental
-                else compute_cycle(cycle)
-            )
-        except engine.FactsError as error:
-            live.problems = list(error.problems)
-            live.revision += 1
-            live.save(update_fields=["problems", "revision", "computed_at"])
+            result = fresh_result(cycle, cycle_unit, live.revision)
+        except engine.EngineError as error:
             forget(cycle.pk)
-            return live
-        live.data, live.problems = result.to_dict(), []
-        live.revision += 1
-        live.save(update_fields=["data", "problems", "revision", "computed_at"])
+            return save_live(live, live.data, problems_of(error))
+        save_live(live, result.to_dict(), [])
         _kept[cycle.pk] = Kept(live.revision, result)
         return live
+
+
+def fresh_result(cycle: Cycle, cycle_unit: CycleUnit | None, revision: int) -> engine.CycleResult:
+    """One unit against the kept context when that is exact, else the whole cycle.
+
+    The kept result is used only when this process made the latest revision: a computation in
+    another process (another gunicorn worker) bumps the revision and forces a full compute.
+    """
+    kept = _kept.get(cycle.pk)
+    if (
+        cycle_unit is not None
+        and kept is not None
+        and kept.revision == revision
+        and cycle_unit.label in kept.result.units
+        and affects_only_itself(cycle_scheme(cycle), cycle)
+    ):
+        return compute_one(cycle, cycle_unit.label, kept)
+    return compute_cycle(cycle)
+
+
+def save_live(live: LiveResult, data: dict[str, Any], problems: list[str]) -> LiveResult:
+    live.data, live.problems = data, problems
+    live.revision += 1
+    live.save(update_fields=["data", "problems", "revision", "computed_at"])
+    return live
+
+
+def problems_of(error: engine.EngineError) -> list[str]:
+    problems = getattr(error, "problems", None)
+    return list(problems) if problems else [str(error) or "计算出错"]
 
 
 def live_result(cycle: Cycle) -> LiveResult:
