@@ -269,3 +269,13 @@ def test_rows_on_indicators_the_assessor_does_not_own_import_nothing(client, zha
     )
     assert "第 3 行：您不负责该指标的考核" in page
     assert not Record.objects.exists()
+
+
+def test_a_cycle_locked_after_the_page_loaded_still_refuses_the_save(zhangjiagang):
+    unit = zhangjiagang.units["党建科"]
+    stale = unit.cycle  # loaded while the cycle was open
+    type(stale).objects.filter(pk=stale.pk).update(status="locked")
+    with pytest.raises(ValidationError, match="已锁定"):
+        actions.add_record(
+            zhangjiagang.office, unit, node_path="1.1.1", rule_id="kt1", count=Decimal(1)
+        )

@@ -169,6 +169,11 @@ def open_cycle(actor: User, plan: CyclePlan) -> Cycle:
 
 
 def ensure_open(cycle: Cycle) -> None:
+    """Re-reads the status under a row lock: the office may have locked the cycle since the
+    caller loaded it."""
+    cycle.status = (
+        Cycle.objects.select_for_update().values_list("status", flat=True).get(pk=cycle.pk)
+    )
     if not cycle.is_open:
         raise ValidationError(f"考核周期「{cycle}」{cycle.get_status_display()}，记录不可再修改")
 

@@ -103,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kaohe.web.menu.menu_context",
+                "kaohe.progress.context.notifications",
             ],
         },
     },
