@@ -62,3 +62,13 @@ def test_a_scheme_without_diligence_indicators_gets_no_records(cycle, at, monkey
     at(datetime.date(2025, 3, 10))
     monkeypatch.setattr("kaohe.progress.diligence.SYSTEM_MARK", "nothing")
     assert diligence_records(cycle) == []
+
+
+def test_a_locked_cycle_counts_every_deadline_and_stops_moving_with_the_calendar(cycle, at):
+    cycle.status = cycle.Status.LOCKED
+    cycle.save(update_fields=["status"])
+    at(datetime.date(2025, 3, 10))
+    early = by_unit(diligence_records(cycle))[("市教育局", "考核指标完成情况")]
+    at(datetime.date(2027, 1, 1))
+    late = by_unit(diligence_records(cycle))[("市教育局", "考核指标完成情况")]
+    assert early.value == late.value == 5  # all twelve months missing, capped at 5

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import Count
@@ -27,6 +27,7 @@ from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle
 from kaohe.progress.colours import submitted_on
 from kaohe.progress.models import Evidence
+from kaohe.progress.periods import cycle_periods
 from kaohe.progress.tasks import Due, dues
 
 SYSTEM_MARK = "diligence"
@@ -117,13 +118,22 @@ def record_for(label: str, node: engine.Node, findings: Counter[Finding]) -> eng
     return engine.Record(value=min(total, Decimal(str(most))), note=explain(findings), **base)
 
 
+def as_of(cycle: Cycle) -> date:
+    """Today while the cycle is open; once it is locked, the day after its last deadline, so that
+    a locked or published cycle's score no longer moves with the calendar."""
+    if cycle.is_open:
+        return timezone.localdate()
+    last = max((period.due_on for period in cycle_periods(cycle)), default=cycle.ends_on)
+    return last + timedelta(days=1)
+
+
 def diligence_records(cycle: Cycle, today: date | None = None) -> list[engine.Record]:
     """The engine records 写实考核 derives for the cycle as of today (deadlines passed by then)."""
     nodes = diligence_nodes(cycle_scheme(cycle))
     if not nodes:
         return []
     records = []
-    for label, findings in sorted(unit_findings(cycle, today or timezone.localdate()).items()):
+    for label, findings in sorted(unit_findings(cycle, today or as_of(cycle)).items()):
         for node, aspects in nodes:
             mine = Counter({f: n for f, n in findings.items() if f.aspect in aspects})
             record = record_for(label, node, mine)
