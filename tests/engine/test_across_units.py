@@ -98,3 +98,22 @@ def test_the_bottom_places_can_lose_points() -> None:
     assert node_score(result, "丙", "排名调整") == -1
     assert node_score(result, "乙", "排名调整") == 0
     assert "倒数第 1 名" in result.units["甲"].nodes["排名调整"].explanation[0]
+
+
+def test_an_item_with_a_rank_rule_explains_its_other_rules_too() -> None:
+    body = """
+    - name: 综合加分
+      kind: bonus
+      cap: null
+      rules:
+        - {id: bz, kind: tiered, label: 受表彰, levels: {市级: 2, 省级: 3}}
+        - {id: cx, kind: rank, label: 工作创新, metric: value, sequence: [3, 2, 1]}
+    """
+    records = [record("甲", "bz", level="省级"), record("甲", "cx", value=5)]
+    leaf = score(scheme(body), records).units["甲"].nodes["综合加分"]
+    assert leaf.score == 6
+    assert leaf.explanation == [
+        "受表彰（省级）：加 3 分",
+        "工作创新：第 1 名，加 3 分",
+        "合计加 6 分，得 6 分",
+    ]

@@ -71,6 +71,8 @@ def plan_for(scheme: Scheme) -> Plan:
 def build_plan(scheme: Scheme) -> Plan:
     registry = kinds()
     rules = list(scheme.rules.values())
+    # Items with a rank rule are finished after every unit is known, through the full path.
+    cross_paths = frozenset(r.node_path for r in rules if registry[r.kind].role == "cross")
     return Plan(
         scheme=scheme,
         kinds=registry,
@@ -84,14 +86,12 @@ def build_plan(scheme: Scheme) -> Plan:
             if node.is_group
         ],
         rule_order={rule_id: index for index, rule_id in enumerate(scheme.rules)},
-        cross_paths=frozenset(
-            rule.node_path for rule in rules if registry[rule.kind].role == "cross"
-        ),
+        cross_paths=cross_paths,
         quick={
             rule.id: (rule, scheme.nodes[rule.node_path], registry[rule.kind].quick_total)
             for rule in rules
             if type(registry[rule.kind]).quick_total is not RuleKind.quick_total
-            and registry[rule.kind].role != "cross"
+            and rule.node_path not in cross_paths
         },
         template={
             path: None if node.is_group else default_result(node)

@@ -81,7 +81,7 @@ class FrequencyKind(RuleKind):
                 amount = missing * params.amount
                 word, size = verb(amount)
                 line = Line(
-                    "{}：{} {} {}{}，应不少于 {}{}，少 {}{}，{} {} 分",
+                    "{}：{} {} {} {}，应不少于 {} {}，少 {} {}，{} {} 分",
                     (
                         rule.title,
                         key,
