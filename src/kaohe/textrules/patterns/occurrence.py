@@ -46,7 +46,13 @@ _CAP = re.compile(
     rf"\s*,?\s*(?:累计)?(?:最多|最高|最多累计|累计不超过|不超过)\s*(?:不超过)?\s*(?:扣|加)?\s*({NUMBER})\s*分"
 )
 _ONCE = re.compile(rf"(?<![每各])(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)\s*{AMOUNT}")
-_DOUBTFUL = re.compile(r"情节严重|情节较重|情节轻微|性质恶劣|视情况|根据情况|否则|相应|按比例")
+# With several amounts in one sentence these say the amounts are alternatives, not additions:
+# 「一次扣0.5分，两次以上扣1分」, 「优秀的得5分，良好的得4分」, 「情节严重的扣1分」.
+_DOUBTFUL = re.compile(
+    r"情节严重|情节较重|情节轻微|性质恶劣|视情况|根据情况|否则|相应|按比例"
+    rf"|{NUMBER}\s*(?:次|起|件|项|人次)\s*(?:及|或)?以上|优秀|良好|合格|称职"
+)
+_CREDIT = re.compile(rf"得\s*{NUMBER}\s*分")
 # A count before a one-time amount (「2项任务有1项未完成扣0.5分」) says the amount is per something.
 _COUNTED = re.compile(rf"{NUMBER}\s*{COUNTER}(?!\s*(?:及|或)?以上)")
 _COUNT_REACH = 8
@@ -60,11 +66,11 @@ _AMOUNTS = re.compile(rf"(?:{DEDUCT}|{ADD}|得)\s*{NUMBER}\s*分|酌情")
 
 
 def _doubtful(sentence: Sentence) -> bool:
-    """Severity words (情节严重) or 否则 only cast doubt when the sentence holds several amounts."""
+    """Severity words, thresholds and grades cast doubt only beside another amount."""
     several = len(_AMOUNTS.findall(sentence.text)) > 1
-    return bool(several and _DOUBTFUL.search(sentence.text)) or bool(
-        _ALSO_DEDUCTED.search(sentence.text)
-    )
+    alternatives = len(_CREDIT.findall(sentence.text)) > 1
+    severity = several and _DOUBTFUL.search(sentence.text) is not None
+    return severity or alternatives or _ALSO_DEDUCTED.search(sentence.text) is not None
 
 
 def _with_cap(rule: dict[str, Any], sentence: Sentence, end: int) -> tuple[dict[str, Any], int]:
