@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kaohe.engine import Facts, Unit, compute, compute_unit
+from kaohe.engine import Facts, Unit, compute, compute_unit, cross_unit_rules, rank_units
 
 from .builders import record, scheme
 
@@ -64,3 +64,20 @@ def test_an_unchanged_unit_recomputes_to_the_same_result() -> None:
         alone = compute_unit(the_scheme, facts.for_unit(name), cycle.context)  # type: ignore[arg-type]
         assert (alone.total, alone.rank, alone.grade) == (full.total, full.rank, full.grade)
         assert alone.explanation == full.explanation
+
+
+def test_ranking_again_with_the_recomputed_unit_matches_a_full_compute() -> None:
+    the_scheme, units, records = setting()
+    before = compute(the_scheme, Facts.of(records, units=units))  # type: ignore[arg-type]
+    facts = Facts.of([*records, record("甲", "jl", count=3)], units=units)
+    alone = compute_unit(the_scheme, facts.for_unit("甲"), before.context)  # type: ignore[arg-type]
+    ranked = rank_units(the_scheme, {**before.units, "甲": alone})  # type: ignore[arg-type]
+    again = rank_units(the_scheme, ranked)  # type: ignore[arg-type]
+    full = compute(the_scheme, facts)  # type: ignore[arg-type]
+    summary = [(u.unit, u.total, u.rank, u.grade, u.explanation) for u in full.units.values()]
+    assert [(u.unit, u.total, u.rank, u.grade, u.explanation) for u in again.values()] == summary
+
+
+def test_the_rank_rules_are_named_as_depending_on_other_units() -> None:
+    the_scheme, _, _ = setting()
+    assert [rule.id for rule in cross_unit_rules(the_scheme)] == ["cx"]  # type: ignore[arg-type]

@@ -20,11 +20,16 @@ The public API others code against:
   full ``compute``.
 - :func:`scheme_to_dict` is the inverse of :func:`load_scheme` (``load_scheme(scheme_to_dict(s))``
   equals ``s``); ``kaohe.transfer.scheme_file`` writes it as YAML.
+- :func:`rank_units` ranks a set of unit results again (after ``compute_unit``) and applies the
+  quota; :func:`cross_unit_rules` names the rules whose effect depends on other units.
 - :func:`rule_kinds` lists the rule kinds by name with a Chinese description.
 """
 
+from collections.abc import Mapping
+
 from kaohe.engine.compute.context import CycleContext
 from kaohe.engine.compute.cycle import compute, compute_unit
+from kaohe.engine.compute.outcome import rank_all
 from kaohe.engine.compute.results import CycleResult, NodeResult, UnitResult, VetoEffect
 from kaohe.engine.dump import scheme_to_dict
 from kaohe.engine.errors import EngineError, FactsError, SchemeError
@@ -47,6 +52,25 @@ from kaohe.engine.rules.registry import kinds
 def rule_kinds() -> dict[str, str]:
     """Every rule kind's name with its Chinese description, e.g. ``per_occurrence: 按次计分``."""
     return {name: kind.describe for name, kind in kinds().items()}
+
+
+def cross_unit_rules(scheme: Scheme) -> list[Rule]:
+    """The rules whose effect on a unit depends on the other units (rank-based items).
+
+    A change to a record of one of these, or to an item they rank on, can move other units.
+    Participants' averages (items some units do not take part in) also depend on other units;
+    which units take part is a fact of the cycle, see ``Unit.not_participating``.
+    """
+    return [rule for rule in scheme.rules.values() if kinds()[rule.kind].role == "cross"]
+
+
+def rank_units(scheme: Scheme, results: Mapping[str, UnitResult]) -> dict[str, UnitResult]:
+    """Rank the units again (ties share a rank) and apply the excellence quota, in place.
+
+    For a cycle where one unit was recomputed with ``compute_unit``: put its new result among
+    the others and rank them all. Returns the results in rank order.
+    """
+    return rank_all(scheme, dict(results))
 
 
 __all__ = [
@@ -75,7 +99,9 @@ __all__ = [
     "VetoEffect",
     "compute",
     "compute_unit",
+    "cross_unit_rules",
     "load_scheme",
+    "rank_units",
     "rule_kinds",
     "scheme_to_dict",
 ]

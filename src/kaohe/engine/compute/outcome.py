@@ -44,7 +44,7 @@ def apply_vetoes(scheme: Scheme, result: UnitResult) -> None:
     result.total_lines.append(
         Line("按 {} 位小数四舍五入，总分 {} 分", (scheme.decimals, str(result.total)))
     )
-    result.grade = grade_of(scheme, result)
+    result.grade = result.band_grade = grade_of(scheme, result)
 
 
 def grade_of(scheme: Scheme, result: UnitResult) -> str | None:
@@ -90,11 +90,17 @@ def sort_key(scheme: Scheme, result: UnitResult) -> SortKey:
 
 
 def standing_of(scheme: Scheme, result: UnitResult) -> Standing:
-    return Standing(sort_key(scheme, result), result.grade, not result.vetoed("disqualify"))
+    return Standing(sort_key(scheme, result), result.band_grade, not result.vetoed("disqualify"))
 
 
 def rank_all(scheme: Scheme, results: dict[str, UnitResult]) -> dict[str, UnitResult]:
-    """Rank every unit (ties share a rank), apply the quota, and return them in rank order."""
+    """Rank every unit (ties share a rank), apply the quota, and return them in rank order.
+
+    Ranking again (after one unit was recomputed) is safe: each unit starts again from its
+    grade before the quota.
+    """
+    for result in results.values():
+        result.grade, result.quota_line, result.rank = result.band_grade, None, None
     standings = {name: standing_of(scheme, result) for name, result in results.items()}
     ranked = sorted(
         (n for n in results if standings[n].ranked), key=lambda n: (standings[n].key, n)
@@ -136,7 +142,7 @@ def demote(scheme: Scheme, result: UnitResult, allowed: int) -> None:
         "{}比例 {}（{} 个名额）已满，等次由{}调为{}",
         (quota.grade, quota.ratio, allowed, quota.grade, quota.demote_to),
     )
-    result.total_lines.append(line)
+    result.quota_line = line
     result.grade = quota.demote_to
 
 

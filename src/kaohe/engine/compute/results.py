@@ -76,10 +76,14 @@ class UnitResult:
     rank: int | None = None
     vetoes: list[VetoEffect] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # The grade from the bands and vetoes, before the quota; ranking again starts from it.
+    band_grade: str | None = None
+    quota_line: Line | None = None
 
     @property
     def explanation(self) -> list[str]:
-        return [str(line) for line in self.total_lines]
+        lines = [*self.total_lines, self.quota_line] if self.quota_line else self.total_lines
+        return [str(line) for line in lines]
 
     def vetoed(self, consequence: str) -> bool:
         return any(veto.consequence == consequence for veto in self.vetoes)
