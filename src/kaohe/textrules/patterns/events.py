@@ -42,8 +42,14 @@ def _consequence(text: str) -> tuple[dict[str, Any], re.Match[str]] | None:
 def read_veto(sentence: Sentence) -> list[Finding]:
     veto = _VETO.search(sentence.text)
     found = _consequence(sentence.text)
-    if veto is None and (found is None or found[0]["consequence"] in ("zero", "grade_cap")):
-        return []  # 「得分在60—75分的为一般」 is a grade band, not a veto
+    if veto is None and found is not None and found[0]["consequence"] in ("zero", "grade_cap"):
+        if _AMOUNT.search(sentence.text):
+            return []  # 「被评定为不合格的，每次扣2分」: the grade is the condition of an amount
+        # 「直接确定为不合格」 may be a veto, 「在60—75分的为一般」 a grade band: a person decides.
+        match = found[1]
+        return [Finding({"kind": "veto", **found[0]}, match.start(), match.end(), GUESS)]
+    if veto is None and found is None:
+        return []
     if found is None and re.search(r"否决”?事项$", sentence.text):
         return []  # the heading of a veto section: the vetoes follow
     if found is None:

@@ -28,6 +28,10 @@ _UNCAPPED = re.compile(
 _ASSESSOR = re.compile(
     r"\(?\s*(?:负责考核科室|考核科室|考评单位|负责考核单位)\s*:\s*(?P<who>[^()]+?)\s*\)"
 )
+_FULL = re.compile(r"(?:不参加|未参加|不进驻|未进驻|不涉及|没有)[^;]*?得满分")
+_MOVE = re.compile(
+    r"(?:不参加|未参加|不涉及|没有)[^;]*?(?:分值|权重)(?:计入|并入|移至|转入|加到)\s*(?P<to>[^,;。]+)"
+)
 _AVERAGE = re.compile(r"(?:不参加|未参加|不进驻|未进驻|不涉及|没有)[^;]*?得[^;]*?平均分")
 
 
@@ -51,6 +55,13 @@ def read_node_facts(sentence: Sentence) -> list[Finding]:
         findings.append(Finding({}, match.start(), match.end(), SURE, node=node))
     for match in _AVERAGE.finditer(text):
         node = {"not_applicable": "average"}
+        findings.append(Finding({}, match.start(), match.end(), SURE, node=node))
+    for match in _FULL.finditer(text):
+        findings.append(
+            Finding({}, match.start(), match.end(), SURE, node={"not_applicable": "full"})
+        )
+    for match in _MOVE.finditer(text):
+        node = {"not_applicable": {"move_to": match.group("to").strip()}}
         findings.append(Finding({}, match.start(), match.end(), SURE, node=node))
     for match in _ASSESSOR.finditer(text):
         node = {"assessor": match.group("who")}

@@ -15,7 +15,7 @@ _PROPORTIONAL = re.compile(r"按(?:照)?(?:实际)?完成(?:比例|情况|进度
 _WEIGHTED = re.compile(rf"(?P<group>[^,;=()+*]+?)(?:评价)?得分\s*\*\s*(?P<weight>{NUMBER})\s*%")
 _SHARE = re.compile(
     rf"(?P<group>[^,;=()+*:]+?)(?:评价)?得分占\s*(?P<weight>{NUMBER})\s*%"
-    rf"|(?P<group2>[^,;=()+*:]+?(?:评议|评价|测评|评分))占\s*(?P<weight2>{NUMBER})\s*%"
+    rf"|(?P<group2>[^,;=()+*:]+?(?:评议|评价|测评|评分|调查))占\s*(?P<weight2>{NUMBER})\s*%"
 )
 _RATIO = re.compile(
     r"(?P<first>[^,;和与]+?)(?:和|与)(?P<second>[^,;和与]+?)按\s*(?P<a>\d+)\s*:\s*(?P<b>\d+)\s*的?比例(?:\s*,?\s*折算出?[^,;]*)?"
