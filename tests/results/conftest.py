@@ -13,7 +13,10 @@ from kaohe.accounts import actions as account_actions
 from kaohe.accounts.roles import Role
 from kaohe.cycles import actions as cycle_actions
 from kaohe.results import actions as result_actions
+from tests.browser.conftest import browser, page
 from tests.conftest import DEMO_TEST_PASSWORD
+
+__all__ = ["browser", "bureau", "graded", "page", "published"]
 
 
 @pytest.fixture

@@ -38,10 +38,12 @@ def test_the_snapshot_does_not_follow_later_changes(published: Any, client: Any)
     url = reverse("results:unit", args=[published.cycle.pk, unit.pk])
 
     frozen = client.get(url, {"snapshot": 1}).content.decode()
-    live = client.get(url).content.decode()
+    live = client.get(url, {"snapshot": "live"}).content.decode()
+    default = client.get(url).content.decode()
 
     assert "× 2：6月迟到两人次" in frozen and "89.00" in frozen
     assert "× 10" in live and "85.00" in live
+    assert "89.00" in default  # once published, pages open on the latest publication
 
 
 def test_the_unit_sees_the_publication_and_its_deadline(published: Any, client: Any) -> None:

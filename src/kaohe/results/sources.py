@@ -20,26 +20,37 @@ class Source:
     problems: list[str] = field(default_factory=list)
     frozen_records: list[dict[str, Any]] | None = None
 
+    @property
+    def query(self) -> str:
+        """The query string that shows this same source again (for links and exports)."""
+        return f"snapshot={self.snapshot.number if self.snapshot else LIVE}"
+
     def records_of(self, cycle_unit: CycleUnit) -> list[dict[str, Any]]:
         if self.frozen_records is not None:
             return [r for r in self.frozen_records if r["cycle_unit_id"] == cycle_unit.pk]
         return [record_row(record) for record in cycle_unit.records.order_by("id")]
 
 
+LIVE = "live"
+
+
 def chosen_snapshot(request: HttpRequest, cycle: Cycle) -> Snapshot | None:
-    number = request.GET.get("snapshot", "")
-    if not number:
+    """?snapshot=N picks a publication, ?snapshot=live the live result; without it a published
+    cycle shows its latest publication and an unpublished one its live result."""
+    wanted = request.GET.get("snapshot", "")
+    if wanted == LIVE:
         return None
-    if not number.isdigit():
+    if not wanted:
+        return cycle.snapshots.order_by("-number").first()
+    if not wanted.isdigit():
         raise Http404("没有这次公示")
     try:
-        return cycle.snapshots.get(number=int(number))
+        return cycle.snapshots.get(number=int(wanted))
     except Snapshot.DoesNotExist as missing:
         raise Http404("没有这次公示") from missing
 
 
 def source_for(request: HttpRequest, cycle: Cycle) -> Source:
-    """?snapshot=N picks a publication; without it: the live result."""
     snapshot = chosen_snapshot(request, cycle)
     if snapshot is not None:
         return Source(snapshot.data, snapshot, frozen_records=snapshot.records)

@@ -36,6 +36,10 @@ def ranking(request: HttpRequest, cycle_id: int) -> HttpResponse:
             "source": source,
             "sections": section_names(source.data),
             "rows": rows,
+            "chart_rows": [
+                {"unit": row["unit"], "total": row["total"], "vetoes": row["vetoes"]}
+                for row in rows
+            ],
             "snapshots": cycle.snapshots.all(),
             "window_open": actions.appeal_window_open(cycle),
             "pending_appeals": cycle.appeals.filter(status="pending").count(),
