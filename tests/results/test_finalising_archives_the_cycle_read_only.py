@@ -65,3 +65,40 @@ def test_a_pending_appeal_holds_the_archive_back(
     page = client.post(reverse("results:finalise", args=[published.cycle.pk]), follow=True)
 
     assert "还有未答复的申诉，不能归档" in page.content.decode()
+
+
+def test_the_daily_job_archives_cycles_whose_window_has_closed(
+    published: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    on(monkeypatch, datetime.date(2020, 7, 9))
+    call_command("finalise_cycles", stdout=out)
+    published.cycle.refresh_from_db()
+    assert published.cycle.status == "published"
+
+    on(monkeypatch, datetime.date(2020, 7, 10))
+    call_command("finalise_cycles", stdout=out)
+    published.cycle.refresh_from_db()
+    assert published.cycle.status == "finalised"
+    assert "已归档：2020年第二季度科室绩效考核" in out.getvalue()
+
+
+def test_the_daily_job_waits_for_pending_appeals(
+    published: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.core.management import call_command
+
+    appeal_actions.file_appeal(
+        published.reporter,
+        CycleUnit.objects.get(pk=published.units["党建科"].pk),
+        "理由",
+        record_id=published.lateness.pk,
+    )
+    on(monkeypatch, datetime.date(2020, 7, 10))
+    call_command("finalise_cycles", stdout=None)
+    published.cycle.refresh_from_db()
+    assert published.cycle.status == "published"

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from kaohe.accounts.roles import Role
-from kaohe.cycles.models import Cycle, CycleUnit
+from kaohe.cycles.models import Assignment, Cycle, CycleUnit
 
 LEADER_ROLES = (Role.DEPUTY_LEADER, Role.PRINCIPAL_LEADER)
 RESULT_READERS = (
@@ -63,7 +63,10 @@ def visible_cycle_units(user: Any) -> QuerySet[CycleUnit]:
 
 
 def visible_cycles(user: Any) -> QuerySet[Cycle]:
+    """Cycles the user has results in, or (an assessor) appeals to answer in."""
     if is_office(user):
         return Cycle.objects.all()
-    ids = visible_cycle_units(user).values("cycle_id")
-    return Cycle.objects.filter(pk__in=ids)
+    mine = Q(pk__in=visible_cycle_units(user).values("cycle_id"))
+    if user.has_role(Role.ASSESSOR) and user.unit_id is not None:
+        mine |= Q(pk__in=Assignment.objects.filter(assessor_id=user.unit_id).values("cycle_id"))
+    return Cycle.objects.filter(mine)

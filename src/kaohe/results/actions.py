@@ -137,6 +137,10 @@ def appeal_window_open(cycle: Cycle, today: datetime.date | None = None) -> bool
 def finalise_cycle(actor: User, cycle: Cycle) -> Cycle:
     """归档: after the appeal window, with every appeal answered; read-only from then on."""
     require_office(actor)
+    return archive(actor, cycle)
+
+
+def archive(actor: Any, cycle: Cycle) -> Cycle:
     if appeal_window_open(cycle):
         raise ValidationError("申诉期尚未结束，不能归档")
     if cycle.appeals.filter(status="pending").exists():
@@ -144,6 +148,20 @@ def finalise_cycle(actor: User, cycle: Cycle) -> Cycle:
     cycle = change_status(actor, cycle, Status.PUBLISHED, Status.FINALISED, "归档考核周期")
     announce(cycle, f"「{cycle}」考核结果已归档")
     return cycle
+
+
+def finalise_due_cycles() -> list[Cycle]:
+    """The daily job (``manage.py finalise_cycles``): archive, as the system, every published
+    cycle whose appeal window has closed and whose appeals are all answered."""
+    today = timezone.localdate()
+    due = Cycle.objects.filter(
+        status=Status.PUBLISHED, snapshots__number=1, snapshots__appeal_deadline__lt=today
+    ).exclude(appeals__status="pending")
+    archived = []
+    for cycle in due.distinct():
+        with transaction.atomic():
+            archived.append(archive(None, cycle))
+    return archived
 
 
 def announce(cycle: Cycle, text: str) -> None:
