@@ -7,7 +7,7 @@ from django.contrib.auth.password_validation import password_validators_help_tex
 
 from kaohe.accounts.models import Unit, UnitCategory, User
 from kaohe.accounts.roles import Role
-from kaohe.web.forms import StyledForm
+from kaohe.forms import StyledForm
 
 
 class UnitForm(StyledForm):

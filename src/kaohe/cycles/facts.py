@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kaohe import engine
 from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry, Record
 from kaohe.schemes.documents import scheme_from_text
@@ -47,11 +49,19 @@ def engine_evaluation(entry: EvaluationEntry, label: str) -> engine.EvaluationSc
     )
 
 
-def system_records(cycle: Cycle) -> list[engine.Record]:
-    """Records kaohe derives itself: 写实考核 (diligence) from the progress reports."""
-    from kaohe.progress.diligence import diligence_records  # progress builds on cycles
+SystemRecordSource = Callable[[Cycle], list[engine.Record]]
+SYSTEM_RECORD_SOURCES: list[SystemRecordSource] = []
 
-    return diligence_records(cycle)
+
+def register_system_records(source: SystemRecordSource) -> None:
+    """Contexts built on cycles (写实考核 in progress) add the records kaohe derives itself;
+    cycles itself never imports them."""
+    if source not in SYSTEM_RECORD_SOURCES:
+        SYSTEM_RECORD_SOURCES.append(source)
+
+
+def system_records(cycle: Cycle) -> list[engine.Record]:
+    return [record for source in SYSTEM_RECORD_SOURCES for record in source(cycle)]
 
 
 def cycle_facts(cycle: Cycle) -> engine.Facts:

@@ -6,8 +6,8 @@ from django import forms
 
 from kaohe.accounts.models import Unit
 from kaohe.cycles.models import Cycle
+from kaohe.forms import StyledForm
 from kaohe.schemes.models import SchemeVersion
-from kaohe.web.forms import StyledForm
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
+from kaohe.forms import StyledForm
 from kaohe.progress.models import Schedule
-from kaohe.web.forms import StyledForm
 
 
 class ProgressForm(StyledForm):

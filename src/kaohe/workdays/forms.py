@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from kaohe.web.forms import StyledForm
+from kaohe.forms import StyledForm
 
 
 class HolidayForm(StyledForm):

@@ -1,4 +1,4 @@
-"""A form base that gives every widget Bootstrap's classes, so templates stay plain."""
+"""A form base for every app: each widget gets Bootstrap's classes, so templates stay plain."""
 
 from __future__ import annotations
 
