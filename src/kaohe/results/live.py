@@ -33,10 +33,6 @@ class Kept:
 _kept: dict[int, Kept] = {}
 
 
-def forget(cycle_id: int) -> None:
-    _kept.pop(cycle_id, None)
-
-
 def affects_only_itself(scheme: engine.Scheme, cycle: Cycle) -> bool:
     """Whether one unit's change leaves every other unit's score (not rank) as it was."""
     registry = kinds()
@@ -66,20 +62,25 @@ def recompute(cycle: Cycle, cycle_unit: CycleUnit | None = None) -> LiveResult:
         try:
             result = fresh_result(cycle, cycle_unit, live.revision)
         except engine.EngineError as error:
-            forget(cycle.pk)
             return save_live(live, live.data, problems_of(error))
         save_live(live, result.to_dict(), [])
-        _kept[cycle.pk] = Kept(live.revision, result)
+        keep(cycle.pk, Kept(live.revision, result))
         return live
+
+
+def keep(cycle_id: int, kept: Kept) -> None:
+    """Keep the engine result once its revision is committed; a rollback keeps nothing."""
+    transaction.on_commit(lambda: _kept.__setitem__(cycle_id, kept))
 
 
 def fresh_result(cycle: Cycle, cycle_unit: CycleUnit | None, revision: int) -> engine.CycleResult:
     """One unit against the kept context when that is exact, else the whole cycle.
 
-    The kept result is used only when this process made the latest revision: a computation in
-    another process (another gunicorn worker) bumps the revision and forces a full compute.
+    The kept result is used only when this process made the latest committed revision: a
+    computation in another process (another gunicorn worker) bumps the revision and forces a
+    full compute. It is taken out while in use, so a failed computation leaves nothing behind.
     """
-    kept = _kept.get(cycle.pk)
+    kept = _kept.pop(cycle.pk, None)
     if (
         cycle_unit is not None
         and kept is not None

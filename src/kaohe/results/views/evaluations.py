@@ -94,29 +94,40 @@ def changed_scores(tables: list[dict[str, Any]]) -> tuple[list[tuple], list[str]
     return changes, problems
 
 
+def save_scores(user: Any, changes: list[tuple]) -> list[str]:
+    """All or nothing: the first refused score undoes the others and is named."""
+    try:
+        with transaction.atomic():
+            for unit, path, column, score in changes:
+                try:
+                    set_evaluation_score(user, unit, path, column.group, score, column.round)
+                except ValidationError as error:
+                    raise ValidationError(
+                        [f"{unit}「{column.label}」：{m}" for m in error.messages]
+                    ) from error
+    except ValidationError as error:
+        return list(error.messages)
+    return []
+
+
 @role_required(Role.OFFICE)
 def evaluations(request: HttpRequest, cycle_id: int) -> HttpResponse:
     cycle = get_object_or_404(Cycle.objects.select_related("scheme_version"), pk=cycle_id)
     items = evaluation_items(cycle_scheme(cycle))
-    if request.method == "POST":
-        tables = grid(cycle, items, request.POST)
-        changes, problems = changed_scores(tables)
-        if not problems:
-            try:
-                with transaction.atomic():
-                    for unit, path, column, score in changes:
-                        set_evaluation_score(
-                            request.user, unit, path, column.group, score, column.round
-                        )
-            except ValidationError as error:
-                problems = [f"{unit}「{column.label}」：{m}" for m in error.messages]
-        if not problems:
-            messages.success(request, f"已保存 {len(changes)} 项测评得分")
-            return redirect("results:evaluations", cycle_id=cycle.pk)
+    if request.method != "POST":
+        return show(request, cycle, grid(cycle, items))
+    tables = grid(cycle, items, request.POST)
+    changes, problems = changed_scores(tables)
+    problems = problems or save_scores(request.user, changes)
+    if problems:
         for problem in problems:
             messages.error(request, problem)
-    else:
-        tables = grid(cycle, items)
+        return show(request, cycle, tables)
+    messages.success(request, f"已保存 {len(changes)} 项测评得分")
+    return redirect("results:evaluations", cycle_id=cycle.pk)
+
+
+def show(request: HttpRequest, cycle: Cycle, tables: list[dict[str, Any]]) -> HttpResponse:
     return render(
         request,
         "results/evaluations.html",
