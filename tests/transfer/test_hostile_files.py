@@ -188,3 +188,21 @@ def test_a_merge_over_the_whole_sheet_is_refused_before_openpyxl_expands_it():
             archive.writestr(info.filename, content)
 
     assert "单元格，超出导入上限" in refusal("合并.xlsx", buffer.getvalue())
+
+
+def test_a_criteria_cell_of_one_endless_sentence_is_left_for_a_person_not_read():
+    data = workbook([["考核项目", "分值", "评分标准"], ["信息报送", 5, "未按规定" * 5000]])
+
+    started = time.perf_counter()
+    imported = import_document("长句.xlsx", data)
+
+    assert time.perf_counter() - started < GENEROUS_SECONDS
+    assert imported.scheme["sections"][0]["rules"][0]["flagged"] is True
+    assert any("长句" in note for note in imported.report.notes)
+
+
+def test_criteria_beyond_the_total_limit_are_refused():
+    rows = [["考核项目", "分值", "评分标准"]]
+    rows += [[f"指标{n}", 1, "每次扣1分，" * 1000] for n in range(60)]
+
+    assert "评分标准文字超过" in refusal("很多字.xlsx", workbook(rows))

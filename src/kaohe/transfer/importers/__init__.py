@@ -14,10 +14,11 @@ from typing import Any
 
 from kaohe.transfer.importers import docx, text, xlsx  # noqa: F401 — they register themselves
 from kaohe.transfer.importers.assemble import assemble
+from kaohe.transfer.importers.drafts import Draft
 from kaohe.transfer.importers.registry import IMPORTERS
 from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.validation import validate
-from kaohe.transfer.limits import MAX_FILE_BYTES, ImportRefused, check_upload
+from kaohe.transfer.limits import MAX_CRITERIA_CHARS, MAX_FILE_BYTES, ImportRefused, check_upload
 
 __all__ = [
     "IMPORTERS",
@@ -56,6 +57,10 @@ def import_document(name: str, data: bytes, *, scheme_id: str | None = None) -> 
     upload = check_upload(name, data)
     report = ImportReport(source=name, kind=upload.kind)
     reading = IMPORTERS[upload.kind](upload, report)
+    if _criteria_size(reading.root) > MAX_CRITERIA_CHARS:
+        raise ImportRefused(
+            f"评分标准文字超过 {MAX_CRITERIA_CHARS} 字，超出导入上限；请拆分后分别导入"
+        )
     if not reading.root.children:
         raise ImportRefused(
             "未在文件中找到考核指标：请确认文件含有带表头"
@@ -65,6 +70,10 @@ def import_document(name: str, data: bytes, *, scheme_id: str | None = None) -> 
     scheme = assemble(reading.root, scheme_id=scheme_id or _slug(name), name=title, report=report)
     report.scheme_problems.extend(validate(scheme))
     return Imported(scheme=scheme, report=report)
+
+
+def _criteria_size(draft: Draft) -> int:
+    return sum(map(len, draft.criteria)) + sum(_criteria_size(child) for child in draft.children)
 
 
 def _slug(name: str) -> str:

@@ -16,6 +16,10 @@ _PENALTY_NAME = re.compile(r"察访核验|扣分项|倒扣")
 _CAP_IN_CRITERIA = re.compile(
     r"(?:最高|最多|累计不超过|不超过|封顶)\s*(?:加\s*)?(\d+(?:\.\d+)?)\s*分"
 )
+# Sentences in real criteria run to a few dozen characters; reading time grows with the square of
+# a sentence's length, so a run this long without punctuation is left for a person.
+MAX_CLAUSE = 200
+_CLAUSE_END = re.compile(r"[。；;！!？?\n，,]")
 VALUE_RULES = ("conversion", "proportional", "evaluation", "manual")
 _ADDS_TO_PARENT = ("scored", "value", None)
 _READ_FACTS = ("kind", "floor", "cap", "not_applicable")
@@ -142,14 +146,24 @@ def _bound_discretion(rule: dict[str, Any], node: dict[str, Any]) -> None:
 def _read(text: str, points: Decimal, report: ImportReport, path: tuple[str, ...]) -> Reading:
     """The text-rule reader's reading; should it fail, the whole text becomes one flagged rule,
     so a reader bug costs a person's review, never the import."""
+    longest = max(len(clause) for clause in _CLAUSE_END.split(text))
+    if longest > MAX_CLAUSE:
+        report.notes.append(
+            f"{_path(path)}：评分标准有 {longest} 字的长句，未自动解析，已整段待人工确认"
+        )
+        return _unread(text)
     try:
         return read_criteria(text, points=points)
     except Exception as error:
         report.notes.append(
             f"{_path(path)}：评分标准未能自动解析（{type(error).__name__}），已整段待人工确认"
         )
-        rule = {"kind": "discretionary", "text": text, "flagged": True}
-        return Reading(text=text, rules=(ReadRule(rule, (0, len(text)), text, Decimal(0), True),))
+        return _unread(text)
+
+
+def _unread(text: str) -> Reading:
+    rule = {"kind": "discretionary", "text": text, "flagged": True}
+    return Reading(text=text, rules=(ReadRule(rule, (0, len(text)), text, Decimal(0), True),))
 
 
 def _hand_down(group: Draft) -> None:

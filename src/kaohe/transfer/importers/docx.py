@@ -21,7 +21,7 @@ from kaohe.transfer.importers.registry import Reading, importer
 from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.tables import TableReader
 from kaohe.transfer.importers.text import find_title
-from kaohe.transfer.limits import ImportRefused, Upload
+from kaohe.transfer.limits import MAX_TEXT_LINES, ImportRefused, Upload
 
 _BODY = qn("w:body")
 _TR, _TC, _P, _TBL = qn("w:tr"), qn("w:tc"), qn("w:p"), qn("w:tbl")
@@ -36,6 +36,8 @@ MAX_SPAN = 60
 def read_document(upload: Upload, report: ImportReport) -> Reading:
     body = _open(upload.data)
     paragraphs = "\n".join(_paragraph_text(p) for p in body.iterchildren(_P))
+    if paragraphs.count("\n") > MAX_TEXT_LINES:
+        raise ImportRefused(f"文档超过 {MAX_TEXT_LINES} 段，超出导入上限；请拆分后分别导入")
     title = find_title(paragraphs)
     reader = TableReader(report)
     for number, table in enumerate(body.iterchildren(_TBL), 1):
