@@ -10,7 +10,7 @@ ZERO = Decimal(0)
 def show(number: Decimal) -> str:
     """A number as people write it: no exponent, no trailing zeros (1.50 → 1.5, 1E+1 → 10)."""
     if number == number.to_integral_value():
-        return str(number.quantize(Decimal(1)))
+        return format(number.to_integral_value(), "f")
     return format(number.normalize(), "f")
 
 

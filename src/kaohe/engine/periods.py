@@ -6,15 +6,24 @@ no months, a whole-cycle period ``全周期`` stands in so that yearly minimums 
 
 from __future__ import annotations
 
+import re
+
 from kaohe.engine.model.facts import Record
 
+PERIOD_KEY = re.compile(r"\d{4}(-(0?[1-9]|1[0-2]|Q[1-4]|H[12]))?")
 PERIODS = ("month", "quarter", "half", "year")
 PERIOD_WORDS = {"month": "月", "quarter": "季度", "half": "半年", "year": "年度"}
 WHOLE_CYCLE = "全周期"
 
 
 def coarsen(month: str, per: str) -> str:
-    """The ``per`` period a ``YYYY-MM`` month (or a coarser key) falls in."""
+    """The ``per`` period a ``YYYY-MM`` month (or a coarser key) falls in.
+
+    A key that is not a period is returned as it is, so that it matches no period of the cycle
+    and the record is reported.
+    """
+    if not PERIOD_KEY.fullmatch(month):
+        return month
     year, _, rest = month.partition("-")
     if per == "year" or not rest:
         return year

@@ -67,11 +67,9 @@ def read_quota(settings: Settings) -> ExcellenceQuota | None:
     quota_settings.finish()
     if not 0 < ratio <= 1:
         quota_settings.problem(f"「ratio」应在 0 到 1 之间（现为 {show(ratio)}）")
-    names = [
-        str(band.get("name"))
-        for band in settings.raw.get("grades") or []
-        if isinstance(band, Mapping)
-    ]
+    written = settings.raw.get("grades")
+    bands = written if isinstance(written, list) else []
+    names = [str(band.get("name")) for band in bands if isinstance(band, Mapping)]
     for key, value in (("grade", grade), ("demote_to", demote_to)):
         if value not in names:
             quota_settings.problem(f"「{key}」的等次「{value}」不在 grades 中")

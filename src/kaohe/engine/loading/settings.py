@@ -8,11 +8,19 @@ from typing import Any
 
 from kaohe.engine.numbers import ZERO
 
-_MISSING = object()
+LARGEST = Decimal(10) ** 12
 
 
 def to_decimal(value: object) -> Decimal:
     """A YAML scalar as a Decimal: floats go through their shortest repr so 0.1 stays 0.1."""
+    number = _to_decimal(value)
+    # Scores live far below a trillion; anything beyond is a typo, and would strain the context.
+    if not number.is_finite() or abs(number) >= LARGEST:
+        raise ValueError(value)
+    return number
+
+
+def _to_decimal(value: object) -> Decimal:
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, Decimal):
@@ -34,7 +42,10 @@ def normalise(value: Any) -> Any:
     if isinstance(value, bool) or value is None or isinstance(value, str):
         return value
     if isinstance(value, int | float | Decimal):
-        return to_decimal(value)
+        try:
+            return to_decimal(value)
+        except ValueError:
+            return value  # the kind's own reading reports it
     if isinstance(value, Mapping):
         return {str(key): normalise(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
@@ -53,6 +64,10 @@ class Settings:
 
     def problem(self, message: str) -> None:
         self.problems.append(f"{self.where}: {message}")
+
+    def problems_about(self, key: str) -> bool:
+        """Whether a problem about ``key`` was reported already (to avoid saying it twice)."""
+        return any(f"{self.where}: 「{key}」" in problem for problem in self.problems)
 
     def has(self, key: str) -> bool:
         return key in self.raw
@@ -137,6 +152,19 @@ class Settings:
             except (ValueError, InvalidOperation):
                 self.problem(f"「{key}」中「{name}」的值应为数字，而不是 {amount!r}")
         return amounts
+
+    def numbers(self, key: str) -> tuple[Decimal, ...]:
+        """A list of numbers, e.g. ``sequence: [3, 2, 1]``."""
+        value = self.get(key)
+        if value is None:
+            return ()
+        try:
+            if not isinstance(value, list):
+                raise ValueError(value)
+            return tuple(to_decimal(item) for item in value)
+        except (ValueError, InvalidOperation):
+            self.problem(f"「{key}」应为数字列表，如 [3, 2, 1]")
+            return ()
 
     def mapping(self, key: str) -> Mapping[str, Any] | None:
         value = self.get(key)

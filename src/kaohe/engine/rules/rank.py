@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kaohe.engine.loading.settings import Settings, to_decimal
+from kaohe.engine.loading.settings import Settings
 from kaohe.engine.model.facts import Record
 from kaohe.engine.model.scheme import Node, Rule
 from kaohe.engine.rules.base import Contribution, Line, RuleKind, RuleOutcome, UnitView, verb
@@ -35,13 +35,8 @@ class RankKind(RuleKind):
         metric = settings.text("metric", "value")
         descending = settings.choice("order", ("desc", "asc"), "desc") == "desc"
         from_top = settings.choice("from", ("top", "bottom"), "top") == "top"
-        raw = settings.get("sequence")
-        sequence: tuple[Decimal, ...] = ()
-        try:
-            sequence = tuple(to_decimal(item) for item in raw or ())
-        except (ValueError, ArithmeticError):
-            settings.problem("「sequence」应为数字列表")
-        if not sequence:
+        sequence = settings.numbers("sequence")
+        if not sequence and not settings.problems_about("sequence"):
             settings.problem("按名次计分需要「sequence」（第1名、第2名……的分值）")
         return Rank(metric, descending, from_top, sequence)
 
