@@ -11,6 +11,7 @@ from django.db import transaction
 from kaohe.accounts.models import Unit, User
 from kaohe.cycles import actions
 from kaohe.cycles.models import Cycle
+from kaohe.progress.actions import set_schedule
 from kaohe.schemes.models import SchemeVersion
 from kaohe.transfer.records import read_records
 from kaohe.transfer.records_facts import read_facts
@@ -44,7 +45,24 @@ def load_demo_cycle(office_username: str = "khb") -> bool:
         ),
     )
     fill_from_scenario(office, cycle)
+    plan_self_reports(office, cycle)
     return True
+
+
+def plan_self_reports(office: User, cycle: Cycle) -> None:
+    """Each section reports on its key work once a quarter (seed 004's 自评), 3 working days
+    after the quarter ends."""
+    task = cycle.assignments.get(node_code="1.1.1")
+    actions.change_assignment(
+        office,
+        task,
+        assessor=task.assessor,
+        responsible_units=[cycle_unit.unit for cycle_unit in cycle.cycle_units.all()],
+        leaders=task.leaders,
+        persons=task.persons,
+        deadline=task.deadline,
+    )
+    set_schedule(office, cycle, "quarter", 3)
 
 
 def fill_from_scenario(office: User, cycle: Cycle) -> None:
