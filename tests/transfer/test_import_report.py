@@ -76,3 +76,12 @@ def test_the_report_says_what_the_engine_thinks_of_the_scheme():
     assert "方案校验：通过" in good.lines()
     assert bad.scheme_problems
     assert "方案校验未通过：" in bad.lines()
+
+
+def test_the_report_summary_for_the_web_page_is_plain_data():
+    summary = imported([["班子测评（10分）", None, None, "每次扣1分"]]).report.as_dict()
+
+    assert summary["indicators"] == 1
+    assert summary["points_add_up"] is True
+    assert summary["rules_parsed"] == 1
+    assert summary["scheme_problems"] == []

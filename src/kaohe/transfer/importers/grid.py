@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 
@@ -24,7 +24,6 @@ class Grid:
 
     rows: list[list[Cell]]
     source: str
-    notes: list[str] = field(default_factory=list)
 
     @property
     def width(self) -> int:

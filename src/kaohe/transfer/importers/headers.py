@@ -88,7 +88,7 @@ def find_columns(grid: Grid, start: int = 0) -> tuple[int, Columns] | None:
     return None
 
 
-def is_repeated_header(row: list[Cell], columns: Columns) -> bool:
+def is_repeated_header(row: list[Cell]) -> bool:
     """A header row printed again on a later page (or a later docx table) is not data."""
     texts = [cell.text for cell in row if cell.text]
     return len(texts) >= 2 and all(header_role(text) is not None for text in texts)

@@ -121,7 +121,3 @@ def split_units(text: str) -> list[str]:
         if pending:
             units.append(pending)
     return list(dict.fromkeys(units))
-
-
-def join_assessors(text: str) -> str:
-    return "、".join(split_units(text))

@@ -73,7 +73,7 @@ class TableReader:
 
     def _read_row(self, row: list[Cell]) -> None:
         assert self.columns is not None
-        if not any(cell.text for cell in row) or is_repeated_header(row, self.columns):
+        if not any(cell.text for cell in row) or is_repeated_header(row):
             return
         if NOTE_ROW.match(row[0].text) or (len(self.columns.level_columns) == 0):
             self._ignore_row(row)
