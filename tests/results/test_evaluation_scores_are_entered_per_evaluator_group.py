@@ -21,7 +21,7 @@ def test_the_office_enters_each_groups_score_and_the_item_is_weighted(
     client.force_login(bureau.office)
     url = reverse("results:evaluations", args=[bureau.cycle.pk])
     page = client.get(url).content.decode()
-    assert "班子测评" in page
+    assert "班子测评" in page and "（占 50%）" in page
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(

@@ -24,7 +24,7 @@ def test_the_ranking_exports_rank_unit_sections_total_grade_and_vetoes(
     assert sheet["A1"].value == "分等次测试周期考核结果排名表"
     assert "A1:H1" in {str(merged) for merged in sheet.merged_cells.ranges}
     header = [cell.value for cell in sheet[3]]
-    assert header == ["名次", "单位", "日常考核", "加分", "否决", "总分", "等次", "一票否决"]
+    assert header == ["名次", "单位", "日常考核", "加分", "否决", "总分", "等次", "否决情况"]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=4)]
     assert rows == [
         [1, "党建科", 100, 2, 0, 102, "优秀", None],

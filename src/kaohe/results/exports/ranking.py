@@ -7,9 +7,9 @@ from kaohe.results.presentation import ranking_rows, section_names
 
 
 def ranking_workbook(title: str, subtitle: str, data: dict[str, Any]) -> bytes:
-    """排名表: 名次, 单位, each section, 总分, 等次, 一票否决."""
+    """排名表: 名次, 单位, each section, 总分, 等次, 否决情况 (the veto marks)."""
     sections = section_names(data)
-    headers = ["名次", "单位", *sections, "总分", "等次", "一票否决"]
+    headers = ["名次", "单位", *sections, "总分", "等次", "否决情况"]
     widths = [8, 28, *[12] * len(sections), 12, 10, 24]
     book = new_sheet(title, subtitle, headers, widths)
     sheet = book.active

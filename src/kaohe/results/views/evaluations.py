@@ -24,6 +24,11 @@ from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry
 class Column:
     group: str
     round: str
+    weight: Decimal = Decimal(1)
+
+    @property
+    def share(self) -> str:
+        return f"{(self.weight * 100).normalize():f}%"
 
     @property
     def label(self) -> str:
@@ -44,7 +49,9 @@ def evaluation_items(scheme: engine.Scheme) -> list[Item]:
             continue
         params: Any = rule.params
         columns = tuple(
-            Column(group, round_name) for round_name in params.rounds for group in params.groups
+            Column(group, round_name, group_weight * round_weight)
+            for round_name, round_weight in params.rounds.items()
+            for group, group_weight in params.groups.items()
         )
         items.append(Item(rule.node_path, scheme.nodes[rule.node_path].name, columns))
     return items
