@@ -206,3 +206,18 @@ def test_criteria_beyond_the_total_limit_are_refused():
     rows += [[f"指标{n}", 1, "每次扣1分，" * 1000] for n in range(60)]
 
     assert "评分标准文字超过" in refusal("很多字.xlsx", workbook(rows))
+
+
+def test_cells_spanning_many_columns_cannot_multiply_past_the_cell_limit():
+    cell = b'<w:tc><w:tcPr><w:gridSpan w:val="60"/></w:tcPr><w:p/></w:tc>'
+    rows = (b"<w:tr>" + cell * 10 + b"</w:tr>") * 1000
+    source = zipfile.ZipFile(io.BytesIO(document([["考核项目", "分值"], ["信息报送", "5"]])))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "word/document.xml":
+                content = content.replace(b"</w:tbl>", rows + b"</w:tbl>", 1)
+            archive.writestr(info.filename, content)
+
+    assert "个单元格，超出导入上限" in refusal("跨列.docx", buffer.getvalue())

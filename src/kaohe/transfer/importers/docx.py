@@ -21,7 +21,7 @@ from kaohe.transfer.importers.registry import Reading, importer
 from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.tables import TableReader
 from kaohe.transfer.importers.text import find_title
-from kaohe.transfer.limits import MAX_TEXT_LINES, ImportRefused, Upload
+from kaohe.transfer.limits import MAX_TABLE_CELLS, MAX_TEXT_LINES, ImportRefused, Upload
 
 _BODY = qn("w:body")
 _TR, _TC, _P, _TBL = qn("w:tr"), qn("w:tc"), qn("w:p"), qn("w:tbl")
@@ -51,6 +51,7 @@ def read_document(upload: Upload, report: ImportReport) -> Reading:
 def table_grid(table: Any, number: int, report: ImportReport) -> Grid:
     rows: list[list[Cell]] = []
     above: dict[int, Cell] = {}
+    positions = 0
     for row_number, row in enumerate(table.iterchildren(_TR), 1):
         cells: list[Cell] = [Cell("")] * _grid_before(row)
         for tc in row.iterchildren(_TC):
@@ -64,6 +65,11 @@ def table_grid(table: Any, number: int, report: ImportReport) -> Grid:
             cells.extend(Cell(cell.text, merged=True, where=where) for _ in range(span - 1))
         above.update(enumerate(cells))
         rows.append(cells)
+        positions += len(cells)
+        if positions > MAX_TABLE_CELLS:  # column spans multiply the cells the guards counted
+            raise ImportRefused(
+                f"表格超过 {MAX_TABLE_CELLS} 个单元格，超出导入上限；请拆分后分别导入"
+            )
     return Grid(rows=rows, source=f"第 {number} 个表格")
 
 

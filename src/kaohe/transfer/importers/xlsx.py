@@ -20,7 +20,7 @@ from kaohe.transfer.importers.grid import Cell, Grid, clean_text, column_letter
 from kaohe.transfer.importers.registry import Reading, importer
 from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.tables import TableReader
-from kaohe.transfer.limits import ImportRefused, Upload
+from kaohe.transfer.limits import MAX_TABLE_CELLS, ImportRefused, Upload
 
 MAX_COLUMNS = 60
 
@@ -50,6 +50,8 @@ def sheet_grid(sheet: Worksheet) -> Grid:
     stored = sheet._cells  # the cells the file defines, by (row, column)
     numbers = sorted({row for row, column in stored if column <= MAX_COLUMNS})
     width = min(max((column for _, column in stored), default=0), MAX_COLUMNS)
+    if len(numbers) * width > MAX_TABLE_CELLS:
+        raise ImportRefused(f"表格超过 {MAX_TABLE_CELLS} 个单元格，超出导入上限；请拆分后分别导入")
     index = {number: position for position, number in enumerate(numbers)}
     rows = [
         [
