@@ -85,3 +85,13 @@ def test_the_report_summary_for_the_web_page_is_plain_data():
     assert summary["points_add_up"] is True
     assert summary["rules_parsed"] == 1
     assert summary["scheme_problems"] == []
+
+
+def test_schemes_imported_from_differently_named_chinese_files_get_different_ids():
+    data = workbook([["考核项目", "分值"], ["信息报送", 5]])
+
+    first = import_document("人防中心细则.xlsx", data).scheme["id"]
+    second = import_document("审批局细则.xlsx", data).scheme["id"]
+
+    assert first != second
+    assert first.startswith("scheme-")

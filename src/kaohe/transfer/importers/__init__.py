@@ -7,6 +7,7 @@ imported.report   # indicators found, points per level, rules read and flagged, 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,6 +78,10 @@ def _criteria_size(draft: Draft) -> int:
 
 
 def _slug(name: str) -> str:
+    """An id from the file name; Chinese names keep apart by a short digest of the name."""
     stem = Path(name).stem.lower()
     slug = re.sub(r"[^a-z0-9]+", "-", stem).strip("-")
-    return slug or "imported-scheme"
+    if len(slug) >= 3 and stem.isascii():
+        return slug
+    digest = hashlib.sha1(stem.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+    return f"{slug}-{digest}" if slug else f"scheme-{digest}"
