@@ -7,11 +7,21 @@ from decimal import ROUND_HALF_UP, Decimal
 ZERO = Decimal(0)
 
 
+SHOWN_PLACES = 4
+
+
 def show(number: Decimal) -> str:
-    """A number as people write it: no exponent, no trailing zeros (1.50 → 1.5, 1E+1 → 10)."""
+    """A number as people write it: no exponent, no trailing zeros (1.50 → 1.5, 1E+1 → 10).
+
+    Explanations show at most four decimal places; a longer exact value (a third) is shown
+    rounded with ≈, while the engine keeps computing with the exact value.
+    """
     if number == number.to_integral_value():
         return format(number.to_integral_value(), "f")
-    return format(number.normalize(), "f")
+    normal = number.normalize()
+    if -normal.as_tuple().exponent > SHOWN_PLACES:  # type: ignore[operator]
+        return "≈" + format(round_half_up(number, SHOWN_PLACES).normalize(), "f")
+    return format(normal, "f")
 
 
 def round_half_up(number: Decimal, decimals: int) -> Decimal:

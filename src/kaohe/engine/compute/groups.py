@@ -101,11 +101,10 @@ def rescale_target(siblings: tuple[Node, ...], moved: Node, results: dict[str, N
     target = next(node for node in siblings if node.name == moved.not_applicable.target)
     current = results[target.path]
     own = target.points or Decimal(1)
-    factor = (own + (moved.points or ZERO)) / own
     # Multiply before dividing: 27.6 × 35 ÷ 30 is exactly 32.2, 27.6 × (35 ÷ 30) is not.
     score = current.score * (own + (moved.points or ZERO)) / own
     line = Line(
-        "「{}」不适用，本项按 ({} + {}) ÷ {} 放大：{} × {} = {} 分",
-        (moved.name, own, moved.points or ZERO, own, current.score, factor, score),
+        "「{}」不适用，其 {} 分并入本项，按比例放大：{} × {} ÷ {} = {} 分",
+        (moved.name, moved.points or ZERO, current.score, own + (moved.points or ZERO), own, score),
     )
     results[target.path] = NodeResult(target.path, score, (*current.lines, line), current.applies)

@@ -195,7 +195,7 @@ def score_leaf(
     else:
         score = clamp(base + total, node.floor, node.cap)
         if lines is not None:
-            lines.append(summary(node, base, total, score))
+            lines.append(summary(node, base, total, score, leaf.value is not None))
     if lines is None:
         return NodeResult(node.path, score, explainer=explainer)
     return NodeResult(node.path, score, tuple(lines))
@@ -224,16 +224,18 @@ def start_of(leaf: LeafParts, lines: list[Line] | None) -> Decimal:
     return ZERO
 
 
-def summary(node: Node, base: Decimal, total: Decimal, score: Decimal) -> Line:
+def summary(node: Node, base: Decimal, total: Decimal, score: Decimal, valued: bool) -> Line:
     raw = base + total
     word, size = verb(total)
     change = Line("，合计{} {} 分", (word, size)) if total else Line("")
     if node.kind == "scored":
         head = Line("满分 {} 分{}", (base, change))
-    elif node.kind == "value":
+    elif valued:
         head = Line("取值 {} 分{}", (base, change))
-    else:
+    elif total:
         head = Line("合计{} {} 分", (word, size))
+    else:
+        head = Line("无{}", ("加分" if node.kind == "bonus" else "扣分",))
     if node.floor is not None and raw < node.floor:
         limit = "扣完为止" if node.floor == 0 else f"最多扣至 {show(node.floor)} 分"
         return Line("{}；本项{}，得 {} 分", (head, limit, score))
