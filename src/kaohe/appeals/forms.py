@@ -55,3 +55,4 @@ class DecisionForm(StyledForm):
     def __init__(self, *args: Any, records: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["record"].choices = [("", "—"), *records]
+        self.fields["outcome"].widget.attrs["class"] = "form-check-input"
