@@ -147,3 +147,15 @@ def test_a_workbook_without_an_indicator_table_is_refused_in_chinese():
 
     with pytest.raises(ImportRefused, match="未在文件中找到考核指标"):
         import_document("通讯录.xlsx", data)
+
+
+def test_without_an_indicator_column_the_content_column_names_the_items():
+    data = workbook([["考核内容", "分值", "评分标准"], ["信息报送", 5, "每少一篇扣0.2分"]])
+
+    node = import_document("t.xlsx", data).scheme["sections"][0]
+
+    assert (node["name"], node["points"], node["criteria"]) == (
+        "信息报送",
+        Decimal(5),
+        "每少一篇扣0.2分",
+    )

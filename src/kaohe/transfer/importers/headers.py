@@ -116,6 +116,9 @@ def _columns(header: list[list[Cell]], width: int) -> Columns:
     for column in range(width):
         texts = [row[column].text for row in reversed(header) if column < len(row)]
         roles.append(next((header_role(text) for text in texts if header_role(text)), None))
+    if LEVEL not in roles and CONTENT in roles:
+        # 「考核内容 | 分值 | 评分标准」: with no indicator column, the content names the item.
+        roles[roles.index(CONTENT)] = LEVEL
     levels = [index for index, role in enumerate(roles) if role == LEVEL]
     numbers = {index: _level_number(header, index) for index in levels}
     if all(numbers.values()):
