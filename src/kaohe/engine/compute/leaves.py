@@ -75,14 +75,16 @@ def quick_totals(
     taken: set[str] = set()
     by_leaf: dict[str, Decimal] = {}
     categories = view.unit.categories
+    quick, special = plan.quick, view.special  # locals: this loop runs for every unit and rule
     for rule_id, records in view.records_by_rule.items():
-        step = plan.quick.get(rule_id)
-        if step is None or rule_id in view.special:
+        step = quick.get(rule_id)
+        if step is None or rule_id in special:
             continue
         rule, node, quick_total = step
-        if rule.multipliers and any(c in rule.multipliers for c in categories):
+        if categories and rule.multipliers and any(c in rule.multipliers for c in categories):
             continue
-        if absent and is_absent(node.path, absent):
+        path = node.path
+        if absent and is_absent(path, absent):
             continue
         total = quick_total(rule, node, records)
         if total is None:
@@ -91,7 +93,8 @@ def quick_totals(
         if cap is not None and abs(total) > cap:
             total = cap if total > 0 else -cap
         taken.add(rule_id)
-        by_leaf[node.path] = by_leaf.get(node.path, ZERO) + total
+        earlier = by_leaf.get(path)
+        by_leaf[path] = total if earlier is None else earlier + total
     return taken, by_leaf
 
 
