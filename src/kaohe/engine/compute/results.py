@@ -99,6 +99,7 @@ class UnitResult:
             "unit": self.unit,
             "categories": list(self.categories),
             "total": str(self.total),
+            "formula_total": str(round_half_up(self.formula_total, places)),
             "rank": self.rank,
             "grade": self.grade,
             "excellence_eligible": self.excellence_eligible,
