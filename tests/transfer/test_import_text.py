@@ -152,3 +152,21 @@ def test_gb18030_text_is_read():
     node = import_document("表.txt", text.encode("gb18030")).scheme["sections"][0]
 
     assert node["name"] == "信息报送"
+
+
+def test_grade_bands_written_as_prose_become_the_schemes_grades():
+    text = "\n".join(
+        [
+            "一、日常考核(90分)",
+            "二、班子测评(10分)",
+            "三、等次确定。总得分在90分以上(含90分)的确定为优秀等次,得分在76—89分的为良;"
+            "在60—75分的为一般;60分以下为差。",
+        ]
+    )
+
+    imported = import_document("细则.txt", text.encode())
+
+    assert [band["name"] for band in imported.scheme["grades"]] == ["优秀", "良", "一般", "差"]
+    assert imported.scheme["grades"][0]["min"] == Decimal(90)
+    assert imported.report.scheme_problems == []
+    assert any("识别到等次" in note for note in imported.report.notes)

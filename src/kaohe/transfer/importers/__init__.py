@@ -18,7 +18,7 @@ from kaohe.transfer.importers.assemble import assemble
 from kaohe.transfer.importers.drafts import Draft
 from kaohe.transfer.importers.registry import IMPORTERS
 from kaohe.transfer.importers.report import ImportReport
-from kaohe.transfer.importers.validation import validate
+from kaohe.transfer.importers.validation import add_grades, validate
 from kaohe.transfer.limits import MAX_CRITERIA_CHARS, MAX_FILE_BYTES, ImportRefused, check_upload
 
 __all__ = [
@@ -69,6 +69,7 @@ def import_document(name: str, data: bytes, *, scheme_id: str | None = None) -> 
         )
     title = reading.title or Path(name).stem
     scheme = assemble(reading.root, scheme_id=scheme_id or _slug(name), name=title, report=report)
+    add_grades(scheme, reading.prose, report)
     report.scheme_problems.extend(validate(scheme))
     return Imported(scheme=scheme, report=report)
 

@@ -43,9 +43,9 @@ def read_document(upload: Upload, report: ImportReport) -> Reading:
     for number, table in enumerate(body.iterchildren(_TBL), 1):
         reader.read(table_grid(table, number, report))
     if reader.root.children:
-        return Reading(root=reader.root, title=reader.title(title))
+        return Reading(root=reader.root, title=reader.title(title), prose=paragraphs)
     report.cells_ignored.clear()
-    return Reading(root=read_outline(paragraphs, report), title=title)
+    return Reading(root=read_outline(paragraphs, report), title=title, prose=paragraphs)
 
 
 def table_grid(table: Any, number: int, report: ImportReport) -> Grid:

@@ -12,10 +12,12 @@ from kaohe.transfer.limits import Upload
 
 @dataclass
 class Reading:
-    """An importer's result: the indicator tree under ``root`` and the document's title."""
+    """An importer's result: the indicator tree under ``root``, the document's title, and its
+    running prose (where scheme-wide rules such as grade bands are written)."""
 
     root: Draft
     title: str
+    prose: str = ""
 
 
 Importer = Callable[[Upload, ImportReport], Reading]
