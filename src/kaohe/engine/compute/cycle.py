@@ -155,19 +155,9 @@ def records_by_rule(
     plan: Plan, records: Sequence[Record], problems: list[str]
 ) -> tuple[dict[str, list[Record]], set[str]]:
     """The unit's records by rule id, and the rules with incident or shared records."""
-    # Group by the columns as written first: resolving each distinct (指标, 规则) once is much
-    # cheaper than once per record.
-    written: dict[tuple[str, str], list[Record]] = {}
-    for record in records:
-        key = (record.indicator, record.rule)
-        bucket = written.get(key)
-        if bucket is None:
-            written[key] = [record]
-        else:
-            bucket.append(record)
     grouped: dict[str, list[Record]] = {}
     special: set[str] = set()
-    for (indicator, rule_id), bucket in written.items():
+    for (indicator, rule_id), bucket in as_written(records).items():
         found = resolve(plan, indicator, rule_id)
         if isinstance(found, str):
             problems.extend(f"{where(record)}：{found}" for record in bucket)
@@ -176,11 +166,23 @@ def records_by_rule(
             grouped[found.id].extend(bucket)
         else:
             grouped[found.id] = bucket
-        for record in bucket:
-            if record.incident or record.share:
-                special.add(found.id)
-                break
+        if any(record.incident or record.share for record in bucket):
+            special.add(found.id)
     return grouped, special
+
+
+def as_written(records: Sequence[Record]) -> dict[tuple[str, str], list[Record]]:
+    """Records grouped by their 指标 and 规则 columns as written: resolving each distinct pair
+    once is much cheaper than resolving every record."""
+    written: dict[tuple[str, str], list[Record]] = {}
+    for record in records:
+        key = (record.indicator, record.rule)
+        bucket = written.get(key)
+        if bucket is None:
+            written[key] = [record]
+        else:
+            bucket.append(record)
+    return written
 
 
 def evaluations_by_path(

@@ -65,36 +65,41 @@ class FrequencyKind(RuleKind):
                 f"规则「{rule.title}」按{word}统计，需要在事实文件中给出考核周期的月份"
             )
             return outcome
-        periods = cycle_periods(view.periods, params.per)
-        counts = dict.fromkeys(periods, ZERO)
-        for record in records:
-            key = period_of(record, params.per) if view.periods else WHOLE_CYCLE
-            if key not in counts:
-                outcome.problems.append(
-                    f"{where(record)}：期间「{key or '（空）'}」不在本考核周期内"
-                )
-                continue
-            counts[key] += count_of(record, outcome)
-        for key, count in counts.items():
+        for key, count in counts_by_period(params, records, view.periods, outcome).items():
             missing = max(ZERO, params.minimum - count)
             if missing:
                 amount = missing * params.amount
-                word, size = verb(amount)
                 line = Line(
-                    "{}：{} {} {} {}，应不少于 {} {}，少 {} {}，{} {} 分",
+                    "{}：{} {} {}",
                     (
                         rule.title,
                         key,
                         PERIOD_WORDS[params.per],
-                        count,
-                        params.unit,
-                        params.minimum,
-                        params.unit,
-                        missing,
-                        params.unit,
-                        word,
-                        size,
+                        shortfall_words(params, count, missing, amount),
                     ),
                 )
                 outcome.contributions.append(Contribution(amount, rule, line))
         return outcome
+
+
+def counts_by_period(
+    params: Frequency, records: Sequence[Record], months: tuple[str, ...], outcome: RuleOutcome
+) -> dict[str, Decimal]:
+    """How many times each of the cycle's periods saw the event (0 for a period without records)."""
+    counts = dict.fromkeys(cycle_periods(months, params.per), ZERO)
+    for record in records:
+        key = period_of(record, params.per) if months else WHOLE_CYCLE
+        if key in counts:
+            counts[key] += count_of(record, outcome)
+        else:
+            outcome.problems.append(f"{where(record)}：期间「{key or '（空）'}」不在本考核周期内")
+    return counts
+
+
+def shortfall_words(params: Frequency, count: Decimal, missing: Decimal, amount: Decimal) -> Line:
+    word, size = verb(amount)
+    unit = params.unit
+    return Line(
+        "{} {}，应不少于 {} {}，少 {} {}，{} {} 分",
+        (count, unit, params.minimum, unit, missing, unit, word, size),
+    )
