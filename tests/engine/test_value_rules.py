@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kaohe.engine import EvaluationScore, Unit
 
 from .builders import D, node_score, record, scheme, score
@@ -124,3 +126,16 @@ def test_a_manual_value_can_still_take_deductions() -> None:
     """
     result = score(scheme(body), [record("甲", "zp", value=93), record("甲", "kf")])
     assert node_score(result, "甲", "自评") == 91
+
+
+def test_an_evaluation_score_for_an_unknown_group_or_out_of_range_is_reported() -> None:
+    from kaohe.engine import FactsError
+
+    evaluations = scores("甲", ("群众", "年终", 90))
+    bad_record = record("甲", "ld", level="市委市政府", period="年终", value=120, source="第 3 行")
+    with pytest.raises(FactsError) as caught:
+        score(scheme(EVALUATION), [bad_record], evaluations=evaluations)
+    assert caught.value.problems == (
+        "单位「甲」的测评分：测评组「群众」不在（市委市政府、人大政协）中（规则「领导评价」）",
+        "第 3 行：测评分 120 不在 0–100 之间（规则「领导评价」）",
+    )

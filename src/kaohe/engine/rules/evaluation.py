@@ -84,19 +84,34 @@ class EvaluationKind(RuleKind):
         view: UnitView,
         outcome: RuleOutcome,
     ) -> dict[tuple[str, str], list[Decimal]]:
+        """Scores by (round, group), from the facts' evaluation scores and from records."""
         params = rule.params
         assert isinstance(params, Evaluation)
         scores: dict[tuple[str, str], list[Decimal]] = defaultdict(list)
         single_round = next(iter(params.rounds)) if len(params.rounds) == 1 else None
-        for evaluation in view.evaluations_by_path.get(node.path, ()):
-            round_name = evaluation.round if single_round is None else single_round
-            scores[(round_name, evaluation.group)].append(evaluation.score)
-        for record in records:
-            round_name = record.period if single_round is None else single_round
-            if record.level not in params.groups or round_name not in params.rounds:
-                outcome.problems.append(
-                    f"{where(record)}：测评组「{record.level}」或轮次「{record.period}」不在规则「{rule.title}」中"
-                )
-            elif record.value is not None:
-                scores[(round_name, record.level)].append(record.value)
+        sources: list[tuple[str, str, Decimal | None, str]] = [
+            (e.group, e.round, e.score, f"单位「{e.unit}」的测评分")
+            for e in view.evaluations_by_path.get(node.path, ())
+        ]
+        sources += [(r.level, r.period, r.value, where(r)) for r in records]
+        for group, round_name, score, source in sources:
+            round_name = round_name if single_round is None else single_round
+            problem = self.problem_with(params, group, round_name, score)
+            if problem:
+                outcome.problems.append(f"{source}：{problem}（规则「{rule.title}」）")
+            elif score is not None:
+                scores[(round_name, group)].append(score)
         return scores
+
+    def problem_with(
+        self, params: Evaluation, group: str, round_name: str, score: Decimal | None
+    ) -> str:
+        if group not in params.groups:
+            return f"测评组「{group}」不在（{'、'.join(params.groups)}）中"
+        if round_name not in params.rounds:
+            return f"轮次「{round_name}」不在（{'、'.join(params.rounds)}）中"
+        if score is None:
+            return "需要在「数值」中填写测评分"
+        if not 0 <= score <= params.scale:
+            return f"测评分 {show(score)} 不在 0–{show(params.scale)} 之间"
+        return ""
