@@ -12,7 +12,15 @@ from decimal import Decimal
 from kaohe.engine.loading.settings import Settings
 from kaohe.engine.model.facts import Record
 from kaohe.engine.model.scheme import Node, Rule
-from kaohe.engine.rules.base import Contribution, Line, RuleKind, RuleOutcome, UnitView, verb
+from kaohe.engine.rules.base import (
+    Contribution,
+    Line,
+    RuleKind,
+    RuleOutcome,
+    UnitView,
+    verb,
+    where,
+)
 from kaohe.engine.rules.registry import register
 
 
@@ -46,6 +54,12 @@ class RankKind(RuleKind):
         params = rule.params
         assert isinstance(params, Rank)
         outcome = RuleOutcome()
+        if params.metric == "value":
+            outcome.problems += [
+                f"{where(record)}：规则「{rule.title}」按数值排名，需要填写「数值」"
+                for record in records
+                if record.value is None
+            ]
         position = view.rank_position.get(rule.id)
         if position is None or position > len(params.sequence):
             return outcome

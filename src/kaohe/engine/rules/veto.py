@@ -9,7 +9,7 @@ from decimal import Decimal
 from kaohe.engine.loading.settings import Settings
 from kaohe.engine.model.facts import Record
 from kaohe.engine.model.scheme import Node, Rule
-from kaohe.engine.rules.base import Line, RuleKind, RuleOutcome, UnitView, VetoHit
+from kaohe.engine.rules.base import Line, RuleKind, RuleOutcome, UnitView, VetoHit, where
 from kaohe.engine.rules.registry import register
 
 CONSEQUENCES = {
@@ -48,6 +48,11 @@ class VetoKind(RuleKind):
         assert isinstance(params, Veto)
         outcome = RuleOutcome()
         for record in records:
+            if params.threshold is not None and record.value is None:
+                outcome.problems.append(
+                    f"{where(record)}：规则「{rule.title}」按数值判定，需要填写「数值」"
+                )
+                continue
             if params.threshold is not None and (record.value or 0) < params.threshold:
                 continue
             effect = CONSEQUENCES[params.consequence] + params.grade
