@@ -135,3 +135,14 @@ def test_scheme_check_lists_every_problem(
     assert status == 2
     assert "有 3 个问题" in err
     assert "日常考核 › 重点工作 › 规则「key」: 未知的字段「amout」" in err
+
+
+def test_the_table_ends_with_the_warnings_an_office_must_see(
+    files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    files[0].write_text(
+        SCHEME + "  - {name: 测评, points: 10, kind: value, rules: [{id: py, kind: manual}]}\n",
+        encoding="utf-8",
+    )
+    _, out, _ = run(capsys, "score", str(files[0]), str(files[1]))
+    assert out.splitlines()[-1] == "注意：督查科：「测评」未评定，按 0 分计"

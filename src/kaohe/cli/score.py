@@ -99,6 +99,7 @@ def results_table(scheme: Scheme, result: CycleResult) -> str:
         for row in rows
     ]
     lines.insert(1, "  ".join("-" * size for size in sizes))
+    lines += [f"注意：{warning}" for unit in result.units.values() for warning in unit.warnings]
     return f"{scheme.name}\n" + "\n".join(lines) + "\n"
 
 
