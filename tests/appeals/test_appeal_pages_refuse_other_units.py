@@ -78,3 +78,13 @@ def test_the_office_sees_every_appeal_of_the_cycle(
     page = client.get(reverse("appeals:list", args=[published.cycle.pk])).content.decode()
 
     assert "人员管理情况" in page and "待答复" in page
+
+
+def test_a_unit_outside_the_cycle_cannot_open_its_appeal_list(
+    published: Any, appeal: Appeal, client: Any
+) -> None:
+    client.force_login(published.outsider)  # 市财政局
+
+    response = client.get(reverse("appeals:list", args=[published.cycle.pk]))
+
+    assert response.status_code == 403

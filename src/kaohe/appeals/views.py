@@ -18,7 +18,7 @@ from kaohe.appeals.forms import AppealForm, DecisionForm
 from kaohe.appeals.models import Appeal, AppealEvidence
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle, CycleUnit, Record
-from kaohe.results.access import RESULT_READERS
+from kaohe.results.access import RESULT_READERS, visible_cycles
 from kaohe.results.actions import appeal_window_open, record_row
 from kaohe.results.presentation import record_text
 
@@ -26,6 +26,8 @@ from kaohe.results.presentation import record_text
 @role_required(*RESULT_READERS)
 def appeal_list(request: HttpRequest, cycle_id: int) -> HttpResponse:
     cycle = get_object_or_404(Cycle, pk=cycle_id)
+    if not visible_cycles(request.user).filter(pk=cycle.pk).exists():
+        raise PermissionDenied("您的单位不在该考核周期中")
     appeals = visible_appeals(request.user, cycle)
     own_units = cycle.cycle_units.filter(unit_id=request.user.unit_id)
     return render(
