@@ -135,7 +135,23 @@ def test_generated_documents_import_or_are_refused(table_and_merges):
 
 line = st.one_of(
     st.sampled_from(
-        ["", "\t", "备注：", "第一章 总则", "第二条 班子测评(10分)。", "抄送：市效能办。"]
+        [
+            "",
+            "\t",
+            "备注：",
+            "第一章 总则",
+            "第二条 班子测评(10分)。",
+            "抄送：市效能办。",
+            "(六)自身建设(每小项倒扣分2分)",
+            "第四条 “一票否决”事项。",
+            "（三）服务经济发展（5分）（由市委办考核）",
+            "考核",
+            "单位",
+            "编委办",
+            "老干部",
+            "机构编制",
+            "总得分在90分以上(含90分)的确定为优秀等次,60分以下为差。",
+        ]
     ),
     st.builds(
         lambda number, word, points, rest: f"{number}{word}（{points}分）{rest}",
