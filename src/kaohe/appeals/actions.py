@@ -83,13 +83,19 @@ def file_appeal(
         filed_by=actor,
         decision_due=add_working_days(timezone.localdate(), cycle.decision_working_days),
     )
-    for upload in files:
-        AppealEvidence.objects.create(appeal=appeal, **evidence.store(upload))
+    stored = [
+        AppealEvidence.objects.create(appeal=appeal, **evidence.store(upload)) for upload in files
+    ]
     log_change(
         actor,
         "提出申诉",
         appeal,
-        new={"指标": name, "记录": appeal.record_label, "理由": appeal.reason},
+        new={
+            "指标": name,
+            "记录": appeal.record_label,
+            "理由": appeal.reason,
+            "材料": [f"{item.original_name}（SHA-256 {item.sha256}）" for item in stored],
+        },
     )
     url = reverse("appeals:detail", args=[cycle.pk, appeal.pk])
     notify(deciders(appeal), f"{cycle_unit}提出申诉：{name}", url)
