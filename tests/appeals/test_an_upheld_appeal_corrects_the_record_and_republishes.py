@@ -96,3 +96,49 @@ def test_the_assessor_of_the_indicator_may_decide(published: Any) -> None:
     decided = actions.decide_appeal(personnel, appeal.pk, False, "考勤记录属实")
 
     assert decided.status == "rejected"
+
+
+def test_an_upheld_appeal_on_an_item_may_add_the_record_that_was_left_out(
+    published: Any, client: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    appeal = actions.file_appeal(
+        published.reporter,
+        fresh(published.units["党建科"]),
+        "5月获市级表彰一起，未计加分",
+        node_path="3",
+    )
+    client.force_login(published.office)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("appeals:decide", args=[published.cycle.pk, appeal.pk]),
+            {
+                "outcome": "upheld",
+                "decision": "属实，补录市级表彰一起",
+                "add_rule": "award",
+                "count": "1",
+                "level": "市级",
+            },
+        )
+
+    added = Record.objects.get(rule_id="award")
+    assert (added.level, added.cycle_unit_id) == ("市级", published.units["党建科"].pk)
+    latest = published.cycle.snapshots.order_by("-number").first()
+    assert latest.number == 2 and latest.unit("党建科")["total"] == "91.00"
+    assert AuditEntry.objects.filter(action="申诉成立补录考核记录").exists()
+
+
+def test_a_record_cannot_be_added_under_another_item(published: Any) -> None:
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    appeal = file(published)  # about 人员管理情况
+
+    with pytest.raises(ValidationError, match="补录的规则不属于本次申诉的指标"):
+        actions.decide_appeal(
+            published.office,
+            appeal.pk,
+            True,
+            "x",
+            actions.Correction(add_rule="award", count=Decimal(1), level="市级"),
+        )

@@ -19,7 +19,7 @@ from kaohe.appeals import evidence
 from kaohe.appeals.access import covers, may_decide, may_file
 from kaohe.appeals.models import Appeal, AppealEvidence
 from kaohe.audit.log import log_change
-from kaohe.cycles.actions import record_snapshot
+from kaohe.cycles.actions import check_record, record_snapshot
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle, CycleUnit, Record
 from kaohe.results.actions import appeal_window_open, record_row, republish
@@ -30,12 +30,15 @@ from kaohe.workdays.calendar import add_working_days
 
 @dataclass(frozen=True)
 class Correction:
-    """What an upheld appeal changes on a record: new count/value, or withdraw it."""
+    """What an upheld appeal changes: a record's count/value, or the record withdrawn, or
+    (``add_rule``) a record added under the appealed item — e.g. a bonus left out."""
 
     record_id: int | None = None
     count: Decimal | None = None
     value: Decimal | None = None
     withdraw: bool = False
+    add_rule: str = ""
+    level: str = ""
 
 
 def appealed_node(cycle_unit: CycleUnit, record: Record | None, node_path: str) -> tuple[str, str]:
@@ -155,6 +158,9 @@ def decide_appeal(
 
 def correct_record(actor: User, appeal: Appeal, correction: Correction) -> None:
     """The upheld record changes although the cycle is published: version + 1, audited."""
+    if correction.add_rule:
+        add_missing_record(actor, appeal, correction)
+        return
     record_id = correction.record_id or appeal.record_id
     record = (
         Record.objects.select_for_update()
@@ -177,3 +183,24 @@ def correct_record(actor: User, appeal: Appeal, correction: Correction) -> None:
     record.version += 1
     record.save(update_fields=["count", "value", "version", "recorded_at"])
     log_change(actor, "申诉成立更正考核记录", record, old=old, new=record_snapshot(record))
+
+
+def add_missing_record(actor: User, appeal: Appeal, correction: Correction) -> None:
+    """A record the assessor left out (补录), under the appealed item, checked like any other."""
+    scheme = cycle_scheme(appeal.cycle)
+    rule = scheme.rules.get(correction.add_rule)
+    if rule is None or not covers(appeal.node_path, rule.node_path):
+        raise ValidationError("补录的规则不属于本次申诉的指标")
+    values = {
+        "node_path": rule.node_path,
+        "rule_id": rule.id,
+        "count": correction.count,
+        "value": correction.value,
+        "level": correction.level,
+        "note": f"申诉成立补录（申诉 #{appeal.pk}）",
+    }
+    check_record(appeal.cycle, values)
+    record = Record.objects.create(
+        cycle=appeal.cycle, cycle_unit=appeal.cycle_unit, recorded_by=actor, **values
+    )
+    log_change(actor, "申诉成立补录考核记录", record, new=record_snapshot(record))

@@ -51,8 +51,17 @@ class DecisionForm(StyledForm):
         label="更正后的数值", required=False, max_digits=14, decimal_places=4
     )
     withdraw = forms.BooleanField(label="撤销该记录", required=False)
+    add_rule = forms.ChoiceField(label="或补录一条记录，按规则", required=False)
+    level = forms.CharField(label="补录记录的级别", required=False, max_length=100)
 
-    def __init__(self, *args: Any, records: list[tuple[int, str]], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        records: list[tuple[int, str]],
+        rules: list[tuple[str, str]],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["record"].choices = [("", "—"), *records]
+        self.fields["add_rule"].choices = [("", "—"), *rules]
         self.fields["outcome"].widget.attrs["class"] = "form-check-input"

@@ -114,7 +114,12 @@ def decision_form(appeal: Appeal, data: object = None) -> DecisionForm:
         for r in records
         if r.node_path == appeal.node_path or r.node_path.startswith(prefix)
     ]
-    return DecisionForm(data, records=choices, initial={"record": appeal.record_id})
+    rules = [
+        (rule.id, f"{scheme.nodes[rule.node_path].name}：{rule.title}")
+        for rule in scheme.rules.values()
+        if rule.node_path == appeal.node_path or rule.node_path.startswith(prefix)
+    ]
+    return DecisionForm(data, records=choices, rules=rules, initial={"record": appeal.record_id})
 
 
 @role_required(*RESULT_READERS)
@@ -145,6 +150,8 @@ def decide(request: HttpRequest, cycle_id: int, appeal_id: int) -> HttpResponse:
             count=data["count"],
             value=data["value"],
             withdraw=data["withdraw"],
+            add_rule=data["add_rule"],
+            level=data["level"],
         )
         try:
             actions.decide_appeal(
