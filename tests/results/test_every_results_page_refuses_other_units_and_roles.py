@@ -28,7 +28,8 @@ def people(bureau: Any) -> dict[str, Any]:
         "other_section": bureau.other_reporter,  # 审批协调科
         "other_assessor": bureau.inspector,  # 督查科
         "outsider": bureau.outsider,  # 市财政局
-        "evaluator": person("zjg_pyr", bureau.sections["党建科"], Role.EVALUATOR),
+        "own_evaluator": person("zjg_pyr", bureau.sections["党建科"], Role.EVALUATOR),
+        "other_evaluator": person("zjg_pyr2", bureau.sections["督查科"], Role.EVALUATOR),
         "system_admin": person("zjg_xt", bureau.office_unit, Role.SYSTEM_ADMIN),
     }
 
@@ -60,7 +61,8 @@ def office_pages(bureau: Any) -> list[str]:
         ("other_section", False),
         ("other_assessor", False),
         ("outsider", False),
-        ("evaluator", False),
+        ("own_evaluator", True),  # any role in the unit
+        ("other_evaluator", False),
         ("system_admin", False),
     ],
 )
@@ -74,7 +76,7 @@ def test_a_units_results_are_read_only_by_that_unit_its_leaders_and_the_office(
 
 
 @pytest.mark.parametrize(
-    "who", ["own_reporter", "own_leader", "bureau_leader", "other_assessor", "evaluator"]
+    "who", ["own_reporter", "own_leader", "bureau_leader", "other_assessor", "own_evaluator"]
 )
 def test_the_ranking_evaluations_and_review_steps_are_the_offices_alone(
     bureau: Any, people: dict[str, Any], client: Any, who: str
