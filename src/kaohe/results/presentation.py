@@ -80,22 +80,21 @@ def breakdown_rows(
     ]
 
 
-def section_names(data: dict[str, Any]) -> list[str]:
-    units = data.get("units") or []
-    return list(units[0]["sections"]) if units else []
+def section_names(scheme: engine.Scheme) -> list[str]:
+    """In the scheme's order: PostgreSQL's jsonb does not keep the keys of stored dicts in order."""
+    return [section.name for section in scheme.sections]
 
 
 def veto_marks(unit: dict[str, Any]) -> list[str]:
     return [VETO_LABELS.get(v["consequence"], v["consequence"]) for v in unit["vetoes"]]
 
 
-def ranking_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
-    names = section_names(data)
+def ranking_rows(data: dict[str, Any], names: list[str]) -> list[dict[str, Any]]:
     return [
         {
             "unit": unit["unit"],
             "rank": unit["rank"],
-            "sections": [unit["sections"][name] for name in names],
+            "sections": [unit["sections"].get(name, "") for name in names],
             "total": unit["total"],
             "grade": unit["grade"] or "",
             "vetoes": veto_marks(unit),

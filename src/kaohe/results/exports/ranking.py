@@ -3,18 +3,17 @@ from __future__ import annotations
 from typing import Any
 
 from kaohe.results.exports.layout import CENTRE, LEFT, add_row, new_sheet, number, to_bytes
-from kaohe.results.presentation import ranking_rows, section_names
+from kaohe.results.presentation import ranking_rows
 
 
-def ranking_workbook(title: str, subtitle: str, data: dict[str, Any]) -> bytes:
-    """排名表: 名次, 单位, each section, 总分, 等次, 否决情况 (the veto marks)."""
-    sections = section_names(data)
+def ranking_workbook(title: str, subtitle: str, data: dict[str, Any], sections: list[str]) -> bytes:
+    """排名表: 名次, 单位, each section (in the scheme's order), 总分, 等次, 否决情况."""
     headers = ["名次", "单位", *sections, "总分", "等次", "否决情况"]
     widths = [8, 28, *[12] * len(sections), 12, 10, 24]
     book = new_sheet(title, subtitle, headers, widths)
     sheet = book.active
     aligns = [CENTRE, LEFT, *[CENTRE] * len(sections), CENTRE, CENTRE, LEFT]
-    for row in ranking_rows(data):
+    for row in ranking_rows(data, sections):
         values = [
             row["rank"] if row["rank"] is not None else "不排名",
             row["unit"],

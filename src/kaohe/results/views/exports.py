@@ -14,7 +14,7 @@ from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle
 from kaohe.results.exports import ranking_workbook, unit_workbook
 from kaohe.results.models import unit_in
-from kaohe.results.presentation import breakdown_rows, veto_marks
+from kaohe.results.presentation import breakdown_rows, section_names, veto_marks
 from kaohe.results.sources import Source, source_for
 from kaohe.results.views.unit import find_cycle_unit
 
@@ -39,7 +39,9 @@ def export_ranking(request: HttpRequest, cycle_id: int) -> HttpResponse:
     cycle = get_object_or_404(Cycle, pk=cycle_id)
     source = source_for(request, cycle)
     title = f"{cycle}考核结果排名表"
-    return xlsx(ranking_workbook(title, subtitle(source), source.data), f"{title}.xlsx")
+    sections = section_names(cycle_scheme(cycle))
+    content = ranking_workbook(title, subtitle(source), source.data, sections)
+    return xlsx(content, f"{title}.xlsx")
 
 
 @login_required

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import Role
+from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle
 from kaohe.results import actions
 from kaohe.results.live import recompute
@@ -25,7 +26,8 @@ def ranking(request: HttpRequest, cycle_id: int) -> HttpResponse:
     cycle = get_object_or_404(Cycle.objects.select_related("scheme_version__scheme"), pk=cycle_id)
     source = source_for(request, cycle)
     unit_ids = dict(cycle.cycle_units.values_list("label", "id"))
-    rows = ranking_rows(source.data)
+    sections = section_names(cycle_scheme(cycle))
+    rows = ranking_rows(source.data, sections)
     for row in rows:
         row["cycle_unit_id"] = unit_ids.get(row["unit"])
     return render(
@@ -34,7 +36,7 @@ def ranking(request: HttpRequest, cycle_id: int) -> HttpResponse:
         {
             "cycle": cycle,
             "source": source,
-            "sections": section_names(source.data),
+            "sections": sections,
             "rows": rows,
             "chart_rows": [
                 {"unit": row["unit"], "total": row["total"], "vetoes": row["vetoes"]}
