@@ -19,10 +19,10 @@ def aggregate(
     averages: Mapping[str, Decimal],
 ) -> dict[str, NodeResult]:
     """Every node's result: leaves as given (or their defaults), groups summed bottom-up."""
-    results: dict[str, NodeResult] = {}
-    for node in plan.scheme.nodes.values():
-        if not node.is_group:
-            results[node.path] = leaves.get(node.path) or plan.leaf_default(node)
+    # The template lists every node in tree order with each leaf's no-record result, so copying
+    # it and laying the scored leaves over it keeps the order without sorting.
+    results: dict[str, NodeResult] = plan.template.copy()  # type: ignore[assignment]
+    results.update(leaves)
     if absent:
         mark_absent(plan, results, absent, averages)
     for group, child_paths in plan.groups_bottom_up:
@@ -30,7 +30,7 @@ def aggregate(
             results[group.path] = sum_group(group, child_paths, results, absent)
     if absent:
         rescale_moved(plan.scheme.sections, results, absent)
-    return {path: results[path] for path in plan.scheme.nodes}
+    return results
 
 
 def mark_absent(
