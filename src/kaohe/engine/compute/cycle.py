@@ -157,8 +157,10 @@ def records_by_rule(
     """The unit's records by rule id, and the rules with incident or shared records."""
     grouped: dict[str, list[Record]] = {}
     special: set[str] = set()
-    for (indicator, rule_id), bucket in as_written(records).items():
-        found = resolve(plan, indicator, rule_id)
+    written, unusual = as_written(records)
+    resolved = plan.resolved
+    for key, bucket in written.items():
+        found = resolved.get(key) or resolve(plan, *key)
         if isinstance(found, str):
             problems.extend(f"{where(record)}：{found}" for record in bucket)
             continue
@@ -166,15 +168,19 @@ def records_by_rule(
             grouped[found.id].extend(bucket)
         else:
             grouped[found.id] = bucket
-        if any(record.incident or record.share for record in bucket):
+        if key in unusual:
             special.add(found.id)
     return grouped, special
 
 
-def as_written(records: Sequence[Record]) -> dict[tuple[str, str], list[Record]]:
-    """Records grouped by their 指标 and 规则 columns as written: resolving each distinct pair
-    once is much cheaper than resolving every record."""
+def as_written(
+    records: Sequence[Record],
+) -> tuple[dict[tuple[str, str], list[Record]], set[tuple[str, str]]]:
+    """Records grouped by their 指标 and 规则 columns as written (resolving each distinct pair
+    once is much cheaper than resolving every record), and the pairs with a record under an
+    incident or with shared credit."""
     written: dict[tuple[str, str], list[Record]] = {}
+    unusual: set[tuple[str, str]] = set()
     for record in records:
         key = (record.indicator, record.rule)
         bucket = written.get(key)
@@ -182,7 +188,9 @@ def as_written(records: Sequence[Record]) -> dict[tuple[str, str], list[Record]]
             written[key] = [record]
         else:
             bucket.append(record)
-    return written
+        if record.incident or record.share:
+            unusual.add(key)
+    return written, unusual
 
 
 def evaluations_by_path(
