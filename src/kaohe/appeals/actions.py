@@ -49,6 +49,15 @@ def appealed_node(cycle_unit: CycleUnit, record: Record | None, node_path: str) 
     return node.path, node.name
 
 
+def appealed_record(cycle_unit: CycleUnit, record_id: int | None) -> Record | None:
+    if record_id is None:
+        return None
+    record = Record.objects.filter(pk=record_id, cycle_unit=cycle_unit).first()
+    if record is None:
+        raise ValidationError("只能对本单位的考核记录提出申诉")
+    return record
+
+
 @transaction.atomic
 def file_appeal(
     actor: User,
@@ -60,16 +69,12 @@ def file_appeal(
 ) -> Appeal:
     if not may_file(actor, cycle_unit):
         raise PermissionDenied("只有本单位的填报人或领导可以提出申诉")
-    cycle = cycle_unit.cycle
+    cycle = Cycle.objects.select_for_update().get(pk=cycle_unit.cycle_id)  # the status as of now
     if not appeal_window_open(cycle):
         raise ValidationError("申诉期已过或结果尚未公示，不能再提出申诉")
     if not reason.strip():
         raise ValidationError("请写明申诉理由")
-    record = None
-    if record_id is not None:
-        record = Record.objects.filter(pk=record_id, cycle_unit=cycle_unit).first()
-        if record is None:
-            raise ValidationError("只能对本单位的考核记录提出申诉")
+    record = appealed_record(cycle_unit, record_id)
     path, name = appealed_node(cycle_unit, record, node_path)
     for upload in files:
         evidence.checked(upload)
