@@ -31,6 +31,7 @@ class Kept:
 
 
 _kept: dict[int, Kept] = {}
+KEPT_CYCLES = 16  # engine results kept per process; the oldest kept is dropped first
 
 
 def affects_only_itself(scheme: engine.Scheme, cycle: Cycle) -> bool:
@@ -70,7 +71,13 @@ def recompute(cycle: Cycle, cycle_unit: CycleUnit | None = None) -> LiveResult:
 
 def keep(cycle_id: int, kept: Kept) -> None:
     """Keep the engine result once its revision is committed; a rollback keeps nothing."""
-    transaction.on_commit(lambda: _kept.__setitem__(cycle_id, kept))
+
+    def store() -> None:
+        _kept[cycle_id] = kept
+        while len(_kept) > KEPT_CYCLES:
+            _kept.pop(next(iter(_kept)))
+
+    transaction.on_commit(store)
 
 
 def fresh_result(cycle: Cycle, cycle_unit: CycleUnit | None, revision: int) -> engine.CycleResult:
