@@ -125,6 +125,15 @@ def test_scheme_check_prints_the_tree_with_points_and_rule_kinds(
     assert out.splitlines()[-1] == "检查通过：3 个指标，2 条规则"
 
 
+def test_scheme_check_adds_notes_on_what_looks_unintended(
+    files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    files[0].write_text(SCHEME.replace("points: 90", "points: 80"), encoding="utf-8")
+    _, out, _ = run(capsys, "scheme", "check", str(files[0]))
+    assert "提示：日常考核: 子指标分值合计 90 少于本级分值 100，无人能得满分" in out
+    assert out.splitlines()[-1] == "检查通过：3 个指标，2 条规则，1 条提示请核对"
+
+
 def test_scheme_check_lists_every_problem(
     files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -142,3 +142,20 @@ def test_a_quota_must_name_existing_grades() -> None:
 def test_a_top_level_that_is_not_a_mapping_is_refused() -> None:
     with pytest.raises(SchemeError, match="顶层应为映射"):
         load_scheme(["not", "a", "scheme"])  # type: ignore[arg-type]
+
+
+def test_a_valid_scheme_still_gets_notes_on_what_looks_unintended() -> None:
+    from kaohe.engine import scheme_notes
+
+    body = """
+    - name: 日常
+      points: 30
+      children:
+        - {name: 甲, points: 20, rules: [{id: a, kind: per_occurrence, amount: -1, flagged: true}]}
+        - {name: 乙, points: 5}
+    """
+    assert scheme_notes(scheme(body)) == [
+        "日常: 子指标分值合计 25 少于本级分值 30，无人能得满分",
+        "日常 › 乙: 没有评分规则，所有单位都将得满分",
+        "日常 › 甲 › 规则「甲」由文本识别而来，把握不足，请人工核对",
+    ]

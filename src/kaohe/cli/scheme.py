@@ -8,7 +8,7 @@ import importlib
 from typing import Any
 
 from kaohe.cli import CommandError
-from kaohe.engine import Node, Rule, Scheme, SchemeError, rule_kinds
+from kaohe.engine import Node, Rule, Scheme, SchemeError, rule_kinds, scheme_notes
 from kaohe.engine.numbers import show
 
 
@@ -46,15 +46,11 @@ def run_check(args: argparse.Namespace) -> int:
             + "\n".join(f"  {index}. {problem}" for index, problem in enumerate(error.problems, 1))
         ) from error
     print(scheme_tree(scheme))
-    flagged = [rule for rule in scheme.rules.values() if rule.flagged]
-    for rule in flagged:
-        print(
-            f"待确认：{rule.node_path} › 规则「{rule.title}」由文本识别而来，把握不足，请人工核对"
-        )
-    print(
-        f"检查通过：{len(scheme.nodes)} 个指标，{len(scheme.rules)} 条规则"
-        + (f"，{len(flagged)} 条待确认" if flagged else "")
-    )
+    notes = scheme_notes(scheme)
+    for note in notes:
+        print(f"提示：{note}")
+    summary = f"检查通过：{len(scheme.nodes)} 个指标，{len(scheme.rules)} 条规则"
+    print(summary + (f"，{len(notes)} 条提示请核对" if notes else ""))
     return 0
 
 

@@ -22,6 +22,8 @@ The public API others code against:
   equals ``s``); ``kaohe.transfer.scheme_file`` writes it as YAML.
 - :func:`rank_units` ranks a set of unit results again (after ``compute_unit``) and applies the
   quota; :func:`cross_unit_rules` names the rules whose effect depends on other units.
+- :func:`scheme_notes` lists what deserves a second look in a valid scheme (a group whose items
+  cannot reach its points, an item without rules, a rule textrules was unsure of).
 - :func:`rule_kinds` lists the rule kinds by name with a Chinese description.
 """
 
@@ -34,6 +36,7 @@ from kaohe.engine.compute.results import CycleResult, NodeResult, UnitResult, Ve
 from kaohe.engine.dump import scheme_to_dict
 from kaohe.engine.errors import EngineError, FactsError, SchemeError
 from kaohe.engine.formula import FormulaError
+from kaohe.engine.loading.notes import scheme_notes
 from kaohe.engine.loading.scheme import FORMAT, load_scheme
 from kaohe.engine.model.facts import EvaluationScore, Facts, Record, Unit, UnitFacts
 from kaohe.engine.model.scheme import (
@@ -103,5 +106,6 @@ __all__ = [
     "load_scheme",
     "rank_units",
     "rule_kinds",
+    "scheme_notes",
     "scheme_to_dict",
 ]

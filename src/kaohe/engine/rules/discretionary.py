@@ -24,7 +24,7 @@ class Discretionary:
 @register
 class DiscretionaryKind(RuleKind):
     name = "discretionary"
-    describe = "酌情扣分"
+    describe = "酌情计分"
 
     def parse(self, settings: Settings) -> Discretionary:
         least = settings.non_negative("min", ZERO) or ZERO
