@@ -88,3 +88,29 @@ def leaf(scheme: dict[str, object], *names: str) -> dict[str, object]:
         node = next(child for child in nodes if child["name"] == name)  # type: ignore[attr-defined]
         nodes = node.get("children", [])
     return node
+
+
+def without_carried_scheme(package: bytes) -> bytes:
+    """An exported package as Office might save it back: without kaohe's own part."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(package))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename != "kaohe/scheme.yaml":
+                target.writestr(info, source.read(info))
+    return buffer.getvalue()
+
+
+def replace_part(package: bytes, name: str, change: object) -> bytes:
+    """``package`` with part ``name`` rewritten by ``change(bytes) -> bytes``."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(package))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            target.writestr(info, change(content) if info.filename == name else content)  # type: ignore[operator]
+    return buffer.getvalue()

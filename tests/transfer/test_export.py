@@ -1,4 +1,6 @@
 import io
+import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -8,9 +10,10 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
+from kaohe.engine import load_scheme
 from kaohe.transfer.exporters import export_scheme
 from kaohe.transfer.importers import import_document, import_file
-from tests.transfer.documents import tree
+from tests.transfer.documents import replace_part, tree, without_carried_scheme
 
 SEEDS = Path(__file__).parents[1] / "data" / "import" / "seeds"
 BUILT_IN = Path(__file__).parents[2] / "schemes"
@@ -32,16 +35,85 @@ def test_re_importing_an_export_gives_the_same_scheme(number, kind):
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "docx"])
-def test_a_hand_written_schemes_tree_and_points_survive_export_and_import(kind):
-    path = BUILT_IN / "zhangjiagang-sections.yaml"
-    if not path.exists():
-        pytest.skip("内置方案 zhangjiagang-sections 尚未提交")
-    scheme = yaml.safe_load(path.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("number", IMPORTABLE_SEEDS)
+def test_the_table_alone_gives_back_an_imported_scheme(number, kind):
+    scheme = seed_scheme(number)
+    table_only = without_carried_scheme(export_scheme(scheme, kind))
 
-    again = import_document(f"导出.{kind}", export_scheme(scheme, kind)).scheme
+    again = import_document(f"导出.{kind}", table_only, scheme_id=scheme["id"])
 
-    assert tree(again) == [tuple(map(str, item)) for item in tree(scheme)]
-    assert again["name"] == scheme["name"]
+    assert again.scheme == scheme
+
+
+BUILT_IN_SCHEMES = sorted(path.stem for path in BUILT_IN.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "docx"])
+@pytest.mark.parametrize("scheme_id", BUILT_IN_SCHEMES)
+def test_a_hand_written_scheme_comes_back_exactly_formula_grades_and_rules_included(
+    scheme_id, kind
+):
+    scheme = yaml.safe_load((BUILT_IN / f"{scheme_id}.yaml").read_text(encoding="utf-8"))
+
+    again = import_document(f"导出.{kind}", export_scheme(scheme, kind))
+
+    assert load_scheme(again.scheme) == load_scheme(scheme)
+    assert again.scheme["id"] == scheme_id
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "docx"])
+def test_without_the_carried_data_a_hand_written_scheme_keeps_its_tree_and_points(kind):
+    scheme = yaml.safe_load((BUILT_IN / "zhangjiagang-sections.yaml").read_text(encoding="utf-8"))
+
+    again = import_document(f"导出.{kind}", without_carried_scheme(export_scheme(scheme, kind)))
+
+    assert tree(again.scheme) == [tuple(map(str, item)) for item in tree(scheme)]
+    assert "formula" not in again.scheme
+
+
+def test_criteria_edited_in_the_exported_table_are_read_afresh():
+    scheme = yaml.safe_load((BUILT_IN / "zhangjiagang-sections.yaml").read_text(encoding="utf-8"))
+    exported = export_scheme(scheme, "xlsx")
+    book = load_workbook(io.BytesIO(exported))
+    sheet = book.active
+    cell = next(
+        c for row in sheet.iter_rows() for c in row if c.value and "每项扣2分" in str(c.value)
+    )
+    cell.value = "每项扣3分。"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with zipfile.ZipFile(buffer, "a") as package:  # as an editor that keeps kaohe's part
+        package.writestr("kaohe/scheme.yaml", _carried_part(exported))
+    edited = buffer.getvalue()
+
+    again = import_document("改过.xlsx", edited)
+
+    node = next(
+        n
+        for s in again.scheme["sections"]
+        for g in s.get("children", [])
+        for n in [g, *g.get("children", [])]
+        if n.get("criteria") == "每项扣3分。"
+    )
+    assert [rule.get("amount") for rule in node["rules"]] == [Decimal(-3)]
+    assert again.scheme["formula"] == scheme["formula"]
+
+
+def test_a_carried_part_using_yaml_aliases_is_not_trusted():
+    scheme = seed_scheme("004")
+    exported = export_scheme(scheme, "xlsx")
+    aliased = replace_part(
+        exported, "kaohe/scheme.yaml", lambda data: data + b"\nx: &a [1]\ny: *a\n"
+    )
+
+    again = import_document("别名.xlsx", aliased)
+
+    assert not any("导出时的方案数据" in note for note in again.report.notes)
+    assert again.scheme["sections"] == scheme["sections"]
+
+
+def _carried_part(package: bytes) -> bytes:
+    return zipfile.ZipFile(io.BytesIO(package)).read("kaohe/scheme.yaml")
 
 
 def test_the_workbook_prints_on_a4_landscape_with_the_header_on_every_page():
@@ -92,3 +164,13 @@ def test_the_document_merges_group_cells_down_the_table():
     first_column = [table.cell(row, 0).text for row in range(1, 7)]
     assert len(set(first_column)) == 1
     assert first_column[0].startswith("日常考核（90分）")
+
+
+def test_a_carried_part_nested_absurdly_deep_is_not_trusted():
+    scheme = seed_scheme("004")
+    deep = b"sections: " + b"[" * 5000 + b"]" * 5000 + b"\n"
+    exported = replace_part(export_scheme(scheme, "docx"), "kaohe/scheme.yaml", lambda _: deep)
+
+    again = import_document("深.docx", exported)
+
+    assert again.scheme["sections"] == scheme["sections"]

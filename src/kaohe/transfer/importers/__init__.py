@@ -16,6 +16,7 @@ from typing import Any
 from kaohe.transfer.importers import docx, text, xlsx  # noqa: F401 — they register themselves
 from kaohe.transfer.importers.assemble import assemble
 from kaohe.transfer.importers.drafts import Draft
+from kaohe.transfer.importers.embedded import carried_scheme, restore
 from kaohe.transfer.importers.registry import IMPORTERS
 from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.validation import add_grades, validate
@@ -70,6 +71,11 @@ def import_document(name: str, data: bytes, *, scheme_id: str | None = None) -> 
     title = reading.title or Path(name).stem
     scheme = assemble(reading.root, scheme_id=scheme_id or _slug(name), name=title, report=report)
     add_grades(scheme, reading.prose, report)
+    carried = carried_scheme(upload.data) if upload.kind != "text" else None
+    if carried is not None:
+        restore(scheme, carried, report)
+        if scheme_id:
+            scheme["id"] = scheme_id
     report.scheme_problems.extend(validate(scheme))
     return Imported(scheme=scheme, report=report)
 

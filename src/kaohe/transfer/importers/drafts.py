@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from kaohe.transfer.importers.names import split_name, split_people, split_units
+
+_POINTS_ONLY = re.compile(r"[（(][^（）()\n]{0,16}[)）]")
 
 
 @dataclass
@@ -32,10 +35,8 @@ class Draft:
         「日常考核（90分）\n主要考核……」, describe the indicator."""
         first, _, rest = text.partition("\n")
         named = split_name(first)
-        if rest.strip() and named.points is None:
-            named = split_name(text)
-        if named.points is None:
-            rest = ""
+        if _POINTS_ONLY.fullmatch(rest.strip()):  # 「公众评议\n（100分）」: a name wrapped
+            named, rest = split_name(text), ""
         draft = cls(name=named.name, raw=text, points=named.points, facts=named.node, where=where)
         draft.add_criteria(rest)
         draft.add_assessor(draft.facts.pop("assessor", ""))

@@ -1,0 +1,143 @@
+"""Using the scheme file an export carried (``kaohe/scheme.yaml``) where the table was kept.
+
+The table stays authoritative: its tree, points, criteria and owners are what the office sees
+and may have edited. From the carried scheme come what a table cannot show — scheme settings
+(formula, grades, period, …), node settings (applies_to, not_applicable, system, code) — and,
+for every indicator whose criteria text is unchanged, its rules as they were, instead of a fresh
+reading of the text.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+from typing import Any
+
+import yaml
+
+from kaohe.transfer.importers.report import ImportReport
+
+SCHEME_PART = "kaohe/scheme.yaml"
+MAX_PART_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 40
+SCHEME_SETTINGS = (
+    "body",
+    "period",
+    "decimals",
+    "categories",
+    "formula",
+    "grades",
+    "excellence_quota",
+    "tie_breakers",
+)
+NODE_SETTINGS = ("code", "applies_to", "not_applicable", "system")
+# Shown in the table only on leaves or only when set; a group's own (or an explicit null) returns.
+UNSHOWN_IF_ABSENT = ("assessor", "owners", "floor", "cap")
+_ADJUSTABLE_KINDS = {"scored", "value"}
+Node = dict[str, Any]
+
+
+def carried_scheme(data: bytes) -> dict[str, Any] | None:
+    """The scheme an export carried, or None (not an export, or a part we will not trust)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            info = package.getinfo(SCHEME_PART)
+            if info.file_size > MAX_PART_BYTES:
+                return None
+            text = package.read(info).decode("utf-8")
+        if not _plain_yaml(text):
+            return None
+        scheme = yaml.safe_load(text)
+    except (KeyError, zipfile.BadZipFile, UnicodeDecodeError, yaml.YAMLError, OSError):
+        return None
+    return scheme if isinstance(scheme, dict) and isinstance(scheme.get("sections"), list) else None
+
+
+def _plain_yaml(text: str) -> bool:
+    """No aliases (a small file could expand without bound) and no absurd nesting."""
+    depth = 0
+    for event in yaml.parse(text):
+        if isinstance(event, yaml.AliasEvent):
+            return False
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return False
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return True
+
+
+def restore(scheme: dict[str, Any], carried: dict[str, Any], report: ImportReport) -> None:
+    """Fill ``scheme`` (read from the table) with what the carried scheme adds."""
+    for key in ("id", *SCHEME_SETTINGS):
+        if key in carried and (key not in scheme or key == "id"):
+            scheme[key] = copy.deepcopy(carried[key])
+    theirs = _by_path(carried["sections"], ())
+    kept = sum(_restore_node(node, theirs) for node in _walk(scheme["sections"]))
+    _recount_rules(scheme, report)
+    report.notes.append(
+        f"文件带有导出时的方案数据：{kept} 个指标的评分规则按原样恢复，方案设置已恢复"
+    )
+
+
+def _restore_node(node: Node, theirs: dict[tuple[str, ...], Node]) -> bool:
+    carried = theirs.get(node["_path"])
+    del node["_path"]
+    if carried is None:
+        return False
+    for key in NODE_SETTINGS:
+        if key in carried:
+            node[key] = copy.deepcopy(carried[key])
+    for key in UNSHOWN_IF_ABSENT:
+        if key in carried and key not in node:
+            node[key] = copy.deepcopy(carried[key])
+    if "children" in node:
+        if carried.get("points") is None:
+            node.pop("points", None)  # the group's points were only the sum of its children
+        return False
+    if (node.get("criteria") or "") != (carried.get("criteria") or ""):
+        return False  # the office changed the text: its fresh reading stands
+    _restore_leaf(node, carried)
+    return True
+
+
+def _restore_leaf(node: Node, carried: Node) -> None:
+    kind = carried.get("kind", "scored")
+    if {node.get("kind", "scored"), kind} <= _ADJUSTABLE_KINDS:
+        node["kind"] = kind
+    if carried.get("points") is None and node.get("points") == 0:
+        node.pop("points")  # the table shows 0 for an item written without points
+    node["rules"] = copy.deepcopy(carried.get("rules") or [])
+
+
+def _by_path(nodes: list[Node], above: tuple[str, ...]) -> dict[tuple[str, ...], Node]:
+    found: dict[tuple[str, ...], Node] = {}
+    for node in nodes:
+        if isinstance(node, dict):
+            path = (*above, str(node.get("name", "")))
+            found[path] = node
+            found.update(_by_path(node.get("children") or [], path))
+    return found
+
+
+def _walk(nodes: list[Node], above: tuple[str, ...] = ()) -> list[Node]:
+    """Every node, each marked with its path (removed again as it is restored)."""
+    found: list[Node] = []
+    for node in nodes:
+        node["_path"] = (*above, node["name"])
+        found.append(node)
+        found.extend(_walk(node.get("children") or [], node["_path"]))
+    return found
+
+
+def _recount_rules(scheme: dict[str, Any], report: ImportReport) -> None:
+    report.rules_parsed = 0
+    report.rules_flagged = []
+    for node in _walk(scheme["sections"]):
+        path = " › ".join(node.pop("_path"))
+        for rule in node.get("rules") or []:
+            report.rules_parsed += 1
+            if rule.get("flagged"):
+                report.rules_flagged.append(f"{path}：{str(rule.get('text', ''))[:50]}")
