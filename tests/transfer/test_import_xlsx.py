@@ -159,3 +159,12 @@ def test_without_an_indicator_column_the_content_column_names_the_items():
         Decimal(5),
         "每少一篇扣0.2分",
     )
+
+
+def test_a_sequence_number_column_is_understood_and_not_reported_as_ignored():
+    data = workbook([["序号", "考核项目", "分值"], [1, "信息报送", 5], [2, "档案工作", 2]])
+
+    imported = import_document("t.xlsx", data)
+
+    assert [node["name"] for node in imported.scheme["sections"]] == ["信息报送", "档案工作"]
+    assert imported.report.cells_ignored == []

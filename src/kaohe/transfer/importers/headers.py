@@ -17,12 +17,14 @@ ASSESSOR = "assessor"
 LEADERS = "leaders"
 UNITS = "units"
 PERSONS = "persons"
+SEQUENCE = "sequence"  # 序号: the printed order, which the imported codes already keep
 
 # Checked in order: the first pattern that matches the whole normalised header wins, so the
 # narrow names (责任人, 考评单位) come before the broad ones (责任单位).
 HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (role, re.compile(pattern))
     for role, pattern in (
+        (SEQUENCE, r"序号|编号|序|No\.?"),
         (PERSONS, r"(具体)?责任人(员)?|联系人"),
         (ASSESSOR, r"(市直|牵头)?(考评|考核|评分)(单位|科室|部门)|负责考核(科室|单位|部门)"),
         (LEADERS, r"(分管|责任|分工|牵头)?(局|市|县)?领导"),
