@@ -3,10 +3,7 @@ through kaohe.cycles.actions, so that facts_changed recomputes as it does in the
 
 from __future__ import annotations
 
-import asyncio
 import datetime
-import os
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -16,7 +13,6 @@ from kaohe.accounts import actions as account_actions
 from kaohe.accounts.roles import Role
 from kaohe.cycles import actions as cycle_actions
 from kaohe.results import actions as result_actions
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import DEMO_TEST_PASSWORD
 
 
@@ -143,41 +139,3 @@ def graded(bureau: Any) -> Any:
 
     bureau.graded_record = record
     return bureau
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    """Chromium for one test. tests/browser keeps one for its whole session; Playwright's sync API
-    allows one at a time per thread, so here it is started and stopped per test, and the test is
-    skipped while that session is running (see RESULTS → LEAD in docs/requests.md)."""
-    if not CHROMIUM.exists():
-        if os.environ.get("KAOHE_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"找不到 Chromium：{CHROMIUM}")
-        pytest.skip(f"找不到 Chromium：{CHROMIUM}")
-    if another_playwright_running():
-        pytest.skip("另一个 Playwright 会话正在本进程运行")
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield launched
-        launched.close()
-
-
-def another_playwright_running() -> bool:
-    try:
-        return asyncio.get_running_loop().is_running()
-    except RuntimeError:
-        return False
-
-
-@pytest.fixture
-def page(browser: Any, transactional_db: Any) -> Iterator[Any]:
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 800})
-    opened = context.new_page()
-    opened.set_default_timeout(15_000)
-    yield opened
-    context.close()
