@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from kaohe.engine.compute.leaves import LeafScores
 from kaohe.engine.compute.plan import Plan
-from kaohe.engine.compute.results import NodeResult
+from kaohe.engine.compute.results import Explains, NodeTable
 from kaohe.engine.formula import evaluate
 from kaohe.engine.model.scheme import Rule
 from kaohe.engine.numbers import ZERO
@@ -49,7 +49,8 @@ class UnitDraft:
     view: UnitView
     absent: frozenset[str]
     leaves: LeafScores
-    nodes: dict[str, NodeResult]
+    nodes: NodeTable
+    explainer: Explains
 
 
 def participants_averages(plan: Plan, drafts: Iterable[UnitDraft]) -> dict[str, Decimal]:
@@ -60,9 +61,8 @@ def participants_averages(plan: Plan, drafts: Iterable[UnitDraft]) -> dict[str, 
     counts: dict[str, int] = defaultdict(int)
     for draft in drafts:
         for path in needed:
-            result = draft.nodes[path]
-            if result.applies:
-                sums[path] += result.score
+            if path not in draft.nodes.absent:
+                sums[path] += draft.nodes.scores[path]
                 counts[path] += 1
     return {path: sums[path] / counts[path] for path in needed if counts[path]}
 

@@ -18,10 +18,11 @@ from kaohe.engine.compute.context import (
 )
 from kaohe.engine.compute.explainer import UnitExplainer
 from kaohe.engine.compute.groups import aggregate
-from kaohe.engine.compute.leaves import score_leaf, score_leaves
+from kaohe.engine.compute.leaves import enter, score_leaf, score_leaves
 from kaohe.engine.compute.outcome import apply_vetoes, rank_all, rank_one, standing_of, total_of
 from kaohe.engine.compute.plan import Plan, plan_for, resolve
-from kaohe.engine.compute.results import CycleResult, NodeResult, UnitResult, VetoEffect
+from kaohe.engine.compute.results import CycleResult, UnitResult, VetoEffect
+from kaohe.engine.compute.tables import Tables
 from kaohe.engine.errors import FactsError
 from kaohe.engine.model.facts import EvaluationScore, Facts, Record, UnitFacts
 from kaohe.engine.model.scheme import Scheme
@@ -108,20 +109,23 @@ def draft_unit(plan: Plan, unit_facts: UnitFacts, problems: list[str]) -> UnitDr
         special=frozenset(special),
     )
     absent = plan.absent(unit_facts.unit)
-    leaves = score_leaves(plan, view, absent, UnitExplainer(plan, view, absent))
+    explainer = UnitExplainer(plan, view, absent)
+    leaves = score_leaves(plan, view, absent, explainer)
     problems.extend(leaves.problems)
     for path, parts in leaves.pending.items():
-        leaves.results[path] = score_leaf(parts, ())
-    return UnitDraft(view, absent, leaves, aggregate(plan, leaves.results, absent, {}))
+        enter(leaves.tables, path, score_leaf(parts, ()))
+    nodes = aggregate(plan, leaves.tables, absent, {}, explainer)
+    return UnitDraft(view, absent, leaves, nodes, explainer)
 
 
 def finish_unit(plan: Plan, draft: UnitDraft, context: CycleContext) -> UnitResult:
     """Steps 5–9 for one unit given the context: cross-unit items, formula, vetoes, grade."""
     nodes = draft.nodes
     if draft.leaves.pending or draft.absent:
-        nodes = aggregate(plan, cross_leaves(plan, draft, context), draft.absent, context.averages)
+        leaves = cross_leaves(plan, draft, context)
+        nodes = aggregate(plan, leaves, draft.absent, context.averages, draft.explainer)
     scheme = plan.scheme
-    sections = {section.name: nodes[section.path].score for section in scheme.sections}
+    sections = {section.name: nodes.scores[section.path] for section in scheme.sections}
     total, line = total_of(scheme, sections)
     unit = draft.view.unit
     result = UnitResult(unit.name, unit.categories, nodes, sections, total, total, [line])
@@ -133,7 +137,8 @@ def finish_unit(plan: Plan, draft: UnitDraft, context: CycleContext) -> UnitResu
     return result
 
 
-def cross_leaves(plan: Plan, draft: UnitDraft, context: CycleContext) -> dict[str, NodeResult]:
+def cross_leaves(plan: Plan, draft: UnitDraft, context: CycleContext) -> Tables:
+    """The unit's leaves with the rank-based amounts added, from the cycle context."""
     name = draft.view.unit.name
     ranks = {
         rule_id: by_unit[name]
@@ -141,13 +146,14 @@ def cross_leaves(plan: Plan, draft: UnitDraft, context: CycleContext) -> dict[st
         if name in by_unit
     }
     view = replace(draft.view, rank_position=ranks)
-    leaves = dict(draft.leaves.results)
+    own = draft.leaves.tables
+    leaves = Tables(dict(own.scores), dict(own.lines), set(own.lazy))
     for path, parts in draft.leaves.pending.items():
         extra = []
         for rule in plan.scheme.nodes[path].rules:
             if plan.kinds[rule.kind].role == "cross":
                 extra.extend(plan.kinds[rule.kind].apply(rule, parts.node, (), view).contributions)
-        leaves[path] = score_leaf(parts, extra)
+        enter(leaves, path, score_leaf(parts, extra))
     return leaves
 
 

@@ -31,5 +31,9 @@ class UnitExplainer:
         if self._results is None:
             from kaohe.engine.compute.leaves import score_leaves
 
-            self._results = score_leaves(self.plan, self.view, self.absent, None).results
+            tables = score_leaves(self.plan, self.view, self.absent, None).tables
+            self._results = {
+                path: NodeResult(path, score, tables.lines.get(path, ()))
+                for path, score in tables.scores.items()
+            }
         return self._results.get(path)

@@ -15,7 +15,8 @@ from decimal import Decimal
 
 from kaohe.engine.compute.dedupe import absorb_duplicates
 from kaohe.engine.compute.plan import Plan
-from kaohe.engine.compute.results import Explains, NodeResult
+from kaohe.engine.compute.results import Explains
+from kaohe.engine.compute.tables import Tables
 from kaohe.engine.model.scheme import Node, Rule
 from kaohe.engine.numbers import ZERO, clamp, show
 from kaohe.engine.rules.base import Contribution, Line, UnitView, VetoHit, verb
@@ -34,7 +35,7 @@ class LeafParts:
 
 @dataclass
 class LeafScores:
-    results: dict[str, NodeResult]
+    tables: Tables  # the scored leaves only; groups and untouched leaves come later
     pending: dict[str, LeafParts]
     vetoes: list[VetoHit]
     warnings: list[str]
@@ -47,7 +48,7 @@ def score_leaves(
     """Every leaf's result for the unit; leaves with cross-unit rules stay pending."""
     taken, leaf_quick = quick_totals(plan, view, absent) if explainer else (set(), {})
     parts: dict[str, LeafParts] = {}
-    scores = LeafScores({}, {}, [], [], [])
+    scores = LeafScores(Tables({}), {}, [], [], [])
     slow: list[Contribution] = []
     for rule in rules_to_apply(plan, view, absent, taken):
         leaf = parts.get(rule.node_path)
@@ -62,10 +63,22 @@ def score_leaves(
         if path in plan.cross_paths:
             scores.pending[path] = leaf
         elif not leaf.node.is_group:
-            scores.results[path] = score_leaf(leaf, (), explainer)
+            enter(scores.tables, path, score_leaf(leaf, (), explainer))
+    tables = scores.tables
     for path, total in leaf_quick.items():
-        scores.results[path] = quick_result(plan.scheme.nodes[path], total, explainer)
+        tables.scores[path] = quick_score(plan.scheme.nodes[path], total)
+        tables.lazy.add(path)
     return scores
+
+
+def enter(tables: Tables, path: str, scored: tuple[Decimal, tuple[Line, ...] | None]) -> None:
+    """Put a leaf's score in the tables, with its lines, or as lazy when it has none yet."""
+    tables.scores[path], lines = scored
+    if lines is None:
+        tables.lazy.add(path)
+    else:
+        tables.lines[path] = lines
+        tables.lazy.discard(path)
 
 
 def quick_totals(
@@ -98,13 +111,13 @@ def quick_totals(
     return taken, by_leaf
 
 
-def quick_result(node: Node, total: Decimal, explainer: Explains | None) -> NodeResult:
+def quick_score(node: Node, total: Decimal) -> Decimal:
     score = (node.points or ZERO) + total if node.kind == "scored" else total
     if node.floor is not None and score < node.floor:
-        score = node.floor
-    elif node.cap is not None and score > node.cap:
-        score = node.cap
-    return NodeResult(node.path, score, (), True, explainer)
+        return node.floor
+    if node.cap is not None and score > node.cap:
+        return node.cap
+    return score
 
 
 def rules_to_apply(
@@ -175,7 +188,7 @@ def regroup(parts: dict[str, LeafParts], contributions: Sequence[Contribution]) 
 
 def score_leaf(
     leaf: LeafParts, extra: Sequence[Contribution], explainer: Explains | None = None
-) -> NodeResult:
+) -> tuple[Decimal, tuple[Line, ...] | None]:
     """Step 3: capped rule totals, then the item's own bounds by its kind."""
     node = leaf.node
     lazy = explainer is not None and leaf.quick is not None
@@ -199,9 +212,7 @@ def score_leaf(
         score = clamp(base + total, node.floor, node.cap)
         if lines is not None:
             lines.append(summary(node, base, total, score, leaf.value is not None))
-    if lines is None:
-        return NodeResult(node.path, score, explainer=explainer)
-    return NodeResult(node.path, score, tuple(lines))
+    return score, None if lines is None else tuple(lines)
 
 
 def capped(rule: Rule, total: Decimal, lines: list[Line] | None) -> Decimal:

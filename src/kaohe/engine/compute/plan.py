@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kaohe.engine.compute.results import NodeResult
 from kaohe.engine.model.facts import Record, Unit
 from kaohe.engine.model.scheme import Node, Rule, Scheme
 from kaohe.engine.numbers import ZERO, clamp
@@ -24,19 +23,25 @@ class Plan:
     rule_node: dict[str, Node]
     always: list[Rule]
     cross: list[Rule]
-    defaults: dict[str, NodeResult]
     groups_bottom_up: list[tuple[Node, tuple[str, ...]]]
     rule_order: dict[str, int]
     cross_paths: frozenset[str]
-    template: dict[str, NodeResult | None]
+    # Every node in tree order with a leaf's score and lines when it has no records.
+    default_scores: dict[str, Decimal]
+    default_lines: dict[str, tuple[Line, ...]]
     quick: dict[str, tuple[Rule, Node, QuickTotal]]
     resolved: dict[tuple[str, str], Rule | str] = field(default_factory=dict)
     absent_cache: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[str]] = field(
         default_factory=dict
     )
+    absent_all_cache: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
 
-    def leaf_default(self, node: Node) -> NodeResult:
-        return self.defaults[node.path]
+    def absent_all(self, absent: frozenset[str]) -> frozenset[str]:
+        """The absent nodes with all their descendants."""
+        if absent not in self.absent_all_cache:
+            paths = {n.path for path in absent for n in self.scheme.nodes[path].walk()}
+            self.absent_all_cache[absent] = frozenset(paths)
+        return self.absent_all_cache[absent]
 
     def absent(self, unit: Unit) -> frozenset[str]:
         """Paths of the nodes the unit does not take part in, topmost ones only."""
@@ -79,7 +84,6 @@ def build_plan(scheme: Scheme) -> Plan:
         rule_node={rule.id: scheme.nodes[rule.node_path] for rule in rules},
         always=[rule for rule in rules if registry[rule.kind].always],
         cross=[rule for rule in rules if registry[rule.kind].role == "cross"],
-        defaults={node.path: default_result(node) for node in scheme.leaves()},
         groups_bottom_up=[
             (node, tuple(child.path for child in node.children))
             for node in reversed(list(scheme.nodes.values()))
@@ -93,20 +97,23 @@ def build_plan(scheme: Scheme) -> Plan:
             if type(registry[rule.kind]).quick_total is not RuleKind.quick_total
             and rule.node_path not in cross_paths
         },
-        template={
-            path: None if node.is_group else default_result(node)
-            for path, node in scheme.nodes.items()
-        },
+        default_scores={path: default_score(node) for path, node in scheme.nodes.items()},
+        default_lines={node.path: default_lines(node) for node in scheme.leaves()},
     )
 
 
-def default_result(node: Node) -> NodeResult:
-    """A leaf's result when the unit has no records for it."""
+def default_score(node: Node) -> Decimal:
+    """A leaf's score when the unit has no records for it (groups are summed later)."""
     if node.kind == "scored":
-        full = clamp(node.points or ZERO, node.floor, node.cap)
-        return NodeResult(node.path, full, (Line("无扣分记录，得满分 {} 分", (full,)),))
+        return clamp(node.points or ZERO, node.floor, node.cap)
+    return ZERO
+
+
+def default_lines(node: Node) -> tuple[Line, ...]:
+    if node.kind == "scored":
+        return (Line("无扣分记录，得满分 {} 分", (default_score(node),)),)
     word = "加分" if node.kind == "bonus" else "扣分"
-    return NodeResult(node.path, ZERO, (Line("无{}记录，得 0 分", (word,)),))
+    return (Line("无{}记录，得 0 分", (word,)),)
 
 
 def resolve(plan: Plan, indicator: str, rule_id: str) -> Rule | str:

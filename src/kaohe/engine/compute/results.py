@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
@@ -47,6 +48,52 @@ class NodeResult:
         return [str(line) for line in self.lines]
 
 
+class NodeTable(Mapping[str, NodeResult]):
+    """Every node's result for one unit, in tree order, made on access from flat tables.
+
+    Scoring keeps plain scores and lines per path; most results are never read one by one, so
+    building a NodeResult for each of a province's hundreds of thousands of items is left to
+    the reader.
+    """
+
+    __slots__ = ("absent", "defaults", "explainer", "lazy", "lines", "scores")
+
+    def __init__(
+        self,
+        scores: dict[str, Decimal],
+        lines: dict[str, tuple[Line, ...]],
+        lazy: set[str],
+        absent: frozenset[str],
+        defaults: Mapping[str, tuple[Line, ...]],
+        explainer: Explains | None,
+    ) -> None:
+        self.scores = scores
+        self.lines = lines
+        self.lazy = lazy
+        self.absent = absent
+        self.defaults = defaults
+        self.explainer = explainer
+
+    def __getitem__(self, path: str) -> NodeResult:
+        score = self.scores[path]
+        applies = path not in self.absent
+        if self.explainer is not None and path in self.lazy:
+            return NodeResult(path, score, (), applies, self.explainer)
+        lines = self.lines.get(path)
+        return NodeResult(
+            path, score, self.defaults.get(path, ()) if lines is None else lines, applies
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.scores)
+
+    def __len__(self) -> int:
+        return len(self.scores)
+
+    def lines_of(self, path: str) -> tuple[Line, ...]:
+        return self[path].lines
+
+
 @dataclass(frozen=True)
 class VetoEffect:
     """一票否决 applied to a unit: which rule, what consequence, explained."""
@@ -67,7 +114,7 @@ class UnitResult:
 
     unit: str
     categories: tuple[str, ...]
-    nodes: dict[str, NodeResult]
+    nodes: Mapping[str, NodeResult]
     sections: dict[str, Decimal]
     formula_total: Decimal
     total: Decimal
