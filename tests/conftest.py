@@ -130,15 +130,12 @@ def login(client: Any, org: Any) -> Any:
 
 
 @pytest.fixture
-def zhangjiagang(db: Any) -> Any:
-    """张家港 (seed 004): the 行政审批局 with its six sections, its people, the built-in scheme
-    and an open 2020 Q2 cycle over the six sections."""
-    import datetime
-
+def zhangjiagang_bureau(db: Any) -> Any:
+    """张家港 (seed 004): the 行政审批局 with its six sections, its people and the built-in
+    scheme, before any cycle is opened."""
     from kaohe.accounts import actions
     from kaohe.accounts.models import Unit
     from kaohe.accounts.roles import Role
-    from kaohe.cycles import actions as cycle_actions
     from kaohe.schemes.actions import install_builtin_schemes
     from kaohe.schemes.models import SchemeVersion
 
@@ -166,12 +163,24 @@ def zhangjiagang(db: Any) -> Any:
             roles=[role],
         )
 
+    found.person = person
     found.office = person("zjg_office", found.office_unit, Role.OFFICE)
     found.inspector = person("zjg_duchake", found.sections["督查科"], Role.ASSESSOR)
     found.general_office = person("zjg_bgs", found.sections["办公室"], Role.ASSESSOR)
     found.reporter = person("zjg_tb", found.sections["党建科"], Role.REPORTER)
     found.outsider = person("zjg_outsider", found.outsider_unit, Role.REPORTER)
     found.version = SchemeVersion.objects.get(scheme__slug="zhangjiagang-sections", number=1)
+    return found
+
+
+@pytest.fixture
+def zhangjiagang(zhangjiagang_bureau: Any) -> Any:
+    """张家港 with an open 2020 Q2 cycle over the six sections."""
+    import datetime
+
+    from kaohe.cycles import actions as cycle_actions
+
+    found = zhangjiagang_bureau
     found.cycle = cycle_actions.open_cycle(
         found.office,
         cycle_actions.CyclePlan(
