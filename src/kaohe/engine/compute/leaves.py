@@ -99,7 +99,7 @@ def quick_totals(
         path = node.path
         if absent and is_absent(path, absent):
             continue
-        total = quick_total(rule, node, records)
+        total = quick_total(records)
         if total is None:
             continue
         cap = rule.cap

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kaohe.engine.model.facts import Record, Unit
+from kaohe.engine.model.facts import Unit
 from kaohe.engine.model.scheme import Node, Rule, Scheme
 from kaohe.engine.numbers import ZERO, clamp
-from kaohe.engine.rules.base import Line, RuleKind
+from kaohe.engine.rules.base import Line, QuickTotal, RuleKind
 from kaohe.engine.rules.registry import kinds
 
 _MEMO_KEY = "compute.plan"
-QuickTotal = Callable[[Rule, Node, Sequence[Record]], Decimal | None]
 
 
 @dataclass
@@ -92,10 +91,10 @@ def build_plan(scheme: Scheme) -> Plan:
         rule_order={rule_id: index for index, rule_id in enumerate(scheme.rules)},
         cross_paths=cross_paths,
         quick={
-            rule.id: (rule, scheme.nodes[rule.node_path], registry[rule.kind].quick_total)
+            rule.id: (rule, scheme.nodes[rule.node_path], quick)
             for rule in rules
-            if type(registry[rule.kind]).quick_total is not RuleKind.quick_total
-            and rule.node_path not in cross_paths
+            if rule.node_path not in cross_paths
+            and (quick := registry[rule.kind].quick(rule, scheme.nodes[rule.node_path]))
         },
         default_scores={path: default_score(node) for path, node in scheme.nodes.items()},
         default_lines={node.path: default_lines(node) for node in scheme.leaves()},

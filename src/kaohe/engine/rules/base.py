@@ -6,7 +6,7 @@ cycle context. Amounts are signed: negative deducts, positive adds.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import ClassVar, Literal, NamedTuple
@@ -109,6 +109,15 @@ class RuleKind:
         to report) so that ``apply`` deals with it.
         """
         return None
+
+    def quick(self, rule: Rule, node: Node) -> QuickTotal | None:
+        """``quick_total`` bound to one rule, or None when the kind has no quick path."""
+        if type(self).quick_total is RuleKind.quick_total:
+            return None
+        return lambda records: self.quick_total(rule, node, records)
+
+
+QuickTotal = Callable[[Sequence[Record]], Decimal | None]
 
 
 def plain(records: Sequence[Record]) -> bool:

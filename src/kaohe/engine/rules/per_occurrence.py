@@ -12,6 +12,7 @@ from kaohe.engine.model.scheme import Node, Rule
 from kaohe.engine.rules.base import (
     Contribution,
     Line,
+    QuickTotal,
     RuleKind,
     RuleOutcome,
     UnitView,
@@ -80,6 +81,12 @@ class PerOccurrenceKind(RuleKind):
         params = rule.params
         assert isinstance(params, PerOccurrence)
         return counted_total(records, params.amount, params.levels)
+
+    def quick(self, rule: Rule, node: Node) -> QuickTotal | None:
+        params = rule.params
+        assert isinstance(params, PerOccurrence)
+        amount, levels = params.amount, params.levels
+        return lambda records: counted_total(records, amount, levels)
 
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView

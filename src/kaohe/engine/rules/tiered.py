@@ -43,12 +43,14 @@ class TieredKind(RuleKind):
         assert isinstance(params, Tiered)
         if not params.highest_only:
             return counted_total(records, None, params.levels)
-        if any(r.level not in params.levels for r in records):
-            return None
-        amounts = [counted_total((r,), None, params.levels) for r in records]
-        if any(amount is None for amount in amounts):
-            return None
-        return max((a for a in amounts if a is not None), key=abs, default=Decimal(0))
+        highest = Decimal(0)
+        for record in records:
+            each = counted_total((record,), None, params.levels)
+            if each is None:
+                return None
+            if abs(each) > abs(highest):
+                highest = each
+        return highest
 
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
