@@ -46,11 +46,11 @@ def score_leaves(
     plan: Plan, view: UnitView, absent: frozenset[str], explainer: Explains | None
 ) -> LeafScores:
     """Every leaf's result for the unit; leaves with cross-unit rules stay pending."""
-    taken, leaf_quick = quick_totals(plan, view, absent) if explainer else (set(), {})
+    quick = quick_pass(plan, view, absent) if explainer else QuickPass(list(view.records_by_rule))
     parts: dict[str, LeafParts] = {}
     scores = LeafScores(Tables({}), {}, [], [], [])
     slow: list[Contribution] = []
-    for rule in rules_to_apply(plan, view, absent, taken):
+    for rule in rules_to_apply(plan, view, absent, quick.left):
         leaf = parts.get(rule.node_path)
         if leaf is None:
             leaf = parts[rule.node_path] = LeafParts(plan.rule_node[rule.id])
@@ -59,15 +59,16 @@ def score_leaves(
     if any(item.incident for item in slow):
         regroup(parts, absorb_duplicates(slow))
     for path, leaf in parts.items():
-        leaf.quick = leaf_quick.pop(path, None)
+        leaf.quick = quick.by_leaf.pop(path, None)
         if path in plan.cross_paths:
             scores.pending[path] = leaf
         elif not leaf.node.is_group:
             enter(scores.tables, path, score_leaf(leaf, (), explainer))
     tables = scores.tables
-    for path, total in leaf_quick.items():
-        tables.scores[path] = quick_score(plan.scheme.nodes[path], total)
-        tables.lazy.add(path)
+    for path, total in quick.by_leaf.items():
+        quick.done[path] = bounded(plan.scheme.nodes[path], total)
+    tables.scores.update(quick.done)
+    tables.lazy.update(quick.done)
     return scores
 
 
@@ -81,38 +82,52 @@ def enter(tables: Tables, path: str, scored: tuple[Decimal, tuple[Line, ...] | N
         tables.lazy.discard(path)
 
 
-def quick_totals(
-    plan: Plan, view: UnitView, absent: frozenset[str]
-) -> tuple[set[str], dict[str, Decimal]]:
-    """The rules the quick path took, and their capped totals summed by leaf path."""
-    taken: set[str] = set()
-    by_leaf: dict[str, Decimal] = {}
+@dataclass
+class QuickPass:
+    """What the quick path settled for one unit."""
+
+    left: list[str]  # ids of the rules with records that the full path must take
+    by_leaf: dict[str, Decimal] = field(default_factory=dict)  # totals on leaves with more rules
+    done: dict[str, Decimal] = field(default_factory=dict)  # scores of single-rule leaves
+
+
+def quick_pass(plan: Plan, view: UnitView, absent: frozenset[str]) -> QuickPass:
+    """Capped totals of the rules the quick path can take; a leaf with no other rule is scored
+    on the spot."""
+    found = QuickPass([])
+    left, by_leaf, done = found.left, found.by_leaf, found.done
     categories = view.unit.categories
     quick, special = plan.quick, view.special  # locals: this loop runs for every unit and rule
     for rule_id, records in view.records_by_rule.items():
         step = quick.get(rule_id)
         if step is None or rule_id in special:
+            left.append(rule_id)
             continue
         rule, node, quick_total = step
-        if categories and rule.multipliers and any(c in rule.multipliers for c in categories):
-            continue
         path = node.path
-        if absent and is_absent(path, absent):
+        if (categories and rule.multipliers and any(c in rule.multipliers for c in categories)) or (
+            absent and is_absent(path, absent)
+        ):
+            left.append(rule_id)
             continue
         total = quick_total(records)
         if total is None:
+            left.append(rule_id)
             continue
         cap = rule.cap
         if cap is not None and abs(total) > cap:
             total = cap if total > 0 else -cap
-        taken.add(rule_id)
-        earlier = by_leaf.get(path)
-        by_leaf[path] = total if earlier is None else earlier + total
-    return taken, by_leaf
+        if len(node.rules) == 1:
+            done[path] = bounded(node, total)
+        else:
+            earlier = by_leaf.get(path)
+            by_leaf[path] = total if earlier is None else earlier + total
+    return found
 
 
-def quick_score(node: Node, total: Decimal) -> Decimal:
-    score = (node.points or ZERO) + total if node.kind == "scored" else total
+def bounded(node: Node, total: Decimal) -> Decimal:
+    """Step 3 for a leaf settled by the quick path: its start plus the total, within bounds."""
+    score = node.points + total if node.kind == "scored" and node.points else total
     if node.floor is not None and score < node.floor:
         return node.floor
     if node.cap is not None and score > node.cap:
@@ -121,10 +136,10 @@ def quick_score(node: Node, total: Decimal) -> Decimal:
 
 
 def rules_to_apply(
-    plan: Plan, view: UnitView, absent: frozenset[str], taken: set[str]
+    plan: Plan, view: UnitView, absent: frozenset[str], left: list[str]
 ) -> list[Rule]:
     """The rules left for the full path, in scheme order (就高 ties go to the first)."""
-    rules = [plan.scheme.rules[rule_id] for rule_id in view.records_by_rule if rule_id not in taken]
+    rules = [plan.scheme.rules[rule_id] for rule_id in left]
     rules += [rule for rule in plan.always if rule.id not in view.records_by_rule]
     rules.sort(key=lambda rule: plan.rule_order[rule.id])
     if absent:
