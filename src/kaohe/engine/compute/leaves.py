@@ -103,9 +103,9 @@ def quick_pass(plan: Plan, view: UnitView, absent: frozenset[str]) -> QuickPass:
         if step is None or rule_id in special:
             left.append(rule_id)
             continue
-        rule, node, quick_total = step
+        node, quick_total, cap, multipliers = step
         path = node.path
-        if (categories and rule.multipliers and any(c in rule.multipliers for c in categories)) or (
+        if (categories and multipliers and any(c in multipliers for c in categories)) or (
             absent and is_absent(path, absent)
         ):
             left.append(rule_id)
@@ -114,7 +114,6 @@ def quick_pass(plan: Plan, view: UnitView, absent: frozenset[str]) -> QuickPass:
         if total is None:
             left.append(rule_id)
             continue
-        cap = rule.cap
         if cap is not None and abs(total) > cap:
             total = cap if total > 0 else -cap
         if len(node.rules) == 1:

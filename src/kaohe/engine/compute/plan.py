@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -28,7 +28,8 @@ class Plan:
     # Every node in tree order with a leaf's score and lines when it has no records.
     default_scores: dict[str, Decimal]
     default_lines: dict[str, tuple[Line, ...]]
-    quick: dict[str, tuple[Rule, Node, QuickTotal]]
+    # The rules the quick path can take: their item, bound total, cap and multipliers.
+    quick: dict[str, tuple[Node, QuickTotal, Decimal | None, Mapping[str, Decimal]]]
     resolved: dict[tuple[str, str], Rule | str] = field(default_factory=dict)
     absent_cache: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[str]] = field(
         default_factory=dict
@@ -91,7 +92,7 @@ def build_plan(scheme: Scheme) -> Plan:
         rule_order={rule_id: index for index, rule_id in enumerate(scheme.rules)},
         cross_paths=cross_paths,
         quick={
-            rule.id: (rule, scheme.nodes[rule.node_path], quick)
+            rule.id: (scheme.nodes[rule.node_path], quick, rule.cap, rule.multipliers)
             for rule in rules
             if rule.node_path not in cross_paths
             and (quick := registry[rule.kind].quick(rule, scheme.nodes[rule.node_path]))
