@@ -81,3 +81,13 @@ def test_ranking_again_with_the_recomputed_unit_matches_a_full_compute() -> None
 def test_the_rank_rules_are_named_as_depending_on_other_units() -> None:
     the_scheme, _, _ = setting()
     assert [rule.id for rule in cross_unit_rules(the_scheme)] == ["cx"]  # type: ignore[arg-type]
+
+
+def test_scoring_the_same_facts_twice_gives_the_same_result() -> None:
+    from kaohe.engine import Record
+
+    the_scheme, units, records = setting()
+    by_code = [Record("甲", indicator="2", count=record.count) for record in records[:1]]
+    facts = Facts.of([*records, *by_code], units=units)  # two spellings of one rule
+    first = compute(the_scheme, facts).to_dict()  # type: ignore[arg-type]
+    assert compute(the_scheme, facts).to_dict() == first  # type: ignore[arg-type]
