@@ -142,6 +142,8 @@ def appeal_detail(request: HttpRequest, cycle_id: int, appeal_id: int) -> HttpRe
 @role_required(*RESULT_READERS)
 def decide(request: HttpRequest, cycle_id: int, appeal_id: int) -> HttpResponse:
     appeal = readable_appeal(request, cycle_id, appeal_id)
+    if not may_decide(request.user, appeal):
+        raise PermissionDenied("只有考核办或负责该指标的考评单位可以答复申诉")
     form = decision_form(appeal, request.POST)
     if form.is_valid():
         data = form.cleaned_data
