@@ -74,7 +74,7 @@ def test_the_top_three_get_their_places_points_and_ties_share_a_place() -> None:
 
 
 def test_units_without_a_value_are_not_ranked() -> None:
-    result = score(scheme(RANKED), [record("甲", "cx", value=1)], units=[Unit("乙")])
+    result = score(scheme(RANKED), [record("甲", "cx", value=1)], units=[Unit("甲"), Unit("乙")])
     assert node_score(result, "甲", "工作创新") == 3
     assert node_score(result, "乙", "工作创新") == 0
 

@@ -128,3 +128,13 @@ def test_a_section_can_break_ties() -> None:
 def test_units_from_the_facts_without_records_are_scored_too() -> None:
     result = score(graded(), [], units=[Unit("空")])
     assert result.units["空"].total == 70
+
+
+def test_a_record_for_a_unit_missing_from_the_declared_units_is_refused() -> None:
+    import pytest
+
+    from kaohe.engine import FactsError
+
+    typo = record("办公 室", "kf", source="第 7 行")
+    with pytest.raises(FactsError, match="第 7 行：被考核单位「办公 室」不在单位名单中"):
+        score(graded(), [typo], units=[Unit("办公室")])

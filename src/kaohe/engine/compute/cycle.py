@@ -54,7 +54,7 @@ def collector_paused() -> Iterator[None]:
 
 def compute_cycle(scheme: Scheme, facts: Facts) -> CycleResult:
     plan = plan_for(scheme)
-    problems: list[str] = []
+    problems = undeclared_units(facts)
     drafts = {name: draft_unit(plan, facts.for_unit(name), problems) for name in facts.all_units}
     if problems:
         raise FactsError(problems)
@@ -73,6 +73,24 @@ def compute_cycle(scheme: Scheme, facts: Facts) -> CycleResult:
     standings = {name: standing_of(scheme, result) for name, result in results.items()}
     context = CycleContext(context.averages, metrics, context.rank_positions, standings)
     return CycleResult(scheme, rank_all(scheme, results), context)
+
+
+def undeclared_units(facts: Facts) -> list[str]:
+    """When the facts name the units, a record for any other name is a typo, not a new unit."""
+    if not facts.units:
+        return []
+    declared = {unit.name for unit in facts.units}
+    problems = [
+        f"{where(record)}：被考核单位「{record.unit}」不在单位名单中"
+        for record in facts.records
+        if record.unit not in declared
+    ]
+    problems += [
+        f"测评分：被考核单位「{evaluation.unit}」不在单位名单中"
+        for evaluation in facts.evaluations
+        if evaluation.unit not in declared
+    ]
+    return problems
 
 
 def compute_unit(scheme: Scheme, unit_facts: UnitFacts, context: CycleContext) -> UnitResult:

@@ -66,7 +66,8 @@ class UnitFacts:
 class Facts:
     """The facts of one cycle. ``periods`` are the cycle's months as ``YYYY-MM``.
 
-    Units named in records or evaluations but not in ``units`` are added without categories.
+    Without ``units``, the units are the names found in records and evaluations. With them,
+    ``compute`` refuses a record or score for any other name (a typo must not become a unit).
     """
 
     units: tuple[Unit, ...] = ()
