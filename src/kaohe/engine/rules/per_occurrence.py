@@ -65,6 +65,20 @@ def counted_total(
     return total
 
 
+def counted_times(records: Sequence[Record], amount: Decimal) -> Decimal | None:
+    """Σ count × amount when the amount does not depend on the level: count first, multiply once."""
+    times = Decimal(0)
+    for record in records:
+        count = record.count
+        if count is None:
+            times += 1
+        elif count < 0:
+            return None
+        else:
+            times += count
+    return times * amount
+
+
 @register
 class PerOccurrenceKind(RuleKind):
     name = "per_occurrence"
@@ -86,6 +100,8 @@ class PerOccurrenceKind(RuleKind):
         params = rule.params
         assert isinstance(params, PerOccurrence)
         amount, levels = params.amount, params.levels
+        if amount is not None and not levels:
+            return lambda records: counted_times(records, amount)
         return lambda records: counted_total(records, amount, levels)
 
     def apply(
