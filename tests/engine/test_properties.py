@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kaohe.engine import Facts, Record, Scheme, compute
+from kaohe.engine import Facts, Record, Scheme, compute, compute_unit
 from kaohe.engine.compute.explainer import UnitExplainer
 from kaohe.engine.formula import evaluate
 from kaohe.engine.numbers import round_half_up
@@ -143,3 +143,14 @@ def test_the_quick_path_scores_every_leaf_as_its_explanation_does(items: list[Re
                 explained = explainer.explained(node_result.path)
                 assert explained is not None
                 assert explained.score == node_result.score
+
+
+@FEW
+@given(record_lists)
+def test_recomputing_any_unit_against_its_own_cycle_changes_nothing(items: list[Record]) -> None:
+    facts = Facts.of(items)
+    cycle = compute(SCHEME, facts)
+    for name, full in cycle.units.items():
+        alone = compute_unit(SCHEME, facts.for_unit(name), cycle.context)
+        assert (alone.total, alone.rank, alone.grade) == (full.total, full.rank, full.grade)
+        assert [n.score for n in alone.nodes.values()] == [n.score for n in full.nodes.values()]
