@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kaohe.engine import Facts, Record, Scheme, compute, compute_unit
+from kaohe.engine import Facts, Record, Scheme, Unit, compute, compute_unit
 from kaohe.engine.compute.explainer import UnitExplainer
 from kaohe.engine.formula import evaluate
 from kaohe.engine.numbers import round_half_up
@@ -154,3 +154,73 @@ def test_recomputing_any_unit_against_its_own_cycle_changes_nothing(items: list[
         alone = compute_unit(SCHEME, facts.for_unit(name), cycle.context)
         assert (alone.total, alone.rank, alone.grade) == (full.total, full.rank, full.grade)
         assert [n.score for n in alone.nodes.values()] == [n.score for n in full.nodes.values()]
+
+
+CROSS: Scheme = scheme(
+    """
+- name: 业务
+  points: 60
+  children:
+    - name: 窗口
+      points: 20
+      applies_to: [窗口]
+      rules: [{id: ck, kind: per_occurrence, amount: -2}]
+    - name: 年度要点
+      points: 30
+      rules: [{id: yd, kind: per_occurrence, amount: -1, cap: 10}]
+    - name: 招商
+      points: 10
+      applies_to: [经济]
+      not_applicable: {move_to: 年度要点}
+- name: 加分
+  kind: bonus
+  cap: null
+  rules:
+    - {id: cx, kind: rank, metric: value, sequence: [3, 2, 1]}
+    - {id: fj, kind: veto, consequence: no_excellence}
+""",
+    categories=["窗口", "经济"],
+    grades=[{"name": "优秀", "min": 55}, {"name": "良好"}],
+    excellence_quota={"grade": "优秀", "ratio": 0.5, "demote_to": "良好"},
+)
+CROSS_UNITS = [
+    Unit("一", ("窗口",)),
+    Unit("二", ("经济",)),
+    Unit("三", ("窗口", "经济")),
+    Unit("四"),
+]
+cross_records = st.lists(
+    st.builds(
+        Record,
+        unit=st.sampled_from([unit.name for unit in CROSS_UNITS]),
+        rule=st.sampled_from(["ck", "yd", "cx", "fj"]),
+        count=st.integers(1, 4).map(Decimal),
+        value=st.integers(0, 5).map(Decimal),
+    ),
+    max_size=15,
+)
+
+
+def cross_numbers(items: list[Record]) -> list[tuple[object, ...]]:
+    result = compute(CROSS, Facts.of(items, units=CROSS_UNITS))
+    return [
+        (u.unit, u.total, u.rank, u.grade, *(n.score for n in u.nodes.values()))
+        for u in result.units.values()
+    ]
+
+
+@FEW
+@given(cross_records, st.randoms(use_true_random=False))
+def test_averages_rankings_and_the_quota_ignore_the_order_of_records(
+    items: list[Record], random: object
+) -> None:
+    shuffled = list(items)
+    random.shuffle(shuffled)  # type: ignore[attr-defined]
+    assert cross_numbers(items) == cross_numbers(shuffled)
+
+
+@FEW
+@given(cross_records)
+def test_no_more_units_are_excellent_than_the_quota_allows(items: list[Record]) -> None:
+    result = compute(CROSS, Facts.of(items, units=CROSS_UNITS))
+    assert sum(1 for unit in result.units.values() if unit.grade == "优秀") <= 2
