@@ -76,6 +76,8 @@ def fast_password_hashing(request: pytest.FixtureRequest) -> None:
     if "django_db_setup" in request.fixturenames:
         settings = request.getfixturevalue("settings")
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+        # Uploaded evidence lands in a folder of the test's own, never in var/media.
+        settings.MEDIA_ROOT = str(request.getfixturevalue("tmp_path") / "media")
 
 
 @pytest.fixture

@@ -72,6 +72,10 @@ DOORS: dict[str, Door] = {
     "cycles:new": Door(frozenset({KB})),
     "cycles:detail": Door(CYCLE_PEOPLE, ("open_cycle",)),
     "cycles:assignment": Door(frozenset({KB}), ("open_cycle", "assignment")),
+    "cycles:participation": Door(frozenset({KB}), ("open_cycle", "open_unit")),
+    "cycles:record": Door(CYCLE_PEOPLE, ("open_cycle", "record")),
+    "cycles:record_evidence_upload": Door(frozenset({KB, KP}), ("open_cycle", "record"), "post"),
+    "cycles:record_evidence": Door(CYCLE_PEOPLE, ("record_evidence",)),
     "cycles:records": Door(frozenset({KB, KP}), ("open_cycle",)),
     "cycles:records_template": Door(frozenset({KB, KP}), ("open_cycle",)),
     "cycles:records_upload": Door(frozenset({KB, KP}), ("open_cycle",), "post"),
@@ -154,6 +158,7 @@ def test_every_url_pattern_has_a_door_in_this_walk():
 def world(zhangjiagang: Any, django_capture_on_commit_callbacks: Any) -> Any:
     from kaohe.appeals import actions as appeal_actions
     from kaohe.cycles import actions as cycle_actions
+    from kaohe.cycles.evidence import attach_evidence
     from kaohe.progress import actions as progress_actions
     from kaohe.results import actions as result_actions
     from kaohe.schemes.actions import start_draft
@@ -177,6 +182,7 @@ def world(zhangjiagang: Any, django_capture_on_commit_callbacks: Any) -> Any:
             count=Decimal(1),
             level="市级",
         )
+        record_evidence = attach_evidence(office, record, SimpleUploadedFile("表彰.pdf", PDF))
         task = bureau.cycle.assignments.get(node_code="1.1.1")
         cycle_actions.change_assignment(
             office,
@@ -242,6 +248,7 @@ def world(zhangjiagang: Any, django_capture_on_commit_callbacks: Any) -> Any:
         "open_unit": bureau.units["党建科"].pk,
         "assignment": task.pk,
         "record": record.pk,
+        "record_evidence": record_evidence.pk,
         "published_cycle": published.pk,
         "published_unit": published_unit.pk,
         "appeal": appeal.pk,

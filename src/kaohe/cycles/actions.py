@@ -11,7 +11,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from kaohe import engine
+from kaohe import engine, uploads
 from kaohe.accounts.models import Unit, User
 from kaohe.accounts.roles import Role
 from kaohe.audit.log import log_change
@@ -207,8 +207,20 @@ def check_record(cycle: Cycle, values: dict[str, Any]) -> None:
     if values.get("rule_id") not in rule_ids:
         raise ValidationError(f"指标「{node.name}」没有规则「{values.get('rule_id', '')}」")
     rule = scheme.rules[values["rule_id"]]
-    if rule.kind == "discretionary" and not str(values.get("note", "")).strip():
+    if rule.kind == "discretionary":
+        check_discretionary(rule, values)
+
+
+def check_discretionary(rule: engine.Rule, values: dict[str, Any]) -> None:
+    """酌情扣分: the assessor picks the amount within the rule's range and says why."""
+    if not str(values.get("note", "")).strip():
         raise ValidationError(f"「{rule.title}」是酌情扣分，必须写明理由")
+    low, high = rule.settings.get("min"), rule.settings.get("max")
+    value = values.get("value")
+    if value is None:
+        raise ValidationError(f"「{rule.title}」请在「数值」中填写分值（{low}～{high} 分）")
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise ValidationError(f"「{rule.title}」的分值应在 {low}～{high} 分之间，填写的是 {value}")
 
 
 def notify_changed(cycle: Cycle, cycle_unit: CycleUnit | None) -> None:
@@ -266,7 +278,9 @@ def delete_record(actor: User, record_id: int, expected_version: int) -> None:
         raise PermissionDenied("您不负责该指标的考核")
     log_change(actor, "删除考核记录", record, old=record_snapshot(record))
     cycle, cycle_unit = record.cycle, record.cycle_unit
+    stored = list(record.evidence.values_list("stored_name", flat=True))
     record.delete()
+    transaction.on_commit(lambda: [uploads.discard(name) for name in stored])
     notify_changed(cycle, cycle_unit)
 
 
@@ -331,3 +345,35 @@ def change_assignment(
     assignment.save(update_fields=["assessor", "leaders", "persons", "deadline"])
     assignment.responsible_units.set(responsible_units)
     log_change(actor, "调整任务分工", assignment, old=old, new=assignment_snapshot(assignment))
+
+
+@transaction.atomic
+def change_participation(
+    actor: User,
+    cycle_unit: CycleUnit,
+    *,
+    categories: Iterable[str],
+    not_participating: Iterable[str],
+) -> None:
+    """A unit's categories (扣分分值加倍 and the like) and the items it does not take part in
+    (不参加的得平均分, or the points move to a sibling, as the scheme says)."""
+    if not actor.has_role(Role.OFFICE):
+        raise PermissionDenied("只有考核办可以调整被考核单位的类别和参与情况")
+    cycle = cycle_unit.cycle
+    ensure_open(cycle)
+    scheme = cycle_scheme(cycle)
+    paths = list(not_participating)
+    unknown = [path for path in paths if path not in scheme.nodes]
+    if unknown:
+        raise ValidationError(f"方案中没有指标「{'、'.join(unknown)}」")
+    old = {"类别": cycle_unit.categories, "不参加": cycle_unit.not_participating}
+    cycle_unit.categories, cycle_unit.not_participating = list(categories), paths
+    cycle_unit.save(update_fields=["categories", "not_participating"])
+    log_change(
+        actor,
+        "调整单位类别和参与情况",
+        cycle_unit,
+        old=old,
+        new={"类别": cycle_unit.categories, "不参加": cycle_unit.not_participating},
+    )
+    notify_changed(cycle, None)

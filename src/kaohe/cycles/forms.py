@@ -93,3 +93,22 @@ class RecordForm(StyledForm):
 
 class RecordUploadForm(StyledForm):
     file = forms.FileField(label="记录文件（xlsx）")
+
+
+class ParticipationForm(StyledForm):
+    categories = forms.MultipleChoiceField(
+        label="单位类别", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    not_participating = forms.MultipleChoiceField(
+        label="不参加的指标",
+        required=False,
+        help_text="按方案规定：不参加的得参加单位的平均分，或分值转入指定的同级指标",
+    )
+
+    def __init__(
+        self, *args: Any, categories: list[str], nodes: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["categories"].choices = [(name, name) for name in categories]
+        self.fields["not_participating"].choices = nodes
+        self.fields["not_participating"].widget.attrs["size"] = 8

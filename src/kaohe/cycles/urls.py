@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kaohe.cycles.views import cycles, records
+from kaohe.cycles.views import cycles, evidence, records
 
 app_name = "cycles"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path(
         "<int:cycle_id>/assignments/<int:assignment_id>/", cycles.assignment_edit, name="assignment"
     ),
+    path("<int:cycle_id>/units/<int:cycle_unit_id>/", cycles.participation, name="participation"),
     path("<int:cycle_id>/records/", records.records_grid, name="records"),
     path(
         "<int:cycle_id>/records/template.xlsx",
@@ -27,6 +28,17 @@ urlpatterns = [
         "<int:cycle_id>/records/<int:record_id>/change/",
         records.record_change,
         name="record_change",
+    ),
+    path("<int:cycle_id>/records/<int:record_id>/", evidence.record_detail, name="record"),
+    path(
+        "<int:cycle_id>/records/<int:record_id>/evidence/",
+        evidence.record_evidence_upload,
+        name="record_evidence_upload",
+    ),
+    path(
+        "record-evidence/<int:evidence_id>/",
+        evidence.record_evidence_download,
+        name="record_evidence",
     ),
     path(
         "<int:cycle_id>/records/<int:record_id>/delete/",

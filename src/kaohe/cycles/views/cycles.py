@@ -9,8 +9,9 @@ from django.urls import NoReverseMatch, reverse
 from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import Role
 from kaohe.cycles import access, actions
-from kaohe.cycles.forms import AssignmentForm, CycleForm
-from kaohe.cycles.models import Assignment, Cycle
+from kaohe.cycles.facts import cycle_scheme
+from kaohe.cycles.forms import AssignmentForm, CycleForm, ParticipationForm
+from kaohe.cycles.models import Assignment, Cycle, CycleUnit
 
 # Pages other contexts add to a cycle: (url name, label, who sees the link). A link whose page
 # does not exist (yet) is left out.
@@ -128,3 +129,34 @@ def assignment_edit(request: HttpRequest, cycle_id: int, assignment_id: int) -> 
         messages.success(request, f"已更新「{assignment.node_name}」的分工")
         return redirect("cycles:detail", cycle_id=cycle_id)
     return render(request, "cycles/assignment_form.html", {"form": form, "assignment": assignment})
+
+
+def participation_choices(cycle: Cycle) -> tuple[list[str], list[tuple[str, str]]]:
+    scheme = cycle_scheme(cycle)
+    used = {name for unit in cycle.cycle_units.all() for name in unit.categories}
+    categories = sorted(set(scheme.categories) | used)
+    nodes = [(node.path, f"{node.code} {node.path}") for node in scheme.nodes.values()]
+    return categories, nodes
+
+
+@role_required(Role.OFFICE)
+def participation(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> HttpResponse:
+    cycle = cycle_for(request, cycle_id)
+    cycle_unit = get_object_or_404(CycleUnit, pk=cycle_unit_id, cycle=cycle)
+    categories, nodes = participation_choices(cycle)
+    initial = {
+        "categories": cycle_unit.categories,
+        "not_participating": cycle_unit.not_participating,
+    }
+    form = ParticipationForm(
+        request.POST or None, initial=initial, categories=categories, nodes=nodes
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.change_participation(request.user, cycle_unit, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"已更新「{cycle_unit}」的类别和参与情况")
+            return redirect("cycles:detail", cycle_id=cycle.pk)
+    return render(request, "cycles/participation.html", {"form": form, "cycle_unit": cycle_unit})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -44,7 +45,8 @@ def records_grid(request: HttpRequest, cycle_id: int) -> HttpResponse:
     node = next((n for n in nodes if n.code == request.GET.get("node")), nodes[0])
     units = list(cycle.cycle_units.order_by("id"))
     by_unit: dict[int, list[Record]] = {unit.pk: [] for unit in units}
-    for record in cycle.records.filter(node_path=node.path).order_by("id"):
+    records = cycle.records.filter(node_path=node.path).annotate(evidence_count=Count("evidence"))
+    for record in records.order_by("id"):
         by_unit[record.cycle_unit_id].append(record)
     labels = engine.rule_kinds()
     return render(

@@ -1,0 +1,84 @@
+"""A record's page: what was recorded, by whom, and its evidence files."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from kaohe.accounts.permissions import role_required
+from kaohe.accounts.roles import Role
+from kaohe.cycles.actions import may_record
+from kaohe.cycles.evidence import attach_evidence, may_read_record
+from kaohe.cycles.facts import cycle_scheme
+from kaohe.cycles.models import Record, RecordEvidence
+
+READERS = (Role.OFFICE, Role.ASSESSOR, Role.REPORTER, Role.DEPUTY_LEADER, Role.PRINCIPAL_LEADER)
+
+
+def readable(request: HttpRequest, cycle_id: int, record_id: int) -> Record:
+    record = get_object_or_404(
+        Record.objects.select_related("cycle__scheme_version", "cycle_unit__unit", "recorded_by"),
+        pk=record_id,
+        cycle_id=cycle_id,
+    )
+    if not may_read_record(request.user, record):
+        raise Http404("没有找到该记录")
+    return record
+
+
+@role_required(*READERS)
+def record_detail(request: HttpRequest, cycle_id: int, record_id: int) -> HttpResponse:
+    record = readable(request, cycle_id, record_id)
+    scheme = cycle_scheme(record.cycle)
+    node = scheme.nodes.get(record.node_path)
+    rule = scheme.rules.get(record.rule_id)
+    return render(
+        request,
+        "cycles/record.html",
+        {
+            "record": record,
+            "node": node,
+            "rule": rule,
+            "evidence": record.evidence.select_related("uploaded_by"),
+            "may_attach": record.cycle.is_open
+            and may_record(request.user, record.cycle, record.node_path),
+        },
+    )
+
+
+@require_POST
+@role_required(Role.OFFICE, Role.ASSESSOR)
+def record_evidence_upload(request: HttpRequest, cycle_id: int, record_id: int) -> HttpResponse:
+    record = readable(request, cycle_id, record_id)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择要上传的证明材料")
+    else:
+        try:
+            attach_evidence(request.user, record, upload)
+        except ValidationError as error:
+            messages.error(request, "；".join(error.messages))
+        except PermissionDenied:
+            raise
+        else:
+            messages.success(request, f"已上传「{upload.name}」")
+    return redirect("cycles:record", cycle_id=cycle_id, record_id=record.pk)
+
+
+@role_required(*READERS)
+def record_evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:
+    evidence = get_object_or_404(
+        RecordEvidence.objects.select_related("record__cycle"), pk=evidence_id
+    )
+    if not may_read_record(request.user, evidence.record):
+        raise Http404("没有找到该材料")
+    return FileResponse(
+        default_storage.open(evidence.stored_name, "rb"),
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )

@@ -1,0 +1,123 @@
+"""Evidence files for every app: type, size and content checked, stored under random names.
+
+The content must start with the magic bytes of the type its extension claims (doc/xls are OLE2
+compound files; docx/xlsx are zip archives holding word/ or xl/), so a renamed executable or a
+page of HTML never passes as a PDF. Files go to the default storage (MEDIA_ROOT on disk, object
+storage when configured) under a folder per app and a random name — never under the static
+files — and leave only as downloads with ``Content-Disposition: attachment``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+MAGIC: dict[str, tuple[bytes, ...]] = {
+    "pdf": (b"%PDF-",),
+    "doc": (OLE2,),
+    "xls": (OLE2,),
+    "docx": ZIP,
+    "xlsx": ZIP,
+    "zip": ZIP,
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+}
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "doc": "application/msword",
+    "xls": "application/vnd.ms-excel",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "zip": "application/zip",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+}
+OFFICE_FOLDER = {"docx": "word/", "xlsx": "xl/"}
+ALLOWED_TEXT = "PDF、Word（doc/docx）、Excel（xls/xlsx）、JPG、PNG、ZIP"
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    original_name: str
+    stored_name: str
+    kind: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+def max_bytes() -> int:
+    return int(getattr(settings, "KAOHE_EVIDENCE_MAX_MB", 20)) * 1024 * 1024
+
+
+def clean_name(name: str) -> str:
+    base = PurePath(name.replace("\\", "/")).name.strip() or "材料"
+    return base[-200:]
+
+
+def extension_of(name: str) -> str:
+    return name.rpartition(".")[2].lower() if "." in name else ""
+
+
+def check(upload: UploadedFile) -> str:
+    """The file's kind, or a ValidationError saying in Chinese what is wrong with it."""
+    name = clean_name(upload.name or "")
+    kind = extension_of(name)
+    if kind not in MAGIC:
+        raise ValidationError(f"「{name}」的类型不允许上传，只接受 {ALLOWED_TEXT}")
+    if upload.size is None or upload.size > max_bytes():
+        raise ValidationError(f"「{name}」超过 {max_bytes() // 1024 // 1024} MB 的上限")
+    if upload.size == 0:
+        raise ValidationError(f"「{name}」是空文件")
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if not head.startswith(MAGIC[kind]):
+        raise ValidationError(f"「{name}」的内容与扩展名 .{kind} 不符")
+    if kind in OFFICE_FOLDER and not holds_folder(upload, OFFICE_FOLDER[kind]):
+        raise ValidationError(f"「{name}」不是有效的 .{kind} 文件")
+    return kind
+
+
+def holds_folder(upload: UploadedFile, folder: str) -> bool:
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            found = any(entry.startswith(folder) for entry in archive.namelist())
+    except zipfile.BadZipFile:
+        found = False
+    upload.seek(0)
+    return found
+
+
+def store(upload: UploadedFile, folder: str) -> StoredFile:
+    """Checks the upload and saves it under ``folder/`` with a random name."""
+    kind = check(upload)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    stored_name = default_storage.save(f"{folder}/{secrets.token_hex(16)}.{kind}", upload)
+    return StoredFile(
+        clean_name(upload.name or ""),
+        stored_name,
+        kind,
+        CONTENT_TYPES[kind],
+        upload.size or 0,
+        digest.hexdigest(),
+    )
+
+
+def discard(stored_name: str) -> None:
+    default_storage.delete(stored_name)
