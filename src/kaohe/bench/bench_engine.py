@@ -139,7 +139,7 @@ def run() -> None:
 
 
 def measure_full(scheme: Scheme, records: list[Record], units: list[Unit]) -> tuple[float, Any]:
-    base = timed(lambda: baseline(records), repeat=3)
+    base = timed(lambda: baseline(records), repeat=5)
     results: list[Any] = []
 
     def full_compute() -> None:
