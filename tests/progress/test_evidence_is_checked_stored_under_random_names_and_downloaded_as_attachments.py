@@ -4,14 +4,15 @@ import datetime
 import hashlib
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kaohe.accounts.roles import Role
 from kaohe.progress import actions
-from kaohe.progress.files import evidence_dir
 from kaohe.progress.models import Evidence
 from tests.progress.conftest import PDF, pdf
 
@@ -76,11 +77,15 @@ def test_files_over_the_size_cap_are_refused(cycle, draft, settings):
         upload(cycle, draft, "大.pdf", PDF + b"\0" * (1024 * 1024))
 
 
+def evidence_dir():
+    return Path(settings.MEDIA_ROOT) / "evidence"
+
+
 def test_files_are_stored_under_random_names_outside_static(cycle, draft):
     evidence = upload(cycle, draft, "../../etc/说明.pdf", PDF)
     stored = list(evidence_dir().iterdir())
-    assert [path.name for path in stored] == [evidence.stored_name]
-    assert "说明" not in evidence.stored_name and len(evidence.stored_name) == 32
+    assert [f"evidence/{path.name}" for path in stored] == [evidence.stored_name]
+    assert "说明" not in evidence.stored_name and "etc" not in evidence.stored_name
     assert evidence.original_name == "说明.pdf"
     assert stored[0].read_bytes() == PDF
 

@@ -13,9 +13,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from kaohe import uploads
 from kaohe.accounts.models import User
 from kaohe.accounts.roles import Role
-from kaohe.appeals import evidence
 from kaohe.appeals.access import covers, may_decide, may_file
 from kaohe.appeals.models import Appeal, AppealEvidence
 from kaohe.audit.log import log_change
@@ -26,6 +26,8 @@ from kaohe.results.actions import appeal_window_open, record_row, republish
 from kaohe.results.notices import notify, unit_users
 from kaohe.results.presentation import record_text
 from kaohe.workdays.calendar import add_working_days
+
+EVIDENCE_FOLDER = "appeals"
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,7 @@ def file_appeal(
     record = appealed_record(cycle_unit, record_id)
     path, name = appealed_node(cycle_unit, record, node_path)
     for upload in files:
-        evidence.checked(upload)
-        upload.seek(0)
+        uploads.check(upload)  # every file passes before anything is stored
     appeal = Appeal.objects.create(
         cycle=cycle,
         cycle_unit=cycle_unit,
@@ -92,7 +93,7 @@ def file_appeal(
         decision_due=add_working_days(timezone.localdate(), cycle.decision_working_days),
     )
     stored = [
-        AppealEvidence.objects.create(appeal=appeal, **evidence.store(upload)) for upload in files
+        AppealEvidence.objects.create(appeal=appeal, **evidence_fields(upload)) for upload in files
     ]
     log_change(
         actor,
@@ -108,6 +109,17 @@ def file_appeal(
     url = reverse("appeals:detail", args=[cycle.pk, appeal.pk])
     notify(deciders(appeal), f"{cycle_unit}提出申诉：{name}", url)
     return appeal
+
+
+def evidence_fields(upload: UploadedFile) -> dict[str, object]:
+    stored = uploads.store(upload, EVIDENCE_FOLDER)
+    return {
+        "original_name": stored.original_name,
+        "stored_name": stored.stored_name,
+        "size": stored.size,
+        "sha256": stored.sha256,
+        "content_type": stored.content_type,
+    }
 
 
 def record_label(record: Record | None) -> str:

@@ -8,16 +8,19 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from kaohe import uploads
 from kaohe.accounts.models import User
 from kaohe.accounts.roles import Role
 from kaohe.audit.log import log_change
 from kaohe.cycles.actions import notify_changed
 from kaohe.cycles.models import Assignment, Cycle, CycleUnit
-from kaohe.progress import files, people, signoff
+from kaohe.progress import people, signoff
 from kaohe.progress.models import Evidence, Notification, Schedule, SignOff, Submission
 from kaohe.progress.notify import notify
 from kaohe.progress.periods import period_of
 from kaohe.progress.tasks import tasks_by_unit
+
+EVIDENCE_FOLDER = "evidence"
 
 Status = Submission.Status
 AUDIT_ACTIONS = {
@@ -101,7 +104,7 @@ def add_evidence(actor: User, submission_id: int, upload: UploadedFile) -> Evide
     ensure_open(submission.cycle)
     if not signoff.may_edit(actor, submission):
         raise PermissionDenied("该报送当前不能由您上传材料")
-    stored = files.store(upload)
+    stored = uploads.store(upload, EVIDENCE_FOLDER)
     evidence = Evidence.objects.create(
         submission=submission,
         original_name=stored.original_name,
@@ -135,7 +138,7 @@ def remove_evidence(actor: User, evidence_id: int) -> None:
     )
     stored_name = evidence.stored_name
     evidence.delete()
-    transaction.on_commit(lambda: files.discard(stored_name))
+    transaction.on_commit(lambda: uploads.discard(stored_name))
 
 
 def move(actor: User, submission: Submission, to: str, decision: str, reason: str = "") -> None:

@@ -6,13 +6,15 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from kaohe import uploads
 from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import Role
-from kaohe.progress import actions, files, people, signoff
+from kaohe.progress import actions, people, signoff
 from kaohe.progress.forms import EvidenceForm, ProgressForm, ReturnForm
 from kaohe.progress.models import Evidence, Submission
 from kaohe.progress.periods import period_of
@@ -110,7 +112,7 @@ def upload(request: HttpRequest, submission_id: int) -> HttpResponse:
         request,
         submission_id,
         lambda: actions.add_evidence(request.user, submission_id, upload_file),
-        f"已上传「{files.clean_name(upload_file.name)}」",
+        f"已上传「{uploads.clean_name(upload_file.name)}」",
     )
 
 
@@ -152,7 +154,7 @@ def readable_evidence(request: HttpRequest, evidence_id: int) -> Evidence:
 def download(request: HttpRequest, evidence_id: int) -> HttpResponse:
     evidence = readable_evidence(request, evidence_id)
     try:
-        handle = open(files.path_of(evidence.stored_name), "rb")  # noqa: SIM115 (FileResponse closes it)
+        handle = default_storage.open(evidence.stored_name, "rb")
     except FileNotFoundError as missing:
         raise Http404("文件已不存在") from missing
     return FileResponse(
