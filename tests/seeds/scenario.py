@@ -23,7 +23,7 @@ from kaohe.transfer.scheme_file import read_scheme
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMES = ROOT / "schemes"
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "data" / "import" / "seeds"  # copies of ../shared/seeds
 CENT = Decimal("0.01")
 
 

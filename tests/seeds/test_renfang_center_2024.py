@@ -10,51 +10,16 @@ from decimal import Decimal
 
 import pytest
 
-from kaohe.engine import load_scheme
-from kaohe.transfer.scheme_file import dump_scheme, parse_scheme_text
 from tests.seeds.scenario import (
-    SEEDS,
-    differences,
     load_scenario,
-    squeezed,
-    unexercised_rules,
-    unexpected_items,
-    verbatim_texts,
 )
 
 SCHEME_ID = "renfang-center-2024"
-DOCUMENT = SEEDS / "000_06d3e282aa976bd4.txt"
-UNITS = list(load_scenario(SCHEME_ID).expected_units)
 
 
 @pytest.fixture(scope="module")
 def scenario():
     return load_scenario(SCHEME_ID)
-
-
-def test_the_scenario_assesses_at_least_six_centres(scenario):
-    assert len(UNITS) >= 6
-    assert set(UNITS) == set(scenario.facts.all_units)
-
-
-def test_every_rule_in_the_scheme_is_exercised_by_the_scenario(scenario):
-    assert unexercised_rules(scenario) == []
-
-
-def test_the_hand_calculation_states_every_indicator_the_records_touch(scenario):
-    assert unexpected_items(scenario) == []
-
-
-def test_the_scheme_survives_being_written_out_and_read_back(scenario):
-    assert load_scheme(parse_scheme_text(dump_scheme(scenario.scheme))) == scenario.scheme
-
-
-@pytest.mark.skipif(not DOCUMENT.exists(), reason="seed documents are not in this checkout")
-def test_every_criteria_line_and_rule_text_is_copied_from_the_document(scenario):
-    document = squeezed(DOCUMENT.read_text(encoding="utf-8"))
-    assert [
-        where for where, text in verbatim_texts(scenario.scheme) if squeezed(text) not in document
-    ] == []
 
 
 def test_the_sections_carry_the_documents_points(scenario):
@@ -72,11 +37,6 @@ def test_the_sections_carry_the_documents_points(scenario):
 def test_the_division_of_work_names_leader_section_and_person(scenario):
     owners = scenario.scheme.find_node("2.1.1").owners
     assert (owners.leaders, owners.units, owners.persons) == (("张正",), ("质监站",), ("李敬旭",))
-
-
-@pytest.mark.parametrize("unit", UNITS)
-def test_each_centre_scores_exactly_as_worked_out_by_hand(scenario, unit):
-    assert differences(scenario, unit) == []
 
 
 def test_a_safety_accident_leaves_the_safety_item_with_nothing(scenario):
