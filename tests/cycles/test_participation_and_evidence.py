@@ -174,3 +174,27 @@ def test_a_file_whose_content_is_not_what_its_name_says_is_refused(client, zhang
     ).content.decode()
     assert "内容与扩展名 .pdf 不符" in page
     assert not RecordEvidence.objects.exists()
+
+
+def test_a_unit_follows_a_record_in_its_breakdown_to_the_evidence(
+    client, zhangjiagang, django_capture_on_commit_callbacks
+):
+    from kaohe.cycles.evidence import attach_evidence
+
+    with django_capture_on_commit_callbacks(execute=True):
+        record = actions.add_record(
+            zhangjiagang.inspector,
+            zhangjiagang.units["党建科"],
+            node_path="3",
+            rule_id="award",
+            count=Decimal(1),
+            level="市级",
+            note="获市级表彰",
+        )
+        attach_evidence(zhangjiagang.inspector, record, SimpleUploadedFile("表彰.pdf", PDF))
+    client.force_login(zhangjiagang.reporter)
+    unit = zhangjiagang.units["党建科"]
+    breakdown = client.get(reverse("results:unit", args=[zhangjiagang.cycle.pk, unit.pk]))
+    record_url = reverse("cycles:record", args=[zhangjiagang.cycle.pk, record.pk])
+    assert record_url in breakdown.content.decode()
+    assert "表彰.pdf" in client.get(record_url).content.decode()
