@@ -155,3 +155,15 @@ def test_the_table_ends_with_the_warnings_an_office_must_see(
     )
     _, out, _ = run(capsys, "score", str(files[0]), str(files[1]))
     assert out.splitlines()[-1] == "注意：督查科：「测评」未评定，按 0 分计"
+
+
+def test_argparse_speaks_chinese_too(capsys):
+    from kaohe.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["score"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "用法：kaohe score" in err
+    assert "错误：缺少必填参数：scheme, records" in err
+    assert "usage" not in err and "error" not in err

@@ -11,6 +11,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from kaohe.cli.chinese import ChineseArgumentParser
+
 COMMAND_MODULES: tuple[str, ...] = (
     "kaohe.cli.score",
     "kaohe.cli.scheme",
@@ -23,8 +25,8 @@ class CommandError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kaohe", description="kaohe 绩效考核：离线计分与方案检查")
-    subparsers = parser.add_subparsers(dest="command", metavar="命令")
+    parser = ChineseArgumentParser(prog="kaohe", description="kaohe 绩效考核：离线计分与方案检查")
+    subparsers = parser.add_subparsers(dest="command", metavar="命令", title="命令")
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)

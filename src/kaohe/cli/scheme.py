@@ -8,7 +8,6 @@ import importlib
 from typing import Any
 
 from kaohe.cli import CommandError
-from kaohe.cli.score import ChineseHelpFormatter, chinese_help
 from kaohe.engine import Node, Rule, Scheme, SchemeError, rule_kinds, scheme_notes
 from kaohe.engine.numbers import show
 
@@ -18,17 +17,13 @@ def register(subparsers: Any) -> None:
         "scheme",
         help="方案：检查、导入、导出",
         description="考核方案相关命令",
-        formatter_class=ChineseHelpFormatter,
     )
-    chinese_help(parser)
     scheme_subparsers = parser.add_subparsers(dest="scheme_command", metavar="子命令")
     check = scheme_subparsers.add_parser(
         "check",
         help="检查方案文件并列出指标树",
         description="检查方案文件，列出指标树、分值与规则类型，以及发现的所有问题。",
-        formatter_class=ChineseHelpFormatter,
     )
-    chinese_help(check)
     check.add_argument("scheme", help="方案文件（YAML）")
     check.set_defaults(handler=run_check)
     parser.set_defaults(handler=lambda args: parser.print_help() or 2)

@@ -16,31 +16,12 @@ from kaohe.engine.numbers import round_half_up, show
 FORMATS = ("table", "json", "xlsx")
 
 
-class ChineseHelpFormatter(argparse.HelpFormatter):
-    """argparse's help in Chinese: the usage line's prefix."""
-
-    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
-
-
-def chinese_help(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """Retitle argparse's English headings; users of a Chinese office read the help."""
-    parser._positionals.title = "参数"
-    parser._optionals.title = "选项"
-    for action in parser._actions:
-        if isinstance(action, argparse._HelpAction):
-            action.help = "显示本帮助并退出"
-    return parser
-
-
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "score",
         help="按方案和考核记录计分",
         description="按方案文件和考核记录文件（CSV 或 xlsx）计算每个单位的得分、名次和等次。",
-        formatter_class=ChineseHelpFormatter,
     )
-    chinese_help(parser)
     parser.add_argument("scheme", help="方案文件（YAML）")
     parser.add_argument("records", help="考核记录文件（CSV 或 xlsx）")
     parser.add_argument(

@@ -17,8 +17,6 @@ from django.db import transaction
 from kaohe import engine
 from kaohe.cycles.facts import cycle_facts, cycle_scheme
 from kaohe.cycles.models import Cycle, CycleUnit
-from kaohe.engine.compute.outcome import rank_all
-from kaohe.engine.rules.registry import kinds
 from kaohe.results.models import LiveResult
 
 
@@ -36,8 +34,7 @@ KEPT_CYCLES = 16  # engine results kept per process; the oldest kept is dropped 
 
 def affects_only_itself(scheme: engine.Scheme, cycle: Cycle) -> bool:
     """Whether one unit's change leaves every other unit's score (not rank) as it was."""
-    registry = kinds()
-    cross_rules = any(registry[rule.kind].role == "cross" for rule in scheme.rules.values())
+    cross_rules = bool(engine.cross_unit_rules(scheme))
     averages = cycle.cycle_units.exclude(not_participating=[]).exists()
     return not (cross_rules or averages or scheme.excellence_quota is not None)
 
@@ -52,7 +49,7 @@ def compute_one(cycle: Cycle, label: str, kept: Kept) -> engine.CycleResult:
     previous = kept.result
     unit = engine.compute_unit(scheme, cycle_facts(cycle).for_unit(label), previous.context)
     units = {**previous.units, label: unit}
-    return engine.CycleResult(scheme, rank_all(scheme, units), previous.context)
+    return engine.CycleResult(scheme, engine.rank_units(scheme, units), previous.context)
 
 
 def recompute(cycle: Cycle, cycle_unit: CycleUnit | None = None) -> LiveResult:
