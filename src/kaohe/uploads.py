@@ -57,6 +57,15 @@ class StoredFile:
     size: int
     sha256: str
 
+    def common_fields(self) -> dict[str, object]:
+        """The columns every evidence model shares."""
+        return {
+            "original_name": self.original_name,
+            "stored_name": self.stored_name,
+            "size": self.size,
+            "sha256": self.sha256,
+        }
+
 
 def max_bytes() -> int:
     return int(getattr(settings, "KAOHE_EVIDENCE_MAX_MB", 20)) * 1024 * 1024

@@ -113,13 +113,7 @@ def file_appeal(
 
 def evidence_fields(upload: UploadedFile) -> dict[str, object]:
     stored = uploads.store(upload, EVIDENCE_FOLDER)
-    return {
-        "original_name": stored.original_name,
-        "stored_name": stored.stored_name,
-        "size": stored.size,
-        "sha256": stored.sha256,
-        "content_type": stored.content_type,
-    }
+    return {**stored.common_fields(), "content_type": stored.content_type}
 
 
 def record_label(record: Record | None) -> str:

@@ -37,12 +37,9 @@ def attach_evidence(actor: User, record: Record, upload: object) -> RecordEviden
     stored = uploads.store(upload, FOLDER)  # type: ignore[arg-type]
     evidence = RecordEvidence.objects.create(
         record=record,
-        original_name=stored.original_name,
-        stored_name=stored.stored_name,
         content_type=stored.content_type,
-        size=stored.size,
-        sha256=stored.sha256,
         uploaded_by=actor,
+        **stored.common_fields(),
     )
     log_change(
         actor,

@@ -106,13 +106,7 @@ def add_evidence(actor: User, submission_id: int, upload: UploadedFile) -> Evide
         raise PermissionDenied("该报送当前不能由您上传材料")
     stored = uploads.store(upload, EVIDENCE_FOLDER)
     evidence = Evidence.objects.create(
-        submission=submission,
-        original_name=stored.original_name,
-        stored_name=stored.stored_name,
-        kind=stored.kind,
-        size=stored.size,
-        sha256=stored.sha256,
-        uploaded_by=actor,
+        submission=submission, kind=stored.kind, uploaded_by=actor, **stored.common_fields()
     )
     log_change(
         actor,
