@@ -126,22 +126,27 @@ def test_a_discretionary_amount_must_stay_within_its_range(dongyang):
     assert record.value == Decimal("1.5")
 
 
-def test_an_assessor_attaches_evidence_that_only_the_right_people_download(client, zhangjiagang):
-    record = actions.add_record(
-        zhangjiagang.inspector,
-        zhangjiagang.units["党建科"],
+def award_for_the_party_section(bureau):
+    return actions.add_record(
+        bureau.inspector,
+        bureau.units["党建科"],
         node_path="3",
         rule_id="award",
         count=Decimal(1),
         level="市级",
     )
+
+
+def upload_evidence(client, bureau, record, name, content):
+    url = reverse("cycles:record_evidence_upload", args=[bureau.cycle.pk, record.pk])
+    upload = SimpleUploadedFile(name, content)
+    return client.post(url, {"file": upload}, follow=True).content.decode()
+
+
+def test_an_assessor_attaches_evidence_that_only_the_right_people_download(client, zhangjiagang):
+    record = award_for_the_party_section(zhangjiagang)
     client.force_login(zhangjiagang.inspector)
-    upload = SimpleUploadedFile("表彰文件.pdf", PDF)
-    page = client.post(
-        reverse("cycles:record_evidence_upload", args=[zhangjiagang.cycle.pk, record.pk]),
-        {"file": upload},
-        follow=True,
-    ).content.decode()
+    page = upload_evidence(client, zhangjiagang, record, "表彰文件.pdf", PDF)
     assert "已上传「表彰文件.pdf」" in page
     evidence = RecordEvidence.objects.get(record=record)
     assert evidence.stored_name.startswith("records/") and "表彰" not in evidence.stored_name
@@ -157,21 +162,9 @@ def test_an_assessor_attaches_evidence_that_only_the_right_people_download(clien
 
 
 def test_a_file_whose_content_is_not_what_its_name_says_is_refused(client, zhangjiagang):
-    record = actions.add_record(
-        zhangjiagang.inspector,
-        zhangjiagang.units["党建科"],
-        node_path="3",
-        rule_id="award",
-        count=Decimal(1),
-        level="市级",
-    )
+    record = award_for_the_party_section(zhangjiagang)
     client.force_login(zhangjiagang.inspector)
-    upload = SimpleUploadedFile("表彰文件.pdf", b"MZ\x90\x00 an executable")
-    page = client.post(
-        reverse("cycles:record_evidence_upload", args=[zhangjiagang.cycle.pk, record.pk]),
-        {"file": upload},
-        follow=True,
-    ).content.decode()
+    page = upload_evidence(client, zhangjiagang, record, "表彰文件.pdf", b"MZ\x90\x00 exe")
     assert "内容与扩展名 .pdf 不符" in page
     assert not RecordEvidence.objects.exists()
 
