@@ -1,0 +1,178 @@
+"""Records and evaluation scores: permission check, transaction, audit, then notification."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from kaohe import engine, uploads
+from kaohe.accounts.models import User
+from kaohe.accounts.roles import Role
+from kaohe.audit.log import log_change
+from kaohe.cycles.facts import cycle_scheme
+from kaohe.cycles.models import Assignment, Cycle, CycleUnit, EvaluationEntry, Record
+from kaohe.cycles.signals import facts_changed
+
+RECORD_FIELDS = (
+    "node_path",
+    "rule_id",
+    "count",
+    "value",
+    "level",
+    "incident",
+    "occurred_on",
+    "period",
+    "share",
+    "note",
+)
+
+
+def ensure_open(cycle: Cycle) -> None:
+    """Re-reads the status under a row lock: the office may have locked the cycle since the
+    caller loaded it."""
+    cycle.status = (
+        Cycle.objects.select_for_update().values_list("status", flat=True).get(pk=cycle.pk)
+    )
+    if not cycle.is_open:
+        raise ValidationError(f"考核周期「{cycle}」{cycle.get_status_display()}，记录不可再修改")
+
+
+def may_record(actor: User, cycle: Cycle, node_path: str) -> bool:
+    """考核办 records anything; an assessor only the indicators assigned to its unit."""
+    if actor.has_role(Role.OFFICE):
+        return True
+    if not actor.has_role(Role.ASSESSOR) or actor.unit_id is None:
+        return False
+    assessed = Assignment.objects.filter(cycle=cycle, assessor_id=actor.unit_id)
+    return any(
+        node_path == a.node_path or node_path.startswith(a.node_path + engine.PATH_SEPARATOR)
+        for a in assessed
+    )
+
+
+def record_snapshot(record: Record) -> dict[str, Any]:
+    return {name: getattr(record, name) for name in RECORD_FIELDS}
+
+
+def check_record(cycle: Cycle, values: dict[str, Any]) -> None:
+    scheme = cycle_scheme(cycle)
+    node = scheme.find_node(values["node_path"])
+    if node is None:
+        raise ValidationError(f"方案中没有指标「{values['node_path']}」")
+    values["node_path"] = node.path
+    rule_ids = [rule.id for rule in node.rules]
+    if not values.get("rule_id") and len(rule_ids) == 1:
+        values["rule_id"] = rule_ids[0]
+    if values.get("rule_id") not in rule_ids:
+        raise ValidationError(f"指标「{node.name}」没有规则「{values.get('rule_id', '')}」")
+    rule = scheme.rules[values["rule_id"]]
+    if rule.kind == "discretionary":
+        check_discretionary(rule, values)
+
+
+def check_discretionary(rule: engine.Rule, values: dict[str, Any]) -> None:
+    """酌情扣分: the assessor picks the amount within the rule's range and says why."""
+    if not str(values.get("note", "")).strip():
+        raise ValidationError(f"「{rule.title}」是酌情扣分，必须写明理由")
+    low, high = rule.settings.get("min"), rule.settings.get("max")
+    value = values.get("value")
+    if value is None:
+        raise ValidationError(f"「{rule.title}」请在「数值」中填写分值（{low}～{high} 分）")
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise ValidationError(f"「{rule.title}」的分值应在 {low}～{high} 分之间，填写的是 {value}")
+
+
+def notify_changed(cycle: Cycle, cycle_unit: CycleUnit | None) -> None:
+    transaction.on_commit(
+        lambda: facts_changed.send(sender=Cycle, cycle=cycle, cycle_unit=cycle_unit)
+    )
+
+
+@transaction.atomic
+def add_record(actor: User, cycle_unit: CycleUnit, **values: Any) -> Record:
+    cycle = cycle_unit.cycle
+    ensure_open(cycle)
+    check_record(cycle, values)
+    if not may_record(actor, cycle, values["node_path"]):
+        raise PermissionDenied("您不负责该指标的考核")
+    record = Record.objects.create(
+        cycle=cycle,
+        cycle_unit=cycle_unit,
+        recorded_by=actor,
+        **{k: v for k, v in values.items() if k in RECORD_FIELDS},
+    )
+    log_change(actor, "新增考核记录", record, new=record_snapshot(record))
+    notify_changed(cycle, cycle_unit)
+    return record
+
+
+@transaction.atomic
+def change_record(actor: User, record_id: int, expected_version: int, **values: Any) -> Record:
+    record = Record.objects.select_for_update().select_related("cycle").get(pk=record_id)
+    ensure_open(record.cycle)
+    if record.version != expected_version:
+        raise ValidationError("该记录已被他人修改，请刷新后再改（您的修改未保存）")
+    merged = {**record_snapshot(record), **values}
+    check_record(record.cycle, merged)
+    if not may_record(actor, record.cycle, merged["node_path"]):
+        raise PermissionDenied("您不负责该指标的考核")
+    old = record_snapshot(record)
+    for name in RECORD_FIELDS:
+        setattr(record, name, merged[name])
+    record.version += 1
+    record.recorded_by = actor
+    record.save()
+    log_change(actor, "修改考核记录", record, old=old, new=record_snapshot(record))
+    notify_changed(record.cycle, record.cycle_unit)
+    return record
+
+
+@transaction.atomic
+def delete_record(actor: User, record_id: int, expected_version: int) -> None:
+    record = Record.objects.select_for_update().select_related("cycle").get(pk=record_id)
+    ensure_open(record.cycle)
+    if record.version != expected_version:
+        raise ValidationError("该记录已被他人修改，请刷新后再删除")
+    if not may_record(actor, record.cycle, record.node_path):
+        raise PermissionDenied("您不负责该指标的考核")
+    log_change(actor, "删除考核记录", record, old=record_snapshot(record))
+    cycle, cycle_unit = record.cycle, record.cycle_unit
+    stored = list(record.evidence.values_list("stored_name", flat=True))
+    record.delete()
+    transaction.on_commit(lambda: [uploads.discard(name) for name in stored])
+    notify_changed(cycle, cycle_unit)
+
+
+@transaction.atomic
+def set_evaluation_score(
+    actor: User,
+    cycle_unit: CycleUnit,
+    node_path: str,
+    group: str,
+    score: Decimal,
+    round_name: str = "",
+) -> EvaluationEntry:
+    cycle = cycle_unit.cycle
+    ensure_open(cycle)
+    if not actor.has_role(Role.OFFICE):
+        raise PermissionDenied("只有考核办可以录入测评得分")
+    if not Decimal(0) <= score <= Decimal(100):
+        raise ValidationError("测评得分应在 0 到 100 之间")
+    entry, created = EvaluationEntry.objects.get_or_create(
+        cycle=cycle,
+        cycle_unit=cycle_unit,
+        node_path=node_path,
+        group=group,
+        round=round_name,
+        defaults={"score": score},
+    )
+    old = None if created else str(entry.score)
+    if not created:
+        entry.score = score
+        entry.save(update_fields=["score"])
+    log_change(actor, "录入测评得分", entry, old=old, new=str(score))
+    notify_changed(cycle, cycle_unit)
+    return entry
