@@ -58,21 +58,28 @@ def quick_value(records: Sequence[Record]) -> Decimal | None:
     return total
 
 
-@register
-class ShortfallKind(RuleKind):
-    name = "shortfall"
-    describe = "差额扣分"
+class GapKind(RuleKind):
+    """Amount per step between the actual value and a target: short of it, or beyond it."""
 
     def parse(self, settings: Settings) -> Gap:
         return read_gap(settings)
+
+    def distance(self, gap: Gap, actual: Decimal) -> Decimal:
+        raise NotImplementedError
+
+    def line(
+        self, rule: Rule, gap: Gap, actual: Decimal, distance: Decimal, amount: Decimal
+    ) -> Line:
+        raise NotImplementedError
+
+    def amount(self, gap: Gap, actual: Decimal) -> Decimal:
+        return steps(self.distance(gap, actual), gap.step, gap.partial) * gap.amount
 
     def quick_total(self, rule: Rule, node: Node, records: Sequence[Record]) -> Decimal | None:
         gap = rule.params
         assert isinstance(gap, Gap)
         actual = quick_value(records)
-        if actual is None:
-            return None
-        return steps(max(ZERO, gap.target - actual), gap.step, gap.partial) * gap.amount
+        return None if actual is None else self.amount(gap, actual)
 
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
@@ -83,22 +90,37 @@ class ShortfallKind(RuleKind):
         actual = total_value(rule, records, outcome)
         if actual is None:
             return outcome
-        short = max(ZERO, gap.target - actual)
-        counted = steps(short, gap.step, gap.partial)
-        amount = counted * gap.amount
+        amount = self.amount(gap, actual)
+        line = self.line(rule, gap, actual, self.distance(gap, actual), amount)
+        outcome.contributions.append(Contribution(amount, rule, line, records[0], ""))
+        return outcome
+
+
+@register
+class ShortfallKind(GapKind):
+    name = "shortfall"
+    describe = "差额扣分"
+
+    def distance(self, gap: Gap, actual: Decimal) -> Decimal:
+        return max(ZERO, gap.target - actual)
+
+    def line(
+        self, rule: Rule, gap: Gap, actual: Decimal, distance: Decimal, amount: Decimal
+    ) -> Line:
         word, size = verb(amount)
-        line = Line(
+        unit = gap.unit
+        return Line(
             "{}：目标 {}{}，实际 {}{}，差 {}{}，每 {}{} {} {} 分（{}），{} {} 分",
             (
                 rule.title,
                 gap.target,
-                gap.unit,
+                unit,
                 actual,
-                gap.unit,
-                short,
-                gap.unit,
+                unit,
+                distance,
+                unit,
                 gap.step,
-                gap.unit,
+                unit,
                 verb(gap.amount)[0],
                 abs(gap.amount),
                 PARTIAL_WORDS[gap.partial],
@@ -106,52 +128,33 @@ class ShortfallKind(RuleKind):
                 size,
             ),
         )
-        outcome.contributions.append(Contribution(amount, rule, line, records[0], ""))
-        return outcome
 
 
 @register
-class ExceedKind(RuleKind):
+class ExceedKind(GapKind):
     name = "exceed"
     describe = "超额加分"
 
-    def parse(self, settings: Settings) -> Gap:
-        return read_gap(settings)
+    def distance(self, gap: Gap, actual: Decimal) -> Decimal:
+        return max(ZERO, actual - gap.target)
 
-    def quick_total(self, rule: Rule, node: Node, records: Sequence[Record]) -> Decimal | None:
-        gap = rule.params
-        assert isinstance(gap, Gap)
-        actual = quick_value(records)
-        if actual is None:
-            return None
-        return steps(max(ZERO, actual - gap.target), gap.step, gap.partial) * gap.amount
-
-    def apply(
-        self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
-    ) -> RuleOutcome:
-        gap = rule.params
-        assert isinstance(gap, Gap)
-        outcome = RuleOutcome()
-        actual = total_value(rule, records, outcome)
-        if actual is None:
-            return outcome
-        over = max(ZERO, actual - gap.target)
-        amount = steps(over, gap.step, gap.partial) * gap.amount
+    def line(
+        self, rule: Rule, gap: Gap, actual: Decimal, distance: Decimal, amount: Decimal
+    ) -> Line:
         word, size = verb(amount)
-        line = Line(
+        unit = gap.unit
+        return Line(
             "{}：目标 {}{}，实际 {}{}，超出 {}{}（{}），{} {} 分",
             (
                 rule.title,
                 gap.target,
-                gap.unit,
+                unit,
                 actual,
-                gap.unit,
-                over,
-                gap.unit,
+                unit,
+                distance,
+                unit,
                 PARTIAL_WORDS[gap.partial],
                 word,
                 size,
             ),
         )
-        outcome.contributions.append(Contribution(amount, rule, line, records[0], ""))
-        return outcome
