@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from kaohe.cycles.models import Cycle, CycleUnit, Record
+from kaohe.models import acting_user
 from kaohe.results.models import Snapshot
 
 
@@ -44,14 +45,7 @@ class Appeal(models.Model):
     )
     filed_at = models.DateTimeField("申诉时间", auto_now_add=True)
     decision_due = models.DateField("答复期限")
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="答复人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    decided_by = acting_user("答复人")
     decided_at = models.DateTimeField("答复时间", null=True, blank=True)
     decision = models.TextField("答复意见", blank=True)
     republished = models.ForeignKey(

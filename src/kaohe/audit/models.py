@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+
+from kaohe.models import acting_user
 
 
 class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
@@ -18,14 +19,7 @@ class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
 class AuditEntry(models.Model):
     """One change: who, when, what, on which object, old → new, from where. Append-only."""
 
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="操作人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = acting_user("操作人")
     actor_name = models.CharField("操作人姓名", max_length=150, blank=True)
     at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
     action = models.CharField("操作", max_length=80, db_index=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 
 from kaohe.cycles.models import Cycle
+from kaohe.models import acting_user
 
 
 class LiveResult(models.Model):
@@ -47,14 +47,7 @@ class Snapshot(models.Model):
     records = models.JSONField("考核记录", default=list)
     reason = models.CharField("发布原因", max_length=200)
     published_at = models.DateTimeField("公示时间", auto_now_add=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="发布人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    published_by = acting_user("发布人")
     appeal_deadline = models.DateField("申诉截止日期")
 
     class Meta:

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
+
+from kaohe.models import acting_user
 
 
 class Scheme(models.Model):
@@ -19,14 +20,7 @@ class Scheme(models.Model):
     body = models.CharField("制定单位", max_length=200, blank=True)
     source = models.CharField("来源", max_length=20, choices=Source.choices)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="创建人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = acting_user("创建人")
 
     class Meta:
         verbose_name = "考核方案"
@@ -52,14 +46,7 @@ class SchemeVersion(models.Model):
     import_report = models.JSONField("导入报告", default=list, blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="发布人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    published_by = acting_user("发布人")
 
     class Meta:
         verbose_name = "方案版本"

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
 from kaohe.accounts.models import Unit
+from kaohe.models import acting_user
 from kaohe.schemes.models import SchemeVersion
 
 
@@ -34,14 +34,7 @@ class Cycle(models.Model):
     decision_working_days = models.PositiveSmallIntegerField("申诉答复期限（工作日）", default=3)
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="创建人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = acting_user("创建人")
 
     class Meta:
         verbose_name = "考核周期"

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
 from kaohe.cycles.models.cycle import Cycle, CycleUnit
+from kaohe.models import acting_user
 
 
 class Record(models.Model):
@@ -28,14 +28,7 @@ class Record(models.Model):
     share = models.DecimalField("分摊", max_digits=6, decimal_places=2, null=True, blank=True)
     note = models.TextField("说明", blank=True)
     version = models.PositiveIntegerField("版本", default=1)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="记录人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    recorded_by = acting_user("记录人")
     recorded_at = models.DateTimeField("记录时间", auto_now=True)
 
     class Meta:
@@ -80,14 +73,7 @@ class RecordEvidence(models.Model):
     content_type = models.CharField("类型", max_length=100)
     size = models.PositiveIntegerField("大小")
     sha256 = models.CharField("SHA-256", max_length=64)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="上传人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    uploaded_by = acting_user("上传人")
     uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
 
     class Meta:
