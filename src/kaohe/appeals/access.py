@@ -9,7 +9,8 @@ from django.db.models import Q, QuerySet
 from kaohe import engine
 from kaohe.accounts.roles import Role
 from kaohe.appeals.models import Appeal
-from kaohe.cycles.models import Assignment, Cycle, CycleUnit
+from kaohe.cycles.access import assessor_paths, covers
+from kaohe.cycles.models import Cycle, CycleUnit
 from kaohe.results.access import LEADER_ROLES, is_office, may_view_unit
 
 FILERS = (Role.REPORTER, *LEADER_ROLES)
@@ -22,25 +23,8 @@ def may_file(user: Any, cycle_unit: CycleUnit) -> bool:
     )
 
 
-def covers(assignment_path: str, node_path: str) -> bool:
-    return node_path == assignment_path or node_path.startswith(
-        assignment_path + engine.PATH_SEPARATOR
-    )
-
-
-def assessed_paths(user: Any, cycle: Cycle) -> list[str]:
-    """The indicators this user's unit assesses in the cycle (none unless an assessor)."""
-    if not user.has_role(Role.ASSESSOR) or user.unit_id is None:
-        return []
-    return list(
-        Assignment.objects.filter(cycle=cycle, assessor_id=user.unit_id).values_list(
-            "node_path", flat=True
-        )
-    )
-
-
 def assesses(user: Any, appeal: Appeal) -> bool:
-    return any(covers(path, appeal.node_path) for path in assessed_paths(user, appeal.cycle))
+    return any(covers(path, appeal.node_path) for path in assessor_paths(user, appeal.cycle))
 
 
 def may_decide(user: Any, appeal: Appeal) -> bool:
@@ -58,7 +42,7 @@ def visible_appeals(user: Any, cycle: Cycle) -> QuerySet[Appeal]:
     mine = Q(cycle_unit__unit_id=user.unit_id) if user.unit_id else Q(pk__in=[])
     if user.has_role(*LEADER_ROLES) and user.unit_id:
         mine |= Q(cycle_unit__unit__parent_id=user.unit_id)
-    paths = assessed_paths(user, cycle)
+    paths = assessor_paths(user, cycle)
     for path in paths:
         mine |= Q(node_path=path) | Q(node_path__startswith=path + engine.PATH_SEPARATOR)
     return appeals.filter(mine)

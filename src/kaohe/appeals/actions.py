@@ -16,9 +16,10 @@ from django.utils import timezone
 from kaohe import uploads
 from kaohe.accounts.models import User
 from kaohe.accounts.roles import Role
-from kaohe.appeals.access import covers, may_decide, may_file
+from kaohe.appeals.access import may_decide, may_file
 from kaohe.appeals.models import Appeal, AppealEvidence
 from kaohe.audit.log import log_change
+from kaohe.cycles.access import covers
 from kaohe.cycles.actions import check_record, record_snapshot
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle, CycleUnit, Record

@@ -29,10 +29,13 @@ def visible_cycles(user: User) -> QuerySet[Cycle]:
     ).distinct()
 
 
-def assessed_paths(user: User, cycle: Cycle) -> list[str]:
-    """The node paths whose records this user keeps: all for the office, else the assigned ones."""
-    if is_office(user):
-        return [assignment.node_path for assignment in cycle.assignments.all()]
+def covers(root: str, node_path: str) -> bool:
+    """Whether node_path is the indicator at root or lies inside its subtree."""
+    return node_path == root or node_path.startswith(root + engine.PATH_SEPARATOR)
+
+
+def assessor_paths(user: User, cycle: Cycle) -> list[str]:
+    """The indicators the user's unit assesses in the cycle (none unless an assessor)."""
     if not user.has_role(Role.ASSESSOR) or user.unit_id is None:
         return []
     return list(
@@ -42,18 +45,20 @@ def assessed_paths(user: User, cycle: Cycle) -> list[str]:
     )
 
 
+def assessed_paths(user: User, cycle: Cycle) -> list[str]:
+    """The node paths whose records this user keeps: all for the office, else the assigned ones."""
+    if is_office(user):
+        return [assignment.node_path for assignment in cycle.assignments.all()]
+    return assessor_paths(user, cycle)
+
+
 def recordable_nodes(user: User, cycle: Cycle) -> list[engine.Node]:
     """Leaves with rules inside the subtrees this user assesses, in scheme order."""
     roots = assessed_paths(user, cycle)
-    scheme = cycle_scheme(cycle)
     return [
         node
-        for node in scheme.leaves()
-        if node.rules
-        and any(
-            node.path == root or node.path.startswith(root + engine.PATH_SEPARATOR)
-            for root in roots
-        )
+        for node in cycle_scheme(cycle).leaves()
+        if node.rules and any(covers(root, node.path) for root in roots)
     ]
 
 

@@ -12,8 +12,9 @@ from kaohe import engine, uploads
 from kaohe.accounts.models import User
 from kaohe.accounts.roles import Role
 from kaohe.audit.log import log_change
+from kaohe.cycles.access import assessor_paths, covers
 from kaohe.cycles.facts import cycle_scheme
-from kaohe.cycles.models import Assignment, Cycle, CycleUnit, EvaluationEntry, Record
+from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry, Record
 from kaohe.cycles.signals import facts_changed
 
 RECORD_FIELDS = (
@@ -44,13 +45,7 @@ def may_record(actor: User, cycle: Cycle, node_path: str) -> bool:
     """考核办 records anything; an assessor only the indicators assigned to its unit."""
     if actor.has_role(Role.OFFICE):
         return True
-    if not actor.has_role(Role.ASSESSOR) or actor.unit_id is None:
-        return False
-    assessed = Assignment.objects.filter(cycle=cycle, assessor_id=actor.unit_id)
-    return any(
-        node_path == a.node_path or node_path.startswith(a.node_path + engine.PATH_SEPARATOR)
-        for a in assessed
-    )
+    return any(covers(root, node_path) for root in assessor_paths(actor, cycle))
 
 
 def record_snapshot(record: Record) -> dict[str, Any]:
