@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
@@ -279,3 +280,38 @@ def test_a_cycle_locked_after_the_page_loaded_still_refuses_the_save(zhangjiagan
         actions.add_record(
             zhangjiagang.office, unit, node_path="1.1.1", rule_id="kt1", count=Decimal(1)
         )
+
+
+def heard_changes(bureau, capture, rows):
+    heard = []
+
+    def listener(sender, cycle, cycle_unit, **kwargs):
+        heard.append(cycle_unit.label if cycle_unit else "整个周期")
+
+    facts_changed.connect(listener)
+    try:
+        with capture(execute=True), transaction.atomic():
+            for label in rows:
+                actions.add_record(
+                    bureau.general_office,
+                    bureau.units[label],
+                    node_path="1.1.1",
+                    rule_id="kt1",
+                    count=Decimal(1),
+                )
+    finally:
+        facts_changed.disconnect(listener)
+    return heard
+
+
+def test_many_records_in_one_transaction_are_told_once(
+    zhangjiagang, django_capture_on_commit_callbacks
+):
+    one_unit = heard_changes(
+        zhangjiagang, django_capture_on_commit_callbacks, ["党建科", "党建科", "党建科"]
+    )
+    assert one_unit == ["党建科"]
+    two_units = heard_changes(
+        zhangjiagang, django_capture_on_commit_callbacks, ["党建科", "督查科"]
+    )
+    assert two_units == ["整个周期"]
