@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
 from tests.conftest import DEMO_TEST_PASSWORD
@@ -13,7 +14,7 @@ def menu_labels(page):
 def test_two_roles_log_in_and_see_different_menus(page, live_server, org):
     log_in(page, live_server.url, "u_office", DEMO_TEST_PASSWORD)
     office_menu = menu_labels(page)
-    assert page.get_by_test_id("user-roles").inner_text() == "考核办"
+    expect(page.get_by_test_id("user-roles")).to_have_text("考核办")
     page.get_by_role("button", name="退出登录").click()
     page.wait_for_url("**/accounts/login/**")
 
@@ -22,15 +23,15 @@ def test_two_roles_log_in_and_see_different_menus(page, live_server, org):
     assert "组织机构" in office_menu and "组织机构" not in audit_menu
     assert "审计日志" in audit_menu and "审计日志" not in office_menu
     page.get_by_role("link", name="审计日志").click()
-    assert page.get_by_role("heading", name="审计日志").is_visible()
-    assert page.get_by_role("cell", name="登录").first.is_visible()
+    expect(page.get_by_role("heading", name="审计日志")).to_be_visible()
+    expect(page.get_by_role("cell", name="登录").first).to_be_visible()
 
 
 def test_the_right_password_after_five_wrong_ones_finds_the_account_locked(page, live_server, org):
     for _ in range(5):
         log_in(page, live_server.url, "u_reporter", "Wrong#Password1")
     log_in(page, live_server.url, "u_reporter", DEMO_TEST_PASSWORD)
-    assert page.get_by_role("heading", name="账户已锁定").is_visible()
+    expect(page.get_by_role("heading", name="账户已锁定")).to_be_visible()
     page.goto(f"{live_server.url}/")
     assert "/accounts/login/" in page.url
 
@@ -43,4 +44,4 @@ def test_the_pages_use_only_assets_from_the_app_itself(page, live_server, org):
     page.wait_for_load_state("networkidle")
     assert requested
     assert all(url.startswith(live_server.url) for url in requested), requested
-    assert page.get_by_text("市财政局").first.is_visible()
+    expect(page.get_by_text("市财政局").first).to_be_visible()

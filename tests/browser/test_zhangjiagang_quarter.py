@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from playwright.sync_api import expect
 
 from kaohe.accounts.roles import Role
 from tests.browser.conftest import log_in
@@ -81,7 +82,7 @@ def switch_user(page: Any, base: str, username: str) -> None:
 
 def open_the_cycle(page: Any, base: str) -> str:
     page.get_by_role("link", name="考核方案").click()
-    assert page.get_by_text("张家港市行政审批局科室绩效考核细则（试行）").first.is_visible()
+    expect(page.get_by_text("张家港市行政审批局科室绩效考核细则（试行）").first).to_be_visible()
     page.get_by_role("link", name="考核周期").click()
     page.get_by_role("link", name="开启考核周期").click()
     page.get_by_label("周期名称").fill(CYCLE_NAME)
@@ -95,7 +96,7 @@ def open_the_cycle(page: Any, base: str) -> str:
     for section in EXPECTED:
         page.get_by_label(f"市行政审批局 · {section}").check()
     page.get_by_role("button", name="开启周期").click()
-    assert page.get_by_text(f"考核周期「{CYCLE_NAME}」已开启").is_visible()
+    expect(page.get_by_text(f"考核周期「{CYCLE_NAME}」已开启")).to_be_visible()
     return page.url
 
 
@@ -120,7 +121,7 @@ def report_and_sign_off(page: Any, base: str, tmp_path: Path) -> None:
     evidence.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
     page.locator("input[type=file]").set_input_files(str(evidence))
     page.get_by_role("button", name="上传").click()
-    assert page.get_by_text("工作台账.pdf").first.is_visible()
+    expect(page.get_by_text("工作台账.pdf").first).to_be_visible()
     page.get_by_role("button", name="报送审核").click()
     submission_url = page.url
     for signer, button in (
@@ -132,7 +133,7 @@ def report_and_sign_off(page: Any, base: str, tmp_path: Path) -> None:
         page.goto(submission_url)
         page.get_by_role("button", name=button).click()
     page.goto(submission_url)
-    assert page.get_by_text("已验收").first.is_visible()
+    expect(page.get_by_text("已验收").first).to_be_visible()
 
 
 def keep_records(page: Any, cycle_url: str, tmp_path: Path) -> None:
@@ -140,7 +141,7 @@ def keep_records(page: Any, cycle_url: str, tmp_path: Path) -> None:
     page.locator("#cycle-actions").get_by_role("link", name="录入考核记录").click()
     page.locator("input[name=file]").set_input_files(str(upload_workbook(tmp_path / "记录.xlsx")))
     page.get_by_role("button", name="导入").click()
-    assert page.get_by_text(f"已导入 {len(scenario_rows()) - 2} 条考核记录").is_visible()
+    expect(page.get_by_text(f"已导入 {len(scenario_rows()) - 2} 条考核记录")).to_be_visible()
     type_record(
         page,
         "1.2",
@@ -167,7 +168,7 @@ def type_record(page: Any, node: str, unit: str, rule: str, **cells: str) -> Non
     for name, value in cells.items():
         form.locator(f"input[name={name}]").fill(value)
     form.locator("input[name=note]").press("Enter")
-    assert page.get_by_text(f"已为「{unit}」新增记录").is_visible()
+    expect(page.get_by_text(f"已为「{unit}」新增记录")).to_be_visible()
 
 
 def enter_evaluations(page: Any, cycle_url: str) -> None:
@@ -207,23 +208,23 @@ def test_one_quarter_of_zhangjiagang_from_template_to_republished_export(
     assert "取消评优资格" in page.locator("#ranking tr[data-unit='督查科']").inner_text()
 
     page.get_by_role("link", name="党建科", exact=True).click()
-    assert page.get_by_text("就高").first.is_visible()
+    expect(page.get_by_text("就高").first).to_be_visible()
     page.go_back()
 
     page.get_by_role("button", name="锁定考核记录").click()
     page.get_by_role("button", name="公示结果").click()
-    assert page.get_by_text("申诉截止").first.is_visible()
+    expect(page.get_by_text("申诉截止").first).to_be_visible()
 
     switch_user(page, base, "zjg_spxt")
     page.get_by_role("link", name="考核结果").click()
     page.get_by_role("link", name="审批协调科 得分明细").click()
-    assert page.locator("#unit-total").inner_text() == EXPECTED["审批协调科"][1]
+    expect(page.locator("#unit-total")).to_have_text(EXPECTED["审批协调科"][1])
     page.get_by_role("link", name="提出申诉").click()
     target = page.locator("select[name=target] option", has_text="投影仪非正常损坏").first
     page.get_by_label("申诉的考核记录或指标").select_option(value=target.get_attribute("value"))
     page.get_by_label("申诉理由").fill("投影仪系正常老化，已有维修记录为证")
     page.get_by_role("button", name="提交申诉").click()
-    assert page.get_by_text("申诉已提交，请等待答复").is_visible()
+    expect(page.get_by_text("申诉已提交，请等待答复")).to_be_visible()
     appeal_url = page.url
 
     switch_user(page, base, "zjg_office")
@@ -233,11 +234,11 @@ def test_one_quarter_of_zhangjiagang_from_template_to_republished_export(
     page.get_by_label("更正的考核记录").select_option(index=1)
     page.get_by_label("撤销该记录").check()
     page.get_by_role("button", name="提交答复").click()
-    assert page.locator("#appeal-status").inner_text() == "申诉成立"
+    expect(page.locator("#appeal-status")).to_have_text("申诉成立")
 
     page.goto(cycle_url)
     page.locator("#cycle-actions").get_by_role("link", name="成绩排名").click()
-    assert page.get_by_text("第 2 次公示").first.is_visible()
+    expect(page.get_by_text("第 2 次公示").first).to_be_visible()
     after = totals_on_screen(page)
     assert after["审批协调科"] == AFTER_APPEAL
     assert {unit: after[unit] for unit in EXPECTED if unit != "审批协调科"} == {

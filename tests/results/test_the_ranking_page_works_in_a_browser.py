@@ -1,6 +1,7 @@
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
 from tests.conftest import DEMO_TEST_PASSWORD
@@ -25,10 +26,12 @@ def test_the_office_opens_the_ranking_from_the_menu_and_sees_the_chart(
     page.get_by_role("link", name="汇总排名").first.click()
     page.wait_for_load_state("networkidle")
 
-    assert page.get_by_role("heading", name="2020年第二季度科室绩效考核 · 汇总排名").is_visible()
-    assert page.locator("#ranking tr[data-unit='党建科'] td").nth(6).inner_text() == "89.00"
+    expect(
+        page.get_by_role("heading", name="2020年第二季度科室绩效考核 · 汇总排名")
+    ).to_be_visible()
+    expect(page.locator("#ranking tr[data-unit='党建科'] td").nth(6)).to_have_text("89.00")
     assert page.locator("#ranking-chart canvas").count() == 1
     page.get_by_role("link", name="党建科").click()
-    assert page.locator("#unit-total").inner_text() == "89.00"
+    expect(page.locator("#unit-total")).to_have_text("89.00")
     assert [url for url in missing if not url.endswith("/favicon.ico")] == []
     assert [text for text in problems if not text.startswith("Failed to load resource")] == []
