@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 ZERO = Decimal(0)
+ONE = Decimal(1)
 
 
 SHOWN_PLACES = 4

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -17,16 +16,17 @@ from kaohe.engine.compute.context import (
     rank_metric,
 )
 from kaohe.engine.compute.explainer import UnitExplainer
+from kaohe.engine.compute.grouping import unit_view
 from kaohe.engine.compute.groups import aggregate
 from kaohe.engine.compute.leaves import enter, score_leaf, score_leaves
 from kaohe.engine.compute.outcome import apply_vetoes, rank_all, rank_one, standing_of, total_of
-from kaohe.engine.compute.plan import Plan, plan_for, resolve
+from kaohe.engine.compute.plan import Plan, plan_for
 from kaohe.engine.compute.results import CycleResult, UnitResult, VetoEffect
 from kaohe.engine.compute.tables import Tables
 from kaohe.engine.errors import FactsError
-from kaohe.engine.model.facts import EvaluationScore, Facts, Record, UnitFacts
+from kaohe.engine.model.facts import Facts, UnitFacts
 from kaohe.engine.model.scheme import Scheme
-from kaohe.engine.rules.base import UnitView, where
+from kaohe.engine.rules.base import where
 
 
 def compute(scheme: Scheme, facts: Facts) -> CycleResult:
@@ -77,18 +77,18 @@ def compute_cycle(scheme: Scheme, facts: Facts) -> CycleResult:
 
 def undeclared_units(facts: Facts) -> list[str]:
     """When the facts name the units, a record for any other name is a typo, not a new unit."""
-    if not facts.units:
+    strangers = set(facts.undeclared())
+    if not strangers:
         return []
-    declared = {unit.name for unit in facts.units}
     problems = [
         f"{where(record)}：被考核单位「{record.unit}」不在单位名单中"
         for record in facts.records
-        if record.unit not in declared
+        if record.unit in strangers
     ]
     problems += [
         f"测评分：被考核单位「{evaluation.unit}」不在单位名单中"
         for evaluation in facts.evaluations
-        if evaluation.unit not in declared
+        if evaluation.unit in strangers
     ]
     return problems
 
@@ -118,16 +118,9 @@ def compute_unit(scheme: Scheme, unit_facts: UnitFacts, context: CycleContext) -
 
 def draft_unit(plan: Plan, unit_facts: UnitFacts, problems: list[str]) -> UnitDraft:
     """Steps 1–4 for one unit, with no knowledge of other units."""
-    grouped, special = records_by_rule(plan, unit_facts.records, problems)
-    view = UnitView(
-        unit=unit_facts.unit,
-        records_by_rule=grouped,
-        evaluations_by_path=evaluations_by_path(plan, unit_facts.evaluations, problems),
-        periods=unit_facts.periods,
-        special=frozenset(special),
-    )
+    view = unit_view(plan, unit_facts, problems)
     absent = plan.absent(unit_facts.unit)
-    explainer = UnitExplainer(plan, view, absent)
+    explainer = UnitExplainer(plan, unit_facts, absent)
     leaves = score_leaves(plan, view, absent, explainer)
     problems.extend(leaves.problems)
     for path, parts in leaves.pending.items():
@@ -173,60 +166,3 @@ def cross_leaves(plan: Plan, draft: UnitDraft, context: CycleContext) -> Tables:
                 extra.extend(plan.kinds[rule.kind].apply(rule, parts.node, (), view).contributions)
         enter(leaves, path, score_leaf(parts, extra))
     return leaves
-
-
-def records_by_rule(
-    plan: Plan, records: Sequence[Record], problems: list[str]
-) -> tuple[dict[str, list[Record]], set[str]]:
-    """The unit's records by rule id, and the rules with incident or shared records."""
-    grouped: dict[str, list[Record]] = {}
-    special: set[str] = set()
-    written, unusual = as_written(records)
-    resolved = plan.resolved
-    for key, bucket in written.items():
-        found = resolved.get(key) or resolve(plan, *key)
-        if isinstance(found, str):
-            problems.extend(f"{where(record)}：{found}" for record in bucket)
-            continue
-        if found.id in grouped:
-            grouped[found.id].extend(bucket)
-        else:
-            grouped[found.id] = bucket
-        if key in unusual:
-            special.add(found.id)
-    return grouped, special
-
-
-def as_written(
-    records: Sequence[Record],
-) -> tuple[dict[tuple[str, str], list[Record]], set[tuple[str, str]]]:
-    """Records grouped by their 指标 and 规则 columns as written (resolving each distinct pair
-    once is much cheaper than resolving every record), and the pairs with a record under an
-    incident or with shared credit."""
-    written: dict[tuple[str, str], list[Record]] = {}
-    unusual: set[tuple[str, str]] = set()
-    for record in records:
-        key = (record.indicator, record.rule)
-        bucket = written.get(key)
-        if bucket is None:
-            written[key] = [record]
-        else:
-            bucket.append(record)
-        if record.incident or record.share:
-            unusual.add(key)
-    return written, unusual
-
-
-def evaluations_by_path(
-    plan: Plan, evaluations: Sequence[EvaluationScore], problems: list[str]
-) -> dict[str, list[EvaluationScore]]:
-    grouped: dict[str, list[EvaluationScore]] = defaultdict(list)
-    for evaluation in evaluations:
-        node = plan.scheme.find_node(evaluation.indicator)
-        if node is None:
-            problems.append(
-                f"单位「{evaluation.unit}」的测评分：找不到指标「{evaluation.indicator}」"
-            )
-        else:
-            grouped[node.path].append(evaluation)
-    return grouped

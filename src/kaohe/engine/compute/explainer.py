@@ -8,17 +8,23 @@ from __future__ import annotations
 
 from kaohe.engine.compute.plan import Plan
 from kaohe.engine.compute.results import NodeResult
-from kaohe.engine.rules.base import Line, UnitView
+from kaohe.engine.model.facts import UnitFacts
+from kaohe.engine.rules.base import Line
 
 
 class UnitExplainer:
-    """Lazily scores one unit with full explanations, once, and hands out each leaf's lines."""
+    """Lazily scores one unit with full explanations, once, and hands out each leaf's lines.
 
-    __slots__ = ("_results", "absent", "plan", "view")
+    It keeps the unit's facts as given, not the records grouped by rule: a result outlives the
+    scoring, and a province's grouped records would be hundreds of thousands of small lists
+    for the cycle collector to walk while nobody reads them.
+    """
 
-    def __init__(self, plan: Plan, view: UnitView, absent: frozenset[str]) -> None:
+    __slots__ = ("_results", "absent", "facts", "plan")
+
+    def __init__(self, plan: Plan, facts: UnitFacts, absent: frozenset[str]) -> None:
         self.plan = plan
-        self.view = view
+        self.facts = facts
         self.absent = absent
         self._results: dict[str, NodeResult] | None = None
 
@@ -29,9 +35,11 @@ class UnitExplainer:
     def explained(self, path: str) -> NodeResult | None:
         """The leaf as the full path scores it, lines included."""
         if self._results is None:
+            from kaohe.engine.compute.grouping import unit_view
             from kaohe.engine.compute.leaves import score_leaves
 
-            tables = score_leaves(self.plan, self.view, self.absent, None).tables
+            view = unit_view(self.plan, self.facts, [])  # problems were reported when scored
+            tables = score_leaves(self.plan, view, self.absent, None).tables
             self._results = {
                 path: NodeResult(path, score, tables.lines.get(path, ()))
                 for path, score in tables.scores.items()

@@ -7,9 +7,9 @@ from decimal import Decimal
 
 from kaohe.engine.compute.plan import Plan
 from kaohe.engine.compute.results import Explains, NodeTable
-from kaohe.engine.compute.tables import Tables
+from kaohe.engine.compute.tables import Tables, group_line
 from kaohe.engine.model.scheme import Node
-from kaohe.engine.numbers import ZERO, clamp, show
+from kaohe.engine.numbers import ZERO
 from kaohe.engine.rules.base import Line
 
 NOT_TAKING_PART = (Line("不参加本项考核", ()),)
@@ -38,7 +38,13 @@ def aggregate(
     if absent:
         rescale_moved(plan.scheme.sections, tables, absent, explainer)
     return NodeTable(
-        tables.scores, tables.lines, tables.lazy, outside, plan.default_lines, explainer
+        tables.scores,
+        tables.lines,
+        tables.lazy,
+        outside,
+        plan.default_lines,
+        explainer,
+        plan.groups,
     )
 
 
@@ -76,23 +82,21 @@ def sum_group(
     absent: frozenset[str],
     explainer: Explains | None,
 ) -> None:
-    """Step 4: clamp(Σ children, floor, cap), after rescaling siblings that took moved points."""
+    """Step 4: clamp(Σ children, floor, cap), after rescaling siblings that took moved points.
+
+    The line that explains it is written only when read (``NodeTable``, ``group_line``)."""
     if absent:
         rescale_moved(group.children, tables, absent, explainer)
     scores = tables.scores
     total = ZERO
     for path in child_paths:
         total += scores[path]
-    score = clamp(total, group.floor, group.cap)
-    if score == total:
-        line = Line("各项合计 {} 分", (total,))
-    elif group.cap is not None and total > group.cap:
-        line = Line("各项合计 {} 分，本级封顶 {} 分，得 {} 分", (total, group.cap, score))
-    else:
-        floor = "扣完为止" if group.floor == 0 else f"最多扣至 {show(group.floor or ZERO)} 分"
-        line = Line("各项合计 {} 分，本级{}，得 {} 分", (total, floor, score))
-    scores[group.path] = score
-    tables.lines[group.path] = (line,)
+    floor, cap = group.floor, group.cap
+    if floor is not None and total < floor:
+        total = floor
+    elif cap is not None and total > cap:
+        total = cap
+    scores[group.path] = total  # the line that explains it: see group_line
 
 
 def rescale_moved(
@@ -122,6 +126,8 @@ def rescale_target(
     if path in tables.lazy and explainer is not None:
         earlier = explainer.lines_for(path)
         tables.lazy.discard(path)
+    elif target.is_group and path not in tables.lines:
+        earlier = (group_line(target, tables.scores),)
     else:
         earlier = tables.lines.get(path) or tables.defaults.get(path, ())
     tables.scores[path] = score

@@ -93,20 +93,23 @@ class QuickPass:
 
 def quick_pass(plan: Plan, view: UnitView, absent: frozenset[str]) -> QuickPass:
     """Capped totals of the rules the quick path can take; a leaf with no other rule is scored
-    on the spot."""
+    on the spot (step 3 as in ``score_leaf``, without the lines).
+
+    This loop runs for every unit and every rule with records (280,000 times in a province's
+    cycle), so it keeps to locals and tuples.
+    """
     found = QuickPass([])
     left, by_leaf, done = found.left, found.by_leaf, found.done
     categories = view.unit.categories
-    quick, special = plan.quick, view.special  # locals: this loop runs for every unit and rule
+    quick, special = plan.quick, view.special
     for rule_id, records in view.records_by_rule.items():
         step = quick.get(rule_id)
         if step is None or rule_id in special:
             left.append(rule_id)
             continue
-        node, quick_total, cap, multipliers = step
-        path = node.path
-        if (categories and multipliers and any(c in multipliers for c in categories)) or (
-            absent and is_absent(path, absent)
+        node, quick_total, cap, multipliers, single, start, floor, ceiling = step
+        if (multipliers and categories and any(c in multipliers for c in categories)) or (
+            absent and is_absent(node.path, absent)
         ):
             left.append(rule_id)
             continue
@@ -114,24 +117,28 @@ def quick_pass(plan: Plan, view: UnitView, absent: frozenset[str]) -> QuickPass:
         if total is None:
             left.append(rule_id)
             continue
-        if cap is not None and abs(total) > cap:
-            total = cap if total > 0 else -cap
-        if len(node.rules) == 1:
-            done[path] = bounded(node, total)
+        if cap is not None:
+            if total > cap:
+                total = cap
+            elif total < -cap:
+                total = -cap
+        if single:
+            score = total if start is None else start + total
+            if floor is not None and score < floor:
+                score = floor
+            elif ceiling is not None and score > ceiling:
+                score = ceiling
+            done[node.path] = score
         else:
-            earlier = by_leaf.get(path)
-            by_leaf[path] = total if earlier is None else earlier + total
+            earlier = by_leaf.get(node.path)
+            by_leaf[node.path] = total if earlier is None else earlier + total
     return found
 
 
 def bounded(node: Node, total: Decimal) -> Decimal:
     """Step 3 for a leaf settled by the quick path: its start plus the total, within bounds."""
     score = node.points + total if node.kind == "scored" and node.points else total
-    if node.floor is not None and score < node.floor:
-        return node.floor
-    if node.cap is not None and score > node.cap:
-        return node.cap
-    return score
+    return clamp(score, node.floor, node.cap)
 
 
 def rules_to_apply(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from kaohe.engine.model.facts import Unit
 from kaohe.engine.model.scheme import Node, Rule, Scheme
@@ -15,6 +16,30 @@ from kaohe.engine.rules.registry import kinds
 _MEMO_KEY = "compute.plan"
 
 
+class QuickStep(NamedTuple):
+    """A rule the quick path can take: its bound total and the bounds it is held to.
+
+    ``single`` is set when the rule is its item's only rule, so that the item's score can be
+    taken on the spot: ``start`` (the points of a scored item, or None) plus the capped total,
+    within the item's ``floor`` and ``ceiling``.
+    """
+
+    node: Node
+    total: QuickTotal
+    cap: Decimal | None
+    multipliers: Mapping[str, Decimal]
+    single: bool
+    start: Decimal | None
+    floor: Decimal | None
+    ceiling: Decimal | None
+
+
+def quick_step(rule: Rule, node: Node, total: QuickTotal) -> QuickStep:
+    start = node.points if node.kind == "scored" and node.points else None
+    single = len(node.rules) == 1
+    return QuickStep(node, total, rule.cap, rule.multipliers, single, start, node.floor, node.cap)
+
+
 @dataclass
 class Plan:
     scheme: Scheme
@@ -23,13 +48,14 @@ class Plan:
     always: list[Rule]
     cross: list[Rule]
     groups_bottom_up: list[tuple[Node, tuple[str, ...]]]
+    groups: dict[str, Node]
     rule_order: dict[str, int]
     cross_paths: frozenset[str]
     # Every node in tree order with a leaf's score and lines when it has no records.
     default_scores: dict[str, Decimal]
     default_lines: dict[str, tuple[Line, ...]]
-    # The rules the quick path can take: their item, bound total, cap and multipliers.
-    quick: dict[str, tuple[Node, QuickTotal, Decimal | None, Mapping[str, Decimal]]]
+    # The rules the quick path can take, with what it needs to know of each.
+    quick: dict[str, QuickStep]
     resolved: dict[tuple[str, str], Rule | str] = field(default_factory=dict)
     absent_cache: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[str]] = field(
         default_factory=dict
@@ -89,10 +115,11 @@ def build_plan(scheme: Scheme) -> Plan:
             for node in reversed(list(scheme.nodes.values()))
             if node.is_group
         ],
+        groups={path: node for path, node in scheme.nodes.items() if node.is_group},
         rule_order={rule_id: index for index, rule_id in enumerate(scheme.rules)},
         cross_paths=cross_paths,
         quick={
-            rule.id: (scheme.nodes[rule.node_path], quick, rule.cap, rule.multipliers)
+            rule.id: quick_step(rule, scheme.nodes[rule.node_path], quick)
             for rule in rules
             if rule.node_path not in cross_paths
             and (quick := registry[rule.kind].quick(rule, scheme.nodes[rule.node_path]))

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
+from kaohe.engine.compute.tables import group_line
 from kaohe.engine.numbers import round_half_up
 from kaohe.engine.rules.base import Line
 
 if TYPE_CHECKING:
     from kaohe.engine.compute.context import CycleContext
-    from kaohe.engine.model.scheme import Scheme
+    from kaohe.engine.model.scheme import Node, Scheme
 
 RESULT_FORMAT = "kaohe-result/1"
 
@@ -56,7 +57,7 @@ class NodeTable(Mapping[str, NodeResult]):
     the reader.
     """
 
-    __slots__ = ("absent", "defaults", "explainer", "lazy", "lines", "scores")
+    __slots__ = ("absent", "defaults", "explainer", "groups", "lazy", "lines", "scores")
 
     def __init__(
         self,
@@ -66,6 +67,7 @@ class NodeTable(Mapping[str, NodeResult]):
         absent: frozenset[str],
         defaults: Mapping[str, tuple[Line, ...]],
         explainer: Explains | None,
+        groups: Mapping[str, Node],
     ) -> None:
         self.scores = scores
         self.lines = lines
@@ -73,6 +75,7 @@ class NodeTable(Mapping[str, NodeResult]):
         self.absent = absent
         self.defaults = defaults
         self.explainer = explainer
+        self.groups = groups
 
     def __getitem__(self, path: str) -> NodeResult:
         score = self.scores[path]
@@ -80,6 +83,8 @@ class NodeTable(Mapping[str, NodeResult]):
         if self.explainer is not None and path in self.lazy:
             return NodeResult(path, score, (), applies, self.explainer)
         lines = self.lines.get(path)
+        if lines is None and path in self.groups:
+            lines = (group_line(self.groups[path], self.scores),)
         return NodeResult(
             path, score, self.defaults.get(path, ()) if lines is None else lines, applies
         )

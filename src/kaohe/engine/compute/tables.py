@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kaohe.engine.model.scheme import Node
+from kaohe.engine.numbers import ZERO, show
 from kaohe.engine.rules.base import Line
 
 
@@ -17,3 +19,16 @@ class Tables:
     lines: dict[str, tuple[Line, ...]] = field(default_factory=dict)
     lazy: set[str] = field(default_factory=set)
     defaults: Mapping[str, tuple[Line, ...]] = field(default_factory=dict)
+
+
+def group_line(group: Node, scores: Mapping[str, Decimal]) -> Line:
+    """How a group's score came from its children's (step 4), worked out when it is read:
+    a province's cycle has tens of thousands of group sums and few are ever read."""
+    total = sum((scores[child.path] for child in group.children), ZERO)
+    score = scores[group.path]
+    if score == total:
+        return Line("各项合计 {} 分", (total,))
+    if group.cap is not None and total > group.cap:
+        return Line("各项合计 {} 分，本级封顶 {} 分，得 {} 分", (total, group.cap, score))
+    floor = "扣完为止" if group.floor == 0 else f"最多扣至 {show(group.floor or ZERO)} 分"
+    return Line("各项合计 {} 分，本级{}，得 {} 分", (total, floor, score))

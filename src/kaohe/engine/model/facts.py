@@ -89,30 +89,46 @@ class Facts:
     def all_units(self) -> Mapping[str, Unit]:
         """Every unit by name, in order: declared units first, then those only seen in records."""
         units = {unit.name: unit for unit in self.units}
-        for name in [record.unit for record in self.records] + [e.unit for e in self.evaluations]:
+        for name in self._records_by_unit:
             if name not in units:
                 units[name] = Unit(name)
+        for evaluation in self.evaluations:
+            if evaluation.unit not in units:
+                units[evaluation.unit] = Unit(evaluation.unit)
         return units
 
     @cached_property
-    def _records_by_unit(self) -> Mapping[str, list[Record]]:
-        grouped: dict[str, list[Record]] = {name: [] for name in self.all_units}
+    def _records_by_unit(self) -> Mapping[str, tuple[Record, ...]]:
+        """Each unit's records in the order given (declared units first), found in one pass."""
+        grouped: dict[str, list[Record]] = {unit.name: [] for unit in self.units}
         for record in self.records:
-            grouped[record.unit].append(record)
-        return grouped
+            bucket = grouped.get(record.unit)
+            if bucket is None:
+                grouped[record.unit] = [record]
+            else:
+                bucket.append(record)
+        # Tuples, handed out as they are by for_unit: one copy for the whole cycle.
+        return {name: tuple(bucket) for name, bucket in grouped.items()}
+
+    def undeclared(self) -> list[str]:
+        """Names in records or evaluation scores that are not among the declared units."""
+        if not self.units:
+            return []
+        declared = {unit.name for unit in self.units}
+        return [name for name in self.all_units if name not in declared]
 
     @cached_property
     def _evaluations_by_unit(self) -> Mapping[str, list[EvaluationScore]]:
-        grouped: dict[str, list[EvaluationScore]] = {name: [] for name in self.all_units}
+        grouped: dict[str, list[EvaluationScore]] = {}
         for evaluation in self.evaluations:
-            grouped[evaluation.unit].append(evaluation)
+            grouped.setdefault(evaluation.unit, []).append(evaluation)
         return grouped
 
     def for_unit(self, name: str) -> UnitFacts:
         """The slice of the facts that one unit's own score depends on."""
         return UnitFacts(
             self.all_units[name],
-            tuple(self._records_by_unit[name]),
-            tuple(self._evaluations_by_unit[name]),
+            self._records_by_unit.get(name, ()),
+            tuple(self._evaluations_by_unit.get(name, ())),
             self.periods,
         )

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 from kaohe.engine.loading.settings import Settings
 from kaohe.engine.model.facts import Record
 from kaohe.engine.model.scheme import Node, Rule
+from kaohe.engine.numbers import ONE, ZERO
 from kaohe.engine.rules.base import (
     Contribution,
     Line,
@@ -67,12 +69,12 @@ def counted_total(
 
 def counted_times(records: Sequence[Record], amount: Decimal) -> Decimal | None:
     """Σ count × amount when the amount does not depend on the level: count first, multiply once."""
-    times = Decimal(0)
+    times = ZERO
     for record in records:
         count = record.count
         if count is None:
-            times += 1
-        elif count < 0:
+            times += ONE
+        elif count < ZERO:
             return None
         else:
             times += count
@@ -101,8 +103,8 @@ class PerOccurrenceKind(RuleKind):
         assert isinstance(params, PerOccurrence)
         amount, levels = params.amount, params.levels
         if amount is not None and not levels:
-            return lambda records: counted_times(records, amount)
-        return lambda records: counted_total(records, amount, levels)
+            return partial(counted_times, amount=amount)
+        return partial(counted_total, amount=amount, levels=levels)
 
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView

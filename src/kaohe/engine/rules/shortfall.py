@@ -13,6 +13,7 @@ from kaohe.engine.numbers import ZERO
 from kaohe.engine.rules.base import (
     Contribution,
     Line,
+    QuickTotal,
     RuleKind,
     RuleOutcome,
     UnitView,
@@ -80,6 +81,17 @@ class GapKind(RuleKind):
         assert isinstance(gap, Gap)
         actual = quick_value(records)
         return None if actual is None else self.amount(gap, actual)
+
+    def quick(self, rule: Rule, node: Node) -> QuickTotal:
+        gap = rule.params
+        assert isinstance(gap, Gap)
+        amount = self.amount
+
+        def total(records: Sequence[Record]) -> Decimal | None:
+            actual = quick_value(records)
+            return None if actual is None else amount(gap, actual)
+
+        return total
 
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 from kaohe.engine.loading.settings import Settings
 from kaohe.engine.model.facts import Record
@@ -12,6 +13,7 @@ from kaohe.engine.model.scheme import Node, Rule
 from kaohe.engine.rules.base import (
     Contribution,
     Line,
+    QuickTotal,
     RuleKind,
     RuleOutcome,
     UnitView,
@@ -29,6 +31,19 @@ class Tiered:
     highest_only: bool
 
 
+def highest_total(records: Sequence[Record], levels: dict[str, Decimal]) -> Decimal | None:
+    """Only the highest level counts (a record's count still multiplies its level's amount);
+    None when a record needs the full path."""
+    highest = Decimal(0)
+    for record in records:
+        each = counted_total((record,), None, levels)
+        if each is None:
+            return None
+        if abs(each) > abs(highest):
+            highest = each
+    return highest
+
+
 @register
 class TieredKind(RuleKind):
     name = "tiered"
@@ -43,14 +58,14 @@ class TieredKind(RuleKind):
         assert isinstance(params, Tiered)
         if not params.highest_only:
             return counted_total(records, None, params.levels)
-        highest = Decimal(0)
-        for record in records:
-            each = counted_total((record,), None, params.levels)
-            if each is None:
-                return None
-            if abs(each) > abs(highest):
-                highest = each
-        return highest
+        return highest_total(records, params.levels)
+
+    def quick(self, rule: Rule, node: Node) -> QuickTotal:
+        params = rule.params
+        assert isinstance(params, Tiered)
+        if not params.highest_only:
+            return partial(counted_total, amount=None, levels=params.levels)
+        return partial(highest_total, levels=params.levels)
 
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
