@@ -26,7 +26,7 @@ from kaohe.engine.compute.tables import Tables
 from kaohe.engine.errors import FactsError
 from kaohe.engine.model.facts import Facts, UnitFacts
 from kaohe.engine.model.scheme import Scheme
-from kaohe.engine.rules.base import where
+from kaohe.engine.rules.base import UnitView, where
 
 
 def compute(scheme: Scheme, facts: Facts) -> CycleResult:
@@ -126,6 +126,10 @@ def draft_unit(plan: Plan, unit_facts: UnitFacts, problems: list[str]) -> UnitDr
     for path, parts in leaves.pending.items():
         enter(leaves.tables, path, score_leaf(parts, ()))
     nodes = aggregate(plan, leaves.tables, absent, {}, explainer)
+    if not (plan.cross or leaves.pending or absent):
+        # Nothing after this step reads the records again: let the unit's grouped records go
+        # now, while they are still in the processor's cache, not with every other unit's.
+        view = UnitView(view.unit, {}, {}, view.periods)
     return UnitDraft(view, absent, leaves, nodes, explainer)
 
 
@@ -158,7 +162,8 @@ def cross_leaves(plan: Plan, draft: UnitDraft, context: CycleContext) -> Tables:
     }
     view = replace(draft.view, rank_position=ranks)
     own = draft.leaves.tables
-    leaves = Tables(dict(own.scores), dict(own.lines), set(own.lazy))
+    scores = dict(own.scores)
+    leaves = Tables(scores, dict(own.lines), scores)
     for path, parts in draft.leaves.pending.items():
         extra = []
         for rule in plan.scheme.nodes[path].rules:

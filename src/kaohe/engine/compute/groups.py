@@ -26,7 +26,10 @@ def aggregate(
     # The defaults list every node in tree order, so laying the scored leaves over a copy
     # keeps the order without sorting.
     tables = Tables(
-        plan.default_scores.copy(), dict(leaves.lines), set(leaves.lazy), plan.default_lines
+        plan.default_scores.copy(),
+        dict(leaves.lines) if absent else leaves.lines,  # only absent items add lines here
+        leaves.scores,
+        plan.default_lines,
     )
     tables.scores.update(leaves.scores)
     outside = plan.absent_all(absent)
@@ -40,7 +43,7 @@ def aggregate(
     return NodeTable(
         tables.scores,
         tables.lines,
-        tables.lazy,
+        tables.recorded,
         outside,
         plan.default_lines,
         explainer,
@@ -56,7 +59,6 @@ def mark_absent(
         for descendant in node.walk():
             tables.scores[descendant.path] = ZERO
             tables.lines[descendant.path] = NOT_TAKING_PART
-            tables.lazy.discard(descendant.path)
         tables.scores[path], line = absent_score(node, averages)
         tables.lines[path] = (line,)
 
@@ -88,9 +90,7 @@ def sum_group(
     if absent:
         rescale_moved(group.children, tables, absent, explainer)
     scores = tables.scores
-    total = ZERO
-    for path in child_paths:
-        total += scores[path]
+    total = sum(map(scores.__getitem__, child_paths), ZERO)
     floor, cap = group.floor, group.cap
     if floor is not None and total < floor:
         total = floor
@@ -123,9 +123,8 @@ def rescale_target(
         "「{}」不适用，其 {} 分并入本项，按比例放大：{} × {} ÷ {} = {} 分",
         (moved.name, moved.points or ZERO, current, own + (moved.points or ZERO), own, score),
     )
-    if path in tables.lazy and explainer is not None:
+    if explainer is not None and tables.explained_later(path):
         earlier = explainer.lines_for(path)
-        tables.lazy.discard(path)
     elif target.is_group and path not in tables.lines:
         earlier = (group_line(target, tables.scores),)
     else:

@@ -19,25 +19,30 @@ _MEMO_KEY = "compute.plan"
 class QuickStep(NamedTuple):
     """A rule the quick path can take: its bound total and the bounds it is held to.
 
-    ``single`` is set when the rule is its item's only rule, so that the item's score can be
-    taken on the spot: ``start`` (the points of a scored item, or None) plus the capped total,
-    within the item's ``floor`` and ``ceiling``.
+    The rule's total is held within ``low`` and ``high`` (its cap either way; None without a
+    cap). ``single`` is set when the rule is its item's only rule, so that the item's score can
+    be taken on the spot: ``start`` (the points of a scored item, or None) plus the capped
+    total, within the item's ``floor`` and ``ceiling``.
     """
 
-    node: Node
+    path: str
     total: QuickTotal
-    cap: Decimal | None
-    multipliers: Mapping[str, Decimal]
+    low: Decimal | None
+    high: Decimal | None
     single: bool
     start: Decimal | None
     floor: Decimal | None
     ceiling: Decimal | None
+    multipliers: Mapping[str, Decimal]
 
 
 def quick_step(rule: Rule, node: Node, total: QuickTotal) -> QuickStep:
     start = node.points if node.kind == "scored" and node.points else None
     single = len(node.rules) == 1
-    return QuickStep(node, total, rule.cap, rule.multipliers, single, start, node.floor, node.cap)
+    low = None if rule.cap is None else -rule.cap
+    return QuickStep(
+        node.path, total, low, rule.cap, single, start, node.floor, node.cap, rule.multipliers
+    )
 
 
 @dataclass

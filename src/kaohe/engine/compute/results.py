@@ -57,13 +57,13 @@ class NodeTable(Mapping[str, NodeResult]):
     the reader.
     """
 
-    __slots__ = ("absent", "defaults", "explainer", "groups", "lazy", "lines", "scores")
+    __slots__ = ("absent", "defaults", "explainer", "groups", "lines", "recorded", "scores")
 
     def __init__(
         self,
         scores: dict[str, Decimal],
         lines: dict[str, tuple[Line, ...]],
-        lazy: set[str],
+        recorded: Mapping[str, Decimal],
         absent: frozenset[str],
         defaults: Mapping[str, tuple[Line, ...]],
         explainer: Explains | None,
@@ -71,7 +71,7 @@ class NodeTable(Mapping[str, NodeResult]):
     ) -> None:
         self.scores = scores
         self.lines = lines
-        self.lazy = lazy
+        self.recorded = recorded
         self.absent = absent
         self.defaults = defaults
         self.explainer = explainer
@@ -80,14 +80,15 @@ class NodeTable(Mapping[str, NodeResult]):
     def __getitem__(self, path: str) -> NodeResult:
         score = self.scores[path]
         applies = path not in self.absent
-        if self.explainer is not None and path in self.lazy:
-            return NodeResult(path, score, (), applies, self.explainer)
         lines = self.lines.get(path)
-        if lines is None and path in self.groups:
-            lines = (group_line(self.groups[path], self.scores),)
-        return NodeResult(
-            path, score, self.defaults.get(path, ()) if lines is None else lines, applies
-        )
+        if lines is None:
+            if self.explainer is not None and path in self.recorded:
+                return NodeResult(path, score, (), applies, self.explainer)
+            if path in self.groups:
+                lines = (group_line(self.groups[path], self.scores),)
+            else:
+                lines = self.defaults.get(path, ())
+        return NodeResult(path, score, lines, applies)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.scores)

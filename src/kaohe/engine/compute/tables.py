@@ -13,12 +13,20 @@ from kaohe.engine.rules.base import Line
 
 @dataclass
 class Tables:
-    """One unit's scores and lines by path while the tree is summed."""
+    """One unit's scores and lines by path while the tree is summed.
+
+    ``recorded`` holds the scores of the leaves the unit has records for; such a leaf without
+    lines of its own is explained on demand (see ``NodeTable``). It is ``scores`` itself while
+    only leaves are scored.
+    """
 
     scores: dict[str, Decimal]
     lines: dict[str, tuple[Line, ...]] = field(default_factory=dict)
-    lazy: set[str] = field(default_factory=set)
+    recorded: Mapping[str, Decimal] = field(default_factory=dict)
     defaults: Mapping[str, tuple[Line, ...]] = field(default_factory=dict)
+
+    def explained_later(self, path: str) -> bool:
+        return path in self.recorded and path not in self.lines
 
 
 def group_line(group: Node, scores: Mapping[str, Decimal]) -> Line:

@@ -85,11 +85,18 @@ class GapKind(RuleKind):
     def quick(self, rule: Rule, node: Node) -> QuickTotal:
         gap = rule.params
         assert isinstance(gap, Gap)
-        amount = self.amount
+        distance, step, partial, amount = self.distance, gap.step, gap.partial, gap.amount
 
         def total(records: Sequence[Record]) -> Decimal | None:
-            actual = quick_value(records)
-            return None if actual is None else amount(gap, actual)
+            actual = ZERO
+            for record in records:
+                value = record.value
+                if value is None:
+                    return None
+                actual += value
+            if not records:
+                return None
+            return steps(distance(gap, actual), step, partial) * amount
 
         return total
 

@@ -10,6 +10,7 @@ from functools import partial
 from kaohe.engine.loading.settings import Settings
 from kaohe.engine.model.facts import Record
 from kaohe.engine.model.scheme import Node, Rule
+from kaohe.engine.numbers import ZERO
 from kaohe.engine.rules.base import (
     Contribution,
     Line,
@@ -33,12 +34,15 @@ class Tiered:
 
 def highest_total(records: Sequence[Record], levels: dict[str, Decimal]) -> Decimal | None:
     """Only the highest level counts (a record's count still multiplies its level's amount);
-    None when a record needs the full path."""
-    highest = Decimal(0)
+    None when a record needs the full path (an unknown level, a negative count)."""
+    highest = ZERO
     for record in records:
-        each = counted_total((record,), None, levels)
-        if each is None:
+        each = levels.get(record.level)
+        count = record.count
+        if each is None or (count is not None and count < ZERO):
             return None
+        if count is not None:
+            each *= count
         if abs(each) > abs(highest):
             highest = each
     return highest
