@@ -108,7 +108,7 @@ def quick_pass(plan: Plan, view: UnitView, absent: frozenset[str]) -> QuickPass:
         path, quick_total, low, high, single, start, floor, ceiling, multipliers = step
         if unusual and (
             rule_id in special
-            or any(category in multipliers for category in categories)
+            or (multipliers and categories and any(c in multipliers for c in categories))
             or (absent and is_absent(path, absent))
         ):
             left.append(rule_id)
