@@ -108,13 +108,14 @@ def baseline(records: list[Record]) -> dict[tuple[str, str], Decimal]:
     return totals
 
 
-def timed(action: Callable[[], object], repeat: int = 1) -> float:
+def timed(action: Callable[[], object], repeat: int = 1, *, collect: bool = True) -> float:
     """The best of ``repeat`` runs in CPU seconds of this process: on a shared 2-core machine,
     wall time mostly measures the neighbours. Each run starts after a full collection, so that
     neither side pays for a collection of the other's leftovers."""
     times = []
     for _ in range(repeat):
-        gc.collect()
+        if collect:
+            gc.collect()
         started = time.process_time()
         action()
         times.append(time.process_time() - started)
@@ -170,7 +171,8 @@ def measure_one_unit(scheme: Scheme, facts: Facts, cycle: Any, full: float) -> N
     own[0] = replace(own[0], count=(own[0].count or Decimal(0)) + 1)
     unit_facts = UnitFacts(facts.all_units[name], tuple(own))
     one = statistics.median(
-        timed(lambda: compute_unit(scheme, unit_facts, cycle.context)) for _ in range(15)
+        timed(lambda: compute_unit(scheme, unit_facts, cycle.context), collect=False)
+        for _ in range(15)
     )
     fraction = one / full
     target = f"1/{1 / UNIT_FRACTION_TARGET:.0f}"

@@ -35,11 +35,14 @@ def aggregate(
     outside = plan.absent_all(absent)
     if absent:
         mark_absent(plan, tables, absent, averages)
-    for group, child_paths in plan.groups_bottom_up:
-        if group.path not in outside:
-            sum_group(group, child_paths, tables, absent, explainer)
-    if absent:
+        for group, child_paths in plan.groups_bottom_up:
+            if group.path not in outside:
+                rescale_moved(group.children, tables, absent, explainer)
+                sum_group(group, child_paths, tables.scores)
         rescale_moved(plan.scheme.sections, tables, absent, explainer)
+    else:
+        for group, child_paths in plan.groups_bottom_up:
+            sum_group(group, child_paths, tables.scores)
     return NodeTable(
         tables.scores,
         tables.lines,
@@ -77,26 +80,17 @@ def absent_score(node: Node, averages: Mapping[str, Decimal]) -> tuple[Decimal, 
     return ZERO, Line("不适用本项，{} 分并入「{}」", (node.points or ZERO, rule.target))
 
 
-def sum_group(
-    group: Node,
-    child_paths: tuple[str, ...],
-    tables: Tables,
-    absent: frozenset[str],
-    explainer: Explains | None,
-) -> None:
-    """Step 4: clamp(Σ children, floor, cap), after rescaling siblings that took moved points.
+def sum_group(group: Node, child_paths: tuple[str, ...], scores: dict[str, Decimal]) -> None:
+    """Step 4: clamp(Σ children, floor, cap), once siblings that took moved points are rescaled.
 
     The line that explains it is written only when read (``NodeTable``, ``group_line``)."""
-    if absent:
-        rescale_moved(group.children, tables, absent, explainer)
-    scores = tables.scores
     total = sum(map(scores.__getitem__, child_paths), ZERO)
     floor, cap = group.floor, group.cap
     if floor is not None and total < floor:
         total = floor
     elif cap is not None and total > cap:
         total = cap
-    scores[group.path] = total  # the line that explains it: see group_line
+    scores[group.path] = total
 
 
 def rescale_moved(

@@ -17,6 +17,7 @@ from kaohe.engine.compute.dedupe import absorb_duplicates
 from kaohe.engine.compute.plan import Plan
 from kaohe.engine.compute.results import Explains
 from kaohe.engine.compute.tables import Tables
+from kaohe.engine.model.facts import Record
 from kaohe.engine.model.scheme import Node, Rule
 from kaohe.engine.numbers import ZERO, clamp, show
 from kaohe.engine.rules.base import Contribution, Line, UnitView, VetoHit, verb
@@ -56,7 +57,11 @@ def score_leaves(
         if leaf is None:
             leaf = parts[rule.node_path] = LeafParts(plan.rule_node[rule.id])
         records = view.records_by_rule.get(rule.id, ())
-        slow.extend(apply_one(plan, rule, leaf, records, view, scores))
+        found = unexplained(plan, rule, records, view) if explainer else None
+        if found is None:
+            found = apply_one(plan, rule, leaf, records, view, scores)
+        leaf.by_rule[rule] = found
+        slow.extend(found)
     if any(item.incident for item in slow):
         regroup(parts, absorb_duplicates(slow))
     for path, leaf in parts.items():
@@ -153,6 +158,31 @@ def rules_to_apply(
     return rules
 
 
+UNEXPLAINED = Line("（说明在查看时写出）", ())
+
+
+def unexplained(
+    plan: Plan, rule: Rule, records: Sequence[Record], view: UnitView
+) -> list[Contribution] | None:
+    """Each record's amount without its line, for a rule whose total is the sum of its records'
+    amounts (``RuleKind.additive``) when a record is under an incident (就高 needs the amounts
+    one by one). None when the full path must run: no such kind, shared credit, a multiplier
+    for the unit's category, or a record the quick total refuses. The lines come from the
+    explainer when read, as for every leaf the quick path scored."""
+    step = plan.quick.get(rule.id)
+    if step is None or not plan.kinds[rule.kind].additive:
+        return None
+    if any(category in rule.multipliers for category in view.unit.categories):
+        return None
+    found = []
+    for record in records:
+        amount = step.total((record,))
+        if amount is None or record.share:
+            return None
+        found.append(Contribution(amount, rule, UNEXPLAINED, record, record.incident))
+    return found
+
+
 def apply_one(
     plan: Plan,
     rule: Rule,
@@ -163,7 +193,6 @@ def apply_one(
 ) -> list[Contribution]:
     outcome = plan.kinds[rule.kind].apply(rule, leaf.node, records, view)  # type: ignore[arg-type]
     adjusted = [adjust(rule, item, view) for item in outcome.contributions]
-    leaf.by_rule[rule] = adjusted
     if outcome.value is not None and outcome.value_line is not None:
         leaf.value = (outcome.value, outcome.value_line)
     leaf.zero = leaf.zero or outcome.zero

@@ -91,6 +91,9 @@ class RuleKind:
     # Most kinds do nothing without records; frequency minimums and value kinds must still run
     # (no record in a month is itself a shortfall; an unset value must be reported).
     always: ClassVar[bool] = False
+    # A kind whose total is always the sum of what each record alone would give (per
+    # occurrence, lateness): 就高 can then take the amounts record by record from the quick total.
+    additive: ClassVar[bool] = False
 
     def parse(self, settings: Settings) -> object:
         """The kind's typed parameters, read from ``settings`` (problems go into it)."""

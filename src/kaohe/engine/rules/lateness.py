@@ -38,6 +38,8 @@ class LatenessKind(RuleKind):
         amount = settings.required_decimal("amount")
         return Lateness(amount, settings.choice("per", PERIODS, "month"))
 
+    additive = True
+
     def quick_total(self, rule: Rule, node: Node, records: Sequence[Record]) -> Decimal | None:
         params = rule.params
         assert isinstance(params, Lateness)

@@ -84,6 +84,7 @@ def counted_times(records: Sequence[Record], amount: Decimal) -> Decimal | None:
 @register
 class PerOccurrenceKind(RuleKind):
     name = "per_occurrence"
+    additive = True
     describe = "按次计分"
 
     def parse(self, settings: Settings) -> PerOccurrence:
