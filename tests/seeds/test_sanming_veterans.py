@@ -41,8 +41,9 @@ def test_assessors_deductions_share_one_indicators_points_down_to_zero(scenario)
 
 
 def test_a_placed_contest_entry_is_not_also_paid_for_taking_part(scenario):
-    assert scenario.item_score("三元区退役军人事务局", "8.2") == Decimal("0.5")
+    # Rankings 全省第1名 +1.5 and 全省第3名 +0.5; the review: 第1名 0.5, not also 参赛 0.1.
+    assert scenario.item_score("三元区退役军人事务局", "8") == Decimal("2.5")
 
 
 def test_provincial_rankings_add_and_subtract_as_they_accumulate(scenario):
-    assert scenario.item_score("永安市退役军人事务局", "8.1") == 0  # 第2名 +1, 倒数第2名 −1
+    assert scenario.item_score("永安市退役军人事务局", "8") == 0  # 第2名 +1, 倒数第2名 −1

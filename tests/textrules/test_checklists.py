@@ -13,8 +13,13 @@ def test_sentences_before_each_uncompleted_item_become_the_tasks():
 
 
 def test_tasks_keep_the_documents_own_punctuation():
-    rule = only_rule("开展巡查，履行监督职责。每未完成1项，扣1分。")
-    assert rule["tasks"] == ["开展巡查，履行监督职责"]
+    rule = only_rule("开展巡查，履行监督职责。落实整改。每未完成1项，扣1分。")
+    assert rule["tasks"] == ["开展巡查，履行监督职责", "落实整改"]
+
+
+def test_a_single_sentence_before_每未完成1项_says_what_is_counted_not_one_task():
+    rule = only_rule("落实值班执勤、大楼安全管理以及交办的其他事项。每未完成1项，扣0.5分。")
+    assert (rule["kind"], rule["amount"], rule["unit"]) == ("per_occurrence", Decimal("-0.5"), "项")
 
 
 def test_a_checklist_amount_with_nothing_listed_is_flagged():

@@ -141,9 +141,26 @@ def test_a_table_flattened_into_lines_under_each_sub_item_heading_becomes_its_it
     assert [node["name"] for node in leaf(scheme, "作风建设")["children"]][-1] == "综合评议"
 
 
-def test_seed_001_has_no_indicator_table_and_is_refused_with_a_reason():
+def test_seed_001_without_an_indicator_table_gives_its_weighted_parts_and_formula():
+    imported = import_file(seed("001"))
+
+    scheme = imported.scheme
+    assert [s["name"] for s in scheme["sections"]] == ["指标考核", "公众评议", "察访核验"]
+    assert scheme["formula"] == "0.7*指标考核 + 0.3*公众评议 + 察访核验"
+    assert [s["points"] for s in scheme["sections"]] == [100, 100, 100]
+    assert [s["rules"][0]["kind"] for s in scheme["sections"]] == [
+        "manual",
+        "evaluation",
+        "discretionary",
+    ]
+    assert all(s["rules"][0]["flagged"] for s in scheme["sections"])
+    assert imported.report.scheme_problems == []
+    assert any("没有指标表" in note for note in imported.report.notes)
+
+
+def test_prose_with_neither_a_table_nor_weights_is_refused_with_a_reason():
     with pytest.raises(ImportRefused, match="未在文件中找到考核指标"):
-        import_file(seed("001"))
+        import_document("说明.txt", "本办将认真开展绩效评估工作，具体办法另行通知。".encode())
 
 
 def test_gb18030_text_is_read():

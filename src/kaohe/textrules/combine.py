@@ -1,6 +1,7 @@
 """Passes over a whole text: rules whose parts sit in several sentences.
 
-Checklist tasks are the plain sentences before 「每未完成1项扣1分」; conditions listed before
+Checklist tasks are the plain sentences before 「每未完成1项扣1分」 (a single sentence before it
+says what the items are, so they are counted instead); conditions listed before
 「各扣0.5分」 become a checklist too; per-occurrence amounts that differ only by level
 (市级…每个扣0.1分、省级…每个扣0.2分) become one rule with levels; 半年 ¼ and 年终 ¾ become one
 evaluation with rounds.
@@ -38,6 +39,11 @@ def _plain_run_before(readings: list[SentenceReading], index: int) -> list[Sente
 def _gather_tasks(draft: Draft, readings: list[SentenceReading], text: str) -> Draft:
     run = _plain_run_before(readings, draft.sentence)
     rule = {key: value for key, value in draft.rule.items() if key != GATHER_TASKS}
+    if len(run) == 1:
+        # One sentence is not a list of tasks but what the items are (「落实值班执勤、大楼安全
+        # 以及交办的其他事项。每未完成1项，扣0.5分」): the undone items are counted.
+        counted = {"kind": "per_occurrence", "amount": rule["amount"], "unit": "项"}
+        return replace(draft, rule=counted, start=run[0].sentence.start)
     rule["tasks"] = [_task(_original(reading, text)) for reading in run]
     start = run[0].sentence.start if run else draft.start
     gathered = replace(draft, rule=rule, start=start)

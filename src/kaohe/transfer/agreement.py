@@ -1,8 +1,10 @@
 """How far importing a seed document agrees with its hand-encoded built-in scheme.
 
 Indicators are matched by path, names compared without numbering, spaces or punctuation.
-Matched indicators are compared on points, and leaves on their rules (kind and amount) unless
-the import flagged a rule there: a flagged rule is one a person settles, so it is counted apart.
+Matched indicators are compared on points, and leaves on what their rules score (see
+``_clauses``: the same scoring written as one checklist or as several once-only deductions
+compares equal) unless the import flagged a rule there: a flagged rule is one a person settles,
+so it is counted apart.
 """
 
 from __future__ import annotations
@@ -149,7 +151,47 @@ def _compare_rules(
 
 
 def _signatures(rules: list[dict[str, Any]]) -> Counter[tuple[str, str]]:
-    return Counter((str(rule.get("kind")), _amount(rule)) for rule in rules)
+    return Counter(clause for rule in rules for clause in _clauses(rule))
+
+
+def _clauses(rule: dict[str, Any]) -> list[tuple[str, str]]:
+    """What a rule scores, so that two ways of writing the same scoring compare equal.
+
+    A checklist of k tasks at amount a is k once-only clauses of a, as are k per-occurrence
+    rules capped at their own amount (「……的，扣0.8分」 read one by one); a checklist capped
+    below what its tasks could take scores as 「a each time, at most c」, as a per-occurrence
+    rule with that cap does. Every other rule compares by kind and amount.
+    """
+    kind, amount = str(rule.get("kind")), _decimal(rule.get("amount"))
+    cap = _decimal(rule.get("cap"))
+    shown = _amount(rule)
+    levels = rule.get("levels")
+    if isinstance(levels, dict) and kind in ("per_occurrence", "tiered"):
+        # Amounts by level that add up (每个…, 分别加减…): one clause per level; the level names
+        # are the office's own words and may differ. Only the highest level: one clause.
+        if kind == "tiered" and rule.get("highest_only", True):
+            return [
+                (_HIGHEST, "/".join(sorted(_number(_decimal(v) or ZERO) for v in levels.values())))
+            ]
+        return [(_BY_LEVEL, _number(_decimal(v) or ZERO)) for v in levels.values()]
+    if amount is None or kind not in ("checklist", "per_occurrence"):
+        return [(kind, shown)]
+    if kind == "checklist":
+        tasks = len(rule.get("tasks") or [])
+        if cap is None or cap >= tasks * abs(amount):
+            return [(_ONCE, shown)] * tasks
+        return [(f"{_EACH}（至多 {_number(cap)}）", shown)]
+    if cap == abs(amount):
+        return [(_ONCE, shown)]
+    return [(_EACH if cap is None else f"{_EACH}（至多 {_number(cap)}）", shown)]
+
+
+_ONCE, _EACH, _BY_LEVEL, _HIGHEST = "每项一次", "每次", "按级别累计", "按级别取最高"
+ZERO = Decimal(0)
+
+
+def _number(value: Decimal) -> str:
+    return format(value.normalize(), "f")
 
 
 def _amount(rule: dict[str, Any]) -> str:

@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from kaohe.transfer.importers import docx, text, xlsx  # noqa: F401 — they register themselves
-from kaohe.transfer.importers.assemble import assemble
+from kaohe.transfer.importers.assemble import FORMAT, assemble
 from kaohe.transfer.importers.drafts import Draft
 from kaohe.transfer.importers.embedded import carried_scheme, restore
+from kaohe.transfer.importers.prose import weighted_sections
 from kaohe.transfer.importers.registry import IMPORTERS
 from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.importers.settle import settle
 from kaohe.transfer.importers.validation import add_grades, validate
 from kaohe.transfer.limits import MAX_CRITERIA_CHARS, MAX_FILE_BYTES, ImportRefused, check_upload
 
@@ -63,13 +65,19 @@ def import_document(name: str, data: bytes, *, scheme_id: str | None = None) -> 
         raise ImportRefused(
             f"评分标准文字超过 {MAX_CRITERIA_CHARS} 字，超出导入上限；请拆分后分别导入"
         )
-    if not reading.root.children:
+    title = reading.title or Path(name).stem
+    identity = {"format": FORMAT, "id": scheme_id or _slug(name), "name": title}
+    if reading.root.children:
+        scheme = assemble(reading.root, scheme_id=identity["id"], name=title, report=report)
+        settle(scheme, report)
+    elif described := weighted_sections(reading.prose or "", report):
+        scheme = {**identity, **described}
+    else:
         raise ImportRefused(
             "未在文件中找到考核指标：请确认文件含有带表头"
-            "（如 一级指标、分值、考核要点及评价标准）的指标表，或带分值的编号条目"
+            "（如 一级指标、分值、考核要点及评价标准）的指标表，或带分值的编号条目，"
+            "或写明各部分所占比例（如 其中指标考核占70%，公众评议占30%）"
         )
-    title = reading.title or Path(name).stem
-    scheme = assemble(reading.root, scheme_id=scheme_id or _slug(name), name=title, report=report)
     add_grades(scheme, reading.prose, report)
     carried = carried_scheme(upload.data) if upload.kind != "text" else None
     if carried is not None:
