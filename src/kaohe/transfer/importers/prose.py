@@ -14,7 +14,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.importers.report import ImportReport, shown
+from kaohe.transfer.importers.settle import EVALUATION_NAME, evaluator
 
 HUNDRED = Decimal(100)
 _SENTENCE = re.compile(r"[^。\n]+[。]?")
@@ -23,8 +24,6 @@ _TOTAL = re.compile(r"总分值?为\s*(\d+(?:\.\d+)?)\s*分")
 _OUTSIDE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:情况)?不计入总分")
 _DEDUCTS = re.compile(r"扣减总分|扣分")
 _LEADING = re.compile(r"^(?:其中|以及|及|和)")
-_EVALUATED = re.compile(r"评议|评价|测评")
-_EVALUATION_SUFFIX = re.compile(r"(?:评议|评价|测评)$")
 
 
 def weighted_sections(prose: str, report: ImportReport) -> dict[str, Any] | None:
@@ -45,7 +44,7 @@ def _scheme(
 ) -> dict[str, Any]:
     total = next((Decimal(m.group(1)) for s in sentences if (m := _TOTAL.search(s))), HUNDRED)
     sections = [_weighted(name, where, total, code) for code, name in enumerate(weights, 1)]
-    terms = [f"{_number(share / HUNDRED)}*{name}" for name, share in weights.items()]
+    terms = [f"{shown(share / HUNDRED)}*{name}" for name, share in weights.items()]
     for sentence in sentences:
         outside = _OUTSIDE.search(sentence)
         if outside and _DEDUCTS.search(sentence) and outside.group(1) not in weights:
@@ -67,9 +66,8 @@ def _scheme(
 def _weighted(name: str, where: str, total: Decimal, code: int) -> dict[str, Any]:
     points = HUNDRED if "百分制" in where else total
     rule: dict[str, Any]
-    if _EVALUATED.search(name):
-        group = _EVALUATION_SUFFIX.sub("", name) or name
-        rule = {"kind": "evaluation", "groups": {group: Decimal(1)}}
+    if EVALUATION_NAME.search(name):
+        rule = {"kind": "evaluation", "groups": {evaluator(name): Decimal(1)}}
         why = "测评部分，请确认评价主体及权重"
     else:
         rule = {"kind": "manual"}
@@ -96,11 +94,6 @@ def _deducting(name: str, sentence: str, total: Decimal, code: int) -> dict[str,
         "rules": [{"id": f"{code}-1", **rule, "text": sentence, "flagged": True}],
         "why": "酌情扣减总分，原文未写扣分范围，请确认",
     }
-
-
-def _number(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
 
 
 def _preview(text: str) -> str:

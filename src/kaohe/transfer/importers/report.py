@@ -65,7 +65,7 @@ class ImportReport:
         """The report as the command prints it."""
         lines = [f"导入文件：{self.source}（{_KIND_LABELS.get(self.kind, self.kind)}）"]
         levels = "，".join(
-            f"{_level(level)} {count} 个（合计 {_number(self._points_at(level))} 分）"
+            f"{_level(level)} {count} 个（合计 {shown(self._points_at(level))} 分）"
             for level, count in sorted(self.indicators_by_level.items())
         )
         lines.append(f"指标：共 {self.indicator_count} 个；{levels}")
@@ -93,8 +93,7 @@ class ImportReport:
             return [f"分值：各级合计一致（核对 {len(self.points_checks)} 处）"]
         lines = [f"分值：{len(wrong)} 处合计不一致"]
         lines.extend(
-            f"  {check.path}：本级 {_number(check.declared)} 分，"
-            f"下级合计 {_number(check.children)} 分"
+            f"  {check.path}：本级 {shown(check.declared)} 分，下级合计 {shown(check.children)} 分"
             for check in wrong
         )
         return lines
@@ -107,6 +106,7 @@ def _level(level: int) -> str:
     return f"{LEVEL_NAMES[level]}指标" if level < len(LEVEL_NAMES) else f"{level + 1}级指标"
 
 
-def _number(value: Decimal) -> str:
+def shown(value: Decimal) -> str:
+    """A number as the report writes it: 2.90 → 2.9, 5.0 → 5."""
     text = format(value, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text

@@ -21,20 +21,15 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.importers.names import strip_numbering
+from kaohe.transfer.importers.report import ImportReport, shown
 
 Node = dict[str, Any]
 ZERO = Decimal(0)
-_EVALUATION_NAME = re.compile(r"评价|测评|评议|满意度")
+EVALUATION_NAME = re.compile(r"评价|测评|评议|满意度")
 _EVALUATION_SUFFIX = re.compile(r"(?:综合)?(?:评价|测评|评议|满意度)$")
 _CLAUSE = re.compile(r"[^；;。\n]+")
 _CREDIT = re.compile(r"[，,]?\s*(?:的)?[，,]?\s*得\s*\d+(?:\.\d+)?\s*分\s*$")
-_ENUMERATOR = re.compile(r"^\s*(?:\d+[.．、]|[（(]\d+[)）]|[一二三四五六七八九十]+、)\s*")
-# 「其中，市委、市政府领导评价得分占60%，市人大、市政协领导评价得分占40%」,
-# 「问卷调查得分×60%+网络测评得分×40%」: evaluator groups and their weights.
-_WEIGHT = re.compile(
-    r"([\u4e00-\u9fff、]{2,20}?)(?:评价|测评)?得分\s*(?:占|×|\*)\s*(\d+(?:\.\d+)?)\s*%"
-)
 HUNDRED = Decimal(100)
 _ENTRY = re.compile(r"参赛|参评|参加.{0,12}(?:评审|评选|比赛|竞赛)")
 
@@ -79,7 +74,7 @@ def _share_out_points(group: Node, path: tuple[str, ...], report: ImportReport) 
         value = worth[id(child)]
         if value is None:
             value = declared - known - guessed
-            how = f"取「{'›'.join(path)}」{_number(declared)} 分减去其余各项后的余数"
+            how = f"取「{'›'.join(path)}」{shown(declared)} 分减去其余各项后的余数"
         else:
             how = "取其各条扣分之和（每条只扣一次）"
         if value <= 0:
@@ -89,7 +84,7 @@ def _share_out_points(group: Node, path: tuple[str, ...], report: ImportReport) 
             if rule["kind"] == "discretionary" and not rule.get("max"):
                 rule["max"] = value  # bounded by the item's points, as when they are written
         report.notes.append(
-            f"{' › '.join((*path, child['name']))}：未写分值，{how}，按 {_number(value)} 分导入"
+            f"{' › '.join((*path, child['name']))}：未写分值，{how}，按 {shown(value)} 分导入"
         )
     _correct_check(report, " › ".join(path), declared)
 
@@ -146,8 +141,8 @@ def _credits_as_checklist(node: Node, path: tuple[str, ...], report: ImportRepor
         for rule in rules:
             rule["flagged"] = True
             report.rules_flagged.append(
-                f"{where}：{rule.get('text', '')}（各项得分合计 {_number(total)} 分，"
-                f"与本项 {_number(points)} 分不符）"
+                f"{where}：{rule.get('text', '')}（各项得分合计 {shown(total)} 分，"
+                f"与本项 {shown(points)} 分不符）"
             )
         return
     tasks = _credit_tasks(node.get("criteria", ""), len(rules))
@@ -167,7 +162,7 @@ def _credits_as_checklist(node: Node, path: tuple[str, ...], report: ImportRepor
         listed["text"] += rule.get("text", "")
     node["rules"] = list(checklists.values())
     report.notes.append(
-        f"{where}：各项得分合计等于本项 {_number(points)} 分，按未完成事项扣分导入（检查清单）"
+        f"{where}：各项得分合计等于本项 {shown(points)} 分，按未完成事项扣分导入（检查清单）"
     )
 
 
@@ -183,7 +178,7 @@ def _short_checklist(node: Node, path: tuple[str, ...], report: ImportReport) ->
         rule["flagged"] = True
         report.rules_flagged.append(
             f"{' › '.join(path)}：读出 {len(rule.get('tasks') or [])} 项任务，"
-            f"最多扣 {_number(reach)} 分，少于本项 {_number(node['points'])} 分，请核对任务"
+            f"最多扣 {shown(reach)} 分，少于本项 {shown(node['points'])} 分，请核对任务"
         )
 
 
@@ -213,15 +208,15 @@ def _credit_tasks(criteria: str, count: int) -> list[str]:
     clauses = [clause for clause in _CLAUSE.findall(criteria) if _CREDIT.search(clause)]
     if len(clauses) != count:
         return [""] * count
-    return [_ENUMERATOR.sub("", _CREDIT.sub("", clause)).strip(" ,，") for clause in clauses]
+    return [strip_numbering(_CREDIT.sub("", clause)).strip(" ,，") for clause in clauses]
 
 
 def _rule_for_unread(node: Node, path: tuple[str, ...], report: ImportReport) -> None:
     where = " › ".join(path)
     text = node["criteria"]
-    if _EVALUATION_NAME.search(node["name"]):
+    if EVALUATION_NAME.search(node["name"]):
         node["kind"] = "value"
-        rule: Node = {"kind": "evaluation", "groups": _groups(node["name"], text)}
+        rule: Node = {"kind": "evaluation", "groups": {evaluator(node["name"]): Decimal(1)}}
         report.rules_flagged.append(f"{where}：测评项，请确认评价主体及权重")
     else:
         direction = "add" if node.get("kind") == "bonus" else "deduct"
@@ -232,16 +227,7 @@ def _rule_for_unread(node: Node, path: tuple[str, ...], report: ImportReport) ->
     report.rules_parsed += 1
 
 
-def _groups(name: str, text: str) -> dict[str, Decimal]:
-    """Evaluator groups with weights when the text gives them, else the item's own evaluator."""
-    weighted = {
-        group.strip("、，,"): Decimal(share) / HUNDRED for group, share in _WEIGHT.findall(text)
-    }
-    if weighted and sum(weighted.values(), ZERO) == 1:
-        return weighted
-    return {_EVALUATION_SUFFIX.sub("", name) or name: Decimal(1)}
-
-
-def _number(value: Decimal) -> str:
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+def evaluator(name: str) -> str:
+    """Who evaluates an evaluation item, from its name: 举办单位评价 → 举办单位. (Weights between
+    several evaluators are read from the criteria by the text-rule reader.)"""
+    return _EVALUATION_SUFFIX.sub("", name) or name
