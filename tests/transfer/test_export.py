@@ -1,4 +1,5 @@
 import io
+import json
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -13,6 +14,7 @@ from openpyxl import load_workbook
 from kaohe.engine import load_scheme
 from kaohe.transfer.exporters import export_scheme
 from kaohe.transfer.importers import import_document, import_file
+from kaohe.transfer.scheme_file import dump_scheme_data
 from tests.transfer.documents import replace_part, tree, without_carried_scheme
 
 SEEDS = Path(__file__).parents[1] / "data" / "import" / "seeds"
@@ -173,4 +175,57 @@ def test_a_carried_part_nested_absurdly_deep_is_not_trusted():
 
     again = import_document("深.docx", exported)
 
+    assert again.scheme["sections"] == scheme["sections"]
+
+
+def test_the_carried_part_is_json_which_any_yaml_reader_takes_too():
+    scheme = seed_scheme("004")
+
+    part = _carried_part(export_scheme(scheme, "xlsx")).decode("utf-8")
+
+    assert json.loads(part)["sections"][0]["name"] == scheme["sections"][0]["name"]
+    assert yaml.safe_load(part)["id"] == scheme["id"]
+
+
+def test_an_export_carrying_block_yaml_as_earlier_versions_wrote_it_still_restores():
+    scheme = yaml.safe_load((BUILT_IN / "zhangjiagang-sections.yaml").read_text(encoding="utf-8"))
+    exported = replace_part(
+        export_scheme(scheme, "docx"),
+        "kaohe/scheme.yaml",
+        lambda _: dump_scheme_data(scheme).encode("utf-8"),
+    )
+
+    again = import_document("旧版导出.docx", exported)
+
+    assert any("导出时的方案数据" in note for note in again.report.notes)
+    assert load_scheme(again.scheme) == load_scheme(scheme)
+
+
+def test_numbers_in_the_carried_part_keep_every_digit():
+    scheme = seed_scheme("004")
+    _first_leaf(scheme)["rules"] = [
+        {"id": "r", "kind": "per_occurrence", "amount": Decimal(-1) / Decimal(3)}
+    ]
+
+    again = import_document("导出.xlsx", export_scheme(scheme, "xlsx"), scheme_id=scheme["id"])
+
+    assert _first_leaf(again.scheme)["rules"][0]["amount"] == Decimal(-1) / Decimal(3)
+
+
+def _first_leaf(scheme: dict) -> dict:
+    node = scheme["sections"][0]
+    while node.get("children"):
+        node = node["children"][0]
+    return node
+
+
+@pytest.mark.parametrize("depth", [41, 5000])
+def test_a_carried_json_part_nested_absurdly_deep_is_not_trusted(depth):
+    scheme = seed_scheme("004")
+    deep = b'{"sections": ' + b"[" * depth + b"]" * depth + b"}"
+    exported = replace_part(export_scheme(scheme, "xlsx"), "kaohe/scheme.yaml", lambda _: deep)
+
+    again = import_document("深.xlsx", exported)
+
+    assert not any("导出时的方案数据" in note for note in again.report.notes)
     assert again.scheme["sections"] == scheme["sections"]

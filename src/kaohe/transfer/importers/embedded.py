@@ -5,13 +5,17 @@ and may have edited. From the carried scheme come what a table cannot show — s
 (formula, grades, period, …), node settings (applies_to, not_applicable, system, code) — and,
 for every indicator whose criteria text is unchanged, its rules as they were, instead of a fresh
 reading of the text.
+
+Exports write the part as JSON (which is YAML too) and it is read as such; a part in block YAML,
+as earlier exports wrote it, is read with the YAML reader.
 """
 
 from __future__ import annotations
 
-import copy
 import io
+import json
 import zipfile
+from decimal import Decimal
 from typing import Any
 
 import yaml
@@ -35,6 +39,8 @@ NODE_SETTINGS = ("code", "applies_to", "not_applicable", "system")
 # Shown in the table only on leaves or only when set; a group's own (or an explicit null) returns.
 UNSHOWN_IF_ABSENT = ("assessor", "owners", "floor", "cap")
 _ADJUSTABLE_KINDS = {"scored", "value"}
+# libyaml's reader when PyYAML was built with it: several times faster than the Python one.
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Node = dict[str, Any]
 
 
@@ -46,18 +52,45 @@ def carried_scheme(data: bytes) -> dict[str, Any] | None:
             if info.file_size > MAX_PART_BYTES:
                 return None
             text = package.read(info).decode("utf-8")
-        if not _plain_yaml(text):
-            return None
-        scheme = yaml.safe_load(text)
+        scheme = _from_json(text) if text.startswith("{") else _from_yaml(text)
     except (KeyError, zipfile.BadZipFile, UnicodeDecodeError, yaml.YAMLError, OSError):
         return None
     return scheme if isinstance(scheme, dict) and isinstance(scheme.get("sections"), list) else None
 
 
+def _from_json(text: str) -> Any:
+    """The part as JSON; a part that is not JSON after all is tried as YAML."""
+    try:
+        scheme = json.loads(text, parse_float=Decimal)
+    except (ValueError, RecursionError):
+        return _from_yaml(text)
+    return scheme if _nested_within(scheme, MAX_DEPTH) else None
+
+
+def _from_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_YAML_LOADER) if _plain_yaml(text) else None  # noqa: S506
+
+
+def _nested_within(value: Any, limit: int) -> bool:
+    """Whether lists and mappings in ``value`` nest at most ``limit`` deep, looked at one level
+    at a time (no recursion: the value came from a file)."""
+    level = [value]
+    for _ in range(limit):
+        level = [
+            item
+            for container in level
+            for item in (container.values() if isinstance(container, dict) else container)
+            if isinstance(item, dict | list)
+        ]
+        if not level:
+            return True
+    return False
+
+
 def _plain_yaml(text: str) -> bool:
     """No aliases (a small file could expand without bound) and no absurd nesting."""
     depth = 0
-    for event in yaml.parse(text):
+    for event in yaml.parse(text, Loader=_YAML_LOADER):
         if isinstance(event, yaml.AliasEvent):
             return False
         if isinstance(event, yaml.CollectionStartEvent):
@@ -70,10 +103,14 @@ def _plain_yaml(text: str) -> bool:
 
 
 def restore(scheme: dict[str, Any], carried: dict[str, Any], report: ImportReport) -> None:
-    """Fill ``scheme`` (read from the table) with what the carried scheme adds."""
+    """Fill ``scheme`` (read from the table) with what the carried scheme adds.
+
+    Values are moved, not copied: the carried scheme was read for this import alone, shares no
+    value between places (aliases are refused), and each of its nodes matches at most one node
+    of the table, whose paths are unique."""
     for key in ("id", *SCHEME_SETTINGS):
         if key in carried and (key not in scheme or key == "id"):
-            scheme[key] = copy.deepcopy(carried[key])
+            scheme[key] = carried[key]
     theirs = _by_path(carried["sections"], ())
     kept = sum(_restore_node(node, theirs) for node in _walk(scheme["sections"]))
     _recount_rules(scheme, report)
@@ -89,10 +126,10 @@ def _restore_node(node: Node, theirs: dict[tuple[str, ...], Node]) -> bool:
         return False
     for key in NODE_SETTINGS:
         if key in carried:
-            node[key] = copy.deepcopy(carried[key])
+            node[key] = carried[key]
     for key in UNSHOWN_IF_ABSENT:
         if key in carried and key not in node:
-            node[key] = copy.deepcopy(carried[key])
+            node[key] = carried[key]
     if "children" in node:
         if carried.get("points") is None:
             node.pop("points", None)  # the group's points were only the sum of its children
@@ -109,7 +146,7 @@ def _restore_leaf(node: Node, carried: Node) -> None:
         node["kind"] = kind
     if carried.get("points") is None and node.get("points") == 0:
         node.pop("points")  # the table shows 0 for an item written without points
-    node["rules"] = copy.deepcopy(carried.get("rules") or [])
+    node["rules"] = carried.get("rules") or []
 
 
 def _by_path(nodes: list[Node], above: tuple[str, ...]) -> dict[tuple[str, ...], Node]:
