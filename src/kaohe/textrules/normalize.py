@@ -14,22 +14,28 @@ _FULL_TO_HALF_OFFSET = 0xFEE0
 
 _DASHES = {"—": "-", "–": "-", "－": "-", "~": "-", "～": "-", "―": "-", "─": "-"}
 _OTHER = {"　": " ", "〇": "0", "．": ".", "×": "*"}
+# Every full-width form becomes its half-width form, even one listed above: 「～」 becomes 「~」.
+_HALF_WIDTH = str.maketrans(
+    {
+        **_DASHES,
+        **_OTHER,
+        **{
+            chr(code): chr(code - _FULL_TO_HALF_OFFSET)
+            for code in range(_FULL_WIDTH_START, _FULL_WIDTH_END + 1)
+        },
+    }
+)
+"""One character for one: full-width forms, dashes and the others above (for ``str.translate``)."""
+
 
 # Letters OCR mistakes for digits, only when they stand beside a digit or a decimal point.
 _OCR_ZERO = re.compile(r"(?<=[0-9.])[Oo]|[Oo](?=[0-9.])")
 _OCR_ONE = re.compile(r"(?<=[0-9.])[lI]|[lI](?=[0-9.])")
 
 
-def _half_width(char: str) -> str:
-    code = ord(char)
-    if _FULL_WIDTH_START <= code <= _FULL_WIDTH_END:
-        return chr(code - _FULL_TO_HALF_OFFSET)
-    return _DASHES.get(char, _OTHER.get(char, char))
-
-
 def normalize(text: str) -> str:
     """Return ``text`` with full-width forms and OCR digit confusions cleaned, same length."""
-    cleaned = "".join(_half_width(char) for char in text)
+    cleaned = text.translate(_HALF_WIDTH)
     cleaned = _OCR_ZERO.sub("0", cleaned)
     cleaned = _OCR_ONE.sub("1", cleaned)
     assert len(cleaned) == len(text)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kaohe.textrules.clauses import Sentence
-from kaohe.textrules.patterns import Finding, ordered_readers
+from kaohe.textrules.patterns import Finding, readers_for
 
 # Words that carry score when they are left outside every finding: the sentence then holds
 # something the readers did not understand, and reading only part of it could be wrong.
@@ -50,7 +50,7 @@ def _overlaps(finding: Finding, taken: list[tuple[int, int]]) -> bool:
 def _collect(sentence: Sentence) -> tuple[list[Finding], list[tuple[int, int]]]:
     accepted: list[Finding] = []
     taken: list[tuple[int, int]] = []
-    for reader in ordered_readers():
+    for reader in readers_for(sentence.text):
         fresh = [finding for finding in reader(sentence) if not _overlaps(finding, taken)]
         accepted.extend(fresh)
         taken.extend((finding.start, finding.end) for finding in fresh)

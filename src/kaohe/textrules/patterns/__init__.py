@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from kaohe.textrules.patterns.base import SENTENCE_READERS, Finding, SentenceReader
+from kaohe.textrules.patterns.base import BY_PRIORITY, Finding, SentenceReader
 
 
 def _import_all() -> None:
@@ -20,9 +20,20 @@ def _import_all() -> None:
 
 def ordered_readers() -> list[SentenceReader]:
     """Every sentence reader, most specific first, ending with the fallbacks."""
-    return [reader for _, reader in sorted(SENTENCE_READERS.values(), key=lambda pair: pair[0])]
+    return [registered.read for registered in BY_PRIORITY]
+
+
+def readers_for(text: str) -> list[SentenceReader]:
+    """The readers that may find something in ``text``, most specific first: a reader whose
+    ``needs`` are all absent from the text is left out."""
+    present = set(text)
+    return [
+        registered.read
+        for registered in BY_PRIORITY
+        if not registered.needs or not registered.needs.isdisjoint(present)
+    ]
 
 
 _import_all()
 
-__all__ = ["Finding", "SentenceReader", "ordered_readers"]
+__all__ = ["Finding", "SentenceReader", "ordered_readers", "readers_for"]

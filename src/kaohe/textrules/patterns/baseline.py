@@ -50,7 +50,7 @@ def _unit_key(unit: str) -> str:
     return "百分点" if unit in ("个百分点", "百分点", "%") else unit
 
 
-@sentence_reader("基数上下", priority=60)
+@sentence_reader("基数上下", priority=60, needs="降减")
 def read_baseline(sentence: Sentence) -> list[Finding]:
     down, up = _DOWN.search(sentence.text), _UP.search(sentence.text)
     if down is None or up is None:
@@ -69,7 +69,7 @@ def read_baseline(sentence: Sentence) -> list[Finding]:
     return [Finding(rule, 0, max(down.end(), up.end()), SURE if sure else GUESS)]
 
 
-@sentence_reader("超额加分", priority=70)
+@sentence_reader("超额加分", priority=70, needs="超")
 def read_exceed(sentence: Sentence) -> list[Finding]:
     match = _EXCEED.search(sentence.text)
     if match is None:
@@ -90,7 +90,7 @@ def read_exceed(sentence: Sentence) -> list[Finding]:
     return [Finding(rule, 0, match.end(), SURE if targets else GUESS)]
 
 
-@sentence_reader("逾期扣分", priority=80)
+@sentence_reader("逾期扣分", priority=80, needs="逾迟延推滞晚")
 def read_lateness(sentence: Sentence) -> list[Finding]:
     findings = []
     for match in _LATE.finditer(sentence.text):

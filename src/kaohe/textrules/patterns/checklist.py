@@ -31,7 +31,7 @@ _EACH_UNDONE = re.compile(
 _EACH_CONDITION = re.compile(rf"(?:的)?\s*,?\s*各\s*(?P<verb>{DEDUCT})\s*{AMOUNT}$")
 
 
-@sentence_reader("每未完成1项扣分", priority=10)
+@sentence_reader("每未完成1项扣分", priority=10, needs="项各")
 def read_checklist(sentence: Sentence) -> list[Finding]:
     findings = []
     for pattern, gather in ((_EACH_UNDONE, GATHER_TASKS), (_EACH_CONDITION, GATHER_CONDITIONS)):
@@ -63,7 +63,7 @@ def _named_task_spans(text: str, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-@sentence_reader("几项任务有1项未完成", priority=15)
+@sentence_reader("几项任务有1项未完成", priority=15, needs="完")
 def read_named_tasks(sentence: Sentence) -> list[Finding]:
     match = _NAMED_TASKS.search(sentence.text)
     if match is None:

@@ -15,7 +15,7 @@ _COLOUR = re.compile(
 )
 
 
-@sentence_reader("红黄绿灯", priority=50)
+@sentence_reader("红黄绿灯", priority=50, needs="灯")
 def read_colour(sentence: Sentence) -> list[Finding]:
     matches = list(_COLOUR.finditer(sentence.text))
     if len(matches) < 2:

@@ -21,7 +21,7 @@ def _direction(verb: str) -> str:
     return "add" if re.fullmatch(ADD, verb) else "deduct"
 
 
-@sentence_reader("扣1-5分", priority=30)
+@sentence_reader("扣1-5分", priority=30, needs="-至到")
 def read_range(sentence: Sentence) -> list[Finding]:
     findings = []
     for match in _RANGE.finditer(sentence.text):
@@ -36,7 +36,7 @@ def read_range(sentence: Sentence) -> list[Finding]:
     return findings
 
 
-@sentence_reader("予以扣分", priority=FALLBACK + 1)
+@sentence_reader("予以扣分", priority=FALLBACK + 1, needs="酌视予适")
 def read_at_will(sentence: Sentence) -> list[Finding]:
     """酌情扣分 and 予以加分: weak, since 「予以扣分，其中：…」 only introduces the real amounts."""
     return [

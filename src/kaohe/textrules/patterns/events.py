@@ -38,7 +38,7 @@ def _consequence(text: str) -> tuple[dict[str, Any], re.Match[str]] | None:
     return None
 
 
-@sentence_reader("一票否决", priority=150)
+@sentence_reader("一票否决", priority=150, needs="否取为参列排计")
 def read_veto(sentence: Sentence) -> list[Finding]:
     veto = _VETO.search(sentence.text)
     found = _consequence(sentence.text)
@@ -63,7 +63,7 @@ def read_veto(sentence: Sentence) -> list[Finding]:
     return [Finding(rule, start, max(match.end(), veto.end() if veto else 0), SURE)]
 
 
-@sentence_reader("该项不得分", priority=160)
+@sentence_reader("该项不得分", priority=160, needs="不0全")
 def read_zero(sentence: Sentence) -> list[Finding]:
     # 「按时完成得2分，未按时完成不得分」: beside an amount, 不得分 only withholds that amount.
     confidence = GUESS if _AMOUNT.search(sentence.text) else SURE

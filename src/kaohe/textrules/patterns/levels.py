@@ -19,7 +19,7 @@ _RESPECTIVELY = re.compile(
 _LEVEL = re.compile("|".join(LEVELS))
 
 
-@sentence_reader("分别扣几分", priority=90)
+@sentence_reader("分别扣几分", priority=90, needs="各别")
 def read_respectively(sentence: Sentence) -> list[Finding]:
     match = _RESPECTIVELY.search(sentence.text)
     if match is None:
@@ -43,7 +43,7 @@ HIGHEST_ONLY = re.compile(
 )
 
 
-@sentence_reader("仅就最高级别", priority=95)
+@sentence_reader("仅就最高级别", priority=95, needs="高")
 def read_highest_only(sentence: Sentence) -> list[Finding]:
     """Marks the clause as read; the text-wide pass turns the level amounts into one tier."""
     return [Finding({}, m.start(), m.end(), SURE) for m in HIGHEST_ONLY.finditer(sentence.text)]

@@ -39,7 +39,7 @@ def _cap(match: re.Match[str]) -> str:
     return next(value for value in match.groups() if value is not None)
 
 
-@sentence_reader("整项扣分上限与加分上限", priority=190)
+@sentence_reader("整项扣分上限与加分上限", priority=190, needs="止超以最封设考满入移到均")
 def read_node_facts(sentence: Sentence) -> list[Finding]:
     text, findings = sentence.text, []
     for match in _TO_ZERO.finditer(text):

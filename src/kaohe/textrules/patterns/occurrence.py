@@ -96,7 +96,7 @@ def _ranged(sentence: Sentence, match: re.Match[str]) -> bool:
     return _RANGE_AFTER.match(sentence.text, match.end()) is not None
 
 
-@sentence_reader("每件扣分", priority=140)
+@sentence_reader("每件扣分", priority=140, needs="扣减加奖")
 def read_every(sentence: Sentence) -> list[Finding]:
     findings: list[Finding] = []
     for pattern in (_EVERY, _FOUND_ONCE, _SLASH, _ONE_EACH):
@@ -117,7 +117,7 @@ def _maybe_per_something(sentence: Sentence, start: int) -> bool:
     return counted or _doubtful(sentence) or _PER_SOMETHING.search(sentence.text) is not None
 
 
-@sentence_reader("一次性扣分", priority=FALLBACK)
+@sentence_reader("一次性扣分", priority=FALLBACK, needs="扣减加奖得")
 def read_once(sentence: Sentence) -> list[Finding]:
     """One-time amounts; registered last so every more specific reader goes first."""
     findings = []

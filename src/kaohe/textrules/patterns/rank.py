@@ -45,7 +45,7 @@ def _rule(external: bool, side: str, sequence: list[Decimal]) -> dict[str, Any]:
     return {"kind": "rank", "metric": "value", "order": "desc", "from": side, "sequence": sequence}
 
 
-@sentence_reader("名次加分", priority=20)
+@sentence_reader("名次加分", priority=20, needs="依别各")
 def read_rank(sentence: Sentence) -> list[Finding]:
     each = _EACH.search(sentence.text)
     top = _TOP.search(sentence.text)
@@ -73,7 +73,7 @@ _ORDINAL = re.compile(
 )
 
 
-@sentence_reader("第几名加分", priority=40)
+@sentence_reader("第几名加分", priority=40, needs="第")
 def read_ordinals(sentence: Sentence) -> list[Finding]:
     matches = list(_ORDINAL.finditer(sentence.text))
     if not matches or len({bool(match.group("bottom")) for match in matches}) > 1:

@@ -58,7 +58,7 @@ def _target_before(text: str, end: int, unit: str) -> Decimal | None:
     return number(targets[-1].group(1)) if targets else None
 
 
-@sentence_reader("每减少一个单位扣分", priority=130)
+@sentence_reader("每减少一个单位扣分", priority=130, needs="少缺降低")
 def read_step_shortfall(sentence: Sentence) -> list[Finding]:
     findings = []
     for match in _STEP.finditer(sentence.text):
@@ -99,7 +99,7 @@ def _period_before(text: str, end: int) -> str | None:
     return period if position >= 0 else None
 
 
-@sentence_reader("不少于几次", priority=120)
+@sentence_reader("不少于几次", priority=120, needs="少低月季周年")
 def read_minimum(sentence: Sentence) -> list[Finding]:
     minimum = _MINIMUM.search(sentence.text)
     if minimum is None:

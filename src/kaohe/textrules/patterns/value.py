@@ -27,7 +27,7 @@ _ROUND = re.compile(
 _GROUP_NOISE = re.compile(r"^(?:其中|公众评议得分|由|.*?:)|[、\s]")
 
 
-@sentence_reader("折算", priority=170)
+@sentence_reader("折算", priority=170, needs="折")
 def read_conversion(sentence: Sentence) -> list[Finding]:
     match = _CONVERSION.search(sentence.text)
     if match is None:
@@ -35,7 +35,7 @@ def read_conversion(sentence: Sentence) -> list[Finding]:
     return [Finding({"kind": "conversion"}, match.start(), match.end(), SURE)]
 
 
-@sentence_reader("按完成比例得分", priority=180)
+@sentence_reader("按完成比例得分", priority=180, needs="完")
 def read_proportional(sentence: Sentence) -> list[Finding]:
     # The target the completion is measured against is never in the sentence: a person sets it.
     match = _PROPORTIONAL.search(sentence.text)
@@ -68,7 +68,7 @@ def _evaluation(groups: dict[str, Any], matches: list[re.Match[str]]) -> Finding
     return Finding(rule, matches[0].start(), matches[-1].end(), SURE)
 
 
-@sentence_reader("评价权重", priority=100)
+@sentence_reader("评价权重", priority=100, needs="%比")
 def read_weights(sentence: Sentence) -> list[Finding]:
     if re.search(r"-\s*\S*扣分", sentence.text):
         return []  # a section formula (…×30% − 察访核验扣分), not one item's evaluation
@@ -88,7 +88,7 @@ def read_weights(sentence: Sentence) -> list[Finding]:
     return [_evaluation(groups, [ratio])]
 
 
-@sentence_reader("半年与年终权重", priority=110)
+@sentence_reader("半年与年终权重", priority=110, needs="占")
 def read_round(sentence: Sentence) -> list[Finding]:
     findings = []
     for match in _ROUND.finditer(sentence.text):
