@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass, field
 from typing import Any
 
 from docx.oxml.ns import qn
@@ -27,8 +28,9 @@ _BODY = qn("w:body")
 _TR, _TC, _P, _TBL = qn("w:tr"), qn("w:tc"), qn("w:p"), qn("w:tbl")
 _T, _TAB, _BR = qn("w:t"), qn("w:tab"), qn("w:br")
 _VAL = qn("w:val")
-_TC_PR, _TR_PR = qn("w:tcPr"), qn("w:trPr")
 _GRID_SPAN, _V_MERGE, _GRID_BEFORE = qn("w:gridSpan"), qn("w:vMerge"), qn("w:gridBefore")
+_ROW_PARTS = (_TC, _P, _T, _TAB, _BR, _GRID_SPAN, _V_MERGE, _GRID_BEFORE, _TBL)
+_BREAKS = {_TAB: "\t", _BR: "\n"}
 MAX_SPAN = 60
 
 
@@ -53,16 +55,19 @@ def table_grid(table: Any, number: int, report: ImportReport) -> Grid:
     above: dict[int, Cell] = {}
     positions = 0
     for row_number, row in enumerate(table.iterchildren(_TR), 1):
-        cells: list[Cell] = [Cell("")] * _grid_before(row)
-        for tc in row.iterchildren(_TC):
+        before, read = _read_row(row)
+        cells: list[Cell] = [Cell("")] * before
+        for tc in read:
             where = f"第 {number} 个表格第 {row_number} 行第 {len(cells) + 1} 列"
-            span, continues = _merging(tc)
-            if continues:
+            if tc.continues:
                 cell = Cell(above.get(len(cells), Cell("")).text, merged=True, where=where)
             else:
-                cell = Cell(_cell_text(tc, report, where), where=where)
+                cell = Cell(tc.text(), where=where)
             cells.append(cell)
-            cells.extend(Cell(cell.text, merged=True, where=where) for _ in range(span - 1))
+            if tc.span > 1:
+                cells.extend([Cell(cell.text, merged=True, where=where)] * (tc.span - 1))
+            if tc.nested:
+                report.notes.extend([f"{where} 含嵌套表格，已按文字读入"] * tc.nested)
         above.update(enumerate(cells))
         rows.append(cells)
         positions += len(cells)
@@ -87,17 +92,70 @@ def _open(data: bytes) -> Any:
     return body
 
 
-def _cell_text(tc: Any, report: ImportReport, where: str) -> str:
-    lines: list[str] = []
-    for child in tc.iterchildren():
-        if child.tag == _P:
-            lines.append(_paragraph_text(child))
-        elif child.tag == _TBL:
-            report.notes.append(f"{where} 含嵌套表格，已按文字读入")
-            for row in child.iterchildren(_TR):
-                texts = [_cell_text(cell, report, where) for cell in row.iterchildren(_TC)]
-                lines.append(" ".join(text for text in texts if text))
-    return clean_text("\n".join(lines))
+@dataclass(slots=True)
+class _ReadCell:
+    """One w:tc as read: the text of its paragraphs, and how it merges."""
+
+    pieces: list[str] = field(default_factory=list)
+    paragraphs: int = 0
+    span: int = 1
+    continues: bool = False
+    """Whether it continues a vertical merge from the row above."""
+    nested: int = 0
+    """Tables nested in it, read as lines of text."""
+
+    def add_line(self, text: str = "") -> None:
+        if self.paragraphs:
+            self.pieces.append("\n")
+        self.pieces.append(text)
+        self.paragraphs += 1
+
+    def text(self) -> str:
+        return clean_text("".join(self.pieces))
+
+
+def _read_row(row: Any) -> tuple[int, list[_ReadCell]]:
+    """(grid columns skipped before the first cell, the row's cells), in one walk over the row:
+    asking each cell for its parts one by one costs several times more."""
+    before = 0
+    cells: list[_ReadCell] = []
+    cell: _ReadCell | None = None
+    walk = etree.iterwalk(row, events=("start",), tag=_ROW_PARTS)
+    for _, element in walk:
+        tag = element.tag
+        if tag == _TC:
+            cell = _ReadCell()
+            cells.append(cell)
+        elif cell is None:
+            if tag == _GRID_BEFORE:
+                before = max(0, min(_small_number(element.get(_VAL), default=0), MAX_SPAN))
+        elif tag == _T:
+            if cell.paragraphs:  # text outside a paragraph is not shown by Word either
+                cell.pieces.append(element.text or "")
+        elif tag == _P:
+            cell.add_line()
+        elif tag in _BREAKS:
+            if cell.paragraphs:
+                cell.pieces.append(_BREAKS[tag])
+        elif tag == _GRID_SPAN:
+            cell.span = max(1, min(_small_number(element.get(_VAL), default=1), MAX_SPAN))
+        elif tag == _V_MERGE:
+            cell.continues = element.get(_VAL, "continue") == "continue"
+        elif tag == _TBL:
+            walk.skip_subtree()
+            cell.nested += 1 + _add_nested(cell, element)
+    return before, cells
+
+
+def _add_nested(cell: _ReadCell, table: Any) -> int:
+    """A table inside ``cell`` as lines of its text, one a row; how many tables it holds."""
+    nested = 0
+    for row in table.iterchildren(_TR):
+        _, cells = _read_row(row)
+        texts = [inner.text() for inner in cells]
+        cell.add_line(" ".join(text for text in texts if text))
+        nested += sum(inner.nested for inner in cells)
+    return nested
 
 
 def _paragraph_text(paragraph: Any) -> str:
@@ -110,29 +168,8 @@ def _paragraph_text(paragraph: Any) -> str:
     return "".join(parts)
 
 
-def _merging(tc: Any) -> tuple[int, bool]:
-    """(columns spanned, whether the cell continues a vertical merge from the row above)."""
-    span, continues = 1, False
-    properties = tc.find(_TC_PR)
-    if properties is None:
-        return span, continues
-    for setting in properties:
-        if setting.tag == _GRID_SPAN:
-            span = _small_number(setting.get(_VAL), default=1)
-        elif setting.tag == _V_MERGE:
-            continues = setting.get(_VAL, "continue") == "continue"
-    return max(1, min(span, MAX_SPAN)), continues
-
-
 def _small_number(text: str | None, default: int) -> int:
     try:
         return int(text) if text is not None else default
     except ValueError:
         return default
-
-
-def _grid_before(row: Any) -> int:
-    properties = row.find(_TR_PR)
-    before = properties.find(_GRID_BEFORE) if properties is not None else None
-    skipped = _small_number(before.get(_VAL), default=0) if before is not None else 0
-    return max(0, min(skipped, MAX_SPAN))

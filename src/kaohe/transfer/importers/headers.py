@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kaohe.transfer.importers.grid import Cell, Grid
 
@@ -54,14 +53,17 @@ class Columns:
     roles: tuple[str | None, ...]
     header_rows: int
     level_columns: tuple[int, ...]
+    _by_role: dict[str | None, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_role: dict[str | None, list[int]] = {}
+        for index, role in enumerate(self.roles):
+            by_role.setdefault(role, []).append(index)
+        found = {role: tuple(columns) for role, columns in by_role.items()}
+        object.__setattr__(self, "_by_role", found)
 
     def of(self, role: str) -> tuple[int, ...]:
-        return _columns_of(self.roles, role)
-
-
-@functools.lru_cache(maxsize=256)
-def _columns_of(roles: tuple[str | None, ...], role: str) -> tuple[int, ...]:
-    return tuple(index for index, name in enumerate(roles) if name == role)
+        return self._by_role.get(role, ())
 
 
 def normalise_header(text: str) -> str:

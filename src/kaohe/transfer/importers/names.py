@@ -26,6 +26,8 @@ _POINTS_CELL = re.compile(
 _EDGE_PUNCTUATION = "。；;，,：: \n\t"
 UNIT_ENDINGS = tuple("科室局办部委站心位馆院会府大协校队所处厅组团联)）社司行")
 _PADDED_NAME = re.compile(r"\S[ \u3000]{2,}\S|\S+")
+_PEOPLE_SEPARATORS = re.compile(r"[\n、，,；;/]+")
+_UNIT_SEPARATORS = re.compile(r"[、，,；;/]+")
 
 
 @dataclass
@@ -98,7 +100,7 @@ def _tidy(name: str) -> str:
 def split_people(text: str) -> list[str]:
     """Names in a 责任人/分管领导 cell. Two-character names are often padded: 「许  峰张  正」."""
     people: list[str] = []
-    for part in re.split(r"[\n、，,；;/]+", text):
+    for part in _PEOPLE_SEPARATORS.split(text):
         for token in _PADDED_NAME.findall(part.strip()):
             name = "".join(token.split())
             if name and name not in people:
@@ -110,7 +112,7 @@ def split_units(text: str) -> list[str]:
     """Units in a 责任科室 cell, separated by 、 or one a line; a line that cannot end a unit
     name (「规划」 before 「财务科」) was wrapped by the document, not a separate unit."""
     units: list[str] = []
-    for part in re.split(r"[、，,；;/]+", text):
+    for part in _UNIT_SEPARATORS.split(text):
         pending = ""
         for line in part.split("\n"):
             piece = pending + "".join(line.split())

@@ -148,7 +148,10 @@ class TableReader:
 
     def _text_of(self, row: list[Cell], role: str) -> str:
         assert self.columns is not None
-        texts = [_cell(row, column).text for column in self.columns.of(role)]
+        columns = self.columns.of(role)
+        if len(columns) == 1:  # the usual table: one column for the role
+            return _cell(row, columns[0]).text
+        texts = [_cell(row, column).text for column in columns]
         return "\n".join(dict.fromkeys(text for text in texts if text))
 
     def _ignore_stray(self, row: list[Cell]) -> None:
