@@ -45,10 +45,10 @@ def parse_number(text: str) -> Decimal | None:
     text = text.strip()
     if text == "半":
         return Decimal("0.5")
-    fraction = _FRACTION.match(text)
+    fraction = _FRACTION.match(text) if "/" in text else None
     if fraction:
         return Decimal(fraction.group(1)) / Decimal(fraction.group(2))
-    if text and all(char in _CHINESE_CHARS for char in text):
+    if text and not text.strip(_CHINESE_CHARS):  # nothing but Chinese numerals
         value = _chinese_to_int(text)
         return None if value is None else Decimal(value)
     try:
