@@ -52,3 +52,15 @@ def test_broken_yaml_names_the_line(tmp_path: Path) -> None:
 def test_a_missing_file_is_a_scheme_error_not_a_traceback(tmp_path: Path) -> None:
     with pytest.raises(SchemeError, match="无法读取方案文件"):
         read_scheme(tmp_path / "none.yaml")
+
+
+def test_a_value_used_twice_is_written_twice_never_as_an_anchor_and_alias() -> None:
+    from decimal import Decimal
+
+    from kaohe.transfer.scheme_file import dump_scheme_data
+
+    hundred = Decimal(100)
+    text = dump_scheme_data({"sections": [{"points": hundred}, {"points": hundred}]})
+
+    assert "&id" not in text and "*id" not in text
+    assert text.count("points: 100") == 2

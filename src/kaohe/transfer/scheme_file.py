@@ -41,6 +41,11 @@ def parse_scheme_text(text: str, label: str = "方案文件") -> Any:
 class _SchemeDumper(yaml.SafeDumper):
     """Writes Decimals as plain YAML numbers and keeps Chinese readable."""
 
+    def ignore_aliases(self, data: object) -> bool:
+        """A scheme file is read by people: a value used twice is written twice, never as an
+        anchor and an alias (「points: &id001 100」)."""
+        return True
+
 
 def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
     if value == value.to_integral_value():
