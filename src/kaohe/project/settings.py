@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 
 def env_text(name: str, default: str = "") -> str:
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "kaohe.audit",
     "kaohe.accounts",
     "kaohe.schemes",
@@ -173,6 +176,22 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("KAOHE_LOCKOUT_MINUTES", 30))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+
+# Background work (recomputing results after a change): "worker" queues it in the database for
+# `manage.py db_worker` (what `make run` starts); "immediate" runs it in the saving request,
+# which needs no worker and is what the tests use.
+TASKS_MODE = env_text("KAOHE_TASKS", "immediate")
+if TASKS_MODE not in ("worker", "immediate"):
+    raise ImproperlyConfigured(f"KAOHE_TASKS 应为 worker 或 immediate，现为「{TASKS_MODE}」")
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if TASKS_MODE == "worker"
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]

@@ -52,18 +52,40 @@ def compute_one(cycle: Cycle, label: str, kept: Kept) -> engine.CycleResult:
     return engine.CycleResult(scheme, engine.rank_units(scheme, units), previous.context)
 
 
-def recompute(cycle: Cycle, cycle_unit: CycleUnit | None = None) -> LiveResult:
+def recompute(
+    cycle: Cycle, cycle_unit: CycleUnit | None = None, asked: int | None = None
+) -> LiveResult:
     """Refresh the cycle's live result; engine errors (a FactsError for a record that does not
-    fit) are kept as problems to show on the results pages, never raised into the save."""
+    fit) are kept as problems to show on the results pages, never raised into the save.
+
+    ``asked`` is the number of the request this computation answers (see ``LiveResult``). A
+    computation of the whole cycle answers every request made before it took the row lock: each
+    request is numbered only after its change committed, so its facts are read here.
+    """
     with transaction.atomic():
         live, _ = LiveResult.objects.select_for_update().get_or_create(cycle=cycle)
         try:
-            result = fresh_result(cycle, cycle_unit, live.revision)
+            result, whole = fresh_result(cycle, cycle_unit, live.revision)
         except engine.EngineError as error:
+            live.answered = live.requested  # every request so far ends in the same problem
             return save_live(live, live.data, problems_of(error))
+        live.answered = max(live.answered, live.requested if whole else asked or 0)
         save_live(live, result.to_dict(), [])
         keep(cycle.pk, Kept(live.revision, result))
         return live
+
+
+def ask_for_recompute(cycle: Cycle, cycle_unit: CycleUnit | None = None) -> int:
+    """Number a request to recompute after a committed change and queue it; the number is
+    returned. With the immediate task backend the recompute runs before this returns."""
+    from kaohe.results.tasks import recompute_results
+
+    with transaction.atomic():
+        live, _ = LiveResult.objects.select_for_update().get_or_create(cycle=cycle)
+        live.requested += 1
+        live.save(update_fields=["requested"])
+    recompute_results.enqueue(cycle.pk, cycle_unit.pk if cycle_unit else None, live.requested)
+    return live.requested
 
 
 def keep(cycle_id: int, kept: Kept) -> None:
@@ -77,8 +99,10 @@ def keep(cycle_id: int, kept: Kept) -> None:
     transaction.on_commit(store)
 
 
-def fresh_result(cycle: Cycle, cycle_unit: CycleUnit | None, revision: int) -> engine.CycleResult:
-    """One unit against the kept context when that is exact, else the whole cycle.
+def fresh_result(
+    cycle: Cycle, cycle_unit: CycleUnit | None, revision: int
+) -> tuple[engine.CycleResult, bool]:
+    """One unit against the kept context when that is exact, else the whole cycle (True).
 
     The kept result is used only when this process made the latest committed revision: a
     computation in another process (another gunicorn worker) bumps the revision and forces a
@@ -92,14 +116,14 @@ def fresh_result(cycle: Cycle, cycle_unit: CycleUnit | None, revision: int) -> e
         and cycle_unit.label in kept.result.units
         and affects_only_itself(cycle_scheme(cycle), cycle)
     ):
-        return compute_one(cycle, cycle_unit.label, kept)
-    return compute_cycle(cycle)
+        return compute_one(cycle, cycle_unit.label, kept), False
+    return compute_cycle(cycle), True
 
 
 def save_live(live: LiveResult, data: dict[str, Any], problems: list[str]) -> LiveResult:
     live.data, live.problems = data, problems
     live.revision += 1
-    live.save(update_fields=["data", "problems", "revision", "computed_at"])
+    live.save(update_fields=["data", "problems", "revision", "computed_at", "answered"])
     return live
 
 

@@ -15,6 +15,10 @@ class LiveResult(models.Model):
 
     ``data`` is ``CycleResult.to_dict()``; when the last computation failed (a record that does
     not fit the scheme) ``problems`` lists why and ``data`` keeps the last good result.
+
+    Every change to the facts is a numbered request (``requested``); a computation records the
+    highest request it has taken into account (``answered``). While a request waits for the
+    background worker, the result is ``pending`` and the pages say so.
     """
 
     cycle = models.OneToOneField(Cycle, on_delete=models.CASCADE, related_name="live_result")
@@ -22,6 +26,8 @@ class LiveResult(models.Model):
     problems = models.JSONField("问题", default=list)
     revision = models.PositiveIntegerField("计算次数", default=0)
     computed_at = models.DateTimeField("计算时间", auto_now=True)
+    requested = models.PositiveIntegerField("重算请求", default=0)
+    answered = models.PositiveIntegerField("已计入的请求", default=0)
 
     class Meta:
         verbose_name = "实时结果"
@@ -29,6 +35,11 @@ class LiveResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cycle} 实时结果"
+
+    @property
+    def pending(self) -> bool:
+        """Some change to the facts is not in ``data`` yet (a recompute is queued)."""
+        return self.requested > self.answered
 
     def unit(self, label: str) -> dict[str, Any] | None:
         return unit_in(self.data, label)

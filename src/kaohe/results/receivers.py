@@ -7,9 +7,9 @@ from typing import Any
 from django.dispatch import receiver
 
 from kaohe.cycles.signals import facts_changed
-from kaohe.results.live import recompute
+from kaohe.results.live import ask_for_recompute
 
 
 @receiver(facts_changed, dispatch_uid="results.recompute")
 def recompute_on_change(sender: Any, cycle: Any, cycle_unit: Any = None, **kwargs: Any) -> None:
-    recompute(cycle, cycle_unit)
+    ask_for_recompute(cycle, cycle_unit)

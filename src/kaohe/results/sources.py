@@ -18,6 +18,7 @@ class Source:
     data: dict[str, Any]
     snapshot: Snapshot | None = None
     problems: list[str] = field(default_factory=list)
+    pending: bool = False  # a change waits for the background recompute
     frozen_records: list[dict[str, Any]] | None = None
 
     @property
@@ -55,4 +56,4 @@ def source_for(request: HttpRequest, cycle: Cycle) -> Source:
     if snapshot is not None:
         return Source(snapshot.data, snapshot, frozen_records=snapshot.records)
     live = live_result(cycle)
-    return Source(live.data, problems=live.problems)
+    return Source(live.data, problems=live.problems, pending=live.pending)
