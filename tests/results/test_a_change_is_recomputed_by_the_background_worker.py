@@ -23,8 +23,10 @@ def unit_page(client: Any, bureau: Any) -> str:
 
 
 def test_a_saved_record_waits_for_the_worker_and_the_page_says_so(
-    bureau: Any, client: Any, worker_backend: None
+    transactional_db: Any, bureau: Any, client: Any, worker_backend: None
 ) -> None:
+    # Committed data, as the worker sees it in production: the worker closes the database
+    # connection when it is done, which a test kept inside one transaction would not survive.
     client.force_login(bureau.reporter)
     assert "人员管理情况" in unit_page(client, bureau)  # the first look computes the cycle
 
