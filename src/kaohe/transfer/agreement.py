@@ -169,21 +169,21 @@ def _clauses(rule: dict[str, Any]) -> list[tuple[str, str]]:
     if isinstance(levels, dict) and kind in ("per_occurrence", "tiered"):
         # Amounts by level that add up (每个…, 分别加减…): one clause per level; the level names
         # are the office's own words and may differ. Only the highest level: one clause.
+        amounts = [_number(_decimal(value) or ZERO) for value in levels.values()]
         if kind == "tiered" and rule.get("highest_only", True):
-            return [
-                (_HIGHEST, "/".join(sorted(_number(_decimal(v) or ZERO) for v in levels.values())))
-            ]
-        return [(_BY_LEVEL, _number(_decimal(v) or ZERO)) for v in levels.values()]
+            return [(_HIGHEST, "/".join(sorted(amounts)))]
+        return [(_BY_LEVEL, each) for each in amounts]
     if amount is None or kind not in ("checklist", "per_occurrence"):
         return [(kind, shown)]
     if kind == "checklist":
         tasks = len(rule.get("tasks") or [])
         if cap is None or cap >= tasks * abs(amount):
             return [(_ONCE, shown)] * tasks
-        return [(f"{_EACH}（至多 {_number(cap)}）", shown)]
-    if cap == abs(amount):
+    elif cap is None:
+        return [(_EACH, shown)]
+    elif cap == abs(amount):
         return [(_ONCE, shown)]
-    return [(_EACH if cap is None else f"{_EACH}（至多 {_number(cap)}）", shown)]
+    return [(f"{_EACH}（至多 {_number(cap)}）", shown)]
 
 
 _ONCE, _EACH, _BY_LEVEL, _HIGHEST = "每项一次", "每次", "按级别累计", "按级别取最高"
@@ -196,7 +196,7 @@ def _number(value: Decimal) -> str:
 
 def _amount(rule: dict[str, Any]) -> str:
     value = _decimal(rule.get("amount"))
-    return "" if value is None else format(value.normalize(), "f")
+    return "" if value is None else _number(value)
 
 
 def _describe(signatures: Counter[tuple[str, str]]) -> str:

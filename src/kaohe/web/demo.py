@@ -10,6 +10,7 @@ from django.db import transaction
 
 from kaohe.accounts.models import Unit, User
 from kaohe.cycles import actions
+from kaohe.cycles.importing import add_parsed
 from kaohe.cycles.models import Cycle
 from kaohe.progress.actions import set_schedule
 from kaohe.schemes.models import SchemeVersion
@@ -71,20 +72,7 @@ def fill_from_scenario(office: User, cycle: Cycle) -> None:
     facts = read_facts(folder / "facts.yaml", records)
     units = {cycle_unit.label: cycle_unit for cycle_unit in cycle.cycle_units.all()}
     for record in records:
-        actions.add_record(
-            office,
-            units[record.unit],
-            node_path=record.indicator,
-            rule_id=record.rule,
-            count=record.count,
-            value=record.value,
-            level=record.level,
-            incident=record.incident,
-            occurred_on=record.date,
-            period=record.period,
-            share=record.share,
-            note=record.note,
-        )
+        add_parsed(office, record, units)
     for score in facts.evaluations:
         actions.set_evaluation_score(
             office, units[score.unit], score.indicator, score.group, score.score, score.round

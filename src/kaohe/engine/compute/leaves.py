@@ -1,9 +1,10 @@
 """Steps 1–3 for one unit: rules turn records into deltas or values, 就高, then leaf scores.
 
 Two paths give the same numbers. The full path runs each rule's ``apply``, which writes a line
-per record. The quick path, taken when an explainer is at hand, asks a kind for its
-``quick_total`` (plain records only: no incident, no sharing, no multiplier) and leaves the lines
-to the explainer, to be written only if someone reads them.
+per record. The quick path, taken when an explainer is at hand, asks a kind for its quick total
+(``RuleKind.quick``; no sharing, no multiplier, no incident — except for additive kinds, whose
+records under an incident are totalled one by one for 就高) and leaves the lines to the
+explainer, to be written only if someone reads them.
 """
 
 from __future__ import annotations

@@ -107,9 +107,10 @@ class RuleKind:
     def quick_total(self, rule: Rule, node: Node, records: Sequence[Record]) -> Decimal | None:
         """The rule's signed total without explanation lines, or None to take the full path.
 
-        Called only with plain records (no incident, no shared credit: see ``plain``). Must
-        equal the sum of ``apply``'s contributions; return None for anything unusual (a problem
-        to report) so that ``apply`` deals with it.
+        Called without shared credit or a category multiplier (the caller sees to both, and to
+        就高 across incidents). Must equal the sum of ``apply``'s contributions; return None for
+        anything unusual (a problem to report) so that ``apply`` deals with it. A kind may give
+        ``quick`` instead, a total bound to one rule once per scheme.
         """
         return None
 
@@ -121,11 +122,6 @@ class RuleKind:
 
 
 QuickTotal = Callable[[Sequence[Record]], Decimal | None]
-
-
-def plain(records: Sequence[Record]) -> bool:
-    """No record shares credit or belongs to an incident: nothing for 就高 or 合报 to do."""
-    return not any(record.incident or record.share for record in records)
 
 
 def where(record: Record) -> str:

@@ -94,11 +94,6 @@ class PerOccurrenceKind(RuleKind):
             settings.problem("按次计分需要「amount」或「levels」")
         return PerOccurrence(amount, levels, settings.text("unit", "次"))
 
-    def quick_total(self, rule: Rule, node: Node, records: Sequence[Record]) -> Decimal | None:
-        params = rule.params
-        assert isinstance(params, PerOccurrence)
-        return counted_total(records, params.amount, params.levels)
-
     def quick(self, rule: Rule, node: Node) -> QuickTotal | None:
         params = rule.params
         assert isinstance(params, PerOccurrence)

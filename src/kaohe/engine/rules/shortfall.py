@@ -76,27 +76,14 @@ class GapKind(RuleKind):
     def amount(self, gap: Gap, actual: Decimal) -> Decimal:
         return steps(self.distance(gap, actual), gap.step, gap.partial) * gap.amount
 
-    def quick_total(self, rule: Rule, node: Node, records: Sequence[Record]) -> Decimal | None:
-        gap = rule.params
-        assert isinstance(gap, Gap)
-        actual = quick_value(records)
-        return None if actual is None else self.amount(gap, actual)
-
     def quick(self, rule: Rule, node: Node) -> QuickTotal:
         gap = rule.params
         assert isinstance(gap, Gap)
-        distance, step, partial, amount = self.distance, gap.step, gap.partial, gap.amount
+        amount = self.amount
 
         def total(records: Sequence[Record]) -> Decimal | None:
-            actual = ZERO
-            for record in records:
-                value = record.value
-                if value is None:
-                    return None
-                actual += value
-            if not records:
-                return None
-            return steps(distance(gap, actual), step, partial) * amount
+            actual = quick_value(records)
+            return None if actual is None else amount(gap, actual)
 
         return total
 

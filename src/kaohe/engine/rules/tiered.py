@@ -57,13 +57,6 @@ class TieredKind(RuleKind):
         levels = settings.amounts("levels", required=True)
         return Tiered(levels, settings.boolean("highest_only", True))
 
-    def quick_total(self, rule: Rule, node: Node, records: Sequence[Record]) -> Decimal | None:
-        params = rule.params
-        assert isinstance(params, Tiered)
-        if not params.highest_only:
-            return counted_total(records, None, params.levels)
-        return highest_total(records, params.levels)
-
     def quick(self, rule: Rule, node: Node) -> QuickTotal:
         params = rule.params
         assert isinstance(params, Tiered)

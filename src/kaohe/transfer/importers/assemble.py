@@ -67,7 +67,7 @@ class _Builder:
         if not children:
             facts.setdefault("kind", _leaf_kind(draft))
         elif facts.pop("kind", None) is not None:
-            self.report.notes.append(f"{_path(path)}：有下级指标，按分组导入（分组不设 kind）")
+            self.report.notes.append(f"{path_text(path)}：有下级指标，按分组导入（分组不设 kind）")
         if facts.get("kind") == "bonus":
             facts.setdefault("cap", _cap_in_criteria(draft))
             fallback = facts["cap"] if facts["cap"] is not None else Decimal(0)
@@ -81,13 +81,13 @@ class _Builder:
         )
         if children and points is None:
             points = counted
-            self.report.notes.append(f"{_path(path)}：未写分值，按下级合计 {counted} 分")
+            self.report.notes.append(f"{path_text(path)}：未写分值，按下级合计 {counted} 分")
         elif children and any(child.get("kind") in _ADDS_TO_PARENT for child in children):
             assert points is not None
-            self.report.points_checks.append(PointsCheck(_path(path), points, counted))
+            self.report.points_checks.append(PointsCheck(path_text(path), points, counted))
         if points is None:
             points = Decimal(0)
-            self.report.notes.append(f"{_path(path)}：未写分值，按 0 分导入")
+            self.report.notes.append(f"{path_text(path)}：未写分值，按 0 分导入")
         return {"points": points, **facts}
 
     def _describe(self, node: dict[str, Any], draft: Draft) -> None:
@@ -124,18 +124,18 @@ class _Builder:
             rule = {"id": f"{node['code']}-{number}", **read.rule}
             rule.setdefault("text", read.source)
             if rule["kind"] == "discretionary":
-                _bound_discretion(rule, node)
+                bound_discretion(rule, node)
             rules.append(rule)
             self.report.rules_parsed += 1
             if read.flagged:
-                self.report.rules_flagged.append(f"{_path(path)}：{_preview(read.source)}")
+                self.report.rules_flagged.append(f"{path_text(path)}：{preview(read.source)}")
         sets_value = any(rule["kind"] in VALUE_RULES for rule in rules)
         if sets_value and node.get("kind") == "scored" and "kind" not in draft.facts:
             node["kind"] = "value"
         return rules
 
 
-def _bound_discretion(rule: dict[str, Any], node: dict[str, Any]) -> None:
+def bound_discretion(rule: dict[str, Any], node: dict[str, Any]) -> None:
     """A rule a person must settle lets the assessor pick up to the item's points, in the
     item's direction, until the office writes the real bounds."""
     rule.setdefault("min", Decimal(0))
@@ -149,14 +149,14 @@ def _read(text: str, points: Decimal, report: ImportReport, path: tuple[str, ...
     longest = max(len(clause) for clause in _CLAUSE_END.split(text))
     if longest > MAX_CLAUSE:
         report.notes.append(
-            f"{_path(path)}：评分标准有 {longest} 字的长句，未自动解析，已整段待人工确认"
+            f"{path_text(path)}：评分标准有 {longest} 字的长句，未自动解析，已整段待人工确认"
         )
         return _unread(text)
     try:
         return read_criteria(text, points=points)
     except Exception as error:
         report.notes.append(
-            f"{_path(path)}：评分标准未能自动解析（{type(error).__name__}），已整段待人工确认"
+            f"{path_text(path)}：评分标准未能自动解析（{type(error).__name__}），已整段待人工确认"
         )
         return _unread(text)
 
@@ -235,10 +235,10 @@ def _unique_names(draft: Draft, report: ImportReport) -> None:
         _unique_names(child, report)
 
 
-def _path(path: tuple[str, ...]) -> str:
+def path_text(path: tuple[str, ...]) -> str:
     return " › ".join(path)
 
 
-def _preview(text: str) -> str:
+def preview(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= 50 else flat[:50] + "…"

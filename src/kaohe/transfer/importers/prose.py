@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from kaohe.transfer.importers.assemble import bound_discretion, preview
 from kaohe.transfer.importers.report import ImportReport, shown
 from kaohe.transfer.importers.settle import EVALUATION_NAME, evaluator
 
@@ -43,27 +44,29 @@ def _scheme(
     weights: dict[str, Decimal], where: str, sentences: list[str], report: ImportReport
 ) -> dict[str, Any]:
     total = next((Decimal(m.group(1)) for s in sentences if (m := _TOTAL.search(s))), HUNDRED)
-    sections = [_weighted(name, where, total, code) for code, name in enumerate(weights, 1)]
+    parts = [_weighted(name, where, total, code) for code, name in enumerate(weights, 1)]
     terms = [f"{shown(share / HUNDRED)}*{name}" for name, share in weights.items()]
     for sentence in sentences:
         outside = _OUTSIDE.search(sentence)
         if outside and _DEDUCTS.search(sentence) and outside.group(1) not in weights:
             name = outside.group(1)
-            sections.append(_deducting(name, sentence, total, len(sections) + 1))
+            parts.append(_deducting(name, sentence, total, len(parts) + 1))
             terms.append(name)  # its score is never above 0
-    for section in sections:
+    for section, why in parts:
         report.indicators_by_level[0] += 1
         report.rules_parsed += 1
-        report.rules_flagged.append(f"{section['name']}：{section['why']}")
-        del section["why"]
+        report.rules_flagged.append(f"{section['name']}：{why}")
     report.notes.append(
-        f"文件中没有指标表，按「{_preview(where)}」导入 {len(sections)} 个部分及总分公式；"
+        f"文件中没有指标表，按「{preview(where)}」导入 {len(parts)} 个部分及总分公式；"
         "各部分的具体指标请补充"
     )
-    return {"formula": " + ".join(terms), "sections": sections}
+    return {"formula": " + ".join(terms), "sections": [section for section, _ in parts]}
 
 
-def _weighted(name: str, where: str, total: Decimal, code: int) -> dict[str, Any]:
+Part = tuple[dict[str, Any], str]  # a section, and why its rule is flagged
+
+
+def _weighted(name: str, where: str, total: Decimal, code: int) -> Part:
     points = HUNDRED if "百分制" in where else total
     rule: dict[str, Any]
     if EVALUATION_NAME.search(name):
@@ -72,29 +75,23 @@ def _weighted(name: str, where: str, total: Decimal, code: int) -> dict[str, Any
     else:
         rule = {"kind": "manual"}
         why = "得分的来源文件未写明（指标附后），暂按直接录入得分导入"
+    return _section(name, code, points, "value", where, rule), why
+
+
+def _deducting(name: str, sentence: str, total: Decimal, code: int) -> Part:
+    section = _section(name, code, total, "penalty", sentence, {"kind": "discretionary"})
+    bound_discretion(section["rules"][0], section)  # up to the whole total, as 扣减总分 says
+    return section, "酌情扣减总分，原文未写扣分范围，请确认"
+
+
+def _section(
+    name: str, code: int, points: Decimal, kind: str, text: str, rule: dict[str, Any]
+) -> dict[str, Any]:
     return {
         "name": name,
         "code": str(code),
         "points": points,
-        "kind": "value",
-        "criteria": where,
-        "rules": [{"id": f"{code}-1", **rule, "text": where, "flagged": True}],
-        "why": why,
+        "kind": kind,
+        "criteria": text,
+        "rules": [{"id": f"{code}-1", **rule, "text": text, "flagged": True}],
     }
-
-
-def _deducting(name: str, sentence: str, total: Decimal, code: int) -> dict[str, Any]:
-    rule = {"kind": "discretionary", "direction": "deduct", "min": Decimal(0), "max": total}
-    return {
-        "name": name,
-        "code": str(code),
-        "points": total,
-        "kind": "penalty",
-        "criteria": sentence,
-        "rules": [{"id": f"{code}-1", **rule, "text": sentence, "flagged": True}],
-        "why": "酌情扣减总分，原文未写扣分范围，请确认",
-    }
-
-
-def _preview(text: str) -> str:
-    return text if len(text) <= 40 else text[:40] + "…"

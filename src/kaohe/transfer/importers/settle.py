@@ -21,8 +21,9 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from kaohe.transfer.importers.assemble import bound_discretion, path_text
 from kaohe.transfer.importers.names import strip_numbering
-from kaohe.transfer.importers.report import ImportReport, shown
+from kaohe.transfer.importers.report import ImportReport, PointsCheck, shown
 
 Node = dict[str, Any]
 ZERO = Decimal(0)
@@ -55,7 +56,7 @@ def _walk(node: Node, path: tuple[str, ...], report: ImportReport) -> None:
         _rule_for_unread(node, path, report)
     if not node.get("points") and any(r["kind"] == "evaluation" for r in node.get("rules", [])):
         node["points"] = HUNDRED
-        report.notes.append(f"{' › '.join(path)}：测评项未写分值，按百分制 100 分导入")
+        report.notes.append(f"{path_text(path)}：测评项未写分值，按百分制 100 分导入")
 
 
 def _share_out_points(group: Node, path: tuple[str, ...], report: ImportReport) -> None:
@@ -70,23 +71,23 @@ def _share_out_points(group: Node, path: tuple[str, ...], report: ImportReport) 
     left = [child for child in missing if worth[id(child)] is None]
     if len(left) > 1 or known + guessed > declared or (not left and known + guessed != declared):
         return
-    for child in missing:
-        value = worth[id(child)]
-        if value is None:
-            value = declared - known - guessed
-            how = f"取「{'›'.join(path)}」{shown(declared)} 分减去其余各项后的余数"
+    remainder = declared - known - guessed
+    values = [remainder if (value := worth[id(child)]) is None else value for child in missing]
+    if any(value <= 0 for value in values):
+        return
+    for child, value in zip(missing, values, strict=True):
+        if worth[id(child)] is None:
+            how = f"取「{path_text(path)}」{shown(declared)} 分减去其余各项后的余数"
         else:
             how = "取其各条扣分之和（每条只扣一次）"
-        if value <= 0:
-            return
         child["points"] = value
         for rule in child.get("rules") or []:
             if rule["kind"] == "discretionary" and not rule.get("max"):
                 rule["max"] = value  # bounded by the item's points, as when they are written
         report.notes.append(
-            f"{' › '.join((*path, child['name']))}：未写分值，{how}，按 {shown(value)} 分导入"
+            f"{path_text((*path, child['name']))}：未写分值，{how}，按 {shown(value)} 分导入"
         )
-    _correct_check(report, " › ".join(path), declared)
+    _correct_check(report, path_text(path), declared)
 
 
 def _deductible(node: Node) -> Decimal | None:
@@ -124,7 +125,7 @@ def _once_only(rule: Node) -> tuple[Decimal, int] | None:
 
 def _correct_check(report: ImportReport, path: str, declared: Decimal) -> None:
     report.points_checks = [
-        check if check.path != path else type(check)(path, declared, declared)
+        check if check.path != path else PointsCheck(path, declared, declared)
         for check in report.points_checks
     ]
 
@@ -136,7 +137,7 @@ def _credits_as_checklist(node: Node, path: tuple[str, ...], report: ImportRepor
         return
     points = node.get("points") or ZERO
     total = sum((rule["amount"] for rule in rules), ZERO)
-    where = " › ".join(path)
+    where = path_text(path)
     if total != points:
         for rule in rules:
             rule["flagged"] = True
@@ -177,7 +178,7 @@ def _short_checklist(node: Node, path: tuple[str, ...], report: ImportReport) ->
     if reach < (node.get("points") or ZERO):
         rule["flagged"] = True
         report.rules_flagged.append(
-            f"{' › '.join(path)}：读出 {len(rule.get('tasks') or [])} 项任务，"
+            f"{path_text(path)}：读出 {len(rule.get('tasks') or [])} 项任务，"
             f"最多扣 {shown(reach)} 分，少于本项 {shown(node['points'])} 分，请核对任务"
         )
 
@@ -192,14 +193,14 @@ def _entry_and_placing(node: Node, path: tuple[str, ...], report: ImportReport) 
     placing = [
         r
         for r in rules
-        if r["kind"] == "tiered" and all(Decimal(v) > 0 for v in r.get("levels", {}).values())
+        if r["kind"] == "tiered" and all(v > 0 for v in r.get("levels", {}).values())
     ]
     if not (entry and placing):
         return
     for rule in (*entry, *placing):
         rule["flagged"] = True
     report.rules_flagged.append(
-        f"{' › '.join(path)}：参赛（参加）加分与名次加分是否叠加，原文未写明，请确认"
+        f"{path_text(path)}：参赛（参加）加分与名次加分是否叠加，原文未写明，请确认"
     )
 
 
@@ -212,16 +213,15 @@ def _credit_tasks(criteria: str, count: int) -> list[str]:
 
 
 def _rule_for_unread(node: Node, path: tuple[str, ...], report: ImportReport) -> None:
-    where = " › ".join(path)
+    where = path_text(path)
     text = node["criteria"]
     if EVALUATION_NAME.search(node["name"]):
         node["kind"] = "value"
         rule: Node = {"kind": "evaluation", "groups": {evaluator(node["name"]): Decimal(1)}}
         report.rules_flagged.append(f"{where}：测评项，请确认评价主体及权重")
     else:
-        direction = "add" if node.get("kind") == "bonus" else "deduct"
-        rule = {"kind": "discretionary", "direction": direction, "min": ZERO}
-        rule["max"] = node.get("points") or ZERO
+        rule = {"kind": "discretionary"}
+        bound_discretion(rule, node)
         report.rules_flagged.append(f"{where}：未读出计分规则，按酌情扣分待人工确认")
     node["rules"] = [{"id": f"{node['code']}-1", **rule, "text": text, "flagged": True}]
     report.rules_parsed += 1
