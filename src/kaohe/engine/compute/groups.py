@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from kaohe.engine.compute.plan import Plan
@@ -38,11 +38,10 @@ def aggregate(
         for group, child_paths in plan.groups_bottom_up:
             if group.path not in outside:
                 rescale_moved(group.children, tables, absent, explainer)
-                sum_group(group, child_paths, tables.scores)
+                sum_groups(((group, child_paths),), tables.scores)
         rescale_moved(plan.scheme.sections, tables, absent, explainer)
     else:
-        for group, child_paths in plan.groups_bottom_up:
-            sum_group(group, child_paths, tables.scores)
+        sum_groups(plan.groups_bottom_up, tables.scores)
     return NodeTable(
         tables.scores,
         tables.lines,
@@ -80,17 +79,21 @@ def absent_score(node: Node, averages: Mapping[str, Decimal]) -> tuple[Decimal, 
     return ZERO, Line("不适用本项，{} 分并入「{}」", (node.points or ZERO, rule.target))
 
 
-def sum_group(group: Node, child_paths: tuple[str, ...], scores: dict[str, Decimal]) -> None:
-    """Step 4: clamp(Σ children, floor, cap), once siblings that took moved points are rescaled.
+def sum_groups(groups: Iterable[tuple[Node, tuple[str, ...]]], scores: dict[str, Decimal]) -> None:
+    """Step 4 for each group in turn: clamp(Σ children, floor, cap), once siblings that took
+    moved points are rescaled. One call sums a unit's whole tree (80,000 groups in the
+    benchmark's province).
 
-    The line that explains it is written only when read (``NodeTable``, ``group_line``)."""
-    total = sum(map(scores.__getitem__, child_paths), ZERO)
-    floor, cap = group.floor, group.cap
-    if floor is not None and total < floor:
-        total = floor
-    elif cap is not None and total > cap:
-        total = cap
-    scores[group.path] = total
+    The line that explains a sum is written only when read (``NodeTable``, ``group_line``)."""
+    child_score = scores.__getitem__
+    for group, child_paths in groups:
+        total = sum(map(child_score, child_paths), ZERO)
+        floor, cap = group.floor, group.cap
+        if floor is not None and total < floor:
+            total = floor
+        elif cap is not None and total > cap:
+            total = cap
+        scores[group.path] = total
 
 
 def rescale_moved(
