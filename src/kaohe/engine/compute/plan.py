@@ -40,8 +40,15 @@ def quick_step(rule: Rule, node: Node, total: QuickTotal) -> QuickStep:
     start = node.points if node.kind == "scored" and node.points else None
     single = len(node.rules) == 1
     low = None if rule.cap is None else -rule.cap
+    floor, ceiling = node.floor, node.cap
+    if single and rule.cap is not None:
+        # A capped rule keeps the score within start ± cap: an item bound outside that range
+        # can never apply, and the quick loop need not compare against it.
+        lowest, highest = (start or ZERO) - rule.cap, (start or ZERO) + rule.cap
+        floor = None if floor is not None and floor <= lowest else floor
+        ceiling = None if ceiling is not None and ceiling >= highest else ceiling
     return QuickStep(
-        node.path, total, low, rule.cap, single, start, node.floor, node.cap, rule.multipliers
+        node.path, total, low, rule.cap, single, start, floor, ceiling, rule.multipliers
     )
 
 

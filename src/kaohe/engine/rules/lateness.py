@@ -43,7 +43,7 @@ class LatenessKind(RuleKind):
     def quick_total(self, rule: Rule, node: Node, records: Sequence[Record]) -> Decimal | None:
         params = rule.params
         assert isinstance(params, Lateness)
-        return counted_total(records, params.amount, {})
+        return counted_total(params.amount, {}, records)
 
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView

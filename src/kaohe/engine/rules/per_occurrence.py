@@ -50,7 +50,7 @@ def amount_for(params: PerOccurrence, record: Record, rule: Rule, outcome: RuleO
 
 
 def counted_total(
-    records: Sequence[Record], amount: Decimal | None, levels: dict[str, Decimal]
+    amount: Decimal | None, levels: dict[str, Decimal], records: Sequence[Record]
 ) -> Decimal | None:
     """Σ count × amount (by level) for plain records; None when any record needs the full path."""
     total = Decimal(0)
@@ -67,8 +67,17 @@ def counted_total(
     return total
 
 
-def counted_times(records: Sequence[Record], amount: Decimal) -> Decimal | None:
-    """Σ count × amount when the amount does not depend on the level: count first, multiply once."""
+def counted_times(amount: Decimal, records: Sequence[Record]) -> Decimal | None:
+    """Σ count × amount when the amount does not depend on the level: count first, multiply once.
+
+    The rule comes first so that it can be bound positionally (``partial(counted_times, amount)``):
+    a keyword bound by ``partial`` costs a dictionary on every call, and this runs for every
+    unit and rule with records."""
+    if len(records) == 1:  # the usual case: one record of the rule for the unit
+        count = records[0].count
+        if count is None:
+            return amount
+        return None if count < ZERO else count * amount
     times = ZERO
     for record in records:
         count = record.count
@@ -99,8 +108,8 @@ class PerOccurrenceKind(RuleKind):
         assert isinstance(params, PerOccurrence)
         amount, levels = params.amount, params.levels
         if amount is not None and not levels:
-            return partial(counted_times, amount=amount)
-        return partial(counted_total, amount=amount, levels=levels)
+            return partial(counted_times, amount)
+        return partial(counted_total, amount, levels)
 
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView

@@ -20,7 +20,7 @@ from kaohe.engine.rules.base import (
     verb,
 )
 from kaohe.engine.rules.registry import register
-from kaohe.engine.rules.scaling import PARTIAL_WORDS, read_step, steps
+from kaohe.engine.rules.scaling import PARTIAL_WORDS, read_step, stepper, steps
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,9 @@ def quick_value(records: Sequence[Record]) -> Decimal | None:
 class GapKind(RuleKind):
     """Amount per step between the actual value and a target: short of it, or beyond it."""
 
+    short = True
+    """Whether the distance is the target less the actual value (else the reverse)."""
+
     def parse(self, settings: Settings) -> Gap:
         return read_gap(settings)
 
@@ -79,11 +82,16 @@ class GapKind(RuleKind):
     def quick(self, rule: Rule, node: Node) -> QuickTotal:
         gap = rule.params
         assert isinstance(gap, Gap)
-        amount = self.amount
+        short, target, each = self.short, gap.target, gap.amount
+        count_steps, nothing = stepper(gap.step, gap.partial), ZERO * each
 
         def total(records: Sequence[Record]) -> Decimal | None:
+            # self.amount(gap, actual), spelt out: this runs for every unit with a record
             actual = quick_value(records)
-            return None if actual is None else amount(gap, actual)
+            if actual is None:
+                return None
+            distance = target - actual if short else actual - target
+            return count_steps(distance) * each if distance > ZERO else nothing
 
         return total
 
@@ -140,6 +148,7 @@ class ShortfallKind(GapKind):
 class ExceedKind(GapKind):
     name = "exceed"
     describe = "超额加分"
+    short = False
 
     def distance(self, gap: Gap, actual: Decimal) -> Decimal:
         return max(ZERO, actual - gap.target)

@@ -32,7 +32,7 @@ class Tiered:
     highest_only: bool
 
 
-def highest_total(records: Sequence[Record], levels: dict[str, Decimal]) -> Decimal | None:
+def highest_total(levels: dict[str, Decimal], records: Sequence[Record]) -> Decimal | None:
     """Only the highest level counts (a record's count still multiplies its level's amount);
     None when a record needs the full path (an unknown level, a negative count)."""
     highest = ZERO
@@ -61,8 +61,8 @@ class TieredKind(RuleKind):
         params = rule.params
         assert isinstance(params, Tiered)
         if not params.highest_only:
-            return partial(counted_total, amount=None, levels=params.levels)
-        return partial(highest_total, levels=params.levels)
+            return partial(counted_total, None, params.levels)
+        return partial(highest_total, params.levels)
 
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
