@@ -56,6 +56,12 @@ def bureau(zhangjiagang: Any, django_capture_on_commit_callbacks: Any) -> Any:
 
 
 @pytest.fixture
+def worker_backend(settings: Any) -> None:
+    """Tasks queued in the database for `manage.py db_worker`, as with KAOHE_TASKS=worker."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
 def published(bureau: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     """The cycle with a deduction for 党建科, locked and published on Monday 2020-07-06."""
     bureau.lateness = bureau.record("党建科", "1.2", "st1", "2", note="6月迟到两人次")

@@ -3,18 +3,10 @@ shows the last result and says a change is being counted, until `manage.py db_wo
 
 from typing import Any
 
-import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
 from kaohe.results.models import LiveResult
-
-WORKER = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
-def worker_backend(settings: Any) -> None:
-    settings.TASKS = WORKER
 
 
 def unit_page(client: Any, bureau: Any) -> str:

@@ -22,7 +22,7 @@ from kaohe.audit.log import log_change
 from kaohe.cycles.access import covers
 from kaohe.cycles.actions import check_record, record_snapshot
 from kaohe.cycles.facts import cycle_scheme
-from kaohe.cycles.models import Cycle, CycleUnit, Record
+from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry, Record
 from kaohe.results.actions import appeal_window_open, record_row, republish
 from kaohe.results.notices import notify, unit_users
 from kaohe.results.presentation import record_text
@@ -34,7 +34,8 @@ EVIDENCE_FOLDER = "appeals"
 @dataclass(frozen=True)
 class Correction:
     """What an upheld appeal changes: a record's count/value, or the record withdrawn, or
-    (``add_rule``) a record added under the appealed item — e.g. a bonus left out."""
+    (``add_rule``) a record added under the appealed item — e.g. a bonus left out — or
+    (``evaluation_id``) an evaluator group's score on the appealed item set to ``score``."""
 
     record_id: int | None = None
     count: Decimal | None = None
@@ -42,6 +43,8 @@ class Correction:
     withdraw: bool = False
     add_rule: str = ""
     level: str = ""
+    evaluation_id: int | None = None
+    score: Decimal | None = None
 
 
 def appealed_node(cycle_unit: CycleUnit, record: Record | None, node_path: str) -> tuple[str, str]:
@@ -170,6 +173,9 @@ def decide_appeal(
 
 def correct_record(actor: User, appeal: Appeal, correction: Correction) -> None:
     """The upheld record changes although the cycle is published: version + 1, audited."""
+    if correction.evaluation_id is not None:
+        correct_evaluation(actor, appeal, correction)
+        return
     if correction.add_rule:
         add_missing_record(actor, appeal, correction)
         return
@@ -216,3 +222,23 @@ def add_missing_record(actor: User, appeal: Appeal, correction: Correction) -> N
         cycle=appeal.cycle, cycle_unit=appeal.cycle_unit, recorded_by=actor, **values
     )
     log_change(actor, "申诉成立补录考核记录", record, new=record_snapshot(record))
+
+
+def correct_evaluation(actor: User, appeal: Appeal, correction: Correction) -> None:
+    """An evaluator group's score on the appealed item, corrected although the cycle is
+    published (a score entered wrongly, a ballot miscounted); audited with the old score."""
+    entry = (
+        EvaluationEntry.objects.select_for_update()
+        .filter(pk=correction.evaluation_id, cycle_unit=appeal.cycle_unit)
+        .first()
+    )
+    if entry is None or not covers(appeal.node_path, entry.node_path):
+        raise ValidationError("请选择本次申诉涉及的测评得分进行更正")
+    if correction.score is None:
+        raise ValidationError("申诉成立时请填写更正后的测评得分")
+    if not Decimal(0) <= correction.score <= Decimal(100):
+        raise ValidationError("测评得分应在 0 到 100 之间")
+    old = str(entry.score)
+    entry.score = correction.score
+    entry.save(update_fields=["score"])
+    log_change(actor, "申诉成立更正测评得分", entry, old=old, new=str(correction.score))

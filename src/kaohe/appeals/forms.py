@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -53,15 +54,28 @@ class DecisionForm(StyledForm):
     withdraw = forms.BooleanField(label="撤销该记录", required=False)
     add_rule = forms.ChoiceField(label="或补录一条记录，按规则", required=False)
     level = forms.CharField(label="补录记录的级别", required=False, max_length=100)
+    evaluation = forms.TypedChoiceField(
+        label="或更正测评得分", coerce=int, required=False, empty_value=None
+    )
+    score = forms.DecimalField(
+        label="更正后的测评得分（0–100）",
+        required=False,
+        min_value=0,
+        max_value=100,
+        max_digits=7,
+        decimal_places=3,
+    )
 
     def __init__(
         self,
         *args: Any,
         records: list[tuple[int, str]],
         rules: list[tuple[str, str]],
+        evaluations: Sequence[tuple[int, str]] = (),
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["record"].choices = [("", "—"), *records]
         self.fields["add_rule"].choices = [("", "—"), *rules]
+        self.fields["evaluation"].choices = [("", "—"), *evaluations]
         self.fields["outcome"].widget.attrs["class"] = "form-check-input"

@@ -17,7 +17,7 @@ from kaohe.appeals.access import may_decide, may_file, may_read, visible_appeals
 from kaohe.appeals.forms import AppealForm, DecisionForm
 from kaohe.appeals.models import Appeal, AppealEvidence
 from kaohe.cycles.facts import cycle_scheme
-from kaohe.cycles.models import Cycle, CycleUnit, Record
+from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry, Record
 from kaohe.results.access import RESULT_READERS, visible_cycles
 from kaohe.results.actions import appeal_window_open, record_row
 from kaohe.results.presentation import record_text
@@ -119,7 +119,25 @@ def decision_form(appeal: Appeal, data: object = None) -> DecisionForm:
         for rule in scheme.rules.values()
         if rule.node_path == appeal.node_path or rule.node_path.startswith(prefix)
     ]
-    return DecisionForm(data, records=choices, rules=rules, initial={"record": appeal.record_id})
+    entries = EvaluationEntry.objects.filter(cycle_unit=appeal.cycle_unit).order_by("id")
+    evaluations = [
+        (entry.pk, evaluation_text(entry, scheme))
+        for entry in entries
+        if entry.node_path == appeal.node_path or entry.node_path.startswith(prefix)
+    ]
+    return DecisionForm(
+        data,
+        records=choices,
+        rules=rules,
+        evaluations=evaluations,
+        initial={"record": appeal.record_id},
+    )
+
+
+def evaluation_text(entry: EvaluationEntry, scheme: engine.Scheme) -> str:
+    node = scheme.nodes.get(entry.node_path)
+    round_name = f"（{entry.round}）" if entry.round else ""
+    return f"{node.name if node else entry.node_path}：{entry.group}{round_name} {entry.score} 分"
 
 
 @role_required(*RESULT_READERS)
@@ -154,6 +172,8 @@ def decide(request: HttpRequest, cycle_id: int, appeal_id: int) -> HttpResponse:
             withdraw=data["withdraw"],
             add_rule=data["add_rule"],
             level=data["level"],
+            evaluation_id=data["evaluation"],
+            score=data["score"],
         )
         try:
             actions.decide_appeal(

@@ -16,7 +16,8 @@ from kaohe.accounts.roles import Role
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle
 from kaohe.results import actions
-from kaohe.results.live import recompute
+from kaohe.results.live import ask_for_recompute
+from kaohe.results.models import LiveResult
 from kaohe.results.presentation import ranking_rows, section_names
 from kaohe.results.sources import source_for
 
@@ -75,9 +76,15 @@ finalise = review_step(actions.finalise_cycle, "考核周期已归档，结果�
 @require_POST
 @role_required(Role.OFFICE)
 def refresh(request: HttpRequest, cycle_id: int) -> HttpResponse:
-    """Recompute the whole cycle now (the office's button when something looks stale)."""
-    live = recompute(get_object_or_404(Cycle, pk=cycle_id))
-    if live.problems:
+    """Recompute the whole cycle (the office's button when something looks stale): a
+    background task when a worker runs them, so that a province-sized cycle never holds up
+    the request; at once otherwise."""
+    cycle = get_object_or_404(Cycle, pk=cycle_id)
+    asked = ask_for_recompute(cycle)
+    live = LiveResult.objects.get(cycle=cycle)
+    if live.answered < asked:
+        messages.info(request, "已提交重新计算，正在后台进行；完成后刷新本页即可看到结果")
+    elif live.problems:
         messages.error(request, "重新计算时发现问题，见页面上方")
     else:
         messages.success(request, "已重新计算")
