@@ -162,7 +162,13 @@ def keep_records(page: Any, cycle_url: str, tmp_path: Path) -> None:
 
 
 def type_record(page: Any, node: str, unit: str, rule: str, **cells: str) -> None:
-    page.get_by_label("指标", exact=True).select_option(value=node)
+    # Picking the indicator switches the page (records.js); the saved message of the row before
+    # can show before that script has run, so wait for it, then for the switch to finish.
+    page.wait_for_load_state("load")
+    picker = page.get_by_label("指标", exact=True)
+    if picker.input_value() != node:
+        with page.expect_navigation():
+            picker.select_option(value=node)
     form = page.get_by_role("form", name=f"为{unit}新增记录")
     form.get_by_label("规则").select_option(value=rule)
     for name, value in cells.items():
