@@ -16,6 +16,7 @@ from kaohe.appeals import actions
 from kaohe.appeals.access import may_decide, may_file, may_read, visible_appeals
 from kaohe.appeals.forms import AppealForm, DecisionForm
 from kaohe.appeals.models import Appeal, AppealEvidence
+from kaohe.cycles.access import covers
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry, Record
 from kaohe.results.access import RESULT_READERS, visible_cycles
@@ -107,23 +108,22 @@ def readable_appeal(request: HttpRequest, cycle_id: int, appeal_id: int) -> Appe
 
 def decision_form(appeal: Appeal, data: object = None) -> DecisionForm:
     scheme = cycle_scheme(appeal.cycle)
-    prefix = appeal.node_path + engine.PATH_SEPARATOR
     records = Record.objects.filter(cycle_unit=appeal.cycle_unit).order_by("id")
     choices = [
         (r.pk, record_text(record_row(r), scheme))
         for r in records
-        if r.node_path == appeal.node_path or r.node_path.startswith(prefix)
+        if covers(appeal.node_path, r.node_path)
     ]
     rules = [
         (rule.id, f"{scheme.nodes[rule.node_path].name}：{rule.title}")
         for rule in scheme.rules.values()
-        if rule.node_path == appeal.node_path or rule.node_path.startswith(prefix)
+        if covers(appeal.node_path, rule.node_path)
     ]
     entries = EvaluationEntry.objects.filter(cycle_unit=appeal.cycle_unit).order_by("id")
     evaluations = [
         (entry.pk, evaluation_text(entry, scheme))
         for entry in entries
-        if entry.node_path == appeal.node_path or entry.node_path.startswith(prefix)
+        if covers(appeal.node_path, entry.node_path)
     ]
     return DecisionForm(
         data,

@@ -69,7 +69,7 @@ class GapKind(RuleKind):
         return read_gap(settings)
 
     def distance(self, gap: Gap, actual: Decimal) -> Decimal:
-        raise NotImplementedError
+        return max(ZERO, gap.target - actual if self.short else actual - gap.target)
 
     def line(
         self, rule: Rule, gap: Gap, actual: Decimal, distance: Decimal, amount: Decimal
@@ -86,7 +86,8 @@ class GapKind(RuleKind):
         count_steps, nothing = stepper(gap.step, gap.partial), ZERO * each
 
         def total(records: Sequence[Record]) -> Decimal | None:
-            # self.amount(gap, actual), spelt out: this runs for every unit with a record
+            # self.amount(gap, actual) spelt out (distance, steps): this runs for every
+            # unit with a record
             actual = quick_value(records)
             if actual is None:
                 return None
@@ -114,9 +115,6 @@ class GapKind(RuleKind):
 class ShortfallKind(GapKind):
     name = "shortfall"
     describe = "差额扣分"
-
-    def distance(self, gap: Gap, actual: Decimal) -> Decimal:
-        return max(ZERO, gap.target - actual)
 
     def line(
         self, rule: Rule, gap: Gap, actual: Decimal, distance: Decimal, amount: Decimal
@@ -149,9 +147,6 @@ class ExceedKind(GapKind):
     name = "exceed"
     describe = "超额加分"
     short = False
-
-    def distance(self, gap: Gap, actual: Decimal) -> Decimal:
-        return max(ZERO, actual - gap.target)
 
     def line(
         self, rule: Rule, gap: Gap, actual: Decimal, distance: Decimal, amount: Decimal

@@ -80,9 +80,9 @@ def refresh(request: HttpRequest, cycle_id: int) -> HttpResponse:
     background task when a worker runs them, so that a province-sized cycle never holds up
     the request; at once otherwise."""
     cycle = get_object_or_404(Cycle, pk=cycle_id)
-    asked = ask_for_recompute(cycle)
+    ask_for_recompute(cycle)
     live = LiveResult.objects.get(cycle=cycle)
-    if live.answered < asked:
+    if live.pending:
         messages.info(request, "已提交重新计算，正在后台进行；完成后刷新本页即可看到结果")
     elif live.problems:
         messages.error(request, "重新计算时发现问题，见页面上方")
