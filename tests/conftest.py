@@ -131,6 +131,20 @@ def login(client: Any, org: Any) -> Any:
     return log_in
 
 
+def new_person(username: str, unit: Any, role: str) -> Any:
+    """A user holding one role in ``unit``, who logs in as ``username`` with the test password."""
+    from kaohe.accounts import actions
+
+    return actions.create_user(
+        None,
+        username=username,
+        password=DEMO_TEST_PASSWORD,
+        full_name=username,
+        unit=unit,
+        roles=[role],
+    )
+
+
 @pytest.fixture
 def zhangjiagang_bureau(db: Any) -> Any:
     """张家港 (seed 004): the 行政审批局 with its six sections, its people and the built-in
@@ -155,22 +169,12 @@ def zhangjiagang_bureau(db: Any) -> Any:
     }
     found.outsider_unit = actions.create_unit(None, name="市财政局", parent=city)
 
-    def person(username: str, unit: Any, role: str) -> Any:
-        return actions.create_user(
-            None,
-            username=username,
-            password=DEMO_TEST_PASSWORD,
-            full_name=username,
-            unit=unit,
-            roles=[role],
-        )
-
-    found.person = person
-    found.office = person("zjg_office", found.office_unit, Role.OFFICE)
-    found.inspector = person("zjg_duchake", found.sections["督查科"], Role.ASSESSOR)
-    found.general_office = person("zjg_bgs", found.sections["办公室"], Role.ASSESSOR)
-    found.reporter = person("zjg_tb", found.sections["党建科"], Role.REPORTER)
-    found.outsider = person("zjg_outsider", found.outsider_unit, Role.REPORTER)
+    found.person = new_person
+    found.office = new_person("zjg_office", found.office_unit, Role.OFFICE)
+    found.inspector = new_person("zjg_duchake", found.sections["督查科"], Role.ASSESSOR)
+    found.general_office = new_person("zjg_bgs", found.sections["办公室"], Role.ASSESSOR)
+    found.reporter = new_person("zjg_tb", found.sections["党建科"], Role.REPORTER)
+    found.outsider = new_person("zjg_outsider", found.outsider_unit, Role.REPORTER)
     found.version = SchemeVersion.objects.get(scheme__slug="zhangjiagang-sections", number=1)
     return found
 

@@ -14,10 +14,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from kaohe.accounts import actions as account_actions
 from kaohe.accounts.roles import Role
 from kaohe.cycles import actions as cycle_actions
-from tests.conftest import DEMO_TEST_PASSWORD
+from tests.conftest import new_person
 
 SCHEME = """\
 format: kaohe-scheme/1
@@ -127,20 +126,10 @@ def cycle(org: Any, settings: Any, tmp_path: Any) -> Any:
     found.org = org
     found.users = org.users
 
-    def person(username: str, unit: Any, role: str) -> Any:
-        return account_actions.create_user(
-            None,
-            username=username,
-            password=DEMO_TEST_PASSWORD,
-            full_name=username,
-            unit=unit,
-            roles=[role],
-        )
-
-    found.other_reporter = person("jyj_tbr", org.other_department, Role.REPORTER)
-    found.other_deputy = person("jyj_fgld", org.other_department, Role.DEPUTY_LEADER)
-    found.task_assessor = person("jyj_kpdw", org.other_department, Role.ASSESSOR)
-    found.person = person
+    found.other_reporter = new_person("jyj_tbr", org.other_department, Role.REPORTER)
+    found.other_deputy = new_person("jyj_fgld", org.other_department, Role.DEPUTY_LEADER)
+    found.task_assessor = new_person("jyj_kpdw", org.other_department, Role.ASSESSOR)
+    found.person = new_person
     return found
 
 

@@ -9,11 +9,10 @@ from typing import Any
 
 import pytest
 
-from kaohe.accounts import actions as account_actions
 from kaohe.accounts.roles import Role
 from kaohe.cycles import actions as cycle_actions
 from kaohe.results import actions as result_actions
-from tests.conftest import DEMO_TEST_PASSWORD
+from tests.conftest import new_person
 
 
 @pytest.fixture
@@ -21,19 +20,9 @@ def bureau(zhangjiagang: Any, django_capture_on_commit_callbacks: Any) -> Any:
     """张家港 plus leaders of the bureau and a recorder that runs on-commit hooks at once."""
     found = zhangjiagang
 
-    def person(username: str, unit: Any, role: str) -> Any:
-        return account_actions.create_user(
-            None,
-            username=username,
-            password=DEMO_TEST_PASSWORD,
-            full_name=username,
-            unit=unit,
-            roles=[role],
-        )
-
-    found.deputy = person("zjg_fgld", found.bureau, Role.DEPUTY_LEADER)
-    found.party_leader = person("zjg_djk_ld", found.sections["党建科"], Role.PRINCIPAL_LEADER)
-    found.other_reporter = person("zjg_spxtk", found.sections["审批协调科"], Role.REPORTER)
+    found.deputy = new_person("zjg_fgld", found.bureau, Role.DEPUTY_LEADER)
+    found.party_leader = new_person("zjg_djk_ld", found.sections["党建科"], Role.PRINCIPAL_LEADER)
+    found.other_reporter = new_person("zjg_spxtk", found.sections["审批协调科"], Role.REPORTER)
 
     def record(label: str, node: str, rule: str, count: str = "1", **more: Any) -> Any:
         with django_capture_on_commit_callbacks(execute=True):

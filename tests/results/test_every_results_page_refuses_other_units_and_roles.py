@@ -3,23 +3,12 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from kaohe.accounts import actions as account_actions
 from kaohe.accounts.roles import Role
-from tests.conftest import DEMO_TEST_PASSWORD
+from tests.conftest import new_person
 
 
 @pytest.fixture
 def people(bureau: Any) -> dict[str, Any]:
-    def person(username: str, unit: Any, role: str) -> Any:
-        return account_actions.create_user(
-            None,
-            username=username,
-            password=DEMO_TEST_PASSWORD,
-            full_name=username,
-            unit=unit,
-            roles=[role],
-        )
-
     return {
         "office": bureau.office,
         "own_reporter": bureau.reporter,  # 党建科
@@ -28,9 +17,9 @@ def people(bureau: Any) -> dict[str, Any]:
         "other_section": bureau.other_reporter,  # 审批协调科
         "other_assessor": bureau.inspector,  # 督查科
         "outsider": bureau.outsider,  # 市财政局
-        "own_evaluator": person("zjg_pyr", bureau.sections["党建科"], Role.EVALUATOR),
-        "other_evaluator": person("zjg_pyr2", bureau.sections["督查科"], Role.EVALUATOR),
-        "system_admin": person("zjg_xt", bureau.office_unit, Role.SYSTEM_ADMIN),
+        "own_evaluator": new_person("zjg_pyr", bureau.sections["党建科"], Role.EVALUATOR),
+        "other_evaluator": new_person("zjg_pyr2", bureau.sections["督查科"], Role.EVALUATOR),
+        "system_admin": new_person("zjg_xt", bureau.office_unit, Role.SYSTEM_ADMIN),
     }
 
 
