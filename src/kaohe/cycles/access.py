@@ -31,7 +31,7 @@ def visible_cycles(user: User) -> QuerySet[Cycle]:
 
 def covers(root: str, node_path: str) -> bool:
     """Whether node_path is the indicator at root or lies inside its subtree."""
-    return node_path == root or node_path.startswith(root + engine.PATH_SEPARATOR)
+    return engine.within(node_path, root)
 
 
 def assessor_paths(user: User, cycle: Cycle) -> list[str]:

@@ -48,6 +48,7 @@ from kaohe.engine.model.scheme import (
     Owners,
     Rule,
     Scheme,
+    within,
 )
 from kaohe.engine.rules.registry import kinds
 
@@ -108,4 +109,5 @@ __all__ = [
     "rule_kinds",
     "scheme_notes",
     "scheme_to_dict",
+    "within",
 ]

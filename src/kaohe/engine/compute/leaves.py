@@ -19,7 +19,7 @@ from kaohe.engine.compute.plan import Plan
 from kaohe.engine.compute.results import Explains
 from kaohe.engine.compute.tables import Tables
 from kaohe.engine.model.facts import Record
-from kaohe.engine.model.scheme import Node, Rule
+from kaohe.engine.model.scheme import Node, Rule, within
 from kaohe.engine.numbers import ZERO, clamp, show
 from kaohe.engine.rules.base import Contribution, Line, UnitView, VetoHit, verb
 
@@ -204,7 +204,7 @@ def apply_one(
 
 
 def is_absent(path: str, absent: frozenset[str]) -> bool:
-    return any(path == item or path.startswith(item + " › ") for item in absent)
+    return any(within(path, item) for item in absent)
 
 
 def adjust(rule: Rule, contribution: Contribution, view: UnitView) -> Contribution:

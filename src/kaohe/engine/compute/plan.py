@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from kaohe.engine.model.facts import Unit
-from kaohe.engine.model.scheme import Node, Rule, Scheme
+from kaohe.engine.model.scheme import Node, Rule, Scheme, within
 from kaohe.engine.numbers import ZERO, clamp
 from kaohe.engine.rules.base import Line, QuickTotal, RuleKind
 from kaohe.engine.rules.registry import kinds
@@ -93,7 +93,7 @@ class Plan:
         skipped = {node.path for node in found if node is not None}
         absent: list[str] = []
         for node in self.scheme.nodes.values():
-            if any(node.path.startswith(path + " › ") for path in absent):
+            if any(within(node.path, path) for path in absent):
                 continue
             outside = node.applies_to and not set(node.applies_to) & set(unit.categories)
             if outside or node.path in skipped:

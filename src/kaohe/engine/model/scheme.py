@@ -14,6 +14,11 @@ NodeKind = Literal["scored", "penalty", "bonus", "value", "group"]
 PATH_SEPARATOR = " › "
 
 
+def within(path: str, root: str) -> bool:
+    """Whether the indicator at ``path`` is ``root`` itself or lies inside its subtree."""
+    return path == root or path.startswith(root + PATH_SEPARATOR)
+
+
 @dataclass(frozen=True)
 class Owners:
     """任务分工: the leaders, units and persons responsible for an indicator."""
