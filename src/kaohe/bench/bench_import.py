@@ -1,8 +1,11 @@
 """Import benchmark: a 500-indicator scheme as xlsx and as docx.
 
 Importing each file (guards, parsing, tree building, rule reading, engine validation) is timed
-against openpyxl / python-docx merely loading the same file, measured in the same run; the
-target is at most 3×. Both files are written by kaohe's own exporters at the start of the run.
+against the least any importer of that format must do, measured in the same run: for xlsx,
+openpyxl loading the workbook (target at most 3×); for docx, python-docx loading the document and
+reading the text of every table cell (target at most 1×, as issue 11 set it; python-docx's bare
+XML parse is printed beside it for context). Both files are written by kaohe's own exporters at
+the start of the run.
 
 Loading and importing are timed in alternating pairs, in CPU seconds of this process, each run
 starting from a settled heap; the median of the pairs' ratios is reported. A neighbour slowing
@@ -27,7 +30,8 @@ from kaohe.transfer.importers import import_document
 
 SECTIONS, GROUPS, LEAVES = 5, 10, 10  # 5 × 10 × 10 = 500 leaf indicators
 PAIRS = 7
-RATIO_TARGET = 3.0
+XLSX_TARGET = 3.0  # openpyxl loading the workbook: the least any xlsx import does
+DOCX_TARGET = 1.0  # python-docx reading every table cell: the least any docx import does
 CONTEXT_PAIRS = 3
 CRITERIA = (
     "未按时报送工作计划的，每次扣1分；",
@@ -76,16 +80,28 @@ def _timed(action: Callable[[], object]) -> float:
     return time.process_time() - started
 
 
-def _compare(label: str, action: Callable[[], object], load: Callable[[], object], by: str) -> None:
-    """Loading and importing in alternating pairs; the median of the pairs' ratios."""
-    pairs = [(_timed(load), _timed(action)) for _ in range(PAIRS)]
-    ratio = statistics.median(measured / baseline for baseline, measured in pairs)
-    _report(
-        label,
-        statistics.median(measured for _, measured in pairs),
-        statistics.median(baseline for baseline, _ in pairs),
-        by,
-        ratio,
+def _compare(
+    label: str,
+    action: Callable[[], object],
+    baseline: Callable[[], object],
+    by: str,
+    target: float | None,
+    pairs: int = PAIRS,
+) -> None:
+    """Baseline and import in alternating pairs; the median of the pairs' ratios."""
+    timed = [(_timed(baseline), _timed(action)) for _ in range(pairs)]
+    ratio = statistics.median(measured / base for base, measured in timed)
+    measured = statistics.median(measured for _, measured in timed)
+    base = statistics.median(base for base, _ in timed)
+    if target is None:
+        verdict = f"（参考，非目标；{pairs} 组交替测量的中位数）"
+    else:
+        passed = "PASS" if ratio <= target else "MISS"
+        verdict = f"（{pairs} 组交替测量的中位数；目标 ≤ {target:g}×） {passed}"
+    print(
+        f"导入 {label}（500 个指标）：{measured * 1000:.0f} ms；"
+        f"{by}：{base * 1000:.0f} ms；比值 {ratio:.2f}×{verdict}",
+        flush=True,
     )
 
 
@@ -95,16 +111,11 @@ def _load_workbook(data: bytes) -> None:
         load_workbook(io.BytesIO(data)).close()
 
 
-def _report(
-    label: str, measured: float, baseline: float, baseline_label: str, ratio: float
-) -> None:
-    verdict = "PASS" if ratio <= RATIO_TARGET else "MISS"
-    print(
-        f"导入 {label}（500 个指标）：{measured * 1000:.0f} ms；"
-        f"{baseline_label} 仅加载：{baseline * 1000:.0f} ms；"
-        f"比值 {ratio:.2f}×（{PAIRS} 组交替测量的中位数；目标 ≤ {RATIO_TARGET:.0f}×） {verdict}",
-        flush=True,
-    )
+def _cell_texts(document: bytes) -> list[str]:
+    """What any table import built on python-docx must do: load the file and read the text of
+    every table cell."""
+    doc = docx.Document(io.BytesIO(document))
+    return [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
 
 
 def run() -> None:
@@ -117,38 +128,21 @@ def run() -> None:
         "xlsx",
         lambda: import_document("基准.xlsx", workbook),
         lambda: _load_workbook(workbook),
-        "openpyxl",
+        "openpyxl 仅加载",
+        XLSX_TARGET,
+    )
+    _compare(
+        "docx",
+        lambda: import_document("基准.docx", document),
+        lambda: _cell_texts(document),
+        "python-docx 加载并读出每个表格单元格文字",
+        DOCX_TARGET,
+        CONTEXT_PAIRS,
     )
     _compare(
         "docx",
         lambda: import_document("基准.docx", document),
         lambda: docx.Document(io.BytesIO(document)),
-        "python-docx",
+        "python-docx 仅解析 XML",
+        None,
     )
-    _beside_cell_reading(document)
-
-
-def _beside_cell_reading(document: bytes) -> None:
-    """For context, not the target: python-docx loading the file *and* reading the text of
-    every table cell — the least any table import built on python-docx would do. Loading
-    alone parses the XML and nothing more, so the docx import's ratio to it counts every step
-    of the import (reading 500 criteria texts among them) against a bare parse."""
-    pairs = [
-        (
-            _timed(lambda: _cell_texts(document)),
-            _timed(lambda: import_document("基准.docx", document)),
-        )
-        for _ in range(CONTEXT_PAIRS)
-    ]
-    ratio = statistics.median(measured / baseline for baseline, measured in pairs)
-    reading = statistics.median(baseline for baseline, _ in pairs)
-    print(
-        f"参考（非目标）：python-docx 加载并读出每个表格单元格文字 {reading * 1000:.0f} ms；"
-        f"导入 docx 为其 {ratio:.2f}×（{CONTEXT_PAIRS} 组交替测量的中位数）",
-        flush=True,
-    )
-
-
-def _cell_texts(document: bytes) -> list[str]:
-    doc = docx.Document(io.BytesIO(document))
-    return [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
