@@ -1,0 +1,109 @@
+"""`kaohe textrules eval --documents`: how a labelled sentence is classed after an import."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from kaohe.cli import main
+from kaohe.transfer.documents import classify, load_documents, measure_all
+
+PER_TIME = {"kind": "per_occurrence", "amount": Decimal("-1"), "cap": Decimal("3")}
+FLAG = {"kind": "discretionary", "flagged": True, "max": Decimal("10"), "text": "……酌情扣分"}
+
+SOURCE = """某县机关效能考核细则
+一、组织领导（20分）
+1.责任落实（10分）：未按时报送工作计划的，每次扣1分，最多扣3分。发生安全事故，该项不得分。
+2.学习培训（10分）：全年不少于两次，每少一次扣0.5分。
+二、工作实绩（80分）
+1.重点任务（80分）：每未完成1项，扣2分。
+"""
+
+LABELS = """id: t1
+title: 某县机关效能考核细则
+split: {split}
+tree:
+  - name: 组织领导
+    points: 20
+    children:
+      - {{name: 责任落实, points: 10}}
+      - {{name: 学习培训, points: 10}}
+  - name: 工作实绩
+    points: 80
+    children:
+      - {{name: 重点任务, points: 80}}
+sentences:
+  - node: 组织领导 › 责任落实
+    text: 未按时报送工作计划的，每次扣1分，最多扣3分。
+    rules: [{{kind: per_occurrence, amount: -1, cap: 3}}]
+  - node: 组织领导 › 责任落实
+    text: 发生安全事故，该项不得分。
+    rules: [{{kind: zero_on_event}}]
+  - node: 组织领导 › 学习培训
+    text: 全年不少于两次，每少一次扣0.5分。
+    rules: [{{kind: frequency, minimum: 2, per: year, amount: -0.5}}]
+"""
+
+
+def write_document(root: Path, name: str, source: str, split: str = "dev") -> Path:
+    folder = root / name
+    folder.mkdir(parents=True)
+    (folder / "source.txt").write_text(source, encoding="utf-8")
+    (folder / "labels.yaml").write_text(LABELS.format(split=split), encoding="utf-8")
+    return folder
+
+
+def test_it_counts_a_sentence_read_as_labelled_as_exact():
+    assert classify([PER_TIME], [{**PER_TIME, "id": "1-1", "text": "每次扣1分"}]) == "exact"
+
+
+def test_a_flagged_reading_of_a_rule_the_label_spells_out_is_flagged_not_wrong():
+    assert classify([PER_TIME], [FLAG]) == "flagged"
+
+
+def test_a_confident_rule_the_label_does_not_hold_is_wrong_even_beside_a_flag():
+    other = {"kind": "per_occurrence", "amount": Decimal("-3"), "cap": Decimal("3")}
+    assert classify([PER_TIME], [other, FLAG]) == "wrong"
+
+
+def test_a_sentence_with_nothing_read_or_only_part_of_it_read_is_missing():
+    assert classify([PER_TIME], []) == "missing"
+    zero = {"kind": "zero_on_event"}
+    assert classify([PER_TIME, zero], [zero]) == "missing"
+
+
+def test_a_label_that_is_itself_a_flag_is_matched_by_a_flag():
+    assert classify([{"kind": "discretionary", "flagged": True}], [FLAG]) == "exact"
+
+
+def test_it_measures_tree_and_sentences_of_an_imported_text(tmp_path):
+    write_document(tmp_path, "t1", SOURCE)
+    results, totals = measure_all(load_documents(tmp_path))
+    assert results[0].tree_matches
+    assert totals["dev"].outcomes["exact"] == 3
+    assert totals["dev"].exact_share == Decimal("100.0")
+
+
+def test_a_wrong_point_in_the_tree_is_named(tmp_path):
+    write_document(tmp_path, "t1", SOURCE.replace("学习培训（10分）", "学习培训（8分）"))
+    results, _ = measure_all(load_documents(tmp_path))
+    assert "「组织领导 › 学习培训」分值应为 10，导入为 8" in results[0].tree_differences
+
+
+def test_a_refused_document_counts_every_sentence_as_missing(tmp_path):
+    write_document(tmp_path, "t1", "这份文件没有任何考核指标。\n")
+    results, totals = measure_all(load_documents(tmp_path))
+    assert results[0].refused
+    assert totals["dev"].refused == 1
+    assert totals["dev"].outcomes["missing"] == 3
+
+
+def test_the_command_prints_each_split_and_the_total(tmp_path, capsys):
+    write_document(tmp_path, "t1", SOURCE)
+    write_document(tmp_path, "t2", SOURCE, split="validation")
+    assert main(["textrules", "eval", "--documents", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "开发集：文件 1 份" in out
+    assert "验证集：文件 1 份" in out
+    assert "合计：文件 2 份" in out
+    assert "完全匹配率 100.0%" in out
