@@ -1,0 +1,53 @@
+"""The real-document corpus (tests/data/documents/) is labelled consistently.
+
+These check the labels as data, never the reader: each sentence is quoted from its source, each
+belongs to an indicator of the labelled tree, each rule is of a kind the engine has.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kaohe import engine
+
+ROOT = Path(__file__).resolve().parents[1] / "data" / "documents"
+FOLDERS = sorted(path.parent for path in ROOT.glob("*/labels.yaml"))
+REQUIRED = ("id", "title", "source", "region", "level", "layout", "split", "tree", "sentences")
+EXTRA_KINDS = {"discretionary"}
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def labels(folder: Path) -> dict:
+    return yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8"))
+
+
+def paths(nodes: list, parents: tuple = ()) -> set[str]:
+    found = set()
+    for node in nodes:
+        path = (*parents, node["name"])
+        found.add(engine.PATH_SEPARATOR.join(path))
+        found |= paths(node.get("children") or [], path)
+    return found
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=[folder.name for folder in FOLDERS])
+def test_every_document_is_labelled_from_its_own_source(folder):
+    data = labels(folder)
+    assert not [key for key in REQUIRED if key not in data], "labels.yaml lacks fields"
+    assert data["split"] in ("dev", "validation")
+    assert str(data["source"]).startswith(("http://", "https://"))
+    source = squeeze((folder / "source.txt").read_text(encoding="utf-8"))
+    tree = paths(data["tree"])
+    kinds = set(engine.rule_kinds()) | EXTRA_KINDS
+    for sentence in data["sentences"]:
+        assert squeeze(sentence["text"]) in source, sentence["text"]
+        assert not sentence.get("node") or sentence["node"] in tree, sentence["node"]
+        assert sentence["rules"], sentence["text"]
+        assert {rule["kind"] for rule in sentence["rules"]} <= kinds, sentence["rules"]
