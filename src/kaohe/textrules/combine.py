@@ -16,6 +16,7 @@ from typing import Any
 
 from kaohe.textrules.drafts import Draft
 from kaohe.textrules.patterns.checklist import GATHER_CONDITIONS, GATHER_TASKS, TASK_SPANS
+from kaohe.textrules.patterns.severity import TIER
 from kaohe.textrules.sentences import SentenceReading
 from kaohe.textrules.vocabulary import LEVELS
 
@@ -176,3 +177,53 @@ def merge_rounds(drafts: list[Draft]) -> list[Draft]:
         elif draft not in rounds:
             joined.append(draft)
     return joined
+
+
+def _one_off(rule: dict[str, Any]) -> bool:
+    amount = rule.get("amount")
+    return (
+        rule.get("kind") == "per_occurrence"
+        and amount is not None
+        and rule.get("cap") == abs(amount)
+        and set(rule) == {"kind", "amount", "cap"}
+    )
+
+
+def _tier_of(draft: Draft, text: str, previous_end: int) -> str | None:
+    tiers = list(TIER.finditer(text, previous_end, draft.end))
+    return tiers[0].group("level") if len(tiers) == 1 else None
+
+
+def join_severity_tiers(drafts: list[Draft], text: str) -> list[Draft]:
+    """「发生一般事故的扣3分；发生较大事故的扣6分」 across sentences: one-off amounts in a row,
+    each for a different severity, become one tiered rule as within a sentence."""
+    joined: list[Draft] = []
+    run: list[tuple[Draft, str]] = []
+    previous_end = 0
+
+    def close() -> None:
+        if len(run) > 1:
+            levels = {level: draft.rule["amount"] for draft, level in run}
+            rule = {"kind": "tiered", "levels": levels, "highest_only": True}
+            confidence = min(draft.confidence for draft, _ in run)
+            joined.append(replace(run[0][0], rule=rule, end=run[-1][0].end, confidence=confidence))
+        else:
+            joined.extend(draft for draft, _ in run)
+        run.clear()
+
+    for draft in drafts:
+        level = _tier_of(draft, text, previous_end) if _one_off(draft.rule) else None
+        fits = bool(run) and level not in {known for _, known in run}
+        if level is None or not fits or _sign(run[-1][0]) != _sign(draft):
+            close()
+        if level is None:
+            joined.append(draft)
+        else:
+            run.append((draft, level))
+        previous_end = draft.end
+    close()
+    return joined
+
+
+def _sign(draft: Draft) -> bool:
+    return bool(draft.rule["amount"] > 0)

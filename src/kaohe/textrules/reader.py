@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from kaohe.textrules.clauses import split_sentences
-from kaohe.textrules.combine import gather_checklists, merge_levels, merge_rounds
+from kaohe.textrules.combine import (
+    gather_checklists,
+    join_severity_tiers,
+    merge_levels,
+    merge_rounds,
+)
 from kaohe.textrules.drafts import Draft
 from kaohe.textrules.highest import apply_highest_only
 from kaohe.textrules.normalize import normalize
@@ -33,7 +39,9 @@ def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
         for finding in reading.findings:
             node.update(finding.node)
     drafts = gather_checklists(drafts, readings, text)
-    drafts = apply_highest_only(merge_rounds(merge_levels(drafts, clean)), clean)
+    drafts = join_severity_tiers(merge_levels(drafts, clean), clean)
+    drafts = apply_highest_only(merge_rounds(drafts), clean)
+    drafts = [_as_condition(draft, readings, text, points) for draft in drafts]
     rules = tuple(_bounded(_read_rule(draft, text), points) for draft in drafts)
     return Reading(text=text, rules=rules, node=_settle_node(node, points))
 
@@ -86,6 +94,25 @@ def _bounded(read: ReadRule, points: Decimal | None) -> ReadRule:
     if rule["kind"] != "discretionary" or "max" in rule or points is None:
         return read
     return replace(read, rule={**rule, "max": points})
+
+
+_CREDIT = re.compile(r"(?<![加获取记计])得")
+
+
+def _as_condition(
+    draft: Draft, readings: list[SentenceReading], text: str, points: Decimal | None
+) -> Draft:
+    """「按时报送的，得2分」 on an item of 2 points says when the item keeps its points: it sets
+    the item's value rather than adding 2 to an item that starts full. Which value it has
+    otherwise is for a person to say: the sentence is flagged with the credit as a guess."""
+    rule = draft.rule
+    credit = rule.get("kind") == "per_occurrence" and rule.get("amount") == points
+    source = text[draft.start : draft.end]
+    if not credit or rule.get("cap") != points or not _CREDIT.search(source):
+        return draft
+    sentence = readings[draft.sentence].sentence
+    guess = {"kind": "discretionary", "guesses": [rule]}
+    return Draft(guess, sentence.start, sentence.end, Decimal(0), draft.sentence)
 
 
 def _settle_node(node: dict[str, Any], points: Decimal | None) -> dict[str, Any]:

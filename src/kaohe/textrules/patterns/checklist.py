@@ -74,3 +74,27 @@ def read_named_tasks(sentence: Sentence) -> list[Finding]:
     sure = len(spans) == number(match.group("count"))
     start = spans[0][0] if spans else match.start()
     return [Finding(rule, start, match.end(), SURE if sure else GUESS)]
+
+
+_NEGATED = r"(?:未|不|无|没有|缺少|缺乏)[^,;、:]{1,30}?"
+_NEGATED_LIST = re.compile(
+    rf"(?:^|(?<=[,;:]))\s*(?P<items>{_NEGATED}(?:\s*、\s*{_NEGATED})+?)\s*的?\s*,?\s*"
+    rf"(?:分别|各)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}(?!\s*、)"
+)
+
+
+@sentence_reader("未甲、未乙的分别扣分", priority=8, needs="别各")
+def read_negated_list(sentence: Sentence) -> list[Finding]:
+    """「未制定方案、未开展培训、未报送总结的，分别扣0.5分」: each failing is one task of a
+    checklist, so each costs the amount once."""
+    match = _NEGATED_LIST.search(sentence.text)
+    if match is None:
+        return []
+    items = match.group("items")
+    spans = [
+        (match.start("items") + item.start(), match.start("items") + item.end())
+        for item in re.finditer(r"[^、\s][^、]*[^、\s]|[^、\s]", items)
+    ]
+    amount = signed(match.group("verb"), match.group("amount"))
+    rule = {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
+    return [Finding(rule, match.start("items"), match.end(), SURE)]

@@ -14,7 +14,10 @@ from kaohe.textrules.clauses import Sentence
 from kaohe.textrules.numbers import NUMBER, number
 from kaohe.textrules.patterns.base import ADD, DEDUCT, GUESS, SURE, Finding, sentence_reader
 
-_TOP = re.compile(rf"(?P<side>前|后|倒数)\s*(?P<count>{NUMBER})\s*(?:名|位)")
+# 「前5名」, 「后三位」, or 「排名前三」 with the 名 before the count.
+_TOP = re.compile(
+    rf"(?P<lead>排名|名次|排序)?\s*(?P<side>前|后|倒数)\s*(?P<count>{NUMBER})\s*(?P<rank>名|位)?"
+)
 _BOTH = re.compile(rf"前\s*(?P<count>{NUMBER})\s*名和后\s*(?P=count)\s*名")
 _EACH = re.compile(
     rf"(?:依次|分别|各)\s*(?P<verb>加减|{ADD}|{DEDUCT})\s*"
@@ -48,7 +51,9 @@ def _rule(external: bool, side: str, sequence: list[Decimal]) -> dict[str, Any]:
 @sentence_reader("名次加分", priority=20, needs="依别各")
 def read_rank(sentence: Sentence) -> list[Finding]:
     each = _EACH.search(sentence.text)
-    top = _TOP.search(sentence.text)
+    top = next(
+        (m for m in _TOP.finditer(sentence.text) if m.group("lead") or m.group("rank")), None
+    )
     if each is None or top is None or top.start() > each.start():
         return []
     count = int(number(top.group("count")))
