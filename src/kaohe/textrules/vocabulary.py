@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 COUNTERS: tuple[str, ...] = (
     "人次", "件次", "批次", "台次", "条", "件", "篇", "次", "项", "例",
     "宗", "户", "起", "个", "人", "家", "份", "种", "处", "天", "名", "位", "期", "场", "所",
@@ -29,3 +31,10 @@ LEVELS: tuple[str, ...] = (
     "绝密", "机密", "秘密", "到京", "到省(?!级)", "到市(?!级)",
 )  # fmt: skip
 """Level words (regular expressions) naming amounts in a per-level rule: 市级/省级, 到省."""
+
+SCORING_WORD = re.compile(
+    r"(?:扣|加|减|得)\s*(?:[\d.]+|[一二两三四五六七八九十半]+)\s*分|不得分|不计分|不记分|否决|折算|"
+    r"列最后|取消[^，,。；;]{0,12}资格|按[^，,。；;]{1,20}计(?:分|算|入)|酌情|视情|倒扣|扣分|加分|"
+    r"扣除|扣减|得满分|计\s*\d+(?:\.\d+)?\s*分|占\s*\d+(?:\.\d+)?\s*(?:分|%)"
+)
+"""A word that puts a score on a sentence: a sentence holding one must end as a rule or a flag."""

@@ -133,10 +133,8 @@ def measure(document: LabelledDocument, source: Path) -> SourceResult:
         return result
     nodes = dict(_imported_nodes(scheme.get("sections") or [], ()))
     _compare_tree(result, nodes)
-    everywhere = _rules_under(nodes, "")
     for sentence in document.sentences:
-        nearby = _rules_under(nodes, sentence.node) if sentence.node in nodes else everywhere
-        read = _rules_from(sentence, nearby)
+        read = _rules_from(sentence, _candidates(nodes, sentence.node))
         result.outcomes.append((sentence, classify(sentence.rules, read), read))
     return result
 
@@ -148,6 +146,19 @@ def _imported_nodes(
         path = (*parents, bare_name(str(node.get("name") or "")))
         yield PATH_SEPARATOR.join(path), node
         yield from _imported_nodes(node.get("children") or [], path)
+
+
+def _candidates(nodes: Mapping[str, Mapping[str, Any]], path: str) -> list[list[Mapping[str, Any]]]:
+    """Where to look for a sentence's rules, nearest first: the labelled node itself; nodes of
+    the same name elsewhere in the imported tree; then each node on its own (never all rules
+    together, so a sentence repeated under several items is not read as many rules)."""
+    if path in nodes:
+        return [_rules_under(nodes, path)]
+    leaf = path.rpartition(PATH_SEPARATOR)[2]
+    named = [found for found in nodes if leaf and found.rpartition(PATH_SEPARATOR)[2] == leaf]
+    if named:
+        return [_rules_under(nodes, found) for found in named]
+    return [list(node.get("rules") or ()) for node in nodes.values()]
 
 
 def _rules_under(nodes: Mapping[str, Mapping[str, Any]], root: str) -> list[Mapping[str, Any]]:
@@ -179,16 +190,21 @@ def _points(node: Mapping[str, Any]) -> Decimal | None:
     return None if points is None else Decimal(str(points))
 
 
-def _rules_from(sentence: LabelledSentence, rules: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """The imported rules whose source text lies inside the sentence (or, for a flagged rule
-    quoting more than the sentence, whose text holds it)."""
+def _rules_from(
+    sentence: LabelledSentence, candidates: list[list[Mapping[str, Any]]]
+) -> list[dict[str, Any]]:
+    """The rules, from the first place holding any, whose source text lies inside the sentence
+    (or, for a flagged rule quoting more than the sentence, whose text holds it)."""
     text = squeeze(sentence.text)
-    found = []
-    for rule in rules:
-        source = squeeze(str(rule.get("text") or ""))
-        if source and (source in text or (rule.get("flagged") and text in source)):
-            found.append(dict(rule))
-    return found
+    for rules in candidates:
+        found = []
+        for rule in rules:
+            source = squeeze(str(rule.get("text") or ""))
+            if source and (source in text or (rule.get("flagged") and text in source)):
+                found.append(dict(rule))
+        if found:
+            return found
+    return []
 
 
 def comparable(rule: Mapping[str, Any]) -> dict[str, Any]:

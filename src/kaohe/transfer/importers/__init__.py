@@ -21,6 +21,7 @@ from kaohe.transfer.importers.prose import weighted_sections
 from kaohe.transfer.importers.registry import IMPORTERS
 from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.settle import settle
+from kaohe.transfer.importers.stream import read_stream
 from kaohe.transfer.importers.validation import add_grades, validate
 from kaohe.transfer.limits import MAX_CRITERIA_CHARS, MAX_FILE_BYTES, ImportRefused, check_upload
 
@@ -72,6 +73,9 @@ def import_document(name: str, data: bytes, *, scheme_id: str | None = None) -> 
         settle(scheme, report)
     elif described := weighted_sections(reading.prose or "", report):
         scheme = {**identity, **described}
+    elif (stream := read_stream(reading.prose or "", report)).children:
+        scheme = assemble(stream, scheme_id=identity["id"], name=title, report=report)
+        settle(scheme, report)
     else:
         raise ImportRefused(
             "未在文件中找到考核指标：请确认文件含有带表头"

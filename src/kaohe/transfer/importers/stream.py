@@ -1,0 +1,254 @@
+"""Any text as a stream of cells: the reader for documents no table or outline reader took.
+
+Offices paste their tables in every shape — one cell a line, cells split by ``|`` or box-drawing
+rules, columns run together from a PDF, names written one character a line. Whatever the shape,
+a document is a stream of cells, and each cell is one of a few things:
+
+- a **header** (考核项目, 分值, 评分标准 …), skipped;
+- **points** (「10」, 「20分」) right after a name, or a **serial** (1, 2, 3 …) before a row;
+- a **name** of an indicator: short, no scoring words, no sentence end;
+- a **unit** (市平安办, 督查科) after criteria: the item's assessor;
+- **criteria**: any cell with a scoring word, or a sentence that describes the item.
+
+A name followed by another name or by a serial opens a group; a name followed by points or
+criteria opens an item. Numbered headings (一、 (一) 1.) nest by their numbering as in an outline.
+Nothing is dropped: a cell that fits nowhere is reported as ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kaohe.textrules.vocabulary import SCORING_WORD
+from kaohe.transfer.importers.drafts import Draft
+from kaohe.transfer.importers.names import UNIT_ENDINGS, strip_numbering
+from kaohe.transfer.importers.outline import add_criteria_line, heading_rank
+from kaohe.transfer.importers.report import ImportReport
+
+_SEPARATORS = re.compile(r"\s*[|│┃║¦]\s*|\t+| {3,}|\u3000{2,}")
+_RULE_LINE = re.compile(r"^[\s─━│┃┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬+\-=_|.·…]*$")
+_HEADER_WORDS = re.compile(
+    r"^(?:序号|编号|类别|项目|考核项目|考核内容|考核指标|指标|一级指标|二级指标|三级指标|分值|"
+    r"基础分值|基础分|标准分|分数|权重|考核标准|评分标准|考核细则|评分细则|计分标准|扣分标准|"
+    r"考核要点|考核方法|考核办法|评分办法|考核结果|件数|加分|扣分|得分|自评分|考核得分|备注|"
+    r"考核单位|考核部门|考评单位|责任单位|责任部门|牵头单位|信息提供部门|数据来源|"
+    r"具体项目内容|工作内容|目标任务|考核内容及计分标准|考核内容及评分标准|评分方法)$"
+)
+_NUMBER_CELL = re.compile(r"^(?P<value>\d{1,4}(?:\.\d{1,2})?)\s*分?$")
+_SENTENCE_END = re.compile(r"[。；;]$")
+_CONTINUES = re.compile(r"[，,、和与及或的（(]$")
+MAX_NAME = 30
+MIN_WRAPPED = 18
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    where: str
+
+
+def cells_of(text: str) -> list[Cell]:
+    """Every non-empty cell, in reading order, with vertical names and wrapped lines joined."""
+    cells: list[Cell] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if _RULE_LINE.match(line):
+            continue
+        for part in _SEPARATORS.split(line.strip()):
+            if part.strip(" \u3000"):
+                cells.append(Cell(" ".join(part.split()), f"第 {number} 行"))
+    return _join_wrapped(_join_vertical(cells))
+
+
+def _join_vertical(cells: list[Cell]) -> list[Cell]:
+    """「区\n政\n府」: a name written one character a line (a tall merged cell)."""
+    joined: list[Cell] = []
+    run: list[Cell] = []
+    for cell in [*cells, Cell("", "")]:
+        if len(cell.text) == 1 and not cell.text.isdigit():
+            run.append(cell)
+            continue
+        if len(run) > 1:
+            joined.append(Cell("".join(c.text for c in run), run[0].where))
+        else:
+            joined.extend(run)
+        run = []
+        if cell.text:
+            joined.append(cell)
+    return joined
+
+
+def _join_wrapped(cells: list[Cell]) -> list[Cell]:
+    """A long sentence broken across lines (「受到通报批」 / 「评，取消……」) is one cell."""
+    joined: list[Cell] = []
+    for cell in cells:
+        previous = joined[-1] if joined else None
+        if previous is not None and _wraps(previous.text, cell.text):
+            joined[-1] = Cell(previous.text + cell.text, previous.where)
+        else:
+            joined.append(cell)
+    return joined
+
+
+def _wraps(previous: str, text: str) -> bool:
+    if heading_rank(text) is not None or _NUMBER_CELL.match(text) or _HEADER_WORDS.match(text):
+        return False
+    if _CONTINUES.search(previous):
+        return True
+    sentence_like = SCORING_WORD.search(previous) or "，" in previous or "," in previous
+    ended = _SENTENCE_END.search(previous) or previous.endswith("分")
+    return (
+        bool(len(previous) >= MIN_WRAPPED and sentence_like and not ended)
+        and not text[:1].isdigit()
+    )
+
+
+def kind_of(text: str) -> str:
+    """header, number, criteria, unit, name or text (a sentence without a scoring word)."""
+    if _HEADER_WORDS.match(text.replace(" ", "")):
+        return "header"
+    if _NUMBER_CELL.match(text):
+        return "number"
+    if SCORING_WORD.search(text):
+        return "criteria"
+    bare = strip_numbering(text).rstrip("。；;")
+    if len(bare) > MAX_NAME or re.search(r"[。；;]", text.rstrip("。；;")):
+        return "text"
+    if bare.endswith(UNIT_ENDINGS) and len(bare) <= 12 and not bare.endswith(("）", ")")):
+        return "unit"
+    return "name"
+
+
+@dataclass
+class _Level:
+    rank: float
+    draft: Draft
+
+
+@dataclass
+class _StreamReader:
+    report: ImportReport
+    root: Draft = field(default_factory=lambda: Draft(name=""))
+    stack: list[_Level] = field(default_factory=list)
+    item: Draft | None = None
+    serial: int = 0
+
+    def read(self, cells: list[Cell]) -> None:
+        self.cells = cells
+        self.kinds = [kind_of(cell.text) for cell in cells]
+        body = self._table_start()
+        for index, cell in enumerate(cells):
+            if index < body and self.kinds[index] != "criteria":
+                if self.kinds[index] != "header":
+                    self.report.ignore(cell.where, cell.text)
+                continue
+            self._take(index, cell, self.kinds[index])
+
+    def _table_start(self) -> int:
+        """Where the rows begin: after the header cells (and the preamble above them — title,
+        通知, 考核范围 — when the text has a header at all), else at the first cell."""
+        first = next((i for i, kind in enumerate(self.kinds) if kind == "header"), None)
+        if first is None:
+            return 0
+        index = first
+        while index < len(self.cells) and self._in_header(index):
+            index += 1
+        return index
+
+    def _in_header(self, index: int) -> bool:
+        """Header cells, the fragments of a header broken across lines (「基础」/「分值」), and
+        the total written in it (「100分」)."""
+        text = self.cells[index].text.replace(" ", "")
+        return self.kinds[index] in ("header", "number") or len(text) <= 3
+
+    def _kind_at(self, index: int) -> str:
+        return self.kinds[index] if index < len(self.kinds) else ""
+
+    def _is_serial(self, index: int) -> bool:
+        """A number is a row's serial when it counts on from the last one and text follows."""
+        match = _NUMBER_CELL.match(self.cells[index].text)
+        value = Decimal(match.group("value")) if match else None
+        return value == self.serial + 1 and self._kind_at(index + 1) in ("name", "text")
+
+    def _take(self, index: int, cell: Cell, kind: str) -> None:
+        if kind == "header":
+            return
+        if kind == "number":
+            self._number(index, cell)
+        elif kind == "criteria" or (kind == "text" and self.item is not None):
+            self._criteria(cell)
+        elif kind == "unit" and self.item is not None and self.item.criteria:
+            self.item.add_assessor(cell.text)
+        else:
+            self._name(index, cell)
+
+    def _number(self, index: int, cell: Cell) -> None:
+        if self._is_serial(index):
+            self.serial += 1
+            self.item = None  # the next cell names the row's item
+            return
+        value = Decimal(_NUMBER_CELL.match(cell.text).group("value"))  # type: ignore[union-attr]
+        item = self.item
+        if item is not None and item.points is None and not item.criteria and not item.children:
+            item.points = value
+        else:
+            self.report.ignore(cell.where, cell.text)
+
+    def _criteria(self, cell: Cell) -> None:
+        if self.item is None:
+            parent = self.stack[-1].draft if self.stack else None
+            if parent is not None and not parent.children:
+                self.item = parent
+            else:
+                self._open(Draft(name="未命名指标", where=cell.where), _LEAF)
+        assert self.item is not None
+        add_criteria_line(self.item, cell.text)
+
+    def _name(self, index: int, cell: Cell) -> None:
+        """A numbered heading nests by its numbering; a plain name heads a group when names or
+        serial rows follow it, and is an item when points or criteria do."""
+        draft = Draft.from_text(
+            strip_numbering(cell.text).rstrip("。；;") or cell.text, where=cell.where
+        )
+        rank = heading_rank(cell.text)
+        next_kind = self._kind_at(index + 1)
+        heads_rows = next_kind in ("name", "unit") or (
+            next_kind == "number" and self._is_serial(index + 1)
+        )
+        if rank is not None and draft.points is None and not heads_rows:
+            rank = None  # 「1、上报实施方案」 in a row: an item, not a heading
+        if rank is not None:
+            self._open(draft, rank)
+        elif heads_rows and not (self.item is None and self.serial and next_kind != "number"):
+            self._open(draft, _GROUP)
+        else:
+            self._open(draft, _LEAF)
+
+    def _open(self, draft: Draft, rank: float) -> None:
+        while self.stack and self.stack[-1].rank >= rank:
+            self.stack.pop()
+        parent = self.stack[-1].draft if self.stack else self.root
+        parent.children.append(draft)
+        self.stack.append(_Level(rank, draft))
+        self.item = draft
+
+
+_GROUP = 50.0  # a plain name above rows: below every numbered heading, above plain items
+_LEAF = 60.0
+
+
+def read_stream(text: str, report: ImportReport) -> Draft:
+    """The indicators of any text read as a stream of cells, under a nameless root; an empty
+    root when no cell scores anything (then the text is not an assessment document)."""
+    ignored = len(report.cells_ignored)
+    reader = _StreamReader(report)
+    reader.read(cells_of(text))
+    if not any(SCORING_WORD.search(text) for text in _criteria(reader.root)):
+        del report.cells_ignored[ignored:]
+        return Draft(name="")
+    return reader.root
+
+
+def _criteria(draft: Draft) -> list[str]:
+    return [*draft.criteria, *(text for child in draft.children for text in _criteria(child))]
