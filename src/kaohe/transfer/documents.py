@@ -219,8 +219,8 @@ def classify(expected: Iterable[Mapping[str, Any]], read: Iterable[Mapping[str, 
     """exact, flagged, wrong or missing (see the module's docstring)."""
     wanted = [_flag_or_rule(rule) for rule in expected]
     got = [_flag_or_rule(rule) for rule in read]
-    if got == wanted and got:
-        return "exact"
+    if got == wanted:
+        return "exact"  # a sentence that scores nothing (其它表彰不予加分) is read right as nothing
     confident = [rule for rule in got if rule != {"flagged": True}]
     if any(rule not in wanted for rule in confident):
         return "wrong"
