@@ -18,10 +18,10 @@ from kaohe.transfer.importers.assemble import FORMAT, assemble
 from kaohe.transfer.importers.drafts import Draft
 from kaohe.transfer.importers.embedded import carried_scheme, restore
 from kaohe.transfer.importers.prose import weighted_sections
-from kaohe.transfer.importers.registry import IMPORTERS
+from kaohe.transfer.importers.registry import IMPORTERS, Reading
 from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.settle import settle
-from kaohe.transfer.importers.stream import read_stream
+from kaohe.transfer.importers.stream import read_stream, scoring_in
 from kaohe.transfer.importers.validation import add_grades, validate
 from kaohe.transfer.limits import MAX_CRITERIA_CHARS, MAX_FILE_BYTES, ImportRefused, check_upload
 
@@ -68,14 +68,12 @@ def import_document(name: str, data: bytes, *, scheme_id: str | None = None) -> 
         )
     title = reading.title or Path(name).stem
     identity = {"format": FORMAT, "id": scheme_id or _slug(name), "name": title}
-    if reading.root.children:
-        scheme = assemble(reading.root, scheme_id=identity["id"], name=title, report=report)
+    root = _better_reading(reading, report)
+    if root.children:
+        scheme = assemble(root, scheme_id=identity["id"], name=title, report=report)
         settle(scheme, report)
     elif described := weighted_sections(reading.prose or "", report):
         scheme = {**identity, **described}
-    elif (stream := read_stream(reading.prose or "", report)).children:
-        scheme = assemble(stream, scheme_id=identity["id"], name=title, report=report)
-        settle(scheme, report)
     else:
         raise ImportRefused(
             "未在文件中找到考核指标：请确认文件含有带表头"
@@ -90,6 +88,21 @@ def import_document(name: str, data: bytes, *, scheme_id: str | None = None) -> 
             scheme["id"] = scheme_id
     report.scheme_problems.extend(validate(scheme))
     return Imported(scheme=scheme, report=report)
+
+
+def _better_reading(reading: Reading, report: ImportReport) -> Draft:
+    """The table or outline the importer read, unless reading the document as a stream of cells
+    carries more than twice its scoring words (then that, with its own ignored cells).
+    A document with weights but no indicator table (seed 001) keeps its empty tree."""
+    streamed = ImportReport(source=report.source, kind=report.kind)
+    stream = read_stream(reading.cells or reading.prose, streamed)
+    found, streamed_found = scoring_in(reading.root), scoring_in(stream)
+    if streamed_found <= 2 * found + 2:
+        return reading.root
+    if not reading.root.children and weighted_sections(reading.prose or "", ImportReport("", "")):
+        return reading.root
+    report.cells_ignored[:] = streamed.cells_ignored
+    return stream
 
 
 def _criteria_size(draft: Draft) -> int:

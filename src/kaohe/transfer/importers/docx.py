@@ -16,7 +16,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml import etree  # type: ignore[import-untyped]  # python-docx brings lxml, not its stubs
 
-from kaohe.transfer.importers.grid import Cell, Grid, clean_text
+from kaohe.transfer.importers.grid import Cell, Grid, clean_text, grid_text
 from kaohe.transfer.importers.outline import read_outline
 from kaohe.transfer.importers.registry import Reading, importer
 from kaohe.transfer.importers.report import ImportReport
@@ -42,12 +42,26 @@ def read_document(upload: Upload, report: ImportReport) -> Reading:
         raise ImportRefused(f"文档超过 {MAX_TEXT_LINES} 段，超出导入上限；请拆分后分别导入")
     title = find_title(paragraphs)
     reader = TableReader(report)
+    texts: list[str] = []
     for number, table in enumerate(body.iterchildren(_TBL), 1):
-        reader.read(table_grid(table, number, report))
+        grid = table_grid(table, number, report)
+        texts.append(grid_text(grid))
+        reader.read(grid)
+    cells = "\n".join(_body_text(body, iter(texts)))
     if reader.root.children:
-        return Reading(root=reader.root, title=reader.title(title), prose=paragraphs)
+        root, title = reader.root, reader.title(title)
+        return Reading(root=root, title=title, prose=paragraphs, cells=cells)
     report.cells_ignored.clear()
-    return Reading(root=read_outline(paragraphs, report), title=title, prose=paragraphs)
+    root = read_outline(paragraphs, report)
+    return Reading(root=root, title=title, prose=paragraphs, cells=cells)
+
+
+def _body_text(body: Any, tables: Any) -> list[str]:
+    """Paragraphs and tables (already as text) in the order the document has them."""
+    return [
+        _paragraph_text(child) if child.tag == _P else next(tables)
+        for child in body.iterchildren(_P, _TBL)
+    ]
 
 
 def table_grid(table: Any, number: int, report: ImportReport) -> Grid:

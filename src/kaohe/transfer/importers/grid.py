@@ -43,3 +43,10 @@ def column_letter(index: int) -> str:
         index, remainder = divmod(index - 1, 26)
         letters = chr(ord("A") + remainder) + letters
     return letters
+
+
+def grid_text(grid: Grid) -> str:
+    """The grid one row a line, each cell once (not where a merge spreads it), tab-separated."""
+    return "\n".join(
+        "\t".join(cell.text for cell in row if cell.text and not cell.merged) for row in grid.rows
+    )

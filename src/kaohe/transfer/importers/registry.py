@@ -18,6 +18,9 @@ class Reading:
     root: Draft
     title: str
     prose: str = ""
+    cells: str = ""
+    """The whole document as text, tables one row a line with cells split by tabs: what the
+    layout-free cell-stream reader reads when it covers more than the table or outline did."""
 
 
 Importer = Callable[[Upload, ImportReport], Reading]

@@ -250,5 +250,11 @@ def read_stream(text: str, report: ImportReport) -> Draft:
     return reader.root
 
 
+def scoring_in(root: Draft) -> int:
+    """How many scoring words the criteria under ``root`` hold: how much of a document's
+    scoring a reading kept."""
+    return sum(len(SCORING_WORD.findall(text)) for text in _criteria(root))
+
+
 def _criteria(draft: Draft) -> list[str]:
     return [*draft.criteria, *(text for child in draft.children for text in _criteria(child))]

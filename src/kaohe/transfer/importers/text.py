@@ -33,8 +33,8 @@ def read_text(upload: Upload, report: ImportReport) -> Reading:
         if find_columns(grid) is not None:
             reader = TableReader(report)
             reader.read(grid)
-            return Reading(root=reader.root, title=reader.title(title), prose=text)
-    return Reading(root=read_outline(text, report), title=title, prose=text)
+            return Reading(root=reader.root, title=reader.title(title), prose=text, cells=text)
+    return Reading(root=read_outline(text, report), title=title, prose=text, cells=text)
 
 
 def find_title(text: str) -> str:

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kaohe.transfer.importers.grid import Cell, Grid, clean_text, column_letter
+from kaohe.transfer.importers.grid import Cell, Grid, clean_text, column_letter, grid_text
 from kaohe.transfer.importers.registry import Reading, importer
 from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.tables import TableReader
@@ -29,14 +29,16 @@ MAX_COLUMNS = 60
 def read_workbook(upload: Upload, report: ImportReport) -> Reading:
     workbook = _open(upload.data)
     try:
+        texts: list[str] = []
         for sheet in workbook.worksheets:
             grid = sheet_grid(sheet)
+            texts.append(grid_text(grid))
             reader = TableReader(report)
             if reader.read(grid) and reader.root.children:
                 _note_other_sheets(workbook.worksheets, sheet, report)
-                return Reading(root=reader.root, title=reader.title())
+                return Reading(root=reader.root, title=reader.title(), cells=texts[-1])
             report.cells_ignored.clear()
-        return Reading(root=TableReader(report).root, title="")
+        return Reading(root=TableReader(report).root, title="", cells="\n".join(texts))
     finally:
         workbook.close()
 
