@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from kaohe.textrules.vocabulary import SCORING_WORD
 from kaohe.transfer.importers.drafts import Draft
-from kaohe.transfer.importers.names import UNIT_ENDINGS, strip_numbering
+from kaohe.transfer.importers.names import UNIT_ENDINGS, split_name, strip_numbering
 from kaohe.transfer.importers.outline import add_criteria_line, heading_rank
 from kaohe.transfer.importers.report import ImportReport
 
@@ -36,6 +36,10 @@ _HEADER_WORDS = re.compile(
     r"考核单位|考核部门|考评单位|责任单位|责任部门|牵头单位|信息提供部门|数据来源|"
     r"具体项目内容|工作内容|目标任务|考核内容及计分标准|考核内容及评分标准|评分方法)$"
 )
+_POINTS_WRITTEN = re.compile(r"(?<![第共])\d+(?:\.\d+)?\s*分(?!钟|之|别|值|数|类|项|级|析|管)")
+# 「(一)倒扣分制度:结合月度考核……」: a numbered heading before a colon, its description after.
+_HEAD = re.compile(r"^(?P<name>[^:：,，。；;]{2,20})[:：](?P<rest>.*)$")
+_VERB = re.compile(r"扣|得\s*\d|不得|每")
 _NUMBER_CELL = re.compile(r"^(?P<value>\d{1,4}(?:\.\d{1,2})?)\s*分?$")
 _SENTENCE_END = re.compile(r"[。；;]$")
 _CONTINUES = re.compile(r"[，,、和与及或的（(]$")
@@ -110,7 +114,9 @@ def kind_of(text: str) -> str:
         return "header"
     if _NUMBER_CELL.match(text):
         return "number"
-    if SCORING_WORD.search(text):
+    if _named_with_points(text):
+        return "name"
+    if SCORING_WORD.search(text) or _POINTS_WRITTEN.search(text):
         return "criteria"
     bare = strip_numbering(text).rstrip("。；;")
     if len(bare) > MAX_NAME or re.search(r"[。；;]", text.rstrip("。；;")):
@@ -118,6 +124,18 @@ def kind_of(text: str) -> str:
     if bare.endswith(UNIT_ENDINGS) and len(bare) <= 12 and not bare.endswith(("）", ")")):
         return "unit"
     return "name"
+
+
+def _named_with_points(text: str) -> bool:
+    """「一、组织领导(20分)」, 「平安三率(本项限扣5分)」: a short name carrying its points."""
+    head = _HEAD.match(text)
+    name = head.group("name") if head else text
+    named = split_name(name)
+    return (
+        named.points is not None
+        and 0 < len(named.name) <= MAX_NAME
+        and not _VERB.search(named.name)
+    )
 
 
 @dataclass
@@ -208,9 +226,13 @@ class _StreamReader:
     def _name(self, index: int, cell: Cell) -> None:
         """A numbered heading nests by its numbering; a plain name heads a group when names or
         serial rows follow it, and is an item when points or criteria do."""
-        draft = Draft.from_text(
-            strip_numbering(cell.text).rstrip("。；;") or cell.text, where=cell.where
-        )
+        text, rest = cell.text, ""
+        head = _HEAD.match(text)
+        if head and heading_rank(text) is not None:
+            text, rest = head.group("name"), head.group("rest")
+        draft = Draft.from_text(strip_numbering(text).rstrip("。；;") or text, where=cell.where)
+        if rest.strip():
+            add_criteria_line(draft, rest)
         rank = heading_rank(cell.text)
         next_kind = self._kind_at(index + 1)
         heads_rows = next_kind in ("name", "unit") or (
