@@ -1,4 +1,4 @@
-"""Rebuild six of corpus1's documents as the xlsx and docx an office would hold.
+"""Rebuild five of corpus1's documents as the xlsx and docx an office would hold.
 
 Run from the worktree: `.venv/bin/python tests/data/documents/build_corpus1.py`.
 
@@ -120,47 +120,6 @@ JIAMUSI = Table(
     ],
     merges=[(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 0, 6)],
     after=["注:本年度没有承办任务的单位,不参加评优考核。"],
-)
-
-ZHONGLOU = Table(
-    folder="d003-zhonglou-xinxi",
-    title="钟楼区行政审批局信息工作考核评分细则",
-    header=[["序号", "考核项目", "考核指标", "计分标准"]],
-    body=[
-        ["1", "报送情况", "报送及时", "信息报送不及时的,扣1分。"],
-        ["2", None, "报送数量", "每季度报送数量不达标的,每少1篇,扣1分。"],
-        ["3", None, "约稿任务", "根据两办要求,按要求完成专题约稿任务的,每篇计2分。"],
-        [
-            "4",
-            "信息规范",
-            "内容规范",
-            "信息内容出现严重错误或用词不规范被上级部门通报的,每次扣2分。",
-        ],
-        ["5", "录用情况", "录用率", "每季度稿件录用率低于30%的,扣1分。"],
-        [
-            "6",
-            None,
-            "录用层级",
-            lines(
-                "区级录用稿件:政务及新闻类、党建类每篇计10分,理论调研类每篇计20分。",
-                "市级录用稿件:政务及新闻类、党建类每篇计15分,理论调研类每篇计30分。",
-                "省级及以上录用稿件:政务及新闻类、党建类每篇计30分,理论调研类每篇计50分。",
-            ),
-        ],
-        [
-            "7",
-            None,
-            "领导批示",
-            "被上级领导批示的稿件,区级每篇加10分,市级每篇加20分,省级及以上每篇加40分。",
-        ],
-        [
-            "注:各科室(含政务服务中心)基础得分为6分,扣完为止,加分无上限;季度综合得分低于6分的,视为不达标。",
-            None,
-            None,
-            None,
-        ],
-    ],
-    merges=[(1, 1, 3, 1), (5, 1, 7, 1), (8, 0, 8, 3)],
 )
 
 QU_DUCHA = Table(
@@ -375,7 +334,7 @@ ZHEN_ZONGZHI = Table(
     merges=[(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 3), (2, 0, 8, 0), (9, 0, 12, 0), (13, 0, 16, 0)],
 )
 
-TABLES = [JIAMUSI, ZHONGLOU, QU_DUCHA, WENZHOU_DANGJIAN, LICHENG, ZHEN_ZONGZHI]
+TABLES = [JIAMUSI, QU_DUCHA, WENZHOU_DANGJIAN, LICHENG, ZHEN_ZONGZHI]
 
 
 def write_xlsx(table: Table, path: Path) -> None:
