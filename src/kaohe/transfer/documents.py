@@ -148,27 +148,21 @@ def _imported_nodes(
         yield from _imported_nodes(node.get("children") or [], path)
 
 
-def _candidates(nodes: Mapping[str, Mapping[str, Any]], path: str) -> list[list[Mapping[str, Any]]]:
-    """Where to look for a sentence's rules, nearest first: the labelled node itself; nodes of
-    the same name elsewhere in the imported tree; then each node on its own (never all rules
-    together, so a sentence repeated under several items is not read as many rules)."""
+def _candidates(nodes: Mapping[str, Mapping[str, Any]], path: str) -> list[Mapping[str, Any]]:
+    """Where to look for a sentence's rules, nearest first: the labelled node and its subtree;
+    nodes of the same name elsewhere in the imported tree; then every node."""
     if path in nodes:
-        return [_rules_under(nodes, path)]
+        near = [node for found, node in nodes.items() if within(found, path)]
+        return [*near, *nodes.values()]
     leaf = path.rpartition(PATH_SEPARATOR)[2]
-    named = [found for found in nodes if leaf and found.rpartition(PATH_SEPARATOR)[2] == leaf]
-    if named:
-        return [_rules_under(nodes, found) for found in named]
-    return [list(node.get("rules") or ()) for node in nodes.values()]
-
-
-def _rules_under(nodes: Mapping[str, Mapping[str, Any]], root: str) -> list[Mapping[str, Any]]:
-    """The rules of the node at root and of its subtree (every rule when root is empty)."""
-    return [
-        rule
-        for path, node in nodes.items()
-        if not root or within(path, root)
-        for rule in node.get("rules") or ()
+    named = [
+        node for found, node in nodes.items() if leaf and within(found, _named(nodes, leaf) or "\0")
     ]
+    return [*named, *nodes.values()]
+
+
+def _named(nodes: Mapping[str, Mapping[str, Any]], leaf: str) -> str:
+    return next((found for found in nodes if found.rpartition(PATH_SEPARATOR)[2] == leaf), "")
 
 
 def _compare_tree(result: SourceResult, nodes: Mapping[str, Mapping[str, Any]]) -> None:
@@ -191,20 +185,36 @@ def _points(node: Mapping[str, Any]) -> Decimal | None:
 
 
 def _rules_from(
-    sentence: LabelledSentence, candidates: list[list[Mapping[str, Any]]]
+    sentence: LabelledSentence, candidates: list[Mapping[str, Any]]
 ) -> list[dict[str, Any]]:
-    """The rules, from the first place holding any, whose source text lies inside the sentence
-    (or, for a flagged rule quoting more than the sentence, whose text holds it)."""
+    """The rules read from the sentence: in the first node whose criteria hold the sentence,
+    the rules whose source text lies within the sentence's place in those criteria."""
     text = squeeze(sentence.text)
-    for rules in candidates:
-        found = []
-        for rule in rules:
-            source = squeeze(str(rule.get("text") or ""))
-            if source and (source in text or (rule.get("flagged") and text in source)):
-                found.append(dict(rule))
-        if found:
-            return found
+    for node in candidates:
+        criteria = squeeze(str(node.get("criteria") or ""))
+        start = criteria.find(text)
+        if start >= 0:
+            return _rules_between(node, criteria, start, start + len(text))
     return []
+
+
+def _rules_between(
+    node: Mapping[str, Any], criteria: str, start: int, end: int
+) -> list[dict[str, Any]]:
+    """A node's rules (in text order) whose source lies in criteria[start:end]; a flagged rule
+    quoting a wider stretch counts when its stretch holds the sentence."""
+    found, cursor = [], 0
+    for rule in node.get("rules") or ():
+        source = squeeze(str(rule.get("text") or ""))
+        at = criteria.find(source, cursor) if source else -1
+        if at < 0:
+            continue
+        cursor = at + 1
+        inside = start <= at and at + len(source) <= end
+        holds = bool(rule.get("flagged")) and at <= start and end <= at + len(source)
+        if inside or holds:
+            found.append(dict(rule))
+    return found
 
 
 def comparable(rule: Mapping[str, Any]) -> dict[str, Any]:
