@@ -229,14 +229,26 @@ def classify(expected: Iterable[Mapping[str, Any]], read: Iterable[Mapping[str, 
     """exact, flagged, wrong or missing (see the module's docstring)."""
     wanted = [_flag_or_rule(rule) for rule in expected]
     got = [_flag_or_rule(rule) for rule in read]
-    if got == wanted:
+    if len(got) == len(wanted) and all(map(agrees, wanted, got)):
         return "exact"  # a sentence that scores nothing (其它表彰不予加分) is read right as nothing
     confident = [rule for rule in got if rule != {"flagged": True}]
-    if any(rule not in wanted for rule in confident):
+    if any(not any(agrees(want, rule) for want in wanted) for rule in confident):
         return "wrong"
     if len(confident) < len(got):
         return "flagged"
     return "missing"
+
+
+def agrees(expected: Mapping[str, Any], read: Mapping[str, Any]) -> bool:
+    """Equal rules; for an amount the assessor chooses, bounds the label leaves out are the
+    item's (read from its points), so only the bounds the label writes are compared."""
+    if expected.get("kind") != "discretionary" or read.get("kind") != "discretionary":
+        return dict(expected) == dict(read)
+    defaults = {"min": Decimal(0), "direction": "deduct"}
+    return all(
+        read.get(key, defaults.get(key)) == expected.get(key, read.get(key, defaults.get(key)))
+        for key in ("min", "max", "direction")
+    )
 
 
 def _flag_or_rule(rule: Mapping[str, Any]) -> dict[str, Any]:

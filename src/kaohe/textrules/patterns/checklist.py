@@ -28,10 +28,10 @@ _EACH_UNDONE = re.compile(
     rf"|每有\s*(?:一|1)\s*项\s*(?:未完成|未落实|未达到))[^,;]{{0,4}}?,?\s*"
     rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
-_EACH_CONDITION = re.compile(rf"(?:的)?\s*,?\s*各\s*(?P<verb>{DEDUCT})\s*{AMOUNT}$")
+_EACH_CONDITION = re.compile(rf"(?:的)?\s*,?\s*(?:各|分别)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}$")
 
 
-@sentence_reader("每未完成1项扣分", priority=10, needs="项各")
+@sentence_reader("每未完成1项扣分", priority=10, needs="项各别")
 def read_checklist(sentence: Sentence) -> list[Finding]:
     findings = []
     for pattern, gather in ((_EACH_UNDONE, GATHER_TASKS), (_EACH_CONDITION, GATHER_CONDITIONS)):

@@ -125,9 +125,12 @@ class _Builder:
             rule.setdefault("text", read.source)
             if rule["kind"] == "discretionary":
                 bound_discretion(rule, node)
+            unbounded = rule["kind"] == "discretionary" and not rule["max"] and not read.flagged
+            if unbounded:  # 酌情扣分 on an item without points could never deduct: ask a person
+                rule["flagged"] = True
             rules.append(rule)
             self.report.rules_parsed += 1
-            if read.flagged:
+            if read.flagged or unbounded:
                 self.report.rules_flagged.append(f"{path_text(path)}：{preview(read.source)}")
         sets_value = any(rule["kind"] in VALUE_RULES for rule in rules)
         if sets_value and node.get("kind") == "scored" and "kind" not in draft.facts:

@@ -60,9 +60,46 @@ def cells_of(text: str) -> list[Cell]:
         if _RULE_LINE.match(line):
             continue
         for part in _SEPARATORS.split(line.strip()):
-            if part.strip(" \u3000"):
-                cells.append(Cell(" ".join(part.split()), f"第 {number} 行"))
+            for piece in _split_inline(" ".join(part.split())):
+                cells.append(Cell(piece, f"第 {number} 行"))
     return _join_wrapped(_join_vertical(cells))
+
+
+# Where a table run together into one line (PDF text, a flattened Word table) breaks back into
+# cells: before a numbered item or a 「name(N分)」 heading that follows a sentence's end, and
+# around points written alone after a sentence (「……具体负责。8分未成立的扣2分」).
+_INLINE_BREAK = re.compile(
+    r"(?<=[。；;）)])\s*(?="
+    r"\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+    r"|[\u4e00-\u9fff、]{2,15}[（(]\d+(?:\.\d+)?分[)）]"
+    r"|\d{1,3}(?:\.\d)?分(?!钟|之|[)）]))"
+    r"|(?<=[（(]\d分[)）])(?=\d{1,2}[.、．](?!\d))|(?<=[（(]\d\d分[)）])(?=\d{1,2}[.、．](?!\d))"
+    r"|(?<=^\d分)|(?<=^\d\d分)|(?<=^\d\.\d分)"
+)
+_HEADER_RUN = re.compile(
+    r"(?:考核项目|考核内容及计分标准|考核内容及评分标准|考核内容|考核标准|评分标准|计分标准|"
+    r"扣分标准|标准分|分值|考核细则|评分细则|备注|考核办法|得分|扣分){3,}"
+)
+
+
+def _split_inline(text: str) -> list[str]:
+    """A cell cut where a run-together table had its cell edges; runs of header words gone."""
+    text = _HEADER_RUN.sub(" ", text).strip()
+    pieces: list[str] = []
+    for piece in _INLINE_BREAK.split(text):
+        pieces.extend(_split_points_head(piece))
+    return [piece.strip() for piece in pieces if piece.strip(" \u3000")]
+
+
+_POINTS_HEAD = re.compile(r"^(\d{1,3}(?:\.\d)?分)(?!钟|之)(?=[\u4e00-\u9fff])")
+
+
+def _split_points_head(piece: str) -> list[str]:
+    """「8分未成立的扣2分」: the item's points, then its criteria."""
+    head = _POINTS_HEAD.match(piece.strip())
+    if head is None:
+        return [piece]
+    return [head.group(1), piece.strip()[head.end() :]]
 
 
 def _join_vertical(cells: list[Cell]) -> list[Cell]:
@@ -180,6 +217,9 @@ class _StreamReader:
         text = self.cells[index].text.replace(" ", "")
         return self.kinds[index] in ("header", "number") or len(text) <= 3
 
+    def _text_at(self, index: int) -> str:
+        return self.cells[index].text if index < len(self.cells) else ""
+
     def _kind_at(self, index: int) -> str:
         return self.kinds[index] if index < len(self.kinds) else ""
 
@@ -194,6 +234,8 @@ class _StreamReader:
             return
         if kind == "number":
             self._number(index, cell)
+        elif self._numbered_item(index):
+            self._open(self._draft(cell), _LEAF + (heading_rank(cell.text) or 0))
         elif kind == "criteria" or (kind == "text" and self.item is not None):
             self._criteria(cell)
         elif kind == "unit" and self.item is not None and self.item.criteria:
@@ -223,6 +265,19 @@ class _StreamReader:
         assert self.item is not None
         add_criteria_line(self.item, cell.text)
 
+    def _numbered_item(self, index: int) -> bool:
+        """「1.成立信访工作领导小组……。」 followed by its points (「8分」): a numbered row."""
+        cell = self.cells[index]
+        if self.kinds[index] not in ("text", "name") or heading_rank(cell.text) is None:
+            return False
+        return self._kind_at(index + 1) == "number" and not self._is_serial(index + 1)
+
+    @staticmethod
+    def _draft(cell: Cell) -> Draft:
+        return Draft.from_text(
+            strip_numbering(cell.text).rstrip("。；;") or cell.text, where=cell.where
+        )
+
     def _name(self, index: int, cell: Cell) -> None:
         """A numbered heading nests by its numbering; a plain name heads a group when names or
         serial rows follow it, and is an item when points or criteria do."""
@@ -238,6 +293,8 @@ class _StreamReader:
         heads_rows = next_kind in ("name", "unit") or (
             next_kind == "number" and self._is_serial(index + 1)
         )
+        if draft.points is not None and heading_rank(self._text_at(index + 1)) is not None:
+            heads_rows = True  # 「领导重视(20分)」 above 「1.成立……」
         if rank is not None and draft.points is None and not heads_rows:
             rank = None  # 「1、上报实施方案」 in a row: an item, not a heading
         if rank is not None:
