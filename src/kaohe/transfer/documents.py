@@ -209,7 +209,7 @@ def _rules_between(
         at = criteria.find(source, cursor) if source else -1
         if at < 0:
             continue
-        cursor = at + 1
+        cursor = at + len(source)
         inside = start <= at and at + len(source) <= end
         holds = bool(rule.get("flagged")) and at <= start and end <= at + len(source)
         if inside or holds:
