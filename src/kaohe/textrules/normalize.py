@@ -1,12 +1,16 @@
 """Character clean-up that keeps every offset: one character in, one character out.
 
 Spans point into the caller's text, so normalisation must never change the length. Full-width
-forms become half-width, and OCR's letter O (or 〇) between digits becomes a zero.
+forms become half-width, traditional characters their simplified forms (項 → 项, one for one, from
+zhconv's table), and OCR's letter O (or 〇) between digits becomes a zero.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from zhconv import zhconv
 
 _FULL_WIDTH_START = 0xFF01
 _FULL_WIDTH_END = 0xFF5E
@@ -33,9 +37,23 @@ _OCR_ZERO = re.compile(r"(?<=[0-9.])[Oo]|[Oo](?=[0-9.])")
 _OCR_ONE = re.compile(r"(?<=[0-9.])[lI]|[lI](?=[0-9.])")
 
 
+@cache
+def _simplified() -> dict[int, str]:
+    """Traditional → simplified, character for character (phrases that change length are left
+    out: offsets must hold)."""
+    table = zhconv.getdict("zh-hans")
+    return {ord(old): new for old, new in table.items() if len(old) == len(new) == 1}
+
+
+def to_simplified(text: str) -> str:
+    """``text`` in simplified characters, the same length (「鄉鎮考核細則」 → 「乡镇考核细则」)."""
+    return text.translate(_simplified())
+
+
 def normalize(text: str) -> str:
-    """Return ``text`` with full-width forms and OCR digit confusions cleaned, same length."""
-    cleaned = text.translate(_HALF_WIDTH)
+    """Return ``text`` with full-width forms, traditional characters and OCR digit confusions
+    cleaned, same length."""
+    cleaned = to_simplified(text).translate(_HALF_WIDTH)
     cleaned = _OCR_ZERO.sub("0", cleaned)
     cleaned = _OCR_ONE.sub("1", cleaned)
     assert len(cleaned) == len(text)

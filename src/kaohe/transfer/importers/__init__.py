@@ -97,7 +97,7 @@ def _better_reading(reading: Reading, report: ImportReport) -> Draft:
     streamed = ImportReport(source=report.source, kind=report.kind)
     stream = read_stream(reading.cells or reading.prose, streamed)
     found, streamed_found = scoring_in(reading.root), scoring_in(stream)
-    if streamed_found <= 2 * found + 2:
+    if streamed_found <= 2 * found + 1:
         return reading.root
     if not reading.root.children and weighted_sections(reading.prose or "", ImportReport("", "")):
         return reading.root

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from kaohe.textrules.normalize import to_simplified
+from kaohe.textrules.vocabulary import SCORING_WORD
+
 LEVEL_NAMES = ("一级", "二级", "三级", "四级", "五级", "六级")
 
 
@@ -35,6 +38,8 @@ class ImportReport:
     cells_ignored: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     scheme_problems: list[str] = field(default_factory=list)
+    scoring_ignored: int = 0
+    """Ignored cells that hold a scoring word (a reading that drops such cells loses rules)."""
 
     @property
     def indicator_count(self) -> int:
@@ -45,6 +50,8 @@ class ImportReport:
         return all(check.adds_up for check in self.points_checks)
 
     def ignore(self, where: str, text: str) -> None:
+        if SCORING_WORD.search(to_simplified(text)):
+            self.scoring_ignored += 1
         preview = " ".join(text.split())
         self.cells_ignored.append(f"{where}：{preview[:40]}{'…' if len(preview) > 40 else ''}")
 

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kaohe.textrules.normalize import to_simplified
 from kaohe.textrules.vocabulary import SCORING_WORD
 from kaohe.transfer.importers.drafts import Draft
 from kaohe.transfer.importers.names import UNIT_ENDINGS, split_name, strip_numbering
@@ -40,6 +41,10 @@ _POINTS_WRITTEN = re.compile(r"(?<![第共])\d+(?:\.\d+)?\s*分(?!钟|之|别|�
 # 「(一)倒扣分制度:结合月度考核……」: a numbered heading before a colon, its description after.
 _HEAD = re.compile(r"^(?P<name>[^:：,，。；;]{2,20})[:：](?P<rest>.*)$")
 _VERB = re.compile(r"扣|得\s*\d|不得|每")
+# 「加分项」, 「扣分事项」: a short heading that names scoring without scoring anything.
+_SHORT_NAME = re.compile(
+    r"^(?!.*(?:\d|不得分|不计分|否决|酌情|扣完|取消|视情))[^,，。；;:：]{2,10}$"
+)
 _NUMBER_CELL = re.compile(r"^(?P<value>\d{1,4}(?:\.\d{1,2})?)\s*分?$")
 _SENTENCE_END = re.compile(r"[。；;]$")
 _CONTINUES = re.compile(r"[，,、和与及或的（(]$")
@@ -84,7 +89,9 @@ _HEADER_RUN = re.compile(
 
 def _split_inline(text: str) -> list[str]:
     """A cell cut where a run-together table had its cell edges; runs of header words gone."""
-    text = _HEADER_RUN.sub(" ", text).strip()
+    for run in reversed(list(_HEADER_RUN.finditer(to_simplified(text)))):
+        text = text[: run.start()] + " " + text[run.end() :]  # same length: spans hold
+    text = text.strip()
     pieces: list[str] = []
     for piece in _INLINE_BREAK.split(text):
         pieces.extend(_split_points_head(piece))
@@ -147,13 +154,14 @@ def _wraps(previous: str, text: str) -> bool:
 
 def kind_of(text: str) -> str:
     """header, number, criteria, unit, name or text (a sentence without a scoring word)."""
+    text = to_simplified(text)
     if _HEADER_WORDS.match(text.replace(" ", "")):
         return "header"
     if _NUMBER_CELL.match(text):
         return "number"
     if _named_with_points(text):
         return "name"
-    if SCORING_WORD.search(text) or _POINTS_WRITTEN.search(text):
+    if (SCORING_WORD.search(text) or _POINTS_WRITTEN.search(text)) and not _SHORT_NAME.match(text):
         return "criteria"
     bare = strip_numbering(text).rstrip("。；;")
     if len(bare) > MAX_NAME or re.search(r"[。；;]", text.rstrip("。；;")):
@@ -323,7 +331,7 @@ def read_stream(text: str, report: ImportReport) -> Draft:
     ignored = len(report.cells_ignored)
     reader = _StreamReader(report)
     reader.read(cells_of(text))
-    if not any(SCORING_WORD.search(text) for text in _criteria(reader.root)):
+    if not any(SCORING_WORD.search(to_simplified(text)) for text in _criteria(reader.root)):
         del report.cells_ignored[ignored:]
         return Draft(name="")
     return reader.root
@@ -332,7 +340,7 @@ def read_stream(text: str, report: ImportReport) -> Draft:
 def scoring_in(root: Draft) -> int:
     """How many scoring words the criteria under ``root`` hold: how much of a document's
     scoring a reading kept."""
-    return sum(len(SCORING_WORD.findall(text)) for text in _criteria(root))
+    return sum(len(SCORING_WORD.findall(to_simplified(text))) for text in _criteria(root))
 
 
 def _criteria(draft: Draft) -> list[str]:
