@@ -26,9 +26,9 @@ from kaohe import engine
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle
 from kaohe.progress.colours import submitted_on
+from kaohe.progress.dues import Due, dues
 from kaohe.progress.models import Evidence
 from kaohe.progress.periods import cycle_periods
-from kaohe.progress.tasks import Due, dues
 
 SYSTEM_MARK = "diligence"
 SOURCE = "写实考核（系统计算）"

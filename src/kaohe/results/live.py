@@ -78,7 +78,7 @@ def recompute(
 def ask_for_recompute(cycle: Cycle, cycle_unit: CycleUnit | None = None) -> int:
     """Number a request to recompute after a committed change and queue it; the number is
     returned. With the immediate task backend the recompute runs before this returns."""
-    from kaohe.results.tasks import recompute_results
+    from kaohe.results.jobs import recompute_results
 
     with transaction.atomic():
         live, _ = LiveResult.objects.select_for_update().get_or_create(cycle=cycle)
