@@ -127,9 +127,11 @@ def as_of(cycle: Cycle) -> date:
     return last + timedelta(days=1)
 
 
-def diligence_records(cycle: Cycle, today: date | None = None) -> list[engine.Record]:
+def diligence_records(
+    cycle: Cycle, today: date | None = None, *, scheme: engine.Scheme | None = None
+) -> list[engine.Record]:
     """The engine records 写实考核 derives for the cycle as of today (deadlines passed by then)."""
-    nodes = diligence_nodes(cycle_scheme(cycle))
+    nodes = diligence_nodes(scheme or cycle_scheme(cycle))
     if not nodes:
         return []
     records = []

@@ -41,12 +41,14 @@ def affects_only_itself(scheme: engine.Scheme, cycle: Cycle) -> bool:
 
 def compute_cycle(cycle: Cycle) -> engine.CycleResult:
     """A full, authoritative computation (raises engine.FactsError on records that do not fit)."""
-    return engine.compute(cycle_scheme(cycle), cycle_facts(cycle))
+    scheme = cycle_scheme(cycle)
+    return engine.compute(scheme, cycle_facts(cycle, scheme))
 
 
 def compute_one(scheme: engine.Scheme, cycle: Cycle, label: str, kept: Kept) -> engine.CycleResult:
     previous = kept.result
-    unit = engine.compute_unit(scheme, cycle_facts(cycle).for_unit(label), previous.context)
+    facts = cycle_facts(cycle, scheme).for_unit(label)
+    unit = engine.compute_unit(scheme, facts, previous.context)
     units = {**previous.units, label: unit}
     return engine.CycleResult(scheme, engine.rank_units(scheme, units), previous.context)
 
