@@ -1,6 +1,6 @@
 import datetime
 
-from kaohe.progress.tasks import dues
+from kaohe.progress.dues import dues
 
 
 def test_the_cycle_has_tasks_per_unit(cycle, at):

@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from kaohe.cli import CommandError
-from kaohe.engine import CycleResult, EngineError, Facts, Scheme, UnitResult, compute
+from kaohe.engine import (
+    PATH_SEPARATOR,
+    CycleResult,
+    EngineError,
+    Facts,
+    Scheme,
+    UnitResult,
+    compute,
+)
 from kaohe.engine.numbers import round_half_up, show
 
 FORMATS = ("table", "json", "xlsx")
@@ -120,7 +128,7 @@ def explain_unit(scheme: Scheme, result: CycleResult, name: str) -> str:
     lines += [f"  {text}" for text in unit.explanation]
     for path, node_result in unit.nodes.items():
         node = scheme.nodes[path]
-        depth = path.count(" › ")
+        depth = path.count(PATH_SEPARATOR)
         indent = "  " * depth
         points = "" if node.points is None else f"（{show(node.points)} 分）"
         score = show(round_half_up(node_result.score, scheme.decimals))

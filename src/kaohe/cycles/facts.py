@@ -49,7 +49,7 @@ def engine_evaluation(entry: EvaluationEntry, label: str) -> engine.EvaluationSc
     )
 
 
-SystemRecordSource = Callable[[Cycle], list[engine.Record]]
+SystemRecordSource = Callable[..., list[engine.Record]]  # (cycle, *, scheme=None)
 SYSTEM_RECORD_SOURCES: list[SystemRecordSource] = []
 
 
@@ -60,16 +60,17 @@ def register_system_records(source: SystemRecordSource) -> None:
         SYSTEM_RECORD_SOURCES.append(source)
 
 
-def system_records(cycle: Cycle) -> list[engine.Record]:
-    return [record for source in SYSTEM_RECORD_SOURCES for record in source(cycle)]
+def system_records(cycle: Cycle, scheme: engine.Scheme | None = None) -> list[engine.Record]:
+    return [record for source in SYSTEM_RECORD_SOURCES for record in source(cycle, scheme=scheme)]
 
 
-def cycle_facts(cycle: Cycle) -> engine.Facts:
-    """Every unit, record and evaluation score of the cycle, in three queries."""
+def cycle_facts(cycle: Cycle, scheme: engine.Scheme | None = None) -> engine.Facts:
+    """Every unit, record and evaluation score of the cycle, in three queries (the system
+    records' sources are handed the scheme when the caller has it)."""
     units = list(cycle.cycle_units.all())
     labels = {unit.pk: unit.label for unit in units}
     records = [engine_record(r, labels[r.cycle_unit_id]) for r in cycle.records.order_by("id")]
-    records += system_records(cycle)
+    records += system_records(cycle, scheme)
     evaluations = [
         engine_evaluation(entry, labels[entry.cycle_unit_id])
         for entry in cycle.evaluation_entries.order_by("id")

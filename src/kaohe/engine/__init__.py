@@ -29,10 +29,15 @@ The public API others code against:
 
 from collections.abc import Mapping
 
-from kaohe.engine.compute.context import CycleContext
 from kaohe.engine.compute.cycle import compute, compute_unit
 from kaohe.engine.compute.outcome import rank_all
-from kaohe.engine.compute.results import CycleResult, NodeResult, UnitResult, VetoEffect
+from kaohe.engine.compute.results import (
+    CycleContext,
+    CycleResult,
+    NodeResult,
+    UnitResult,
+    VetoEffect,
+)
 from kaohe.engine.dump import scheme_to_dict
 from kaohe.engine.errors import EngineError, FactsError, SchemeError
 from kaohe.engine.formula import FormulaError

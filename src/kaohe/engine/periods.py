@@ -7,6 +7,7 @@ no months, a whole-cycle period ``全周期`` stands in so that yearly minimums 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from kaohe.engine.model.facts import Record
 
@@ -54,3 +55,34 @@ def period_of(record: Record, per: str) -> str:
     if record.date is not None:
         return coarsen(f"{record.date.year}-{record.date.month:02d}", per)
     return WHOLE_CYCLE
+
+
+def period_months(key: str) -> tuple[int, int, int]:
+    """(year, first month, number of months) of a month, quarter, half or year key."""
+    year, _, rest = key.partition("-")
+    if not rest:
+        return int(year), 1, 12
+    if rest[0] in "QH":
+        months = 3 if rest[0] == "Q" else 6
+        return int(year), (int(rest[1:]) - 1) * months + 1, months
+    return int(year), int(rest), 1
+
+
+def period_days(key: str) -> tuple[date, date]:
+    """The first and last day of a period key (``2024-03``, ``2024-Q1``, ``2024-H2``, ``2024``)."""
+    year, month, months = period_months(key)
+    after = month + months  # the month after the period, possibly in the next year
+    next_first = date(year + (after - 1) // 12, (after - 1) % 12 + 1, 1)
+    return date(year, month, 1), next_first - timedelta(days=1)
+
+
+def period_label(key: str) -> str:
+    """A period key in words: 2024年3月, 2024年第1季度, 2024年上半年, 2024年."""
+    year, _, rest = key.partition("-")
+    if not rest:
+        return f"{year}年"
+    if rest[0] == "Q":
+        return f"{year}年第{rest[1:]}季度"
+    if rest[0] == "H":
+        return f"{year}年{'上' if rest[1:] == '1' else '下'}半年"
+    return f"{year}年{int(rest)}月"

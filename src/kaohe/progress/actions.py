@@ -15,10 +15,10 @@ from kaohe.audit.log import log_change
 from kaohe.cycles.actions import notify_changed
 from kaohe.cycles.models import Assignment, Cycle, CycleUnit
 from kaohe.progress import people, signoff
+from kaohe.progress.dues import tasks_by_unit
 from kaohe.progress.models import Evidence, Notification, Schedule, SignOff, Submission
 from kaohe.progress.notify import notify
 from kaohe.progress.periods import period_of
-from kaohe.progress.tasks import tasks_by_unit
 
 EVIDENCE_FOLDER = "evidence"
 

@@ -14,8 +14,8 @@ from datetime import date
 
 from django.utils import timezone
 
+from kaohe.progress.dues import Due
 from kaohe.progress.models import Submission
-from kaohe.progress.tasks import Due
 from kaohe.workdays.calendar import WorkingCalendar
 
 WARNING_WORKING_DAYS = 3

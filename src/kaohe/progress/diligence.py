@@ -26,9 +26,9 @@ from kaohe import engine
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle
 from kaohe.progress.colours import submitted_on
+from kaohe.progress.dues import Due, dues
 from kaohe.progress.models import Evidence
 from kaohe.progress.periods import cycle_periods
-from kaohe.progress.tasks import Due, dues
 
 SYSTEM_MARK = "diligence"
 SOURCE = "写实考核（系统计算）"
@@ -127,9 +127,11 @@ def as_of(cycle: Cycle) -> date:
     return last + timedelta(days=1)
 
 
-def diligence_records(cycle: Cycle, today: date | None = None) -> list[engine.Record]:
+def diligence_records(
+    cycle: Cycle, today: date | None = None, *, scheme: engine.Scheme | None = None
+) -> list[engine.Record]:
     """The engine records 写实考核 derives for the cycle as of today (deadlines passed by then)."""
-    nodes = diligence_nodes(cycle_scheme(cycle))
+    nodes = diligence_nodes(scheme or cycle_scheme(cycle))
     if not nodes:
         return []
     records = []

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from kaohe.cycles.models import Assignment, Cycle
+from kaohe.engine.periods import coarsen, period_days, period_label
 from kaohe.progress.models import Schedule
 from kaohe.workdays.calendar import WorkingCalendar
 
@@ -23,13 +24,7 @@ class Period:
 
     @property
     def label(self) -> str:
-        if "-Q" in self.key:
-            year, quarter = self.key.split("-Q")
-            return f"{year}年第{quarter}季度"
-        if "-" in self.key:
-            year, month = self.key.split("-")
-            return f"{year}年{int(month)}月"
-        return f"{self.key}年"
+        return period_label(self.key)
 
 
 def schedule_for(cycle: Cycle) -> Schedule:
@@ -40,24 +35,13 @@ def schedule_for(cycle: Cycle) -> Schedule:
         return Schedule(cycle=cycle)
 
 
-def month_end(year: int, month: int) -> date:
-    first_of_next = date(year + month // 12, month % 12 + 1, 1)
-    return first_of_next - timedelta(days=1)
-
-
 def raw_periods(cycle: Cycle, frequency: str) -> list[tuple[str, date, date]]:
-    """(key, first day, last day) of every period overlapping the cycle, clipped to it."""
+    """(key, first day, last day) of every period overlapping the cycle, clipped to it; the
+    keys are the engine's (``engine.periods.coarsen``), so reports and frequency rules agree."""
     found: dict[str, tuple[date, date]] = {}
     for month_key in cycle.months():
-        year, month = (int(part) for part in month_key.split("-"))
-        if frequency == Schedule.Frequency.MONTH:
-            key, first, last = month_key, date(year, month, 1), month_end(year, month)
-        elif frequency == Schedule.Frequency.QUARTER:
-            quarter = (month - 1) // 3 + 1
-            key = f"{year}-Q{quarter}"
-            first, last = date(year, quarter * 3 - 2, 1), month_end(year, quarter * 3)
-        else:
-            key, first, last = str(year), date(year, 1, 1), date(year, 12, 31)
+        key = coarsen(month_key, frequency)
+        first, last = period_days(key)
         found[key] = (max(first, cycle.starts_on), min(last, cycle.ends_on))
     return [(key, first, last) for key, (first, last) in found.items()]
 

@@ -16,8 +16,8 @@ from kaohe.audit.log import log_change
 from kaohe.cycles.models import Cycle, CycleUnit
 from kaohe.progress import people
 from kaohe.progress.colours import light
+from kaohe.progress.dues import Due, dues
 from kaohe.progress.notify import notify
-from kaohe.progress.tasks import Due, dues
 from kaohe.workdays.calendar import WorkingCalendar
 
 

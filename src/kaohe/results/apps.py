@@ -7,4 +7,8 @@ class ResultsConfig(AppConfig):
     verbose_name = "考核结果"
 
     def ready(self) -> None:
-        from kaohe.results import receivers  # noqa: F401  (connects facts_changed)
+        from kaohe.cycles.signals import facts_changed
+        from kaohe.results.jobs import ask_for_recompute
+
+        # A cycle's records or evaluation scores changed (told once, after commit): recompute.
+        facts_changed.connect(ask_for_recompute, dispatch_uid="results.recompute")

@@ -41,13 +41,14 @@ def affects_only_itself(scheme: engine.Scheme, cycle: Cycle) -> bool:
 
 def compute_cycle(cycle: Cycle) -> engine.CycleResult:
     """A full, authoritative computation (raises engine.FactsError on records that do not fit)."""
-    return engine.compute(cycle_scheme(cycle), cycle_facts(cycle))
-
-
-def compute_one(cycle: Cycle, label: str, kept: Kept) -> engine.CycleResult:
     scheme = cycle_scheme(cycle)
+    return engine.compute(scheme, cycle_facts(cycle, scheme))
+
+
+def compute_one(scheme: engine.Scheme, cycle: Cycle, label: str, kept: Kept) -> engine.CycleResult:
     previous = kept.result
-    unit = engine.compute_unit(scheme, cycle_facts(cycle).for_unit(label), previous.context)
+    facts = cycle_facts(cycle, scheme).for_unit(label)
+    unit = engine.compute_unit(scheme, facts, previous.context)
     units = {**previous.units, label: unit}
     return engine.CycleResult(scheme, engine.rank_units(scheme, units), previous.context)
 
@@ -73,19 +74,6 @@ def recompute(
         save_live(live, result.to_dict(), [])
         keep(cycle.pk, Kept(live.revision, result))
         return live
-
-
-def ask_for_recompute(cycle: Cycle, cycle_unit: CycleUnit | None = None) -> int:
-    """Number a request to recompute after a committed change and queue it; the number is
-    returned. With the immediate task backend the recompute runs before this returns."""
-    from kaohe.results.tasks import recompute_results
-
-    with transaction.atomic():
-        live, _ = LiveResult.objects.select_for_update().get_or_create(cycle=cycle)
-        live.requested += 1
-        live.save(update_fields=["requested"])
-    recompute_results.enqueue(cycle.pk, cycle_unit.pk if cycle_unit else None, live.requested)
-    return live.requested
 
 
 def keep(cycle_id: int, kept: Kept) -> None:
@@ -114,9 +102,10 @@ def fresh_result(
         and kept is not None
         and kept.revision == revision
         and cycle_unit.label in kept.result.units
-        and affects_only_itself(cycle_scheme(cycle), cycle)
     ):
-        return compute_one(cycle, cycle_unit.label, kept), False
+        scheme = cycle_scheme(cycle)
+        if affects_only_itself(scheme, cycle):
+            return compute_one(scheme, cycle, cycle_unit.label, kept), False
     return compute_cycle(cycle), True
 
 

@@ -10,9 +10,9 @@ becomes a flagged ``discretionary`` rule carrying the original text — never a 
 
 from __future__ import annotations
 
+from kaohe.textrules.criteria import read_criteria
 from kaohe.textrules.grades import read_grades
 from kaohe.textrules.names import read_name, read_points
-from kaohe.textrules.reader import read_criteria
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD, NameReading, Reading, ReadRule
 
 __all__ = [

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from kaohe.textrules.reader import read_criteria
+from kaohe.textrules.criteria import read_criteria
 from kaohe.textrules.reading import Reading, ReadRule
 
 _NOT_COMPARED = frozenset({"text"})

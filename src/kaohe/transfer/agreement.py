@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from kaohe.engine import PATH_SEPARATOR
 from kaohe.transfer.importers import ImportRefused, import_file
 from kaohe.transfer.importers.names import strip_numbering
 
@@ -230,4 +231,4 @@ def _decimal(value: Any) -> Decimal | None:
 
 
 def _show(path: Path_) -> str:
-    return " › ".join(path)
+    return PATH_SEPARATOR.join(path)

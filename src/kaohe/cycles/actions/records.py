@@ -13,9 +13,9 @@ from kaohe.accounts.models import User
 from kaohe.accounts.roles import Role
 from kaohe.audit.log import log_change
 from kaohe.cycles.access import assessor_paths, covers
+from kaohe.cycles.changes import notify_changed
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry, Record
-from kaohe.cycles.signals import facts_changed
 
 RECORD_FIELDS = (
     "node_path",
@@ -78,39 +78,6 @@ def check_discretionary(rule: engine.Rule, values: dict[str, Any]) -> None:
         raise ValidationError(f"「{rule.title}」请在「数值」中填写分值（{low}～{high} 分）")
     if (low is not None and value < low) or (high is not None and value > high):
         raise ValidationError(f"「{rule.title}」的分值应在 {low}～{high} 分之间，填写的是 {value}")
-
-
-class PendingChange:
-    """The units of one cycle changed in the current transaction, told once when it commits:
-    one unit's change as that unit, several units' as the whole cycle (cycle_unit None). An
-    import of a thousand rows thus recomputes once, not a thousand times."""
-
-    def __init__(self, cycle: Cycle) -> None:
-        self.cycle = cycle
-        self.units: dict[int | None, CycleUnit | None] = {}
-
-    def add(self, cycle_unit: CycleUnit | None) -> None:
-        self.units[cycle_unit.pk if cycle_unit is not None else None] = cycle_unit
-
-    def send(self) -> None:
-        pending = transaction.get_connection().__dict__.get("kaohe_changes", {})
-        if pending.get(self.cycle.pk) is self:
-            del pending[self.cycle.pk]
-        only = next(iter(self.units.values())) if len(self.units) == 1 else None
-        facts_changed.send(sender=Cycle, cycle=self.cycle, cycle_unit=only)
-
-
-def notify_changed(cycle: Cycle, cycle_unit: CycleUnit | None) -> None:
-    connection = transaction.get_connection()
-    pending: dict[int, PendingChange] = connection.__dict__.setdefault("kaohe_changes", {})
-    change = pending.get(cycle.pk)
-    # A rolled-back transaction drops its callbacks; its pending change is then stale.
-    if change is not None and any(item[1] == change.send for item in connection.run_on_commit):
-        change.add(cycle_unit)
-        return
-    change = pending[cycle.pk] = PendingChange(cycle)
-    change.add(cycle_unit)
-    transaction.on_commit(change.send)
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from kaohe.engine.compute.leaves import LeafScores
@@ -19,27 +19,6 @@ from kaohe.engine.model.scheme import Rule
 from kaohe.engine.numbers import ZERO
 from kaohe.engine.rules.base import UnitView
 from kaohe.engine.rules.rank import Rank
-
-SortKey = tuple[object, ...]
-
-
-@dataclass(frozen=True)
-class Standing:
-    """Where a unit stands for the final ranking: its sort key and its grade before the quota."""
-
-    key: SortKey
-    grade: str | None
-    ranked: bool
-
-
-@dataclass(frozen=True)
-class CycleContext:
-    """Everything one unit's result needs from the other units (see ``compute_unit``)."""
-
-    averages: Mapping[str, Decimal] = field(default_factory=dict)
-    rank_metrics: Mapping[str, Mapping[str, Decimal]] = field(default_factory=dict)
-    rank_positions: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
-    standings: Mapping[str, Standing] = field(default_factory=dict)
 
 
 @dataclass

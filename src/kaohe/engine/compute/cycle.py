@@ -8,7 +8,6 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from kaohe.engine.compute.context import (
-    CycleContext,
     UnitDraft,
     participants_averages,
     position_among,
@@ -16,12 +15,12 @@ from kaohe.engine.compute.context import (
     rank_metric,
 )
 from kaohe.engine.compute.explainer import UnitExplainer
-from kaohe.engine.compute.grouping import unit_view
-from kaohe.engine.compute.groups import aggregate
+from kaohe.engine.compute.facts_by_rule import unit_view
+from kaohe.engine.compute.group_scores import aggregate
 from kaohe.engine.compute.leaves import enter, score_leaf, score_leaves
 from kaohe.engine.compute.outcome import apply_vetoes, rank_all, rank_one, standing_of, total_of
 from kaohe.engine.compute.plan import Plan, plan_for
-from kaohe.engine.compute.results import CycleResult, UnitResult, VetoEffect
+from kaohe.engine.compute.results import CycleContext, CycleResult, UnitResult, VetoEffect
 from kaohe.engine.compute.tables import Tables
 from kaohe.engine.errors import FactsError
 from kaohe.engine.model.facts import Facts, UnitFacts

@@ -35,7 +35,7 @@ class UnitExplainer:
     def explained(self, path: str) -> NodeResult | None:
         """The leaf as the full path scores it, lines included."""
         if self._results is None:
-            from kaohe.engine.compute.grouping import unit_view
+            from kaohe.engine.compute.facts_by_rule import unit_view
             from kaohe.engine.compute.leaves import score_leaves
 
             view = unit_view(self.plan, self.facts, [])  # problems were reported when scored

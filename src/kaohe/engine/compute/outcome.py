@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_FLOOR, Decimal
 
-from kaohe.engine.compute.context import SortKey, Standing
-from kaohe.engine.compute.results import UnitResult
+from kaohe.engine.compute.results import SortKey, Standing, UnitResult
 from kaohe.engine.formula import Expression, evaluate, explain
 from kaohe.engine.model.scheme import GradeBand, Scheme
 from kaohe.engine.numbers import ZERO, round_half_up

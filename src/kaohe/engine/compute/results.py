@@ -1,4 +1,5 @@
-"""Results: every node's score with its explanation, per unit and for the whole cycle."""
+"""Results: every node's score with its explanation, per unit and for the whole cycle, and the
+cross-unit context (averages, rank positions, standings) a cycle's result was computed in."""
 
 from __future__ import annotations
 
@@ -12,10 +13,30 @@ from kaohe.engine.numbers import round_half_up
 from kaohe.engine.rules.base import Line
 
 if TYPE_CHECKING:
-    from kaohe.engine.compute.context import CycleContext
     from kaohe.engine.model.scheme import Node, Scheme
 
 RESULT_FORMAT = "kaohe-result/1"
+
+SortKey = tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a unit stands for the final ranking: its sort key and its grade before the quota."""
+
+    key: SortKey
+    grade: str | None
+    ranked: bool
+
+
+@dataclass(frozen=True)
+class CycleContext:
+    """Everything one unit's result needs from the other units (see ``compute_unit``)."""
+
+    averages: Mapping[str, Decimal] = field(default_factory=dict)
+    rank_metrics: Mapping[str, Mapping[str, Decimal]] = field(default_factory=dict)
+    rank_positions: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    standings: Mapping[str, Standing] = field(default_factory=dict)
 
 
 class Explains(Protocol):

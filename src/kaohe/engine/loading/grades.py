@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from kaohe.engine.loading.settings import Settings
-from kaohe.engine.model.scheme import ExcellenceQuota, GradeBand, Node
+from kaohe.engine.model.scheme import PATH_SEPARATOR, ExcellenceQuota, GradeBand, Node
 from kaohe.engine.numbers import show
 
 
@@ -21,7 +21,9 @@ def read_grades(settings: Settings) -> tuple[GradeBand, ...]:
         return ()
     bands: list[GradeBand] = []
     for index, item in enumerate(raw, start=1):
-        band_settings = Settings(item, f"{settings.where} › 等次 {index}", settings.problems)
+        band_settings = Settings(
+            item, f"{settings.where}{PATH_SEPARATOR}等次 {index}", settings.problems
+        )
         name = band_settings.text("name")
         if not name:
             band_settings.problem("缺少等次名称「name」")
@@ -60,7 +62,9 @@ def read_quota(settings: Settings) -> ExcellenceQuota | None:
     raw = settings.mapping("excellence_quota")
     if raw is None:
         return None
-    quota_settings = Settings(raw, f"{settings.where} › excellence_quota", settings.problems)
+    quota_settings = Settings(
+        raw, f"{settings.where}{PATH_SEPARATOR}excellence_quota", settings.problems
+    )
     grade = quota_settings.text("grade")
     ratio = quota_settings.decimal("ratio", Decimal(0)) or Decimal(0)
     demote_to = quota_settings.text("demote_to")

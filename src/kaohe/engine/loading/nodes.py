@@ -40,7 +40,7 @@ class TreeReader:
         self.code_counter = 0
 
     def where(self, path: str) -> str:
-        return f"{self.scheme_label} › {path}" if path else self.scheme_label
+        return f"{self.scheme_label}{PATH_SEPARATOR}{path}" if path else self.scheme_label
 
     def nodes(self, raw: Any, parent_path: str, parent_code: str) -> tuple[Node, ...]:
         if not isinstance(raw, list):
@@ -143,7 +143,7 @@ class TreeReader:
         raw = settings.mapping("owners")
         if raw is None:
             return Owners()
-        owner_settings = Settings(raw, f"{settings.where} › owners", self.problems)
+        owner_settings = Settings(raw, f"{settings.where}{PATH_SEPARATOR}owners", self.problems)
         owners = Owners(
             owner_settings.texts("leaders"),
             owner_settings.texts("units"),
@@ -190,7 +190,9 @@ class TreeReader:
     def rule(self, raw: Mapping[str, Any], node_path: str, index: int) -> Rule:
         rule_id = str(raw.get("id") or "").strip()
         label = rule_id or f"第 {index} 条规则"
-        settings = Settings(raw, f"{self.where(node_path)} › 规则「{label}」", self.problems)
+        settings = Settings(
+            raw, f"{self.where(node_path)}{PATH_SEPARATOR}规则「{label}」", self.problems
+        )
         if not rule_id:
             settings.problem("缺少规则编号「id」")
         kind_name = settings.text("kind")

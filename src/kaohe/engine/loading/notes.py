@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kaohe.engine.loading.nodes import earns_points
-from kaohe.engine.model.scheme import Node, Scheme
+from kaohe.engine.model.scheme import PATH_SEPARATOR, Node, Scheme
 from kaohe.engine.numbers import ZERO, show
 
 
@@ -13,7 +13,7 @@ def scheme_notes(scheme: Scheme) -> list[str]:
     for node in scheme.nodes.values():
         notes += node_notes(node)
     notes += [
-        f"{rule.node_path} › 规则「{rule.title}」由文本识别而来，把握不足，请人工核对"
+        f"{rule.node_path}{PATH_SEPARATOR}规则「{rule.title}」由文本识别而来，把握不足，请人工核对"
         for rule in scheme.rules.values()
         if rule.flagged
     ]

@@ -17,10 +17,10 @@ from kaohe.accounts.roles import Role
 from kaohe.cycles.models import Cycle, CycleUnit
 from kaohe.progress import actions
 from kaohe.progress.colours import light, worst
+from kaohe.progress.dues import dues
 from kaohe.progress.forms import ScheduleForm
 from kaohe.progress.periods import cycle_periods, schedule_for
 from kaohe.progress.reminders import remind_unit
-from kaohe.progress.tasks import dues
 from kaohe.workdays.calendar import WorkingCalendar, coverage_warning
 
 

@@ -18,8 +18,8 @@ from kaohe.accounts.roles import Role
 from kaohe.cycles.models import Assignment, Cycle, CycleUnit
 from kaohe.progress import actions
 from kaohe.progress.colours import light
+from kaohe.progress.dues import dues
 from kaohe.progress.models import Submission
-from kaohe.progress.tasks import dues
 from kaohe.progress.views.submission import can_see_progress
 from kaohe.workdays.calendar import WorkingCalendar, coverage_warning
 

@@ -16,7 +16,7 @@ from kaohe.accounts.roles import Role
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle
 from kaohe.results import actions
-from kaohe.results.live import ask_for_recompute
+from kaohe.results.jobs import ask_for_recompute
 from kaohe.results.models import LiveResult
 from kaohe.results.presentation import ranking_rows, section_names
 from kaohe.results.sources import source_for

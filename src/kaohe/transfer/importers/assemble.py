@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from kaohe.engine import PATH_SEPARATOR
 from kaohe.textrules import Reading, ReadRule, read_criteria
 from kaohe.transfer.importers.drafts import Draft
 from kaohe.transfer.importers.report import ImportReport, PointsCheck
@@ -239,7 +240,7 @@ def _unique_names(draft: Draft, report: ImportReport) -> None:
 
 
 def path_text(path: tuple[str, ...]) -> str:
-    return " › ".join(path)
+    return PATH_SEPARATOR.join(path)
 
 
 def preview(text: str) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from kaohe.engine import PATH_SEPARATOR
 from kaohe.transfer.importers.report import ImportReport
 
 SCHEME_PART = "kaohe/scheme.yaml"
@@ -173,7 +174,7 @@ def _recount_rules(scheme: dict[str, Any], report: ImportReport) -> None:
     report.rules_parsed = 0
     report.rules_flagged = []
     for node in _walk(scheme["sections"]):
-        path = " › ".join(node.pop("_path"))
+        path = PATH_SEPARATOR.join(node.pop("_path"))
         for rule in node.get("rules") or []:
             report.rules_parsed += 1
             if rule.get("flagged"):
