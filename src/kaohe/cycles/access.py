@@ -23,7 +23,7 @@ unit is a section (科室), of the department above it (``leading_unit_ids``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -160,36 +160,29 @@ def assessed_subtrees(user: Any, cycle: Cycle) -> list[str]:
     return list(assigned.values_list("node_path", flat=True))
 
 
-class Indicator(NamedTuple):
-    """An indicator of a cycle: what a record, an appeal or a row of the records grid is about."""
-
-    cycle: Cycle
-    node_path: str
-
-
 def recording_test(user: Any, cycle: Cycle) -> Callable[[str], bool]:
-    """ "May the user record on this indicator of the cycle?", with the assignments read once:
-    考核办 on every indicator, an assessor inside the subtrees assigned to its unit."""
+    """The cycle's answer to "may the user record on the indicator at this path?", with the
+    assignments read once: 考核办 on every indicator, an assessor inside its unit's subtrees."""
     if is_office(user):
         return lambda path: True
     roots = assessed_subtrees(user, cycle)
     return lambda path: any(engine.within(path, root) for root in roots)
 
 
-@predicate
-def keeps_indicator(user: Any, item: Any) -> bool:
-    """Whoever may record on the indicator ``item`` is about (a record, an appeal, an Indicator)."""
-    return recording_test(user, item.cycle)(item.node_path)
-
-
 def may_record(user: Any, cycle: Cycle, node_path: str) -> bool:
     """May add, change or delete records on the indicator and attach evidence to them."""
-    return keeps_indicator(user, Indicator(cycle, node_path))
+    return recording_test(user, cycle)(node_path)
+
+
+@predicate
+def keeps_indicator(user: Any, item: Any) -> bool:
+    """may_record on the indicator ``item`` is about (a record, an appeal: its cycle and path)."""
+    return may_record(user, item.cycle, item.node_path)
 
 
 def recordable_nodes(user: Any, cycle: Cycle) -> list[engine.Node]:
     """The leaves with rules the user may record on, in scheme order: the records grid's
-    indicators and the rows its template offers."""
+    indicators, the rows of its template, and nothing the actions would then refuse."""
     may = recording_test(user, cycle)
     return [node for node in cycle_scheme(cycle).leaves() if node.rules and may(node.path)]
 
@@ -209,17 +202,18 @@ may_decide_appeal = keeps_indicator
 may_file_appeal = belongs_to & holds(Role.REPORTER, *LEADER_ROLES)
 
 
+def readable_units(user: Any, unit: str = "unit") -> Q:
+    """may_read_results for everyone but the office, as a filter on the unit field ``unit``:
+    the user's own unit and, for a leader, the units it sits over."""
+    if user.unit_id is None:
+        return Q(pk__in=[])
+    return led_units(user, unit) if is_leader(user) else Q(**{f"{unit}_id": user.unit_id})
+
+
 def visible_cycle_units(user: Any) -> QuerySet[CycleUnit]:
     """The cycle units whose results this user may read (all of them for the office)."""
     units = CycleUnit.objects.select_related("cycle", "unit")
-    if is_office(user):
-        return units
-    if user.unit_id is None:
-        return units.none()
-    mine = Q(unit_id=user.unit_id)
-    if is_leader(user):
-        mine |= led_units(user)
-    return units.filter(mine)
+    return units if is_office(user) else units.filter(readable_units(user))
 
 
 def cycles_with_results(user: Any) -> QuerySet[Cycle]:
@@ -237,9 +231,7 @@ def visible_appeals(user: Any, cycle: Cycle) -> QuerySet[Any]:
     appeals = cycle.appeals.select_related("cycle_unit__unit", "cycle")
     if is_office(user):
         return appeals
-    mine = Q(cycle_unit__unit_id=user.unit_id) if user.unit_id else Q(pk__in=[])
-    if is_leader(user) and user.unit_id:
-        mine |= led_units(user, "cycle_unit__unit")
+    mine = readable_units(user, "cycle_unit__unit")
     for root in assessed_subtrees(user, cycle):
         mine |= subtree_filter(root)
     return appeals.filter(mine)
