@@ -10,13 +10,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
+from kaohe.accounts.predicates import holds
 from kaohe.accounts.roles import Role
 
 View = Callable[..., HttpResponse]
 
 
 def has_any_role(user: Any, roles: tuple[str, ...]) -> bool:
-    return bool(user.is_authenticated and user.has_role(*roles))
+    return holds(*roles)(user)
 
 
 def role_required(*roles: str) -> Callable[[View], View]:

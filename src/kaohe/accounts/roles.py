@@ -15,6 +15,10 @@ class Role(models.TextChoices):
     AUDIT_ADMIN = "audit_admin", "审计管理员"
 
 
+LEADER_ROLES = (Role.DEPUTY_LEADER, Role.PRINCIPAL_LEADER)
+# The roles that work in assessment cycles: they see cycles, results, appeals and progress.
+CYCLE_ROLES = (Role.OFFICE, Role.ASSESSOR, Role.REPORTER, *LEADER_ROLES)
+
 ADMINISTRATOR_ROLES = frozenset({Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN})
 
 

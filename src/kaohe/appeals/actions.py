@@ -13,18 +13,17 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from kaohe import uploads
+from kaohe import engine, uploads
 from kaohe.accounts.models import User
 from kaohe.accounts.roles import Role
-from kaohe.appeals.access import may_decide, may_file
 from kaohe.appeals.models import Appeal, AppealEvidence
 from kaohe.audit.log import log_change
-from kaohe.cycles.access import covers
+from kaohe.cycles.access import may_decide_appeal, may_file_appeal, result_readers
 from kaohe.cycles.actions import check_record, record_snapshot
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry, Record
+from kaohe.progress.notify import notify
 from kaohe.results.actions import appeal_window_open, record_row, republish
-from kaohe.results.notices import notify, unit_users
 from kaohe.results.presentation import record_text
 from kaohe.workdays.calendar import add_working_days
 
@@ -73,7 +72,7 @@ def file_appeal(
     node_path: str = "",
     files: Sequence[UploadedFile] = (),
 ) -> Appeal:
-    if not may_file(actor, cycle_unit):
+    if not may_file_appeal(actor, cycle_unit):
         raise PermissionDenied("只有本单位的填报人或领导可以提出申诉")
     cycle = Cycle.objects.select_for_update().get(pk=cycle_unit.cycle_id)  # the status as of now
     if not appeal_window_open(cycle):
@@ -128,7 +127,7 @@ def record_label(record: Record | None) -> str:
 
 def deciders(appeal: Appeal) -> list[User]:
     users = User.objects.filter(is_active=True, role_grants__role__in=[Role.OFFICE, Role.ASSESSOR])
-    return [user for user in users.distinct() if may_decide(user, appeal)]
+    return [user for user in users.distinct() if may_decide_appeal(user, appeal)]
 
 
 @transaction.atomic
@@ -142,7 +141,7 @@ def decide_appeal(
     appeal = (
         Appeal.objects.select_for_update().select_related("cycle", "cycle_unit").get(pk=appeal_id)
     )
-    if not may_decide(actor, appeal):
+    if not may_decide_appeal(actor, appeal):
         raise PermissionDenied("只有考核办或该指标的考评单位可以答复申诉")
     if not appeal.is_pending:
         raise ValidationError("该申诉已答复")
@@ -167,7 +166,7 @@ def decide_appeal(
     )
     url = reverse("appeals:detail", args=[appeal.cycle_id, appeal.pk])
     text = f"您对「{appeal.node_name}」的申诉已答复：{appeal.get_status_display()}"
-    notify(unit_users(appeal.cycle_unit), text, url)
+    notify(result_readers(appeal.cycle_unit), text, url)
     return appeal
 
 
@@ -185,7 +184,7 @@ def correct_record(actor: User, appeal: Appeal, correction: Correction) -> None:
         .filter(pk=record_id, cycle_unit=appeal.cycle_unit)
         .first()
     )
-    if record is None or not covers(appeal.node_path, record.node_path):
+    if record is None or not engine.within(record.node_path, appeal.node_path):
         raise ValidationError("请选择本次申诉涉及的考核记录进行更正")
     old = record_snapshot(record)
     if correction.withdraw:
@@ -207,7 +206,7 @@ def add_missing_record(actor: User, appeal: Appeal, correction: Correction) -> N
     """A record the assessor left out (补录), under the appealed item, checked like any other."""
     scheme = cycle_scheme(appeal.cycle)
     rule = scheme.rules.get(correction.add_rule)
-    if rule is None or not covers(appeal.node_path, rule.node_path):
+    if rule is None or not engine.within(rule.node_path, appeal.node_path):
         raise ValidationError("补录的规则不属于本次申诉的指标")
     values = {
         "node_path": rule.node_path,
@@ -232,7 +231,7 @@ def correct_evaluation(actor: User, appeal: Appeal, correction: Correction) -> N
         .filter(pk=correction.evaluation_id, cycle_unit=appeal.cycle_unit)
         .first()
     )
-    if entry is None or not covers(appeal.node_path, entry.node_path):
+    if entry is None or not engine.within(entry.node_path, appeal.node_path):
         raise ValidationError("请选择本次申诉涉及的测评得分进行更正")
     if correction.score is None:
         raise ValidationError("申诉成立时请填写更正后的测评得分")

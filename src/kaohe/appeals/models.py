@@ -10,6 +10,13 @@ from kaohe.models import acting_user
 from kaohe.results.models import Snapshot
 
 
+class AppealQuerySet(models.QuerySet["Appeal"]):
+    def awaiting_decision(self) -> AppealQuerySet:
+        """Appeals nobody has answered yet. Results asks ``cycle.appeals.awaiting_decision()``
+        (the related manager carries this method) so that it never spells an appeal's state."""
+        return self.filter(status=Appeal.Status.PENDING)
+
+
 class Appeal(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", "待答复"
@@ -56,6 +63,8 @@ class Appeal(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    objects = AppealQuerySet.as_manager()
 
     class Meta:
         verbose_name = "申诉"

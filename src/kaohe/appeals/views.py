@@ -12,22 +12,27 @@ from django.views.decorators.http import require_POST
 
 from kaohe import engine
 from kaohe.accounts.permissions import role_required
+from kaohe.accounts.roles import CYCLE_ROLES
 from kaohe.appeals import actions
-from kaohe.appeals.access import may_decide, may_file, may_read, visible_appeals
 from kaohe.appeals.forms import AppealForm, DecisionForm
 from kaohe.appeals.models import Appeal, AppealEvidence
-from kaohe.cycles.access import covers
+from kaohe.cycles.access import (
+    cycles_with_results,
+    may_decide_appeal,
+    may_file_appeal,
+    may_read_appeal,
+    visible_appeals,
+)
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry, Record
-from kaohe.results.access import RESULT_READERS, visible_cycles
 from kaohe.results.actions import appeal_window_open, record_row
 from kaohe.results.presentation import record_text
 
 
-@role_required(*RESULT_READERS)
+@role_required(*CYCLE_ROLES)
 def appeal_list(request: HttpRequest, cycle_id: int) -> HttpResponse:
     cycle = get_object_or_404(Cycle, pk=cycle_id)
-    if not visible_cycles(request.user).filter(pk=cycle.pk).exists():
+    if not cycles_with_results(request.user).filter(pk=cycle.pk).exists():
         raise PermissionDenied("您的单位不在该考核周期中")
     appeals = visible_appeals(request.user, cycle)
     own_units = cycle.cycle_units.filter(unit_id=request.user.unit_id)
@@ -38,7 +43,7 @@ def appeal_list(request: HttpRequest, cycle_id: int) -> HttpResponse:
             "cycle": cycle,
             "appeals": appeals,
             "window_open": appeal_window_open(cycle),
-            "fileable": [unit for unit in own_units if may_file(request.user, unit)],
+            "fileable": [unit for unit in own_units if may_file_appeal(request.user, unit)],
             "first": cycle.snapshots.order_by("number").first(),
             "today": timezone.localdate(),
         },
@@ -55,14 +60,14 @@ def target_choices(cycle_unit: CycleUnit) -> list[tuple[str, str]]:
     return records + items
 
 
-@role_required(*RESULT_READERS)
+@role_required(*CYCLE_ROLES)
 def new_appeal(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> HttpResponse:
     cycle_unit = get_object_or_404(
         CycleUnit.objects.select_related("cycle__scheme_version", "unit"),
         pk=cycle_unit_id,
         cycle_id=cycle_id,
     )
-    if not may_file(request.user, cycle_unit):
+    if not may_file_appeal(request.user, cycle_unit):
         raise PermissionDenied("只有本单位的填报人或领导可以提出申诉")
     choices = target_choices(cycle_unit)
     form = AppealForm(request.POST or None, request.FILES or None, choices=choices)
@@ -101,7 +106,7 @@ def readable_appeal(request: HttpRequest, cycle_id: int, appeal_id: int) -> Appe
         pk=appeal_id,
         cycle_id=cycle_id,
     )
-    if not may_read(request.user, appeal):
+    if not may_read_appeal(request.user, appeal):
         raise PermissionDenied("您无权查看该申诉")
     return appeal
 
@@ -112,18 +117,18 @@ def decision_form(appeal: Appeal, data: object = None) -> DecisionForm:
     choices = [
         (r.pk, record_text(record_row(r), scheme))
         for r in records
-        if covers(appeal.node_path, r.node_path)
+        if engine.within(r.node_path, appeal.node_path)
     ]
     rules = [
         (rule.id, f"{scheme.nodes[rule.node_path].name}：{rule.title}")
         for rule in scheme.rules.values()
-        if covers(appeal.node_path, rule.node_path)
+        if engine.within(rule.node_path, appeal.node_path)
     ]
     entries = EvaluationEntry.objects.filter(cycle_unit=appeal.cycle_unit).order_by("id")
     evaluations = [
         (entry.pk, evaluation_text(entry, scheme))
         for entry in entries
-        if covers(appeal.node_path, entry.node_path)
+        if engine.within(entry.node_path, appeal.node_path)
     ]
     return DecisionForm(
         data,
@@ -140,10 +145,10 @@ def evaluation_text(entry: EvaluationEntry, scheme: engine.Scheme) -> str:
     return f"{node.name if node else entry.node_path}：{entry.group}{round_name} {entry.score} 分"
 
 
-@role_required(*RESULT_READERS)
+@role_required(*CYCLE_ROLES)
 def appeal_detail(request: HttpRequest, cycle_id: int, appeal_id: int) -> HttpResponse:
     appeal = readable_appeal(request, cycle_id, appeal_id)
-    decidable = appeal.is_pending and may_decide(request.user, appeal)
+    decidable = appeal.is_pending and may_decide_appeal(request.user, appeal)
     return render(
         request,
         "appeals/detail.html",
@@ -157,10 +162,10 @@ def appeal_detail(request: HttpRequest, cycle_id: int, appeal_id: int) -> HttpRe
 
 
 @require_POST
-@role_required(*RESULT_READERS)
+@role_required(*CYCLE_ROLES)
 def decide(request: HttpRequest, cycle_id: int, appeal_id: int) -> HttpResponse:
     appeal = readable_appeal(request, cycle_id, appeal_id)
-    if not may_decide(request.user, appeal):
+    if not may_decide_appeal(request.user, appeal):
         raise PermissionDenied("只有考核办或负责该指标的考评单位可以答复申诉")
     form = decision_form(appeal, request.POST)
     if form.is_valid():
@@ -194,10 +199,10 @@ def decide(request: HttpRequest, cycle_id: int, appeal_id: int) -> HttpResponse:
     return redirect("appeals:detail", cycle_id=cycle_id, appeal_id=appeal.pk)
 
 
-@role_required(*RESULT_READERS)
+@role_required(*CYCLE_ROLES)
 def download_evidence(request: HttpRequest, evidence_id: int) -> FileResponse:
     item = get_object_or_404(AppealEvidence.objects.select_related("appeal"), pk=evidence_id)
-    if not may_read(request.user, item.appeal):
+    if not may_read_appeal(request.user, item.appeal):
         raise PermissionDenied("您无权下载该材料")
     return FileResponse(
         default_storage.open(item.stored_name, "rb"),

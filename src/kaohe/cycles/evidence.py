@@ -1,4 +1,4 @@
-"""Evidence on records: who may attach it, who may read it."""
+"""Evidence on records (who may attach or read it: kaohe.cycles.access)."""
 
 from __future__ import annotations
 
@@ -7,26 +7,12 @@ from django.db import transaction
 
 from kaohe import uploads
 from kaohe.accounts.models import User
-from kaohe.accounts.roles import Role
 from kaohe.audit.log import log_change
-from kaohe.cycles.actions import ensure_open, may_record
+from kaohe.cycles.access import may_record
+from kaohe.cycles.actions import ensure_open
 from kaohe.cycles.models import Record, RecordEvidence
 
 FOLDER = "records"
-LEADERS = (Role.DEPUTY_LEADER, Role.PRINCIPAL_LEADER)
-
-
-def may_read_record(user: User, record: Record) -> bool:
-    """The office, whoever may record on the indicator, and the assessed unit's own people and
-    the leaders above it."""
-    if may_record(user, record.cycle, record.node_path):
-        return True
-    unit = record.cycle_unit.unit
-    if user.unit_id is None:
-        return False
-    own = user.unit_id == unit.pk
-    leads = user.has_role(*LEADERS) and user.unit_id == unit.parent_id
-    return own or leads
 
 
 @transaction.atomic

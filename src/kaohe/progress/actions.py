@@ -12,9 +12,10 @@ from kaohe import uploads
 from kaohe.accounts.models import User
 from kaohe.accounts.roles import Role
 from kaohe.audit.log import log_change
+from kaohe.cycles import access
 from kaohe.cycles.actions import notify_changed
 from kaohe.cycles.models import Assignment, Cycle, CycleUnit
-from kaohe.progress import people, signoff
+from kaohe.progress import signoff
 from kaohe.progress.dues import tasks_by_unit
 from kaohe.progress.models import Evidence, Notification, Schedule, SignOff, Submission
 from kaohe.progress.notify import notify
@@ -50,8 +51,7 @@ def link(submission: Submission) -> str:
 
 @transaction.atomic
 def set_schedule(actor: User, cycle: Cycle, frequency: str, working_days: int) -> Schedule:
-    if not actor.has_role(Role.OFFICE):
-        raise PermissionDenied("只有考核办可以设置报送安排")
+    access.require(access.is_office(actor), "只有考核办可以设置报送安排")
     if frequency not in Schedule.Frequency.values or not 0 <= working_days <= 30:
         raise ValidationError("报送频次或期限不正确")
     schedule, _ = Schedule.objects.get_or_create(cycle=cycle)
@@ -69,7 +69,7 @@ def start_submission(
 ) -> Submission:
     """The report for that task and period, created as a draft on first use."""
     ensure_open(cycle_unit.cycle)
-    if not people.is_reporter_of(actor, cycle_unit):
+    if not access.reports_for(actor, cycle_unit):
         raise PermissionDenied("只有本单位的填报人可以报送进度")
     if assignment not in tasks_by_unit(cycle_unit.cycle, [cycle_unit]).get(cycle_unit.pk, []):
         raise PermissionDenied("该任务不由本单位负责")
@@ -87,7 +87,7 @@ def start_submission(
 def save_progress(actor: User, submission_id: int, expected_version: int, content: str) -> None:
     submission = locked(submission_id)
     ensure_open(submission.cycle)
-    if not signoff.may_edit(actor, submission):
+    if not access.may_edit_report(actor, submission):
         raise PermissionDenied("该报送当前不能由您修改")
     if submission.version != expected_version:
         raise ValidationError("该报送已被他人修改，请刷新后再改（您的修改未保存）")
@@ -102,7 +102,7 @@ def save_progress(actor: User, submission_id: int, expected_version: int, conten
 def add_evidence(actor: User, submission_id: int, upload: UploadedFile) -> Evidence:
     submission = locked(submission_id)
     ensure_open(submission.cycle)
-    if not signoff.may_edit(actor, submission):
+    if not access.may_edit_report(actor, submission):
         raise PermissionDenied("该报送当前不能由您上传材料")
     stored = uploads.store(upload, EVIDENCE_FOLDER)
     evidence = Evidence.objects.create(
@@ -122,7 +122,7 @@ def remove_evidence(actor: User, evidence_id: int) -> None:
     evidence = Evidence.objects.select_related("submission").get(pk=evidence_id)
     submission = locked(evidence.submission_id)
     ensure_open(submission.cycle)
-    if not signoff.may_edit(actor, submission):
+    if not access.may_edit_report(actor, submission):
         raise PermissionDenied("该报送当前不能由您删除材料")
     log_change(
         actor,
@@ -158,7 +158,7 @@ def move(actor: User, submission: Submission, to: str, decision: str, reason: st
 def submit(actor: User, submission_id: int) -> Submission:
     submission = locked(submission_id)
     ensure_open(submission.cycle)
-    if not signoff.may_edit(actor, submission):
+    if not access.may_edit_report(actor, submission):
         raise PermissionDenied("该报送当前不能由您报送")
     if not submission.content:
         raise ValidationError("请先填写进展情况再报送")
@@ -182,14 +182,14 @@ def approve(actor: User, submission_id: int) -> Submission:
     """The current signer agrees: on to the next step, or accepted when the office signs."""
     submission = locked(submission_id)
     ensure_open(submission.cycle)
-    if not signoff.may_sign(actor, submission):
+    if not access.may_sign(actor, submission):
         raise PermissionDenied("该报送当前不由您签批")
     accepting = submission.status == Status.OFFICE
     decision = SignOff.Decision.ACCEPT if accepting else SignOff.Decision.APPROVE
     move(actor, submission, signoff.step_after(submission.status, submission.cycle_unit), decision)
     if accepting:
         notify(
-            people.reporters(submission.cycle_unit),
+            access.holders(Role.REPORTER, submission.cycle_unit),
             f"{describe(submission)}已通过考核办验收",
             link(submission),
         )
@@ -202,7 +202,7 @@ def approve(actor: User, submission_id: int) -> Submission:
 def send_back(actor: User, submission_id: int, reason: str) -> Submission:
     submission = locked(submission_id)
     ensure_open(submission.cycle)
-    if not signoff.may_sign(actor, submission):
+    if not access.may_sign(actor, submission):
         raise PermissionDenied("该报送当前不由您签批")
     reason = reason.strip()
     if not reason:
@@ -212,7 +212,7 @@ def send_back(actor: User, submission_id: int, reason: str) -> Submission:
     submission.save(update_fields=["return_reason", "times_returned"])
     move(actor, submission, Status.RETURNED, SignOff.Decision.RETURN, reason[:500])
     notify(
-        people.reporters(submission.cycle_unit),
+        access.holders(Role.REPORTER, submission.cycle_unit),
         f"{describe(submission)}被{actor}退回：{reason}",
         link(submission),
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -13,8 +12,8 @@ from django.utils import timezone
 from kaohe.accounts.models import User
 from kaohe.accounts.roles import Role
 from kaohe.audit.log import log_change
+from kaohe.cycles import access
 from kaohe.cycles.models import Cycle, CycleUnit
-from kaohe.progress import people
 from kaohe.progress.colours import light
 from kaohe.progress.dues import Due, dues
 from kaohe.progress.notify import notify
@@ -54,7 +53,7 @@ def remind(cycle: Cycle, cycle_units: list[CycleUnit], today: date) -> int:
         items = waiting.get(cycle_unit.pk)
         if items:
             notify(
-                people.reporters(cycle_unit),
+                access.holders(Role.REPORTER, cycle_unit),
                 message(cycle_unit, items, today),
                 reverse("progress:tasks"),
             )
@@ -65,8 +64,7 @@ def remind(cycle: Cycle, cycle_units: list[CycleUnit], today: date) -> int:
 @transaction.atomic
 def remind_unit(actor: User, cycle_unit: CycleUnit) -> int:
     """The 考核办 presses 提醒 on the board for one unit."""
-    if not actor.has_role(Role.OFFICE):
-        raise PermissionDenied("只有考核办可以发送提醒")
+    access.require(access.is_office(actor), "只有考核办可以发送提醒")
     reminded = remind(cycle_unit.cycle, [cycle_unit], timezone.localdate())
     log_change(actor, "发送报送提醒", cycle_unit, new={"提醒单位数": reminded})
     return reminded

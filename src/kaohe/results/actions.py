@@ -16,11 +16,11 @@ from django.utils import timezone
 
 from kaohe.accounts.models import User
 from kaohe.audit.log import log_change
+from kaohe.cycles.access import require_office, result_readers_in
 from kaohe.cycles.models import Cycle, Record
-from kaohe.results.access import require_office
+from kaohe.progress.notify import notify
 from kaohe.results.live import recompute
 from kaohe.results.models import Snapshot
-from kaohe.results.notices import cycle_users, notify
 from kaohe.workdays.calendar import add_working_days
 
 Status = Cycle.Status
@@ -143,7 +143,7 @@ def finalise_cycle(actor: User, cycle: Cycle) -> Cycle:
 def archive(actor: Any, cycle: Cycle) -> Cycle:
     if appeal_window_open(cycle):
         raise ValidationError("申诉期尚未结束，不能归档")
-    if cycle.appeals.filter(status="pending").exists():
+    if cycle.appeals.awaiting_decision().exists():
         raise ValidationError("还有未答复的申诉，不能归档")
     cycle = change_status(actor, cycle, Status.PUBLISHED, Status.FINALISED, "归档考核周期")
     announce(cycle, f"「{cycle}」考核结果已归档")
@@ -156,9 +156,11 @@ def finalise_due_cycles() -> list[Cycle]:
     today = timezone.localdate()
     due = Cycle.objects.filter(
         status=Status.PUBLISHED, snapshots__number=1, snapshots__appeal_deadline__lt=today
-    ).exclude(appeals__status="pending")
+    )
     archived = []
     for cycle in due.distinct():
+        if cycle.appeals.awaiting_decision().exists():
+            continue
         with transaction.atomic():
             archived.append(archive(None, cycle))
     return archived
@@ -166,4 +168,4 @@ def finalise_due_cycles() -> list[Cycle]:
 
 def announce(cycle: Cycle, text: str) -> None:
     """In-app notices now (they roll back with the change); e-mails once it commits."""
-    notify(cycle_users(cycle), text, reverse("results:cycles"))
+    notify(result_readers_in(cycle), text, reverse("results:cycles"))

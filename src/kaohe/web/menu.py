@@ -14,19 +14,10 @@ from kaohe.accounts.permissions import (
     can_read_audit,
     can_view_organisation,
 )
-from kaohe.accounts.roles import Role
-from kaohe.cycles.views.cycles import CYCLE_ROLES
-from kaohe.results.access import RESULT_READERS
+from kaohe.accounts.roles import CYCLE_ROLES, Role
 from kaohe.schemes.views import can_read_schemes
 
 EVERYONE: tuple[str, ...] = tuple(Role.values)
-PROGRESS_ROLES = (
-    Role.REPORTER,
-    Role.DEPUTY_LEADER,
-    Role.PRINCIPAL_LEADER,
-    Role.ASSESSOR,
-    Role.OFFICE,
-)
 
 
 @dataclass(frozen=True)
@@ -41,9 +32,9 @@ MENU: tuple[MenuEntry, ...] = (
     MenuEntry("工作台", "home", "house", EVERYONE),
     MenuEntry("考核周期", "cycles:list", "calendar3", CYCLE_ROLES),
     MenuEntry("考核方案", "schemes:list", "journal-check", can_read_schemes),
-    MenuEntry("我的任务", "progress:tasks", "list-check", PROGRESS_ROLES),
+    MenuEntry("我的任务", "progress:tasks", "list-check", CYCLE_ROLES),
     MenuEntry("进度看板", "progress:boards", "kanban", (Role.OFFICE,)),
-    MenuEntry("考核结果", "results:cycles", "bar-chart-line", RESULT_READERS),
+    MenuEntry("考核结果", "results:cycles", "bar-chart-line", CYCLE_ROLES),
     MenuEntry("组织机构", "accounts:units", "diagram-3", can_view_organisation),
     MenuEntry("用户与角色", "accounts:users", "people", can_manage_organisation + can_manage_roles),
     MenuEntry("批量导入", "accounts:import", "file-earmark-spreadsheet", can_manage_organisation),

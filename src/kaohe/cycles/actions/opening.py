@@ -7,13 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kaohe import engine
 from kaohe.accounts.models import Unit, User
-from kaohe.accounts.roles import Role
 from kaohe.audit.log import log_change
+from kaohe.cycles.access import is_office, require
 from kaohe.cycles.actions.records import ensure_open, notify_changed
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Assignment, Cycle, CycleUnit
@@ -114,8 +114,7 @@ def assign_from_scheme(cycle: Cycle, scheme: engine.Scheme, units: list[Unit]) -
 
 @transaction.atomic
 def open_cycle(actor: User, plan: CyclePlan) -> Cycle:
-    if not actor.has_role(Role.OFFICE):
-        raise PermissionDenied("只有考核办可以开启考核周期")
+    require(is_office(actor), "只有考核办可以开启考核周期")
     if not plan.version.is_published:
         raise ValidationError("考核周期只能使用已发布的方案版本")
     if plan.ends_on < plan.starts_on:
@@ -175,8 +174,7 @@ def change_assignment(
     persons: str,
     deadline: datetime.date | None,
 ) -> None:
-    if not actor.has_role(Role.OFFICE):
-        raise PermissionDenied("只有考核办可以调整任务分工")
+    require(is_office(actor), "只有考核办可以调整任务分工")
     old = assignment_snapshot(assignment)
     assignment.assessor, assignment.leaders = assessor, leaders
     assignment.persons, assignment.deadline = persons, deadline
@@ -195,8 +193,7 @@ def change_participation(
 ) -> None:
     """A unit's categories (扣分分值加倍 and the like) and the items it does not take part in
     (不参加的得平均分, or the points move to a sibling, as the scheme says)."""
-    if not actor.has_role(Role.OFFICE):
-        raise PermissionDenied("只有考核办可以调整被考核单位的类别和参与情况")
+    require(is_office(actor), "只有考核办可以调整被考核单位的类别和参与情况")
     cycle = cycle_unit.cycle
     ensure_open(cycle)
     scheme = cycle_scheme(cycle)

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from kaohe.accounts.permissions import role_required
-from kaohe.accounts.roles import Role
+from kaohe.accounts.roles import CYCLE_ROLES, Role
 from kaohe.cycles import access, actions
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.forms import AssignmentForm, CycleForm, ParticipationForm
@@ -19,14 +19,8 @@ CYCLE_LINKS = (
     ("progress:board", "进度看板", (Role.OFFICE,)),
     ("results:evaluations", "测评得分", (Role.OFFICE,)),
     ("results:ranking", "成绩排名", (Role.OFFICE,)),
-    (
-        "appeals:list",
-        "申诉",
-        (Role.OFFICE, Role.ASSESSOR, Role.REPORTER, Role.DEPUTY_LEADER, Role.PRINCIPAL_LEADER),
-    ),
+    ("appeals:list", "申诉", CYCLE_ROLES),
 )
-
-CYCLE_ROLES = (Role.OFFICE, Role.ASSESSOR, Role.REPORTER, Role.DEPUTY_LEADER, Role.PRINCIPAL_LEADER)
 
 
 @role_required(*CYCLE_ROLES)
@@ -106,7 +100,7 @@ def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
             "cycle_units": cycle.cycle_units.select_related("unit"),
             "assignments": assignments.distinct(),
             "is_office": office,
-            "may_record": bool(access.assessed_paths(request.user, cycle)),
+            "may_record": bool(access.recordable_nodes(request.user, cycle)),
             "own_unit": cycle.cycle_units.filter(unit_id=request.user.unit_id).first(),
             "cycle_links": cycle_links(request, cycle),
         },

@@ -10,13 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from kaohe.accounts.permissions import role_required
-from kaohe.accounts.roles import Role
-from kaohe.cycles.actions import may_record
-from kaohe.cycles.evidence import attach_evidence, may_read_record
+from kaohe.accounts.roles import CYCLE_ROLES, Role
+from kaohe.cycles.access import may_read_record, may_record
+from kaohe.cycles.evidence import attach_evidence
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Record, RecordEvidence
-
-READERS = (Role.OFFICE, Role.ASSESSOR, Role.REPORTER, Role.DEPUTY_LEADER, Role.PRINCIPAL_LEADER)
 
 
 def readable(request: HttpRequest, cycle_id: int, record_id: int) -> Record:
@@ -30,7 +28,7 @@ def readable(request: HttpRequest, cycle_id: int, record_id: int) -> Record:
     return record
 
 
-@role_required(*READERS)
+@role_required(*CYCLE_ROLES)
 def record_detail(request: HttpRequest, cycle_id: int, record_id: int) -> HttpResponse:
     record = readable(request, cycle_id, record_id)
     scheme = cycle_scheme(record.cycle)
@@ -69,7 +67,7 @@ def record_evidence_upload(request: HttpRequest, cycle_id: int, record_id: int) 
     return redirect("cycles:record", cycle_id=cycle_id, record_id=record.pk)
 
 
-@role_required(*READERS)
+@role_required(*CYCLE_ROLES)
 def record_evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:
     evidence = get_object_or_404(
         RecordEvidence.objects.select_related("record__cycle"), pk=evidence_id

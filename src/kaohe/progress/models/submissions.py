@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from kaohe.accounts.roles import Role
 from kaohe.cycles.models import Assignment, Cycle, CycleUnit
 
 
@@ -39,6 +40,13 @@ class Submission(models.Model):
         OFFICE = "office", "待考核办验收"
         ACCEPTED = "accepted", "已验收"
         RETURNED = "returned", "已退回"
+
+    # The sign-off chain 填报人 → 分管领导 → 主要领导 → 考核办: the role that signs at each step.
+    SIGNER_ROLES = {
+        Status.DEPUTY: Role.DEPUTY_LEADER,
+        Status.PRINCIPAL: Role.PRINCIPAL_LEADER,
+        Status.OFFICE: Role.OFFICE,
+    }
 
     cycle_unit = models.ForeignKey(
         CycleUnit, verbose_name="被考核单位", on_delete=models.CASCADE, related_name="submissions"
@@ -86,7 +94,12 @@ class Submission(models.Model):
 
     @property
     def in_sign_off(self) -> bool:
-        return self.status in {self.Status.DEPUTY, self.Status.PRINCIPAL, self.Status.OFFICE}
+        return self.status in self.SIGNER_ROLES
+
+    @property
+    def signer_role(self) -> str | None:
+        """The role that signs the report at its current step; None outside the chain."""
+        return self.SIGNER_ROLES.get(self.status)
 
 
 class Evidence(models.Model):

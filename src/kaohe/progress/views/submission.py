@@ -13,20 +13,13 @@ from django.views.decorators.http import require_POST
 
 from kaohe import uploads
 from kaohe.accounts.permissions import role_required
-from kaohe.accounts.roles import Role
-from kaohe.progress import actions, people, signoff
+from kaohe.accounts.roles import CYCLE_ROLES, Role
+from kaohe.cycles import access
+from kaohe.progress import actions
 from kaohe.progress.forms import EvidenceForm, ProgressForm, ReturnForm
 from kaohe.progress.models import Evidence, Submission
 from kaohe.progress.periods import period_of
 from kaohe.workdays.calendar import coverage_warning
-
-can_see_progress = (
-    Role.REPORTER,
-    Role.DEPUTY_LEADER,
-    Role.PRINCIPAL_LEADER,
-    Role.OFFICE,
-    Role.ASSESSOR,
-)
 
 
 def readable(request: HttpRequest, submission_id: int) -> Submission:
@@ -37,16 +30,16 @@ def readable(request: HttpRequest, submission_id: int) -> Submission:
         ),
         pk=submission_id,
     )
-    if not people.may_read(request.user, submission.cycle_unit, submission.assignment):
+    if not access.may_read_report(request.user, submission):
         raise Http404("没有找到该报送")
     return submission
 
 
-@role_required(*can_see_progress)
+@role_required(*CYCLE_ROLES)
 def detail(request: HttpRequest, submission_id: int) -> HttpResponse:
     submission = readable(request, submission_id)
     period = period_of(submission.cycle, submission.assignment, submission.period)
-    may_edit = signoff.may_edit(request.user, submission) and submission.cycle.is_open
+    may_edit = access.may_edit_report(request.user, submission) and submission.cycle.is_open
     return render(
         request,
         "progress/submission.html",
@@ -57,7 +50,7 @@ def detail(request: HttpRequest, submission_id: int) -> HttpResponse:
             "evidence": submission.evidence.all(),
             "sign_offs": submission.sign_offs.select_related("actor"),
             "may_edit": may_edit,
-            "may_sign": signoff.may_sign(request.user, submission) and submission.cycle.is_open,
+            "may_sign": access.may_sign(request.user, submission) and submission.cycle.is_open,
             "progress_form": ProgressForm(
                 initial={"content": submission.content, "version": submission.version}
             ),
@@ -150,7 +143,7 @@ def readable_evidence(request: HttpRequest, evidence_id: int) -> Evidence:
     return evidence
 
 
-@role_required(*can_see_progress)
+@role_required(*CYCLE_ROLES)
 def download(request: HttpRequest, evidence_id: int) -> HttpResponse:
     evidence = readable_evidence(request, evidence_id)
     try:

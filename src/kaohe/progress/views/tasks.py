@@ -12,15 +12,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from kaohe.accounts.models import Unit
 from kaohe.accounts.permissions import role_required
-from kaohe.accounts.roles import Role
+from kaohe.accounts.roles import CYCLE_ROLES, Role
+from kaohe.cycles import access
 from kaohe.cycles.models import Assignment, Cycle, CycleUnit
 from kaohe.progress import actions
 from kaohe.progress.colours import light
 from kaohe.progress.dues import dues
 from kaohe.progress.models import Submission
-from kaohe.progress.views.submission import can_see_progress
 from kaohe.workdays.calendar import WorkingCalendar, coverage_warning
 
 Status = Submission.Status
@@ -38,21 +37,12 @@ def reporter_rows(user: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def led_units(user: Any) -> Q:
-    """Units whose reports the leader signs: their own unit and its sections."""
-    sections = Q(cycle_unit__unit__parent_id=user.unit_id, cycle_unit__unit__kind=Unit.Kind.SECTION)
-    return Q(cycle_unit__unit_id=user.unit_id) | sections
-
-
 def queue(user: Any) -> list[Submission]:
     """The reports waiting for this user's signature."""
     waiting = Q(pk__in=[])
-    if user.has_role(Role.DEPUTY_LEADER):
-        waiting |= Q(status=Status.DEPUTY) & led_units(user)
-    if user.has_role(Role.PRINCIPAL_LEADER):
-        waiting |= Q(status=Status.PRINCIPAL) & led_units(user)
-    if user.has_role(Role.OFFICE):
-        waiting |= Q(status=Status.OFFICE)
+    for step, role in Submission.SIGNER_ROLES.items():
+        if user.has_role(role):
+            waiting |= Q(status=step) & access.acting_units(user, role, "cycle_unit__unit")
     found = Submission.objects.filter(waiting, cycle_unit__cycle__status=Cycle.Status.OPEN)
     return list(
         found.select_related("cycle_unit__cycle", "assignment").order_by("submitted_at")[:200]
@@ -60,7 +50,7 @@ def queue(user: Any) -> list[Submission]:
 
 
 def assessed(user: Any) -> list[Submission]:
-    if not user.has_role(Role.ASSESSOR) or user.unit_id is None:
+    if not access.is_assessor(user) or user.unit_id is None:
         return []
     found = Submission.objects.filter(assignment__assessor_id=user.unit_id).exclude(
         status=Status.DRAFT
@@ -70,17 +60,17 @@ def assessed(user: Any) -> list[Submission]:
     )
 
 
-@role_required(*can_see_progress)
+@role_required(*CYCLE_ROLES)
 def my_tasks(request: HttpRequest) -> HttpResponse:
     user = request.user
-    rows = reporter_rows(user) if user.has_role(Role.REPORTER) else []
+    rows = reporter_rows(user) if access.is_reporter(user) else []
     warnings = sorted({coverage_warning(row["due"].period.due_on) for row in rows} - {""})
     return render(
         request,
         "progress/tasks.html",
         {
             "rows": rows,
-            "is_reporter": user.has_role(Role.REPORTER),
+            "is_reporter": access.is_reporter(user),
             "queue": queue(user),
             "assessed": assessed(user),
             "warnings": warnings,
@@ -94,7 +84,7 @@ def start(request: HttpRequest) -> HttpResponse:
     cycle_unit = get_object_or_404(
         CycleUnit.objects.select_related("cycle"), pk=request.POST.get("cycle_unit", 0)
     )
-    if cycle_unit.unit_id != request.user.unit_id:
+    if not access.reports_for(request.user, cycle_unit):
         raise Http404("没有找到该单位")
     assignment = get_object_or_404(
         Assignment, pk=request.POST.get("assignment", 0), cycle_id=cycle_unit.cycle_id

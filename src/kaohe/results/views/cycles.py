@@ -4,13 +4,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from kaohe.accounts.permissions import role_required
-from kaohe.results.access import RESULT_READERS, is_office, visible_cycle_units, visible_cycles
+from kaohe.accounts.roles import CYCLE_ROLES
+from kaohe.cycles.access import cycles_with_results, is_office, visible_cycle_units
 
 
-@role_required(*RESULT_READERS)
+@role_required(*CYCLE_ROLES)
 def cycle_list(request: HttpRequest) -> HttpResponse:
     """Cycles with the user's own units in each; reads no result, computes nothing."""
-    cycles = list(visible_cycles(request.user).select_related("scheme_version__scheme"))
+    cycles = list(cycles_with_results(request.user).select_related("scheme_version__scheme"))
     units: dict[int, list] = {}
     for cycle_unit in visible_cycle_units(request.user).filter(cycle__in=cycles):
         units.setdefault(cycle_unit.cycle_id, []).append(cycle_unit)

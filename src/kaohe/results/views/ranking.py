@@ -45,7 +45,7 @@ def ranking(request: HttpRequest, cycle_id: int) -> HttpResponse:
             ],
             "snapshots": cycle.snapshots.all(),
             "window_open": actions.appeal_window_open(cycle),
-            "pending_appeals": cycle.appeals.filter(status="pending").count(),
+            "pending_appeals": cycle.appeals.awaiting_decision().count(),
         },
     )
 

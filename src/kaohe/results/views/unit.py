@@ -6,9 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from kaohe.cycles.access import is_office, may_file_appeal, may_read_results, require
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import CycleUnit
-from kaohe.results.access import is_office, require_unit_view
 from kaohe.results.actions import appeal_window_open
 from kaohe.results.models import unit_in
 from kaohe.results.presentation import breakdown_rows, veto_marks
@@ -22,7 +22,7 @@ def find_cycle_unit(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> 
         pk=cycle_unit_id,
         cycle_id=cycle_id,
     )
-    require_unit_view(request.user, cycle_unit)
+    require(may_read_results(request.user, cycle_unit), "您只能查看本单位的考核结果")
     return cycle_unit
 
 
@@ -47,6 +47,6 @@ def unit_breakdown(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> H
             "rows": rows,
             "snapshots": cycle.snapshots.all(),
             "is_office": is_office(request.user),
-            "may_appeal": appeal_window_open(cycle) and request.user.unit_id == cycle_unit.unit_id,
+            "may_appeal": appeal_window_open(cycle) and may_file_appeal(request.user, cycle_unit),
         },
     )
