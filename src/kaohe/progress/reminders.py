@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from kaohe.accounts.models import User
 from kaohe.accounts.roles import Role
-from kaohe.audit.log import log_change
+from kaohe.audit.log import Action, log_change
 from kaohe.cycles.models import Cycle, CycleUnit
 from kaohe.progress import people
 from kaohe.progress.colours import light
@@ -68,7 +68,7 @@ def remind_unit(actor: User, cycle_unit: CycleUnit) -> int:
     if not actor.has_role(Role.OFFICE):
         raise PermissionDenied("只有考核办可以发送提醒")
     reminded = remind(cycle_unit.cycle, [cycle_unit], timezone.localdate())
-    log_change(actor, "发送报送提醒", cycle_unit, new={"提醒单位数": reminded})
+    log_change(actor, Action.REMINDERS_SENT, cycle_unit, new={"提醒单位数": reminded})
     return reminded
 
 
@@ -78,5 +78,5 @@ def remind_everyone(today: date) -> int:
     reminded = 0
     for cycle in Cycle.objects.filter(status=Cycle.Status.OPEN):
         reminded += remind(cycle, list(cycle.cycle_units.select_related("unit", "cycle")), today)
-    log_change(None, "发送报送提醒", target_label="每日提醒", new={"提醒单位数": reminded})
+    log_change(None, Action.REMINDERS_SENT, target_label="每日提醒", new={"提醒单位数": reminded})
     return reminded
