@@ -78,9 +78,16 @@ def changes(entry: AuditEntry) -> list[Change]:
 def field_changes(entry: AuditEntry, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     """Per key of either side; a key that reads the same before and after is left out."""
     model = model_named(entry.object_type)
-    keys = [*old, *(key for key in new if key not in old)]
+    keys = in_field_order(model, [*old, *(key for key in new if key not in old)])
     every = [field_change(model, key, old.get(key), new.get(key)) for key in keys]
     return [change for change in every if change.old != change.new] or every
+
+
+def in_field_order(model: type[models.Model] | None, keys: list[str]) -> list[str]:
+    """The model's field order first: PostgreSQL's jsonb does not keep the keys as logged."""
+    fields = model._meta.concrete_fields if model else ()
+    order = {name: i for i, f in enumerate(fields) for name in (f.name, f.attname)}
+    return sorted(keys, key=lambda key: order.get(key, len(order)))
 
 
 def field_change(model: type[models.Model] | None, key: str, old: Any, new: Any) -> Change:
