@@ -49,7 +49,7 @@ def test_an_expired_password_must_be_changed_before_anything_else(login, org):
 
 
 def test_changing_the_password_lifts_the_expiry_and_is_audited(login, org):
-    from kaohe.audit.models import AuditEntry
+    from kaohe.audit.models import Action, AuditEntry
 
     user = org.users[Role.OFFICE]
     user.password_changed_at = timezone.now() - timedelta(days=91)
@@ -64,4 +64,4 @@ def test_changing_the_password_lifts_the_expiry_and_is_audited(login, org):
         },
     )
     assert client.get(reverse("home")).status_code == 200
-    assert AuditEntry.objects.filter(action="修改密码", actor=user).exists()
+    assert AuditEntry.objects.filter(action=Action.PASSWORD_CHANGED, actor=user).exists()

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from kaohe.accounts import actions
 from kaohe.accounts.roles import Role
-from kaohe.audit.models import AuditEntry
+from kaohe.audit.models import Action, AuditEntry
 
 
 @pytest.mark.parametrize(
@@ -33,7 +33,7 @@ def test_a_role_change_is_audited_with_old_and_new(org):
     security = org.users[Role.SECURITY_ADMIN]
     leader = org.users[Role.DEPUTY_LEADER]
     actions.grant_role(security, leader, Role.EVALUATOR)
-    entry = AuditEntry.objects.filter(action="授予角色").latest("id")
+    entry = AuditEntry.objects.filter(action=Action.ROLE_GRANTED).latest("id")
     assert entry.actor == security
     assert entry.old == ["deputy_leader"]
     assert entry.new == ["deputy_leader", "evaluator"]

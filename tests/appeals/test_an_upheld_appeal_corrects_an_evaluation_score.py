@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from kaohe.appeals import actions
-from kaohe.audit.models import AuditEntry
+from kaohe.audit.models import Action, AuditEntry
 from kaohe.cycles import actions as cycle_actions
 from kaohe.cycles.models import EvaluationEntry
 from kaohe.results import actions as result_actions
@@ -70,7 +70,7 @@ def test_the_office_corrects_a_leaders_score_and_the_next_snapshot_shows_it(
         )
 
     assert EvaluationEntry.objects.get(pk=evaluated.principal.pk).score == Decimal(90)
-    entry = AuditEntry.objects.get(action="申诉成立更正测评得分")
+    entry = AuditEntry.objects.get(action=Action.APPEAL_CORRECTED_SCORE)
     assert (entry.old, entry.new) == ("80.000", "90")
     snapshots = {s.number: s for s in evaluated.cycle.snapshots.all()}
     assert (item_score(snapshots[1]), item_score(snapshots[2])) == ("8.50", "9.00")

@@ -4,7 +4,7 @@ from typing import Any
 from django.urls import reverse
 
 from kaohe.appeals import actions
-from kaohe.audit.models import AuditEntry
+from kaohe.audit.models import Action, AuditEntry
 from kaohe.cycles.models import Record
 from tests.appeals.helpers import fresh
 
@@ -38,7 +38,7 @@ def test_upholding_changes_the_record_recomputes_and_publishes_snapshot_2(
 
     record = Record.objects.get(pk=published.lateness.pk)
     assert (record.count, record.version) == (Decimal(1), 2)
-    entry = AuditEntry.objects.get(action="申诉成立更正考核记录")
+    entry = AuditEntry.objects.get(action=Action.APPEAL_CORRECTED_RECORD)
     assert entry.old["count"] == "2.0000" and entry.new["count"] == "1"
     snapshots = {s.number: s for s in published.cycle.snapshots.all()}
     assert set(snapshots) == {1, 2}
@@ -74,7 +74,7 @@ def test_an_upheld_appeal_may_withdraw_the_record(
     assert not Record.objects.filter(pk=published.lateness.pk).exists()
     latest = published.cycle.snapshots.order_by("-number").first()
     assert latest.number == 2 and latest.unit("党建科")["total"] == "90.00"
-    assert AuditEntry.objects.filter(action="申诉成立撤销考核记录").exists()
+    assert AuditEntry.objects.filter(action=Action.APPEAL_WITHDREW_RECORD).exists()
 
 
 def test_the_assessor_of_the_indicator_may_decide(published: Any) -> None:
@@ -125,7 +125,7 @@ def test_an_upheld_appeal_on_an_item_may_add_the_record_that_was_left_out(
     assert (added.level, added.cycle_unit_id) == ("市级", published.units["党建科"].pk)
     latest = published.cycle.snapshots.order_by("-number").first()
     assert latest.number == 2 and latest.unit("党建科")["total"] == "91.00"
-    assert AuditEntry.objects.filter(action="申诉成立补录考核记录").exists()
+    assert AuditEntry.objects.filter(action=Action.APPEAL_ADDED_RECORD).exists()
 
 
 def test_a_record_cannot_be_added_under_another_item(published: Any) -> None:

@@ -84,9 +84,9 @@ def test_only_the_unit_and_the_deciders_may_download(published: Any, client: Any
 def test_the_audit_entry_names_the_files_and_their_hashes(published: Any, client: Any) -> None:
     import hashlib
 
-    from kaohe.audit.models import AuditEntry
+    from kaohe.audit.models import Action, AuditEntry
 
     post(client, published, SimpleUploadedFile("请假条.pdf", PDF))
 
-    entry = AuditEntry.objects.get(action="提出申诉")
+    entry = AuditEntry.objects.get(action=Action.APPEAL_FILED)
     assert entry.new["材料"] == [f"请假条.pdf（SHA-256 {hashlib.sha256(PDF).hexdigest()}）"]

@@ -4,7 +4,7 @@ from django.urls import reverse
 from kaohe.accounts import actions
 from kaohe.accounts.roles import Role
 from kaohe.audit.log import log_change
-from kaohe.audit.models import AuditEntry
+from kaohe.audit.models import Action, AuditEntry
 
 
 def test_an_entry_records_who_what_old_new_and_the_source_address(login, org):
@@ -15,7 +15,8 @@ def test_an_entry_records_who_what_old_new_and_the_source_address(login, org):
         {"role": Role.EVALUATOR, "grant": "1"},
         REMOTE_ADDR="10.8.1.23",
     )
-    entry = AuditEntry.objects.filter(action="授予角色", object_id=str(target.pk)).latest("id")
+    granted = AuditEntry.objects.filter(action=Action.ROLE_GRANTED, object_id=str(target.pk))
+    entry = granted.latest("id")
     assert entry.actor == org.users[Role.SECURITY_ADMIN]
     assert entry.ip == "10.8.1.23"
     assert entry.old == ["reporter"] and entry.new == ["evaluator", "reporter"]
@@ -24,7 +25,7 @@ def test_an_entry_records_who_what_old_new_and_the_source_address(login, org):
 
 def test_logins_and_failed_logins_are_audited(client, org):
     client.post(reverse("login"), {"username": "u_office", "password": "nope"})
-    assert AuditEntry.objects.filter(action="登录失败", object_repr="u_office").exists()
+    assert AuditEntry.objects.filter(action=Action.LOGIN_FAILED, object_repr="u_office").exists()
 
 
 def test_only_the_audit_admin_reads_the_log(login):
@@ -42,8 +43,8 @@ def test_the_log_page_lists_and_filters_entries(login, org):
 
 
 def test_an_entry_cannot_be_changed_or_deleted(db):
-    entry = log_change(None, "测试", target_label="对象")
-    entry.action = "篡改"
+    entry = log_change(None, Action.REMINDERS_SENT, target_label="对象")
+    entry.action = Action.RECORD_DELETED
     with pytest.raises(PermissionError):
         entry.save()
     with pytest.raises(PermissionError):
@@ -51,8 +52,8 @@ def test_an_entry_cannot_be_changed_or_deleted(db):
     with pytest.raises(PermissionError):
         AuditEntry.objects.all().delete()
     with pytest.raises(PermissionError):
-        AuditEntry.objects.update(action="篡改")
-    assert AuditEntry.objects.get(pk=entry.pk).action == "测试"
+        AuditEntry.objects.update(action=Action.RECORD_DELETED)
+    assert AuditEntry.objects.get(pk=entry.pk).action == Action.REMINDERS_SENT
 
 
 def test_the_log_page_offers_no_way_to_edit(login, org):

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from kaohe.accounts.roles import Role
-from kaohe.audit.models import AuditEntry
+from kaohe.audit.models import Action, AuditEntry
 from kaohe.cycles.models import Cycle
 
 
@@ -25,7 +25,7 @@ def test_the_office_opens_a_cycle_on_a_published_version_for_chosen_units(client
     assert "已开启" in response.content.decode()
     assert sorted(cycle.cycle_units.values_list("label", flat=True)) == ["办公室", "督查科"]
     assert cycle.months() == ["2020-07", "2020-08", "2020-09"]
-    assert AuditEntry.objects.filter(action="开启考核周期", object_id=str(cycle.pk)).exists()
+    assert AuditEntry.objects.filter(action=Action.CYCLE_OPENED, object_id=str(cycle.pk)).exists()
 
 
 def test_the_scheme_assigns_each_indicator_to_its_assessing_section(zhangjiagang):
@@ -87,7 +87,7 @@ def test_the_office_reassigns_an_indicator_and_it_is_audited(client, zhangjiagan
     )
     assignment.refresh_from_db()
     assert assignment.assessor == zhangjiagang.sections["督查科"]
-    entry = AuditEntry.objects.get(action="调整任务分工", object_id=str(assignment.pk))
+    entry = AuditEntry.objects.get(action=Action.ASSIGNMENT_CHANGED, object_id=str(assignment.pk))
     assert entry.old["考评单位"] == "人事教育科" and entry.new["考评单位"] == "督查科"
 
 

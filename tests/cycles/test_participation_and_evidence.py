@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from kaohe import engine
-from kaohe.audit.models import AuditEntry
+from kaohe.audit.models import Action, AuditEntry
 from kaohe.cycles import actions
 from kaohe.cycles.facts import cycle_facts, cycle_scheme
 from kaohe.cycles.models import RecordEvidence
@@ -53,7 +53,7 @@ def test_the_office_marks_an_item_a_unit_does_not_take_part_in(client, dongyang)
     assert unit.categories == [scheme.categories[0]]
     facts = cycle_facts(cycle)
     assert facts.all_units["党建科"].not_participating == (item.path,)
-    entry = AuditEntry.objects.get(action="调整单位类别和参与情况")
+    entry = AuditEntry.objects.get(action=Action.PARTICIPATION_CHANGED)
     assert entry.new["不参加"] == [item.path]
 
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from kaohe.audit.models import AuditEntry
+from kaohe.audit.models import Action, AuditEntry
 from kaohe.cycles import actions
 from kaohe.cycles.models import Record
 from kaohe.cycles.signals import facts_changed
@@ -50,7 +50,7 @@ def test_an_assessor_records_a_deduction_and_it_is_audited(client, zhangjiagang)
         Decimal("2"),
         zhangjiagang.general_office,
     )
-    assert AuditEntry.objects.filter(action="新增考核记录", object_id=str(record.pk)).exists()
+    assert AuditEntry.objects.filter(action=Action.RECORD_ADDED, object_id=str(record.pk)).exists()
 
 
 def test_an_assessor_cannot_record_on_an_indicator_it_does_not_assess(client, zhangjiagang):
@@ -100,7 +100,7 @@ def test_deleting_a_record_is_audited_with_its_old_values(client, zhangjiagang):
         {"node": "1.1.1", "version": "1"},
     )
     assert not Record.objects.filter(pk=record.pk).exists()
-    entry = AuditEntry.objects.get(action="删除考核记录")
+    entry = AuditEntry.objects.get(action=Action.RECORD_DELETED)
     assert entry.old["note"] == "首次"
 
 

@@ -79,6 +79,12 @@ def test_a_grade_cap_keeps_the_grade_at_most_the_named_band() -> None:
     assert result.units["甲"].grade == "合格"
 
 
+def test_a_veto_is_explained_in_the_words_the_ranking_and_the_scheme_page_use() -> None:
+    units = cycle(record("甲", "cap"), record("乙", "last")).units
+    assert "一票否决「被通报批评」：等次封顶（合格）" in units["甲"].explanation
+    assert "一票否决「严重违纪」：排名列最后" in units["乙"].explanation
+
+
 def test_losing_excellence_drops_one_band_and_is_visible() -> None:
     result = cycle(record("甲", "noex"))
     assert result.units["甲"].grade == "良好"

@@ -5,7 +5,7 @@ import datetime
 from django.core import mail
 
 from kaohe.accounts.roles import Role
-from kaohe.audit.models import AuditEntry
+from kaohe.audit.models import Action, AuditEntry
 from kaohe.progress.models import Notification, Submission
 
 
@@ -30,7 +30,7 @@ def test_a_report_climbs_the_sign_off_chain_to_the_office(cycle, at, report, sig
     assert Notification.objects.filter(user=reporter, text__contains="已通过考核办验收").exists()
     decisions = list(submission.sign_offs.values_list("decision", flat=True))
     assert decisions == ["submit", "approve", "approve", "accept"]
-    assert AuditEntry.objects.filter(action="验收进度报送").exists()
+    assert AuditEntry.objects.filter(action=Action.SUBMISSION_ACCEPTED).exists()
 
 
 def test_each_step_is_sent_by_e_mail_too(cycle, at, report):

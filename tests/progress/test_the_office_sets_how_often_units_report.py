@@ -3,7 +3,7 @@
 import datetime
 
 from kaohe.accounts.roles import Role
-from kaohe.audit.models import AuditEntry
+from kaohe.audit.models import Action, AuditEntry
 from kaohe.progress.periods import cycle_periods
 
 
@@ -15,7 +15,7 @@ def test_the_office_sets_how_often_units_report(cycle, login):
     periods = cycle_periods(cycle)
     assert [p.key for p in periods] == ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]
     assert periods[0].due_on == datetime.date(2025, 4, 8)  # 清明 4 April off
-    assert AuditEntry.objects.filter(action="设置报送安排").exists()
+    assert AuditEntry.objects.filter(action=Action.SCHEDULE_SET).exists()
 
 
 def test_a_yearly_report_is_due_on_the_tasks_deadline(cycle, login, at):

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from kaohe.audit.models import AuditEntry
+from kaohe.audit.models import Action, AuditEntry
 from kaohe.cycles.models import EvaluationEntry
 from kaohe.results.models import LiveResult
 
@@ -34,7 +34,7 @@ def test_the_office_enters_each_groups_score_and_the_item_is_weighted(
     assert EvaluationEntry.objects.filter(cycle=bureau.cycle).count() == 2
     unit = LiveResult.objects.get(cycle=bureau.cycle).unit("党建科")
     assert unit is not None and unit["sections"]["班子测评"] == "8.50"  # (80 + 90) ÷ 2 ÷ 10
-    assert AuditEntry.objects.filter(action="录入测评得分").count() == 2
+    assert AuditEntry.objects.filter(action=Action.EVALUATION_SCORE_ENTERED).count() == 2
 
 
 def test_a_score_out_of_range_is_refused_and_nothing_is_saved(bureau: Any, client: Any) -> None:

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from kaohe.audit.models import AuditEntry
+from kaohe.audit.models import Action, AuditEntry
 from kaohe.cycles import actions as cycle_actions
 from kaohe.cycles.models import CycleUnit
 
@@ -32,7 +32,7 @@ def test_locking_is_audited_old_to_new(bureau: Any, client: Any) -> None:
     client.force_login(bureau.office)
     client.post(reverse("results:lock", args=[bureau.cycle.pk]))
 
-    entry = AuditEntry.objects.get(action="锁定考核记录")
+    entry = AuditEntry.objects.get(action=Action.CYCLE_LOCKED)
     assert (entry.old, entry.new) == ("进行中", "已锁定")
 
 

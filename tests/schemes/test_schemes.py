@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from kaohe.accounts.roles import Role
-from kaohe.audit.models import AuditEntry
+from kaohe.audit.models import Action, AuditEntry
 from kaohe.schemes import actions
 from kaohe.schemes.documents import builtin_scheme_files
 from kaohe.schemes.models import Scheme, SchemeVersion
@@ -84,7 +84,9 @@ def test_a_valid_draft_publishes_and_is_then_frozen(login, builtins):
     draft.document = "tampered"
     with pytest.raises(PermissionError):
         draft.save()
-    assert AuditEntry.objects.filter(action="发布方案版本", object_id=str(draft.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action=Action.SCHEME_VERSION_PUBLISHED, object_id=str(draft.pk)
+    ).exists()
 
 
 @pytest.mark.parametrize("role", [Role.REPORTER, Role.EVALUATOR, Role.SYSTEM_ADMIN])

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from kaohe.accounts.roles import Role
-from kaohe.audit.models import AuditEntry
+from kaohe.audit.models import Action, AuditEntry
 from kaohe.workdays.calendar import add_working_days, is_working_day
 from kaohe.workdays.models import Holiday
 
@@ -20,7 +20,7 @@ def test_a_range_of_holidays_entered_on_the_page_moves_deadlines(login):
     assert response.status_code == 302
     assert Holiday.objects.filter(name="春节").count() == 5
     assert add_working_days(date(2030, 2, 1), 1) == date(2030, 2, 11)
-    assert AuditEntry.objects.filter(action="设置节假日").count() == 5
+    assert AuditEntry.objects.filter(action=Action.HOLIDAY_SET).count() == 5
 
 
 def test_a_make_up_day_entered_on_the_page_is_a_working_day(login):
@@ -37,7 +37,7 @@ def test_a_removed_day_is_a_normal_day_again(login):
     holiday = Holiday.objects.create(date=date(2030, 1, 1), name="元旦")
     client.post(reverse("workdays:remove", args=[holiday.pk]))
     assert is_working_day(date(2030, 1, 1))
-    assert AuditEntry.objects.filter(action="删除节假日").exists()
+    assert AuditEntry.objects.filter(action=Action.HOLIDAY_REMOVED).exists()
 
 
 def test_the_page_warns_about_years_without_holidays(login):

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from kaohe.accounts.models import RoleGrant, Unit, UnitCategory, User
 from kaohe.accounts.roles import Role, separation_conflict
-from kaohe.audit.log import log_change
+from kaohe.audit.log import Action, log_change
 
 
 def unit_snapshot(unit: Unit) -> dict[str, Any]:
@@ -39,7 +39,7 @@ def create_unit(
     for category_name in categories:
         category, _ = UnitCategory.objects.get_or_create(name=category_name)
         unit.categories.add(category)
-    log_change(actor, "新建单位", unit, new=unit_snapshot(unit))
+    log_change(actor, Action.UNIT_CREATED, unit, new=unit_snapshot(unit))
     return unit
 
 
@@ -58,7 +58,7 @@ def grant_role(actor: User | None, user: User, role: str) -> None:
         return
     check_role_separation(held, role)
     RoleGrant.objects.create(user=user, role=role)
-    log_change(actor, "授予角色", user, old=sorted(held), new=sorted(held | {role}))
+    log_change(actor, Action.ROLE_GRANTED, user, old=sorted(held), new=sorted(held | {role}))
 
 
 @transaction.atomic
@@ -67,7 +67,7 @@ def revoke_role(actor: User | None, user: User, role: str) -> None:
     if role not in held:
         return
     RoleGrant.objects.filter(user=user, role=role).delete()
-    log_change(actor, "撤销角色", user, old=sorted(held), new=sorted(held - {role}))
+    log_change(actor, Action.ROLE_REVOKED, user, old=sorted(held), new=sorted(held - {role}))
 
 
 @transaction.atomic
@@ -87,7 +87,7 @@ def create_user(
     user.save()
     log_change(
         actor,
-        "新建用户",
+        Action.USER_CREATED,
         user,
         new={"用户名": username, "姓名": full_name, "所属单位": unit.name if unit else ""},
     )
@@ -102,16 +102,22 @@ def set_user_active(actor: User | None, user: User, active: bool) -> None:
         return
     user.is_active = active
     user.save(update_fields=["is_active"])
-    log_change(actor, "启用账户" if active else "停用账户", user, old=not active, new=active)
+    log_change(
+        actor,
+        Action.ACCOUNT_ENABLED if active else Action.ACCOUNT_DISABLED,
+        user,
+        old=not active,
+        new=active,
+    )
 
 
 @transaction.atomic
 def unlock_account(actor: User | None, user: User) -> None:
     reset(username=user.username)
-    log_change(actor, "解除锁定", user)
+    log_change(actor, Action.ACCOUNT_UNLOCKED, user)
 
 
 @transaction.atomic
 def change_own_password(user: User) -> None:
     """Called after Django's password change form has saved the new password."""
-    log_change(user, "修改密码", user)
+    log_change(user, Action.PASSWORD_CHANGED, user)

@@ -7,20 +7,20 @@ from typing import Any
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
-from kaohe.audit.log import log_change
+from kaohe.audit.log import Action, log_change
 
 
 @receiver(user_logged_in)
 def audit_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    log_change(user, "登录", user)
+    log_change(user, Action.LOGGED_IN, user)
 
 
 @receiver(user_logged_out)
 def audit_logout(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     if user is not None:
-        log_change(user, "退出登录", user)
+        log_change(user, Action.LOGGED_OUT, user)
 
 
 @receiver(user_login_failed)
 def audit_failed_login(sender: Any, credentials: dict[str, Any], **kwargs: Any) -> None:
-    log_change(None, "登录失败", target_label=str(credentials.get("username", ""))[:150])
+    log_change(None, Action.LOGIN_FAILED, target_label=str(credentials.get("username", ""))[:150])

@@ -17,7 +17,7 @@ from kaohe import engine, uploads
 from kaohe.accounts.models import User
 from kaohe.accounts.roles import Role
 from kaohe.appeals.models import Appeal, AppealEvidence
-from kaohe.audit.log import log_change
+from kaohe.audit.log import Action, log_change
 from kaohe.cycles.access import may_decide_appeal, may_file_appeal, result_readers
 from kaohe.cycles.actions import check_record, record_snapshot
 from kaohe.cycles.facts import cycle_scheme
@@ -100,7 +100,7 @@ def file_appeal(
     ]
     log_change(
         actor,
-        "提出申诉",
+        Action.APPEAL_FILED,
         appeal,
         new={
             "指标": name,
@@ -159,7 +159,7 @@ def decide_appeal(
     appeal.save(update_fields=["status", "decision", "decided_by", "decided_at", "republished"])
     log_change(
         actor,
-        "答复申诉",
+        Action.APPEAL_DECIDED,
         appeal,
         old="待答复",
         new={"结果": appeal.get_status_display(), "意见": appeal.decision},
@@ -188,7 +188,7 @@ def correct_record(actor: User, appeal: Appeal, correction: Correction) -> None:
         raise ValidationError("请选择本次申诉涉及的考核记录进行更正")
     old = record_snapshot(record)
     if correction.withdraw:
-        log_change(actor, "申诉成立撤销考核记录", record, old=old)
+        log_change(actor, Action.APPEAL_WITHDREW_RECORD, record, old=old)
         record.delete()
         return
     if correction.count is None and correction.value is None:
@@ -199,7 +199,7 @@ def correct_record(actor: User, appeal: Appeal, correction: Correction) -> None:
         record.value = correction.value
     record.version += 1
     record.save(update_fields=["count", "value", "version", "recorded_at"])
-    log_change(actor, "申诉成立更正考核记录", record, old=old, new=record_snapshot(record))
+    log_change(actor, Action.APPEAL_CORRECTED_RECORD, record, old=old, new=record_snapshot(record))
 
 
 def add_missing_record(actor: User, appeal: Appeal, correction: Correction) -> None:
@@ -220,7 +220,7 @@ def add_missing_record(actor: User, appeal: Appeal, correction: Correction) -> N
     record = Record.objects.create(
         cycle=appeal.cycle, cycle_unit=appeal.cycle_unit, recorded_by=actor, **values
     )
-    log_change(actor, "申诉成立补录考核记录", record, new=record_snapshot(record))
+    log_change(actor, Action.APPEAL_ADDED_RECORD, record, new=record_snapshot(record))
 
 
 def correct_evaluation(actor: User, appeal: Appeal, correction: Correction) -> None:
@@ -240,4 +240,4 @@ def correct_evaluation(actor: User, appeal: Appeal, correction: Correction) -> N
     old = str(entry.score)
     entry.score = correction.score
     entry.save(update_fields=["score"])
-    log_change(actor, "申诉成立更正测评得分", entry, old=old, new=str(correction.score))
+    log_change(actor, Action.APPEAL_CORRECTED_SCORE, entry, old=old, new=str(correction.score))

@@ -8,6 +8,68 @@ from django.db import models
 from kaohe.models import acting_user
 
 
+class Action(models.TextChoices):
+    """Every kind of change the audit log records, grouped by what it changes.
+
+    The value is stored; the label is what the audit page shows. Add a member here before
+    logging a new kind of change; never reuse a value for another meaning.
+    """
+
+    LOGGED_IN = "logged_in", "登录"
+    LOGGED_OUT = "logged_out", "退出登录"
+    LOGIN_FAILED = "login_failed", "登录失败"
+    PASSWORD_CHANGED = "password_changed", "修改密码"
+    USER_CREATED = "user_created", "新建用户"
+    ROLE_GRANTED = "role_granted", "授予角色"
+    ROLE_REVOKED = "role_revoked", "撤销角色"
+    ACCOUNT_ENABLED = "account_enabled", "启用账户"
+    ACCOUNT_DISABLED = "account_disabled", "停用账户"
+    ACCOUNT_UNLOCKED = "account_unlocked", "解除锁定"
+    UNIT_CREATED = "unit_created", "新建单位"
+
+    HOLIDAY_SET = "holiday_set", "设置节假日"
+    HOLIDAY_REMOVED = "holiday_removed", "删除节假日"
+
+    SCHEME_CREATED = "scheme_created", "新建方案"
+    SCHEME_DRAFT_CREATED = "scheme_draft_created", "新建方案草稿"
+    SCHEME_DRAFT_CHANGED = "scheme_draft_changed", "修改方案草稿"
+    SCHEME_VERSION_PUBLISHED = "scheme_version_published", "发布方案版本"
+
+    CYCLE_OPENED = "cycle_opened", "开启考核周期"
+    ASSIGNMENT_CHANGED = "assignment_changed", "调整任务分工"
+    PARTICIPATION_CHANGED = "participation_changed", "调整单位类别和参与情况"
+    RECORD_ADDED = "record_added", "新增考核记录"
+    RECORD_CHANGED = "record_changed", "修改考核记录"
+    RECORD_DELETED = "record_deleted", "删除考核记录"
+    RECORD_EVIDENCE_ATTACHED = "record_evidence_attached", "上传记录证明材料"
+    EVALUATION_SCORE_ENTERED = "evaluation_score_entered", "录入测评得分"
+
+    CYCLE_LOCKED = "cycle_locked", "锁定考核记录"
+    CYCLE_REOPENED = "cycle_reopened", "解除锁定"
+    CYCLE_PUBLISHED = "cycle_published", "公示考核结果"
+    CYCLE_FINALISED = "cycle_finalised", "归档考核周期"
+    RESULTS_PUBLISHED = "results_published", "发布公示结果"
+    RESULTS_REPUBLISHED = "results_republished", "重新发布公示结果"
+
+    SCHEDULE_SET = "schedule_set", "设置报送安排"
+    SUBMISSION_STARTED = "submission_started", "新建进度报送"
+    PROGRESS_WRITTEN = "progress_written", "填写进展情况"
+    PROGRESS_EVIDENCE_ATTACHED = "progress_evidence_attached", "上传证明材料"
+    PROGRESS_EVIDENCE_REMOVED = "progress_evidence_removed", "删除证明材料"
+    SUBMISSION_SUBMITTED = "submission_submitted", "报送进度"
+    SUBMISSION_APPROVED = "submission_approved", "审核通过进度报送"
+    SUBMISSION_ACCEPTED = "submission_accepted", "验收进度报送"
+    SUBMISSION_RETURNED = "submission_returned", "退回进度报送"
+    REMINDERS_SENT = "reminders_sent", "发送报送提醒"
+
+    APPEAL_FILED = "appeal_filed", "提出申诉"
+    APPEAL_DECIDED = "appeal_decided", "答复申诉"
+    APPEAL_WITHDREW_RECORD = "appeal_withdrew_record", "申诉成立撤销考核记录"
+    APPEAL_CORRECTED_RECORD = "appeal_corrected_record", "申诉成立更正考核记录"
+    APPEAL_ADDED_RECORD = "appeal_added_record", "申诉成立补录考核记录"
+    APPEAL_CORRECTED_SCORE = "appeal_corrected_score", "申诉成立更正测评得分"
+
+
 class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
     def delete(self) -> tuple[int, dict[str, int]]:
         raise PermissionError("审计日志不可删除")
@@ -22,7 +84,7 @@ class AuditEntry(models.Model):
     actor = acting_user("操作人")
     actor_name = models.CharField("操作人姓名", max_length=150, blank=True)
     at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
-    action = models.CharField("操作", max_length=80, db_index=True)
+    action = models.CharField("操作", max_length=80, db_index=True, choices=Action.choices)
     object_type = models.CharField("对象类型", max_length=80, blank=True)
     object_id = models.CharField("对象编号", max_length=64, blank=True)
     object_repr = models.CharField("对象", max_length=200, blank=True)
@@ -38,7 +100,8 @@ class AuditEntry(models.Model):
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+        action = self.get_action_display()
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {action} {self.object_repr}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:

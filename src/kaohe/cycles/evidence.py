@@ -7,7 +7,7 @@ from django.db import transaction
 
 from kaohe import uploads
 from kaohe.accounts.models import User
-from kaohe.audit.log import log_change
+from kaohe.audit.log import Action, log_change
 from kaohe.cycles.access import may_record
 from kaohe.cycles.actions import ensure_open
 from kaohe.cycles.models import Record, RecordEvidence
@@ -29,7 +29,7 @@ def attach_evidence(actor: User, record: Record, upload: object) -> RecordEviden
     )
     log_change(
         actor,
-        "上传记录证明材料",
+        Action.RECORD_EVIDENCE_ATTACHED,
         record,
         new={"文件": stored.original_name, "SHA-256": stored.sha256},
     )

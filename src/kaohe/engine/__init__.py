@@ -24,7 +24,8 @@ The public API others code against:
   quota; :func:`cross_unit_rules` names the rules whose effect depends on other units.
 - :func:`scheme_notes` lists what deserves a second look in a valid scheme (a group whose items
   cannot reach its points, an item without rules, a rule textrules was unsure of).
-- :func:`rule_kinds` lists the rule kinds by name with a Chinese description.
+- :func:`rule_kinds` lists the rule kinds by name with a Chinese description;
+  :data:`VETO_CONSEQUENCES` names each veto consequence in Chinese (the one table of them).
 """
 
 from collections.abc import Mapping
@@ -56,6 +57,7 @@ from kaohe.engine.model.scheme import (
     within,
 )
 from kaohe.engine.rules.registry import kinds
+from kaohe.engine.rules.veto import VETO_CONSEQUENCES
 
 
 def rule_kinds() -> dict[str, str]:
@@ -85,6 +87,7 @@ def rank_units(scheme: Scheme, results: Mapping[str, UnitResult]) -> dict[str, U
 __all__ = [
     "FORMAT",
     "PATH_SEPARATOR",
+    "VETO_CONSEQUENCES",
     "CycleContext",
     "CycleResult",
     "EngineError",

@@ -11,7 +11,7 @@ from django.utils import timezone
 from kaohe import uploads
 from kaohe.accounts.models import User
 from kaohe.accounts.roles import Role
-from kaohe.audit.log import log_change
+from kaohe.audit.log import Action, log_change
 from kaohe.cycles import access
 from kaohe.cycles.actions import notify_changed
 from kaohe.cycles.models import Assignment, Cycle, CycleUnit
@@ -25,10 +25,10 @@ EVIDENCE_FOLDER = "evidence"
 
 Status = Submission.Status
 AUDIT_ACTIONS = {
-    SignOff.Decision.SUBMIT: "报送进度",
-    SignOff.Decision.APPROVE: "审核通过进度报送",
-    SignOff.Decision.ACCEPT: "验收进度报送",
-    SignOff.Decision.RETURN: "退回进度报送",
+    SignOff.Decision.SUBMIT: Action.SUBMISSION_SUBMITTED,
+    SignOff.Decision.APPROVE: Action.SUBMISSION_APPROVED,
+    SignOff.Decision.ACCEPT: Action.SUBMISSION_ACCEPTED,
+    SignOff.Decision.RETURN: Action.SUBMISSION_RETURNED,
 }
 
 
@@ -59,7 +59,7 @@ def set_schedule(actor: User, cycle: Cycle, frequency: str, working_days: int) -
     schedule.frequency, schedule.working_days = frequency, working_days
     schedule.save(update_fields=["frequency", "working_days"])
     new = {"频次": schedule.get_frequency_display(), "期限": schedule.working_days}
-    log_change(actor, "设置报送安排", schedule, old=old, new=new)
+    log_change(actor, Action.SCHEDULE_SET, schedule, old=old, new=new)
     return schedule
 
 
@@ -79,7 +79,7 @@ def start_submission(
         cycle_unit=cycle_unit, assignment=assignment, period=period, defaults={"created_by": actor}
     )
     if created:
-        log_change(actor, "新建进度报送", submission, new={"期间": period})
+        log_change(actor, Action.SUBMISSION_STARTED, submission, new={"期间": period})
     return submission
 
 
@@ -95,7 +95,7 @@ def save_progress(actor: User, submission_id: int, expected_version: int, conten
     submission.content = content.strip()
     submission.version += 1
     submission.save(update_fields=["content", "version", "updated_at"])
-    log_change(actor, "填写进展情况", submission, old=old, new=submission.content)
+    log_change(actor, Action.PROGRESS_WRITTEN, submission, old=old, new=submission.content)
 
 
 @transaction.atomic
@@ -110,7 +110,7 @@ def add_evidence(actor: User, submission_id: int, upload: UploadedFile) -> Evide
     )
     log_change(
         actor,
-        "上传证明材料",
+        Action.PROGRESS_EVIDENCE_ATTACHED,
         evidence,
         new={"文件": stored.original_name, "SHA-256": stored.sha256},
     )
@@ -126,7 +126,7 @@ def remove_evidence(actor: User, evidence_id: int) -> None:
         raise PermissionDenied("该报送当前不能由您删除材料")
     log_change(
         actor,
-        "删除证明材料",
+        Action.PROGRESS_EVIDENCE_REMOVED,
         evidence,
         old={"文件": evidence.original_name, "SHA-256": evidence.sha256},
     )

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from kaohe.accounts.models import User
 from kaohe.accounts.roles import Role
-from kaohe.audit.log import log_change
+from kaohe.audit.log import Action, log_change
 from kaohe.cycles import access
 from kaohe.cycles.models import Cycle, CycleUnit
 from kaohe.progress.colours import light
@@ -66,7 +66,7 @@ def remind_unit(actor: User, cycle_unit: CycleUnit) -> int:
     """The 考核办 presses 提醒 on the board for one unit."""
     access.require(access.is_office(actor), "只有考核办可以发送提醒")
     reminded = remind(cycle_unit.cycle, [cycle_unit], timezone.localdate())
-    log_change(actor, "发送报送提醒", cycle_unit, new={"提醒单位数": reminded})
+    log_change(actor, Action.REMINDERS_SENT, cycle_unit, new={"提醒单位数": reminded})
     return reminded
 
 
@@ -76,5 +76,5 @@ def remind_everyone(today: date) -> int:
     reminded = 0
     for cycle in Cycle.objects.filter(status=Cycle.Status.OPEN):
         reminded += remind(cycle, list(cycle.cycle_units.select_related("unit", "cycle")), today)
-    log_change(None, "发送报送提醒", target_label="每日提醒", new={"提醒单位数": reminded})
+    log_change(None, Action.REMINDERS_SENT, target_label="每日提醒", new={"提醒单位数": reminded})
     return reminded

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kaohe.accounts.models import User
-from kaohe.audit.log import log_change
+from kaohe.audit.log import Action, log_change
 from kaohe.cycles.access import require_office, result_readers_in
 from kaohe.cycles.models import Cycle, Record
 from kaohe.progress.notify import notify
@@ -30,10 +30,12 @@ def locked_cycle(cycle: Cycle) -> Cycle:
     return Cycle.objects.select_for_update().get(pk=cycle.pk)
 
 
-def change_status(actor: Any, cycle: Cycle, expected: str, new: str, action: str) -> Cycle:
+def change_status(actor: Any, cycle: Cycle, expected: str, new: str, action: Action) -> Cycle:
     cycle = locked_cycle(cycle)
     if cycle.status != expected:
-        raise ValidationError(f"考核周期「{cycle}」当前{cycle.get_status_display()}，不能{action}")
+        raise ValidationError(
+            f"考核周期「{cycle}」当前{cycle.get_status_display()}，不能{action.label}"
+        )
     old = cycle.get_status_display()
     cycle.status = new
     cycle.save(update_fields=["status"])
@@ -45,13 +47,13 @@ def change_status(actor: Any, cycle: Cycle, expected: str, new: str, action: str
 def lock_cycle(actor: User, cycle: Cycle) -> Cycle:
     """锁定: no record or evaluation score may change any more; the office reviews the summary."""
     require_office(actor)
-    return change_status(actor, cycle, Status.OPEN, Status.LOCKED, "锁定考核记录")
+    return change_status(actor, cycle, Status.OPEN, Status.LOCKED, Action.CYCLE_LOCKED)
 
 
 @transaction.atomic
 def reopen_cycle(actor: User, cycle: Cycle) -> Cycle:
     require_office(actor)
-    return change_status(actor, cycle, Status.LOCKED, Status.OPEN, "解除锁定")
+    return change_status(actor, cycle, Status.LOCKED, Status.OPEN, Action.CYCLE_REOPENED)
 
 
 def record_rows(cycle: Cycle) -> list[dict[str, Any]]:
@@ -101,11 +103,11 @@ def publish_results(actor: User, cycle: Cycle) -> Snapshot:
     """公示: freeze the reviewed result; appeals are open for the cycle's working days."""
     require_office(actor)
     deadline = add_working_days(timezone.localdate(), cycle.appeal_working_days)
-    cycle = change_status(actor, cycle, Status.LOCKED, Status.PUBLISHED, "公示考核结果")
+    cycle = change_status(actor, cycle, Status.LOCKED, Status.PUBLISHED, Action.CYCLE_PUBLISHED)
     snapshot = take_snapshot(actor, cycle, "首次公示", deadline)
     log_change(
         actor,
-        "发布公示结果",
+        Action.RESULTS_PUBLISHED,
         snapshot,
         new={"公示序号": snapshot.number, "申诉截止日期": str(deadline)},
     )
@@ -121,7 +123,10 @@ def republish(actor: Any, cycle: Cycle, reason: str) -> Snapshot:
         raise ValidationError("该考核周期尚未公示")
     snapshot = take_snapshot(actor, cycle, reason, first.appeal_deadline)
     log_change(
-        actor, "重新发布公示结果", snapshot, new={"公示序号": snapshot.number, "原因": reason}
+        actor,
+        Action.RESULTS_REPUBLISHED,
+        snapshot,
+        new={"公示序号": snapshot.number, "原因": reason},
     )
     announce(cycle, f"「{cycle}」考核结果已更正，第 {snapshot.number} 次公示")
     return snapshot
@@ -145,7 +150,7 @@ def archive(actor: Any, cycle: Cycle) -> Cycle:
         raise ValidationError("申诉期尚未结束，不能归档")
     if cycle.appeals.awaiting_decision().exists():
         raise ValidationError("还有未答复的申诉，不能归档")
-    cycle = change_status(actor, cycle, Status.PUBLISHED, Status.FINALISED, "归档考核周期")
+    cycle = change_status(actor, cycle, Status.PUBLISHED, Status.FINALISED, Action.CYCLE_FINALISED)
     announce(cycle, f"「{cycle}」考核结果已归档")
     return cycle
 

@@ -8,14 +8,6 @@ from typing import Any
 
 from kaohe import engine
 
-VETO_LABELS = {
-    "zero": "总分记零",
-    "rank_last": "排名列最后",
-    "grade_cap": "等次封顶",
-    "no_excellence": "取消评优资格",
-    "disqualify": "取消考核资格",
-}
-
 
 @dataclass
 class BreakdownRow:
@@ -86,7 +78,9 @@ def section_names(scheme: engine.Scheme) -> list[str]:
 
 
 def veto_marks(unit: dict[str, Any]) -> list[str]:
-    return [VETO_LABELS.get(v["consequence"], v["consequence"]) for v in unit["vetoes"]]
+    return [
+        engine.VETO_CONSEQUENCES.get(v["consequence"], v["consequence"]) for v in unit["vetoes"]
+    ]
 
 
 def ranking_rows(data: dict[str, Any], names: list[str]) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
-from kaohe.audit.log import log_change
+from kaohe.audit.log import Action, log_change
 from kaohe.schemes.documents import builtin_scheme_files, problems_of, scheme_from_text
 from kaohe.schemes.models import Scheme, SchemeVersion
 from kaohe.transfer.scheme_file import dump_scheme_data
@@ -32,7 +32,7 @@ def create_scheme(actor: object, document: str, source: str) -> SchemeVersion:
     version = SchemeVersion.objects.create(scheme=scheme, number=1, document=document)
     log_change(
         actor,
-        "新建方案",
+        Action.SCHEME_CREATED,
         scheme,
         new={"标识": scheme.slug, "名称": scheme.name, "来源": scheme.get_source_display()},
     )
@@ -50,7 +50,7 @@ def start_draft(actor: object, scheme: Scheme) -> SchemeVersion:
     draft = SchemeVersion.objects.create(
         scheme=scheme, number=number, document=latest.document if latest else ""
     )
-    log_change(actor, "新建方案草稿", scheme, new={"版本": number})
+    log_change(actor, Action.SCHEME_DRAFT_CREATED, scheme, new={"版本": number})
     return draft
 
 
@@ -63,7 +63,7 @@ def save_draft(actor: object, draft: SchemeVersion, document: str) -> list[str]:
     draft.document = document
     draft.problems = problems_of(document)
     draft.save(update_fields=["document", "problems"])
-    log_change(actor, "修改方案草稿", draft, old={"文件": old}, new={"文件": document})
+    log_change(actor, Action.SCHEME_DRAFT_CHANGED, draft, old={"文件": old}, new={"文件": document})
     return list(draft.problems)
 
 
@@ -80,7 +80,9 @@ def publish_version(actor: object, draft: SchemeVersion) -> SchemeVersion:
     draft.published_by = actor if getattr(actor, "pk", None) else None
     draft.problems = []
     draft.save(update_fields=["status", "published_at", "published_by", "problems"])
-    log_change(actor, "发布方案版本", draft, old={"状态": "草稿"}, new={"状态": "已发布"})
+    log_change(
+        actor, Action.SCHEME_VERSION_PUBLISHED, draft, old={"状态": "草稿"}, new={"状态": "已发布"}
+    )
     return draft
 
 
@@ -131,7 +133,7 @@ def create_draft_scheme(
     )
     log_change(
         actor,
-        "新建方案",
+        Action.SCHEME_CREATED,
         scheme,
         new={"标识": slug, "名称": scheme.name, "来源": scheme.get_source_display()},
     )

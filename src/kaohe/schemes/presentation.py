@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from kaohe.engine import Node, Rule, Scheme, rule_kinds
+from kaohe.engine import VETO_CONSEQUENCES, Node, Rule, Scheme, rule_kinds
 
 NODE_KIND_LABELS = {
     "scored": "计分项",
@@ -64,11 +64,7 @@ VALUE_LABELS = {
     "asc": "从低到高",
     "top": "前几名",
     "bottom": "后几名",
-    "zero": "总分为零",
-    "rank_last": "列最后一位",
-    "grade_cap": "等次封顶",
-    "no_excellence": "取消评优资格",
-    "disqualify": "取消考核资格",
+    **VETO_CONSEQUENCES,
     "value": "录入数值",
     "True": "是",
     "False": "否",

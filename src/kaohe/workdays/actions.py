@@ -9,7 +9,7 @@ from django.db import transaction
 
 from kaohe.accounts.models import User
 from kaohe.accounts.roles import Role
-from kaohe.audit.log import log_change
+from kaohe.audit.log import Action, log_change
 from kaohe.workdays.models import Holiday
 
 MAX_RANGE_DAYS = 31
@@ -38,7 +38,7 @@ def declare_days(
         holiday, _ = Holiday.objects.update_or_create(
             date=day, defaults={"name": name, "is_working_day": is_working_day}
         )
-        log_change(actor, "设置节假日", holiday, old=old, new=str(holiday))
+        log_change(actor, Action.HOLIDAY_SET, holiday, old=old, new=str(holiday))
         declared.append(holiday)
     return declared
 
@@ -47,5 +47,5 @@ def declare_days(
 def remove_day(actor: User, holiday_id: int) -> None:
     ensure_admin(actor)
     holiday = Holiday.objects.select_for_update().get(pk=holiday_id)
-    log_change(actor, "删除节假日", holiday, old=str(holiday))
+    log_change(actor, Action.HOLIDAY_REMOVED, holiday, old=str(holiday))
     holiday.delete()

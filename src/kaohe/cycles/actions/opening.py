@@ -12,7 +12,7 @@ from django.db import transaction
 
 from kaohe import engine
 from kaohe.accounts.models import Unit, User
-from kaohe.audit.log import log_change
+from kaohe.audit.log import Action, log_change
 from kaohe.cycles.access import is_office, require
 from kaohe.cycles.actions.records import ensure_open, notify_changed
 from kaohe.cycles.facts import cycle_scheme
@@ -142,7 +142,7 @@ def open_cycle(actor: User, plan: CyclePlan) -> Cycle:
     assign_from_scheme(cycle, cycle_scheme(cycle), [entry.unit for entry in plan.units])
     log_change(
         actor,
-        "开启考核周期",
+        Action.CYCLE_OPENED,
         cycle,
         new={
             "名称": cycle.name,
@@ -180,7 +180,9 @@ def change_assignment(
     assignment.persons, assignment.deadline = persons, deadline
     assignment.save(update_fields=["assessor", "leaders", "persons", "deadline"])
     assignment.responsible_units.set(responsible_units)
-    log_change(actor, "调整任务分工", assignment, old=old, new=assignment_snapshot(assignment))
+    log_change(
+        actor, Action.ASSIGNMENT_CHANGED, assignment, old=old, new=assignment_snapshot(assignment)
+    )
 
 
 @transaction.atomic
@@ -206,7 +208,7 @@ def change_participation(
     cycle_unit.save(update_fields=["categories", "not_participating"])
     log_change(
         actor,
-        "调整单位类别和参与情况",
+        Action.PARTICIPATION_CHANGED,
         cycle_unit,
         old=old,
         new={"类别": cycle_unit.categories, "不参加": cycle_unit.not_participating},

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from kaohe import engine, uploads
 from kaohe.accounts.models import User
-from kaohe.audit.log import log_change
+from kaohe.audit.log import Action, log_change
 from kaohe.cycles.access import is_office, may_record
 from kaohe.cycles.changes import notify_changed
 from kaohe.cycles.facts import cycle_scheme
@@ -85,7 +85,7 @@ def add_record(actor: User, cycle_unit: CycleUnit, **values: Any) -> Record:
         recorded_by=actor,
         **{k: v for k, v in values.items() if k in RECORD_FIELDS},
     )
-    log_change(actor, "新增考核记录", record, new=record_snapshot(record))
+    log_change(actor, Action.RECORD_ADDED, record, new=record_snapshot(record))
     notify_changed(cycle, cycle_unit)
     return record
 
@@ -106,7 +106,7 @@ def change_record(actor: User, record_id: int, expected_version: int, **values: 
     record.version += 1
     record.recorded_by = actor
     record.save()
-    log_change(actor, "修改考核记录", record, old=old, new=record_snapshot(record))
+    log_change(actor, Action.RECORD_CHANGED, record, old=old, new=record_snapshot(record))
     notify_changed(record.cycle, record.cycle_unit)
     return record
 
@@ -119,7 +119,7 @@ def delete_record(actor: User, record_id: int, expected_version: int) -> None:
         raise ValidationError("该记录已被他人修改，请刷新后再删除")
     if not may_record(actor, record.cycle, record.node_path):
         raise PermissionDenied("您不负责该指标的考核")
-    log_change(actor, "删除考核记录", record, old=record_snapshot(record))
+    log_change(actor, Action.RECORD_DELETED, record, old=record_snapshot(record))
     cycle, cycle_unit = record.cycle, record.cycle_unit
     stored = list(record.evidence.values_list("stored_name", flat=True))
     record.delete()
@@ -154,6 +154,6 @@ def set_evaluation_score(
     if not created:
         entry.score = score
         entry.save(update_fields=["score"])
-    log_change(actor, "录入测评得分", entry, old=old, new=str(score))
+    log_change(actor, Action.EVALUATION_SCORE_ENTERED, entry, old=old, new=str(score))
     notify_changed(cycle, cycle_unit)
     return entry

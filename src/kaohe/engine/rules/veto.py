@@ -12,13 +12,14 @@ from kaohe.engine.model.scheme import Node, Rule
 from kaohe.engine.rules.base import Line, RuleKind, RuleOutcome, UnitView, VetoHit, where
 from kaohe.engine.rules.registry import register
 
-CONSEQUENCES = {
-    "zero": "总分计为 0 分",
-    "rank_last": "列最后一位",
-    "grade_cap": "等次最高为",
+VETO_CONSEQUENCES = {
+    "zero": "总分记零",
+    "rank_last": "排名列最后",
+    "grade_cap": "等次封顶",
     "no_excellence": "取消评优资格",
     "disqualify": "取消考核资格",
 }
+"""What each veto consequence is called wherever it is shown: explanations, schemes, rankings."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,12 @@ class Veto:
     threshold: Decimal | None
 
 
+def consequence_text(veto: Veto) -> str:
+    """取消评优资格, or 等次封顶（基本称职） when the consequence names a grade."""
+    label = VETO_CONSEQUENCES[veto.consequence]
+    return f"{label}（{veto.grade}）" if veto.grade else label
+
+
 @register
 class VetoKind(RuleKind):
     name = "veto"
@@ -35,7 +42,7 @@ class VetoKind(RuleKind):
     describe = "一票否决"
 
     def parse(self, settings: Settings) -> Veto:
-        consequence = settings.choice("consequence", tuple(CONSEQUENCES), "zero")
+        consequence = settings.choice("consequence", tuple(VETO_CONSEQUENCES), "zero")
         grade = settings.text("grade")
         if consequence == "grade_cap" and not grade:
             settings.problem("consequence 为 grade_cap 时需要「grade」（最高等次）")
@@ -55,7 +62,7 @@ class VetoKind(RuleKind):
                 continue
             if params.threshold is not None and (record.value or 0) < params.threshold:
                 continue
-            effect = CONSEQUENCES[params.consequence] + params.grade
+            effect = consequence_text(params)
             reason = f"（{record.note}）" if record.note else ""
             line = Line("一票否决「{}」{}：{}", (rule.title, reason, effect))
             outcome.vetoes.append(VetoHit(rule, params.consequence, params.grade, line))
