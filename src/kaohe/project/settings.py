@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "kaohe.accounts.middleware.IdleClockMiddleware",
     "kaohe.accounts.middleware.PasswordExpiryMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -124,6 +125,9 @@ def database_settings() -> dict[str, dict[str, object]]:
             "OPTIONS": {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                 "transaction_mode": "IMMEDIATE",
+                # busy_timeout: a writer waits this long for the one write lock before
+                # "database is locked" (web/checks.py checks WAL when migrate starts).
+                "timeout": env_int("KAOHE_SQLITE_BUSY_MS", 10_000) / 1000,
             },
         }
     }
@@ -160,9 +164,11 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Idle logout: the session lives 30 minutes past the last request.
+# Idle logout: the session lives 30 minutes past the last request. The idle clock is restarted
+# by accounts.middleware.IdleClockMiddleware at most once a minute, not by a session write on
+# every request (a read would then need SQLite's write lock).
 SESSION_COOKIE_AGE = env_int("KAOHE_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
