@@ -184,7 +184,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
 # Background work (recomputing results after a change): "worker" queues it in the database for
-# `manage.py db_worker` (what `make run` starts); "immediate" runs it in the saving request,
+# `manage.py task_worker` (what `make run` starts); "immediate" runs it in the saving request,
 # which needs no worker and is what the tests use.
 TASKS_MODE = env_text("KAOHE_TASKS", "immediate")
 if TASKS_MODE not in ("worker", "immediate"):
