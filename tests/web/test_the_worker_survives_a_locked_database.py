@@ -88,12 +88,21 @@ def test_the_worker_waits_for_the_lock_and_then_runs_the_task(site):
     enqueue(site)
     with write_lock_held(site):
         worker = run_worker(site, "task_worker")
-        time.sleep(3)
+        waited = wait_for_line(worker, "数据库被占用")
+        time.sleep(1)
         assert worker.poll() is None  # still alive, waiting
     output = worker.communicate(timeout=60)[0].decode()
     assert worker.returncode == 0, output
     assert (site / "notes" / "done").exists()
-    assert "数据库被占用" in output
+    assert "秒后重试" in waited
+
+
+def wait_for_line(process, text):
+    """The first line of the process's output holding ``text`` ('' if the output ends first)."""
+    for line in iter(process.stdout.readline, b""):
+        if text in line.decode():
+            return line.decode()
+    return ""
 
 
 def test_a_task_that_meets_the_lock_is_queued_again_and_done(site):
