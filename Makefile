@@ -23,9 +23,10 @@ run: install
 	@echo ""
 	@echo "kaohe 已启动：http://127.0.0.1:$(PORT)/"
 	@$(BIN)/python manage.py demo_logins
-	@# Results are recomputed in the background by a task worker beside the web server; both
-	@# stop together.
-	KAOHE_TASKS=worker $(BIN)/python manage.py db_worker --no-reload --interval 0.5 & worker=$$!; \
+	@# Results are recomputed in the background by a task worker beside the web server, kept
+	@# alive by kaohe.project.supervise (restarted should it die); both stop together.
+	KAOHE_TASKS=worker $(BIN)/python -m kaohe.project.supervise \
+	  $(BIN)/python manage.py task_worker --interval 0.5 & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  KAOHE_TASKS=worker $(BIN)/gunicorn kaohe.project.wsgi --bind 127.0.0.1:$(PORT) \
 	  --workers 2 --threads 4 --access-logfile - --error-logfile -

@@ -70,3 +70,52 @@ def test_sqlite_runs_in_wal_mode(db):
     # The test database lives in memory, where SQLite reports "memory"; on disk it is WAL.
     assert mode in {"wal", "memory"}
     assert "journal_mode=WAL" in settings.DATABASES["default"]["OPTIONS"]["init_command"]
+
+
+def test_sqlite_writers_wait_for_the_write_lock_instead_of_failing_at_once(db):
+    if connection.vendor != "sqlite":
+        return
+    assert settings.DATABASES["default"]["OPTIONS"]["timeout"] >= 5
+    assert settings.DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+
+
+class JournalModeConnection:
+    """A file database whose file system refused WAL: SQLite answers the old rollback journal."""
+
+    vendor = "sqlite"
+    settings_dict = {"NAME": "/mnt/share/kaohe.sqlite3"}
+
+    def is_in_memory_db(self):
+        return False
+
+    def cursor(self):
+        return self
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def execute(self, sql):
+        self.sql = sql
+
+    def fetchone(self):
+        return ("delete",)
+
+
+def test_migrate_refuses_a_sqlite_file_that_is_not_in_wal_mode(monkeypatch):
+    from kaohe.web import checks
+
+    monkeypatch.setattr(checks, "connections", {"default": JournalModeConnection()})
+
+    problems = checks.sqlite_runs_in_wal_mode(databases=["default"])
+
+    assert [problem.id for problem in problems] == ["kaohe.E001"]
+    assert "WAL" in problems[0].msg and "网络共享" in problems[0].hint
+
+
+def test_migrate_checks_the_journal_mode_of_a_new_sqlite_file(tmp_path):
+    result = run_manage("migrate", "--noinput", KAOHE_VAR_DIR=str(tmp_path), KAOHE_SECRET_KEY="x")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "kaohe.E001" not in result.stderr

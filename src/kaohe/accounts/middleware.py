@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
@@ -23,4 +24,26 @@ class PasswordExpiryMiddleware:
             allowed = {reverse(name) for name in ALLOWED_WHILE_EXPIRED}
             if request.path not in allowed and not request.path.startswith("/static/"):
                 return redirect(f"{reverse('password_change')}?expired=1")
+        return self.get_response(request)
+
+
+IDLE_CLOCK_KEY = "_idle_clock_restarted"
+IDLE_CLOCK_STEP_SECONDS = 60
+
+
+class IdleClockMiddleware:
+    """Restarts the idle-logout clock (SESSION_COOKIE_AGE) as the user works, writing the session
+    row at most once a minute: a request that only reads then needs no write, which on SQLite
+    would wait for the one write lock. The row's expiry stays the server-side authority, so a
+    session still ends at most SESSION_COOKIE_AGE after the last request, and logging out
+    deletes the row at once."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            now = int(time.time())
+            if now - request.session.get(IDLE_CLOCK_KEY, 0) >= IDLE_CLOCK_STEP_SECONDS:
+                request.session[IDLE_CLOCK_KEY] = now  # the session middleware then saves it
         return self.get_response(request)

@@ -69,6 +69,8 @@ class Action(models.TextChoices):
     APPEAL_ADDED_RECORD = "appeal_added_record", "申诉成立补录考核记录"
     APPEAL_CORRECTED_SCORE = "appeal_corrected_score", "申诉成立更正测评得分"
 
+    INSTALLATION_RESTORED = "installation_restored", "从备份恢复"
+
 
 class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
     def delete(self) -> tuple[int, dict[str, int]]:

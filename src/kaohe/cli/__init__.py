@@ -1,4 +1,5 @@
-"""The `kaohe` command: offline scoring, scheme checking and document import.
+"""The `kaohe` command: offline scoring, scheme checking and document import; backup and restore
+of an installation (which alone set Django up).
 
 Each sub-command lives in its own module that exposes ``register(subparsers)``; adding a command
 means adding a module and naming it in ``COMMAND_MODULES``.
@@ -17,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kaohe.cli.score",
     "kaohe.cli.scheme",
     "kaohe.cli.textrules",
+    "kaohe.cli.backup",
 )
 
 

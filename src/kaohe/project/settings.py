@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "kaohe.accounts.middleware.IdleClockMiddleware",
     "kaohe.accounts.middleware.PasswordExpiryMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -124,6 +125,9 @@ def database_settings() -> dict[str, dict[str, object]]:
             "OPTIONS": {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                 "transaction_mode": "IMMEDIATE",
+                # busy_timeout: a writer waits this long for the one write lock before
+                # "database is locked" (web/checks.py checks WAL when migrate starts).
+                "timeout": env_int("KAOHE_SQLITE_BUSY_MS", 10_000) / 1000,
             },
         }
     }
@@ -160,9 +164,11 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Idle logout: the session lives 30 minutes past the last request.
+# Idle logout: the session lives 30 minutes past the last request. The idle clock is restarted
+# by accounts.middleware.IdleClockMiddleware at most once a minute, not by a session write on
+# every request (a read would then need SQLite's write lock).
 SESSION_COOKIE_AGE = env_int("KAOHE_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -178,7 +184,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
 # Background work (recomputing results after a change): "worker" queues it in the database for
-# `manage.py db_worker` (what `make run` starts); "immediate" runs it in the saving request,
+# `manage.py task_worker` (what `make run` starts); "immediate" runs it in the saving request,
 # which needs no worker and is what the tests use.
 TASKS_MODE = env_text("KAOHE_TASKS", "immediate")
 if TASKS_MODE not in ("worker", "immediate"):

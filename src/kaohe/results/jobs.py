@@ -2,7 +2,7 @@
 
 ``ask_for_recompute`` is connected to ``cycles.signals.facts_changed`` (results/apps.py) and is
 what the office's 「重新计算」 button calls. The backend is set by ``KAOHE_TASKS`` (README):
-``worker`` queues the job in the database for ``manage.py db_worker``, so saving a record never
+``worker`` queues the job in the database for ``manage.py task_worker``, so saving a record never
 waits for a province-sized computation; ``immediate`` (the default, and the tests') runs it at
 once in the saving request.
 """
