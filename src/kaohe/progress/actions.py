@@ -104,15 +104,12 @@ def add_evidence(actor: User, submission_id: int, upload: UploadedFile) -> Evide
     ensure_open(submission.cycle)
     if not signoff.may_edit(actor, submission):
         raise PermissionDenied("该报送当前不能由您上传材料")
-    stored = uploads.store(upload, EVIDENCE_FOLDER)
-    evidence = Evidence.objects.create(
-        submission=submission, kind=stored.kind, uploaded_by=actor, **stored.common_fields()
-    )
+    evidence = uploads.attach(actor, Evidence, EVIDENCE_FOLDER, upload, submission=submission)
     log_change(
         actor,
         "上传证明材料",
         evidence,
-        new={"文件": stored.original_name, "SHA-256": stored.sha256},
+        new={"文件": evidence.original_name, "SHA-256": evidence.sha256},
     )
     return evidence
 

@@ -6,8 +6,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -152,16 +151,13 @@ def readable_evidence(request: HttpRequest, evidence_id: int) -> Evidence:
 
 @role_required(*can_see_progress)
 def download(request: HttpRequest, evidence_id: int) -> HttpResponse:
-    evidence = readable_evidence(request, evidence_id)
-    try:
-        handle = default_storage.open(evidence.stored_name, "rb")
-    except FileNotFoundError as missing:
-        raise Http404("文件已不存在") from missing
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=evidence.original_name,
-        content_type="application/octet-stream",
+    return uploads.download(
+        request,
+        Evidence.objects.select_related("submission__cycle_unit__unit", "submission__assignment"),
+        evidence_id,
+        lambda user, evidence: people.may_read(
+            user, evidence.submission.cycle_unit, evidence.submission.assignment
+        ),
     )
 
 
