@@ -101,9 +101,9 @@ def save(request: HttpRequest, submission_id: int) -> HttpResponse:
 @require_POST
 @role_required(Role.REPORTER)
 def upload(request: HttpRequest, submission_id: int) -> HttpResponse:
+    keep_typed_text(request, readable(request, submission_id))
     form = EvidenceForm(request.POST, request.FILES)
     if not form.is_valid():
-        readable(request, submission_id)
         messages.error(request, "请选择要上传的文件")
         return redirect("progress:submission", submission_id)
     upload_file = form.cleaned_data["file"]
@@ -113,6 +113,21 @@ def upload(request: HttpRequest, submission_id: int) -> HttpResponse:
         lambda: actions.add_evidence(request.user, submission_id, upload_file),
         f"已上传「{uploads.clean_name(upload_file.name)}」",
     )
+
+
+def keep_typed_text(request: HttpRequest, submission: Submission) -> None:
+    """The report text typed before choosing a file comes with the upload and is saved first."""
+    typed = ProgressForm(request.POST)
+    if typed.is_valid() and typed.cleaned_data["content"].strip() != submission.content:
+        data = typed.cleaned_data
+        act(
+            request,
+            submission.pk,
+            lambda: actions.save_progress(
+                request.user, submission.pk, data["version"], data["content"]
+            ),
+            "已保存进展情况",
+        )
 
 
 @require_POST
