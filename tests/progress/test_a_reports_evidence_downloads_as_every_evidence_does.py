@@ -43,7 +43,7 @@ def test_files_attached_before_the_shared_columns_keep_their_type(evidence):
     old = migrate(("progress", "0001_initial"))
     old.get_model("progress", "Evidence").objects.update(kind="docx")
 
-    new = migrate(("progress", "0002_evidence_shared_columns"))
+    new = migrate(("progress", "0004_evidence_shared_columns"))
 
     kept = new.get_model("progress", "Evidence").objects.get()
     assert kept.original_name == "一月进展说明.pdf" and kept.sha256 == evidence.sha256
