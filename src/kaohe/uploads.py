@@ -1,10 +1,12 @@
-"""Evidence files for every app: type, size and content checked, stored under random names.
+"""Evidence files for every app: type, size and content checked, stored under random names,
+attached with ``attach`` and downloaded with ``download`` — the same answers everywhere.
 
 The content must start with the magic bytes of the type its extension claims (doc/xls are OLE2
 compound files; docx/xlsx are zip archives holding word/ or xl/), so a renamed executable or a
 page of HTML never passes as a PDF. Files go to the default storage (MEDIA_ROOT on disk, object
 storage when configured) under a folder per app and a random name — never under the static
-files — and leave only as downloads with ``Content-Disposition: attachment``.
+files — and leave only as downloads with ``Content-Disposition: attachment``: 403 for someone
+who may not read the file, 404 when the evidence or its file is gone.
 """
 
 from __future__ import annotations
@@ -12,13 +14,22 @@ from __future__ import annotations
 import hashlib
 import secrets
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Any, TypeVar
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
+from django.db import models
+from django.http import FileResponse, Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+
+from kaohe.models import EvidenceFile
+
+AnyEvidence = TypeVar("AnyEvidence", bound=EvidenceFile)
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = (b"PK\x03\x04", b"PK\x05\x06")
@@ -58,17 +69,19 @@ class StoredFile:
     sha256: str
 
     def common_fields(self) -> dict[str, object]:
-        """The columns every evidence model shares."""
+        """The columns every evidence model shares (kaohe.models.EvidenceFile)."""
         return {
             "original_name": self.original_name,
             "stored_name": self.stored_name,
+            "content_type": self.content_type,
             "size": self.size,
             "sha256": self.sha256,
         }
 
 
 def max_bytes() -> int:
-    return int(getattr(settings, "KAOHE_EVIDENCE_MAX_MB", 20)) * 1024 * 1024
+    """The cap on every upload, evidence and workbooks alike (KAOHE_UPLOAD_MAX_MB)."""
+    return int(settings.UPLOAD_MAX_MB) * 1024 * 1024
 
 
 def clean_name(name: str) -> str:
@@ -130,3 +143,37 @@ def store(upload: UploadedFile, folder: str) -> StoredFile:
 
 def discard(stored_name: str) -> None:
     default_storage.delete(stored_name)
+
+
+def attach(
+    actor: Any, evidence_type: type[AnyEvidence], folder: str, upload: UploadedFile, **owner: Any
+) -> AnyEvidence:
+    """Checks and stores the upload, then records it as ``evidence_type`` of ``owner``.
+
+    The caller has checked that ``actor`` may attach it and writes the audit entry.
+    """
+    stored = store(upload, folder)
+    return evidence_type.objects.create(uploaded_by=actor, **owner, **stored.common_fields())
+
+
+def download(
+    request: HttpRequest,
+    evidence: models.QuerySet[AnyEvidence],
+    evidence_id: int,
+    may_read: Callable[[Any, AnyEvidence], bool],
+) -> FileResponse:
+    """The file as an attachment under its original name; 403 for a reader ``may_read``
+    refuses, 404 when the evidence or its stored file is gone."""
+    item = get_object_or_404(evidence, pk=evidence_id)
+    if not may_read(request.user, item):
+        raise PermissionDenied("您无权下载该材料")
+    try:
+        handle = default_storage.open(item.stored_name, "rb")
+    except FileNotFoundError as missing:
+        raise Http404("文件已不存在") from missing
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=item.original_name,
+        content_type="application/octet-stream",
+    )

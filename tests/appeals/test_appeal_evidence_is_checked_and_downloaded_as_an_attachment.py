@@ -57,7 +57,7 @@ def test_a_file_whose_type_or_content_is_wrong_is_refused_and_nothing_is_saved(
 
 
 def test_a_file_over_the_size_limit_is_refused(published: Any, client: Any, settings: Any) -> None:
-    settings.KAOHE_EVIDENCE_MAX_MB = 1
+    settings.UPLOAD_MAX_MB = 1
     big = PDF + b"0" * (1024 * 1024)
 
     page = post(client, published, SimpleUploadedFile("大.pdf", big))

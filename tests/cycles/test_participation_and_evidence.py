@@ -158,7 +158,7 @@ def test_an_assessor_attaches_evidence_that_only_the_right_people_download(clien
     client.force_login(zhangjiagang.outsider)
     assert client.get(url).status_code in {403, 404}
     client.force_login(zhangjiagang.general_office)  # another section, assessing other items
-    assert client.get(url).status_code == 404
+    assert client.get(url).status_code == 403
 
 
 def test_a_file_whose_content_is_not_what_its_name_says_is_refused(client, zhangjiagang):

@@ -1,5 +1,6 @@
 """Reports and evidence are for the owning unit, its leaders, the task's assessors and the office;
-anyone else probing by id finds nothing, and cannot change anything."""
+anyone else probing by id finds no report (404), is refused the evidence file (403, the answer
+every evidence download gives), and cannot change anything."""
 
 import datetime
 
@@ -30,7 +31,7 @@ def probe(client, submission):
 
 def test_another_units_reporter_finds_nothing(cycle, finance_report, client):
     client.force_login(cycle.other_reporter)
-    assert probe(client, finance_report) == [404] * 5
+    assert probe(client, finance_report) == [404, 403, 404, 404, 404]
     finance_report.refresh_from_db()
     assert finance_report.content == "本月已完成。"
     assert finance_report.status == Submission.Status.DRAFT
@@ -69,7 +70,7 @@ def test_an_assessor_of_another_task_cannot_read(cycle, at, report, client):
     client.force_login(cycle.task_assessor)
     evidence = budget.evidence.get()
     assert client.get(f"/progress/submissions/{budget.pk}/").status_code == 404
-    assert client.get(f"/progress/evidence/{evidence.pk}/").status_code == 404
+    assert client.get(f"/progress/evidence/{evidence.pk}/").status_code == 403
 
 
 def test_a_reporter_cannot_start_a_report_for_another_unit(cycle, at, login):

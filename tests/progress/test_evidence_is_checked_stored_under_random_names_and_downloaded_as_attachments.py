@@ -72,7 +72,7 @@ def test_wrong_files_are_refused_with_a_reason(cycle, draft, name, content, mess
 
 
 def test_files_over_the_size_cap_are_refused(cycle, draft, settings):
-    settings.KAOHE_EVIDENCE_MAX_MB = 1
+    settings.UPLOAD_MAX_MB = 1
     with pytest.raises(ValidationError, match="超过 1 MB"):
         upload(cycle, draft, "大.pdf", PDF + b"\0" * (1024 * 1024))
 

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from kaohe import uploads
 from kaohe.accounts import actions
 from kaohe.accounts.models import Unit, User
 from kaohe.accounts.roles import Role
+from kaohe.transfer.limits import ImportRefused
+from kaohe.transfer.workbooks import GuardedWorkbook
 
 UNIT_SHEET = "单位"
 USER_SHEET = "用户"
@@ -22,7 +24,6 @@ UNIT_HEADERS = ("单位名称", "上级单位", "单位性质", "单位类别", 
 USER_HEADERS = ("用户名", "姓名", "所属单位", "角色", "初始密码", "电子邮箱")
 REQUIRED = {"单位名称", "用户名", "姓名", "所属单位", "初始密码"}
 MAX_ROWS = 5000
-MAX_BYTES = 5 * 1024 * 1024
 LIST_SEPARATORS = ("、", ",", "，", ";", "；")
 KIND_BY_LABEL = {label: value for value, label in Unit.Kind.choices}
 ROLE_BY_LABEL = {label: value for value, label in Role.choices}
@@ -100,11 +101,11 @@ def cell_text(value: Any) -> str:
 
 
 def sheet_rows(
-    workbook: Any, name: str, headers: tuple[str, ...]
+    workbook: GuardedWorkbook, name: str, headers: tuple[str, ...]
 ) -> list[tuple[int, dict[str, str]]]:
-    if name not in workbook.sheetnames:
+    if name not in workbook.sheet_names:
         raise OrganisationImportError([RowProblem(name, 1, "", f"缺少工作表「{name}」")])
-    rows = workbook[name].iter_rows(values_only=True)
+    rows = iter(workbook.rows(name))
     header = [cell_text(value) for value in next(rows, ())]
     missing = [title for title in headers if title not in header]
     if missing:
@@ -112,25 +113,21 @@ def sheet_rows(
         raise OrganisationImportError([RowProblem(name, 1, "", message)])
     result = []
     for number, values in enumerate(rows, start=2):
-        if number > MAX_ROWS + 1:
-            raise OrganisationImportError([RowProblem(name, number, "", f"行数超过 {MAX_ROWS}")])
         row = {title: cell_text(value) for title, value in zip(header, values, strict=False)}
         if any(row.values()):
             result.append((number, row))
     return result
 
 
-def open_workbook(upload: IO[bytes]) -> Any:
-    data = upload.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise OrganisationImportError([RowProblem("文件", 0, "", "文件超过 5 MB")])
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise OrganisationImportError([RowProblem("文件", 0, "", "不是有效的 xlsx 文件")])
+def workbook_sheets(upload: IO[bytes]) -> tuple[list[Any], list[Any]]:
+    """The unit rows and the user rows, through the guarded workbook reader."""
+    data = upload.read(uploads.max_bytes() + 1)
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:
-        problem = RowProblem("文件", 0, "", f"无法读取 xlsx 文件（{type(error).__name__}）")
-        raise OrganisationImportError([problem]) from error
+        with GuardedWorkbook(data, max_bytes=uploads.max_bytes(), max_rows=MAX_ROWS) as workbook:
+            units = sheet_rows(workbook, UNIT_SHEET, UNIT_HEADERS)
+            return units, sheet_rows(workbook, USER_SHEET, USER_HEADERS)
+    except ImportRefused as refused:
+        raise OrganisationImportError([RowProblem("文件", 0, "", str(refused))]) from refused
 
 
 class UnitDirectory:
@@ -249,19 +246,14 @@ def import_user_row(
 
 def import_organisation(actor: Any, upload: IO[bytes]) -> ImportSummary:
     """Imports every row or none: any problem rolls the whole import back and is reported."""
-    workbook = open_workbook(upload)
-    unit_rows = sheet_rows(workbook, UNIT_SHEET, UNIT_HEADERS)
-    user_rows = sheet_rows(workbook, USER_SHEET, USER_HEADERS)
+    unit_rows, user_rows = workbook_sheets(upload)
     summary, problems = ImportSummary(), []
-    try:
-        with transaction.atomic():
-            directory = UnitDirectory()
-            for number, row in unit_rows:
-                import_unit_row(actor, directory, number, row, summary, problems)
-            for number, row in user_rows:
-                import_user_row(actor, directory, number, row, summary, problems)
-            if problems:
-                raise OrganisationImportError(problems)
-    finally:
-        workbook.close()
+    with transaction.atomic():
+        directory = UnitDirectory()
+        for number, row in unit_rows:
+            import_unit_row(actor, directory, number, row, summary, problems)
+        for number, row in user_rows:
+            import_user_row(actor, directory, number, row, summary, problems)
+        if problems:
+            raise OrganisationImportError(problems)
     return summary

@@ -96,7 +96,8 @@ def file_appeal(
         decision_due=add_working_days(timezone.localdate(), cycle.decision_working_days),
     )
     stored = [
-        AppealEvidence.objects.create(appeal=appeal, **evidence_fields(upload)) for upload in files
+        uploads.attach(actor, AppealEvidence, EVIDENCE_FOLDER, upload, appeal=appeal)
+        for upload in files
     ]
     log_change(
         actor,
@@ -112,11 +113,6 @@ def file_appeal(
     url = reverse("appeals:detail", args=[cycle.pk, appeal.pk])
     notify(deciders(appeal), f"{cycle_unit}提出申诉：{name}", url)
     return appeal
-
-
-def evidence_fields(upload: UploadedFile) -> dict[str, object]:
-    stored = uploads.store(upload, EVIDENCE_FOLDER)
-    return {**stored.common_fields(), "content_type": stored.content_type}
 
 
 def record_label(record: Record | None) -> str:

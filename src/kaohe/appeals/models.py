@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from kaohe.cycles.models import Cycle, CycleUnit, Record
-from kaohe.models import acting_user
+from kaohe.models import EvidenceFile, acting_user
 from kaohe.results.models import Snapshot
 
 
@@ -79,21 +79,12 @@ class Appeal(models.Model):
         return self.status == self.Status.PENDING
 
 
-class AppealEvidence(models.Model):
-    """A file attached to an appeal, stored under a random name outside the static files."""
+class AppealEvidence(EvidenceFile):
+    """A file attached to an appeal by the person who filed it."""
 
     appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="evidence")
-    original_name = models.CharField("文件名", max_length=255)
-    stored_name = models.CharField("存储名", max_length=255, unique=True)
-    size = models.PositiveIntegerField("大小")
-    sha256 = models.CharField("SHA-256", max_length=64)
-    content_type = models.CharField("类型", max_length=100)
-    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
 
     class Meta:
         verbose_name = "申诉材料"
         verbose_name_plural = "申诉材料"
         ordering = ["id"]
-
-    def __str__(self) -> str:
-        return self.original_name

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from kaohe import engine
+from kaohe import engine, uploads
 from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import CYCLE_ROLES
 from kaohe.appeals import actions
@@ -201,12 +200,9 @@ def decide(request: HttpRequest, cycle_id: int, appeal_id: int) -> HttpResponse:
 
 @role_required(*CYCLE_ROLES)
 def download_evidence(request: HttpRequest, evidence_id: int) -> FileResponse:
-    item = get_object_or_404(AppealEvidence.objects.select_related("appeal"), pk=evidence_id)
-    if not may_read_appeal(request.user, item.appeal):
-        raise PermissionDenied("您无权下载该材料")
-    return FileResponse(
-        default_storage.open(item.stored_name, "rb"),
-        as_attachment=True,
-        filename=item.original_name,
-        content_type=item.content_type,
+    return uploads.download(
+        request,
+        AppealEvidence.objects.select_related("appeal__cycle", "appeal__cycle_unit__unit"),
+        evidence_id,
+        lambda user, evidence: may_read_appeal(user, evidence.appeal),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from kaohe import uploads
@@ -16,21 +17,15 @@ FOLDER = "records"
 
 
 @transaction.atomic
-def attach_evidence(actor: User, record: Record, upload: object) -> RecordEvidence:
+def attach_evidence(actor: User, record: Record, upload: UploadedFile) -> RecordEvidence:
     ensure_open(record.cycle)
     if not may_record(actor, record.cycle, record.node_path):
         raise PermissionDenied("您不负责该指标的考核")
-    stored = uploads.store(upload, FOLDER)  # type: ignore[arg-type]
-    evidence = RecordEvidence.objects.create(
-        record=record,
-        content_type=stored.content_type,
-        uploaded_by=actor,
-        **stored.common_fields(),
-    )
+    evidence = uploads.attach(actor, RecordEvidence, FOLDER, upload, record=record)
     log_change(
         actor,
         Action.RECORD_EVIDENCE_ATTACHED,
         record,
-        new={"文件": stored.original_name, "SHA-256": stored.sha256},
+        new={"文件": evidence.original_name, "SHA-256": evidence.sha256},
     )
     return evidence

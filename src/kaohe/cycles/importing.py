@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from typing import IO, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-from kaohe import engine
+from kaohe import engine, uploads
 from kaohe.accounts.models import User
 from kaohe.cycles import actions
 from kaohe.cycles.models import Cycle
+from kaohe.transfer.limits import ImportRefused
 from kaohe.transfer.records import COLUMNS, records_from_rows
+from kaohe.transfer.workbooks import GuardedWorkbook
 
-MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
 
 
@@ -61,25 +61,13 @@ def records_template(cycle: Cycle, nodes: list[engine.Node]) -> bytes:
 
 
 def workbook_rows(upload: IO[bytes]) -> list[list[Any]]:
-    data = upload.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise RecordsImportError(["文件超过 10 MB"])
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise RecordsImportError(["不是有效的 xlsx 文件"])
+    """The first sheet's rows, through the guarded workbook reader."""
+    data = upload.read(uploads.max_bytes() + 1)
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:
-        raise RecordsImportError([f"无法读取 xlsx 文件（{type(error).__name__}）"]) from error
-    try:
-        sheet = workbook.worksheets[0]
-        rows = []
-        for row in sheet.iter_rows(values_only=True):
-            rows.append(list(row))
-            if len(rows) > MAX_ROWS + 1:
-                raise RecordsImportError([f"行数超过 {MAX_ROWS}"])
-        return rows
-    finally:
-        workbook.close()
+        with GuardedWorkbook(data, max_bytes=uploads.max_bytes(), max_rows=MAX_ROWS) as workbook:
+            return workbook.rows()
+    except ImportRefused as refused:
+        raise RecordsImportError([str(refused)]) from refused
 
 
 def import_records(actor: User, cycle: Cycle, upload: IO[bytes]) -> int:

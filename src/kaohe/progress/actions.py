@@ -104,15 +104,12 @@ def add_evidence(actor: User, submission_id: int, upload: UploadedFile) -> Evide
     ensure_open(submission.cycle)
     if not access.may_edit_report(actor, submission):
         raise PermissionDenied("该报送当前不能由您上传材料")
-    stored = uploads.store(upload, EVIDENCE_FOLDER)
-    evidence = Evidence.objects.create(
-        submission=submission, kind=stored.kind, uploaded_by=actor, **stored.common_fields()
-    )
+    evidence = uploads.attach(actor, Evidence, EVIDENCE_FOLDER, upload, submission=submission)
     log_change(
         actor,
         Action.PROGRESS_EVIDENCE_ATTACHED,
         evidence,
-        new={"文件": stored.original_name, "SHA-256": stored.sha256},
+        new={"文件": evidence.original_name, "SHA-256": evidence.sha256},
     )
     return evidence
 

@@ -17,7 +17,11 @@ class ProgressForm(StyledForm):
 
 
 class EvidenceForm(StyledForm):
-    file = forms.FileField(label="证明材料", help_text="PDF、Word、Excel、JPG、PNG 或 ZIP")
+    file = forms.FileField(
+        label="证明材料",
+        help_text="PDF、Word、Excel、JPG、PNG 或 ZIP",
+        widget=forms.ClearableFileInput(attrs={"form": "progress-report"}),
+    )
 
 
 class ReturnForm(StyledForm):

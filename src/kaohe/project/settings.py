@@ -210,6 +210,7 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it even before collectstatic
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(env_text("KAOHE_MEDIA_DIR", str(VAR_DIR / "media")))
+UPLOAD_MAX_MB = env_int("KAOHE_UPLOAD_MAX_MB", 20)  # evidence files and imported workbooks
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
+from kaohe import uploads
 from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import Role
 from kaohe.engine import SchemeError
@@ -20,7 +21,6 @@ from kaohe.transfer.scheme_file import parse_scheme_text
 can_read_schemes = (Role.OFFICE, Role.ASSESSOR, Role.DEPUTY_LEADER, Role.PRINCIPAL_LEADER)
 can_edit_schemes = (Role.OFFICE,)
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 
 @role_required(*can_read_schemes)
@@ -129,11 +129,11 @@ def scheme_import(request: HttpRequest) -> HttpResponse:
     if upload is None:
         messages.error(request, "请选择要导入的考核细则文件（xlsx、docx 或 txt）")
         return redirect("schemes:new")
-    if upload.size > MAX_IMPORT_BYTES:
-        messages.error(request, "文件过大，导入上限为 20 MB")
+    if upload.size > uploads.max_bytes():
+        messages.error(request, f"文件过大，导入上限为 {uploads.max_bytes() // 1024 // 1024} MB")
         return redirect("schemes:new")
     try:
-        imported = import_document(upload.name, upload.read())
+        imported = import_document(upload.name, upload.read(), max_bytes=uploads.max_bytes())
     except ImportRefused as error:
         messages.error(request, f"无法导入：{error}")
         return redirect("schemes:new")

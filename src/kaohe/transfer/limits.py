@@ -53,11 +53,11 @@ class Upload:
     kind: str
 
 
-def check_upload(name: str, data: bytes) -> Upload:
+def check_upload(name: str, data: bytes, max_bytes: int = MAX_FILE_BYTES) -> Upload:
     """Sniff the content, compare it with the extension, and apply the size guards."""
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > max_bytes:
         raise ImportRefused(
-            f"文件过大（{_megabytes(len(data))}），导入上限为 {_megabytes(MAX_FILE_BYTES)}"
+            f"文件过大（{megabytes(len(data))}），导入上限为 {megabytes(max_bytes)}"
         )
     if not data.strip():
         raise ImportRefused("文件是空的，没有可导入的内容")
@@ -78,7 +78,7 @@ def check_upload(name: str, data: bytes) -> Upload:
         )
     if kind == "text" and len(data) > MAX_TEXT_BYTES:
         raise ImportRefused(
-            f"文本文件过大（{_megabytes(len(data))}），上限为 {_megabytes(MAX_TEXT_BYTES)}"
+            f"文本文件过大（{megabytes(len(data))}），上限为 {megabytes(MAX_TEXT_BYTES)}"
         )
     if kind != "text":
         check_archive(data)
@@ -150,8 +150,8 @@ def _check_entry_sizes(entries: list[zipfile.ZipInfo]) -> None:
     total = sum(entry.file_size for entry in entries)
     if total > MAX_UNPACKED_BYTES:
         raise ImportRefused(
-            f"文件解压后过大（{_megabytes(total)}），"
-            f"超过上限 {_megabytes(MAX_UNPACKED_BYTES)}，疑似压缩炸弹"
+            f"文件解压后过大（{megabytes(total)}），"
+            f"超过上限 {megabytes(MAX_UNPACKED_BYTES)}，疑似压缩炸弹"
         )
     for entry in entries:
         ratio = entry.file_size / max(entry.compress_size, 1)
@@ -209,12 +209,12 @@ def _merged_area(window: bytes, seen: int) -> int:
     for match in _MERGE_REF.finditer(window):
         if match.end() > seen:
             first_column, first_row, last_column, last_row = match.groups()
-            width = _column_number(last_column) - _column_number(first_column) + 1
+            width = column_number(last_column) - column_number(first_column) + 1
             area += max(width, 1) * max(int(last_row) - int(first_row) + 1, 1)
     return area
 
 
-def _column_number(letters: bytes) -> int:
+def column_number(letters: bytes) -> int:
     number = 0
     for letter in letters:
         number = number * 26 + letter - ord("A") + 1
@@ -233,5 +233,5 @@ def _ole_message(data: bytes) -> str:
     return "这是旧版 Office 格式（.xls/.doc）或已加密的文件，请另存为 .xlsx/.docx 后再导入"
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"

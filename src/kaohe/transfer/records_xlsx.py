@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from zipfile import BadZipFile
-
-import openpyxl
 
 from kaohe.engine import FactsError
+from kaohe.transfer.limits import MAX_FILE_BYTES, ImportRefused
+from kaohe.transfer.workbooks import GuardedWorkbook
 
 
 def read_xlsx_rows(path: Path) -> list[list[object]]:
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (OSError, BadZipFile, KeyError, ValueError) as error:
-        raise FactsError(
-            [f"无法读取记录文件「{path}」：不是有效的 xlsx 文件（{error}）"]
-        ) from error
-    try:
-        sheet = workbook.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
+        with path.open("rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+        with GuardedWorkbook(data) as workbook:
+            return workbook.rows()
+    except OSError as error:
+        raise FactsError([f"无法读取记录文件「{path}」：{error.strerror or error}"]) from error
+    except ImportRefused as refused:
+        raise FactsError([f"无法读取记录文件「{path}」：{refused}"]) from refused

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.db import models
 
 from kaohe.cycles.models.cycle import Cycle, CycleUnit
-from kaohe.models import acting_user
+from kaohe.models import EvidenceFile, acting_user
 
 
 class Record(models.Model):
@@ -64,22 +64,12 @@ class EvaluationEntry(models.Model):
         return f"{self.cycle_unit} · {self.group} · {self.score}"
 
 
-class RecordEvidence(models.Model):
+class RecordEvidence(EvidenceFile):
     """证明材料 attached to a record by its assessor."""
 
     record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="evidence")
-    original_name = models.CharField("文件名", max_length=255)
-    stored_name = models.CharField("存储名", max_length=255, unique=True)
-    content_type = models.CharField("类型", max_length=100)
-    size = models.PositiveIntegerField("大小")
-    sha256 = models.CharField("SHA-256", max_length=64)
-    uploaded_by = acting_user("上传人")
-    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
 
     class Meta:
         verbose_name = "记录证明材料"
         verbose_name_plural = "记录证明材料"
         ordering = ["record", "id"]
-
-    def __str__(self) -> str:
-        return self.original_name

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from kaohe import uploads
 from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import CYCLE_ROLES, Role
 from kaohe.cycles.access import may_read_record, may_record
@@ -69,14 +69,9 @@ def record_evidence_upload(request: HttpRequest, cycle_id: int, record_id: int) 
 
 @role_required(*CYCLE_ROLES)
 def record_evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:
-    evidence = get_object_or_404(
-        RecordEvidence.objects.select_related("record__cycle"), pk=evidence_id
-    )
-    if not may_read_record(request.user, evidence.record):
-        raise Http404("没有找到该材料")
-    return FileResponse(
-        default_storage.open(evidence.stored_name, "rb"),
-        as_attachment=True,
-        filename=evidence.original_name,
-        content_type=evidence.content_type,
+    return uploads.download(
+        request,
+        RecordEvidence.objects.select_related("record__cycle", "record__cycle_unit__unit"),
+        evidence_id,
+        lambda user, evidence: may_read_record(user, evidence.record),
     )

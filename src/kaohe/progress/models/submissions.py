@@ -5,6 +5,7 @@ from django.db import models
 
 from kaohe.accounts.roles import Role
 from kaohe.cycles.models import Assignment, Cycle, CycleUnit
+from kaohe.models import EvidenceFile
 
 
 class Schedule(models.Model):
@@ -102,27 +103,15 @@ class Submission(models.Model):
         return self.SIGNER_ROLES.get(self.status)
 
 
-class Evidence(models.Model):
-    """证明材料: an uploaded file, stored under a random name outside static."""
+class Evidence(EvidenceFile):
+    """证明材料 attached to a progress report by its unit's 填报人."""
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="evidence")
-    original_name = models.CharField("文件名", max_length=200)
-    stored_name = models.CharField("存储名", max_length=100, unique=True)
-    kind = models.CharField("类型", max_length=10)
-    size = models.PositiveIntegerField("大小（字节）")
-    sha256 = models.CharField("SHA-256", max_length=64)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
 
     class Meta:
         verbose_name = "证明材料"
         verbose_name_plural = "证明材料"
         ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class SignOff(models.Model):

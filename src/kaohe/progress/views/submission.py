@@ -6,8 +6,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -95,9 +94,9 @@ def save(request: HttpRequest, submission_id: int) -> HttpResponse:
 @require_POST
 @role_required(Role.REPORTER)
 def upload(request: HttpRequest, submission_id: int) -> HttpResponse:
+    keep_typed_text(request, readable(request, submission_id))
     form = EvidenceForm(request.POST, request.FILES)
     if not form.is_valid():
-        readable(request, submission_id)
         messages.error(request, "请选择要上传的文件")
         return redirect("progress:submission", submission_id)
     upload_file = form.cleaned_data["file"]
@@ -107,6 +106,21 @@ def upload(request: HttpRequest, submission_id: int) -> HttpResponse:
         lambda: actions.add_evidence(request.user, submission_id, upload_file),
         f"已上传「{uploads.clean_name(upload_file.name)}」",
     )
+
+
+def keep_typed_text(request: HttpRequest, submission: Submission) -> None:
+    """The report text typed before choosing a file comes with the upload and is saved first."""
+    typed = ProgressForm(request.POST)
+    if typed.is_valid() and typed.cleaned_data["content"].strip() != submission.content:
+        data = typed.cleaned_data
+        act(
+            request,
+            submission.pk,
+            lambda: actions.save_progress(
+                request.user, submission.pk, data["version"], data["content"]
+            ),
+            "已保存进展情况",
+        )
 
 
 @require_POST
@@ -145,16 +159,11 @@ def readable_evidence(request: HttpRequest, evidence_id: int) -> Evidence:
 
 @role_required(*CYCLE_ROLES)
 def download(request: HttpRequest, evidence_id: int) -> HttpResponse:
-    evidence = readable_evidence(request, evidence_id)
-    try:
-        handle = default_storage.open(evidence.stored_name, "rb")
-    except FileNotFoundError as missing:
-        raise Http404("文件已不存在") from missing
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=evidence.original_name,
-        content_type="application/octet-stream",
+    return uploads.download(
+        request,
+        Evidence.objects.select_related("submission__cycle_unit__unit", "submission__assignment"),
+        evidence_id,
+        lambda user, evidence: access.may_read_report(user, evidence.submission),
     )
 
 

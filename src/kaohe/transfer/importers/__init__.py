@@ -57,9 +57,11 @@ def import_file(path: str | Path, *, scheme_id: str | None = None) -> Imported:
     return import_document(file.name, data, scheme_id=scheme_id)
 
 
-def import_document(name: str, data: bytes, *, scheme_id: str | None = None) -> Imported:
+def import_document(
+    name: str, data: bytes, *, scheme_id: str | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> Imported:
     """Import one uploaded document. Raises ImportRefused for files that cannot be imported."""
-    upload = check_upload(name, data)
+    upload = check_upload(name, data, max_bytes)
     report = ImportReport(source=name, kind=upload.kind)
     reading = IMPORTERS[upload.kind](upload, report)
     if _criteria_size(reading.root) > MAX_CRITERIA_CHARS:

@@ -6,14 +6,9 @@ value may not match what the sheet shows today.
 
 from __future__ import annotations
 
-import io
-import warnings
-import zipfile
 from bisect import bisect_left, bisect_right
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kaohe.transfer.importers.grid import Cell, Grid, clean_text, column_letter, grid_text
@@ -21,13 +16,14 @@ from kaohe.transfer.importers.registry import Reading, importer
 from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.tables import TableReader
 from kaohe.transfer.limits import MAX_TABLE_CELLS, ImportRefused, Upload
+from kaohe.transfer.workbooks import open_layout
 
 MAX_COLUMNS = 60
 
 
 @importer("xlsx")
 def read_workbook(upload: Upload, report: ImportReport) -> Reading:
-    workbook = _open(upload.data)
+    workbook = open_layout(upload.data)
     try:
         texts: list[str] = []
         for sheet in workbook.worksheets:
@@ -70,28 +66,6 @@ def sheet_grid(sheet: Worksheet) -> Grid:
         ]
         _spread(rows, index, covered, merged.min_col - 1, merged.max_col)
     return Grid(rows=rows, source=f"工作表「{sheet.title}」")
-
-
-def _open(data: bytes) -> Any:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return load_workbook(
-                io.BytesIO(data), data_only=False, keep_links=False, rich_text=False
-            )
-    except (
-        InvalidFileException,
-        zipfile.BadZipFile,
-        KeyError,
-        ValueError,
-        TypeError,
-        OSError,
-    ) as error:
-        raise ImportRefused(
-            f"Excel 文件已损坏或格式不正确，无法打开（{type(error).__name__}）"
-        ) from error
-    except Exception as error:
-        raise ImportRefused("Excel 文件内容格式不正确，无法解析") from error
 
 
 def _cell(sheet: Worksheet, cell: Any) -> Cell:
