@@ -25,6 +25,26 @@ def test_an_imported_document_becomes_a_draft_to_review_beside_its_source(login,
     assert "每人次扣0.5分" in text
 
 
+def test_pasted_text_imports_like_a_file_and_says_what_is_left_to_settle(login, db):
+    pasted = "一、组织领导（20分）\n1.责任落实（10分）：未按时报送工作计划的，每次扣1分。\n"
+    pasted += "2.学习培训：全年不少于两次，每少一次扣0.5分。\n"
+
+    page = login(Role.OFFICE).post(reverse("schemes:import"), {"text": pasted}, follow=True)
+
+    text = page.content.decode()
+    version = SchemeVersion.objects.get(scheme__source=Scheme.Source.IMPORTED)
+    assert version.status == SchemeVersion.Status.DRAFT
+    assert "待处理" in text
+    assert "方案校验：通过" not in text
+    assert "每次扣1分" in text
+
+
+def test_an_import_with_neither_file_nor_text_is_refused(login, db):
+    page = login(Role.OFFICE).post(reverse("schemes:import"), {"text": "  "}, follow=True)
+    assert "或粘贴细则文字" in page.content.decode()
+    assert not Scheme.objects.exists()
+
+
 def test_flagged_rules_are_marked_for_a_person_to_settle(login, db):
     data = dict(actions.BLANK_SCHEME)
     data["sections"] = [

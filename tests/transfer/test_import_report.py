@@ -67,7 +67,7 @@ def test_an_indicator_without_points_is_imported_at_zero_and_said_so():
 
 
 def test_the_report_says_what_the_engine_thinks_of_the_scheme():
-    good = imported([["班子测评（10分）", None, None, None]]).report
+    good = imported([["安全生产（10分）", None, None, "发生安全责任事故，该项不得分。"]]).report
     bad = imported(
         [["日常考核（10分）", "工作落实", 15, None]],
     ).report
@@ -95,3 +95,21 @@ def test_schemes_imported_from_differently_named_chinese_files_get_different_ids
 
     assert first != second
     assert first.startswith("scheme-")
+
+
+def test_a_scheme_with_work_left_is_a_draft_never_reported_as_passing():
+    report = imported(
+        [
+            ["安全生产（10分）", None, None, "发生安全责任事故，该项不得分。"],
+            ["信息报送", None, None, "每少报1篇扣0.5分。"],
+            ["班子测评（10分）", None, None, None],
+        ]
+    ).report
+
+    lines = report.lines()
+    assert report.scheme_problems == []
+    assert "「信息报送」没有分值" in report.pending
+    assert "「班子测评」没有评分规则" in report.pending
+    assert lines[1].startswith(f"待处理：{len(report.pending)} 项")
+    assert "方案校验：通过" not in lines
+    assert lines[-1] == f"方案校验：引擎可以载入，尚有 {len(report.pending)} 项待处理（见开头）"

@@ -16,10 +16,12 @@ def test_import_prints_the_report_and_writes_a_scheme_the_engine_loads(tmp_path,
     status = main(["scheme", "import", str(SEED_004), "-o", str(output), "--id", "zjg"])
 
     printed = capsys.readouterr().out
-    assert status == 0
+    # Seed 004 imports whole but leaves a flag and its prose notes for a person: a draft.
+    assert status == 1
     assert "指标：共 11 个" in printed
     assert "规则：识别" in printed
-    assert "方案校验：通过" in printed
+    assert "待处理：" in printed.splitlines()[1]
+    assert "方案校验：通过" not in printed
     scheme = read_scheme(output)
     assert scheme.id == "zjg"
 
@@ -27,7 +29,7 @@ def test_import_prints_the_report_and_writes_a_scheme_the_engine_loads(tmp_path,
 def test_import_without_an_output_file_only_reports(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
 
-    assert main(["scheme", "import", str(SEED_004)]) == 0
+    assert main(["scheme", "import", str(SEED_004)]) == 1
 
     assert "导入文件：004_" in capsys.readouterr().out
     assert list(tmp_path.iterdir()) == []
@@ -68,8 +70,10 @@ def test_export_writes_a_document_that_imports_back(tmp_path, suffix, capsys):
     assert main(["scheme", "export", str(scheme), "-o", str(exported)]) == 0
     capsys.readouterr()
 
-    assert main(["scheme", "import", str(exported)]) == 0
-    assert "指标：共 11 个" in capsys.readouterr().out
+    assert main(["scheme", "import", str(exported)]) in (0, 1)
+    printed = capsys.readouterr().out
+    assert "指标：共 11 个" in printed
+    assert "方案校验未通过" not in printed
 
 
 def test_export_refuses_an_unknown_format(tmp_path, capsys):
@@ -90,3 +94,24 @@ def test_agreement_prints_one_line_per_seed(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert status == 0
     assert [line.split()[0] for line in lines] == ["000", "001", "002", "003", "004"]
+
+
+def test_help_lists_the_layouts_read_and_the_exit_codes(capsys):
+    with pytest.raises(SystemExit):
+        main(["scheme", "import", "--help"])
+
+    printed = capsys.readouterr().out
+    assert "每格一行的表格" in printed
+    assert "用 | 或制表线分隔的表格" in printed
+    assert "退出码" in printed
+    assert "2  未导入" in printed
+
+
+def test_an_operating_system_error_is_said_in_chinese(tmp_path, capsys):
+    assert main(["scheme", "import", str(tmp_path / "没有这个文件.docx")]) == 2
+    assert main(["scheme", "import", str(tmp_path)]) == 2
+
+    err = capsys.readouterr().err
+    assert "找不到该文件或文件夹" in err
+    assert "这是一个文件夹，不是文件" in err
+    assert "No such file" not in err

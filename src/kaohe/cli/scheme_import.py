@@ -15,13 +15,37 @@ from kaohe.cli import CommandError
 from kaohe.transfer.agreement import seed_agreements
 from kaohe.transfer.exporters import EXPORTERS, export_scheme
 from kaohe.transfer.importers import ImportRefused, import_file
+from kaohe.transfer.oserrors import reason
 
 DEFAULT_SEEDS_DIRS = ("../shared/seeds", "tests/data/import/seeds")
+IMPORT_DESCRIPTION = """把一份考核细则（评分标准、考核办法、任务分工表）读成考核方案，
+并打印导入报告。
+
+可读的版式：
+  Excel 工作簿（.xlsx）和 Word 文档（.docx）中的指标表：表头按名称识别（一级指标、二级指标、
+    考核项目、考核内容、分值、基础分值、标准分、考核要点及评价标准、评分标准、考评单位、
+    责任科室、责任人等），合并单元格视为层级，可有两行表头；
+  Word 文档中的编号条文；
+  纯文本（.txt，含从 Word、PDF、网页复制的文字）：制表符分隔的表格、每格一行的表格、
+    用 | 或制表线分隔的表格、连成一行的表格、带分值的编号条文（一、（一）1. （1）①）、
+    分值写在句中的条文（「……。8分未按要求的……」「（共40分，扣完为止）」）、
+    写明各部分所占比例的方案（「指标考核占70%，公众评议占30%」）；繁体字按简体识别。"""
+IMPORT_EPILOG = """退出码：
+  0  导入完成，方案校验通过，没有待处理事项；
+  1  已导入为草稿，但有待处理事项（无分值或无规则的指标、分值合计不一致、待人工确认的规则、
+     未归入指标的评分文字）或方案校验未通过：见报告开头；
+  2  未导入：文件无法读取、格式不支持，或文件中没有可识别的考核指标（原因见错误信息）。"""
 
 
 def add_commands(subparsers: Any) -> None:
-    importing = subparsers.add_parser("import", help="从 Excel/Word/文本导入考核方案并打印导入报告")
-    importing.add_argument("file", help="考核细则文件：.xlsx、.docx 或 .txt")
+    importing = subparsers.add_parser(
+        "import",
+        help="从 Excel/Word/文本导入考核方案并打印导入报告",
+        description=IMPORT_DESCRIPTION,
+        epilog=IMPORT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    importing.add_argument("file", help="考核细则文件：.xlsx、.docx 或 .txt（粘贴的文字存为 .txt）")
     importing.add_argument("-o", "--output", help="写入的方案文件（YAML）；省略则只打印报告")
     importing.add_argument("--id", dest="scheme_id", help="方案标识（默认取自文件名）")
     importing.set_defaults(handler=run_import)
@@ -49,7 +73,7 @@ def run_import(args: argparse.Namespace) -> int:
 
         write_atomically(Path(args.output), dump_scheme_data(imported.scheme).encode("utf-8"))
         print(f"方案已写入：{args.output}")
-    return 1 if imported.report.scheme_problems else 0
+    return 1 if imported.report.scheme_problems or imported.report.pending else 0
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -88,11 +112,11 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".part")
     except OSError as error:
-        raise CommandError(f"无法写入「{path}」：{error.strerror or error}") from error
+        raise CommandError(f"无法写入「{path}」：{reason(error)}") from error
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise CommandError(f"无法写入「{path}」：{error.strerror or error}") from error
+        raise CommandError(f"无法写入「{path}」：{reason(error)}") from error

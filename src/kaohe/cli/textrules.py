@@ -19,6 +19,7 @@ from kaohe.transfer.documents import (
     load_documents,
     measure_all,
 )
+from kaohe.transfer.oserrors import reason
 
 DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
 DEFAULT_CORPUS = DATA / "textrules" / "corpus.yaml"
@@ -57,7 +58,7 @@ def load_corpus(path: Path) -> Scorecard:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise CommandError(f"无法读取语料文件 {path}：{error.strerror}") from error
+        raise CommandError(f"无法读取语料文件 {path}：{reason(error)}") from error
     except yaml.YAMLError as error:
         raise CommandError(f"语料文件 {path} 不是有效的 YAML：{error}") from error
     if not isinstance(data, list):

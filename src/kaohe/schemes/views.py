@@ -126,14 +126,16 @@ def scheme_new(request: HttpRequest) -> HttpResponse:
 @role_required(*can_edit_schemes)
 def scheme_import(request: HttpRequest) -> HttpResponse:
     upload = request.FILES.get("file")
-    if upload is None:
-        messages.error(request, "请选择要导入的考核细则文件（xlsx、docx 或 txt）")
+    pasted = request.POST.get("text", "").strip()
+    if upload is None and not pasted:
+        messages.error(request, "请选择要导入的考核细则文件（xlsx、docx 或 txt），或粘贴细则文字")
         return redirect("schemes:new")
-    if upload.size > uploads.max_bytes():
+    if upload is not None and upload.size > uploads.max_bytes():
         messages.error(request, f"文件过大，导入上限为 {uploads.max_bytes() // 1024 // 1024} MB")
         return redirect("schemes:new")
+    name, data = (upload.name, upload.read()) if upload else ("粘贴的细则.txt", pasted.encode())
     try:
-        imported = import_document(upload.name, upload.read(), max_bytes=uploads.max_bytes())
+        imported = import_document(name, data, max_bytes=uploads.max_bytes())
     except ImportRefused as error:
         messages.error(request, f"无法导入：{error}")
         return redirect("schemes:new")

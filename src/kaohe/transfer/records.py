@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from kaohe.engine import FactsError, Record
+from kaohe.transfer.oserrors import reason
 
 COLUMNS = (
     "被考核单位",
@@ -49,7 +50,7 @@ def read_csv_rows(path: Path) -> list[list[str]]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise FactsError([f"无法读取记录文件「{path}」：{error.strerror or error}"]) from error
+        raise FactsError([f"无法读取记录文件「{path}」：{reason(error)}"]) from error
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from kaohe.engine import EvaluationScore, Facts, FactsError, Record, Unit
+from kaohe.transfer.oserrors import reason
 
 KEYS = ("cycle", "periods", "units", "evaluations")
 
@@ -20,7 +21,7 @@ def read_facts(path: str | Path, records: Iterable[Record] = ()) -> Facts:
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8-sig")) or {}
     except OSError as error:
-        raise FactsError([f"无法读取事实文件「{path}」：{error.strerror or error}"]) from error
+        raise FactsError([f"无法读取事实文件「{path}」：{reason(error)}"]) from error
     except yaml.YAMLError as error:
         raise FactsError([f"事实文件「{path}」的 YAML 格式有误：{error}"]) from error
     return facts_from_data(data, records)

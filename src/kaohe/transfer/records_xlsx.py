@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kaohe.engine import FactsError
 from kaohe.transfer.limits import MAX_FILE_BYTES, ImportRefused
+from kaohe.transfer.oserrors import reason
 from kaohe.transfer.workbooks import GuardedWorkbook
 
 
@@ -16,6 +17,6 @@ def read_xlsx_rows(path: Path) -> list[list[object]]:
         with GuardedWorkbook(data) as workbook:
             return workbook.rows()
     except OSError as error:
-        raise FactsError([f"无法读取记录文件「{path}」：{error.strerror or error}"]) from error
+        raise FactsError([f"无法读取记录文件「{path}」：{reason(error)}"]) from error
     except ImportRefused as refused:
         raise FactsError([f"无法读取记录文件「{path}」：{refused}"]) from refused

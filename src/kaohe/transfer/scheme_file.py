@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from kaohe.engine import Scheme, SchemeError, load_scheme, scheme_to_dict
+from kaohe.transfer.oserrors import reason
 
 
 def read_scheme(path: str | Path) -> Scheme:
@@ -21,7 +22,7 @@ def read_scheme_data(path: str | Path) -> Any:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except OSError as error:
-        raise SchemeError([f"无法读取方案文件「{path}」：{error.strerror or error}"]) from error
+        raise SchemeError([f"无法读取方案文件「{path}」：{reason(error)}"]) from error
     except UnicodeDecodeError as error:
         raise SchemeError([f"方案文件「{path}」不是 UTF-8 编码"]) from error
     return parse_scheme_text(text, str(path))

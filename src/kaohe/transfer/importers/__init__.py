@@ -22,8 +22,9 @@ from kaohe.transfer.importers.registry import IMPORTERS, Reading
 from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.settle import settle
 from kaohe.transfer.importers.stream import read_stream, scoring_in
-from kaohe.transfer.importers.validation import add_grades, validate
+from kaohe.transfer.importers.validation import add_grades, pending_work, validate
 from kaohe.transfer.limits import MAX_CRITERIA_CHARS, MAX_FILE_BYTES, ImportRefused, check_upload
+from kaohe.transfer.oserrors import reason
 
 __all__ = [
     "IMPORTERS",
@@ -53,7 +54,7 @@ def import_file(path: str | Path, *, scheme_id: str | None = None) -> Imported:
             )
         data = file.read_bytes()
     except OSError as error:
-        raise ImportRefused(f"无法读取文件「{file}」：{error.strerror or error}") from error
+        raise ImportRefused(f"无法读取文件「{file}」：{reason(error)}") from error
     return import_document(file.name, data, scheme_id=scheme_id)
 
 
@@ -89,6 +90,7 @@ def import_document(
         if scheme_id:
             scheme["id"] = scheme_id
     report.scheme_problems.extend(validate(scheme))
+    report.pending.extend(pending_work(scheme, report))
     return Imported(scheme=scheme, report=report)
 
 

@@ -39,6 +39,9 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     scheme_problems: list[str] = field(default_factory=list)
     scoring_ignored: int = 0
+    pending: list[str] = field(default_factory=list)
+    """What a person must settle before publishing (0-point or ruleless items, points that do
+    not add up, flags): shown first, and the check never says 通过 while any stands."""
     """Ignored cells that hold a scoring word (a reading that drops such cells loses rules)."""
 
     @property
@@ -66,11 +69,15 @@ class ImportReport:
             "rules_flagged": len(self.rules_flagged),
             "cells_ignored": len(self.cells_ignored),
             "scheme_problems": list(self.scheme_problems),
+            "pending": list(self.pending),
         }
 
     def lines(self) -> list[str]:
         """The report as the command prints it."""
         lines = [f"导入文件：{self.source}（{_KIND_LABELS.get(self.kind, self.kind)}）"]
+        if self.pending:
+            lines.append(f"待处理：{len(self.pending)} 项（已作为草稿导入，处理后方可发布）")
+            lines.extend(f"  {item}" for item in self.pending)
         levels = "，".join(
             f"{_level(level)} {count} 个（合计 {shown(self._points_at(level))} 分）"
             for level, count in sorted(self.indicators_by_level.items())
@@ -87,6 +94,8 @@ class ImportReport:
         if self.scheme_problems:
             lines.append("方案校验未通过：")
             lines.extend(f"  {problem}" for problem in self.scheme_problems)
+        elif self.pending:
+            lines.append(f"方案校验：引擎可以载入，尚有 {len(self.pending)} 项待处理（见开头）")
         else:
             lines.append("方案校验：通过")
         return lines

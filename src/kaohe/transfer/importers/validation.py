@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from kaohe.engine import PATH_SEPARATOR
 from kaohe.textrules import read_grades
 from kaohe.transfer.importers.report import ImportReport
 
@@ -40,3 +41,35 @@ def validate(scheme: dict[str, Any]) -> list[str]:
     except Exception as error:
         return [line for line in str(error).splitlines() if line.strip()] or [type(error).__name__]
     return []
+
+
+_NEED_POINTS = ("scored", "value", None)
+
+
+def pending_work(scheme: dict[str, Any], report: ImportReport) -> list[str]:
+    """What a person must settle before the imported scheme can be published: items with 0
+    points or no rule, points that do not add up, flagged rules, scoring text left aside."""
+    pending = [
+        f"「{check.path}」本级 {check.declared} 分，下级合计 {check.children} 分"
+        for check in report.points_checks
+        if not check.adds_up
+    ]
+    for path, node in _leaves(scheme.get("sections") or [], ()):
+        if node.get("kind") in _NEED_POINTS and not node.get("points"):
+            pending.append(f"「{path}」没有分值")
+        if not node.get("rules"):
+            pending.append(f"「{path}」没有评分规则")
+    if report.rules_flagged:
+        pending.append(f"{len(report.rules_flagged)} 条规则待人工确认（见下）")
+    if report.scoring_ignored:
+        pending.append(f"{report.scoring_ignored} 处含扣分/加分字样的文字未归入指标（见下）")
+    return pending
+
+
+def _leaves(nodes: list[dict[str, Any]], parents: tuple[str, ...]) -> Any:
+    for node in nodes:
+        path = (*parents, str(node.get("name", "")))
+        if node.get("children"):
+            yield from _leaves(node["children"], path)
+        else:
+            yield PATH_SEPARATOR.join(path), node
