@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from kaohe import engine
+from kaohe.transfer.importers import import_file
 
 ROOT = Path(__file__).resolve().parents[1] / "data" / "documents"
 FOLDERS = sorted(path.parent for path in ROOT.glob("*/labels.yaml"))
@@ -50,3 +51,16 @@ def test_every_document_is_labelled_from_its_own_source(folder):
         assert squeeze(sentence["text"]) in source, sentence["text"]
         assert not sentence.get("node") or sentence["node"] in tree, sentence["node"]
         assert {rule["kind"] for rule in sentence["rules"] or []} <= kinds, sentence["rules"]
+
+
+def test_the_corpus_holds_at_least_40_documents_a_quarter_of_them_kept_for_validation():
+    splits = [labels(folder)["split"] for folder in FOLDERS]
+    assert len(splits) >= 40
+    assert splits.count("validation") * 4 >= len(splits)
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=[folder.name for folder in FOLDERS])
+def test_no_real_document_is_refused_in_any_of_its_forms(folder):
+    for source in sorted(folder.glob("source.*")):
+        imported = import_file(source)
+        assert imported.scheme["sections"], source.name
