@@ -14,6 +14,7 @@ from openpyxl.styles import Font, PatternFill
 from kaohe import engine
 from kaohe.accounts.models import User
 from kaohe.cycles import actions
+from kaohe.cycles.fields import row_problems, stored_values
 from kaohe.cycles.models import Cycle
 from kaohe.transfer.records import COLUMNS, records_from_rows
 
@@ -94,9 +95,10 @@ def import_records(actor: User, cycle: Cycle, upload: IO[bytes]) -> int:
         for record in parsed:
             try:
                 add_parsed(actor, record, units)
-            except (ValidationError, PermissionDenied) as error:
-                messages = getattr(error, "messages", None) or [str(error)]
-                problems.append(f"{record.source}：{'；'.join(messages)}")
+            except ValidationError as error:
+                problems += row_problems(record.source, error)
+            except PermissionDenied as error:
+                problems.append(f"{record.source}：{error}")
         if problems:
             raise RecordsImportError(problems)  # leaving the block by an error rolls it back
     return len(parsed)
@@ -107,17 +109,4 @@ def add_parsed(actor: User, record: engine.Record, units: dict[str, Any]) -> Non
     if cycle_unit is None:
         raise ValidationError(f"「{record.unit}」不是本周期的被考核单位")
     with transaction.atomic():
-        actions.add_record(
-            actor,
-            cycle_unit,
-            node_path=record.indicator,
-            rule_id=record.rule,
-            count=record.count,
-            value=record.value,
-            level=record.level,
-            incident=record.incident,
-            occurred_on=record.date,
-            period=record.period,
-            share=record.share,
-            note=record.note,
-        )
+        actions.add_record(actor, cycle_unit, **stored_values(record))
