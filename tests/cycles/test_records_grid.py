@@ -1,13 +1,14 @@
 """The records grid: every field of a record (分摊 included) in the form, the grid and the
 snapshot; a page at a time with filters; a row saved in place; deleting asks first."""
 
+import datetime
 from decimal import Decimal
 
 from django.urls import reverse
 
 from kaohe import engine
 from kaohe.cycles import actions
-from kaohe.cycles.facts import cycle_facts
+from kaohe.cycles.facts import cycle_facts, engine_record
 from kaohe.cycles.forms import RecordForm
 from kaohe.cycles.models import Record
 from kaohe.cycles.views.grid import PAGE_SIZE
@@ -138,3 +139,34 @@ def test_deleting_a_record_asks_for_confirmation_first(client, zhangjiagang):
         **HTMX,
     ).content.decode()
     assert "记录已删除" in answer and not Record.objects.exists()
+
+
+def test_the_engine_reads_every_stored_field_under_its_own_name(zhangjiagang):
+    record = Record(
+        pk=7,
+        cycle_unit=zhangjiagang.units["党建科"],
+        node_path="综合加分",
+        rule_id="award",
+        count=Decimal(2),
+        value=Decimal(5),
+        level="市级",
+        incident="PJ-1",
+        occurred_on=datetime.date(2020, 5, 12),
+        period="2020-05",
+        share=Decimal(2),
+        note="合报",
+    )
+    assert engine_record(record, "党建科") == engine.Record(
+        unit="党建科",
+        indicator="综合加分",
+        rule="award",
+        count=Decimal(2),
+        value=Decimal(5),
+        level="市级",
+        incident="PJ-1",
+        date=datetime.date(2020, 5, 12),
+        period="2020-05",
+        share=Decimal(2),
+        note="合报",
+        source="记录 #7",
+    )

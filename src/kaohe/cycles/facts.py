@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kaohe import engine
-from kaohe.cycles.fields import PAIRS
+from kaohe.cycles.fields import stored_fields
 from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry, Record
 from kaohe.schemes.documents import scheme_from_text
 
@@ -25,8 +25,7 @@ def engine_unit(cycle_unit: CycleUnit) -> engine.Unit:
 
 def engine_record(record: Record, label: str) -> engine.Record:
     """The stored record as the engine reads it (``label`` is its unit's name in the cycle)."""
-    values = {name: getattr(record, column) for name, column in PAIRS}
-    return engine.Record(unit=label, source=f"记录 #{record.pk}", **values)
+    return engine.Record(label, *stored_fields(record), f"记录 #{record.pk}")
 
 
 def engine_evaluation(entry: EvaluationEntry, label: str) -> engine.EvaluationScore:

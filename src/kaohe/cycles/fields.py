@@ -5,6 +5,7 @@ column names. Everything in cycles, results and appeals that lists a record's fi
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import attrgetter
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -23,6 +24,9 @@ STORED_AS = {
 KEPT = tuple(field for field in engine.RECORD_FIELDS if field.name != "unit")
 RECORD_COLUMNS = tuple(STORED_AS.get(field.name, field.name) for field in KEPT)
 PAIRS = tuple(zip((field.name for field in KEPT), RECORD_COLUMNS, strict=True))
+# A stored record's fields in engine.Record's order (after its unit, before its source): reading
+# the facts of a city cycle builds 50,000 of them, and positional arguments cost the least.
+stored_fields = attrgetter(*RECORD_COLUMNS)
 LABELS = {column: field.label for column, field in zip(RECORD_COLUMNS, KEPT, strict=True)}
 
 
