@@ -170,3 +170,21 @@ def test_the_engine_reads_every_stored_field_under_its_own_name(zhangjiagang):
         note="合报",
         source="记录 #7",
     )
+
+
+def test_the_page_of_one_record_shows_every_field_it_carries(client, zhangjiagang):
+    office = zhangjiagang.general_office
+    record = actions.add_record(
+        office,
+        zhangjiagang.units["督查科"],
+        node_path="1.1.1",
+        rule_id="kt2",
+        count=Decimal(1),
+        share=Decimal(2),
+        occurred_on=datetime.date(2020, 5, 12),
+    )
+    client.force_login(office)
+    page = client.get(reverse("cycles:record", args=[zhangjiagang.cycle.pk, record.pk]))
+    text = page.content.decode()
+    assert '<dt class="col-sm-2">分摊</dt><dd class="col-sm-4">2</dd>' in text
+    assert '<dt class="col-sm-2">日期</dt><dd class="col-sm-4">2020-05-12</dd>' in text

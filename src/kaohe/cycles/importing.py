@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 
 from kaohe import engine
 from kaohe.accounts.models import User
@@ -36,8 +37,8 @@ def records_template(cycle: Cycle, nodes: list[engine.Node]) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True, name="宋体")
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
-    for column in "ABCDEFGHIJK":
-        sheet.column_dimensions[column].width = 16
+    for number in range(1, len(COLUMNS) + 1):
+        sheet.column_dimensions[get_column_letter(number)].width = 16
     guide = workbook.create_sheet("指标与规则")
     guide.append(["指标编号", "指标", "规则", "规则类型", "规则原文"])
     kinds = engine.rule_kinds()
