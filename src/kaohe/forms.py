@@ -15,10 +15,20 @@ CLASS_BY_WIDGET: tuple[tuple[type[forms.Widget], str], ...] = (
 )
 
 
+def style(fields: dict[str, forms.Field]) -> None:
+    for field in fields.values():
+        css = next(css for kind, css in CLASS_BY_WIDGET if isinstance(field.widget, kind))
+        if css:
+            field.widget.attrs.setdefault("class", css)
+
+
 class StyledForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            css = next(css for kind, css in CLASS_BY_WIDGET if isinstance(field.widget, kind))
-            if css:
-                field.widget.attrs.setdefault("class", css)
+        style(self.fields)
+
+
+class StyledModelForm(forms.ModelForm):  # type: ignore[type-arg]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        style(self.fields)

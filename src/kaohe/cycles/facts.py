@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kaohe import engine
+from kaohe.cycles.fields import stored_fields
 from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry, Record
 from kaohe.schemes.documents import scheme_from_text
 
@@ -23,20 +24,8 @@ def engine_unit(cycle_unit: CycleUnit) -> engine.Unit:
 
 
 def engine_record(record: Record, label: str) -> engine.Record:
-    return engine.Record(
-        unit=label,
-        indicator=record.node_path,
-        rule=record.rule_id,
-        count=record.count,
-        value=record.value,
-        level=record.level,
-        incident=record.incident,
-        date=record.occurred_on,
-        period=record.period,
-        share=record.share,
-        note=record.note,
-        source=f"记录 #{record.pk}",
-    )
+    """The stored record as the engine reads it (``label`` is its unit's name in the cycle)."""
+    return engine.Record(label, *stored_fields(record), f"记录 #{record.pk}")
 
 
 def engine_evaluation(entry: EvaluationEntry, label: str) -> engine.EvaluationScore:

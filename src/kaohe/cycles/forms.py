@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 
 from kaohe.accounts.models import Unit
-from kaohe.cycles.models import Cycle
-from kaohe.forms import StyledForm
+from kaohe.cycles.fields import LABELS, RECORD_COLUMNS
+from kaohe.cycles.models import Cycle, Record
+from kaohe.forms import StyledForm, StyledModelForm
 from kaohe.schemes.models import SchemeVersion
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -69,26 +73,53 @@ class AssignmentForm(StyledForm):
     deadline = forms.DateField(label="完成期限", required=False, widget=DATE_INPUT)
 
 
-class RecordForm(StyledForm):
-    """One record as an assessor types it; the rule decides which cells matter."""
+class NumberInput(forms.TextInput):
+    """A number as a person writes it (1.0000 → 1), in a plain text box."""
 
-    rule_id = forms.CharField(label="规则", max_length=100)
-    count = forms.DecimalField(label="次数", required=False, max_digits=12, decimal_places=4)
-    value = forms.DecimalField(label="数值", required=False, max_digits=14, decimal_places=4)
-    level = forms.CharField(label="级别", required=False, max_length=100)
-    incident = forms.CharField(label="事项", required=False, max_length=100)
-    occurred_on = forms.DateField(label="日期", required=False, widget=DATE_INPUT)
-    period = forms.CharField(label="期间", required=False, max_length=20)
-    note = forms.CharField(label="说明", required=False, max_length=2000)
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, Decimal):
+            text = format(value.normalize(), "f")
+            return "0" if text in {"-0", "0"} else text
+        return super().format_value(value)
+
+
+# The grid picks the indicator above its rows; every other field of a record is a cell.
+GRID_COLUMNS = tuple(column for column in RECORD_COLUMNS if column != "node_path")
+
+
+class RecordForm(StyledModelForm):
+    """One record as an assessor types it in the grid (the fields are cycles.fields'); the rule
+    decides which cells matter, and actions.check_record what they may hold."""
+
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    def record_values(self) -> dict[str, Any]:
-        data = dict(self.cleaned_data)
-        data.pop("version", None)
-        return {
-            key: ("" if value is None and key in {"level", "incident", "period", "note"} else value)
-            for key, value in data.items()
+    class Meta:
+        model = Record
+        fields = GRID_COLUMNS
+        labels = {column: LABELS[column] for column in GRID_COLUMNS}
+        widgets = {
+            "count": NumberInput,
+            "value": NumberInput,
+            "share": NumberInput,
+            "occurred_on": DATE_INPUT,
+            "note": forms.TextInput,
         }
+
+    def __init__(self, *args: Any, rules: Sequence[tuple[str, str]] = (), **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", False)  # many rows on one page: no clashing ids
+        super().__init__(*args, **kwargs)
+        self.fields["rule_id"].widget = forms.Select(choices=rules, attrs={"class": "form-select"})
+        self.fields["note"].validators.append(MaxLengthValidator(2000))
+        for field in self.fields.values():
+            field.widget.attrs["aria-label"] = field.label
+            field.widget.attrs["class"] += f" {field.widget.attrs['class']}-sm"
+        if self.instance.pk is None:
+            for field in self.visible_fields():
+                field.field.widget.attrs.setdefault("placeholder", field.label)
+            self.fields["note"].widget.attrs["placeholder"] = "说明/理由"
+
+    def record_values(self) -> dict[str, Any]:
+        return {column: self.cleaned_data[column] for column in GRID_COLUMNS}
 
 
 class RecordUploadForm(StyledForm):

@@ -9,10 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 
 from kaohe import engine, uploads
 from kaohe.accounts.models import User
 from kaohe.cycles import actions
+from kaohe.cycles.fields import row_problems, stored_values
 from kaohe.cycles.models import Cycle
 from kaohe.transfer.limits import ImportRefused
 from kaohe.transfer.records import COLUMNS, records_from_rows
@@ -35,8 +37,8 @@ def records_template(cycle: Cycle, nodes: list[engine.Node]) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True, name="宋体")
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
-    for column in "ABCDEFGHIJK":
-        sheet.column_dimensions[column].width = 16
+    for number in range(1, len(COLUMNS) + 1):
+        sheet.column_dimensions[get_column_letter(number)].width = 16
     guide = workbook.create_sheet("指标与规则")
     guide.append(["指标编号", "指标", "规则", "规则类型", "规则原文"])
     kinds = engine.rule_kinds()
@@ -82,9 +84,10 @@ def import_records(actor: User, cycle: Cycle, upload: IO[bytes]) -> int:
         for record in parsed:
             try:
                 add_parsed(actor, record, units)
-            except (ValidationError, PermissionDenied) as error:
-                messages = getattr(error, "messages", None) or [str(error)]
-                problems.append(f"{record.source}：{'；'.join(messages)}")
+            except ValidationError as error:
+                problems += row_problems(record.source, error)
+            except PermissionDenied as error:
+                problems.append(f"{record.source}：{error}")
         if problems:
             raise RecordsImportError(problems)  # leaving the block by an error rolls it back
     return len(parsed)
@@ -95,17 +98,4 @@ def add_parsed(actor: User, record: engine.Record, units: dict[str, Any]) -> Non
     if cycle_unit is None:
         raise ValidationError(f"「{record.unit}」不是本周期的被考核单位")
     with transaction.atomic():
-        actions.add_record(
-            actor,
-            cycle_unit,
-            node_path=record.indicator,
-            rule_id=record.rule,
-            count=record.count,
-            value=record.value,
-            level=record.level,
-            incident=record.incident,
-            occurred_on=record.date,
-            period=record.period,
-            share=record.share,
-            note=record.note,
-        )
+        actions.add_record(actor, cycle_unit, **stored_values(record))

@@ -24,6 +24,11 @@ The public API others code against:
   quota; :func:`cross_unit_rules` names the rules whose effect depends on other units.
 - :func:`scheme_notes` lists what deserves a second look in a valid scheme (a group whose items
   cannot reach its points, an item without rules, a rule textrules was unsure of).
+- :data:`RECORD_FIELDS` names a record's fields once (name, Chinese label, kind): the records
+  file, the grid, the form and the snapshot all list them from it.
+  :func:`record_problems` checks one record against its rule and its cycle's dates before it is
+  saved (no blank record, no negative count, levels from the rule's list, values within the
+  rule's range); each :class:`FieldProblem` names its field.
 - :func:`rule_kinds` lists the rule kinds by name with a Chinese description;
   :data:`VETO_CONSEQUENCES` names each veto consequence in Chinese (the one table of them).
 """
@@ -44,7 +49,15 @@ from kaohe.engine.errors import EngineError, FactsError, SchemeError
 from kaohe.engine.formula import FormulaError
 from kaohe.engine.loading.notes import scheme_notes
 from kaohe.engine.loading.scheme import FORMAT, load_scheme
-from kaohe.engine.model.facts import EvaluationScore, Facts, Record, Unit, UnitFacts
+from kaohe.engine.model.facts import (
+    RECORD_FIELDS,
+    EvaluationScore,
+    Facts,
+    Record,
+    RecordField,
+    Unit,
+    UnitFacts,
+)
 from kaohe.engine.model.scheme import (
     PATH_SEPARATOR,
     ExcellenceQuota,
@@ -56,6 +69,7 @@ from kaohe.engine.model.scheme import (
     Scheme,
     within,
 )
+from kaohe.engine.record_checks import FieldProblem, record_problems
 from kaohe.engine.rules.registry import kinds
 from kaohe.engine.rules.veto import VETO_CONSEQUENCES
 
@@ -87,6 +101,7 @@ def rank_units(scheme: Scheme, results: Mapping[str, UnitResult]) -> dict[str, U
 __all__ = [
     "FORMAT",
     "PATH_SEPARATOR",
+    "RECORD_FIELDS",
     "VETO_CONSEQUENCES",
     "CycleContext",
     "CycleResult",
@@ -95,6 +110,7 @@ __all__ = [
     "ExcellenceQuota",
     "Facts",
     "FactsError",
+    "FieldProblem",
     "FormulaError",
     "GradeBand",
     "Node",
@@ -102,6 +118,7 @@ __all__ = [
     "NotApplicable",
     "Owners",
     "Record",
+    "RecordField",
     "Rule",
     "Scheme",
     "SchemeError",
@@ -114,6 +131,7 @@ __all__ = [
     "cross_unit_rules",
     "load_scheme",
     "rank_units",
+    "record_problems",
     "rule_kinds",
     "scheme_notes",
     "scheme_to_dict",

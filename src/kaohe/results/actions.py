@@ -17,6 +17,7 @@ from django.utils import timezone
 from kaohe.accounts.models import User
 from kaohe.audit.log import Action, log_change
 from kaohe.cycles.access import require_office, result_readers_in
+from kaohe.cycles.fields import record_row
 from kaohe.cycles.models import Cycle, Record
 from kaohe.progress.notify import notify
 from kaohe.results.live import recompute
@@ -59,26 +60,6 @@ def reopen_cycle(actor: User, cycle: Cycle) -> Cycle:
 def record_rows(cycle: Cycle) -> list[dict[str, Any]]:
     """The records behind a snapshot, frozen with it (JSON-ready)."""
     return [record_row(record) for record in Record.objects.filter(cycle=cycle).order_by("id")]
-
-
-def record_row(record: Record) -> dict[str, Any]:
-    def text(value: Any) -> str | None:
-        return None if value is None else str(value)
-
-    return {
-        "id": record.pk,
-        "cycle_unit_id": record.cycle_unit_id,
-        "node_path": record.node_path,
-        "rule_id": record.rule_id,
-        "count": text(record.count),
-        "value": text(record.value),
-        "level": record.level,
-        "incident": record.incident,
-        "occurred_on": text(record.occurred_on),
-        "period": record.period,
-        "note": record.note,
-        "version": record.version,
-    }
 
 
 def take_snapshot(actor: Any, cycle: Cycle, reason: str, deadline: datetime.date) -> Snapshot:

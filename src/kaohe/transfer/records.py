@@ -13,25 +13,13 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
-from kaohe.engine import FactsError, Record
+from kaohe.engine import RECORD_FIELDS, FactsError, Record, RecordField
 from kaohe.transfer.oserrors import reason
 
-COLUMNS = (
-    "被考核单位",
-    "指标",
-    "规则",
-    "次数",
-    "数值",
-    "级别",
-    "事项",
-    "日期",
-    "期间",
-    "分摊",
-    "说明",
-)
+COLUMNS = tuple(field.label for field in RECORD_FIELDS)
 REQUIRED = ("被考核单位",)
-NUMBER_COLUMNS = ("次数", "数值", "分摊")
 
 
 def read_records(path: str | Path) -> list[Record]:
@@ -106,29 +94,24 @@ def cell_text(row: Sequence[object], index: int) -> str:
 
 def record_from_cells(cells: Mapping[str, str], number: int, problems: list[str]) -> Record | None:
     before = len(problems)
-    unit = cells.get("被考核单位", "")
-    if not unit:
+    if not cells.get("被考核单位", ""):
         problems.append(f"第 {number} 行「被考核单位」列：不能为空")
-    numbers = {name: number_in(cells, name, number, problems) for name in NUMBER_COLUMNS}
-    date = date_in(cells, number, problems)
-    if numbers["分摊"] is not None and numbers["分摊"] <= 0:
+    values = {field.name: cell_value(field, cells, number, problems) for field in RECORD_FIELDS}
+    if values["share"] is not None and values["share"] <= 0:
         problems.append(f"第 {number} 行「分摊」列：应为大于 0 的家数")
     if len(problems) > before:
         return None
-    return Record(
-        unit=unit,
-        indicator=cells.get("指标", ""),
-        rule=cells.get("规则", ""),
-        count=numbers["次数"],
-        value=numbers["数值"],
-        level=cells.get("级别", ""),
-        incident=cells.get("事项", ""),
-        date=date,
-        period=cells.get("期间", ""),
-        share=numbers["分摊"],
-        note=cells.get("说明", ""),
-        source=f"第 {number} 行",
-    )
+    return Record(**values, source=f"第 {number} 行")
+
+
+def cell_value(
+    field: RecordField, cells: Mapping[str, str], number: int, problems: list[str]
+) -> Any:
+    if field.kind == "number":
+        return number_in(cells, field.label, number, problems)
+    if field.kind == "date":
+        return date_in(cells, number, problems)
+    return cells.get(field.label, "")
 
 
 def number_in(
@@ -165,18 +148,6 @@ def records_to_rows(records: Iterable[Record]) -> list[list[str]]:
     """A header row and one row per record, in the file's column order (for templates, exports)."""
     rows = [list(COLUMNS)]
     for record in records:
-        values = (
-            record.unit,
-            record.indicator,
-            record.rule,
-            record.count,
-            record.value,
-            record.level,
-            record.incident,
-            record.date,
-            record.period,
-            record.share,
-            record.note,
-        )
+        values = (getattr(record, field.name) for field in RECORD_FIELDS)
         rows.append(["" if value is None else str(value) for value in values])
     return rows

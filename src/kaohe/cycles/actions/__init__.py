@@ -13,7 +13,6 @@ from kaohe.cycles.actions.opening import (
     unique_labels,
 )
 from kaohe.cycles.actions.records import (
-    RECORD_FIELDS,
     add_record,
     change_record,
     check_discretionary,
@@ -27,7 +26,6 @@ from kaohe.cycles.actions.records import (
 )
 
 __all__ = [
-    "RECORD_FIELDS",
     "CyclePlan",
     "UnitEntry",
     "UnitFinder",

@@ -14,20 +14,8 @@ from kaohe.audit.log import Action, log_change
 from kaohe.cycles.access import is_office, may_record
 from kaohe.cycles.changes import notify_changed
 from kaohe.cycles.facts import cycle_scheme
+from kaohe.cycles.fields import RECORD_COLUMNS, refusal, unsaved_record
 from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry, Record
-
-RECORD_FIELDS = (
-    "node_path",
-    "rule_id",
-    "count",
-    "value",
-    "level",
-    "incident",
-    "occurred_on",
-    "period",
-    "share",
-    "note",
-)
 
 
 def ensure_open(cycle: Cycle) -> None:
@@ -41,10 +29,12 @@ def ensure_open(cycle: Cycle) -> None:
 
 
 def record_snapshot(record: Record) -> dict[str, Any]:
-    return {name: getattr(record, name) for name in RECORD_FIELDS}
+    return {name: getattr(record, name) for name in RECORD_COLUMNS}
 
 
 def check_record(cycle: Cycle, values: dict[str, Any]) -> None:
+    """Finds the record's indicator and rule (filling in an only rule), then refuses what the
+    rule or the cycle does not allow, each problem naming its field."""
     scheme = cycle_scheme(cycle)
     node = scheme.find_node(values["node_path"])
     if node is None:
@@ -58,6 +48,10 @@ def check_record(cycle: Cycle, values: dict[str, Any]) -> None:
     rule = scheme.rules[values["rule_id"]]
     if rule.kind == "discretionary":
         check_discretionary(rule, values)
+    period = (cycle.starts_on, cycle.ends_on)
+    problems = engine.record_problems(scheme, unsaved_record(values), period)
+    if problems:
+        raise refusal(problems)
 
 
 def check_discretionary(rule: engine.Rule, values: dict[str, Any]) -> None:
@@ -65,11 +59,8 @@ def check_discretionary(rule: engine.Rule, values: dict[str, Any]) -> None:
     if not str(values.get("note", "")).strip():
         raise ValidationError(f"「{rule.title}」是酌情扣分，必须写明理由")
     low, high = rule.settings.get("min"), rule.settings.get("max")
-    value = values.get("value")
-    if value is None:
+    if values.get("value") is None:
         raise ValidationError(f"「{rule.title}」请在「数值」中填写分值（{low}～{high} 分）")
-    if (low is not None and value < low) or (high is not None and value > high):
-        raise ValidationError(f"「{rule.title}」的分值应在 {low}～{high} 分之间，填写的是 {value}")
 
 
 @transaction.atomic
@@ -83,7 +74,7 @@ def add_record(actor: User, cycle_unit: CycleUnit, **values: Any) -> Record:
         cycle=cycle,
         cycle_unit=cycle_unit,
         recorded_by=actor,
-        **{k: v for k, v in values.items() if k in RECORD_FIELDS},
+        **{k: v for k, v in values.items() if k in RECORD_COLUMNS},
     )
     log_change(actor, Action.RECORD_ADDED, record, new=record_snapshot(record))
     notify_changed(cycle, cycle_unit)
@@ -101,7 +92,7 @@ def change_record(actor: User, record_id: int, expected_version: int, **values: 
     if not may_record(actor, record.cycle, merged["node_path"]):
         raise PermissionDenied("您不负责该指标的考核")
     old = record_snapshot(record)
-    for name in RECORD_FIELDS:
+    for name in RECORD_COLUMNS:
         setattr(record, name, merged[name])
     record.version += 1
     record.recorded_by = actor

@@ -1,10 +1,13 @@
-"""The assessor's grid: units down the side, one indicator at a time, every record editable."""
+"""The assessor's grid: units down the side, one indicator at a time, every record editable.
+
+A row saved from the page (htmx, see records.html) is answered with that row alone; without
+JavaScript a save redirects back to the grid with a message.
+"""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,7 +22,9 @@ from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.forms import RecordForm, RecordUploadForm
 from kaohe.cycles.importing import RecordsImportError, import_records, records_template
 from kaohe.cycles.models import Cycle, CycleUnit, Record
+from kaohe.cycles.views import grid
 from kaohe.cycles.views.cycles import cycle_for
+from kaohe.cycles.views.grid import Row
 from kaohe.schemes.presentation import rule_row
 
 RECORDERS = (Role.OFFICE, Role.ASSESSOR)
@@ -43,11 +48,8 @@ def records_grid(request: HttpRequest, cycle_id: int) -> HttpResponse:
     cycle = cycle_for(request, cycle_id)
     nodes = recorder_nodes(request, cycle)
     node = next((n for n in nodes if n.code == request.GET.get("node")), nodes[0])
-    units = list(cycle.cycle_units.order_by("id"))
-    by_unit: dict[int, list[Record]] = {unit.pk: [] for unit in units}
-    records = cycle.records.filter(node_path=node.path).annotate(evidence_count=Count("evidence"))
-    for record in records.order_by("id"):
-        by_unit[record.cycle_unit_id].append(record)
+    chosen = grid.GridFilter.read(request.GET, node)
+    page = grid.grid_page(cycle, chosen, request.GET.get("page"))
     labels = engine.rule_kinds()
     return render(
         request,
@@ -56,18 +58,14 @@ def records_grid(request: HttpRequest, cycle_id: int) -> HttpResponse:
             "cycle": cycle,
             "nodes": nodes,
             "node": node,
+            "chosen": chosen,
+            "page": page,
+            "units": cycle.cycle_units.order_by("id"),
             "rules": [rule_row(rule, labels) for rule in node.rules],
-            "rows": [(unit, by_unit[unit.pk]) for unit in units],
-            "upload_form": RecordUploadForm(),
+            "rows": grid.unit_rows(cycle, chosen, page),
+            "columns": [field.label for field in RecordForm().visible_fields()],
         },
     )
-
-
-def saved(
-    request: HttpRequest, cycle: Cycle, node_code: str, unit_id: int, text: str
-) -> HttpResponse:
-    messages.success(request, text)
-    return redirect(grid_url(cycle, node_code, unit_id))
 
 
 @require_POST
@@ -75,47 +73,57 @@ def saved(
 def record_add(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> HttpResponse:
     cycle = cycle_for(request, cycle_id)
     cycle_unit = get_object_or_404(CycleUnit, pk=cycle_unit_id, cycle=cycle)
-    node_code = request.POST.get("node", "")
-    node = engine_node(cycle, node_code)
-    form = RecordForm(request.POST)
-    if not form.is_valid():
-        return refused(request, cycle, node_code, cycle_unit.pk, form_problems(form))
+    node = engine_node(cycle, request.POST.get("node", ""))
+    form = RecordForm(request.POST, rules=grid.rule_choices(node))
     try:
-        actions.add_record(request.user, cycle_unit, node_path=node.path, **form.record_values())
+        values = typed_values(form)
+        record = actions.add_record(request.user, cycle_unit, node_path=node.path, **values)
     except ValidationError as error:
-        return refused(request, cycle, node_code, cycle_unit.pk, error.messages)
-    return saved(request, cycle, node_code, cycle_unit.pk, f"已为「{cycle_unit}」新增记录")
+        return refused(request, Row(cycle, node, cycle_unit, form), error.messages)
+    text = f"已为「{cycle_unit}」新增记录"
+    if not is_htmx(request):
+        return saved(request, Row(cycle, node, cycle_unit), text)
+    new = grid.new_row(cycle, node, cycle_unit, text)
+    return render_rows(request, [fresh_row(cycle, node, record), new])
 
 
 @require_POST
 @role_required(*RECORDERS)
 def record_change(request: HttpRequest, cycle_id: int, record_id: int) -> HttpResponse:
     cycle = cycle_for(request, cycle_id)
-    record = get_object_or_404(Record, pk=record_id, cycle=cycle)
-    node_code = request.POST.get("node", "")
-    form = RecordForm(request.POST)
-    if not form.is_valid():
-        return refused(request, cycle, node_code, record.cycle_unit_id, form_problems(form))
+    record = get_object_or_404(
+        Record.objects.select_related("cycle_unit"), pk=record_id, cycle=cycle
+    )
+    node = engine_node(cycle, request.POST.get("node", ""))
+    form = RecordForm(request.POST, rules=grid.rule_choices(node))
     try:
-        actions.change_record(
-            request.user, record.pk, form.cleaned_data["version"] or 0, **form.record_values()
-        )
+        values = typed_values(form)
+        version = form.cleaned_data["version"] or 0
+        changed = actions.change_record(request.user, record.pk, version, **values)
     except ValidationError as error:
-        return refused(request, cycle, node_code, record.cycle_unit_id, error.messages)
-    return saved(request, cycle, node_code, record.cycle_unit_id, "记录已修改")
+        row = Row(cycle, node, record.cycle_unit, form, record=record)
+        return refused(request, row, error.messages)
+    if not is_htmx(request):
+        return saved(request, Row(cycle, node, record.cycle_unit), "记录已修改")
+    return render_rows(request, [fresh_row(cycle, node, changed, "记录已修改")])
 
 
 @require_POST
 @role_required(*RECORDERS)
 def record_delete(request: HttpRequest, cycle_id: int, record_id: int) -> HttpResponse:
     cycle = cycle_for(request, cycle_id)
-    record = get_object_or_404(Record, pk=record_id, cycle=cycle)
-    node_code = request.POST.get("node", "")
+    record = get_object_or_404(
+        Record.objects.select_related("cycle_unit"), pk=record_id, cycle=cycle
+    )
+    node = engine_node(cycle, request.POST.get("node", ""))
     try:
         actions.delete_record(request.user, record.pk, int(request.POST.get("version") or 0))
     except ValidationError as error:
-        return refused(request, cycle, node_code, record.cycle_unit_id, error.messages)
-    return saved(request, cycle, node_code, record.cycle_unit_id, "记录已删除")
+        return refused(request, fresh_row(cycle, node, record), error.messages)
+    gone = Row(cycle, node, record.cycle_unit, message="记录已删除")
+    if not is_htmx(request):
+        return saved(request, gone, gone.message)
+    return render_rows(request, [gone])
 
 
 @role_required(*RECORDERS)
@@ -153,6 +161,12 @@ def engine_node(cycle: Cycle, code: str) -> engine.Node:
     return scheme.nodes[path]
 
 
+def typed_values(form: RecordForm) -> dict[str, object]:
+    if not form.is_valid():
+        raise ValidationError(form_problems(form))
+    return form.record_values()
+
+
 def form_problems(form: RecordForm) -> list[str]:
     return [
         f"{form.fields[name].label if name in form.fields else ''}：{'；'.join(errors)}"
@@ -160,8 +174,29 @@ def form_problems(form: RecordForm) -> list[str]:
     ]
 
 
-def refused(
-    request: HttpRequest, cycle: Cycle, node_code: str, unit_id: int, problems: list[str]
-) -> HttpResponse:
-    messages.error(request, "未保存：" + "；".join(problems))
-    return redirect(grid_url(cycle, node_code, unit_id))
+def fresh_row(cycle: Cycle, node: engine.Node, record: Record, message: str = "") -> Row:
+    record.evidence_count = record.evidence.count()  # type: ignore[attr-defined]
+    return grid.record_row(cycle, node, record, message)
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def render_rows(request: HttpRequest, rows: list[Row]) -> HttpResponse:
+    return render(request, "cycles/_record_rows.html", {"rows": rows})
+
+
+def saved(request: HttpRequest, row: Row, text: str) -> HttpResponse:
+    messages.success(request, text)
+    return redirect(grid_url(row.cycle, row.node.code, row.cycle_unit.pk))
+
+
+def refused(request: HttpRequest, row: Row, problems: list[str]) -> HttpResponse:
+    """The row again as it was typed, saying why it was not saved (its values are kept)."""
+    text = "未保存：" + "；".join(problems)
+    if is_htmx(request):
+        row.message, row.refused = text, True
+        return render_rows(request, [row])
+    messages.error(request, text)
+    return redirect(grid_url(row.cycle, row.node.code, row.cycle_unit.pk))

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,34 @@ class Record:
     share: Decimal | None = None
     note: str = ""
     source: str = ""
+
+
+@dataclass(frozen=True)
+class RecordField:
+    """One field of a record: its name (an attribute of Record, the glossary's word), its
+    Chinese label (the file's column header, the grid's and the form's label) and its kind."""
+
+    name: str
+    label: str
+    kind: Literal["text", "number", "date"] = "text"
+
+
+# A record's fields, in the order of the records file, the template and the grid. Everything
+# that lists a record's fields (form, grid, template, import, snapshot, engine mapping) reads
+# this tuple; the Django model stores four of them under older names (cycles/fields.py).
+RECORD_FIELDS = (
+    RecordField("unit", "被考核单位"),
+    RecordField("indicator", "指标"),
+    RecordField("rule", "规则"),
+    RecordField("count", "次数", "number"),
+    RecordField("value", "数值", "number"),
+    RecordField("level", "级别"),
+    RecordField("incident", "事项"),
+    RecordField("date", "日期", "date"),
+    RecordField("period", "期间"),
+    RecordField("share", "分摊", "number"),
+    RecordField("note", "说明"),
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,6 +104,15 @@ class RuleKind:
     ) -> RuleOutcome:
         raise NotImplementedError
 
+    def record_levels(self, rule: Rule) -> tuple[str, ...]:
+        """The 级别 a record of the rule may name (levels, tasks, colours, evaluator groups);
+        empty when the kind reads no level."""
+        return ()
+
+    def value_bounds(self, rule: Rule) -> tuple[Decimal | None, Decimal | None]:
+        """The least and the most 数值 a record of the rule may carry (None: no bound)."""
+        return (None, None)
+
     def quick_total(self, rule: Rule, node: Node, records: Sequence[Record]) -> Decimal | None:
         """The rule's signed total without explanation lines, or None to take the full path.
 

@@ -30,6 +30,11 @@ class ChecklistKind(RuleKind):
             settings.problem("任务清单需要「tasks」")
         return Checklist(tasks, settings.required_decimal("amount"))
 
+    def record_levels(self, rule: Rule) -> tuple[str, ...]:
+        params = rule.params
+        assert isinstance(params, Checklist)
+        return params.tasks
+
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
     ) -> RuleOutcome:

@@ -26,6 +26,11 @@ class ColourKind(RuleKind):
     def parse(self, settings: Settings) -> Colour:
         return Colour(settings.amounts("map", required=True))
 
+    def record_levels(self, rule: Rule) -> tuple[str, ...]:
+        params = rule.params
+        assert isinstance(params, Colour)
+        return tuple(params.map)
+
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
     ) -> RuleOutcome:

@@ -34,6 +34,11 @@ class ConversionKind(RuleKind):
             scale = Decimal(100)
         return Conversion(scale)
 
+    def value_bounds(self, rule: Rule) -> tuple[Decimal | None, Decimal | None]:
+        params = rule.params
+        assert isinstance(params, Conversion)
+        return (ZERO, params.scale)
+
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
     ) -> RuleOutcome:

@@ -36,6 +36,11 @@ class DiscretionaryKind(RuleKind):
         direction = settings.choice("direction", ("deduct", "add"), "deduct")
         return Discretionary(least, most, -1 if direction == "deduct" else 1)
 
+    def value_bounds(self, rule: Rule) -> tuple[Decimal | None, Decimal | None]:
+        params = rule.params
+        assert isinstance(params, Discretionary)
+        return (params.least, params.most)
+
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
     ) -> RuleOutcome:

@@ -47,6 +47,16 @@ class EvaluationKind(RuleKind):
         scale = settings.decimal("scale", Decimal(100)) or Decimal(100)
         return Evaluation(groups, rounds or {"": Decimal(1)}, scale)
 
+    def record_levels(self, rule: Rule) -> tuple[str, ...]:
+        params = rule.params
+        assert isinstance(params, Evaluation)
+        return tuple(params.groups)
+
+    def value_bounds(self, rule: Rule) -> tuple[Decimal | None, Decimal | None]:
+        params = rule.params
+        assert isinstance(params, Evaluation)
+        return (ZERO, params.scale)
+
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
     ) -> RuleOutcome:

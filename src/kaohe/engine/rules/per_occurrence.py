@@ -111,6 +111,11 @@ class PerOccurrenceKind(RuleKind):
             return partial(counted_times, amount)
         return partial(counted_total, amount, levels)
 
+    def record_levels(self, rule: Rule) -> tuple[str, ...]:
+        params = rule.params
+        assert isinstance(params, PerOccurrence)
+        return tuple(params.levels)
+
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
     ) -> RuleOutcome:

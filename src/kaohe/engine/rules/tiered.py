@@ -64,6 +64,11 @@ class TieredKind(RuleKind):
             return partial(counted_total, None, params.levels)
         return partial(highest_total, params.levels)
 
+    def record_levels(self, rule: Rule) -> tuple[str, ...]:
+        params = rule.params
+        assert isinstance(params, Tiered)
+        return tuple(params.levels)
+
     def apply(
         self, rule: Rule, node: Node, records: Sequence[Record], view: UnitView
     ) -> RuleOutcome:
