@@ -28,7 +28,7 @@ from kaohe.transfer.importers.names import UNIT_ENDINGS, split_name, strip_numbe
 from kaohe.transfer.importers.outline import add_criteria_line, heading_rank
 from kaohe.transfer.importers.report import ImportReport
 
-_SEPARATORS = re.compile(r"\s*[|│┃║¦]\s*|\t+| {3,}|\u3000{2,}")
+_SEPARATORS = re.compile(r"\s*[|│┃║¦]\s*|\t+| {3,}|\u3000{2,}|\s,\s|,{2,}\s*$|^\s*,\s")
 _RULE_LINE = re.compile(r"^[\s─━│┃┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬+\-=_|.·…]*$")
 _HEADER_WORDS = re.compile(
     r"^(?:序号|编号|类别|项目|考核项目|考核内容|考核指标|指标|一级指标|二级指标|三级指标|分值|"
@@ -331,7 +331,7 @@ def read_stream(text: str, report: ImportReport) -> Draft:
     ignored = len(report.cells_ignored)
     reader = _StreamReader(report)
     reader.read(cells_of(text))
-    if not any(SCORING_WORD.search(to_simplified(text)) for text in _criteria(reader.root)):
+    if not any(_scoring_words(to_simplified(text)) for text in _criteria(reader.root)):
         del report.cells_ignored[ignored:]
         return Draft(name="")
     return reader.root
@@ -340,7 +340,11 @@ def read_stream(text: str, report: ImportReport) -> Draft:
 def scoring_in(root: Draft) -> int:
     """How many scoring words the criteria under ``root`` hold: how much of a document's
     scoring a reading kept."""
-    return sum(len(SCORING_WORD.findall(to_simplified(text))) for text in _criteria(root))
+    return sum(_scoring_words(to_simplified(text)) for text in _criteria(root))
+
+
+def _scoring_words(text: str) -> int:
+    return len(SCORING_WORD.findall(text)) + len(_POINTS_WRITTEN.findall(text))
 
 
 def _criteria(draft: Draft) -> list[str]:
