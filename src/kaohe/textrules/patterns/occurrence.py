@@ -61,6 +61,10 @@ _COUNT_REACH = 8
 _PER_SOMETHING = re.compile(
     r"每个?(?:月|季度?|周|半年)|排名|名次|位列|前\s*[\d一二三四五六七八九十]+\s*的"
 )
+# 「90分以下扣1分」: a score the amount is graded by belongs to the amount's finding.
+_SCORE_GRADE = re.compile(
+    rf"(?:(?:低于|高于|不足|不到)\s*{NUMBER}\s*分|{NUMBER}\s*分\s*(?:及|或)?以[上下])\s*的?\s*,?\s*$"
+)
 _ALSO_DEDUCTED = re.compile(r"再扣|追加|另扣|加扣|加倍|翻倍")
 _AMOUNTS = re.compile(rf"(?:{DEDUCT}|{ADD}|得)\s*{NUMBER}\s*分|酌情")
 
@@ -127,5 +131,7 @@ def read_once(sentence: Sentence) -> list[Finding]:
         amount = signed(match.group("verb"), match.group("amount"))
         rule = {"kind": "per_occurrence", "amount": amount, "cap": abs(amount)}
         confidence = GUESS if _maybe_per_something(sentence, match.start()) else LIKELY
-        findings.append(Finding(rule, match.start(), match.end(), confidence))
+        grade = _SCORE_GRADE.search(sentence.text, 0, match.start())
+        start = grade.start() if grade else match.start()
+        findings.append(Finding(rule, start, match.end(), confidence))
     return findings

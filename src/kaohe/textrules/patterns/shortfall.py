@@ -40,6 +40,11 @@ _MISSING = re.compile(
 _ALL_OR_NOTHING = re.compile(
     rf"(?:不达标|未达标|未达到|达不到|未完成)[^,;]{{0,6}}?(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
+_BELOW = re.compile(
+    rf"(?:(?<!不)低于|(?<!不)少于|不足|未达到|达不到|(?<!达)不到)\s*(?P<target>{NUMBER})\s*"
+    rf"(?P<unit>%|分|{COUNTER})\s*(?:\([^()]{{0,12}}\))?\s*的?\s*,?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+    r"(?!\s*(?:-|至|到|/))"
+)
 _SEVERAL = re.compile(r"每项少|各少")
 _RECURRING = re.compile(r"每个?(?:月|季度?|周|半年|年)")
 
@@ -48,14 +53,19 @@ def _unit_key(unit: str) -> str:
     return "百分点" if unit in ("个百分点", "百分点", "%") else unit
 
 
-def _target_before(text: str, end: int, unit: str) -> Decimal | None:
+def _target_before(text: str, end: int, unit: str) -> re.Match[str] | None:
     """The last number written with the same unit before ``end``: the target."""
     targets = [
         match
         for match in re.finditer(rf"({NUMBER})\s*({_UNIT})", text[:end])
         if _unit_key(match.group(2)) == _unit_key(unit)
     ]
-    return number(targets[-1].group(1)) if targets else None
+    return targets[-1] if targets else None
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding ``at`` begins: a shortfall's span starts with its target."""
+    return max(text.rfind(",", 0, at), text.rfind(";", 0, at)) + 1
 
 
 @sentence_reader("每减少一个单位扣分", priority=130, needs="少缺降低")
@@ -69,7 +79,7 @@ def read_step_shortfall(sentence: Sentence) -> list[Finding]:
             continue
         rule = {
             "kind": "shortfall",
-            "target": target,
+            "target": number(target.group(1)) if target else None,
             "step": number(match.group("step")),
             "amount": signed(match.group("verb"), match.group("amount")),
             "partial": "floor",
@@ -77,7 +87,8 @@ def read_step_shortfall(sentence: Sentence) -> list[Finding]:
         }
         # A period before the step (每月召开一次…每少一次) hints at a frequency misread here.
         sure = target is not None and not _RECURRING.search(sentence.text, 0, match.start())
-        findings.append(Finding(rule, 0, match.end(), SURE if sure else GUESS))
+        start = _clause_start(sentence.text, target.start()) if target else 0
+        findings.append(Finding(rule, start, match.end(), SURE if sure else GUESS))
     return findings
 
 
@@ -145,3 +156,24 @@ def _frequency(sentence: Sentence, minimum: re.Match[str], missing: re.Match[str
     if _SEVERAL.search(sentence.text) or (missing.group("unit") or unit) != unit:
         confidence = GUESS
     return Finding(rule, minimum.start(), missing.end(), confidence)
+
+
+@sentence_reader("低于85%的扣分", priority=125, needs="低少足达到")
+def read_threshold(sentence: Sentence) -> list[Finding]:
+    """「化解率低于85%的扣1分」, 「用稿未达到6篇的扣1分」: all or nothing below the threshold,
+    as 「不少于20篇，不达标扣0.5分」 (the corpus's convention for 不达标)."""
+    findings = []
+    for match in _BELOW.finditer(sentence.text):
+        if re.search(rf"{NUMBER}\s*{COUNTER}\s*$", sentence.text[: match.start()]):
+            continue  # 「1项未达到100%的扣0.5分」 counts the items that fall short
+        target = number(match.group("target"))
+        rule = {
+            "kind": "shortfall",
+            "target": target,
+            "step": target,
+            "amount": signed(match.group("verb"), match.group("amount")),
+            "partial": "ceil",
+            "unit": _unit_key(match.group("unit")),
+        }
+        findings.append(Finding(rule, match.start(), match.end(), LIKELY))
+    return findings
