@@ -10,7 +10,7 @@ from kaohe.textrules.patterns import Finding, readers_for
 
 # Words that carry score when they are left outside every finding: the sentence then holds
 # something the readers did not understand, and reading only part of it could be wrong.
-_SCORING = re.compile(
+SCORING = re.compile(
     r"(?:扣|加|减|得)\s*(?:[\d.]+|[一二两三四五六七八九十半]+)\s*分|\d\s*分"
     r"|不得分|不计分|不记分|否决|折算|酌情|视情|倒扣|平均分|加倍|翻倍|均分|扣除|扣减|加分|扣分"
     r"|不封顶|不设上限|得满分|\d\s*%\s*(?:计入|折算|计算)"
@@ -105,5 +105,5 @@ def read_sentence(sentence: Sentence) -> SentenceReading:
     findings = _without_introductions(findings)
     findings.sort(key=lambda finding: finding.start)
     findings = _attach_caps(findings, sentence.text)
-    unread = _SCORING.search(_leftover(sentence.text, taken)) is not None
+    unread = SCORING.search(_leftover(sentence.text, taken)) is not None
     return SentenceReading(sentence, tuple(findings), unread)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
 from kaohe.textrules.clauses import Sentence
 from kaohe.textrules.numbers import NUMBER, number
@@ -30,7 +31,10 @@ _STEP = re.compile(
     rf"每\s*(?:减少|缺少|少|缺|下降|降低|低)\s*(?P<step>{NUMBER})\s*(?P<unit>{_UNIT})[^,;\d]{{0,4}}?[,]?\s*"
     rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
-_MINIMUM = re.compile(
+MINIMUM_BEFORE = "_minimum_before"
+"""A working key: 「每少1次扣0.5分」 counts against a minimum the text may write before."""
+_REQUIRED_COUNTS = frozenset({"次", "场", "期", "轮"})
+MINIMUM = re.compile(
     rf"(?:不少于|不低于|至少|最少|不得少于)[^\d,;]{{0,8}}?(?P<minimum>{NUMBER})\s*(?P<unit>{COUNTER})"
     rf"|(?:每月|每季度|每季|每周|每年|全年|每半年)[^\d,;]{{0,6}}?(?P<minimum2>{NUMBER})\s*(?P<unit2>{COUNTER})"
 )
@@ -101,6 +105,8 @@ def _each_missing(sentence: Sentence, match: re.Match[str]) -> Finding:
     }
     # A period nearby (每月…每少一次) means a frequency whose minimum was not read.
     confidence = GUESS if _period_before(sentence.text, match.start()) else SURE
+    if rule["unit"] in _REQUIRED_COUNTS:
+        rule[MINIMUM_BEFORE] = True  # times short of a minimum written elsewhere, or a guess
     return Finding(rule, match.start(), match.end(), confidence)
 
 
@@ -112,7 +118,7 @@ def _period_before(text: str, end: int) -> str | None:
 
 @sentence_reader("不少于几次", priority=120, needs="少低月季周年")
 def read_minimum(sentence: Sentence) -> list[Finding]:
-    minimum = _MINIMUM.search(sentence.text)
+    minimum = MINIMUM.search(sentence.text)
     if minimum is None:
         return []
     missing = _MISSING.search(sentence.text, minimum.end())
@@ -128,30 +134,34 @@ def read_minimum(sentence: Sentence) -> list[Finding]:
         "step": target,
         "amount": signed(all_or_nothing.group("verb"), all_or_nothing.group("amount")),
         "partial": "ceil",
-        "unit": _counted_unit(minimum),
+        "unit": counted_unit(minimum),
     }
     return [Finding(rule, minimum.start(), all_or_nothing.end(), LIKELY)]
+
+
+def minimum_rule(text: str, minimum: re.Match[str], amount: Decimal) -> dict[str, Any]:
+    """「全年不少于两次」 and the amount per time short: a frequency per the period written
+    before the minimum, or a shortfall against a target when no period is written."""
+    unit, count = counted_unit(minimum), _count(minimum)
+    period = _period_before(text, minimum.end())
+    if period is None:
+        rule = {"kind": "shortfall", "target": count, "step": Decimal(1), "amount": amount}
+        return {**rule, "partial": "floor", "unit": unit}
+    return {"kind": "frequency", "minimum": count, "per": period, "amount": amount, "unit": unit}
 
 
 def _count(minimum: re.Match[str]) -> Decimal:
     return number(minimum.group("minimum") or minimum.group("minimum2"))
 
 
-def _counted_unit(minimum: re.Match[str]) -> str:
+def counted_unit(minimum: re.Match[str]) -> str:
     return str(minimum.group("unit") or minimum.group("unit2"))
 
 
 def _frequency(sentence: Sentence, minimum: re.Match[str], missing: re.Match[str]) -> Finding:
-    unit = _counted_unit(minimum)
+    unit = counted_unit(minimum)
     amount = signed(missing.group("verb"), missing.group("amount"))
-    period = _period_before(sentence.text, minimum.end())
-    count = _count(minimum)
-    if period is None:
-        rule = {"kind": "shortfall", "target": count, "step": Decimal(1), "amount": amount}
-        rule.update({"partial": "floor", "unit": unit})
-    else:
-        rule = {"kind": "frequency", "minimum": count, "per": period, "amount": amount}
-        rule["unit"] = unit
+    rule = minimum_rule(sentence.text, minimum, amount)
     confidence = SURE
     if _SEVERAL.search(sentence.text) or (missing.group("unit") or unit) != unit:
         confidence = GUESS
