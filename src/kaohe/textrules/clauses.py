@@ -77,3 +77,9 @@ def split_sentences(text: str) -> list[Sentence]:
         if sentence is not None:
             sentences.append(sentence)
     return sentences
+
+
+def clause_start(text: str, at: int) -> int:
+    """Where the clause holding ``at`` begins (after the last , or ; before it): a rule read
+    against a target starts with the target's clause, leaving earlier clauses their own."""
+    return max(text.rfind(",", 0, at), text.rfind(";", 0, at)) + 1

@@ -29,8 +29,8 @@ from kaohe.textrules.vocabulary import COUNTER
 
 _NOT_PER_OCCURRENCE = re.compile(r"少|减少|下降|降低|未完成|未达|超过|超出|提高|增加|上升")
 _EVERY = re.compile(
-    rf"每\s*(?:(?:发现|查实|出现|发生)?\s*|(?!季|月|年|周|半|天|日)[\u4e00-\u9fff]{{1,2}}(?=一|1))"
-    rf"(?:一|1)?\s*(?P<unit>{COUNTER})(?P<between>[^,;:]{{0,14}}?"
+    rf"每\s*(?:(?:发现|查实|出现|发生)?\s*|(?![季月年周半天日少缺减降低超迟逾晚延])[\u4e00-\u9fff]{{1,2}}(?=一|1))"
+    rf"(?:一|1)?\s*(?P<unit>{COUNTER})(?!百分点)(?P<between>[^,;:]{{0,14}}?"
     rf"|[^,;:]{{0,20}}?,)\s*(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)\s*{AMOUNT}"
 )
 _FOUND_ONCE = re.compile(

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from kaohe.textrules.clauses import Sentence
+from kaohe.textrules.clauses import Sentence, clause_start
 from kaohe.textrules.numbers import NUMBER, number
 from kaohe.textrules.patterns.base import (
     AMOUNT,
@@ -28,7 +28,7 @@ from kaohe.textrules.vocabulary import COUNTER, PERIODS
 _MEASURE = r"[万千亿]?(?:平方米|㎡|米|公里|亩|元|吨|个百分点|百分点|%)"
 _UNIT = rf"(?:{_MEASURE}|{COUNTER})"
 _STEP = re.compile(
-    rf"每\s*(?:减少|缺少|少|缺|下降|降低|低)\s*(?P<step>{NUMBER})\s*(?P<unit>{_UNIT})[^,;\d]{{0,4}}?[,]?\s*"
+    rf"每\s*(?:减少|缺少|(?:少|缺)[开报交办发]?|下降|降低|低)\s*(?P<step>{NUMBER})\s*(?P<unit>{_UNIT})[^,;\d]{{0,4}}?[,]?\s*"
     rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 MINIMUM_BEFORE = "_minimum_before"
@@ -67,11 +67,6 @@ def _target_before(text: str, end: int, unit: str) -> re.Match[str] | None:
     return targets[-1] if targets else None
 
 
-def _clause_start(text: str, at: int) -> int:
-    """Where the clause holding ``at`` begins: a shortfall's span starts with its target."""
-    return max(text.rfind(",", 0, at), text.rfind(";", 0, at)) + 1
-
-
 @sentence_reader("每减少一个单位扣分", priority=130, needs="少缺降低")
 def read_step_shortfall(sentence: Sentence) -> list[Finding]:
     findings = []
@@ -91,7 +86,7 @@ def read_step_shortfall(sentence: Sentence) -> list[Finding]:
         }
         # A period before the step (每月召开一次…每少一次) hints at a frequency misread here.
         sure = target is not None and not _RECURRING.search(sentence.text, 0, match.start())
-        start = _clause_start(sentence.text, target.start()) if target else 0
+        start = clause_start(sentence.text, target.start()) if target else 0
         findings.append(Finding(rule, start, match.end(), SURE if sure else GUESS))
     return findings
 
