@@ -48,7 +48,11 @@ _CAP = re.compile(
     rf"\s*,?\s*(?:累计)?(?:最多|最高|最多累计|累计不超过|不超过)\s*(?:不超过)?\s*(?:扣|加|得)?\s*({NUMBER})"
     r"\s*(?:分|(?![\d.%]|\s*(?:[次个项件篇人户名位]|元|万)))"
 )
-_ONCE = re.compile(rf"(?<![每各])(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)\s*{AMOUNT}")
+# 「扣除月度考核分1分」: what the amount is taken from may sit between the verb and the amount.
+_ONCE = re.compile(
+    rf"(?<![每各])(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)"
+    rf"\s*(?:[\u4e00-\u9fff]{{0,4}}?(?:考核分|考核得分|绩效分|基础分))?\s*{AMOUNT}"
+)
 # With several amounts in one sentence these say the amounts are alternatives, not additions:
 # 「一次扣0.5分，两次以上扣1分」, 「优秀的得5分，良好的得4分」, 「情节严重的扣1分」.
 _DOUBTFUL = re.compile(
