@@ -83,7 +83,7 @@ def _level_names(conditions: list[str]) -> list[str]:
     mark = _mark(first)
     plain = _SEVERITY.sub("", following)
     if mark < len(first):
-        at = first.rfind(lead, 0, mark) if lead else mark
+        at = first.rfind(lead) if lead else mark
         first = first[at:] if at >= 0 else first
     elif plain != following and first.endswith(plain):
         first = plain  # 「文稿校对出现错误」 beside 「重大错误」 is the level 「错误」
