@@ -61,8 +61,8 @@ def _trim(text: str, start: int, end: int) -> Sentence | None:
     enumerator = _ENUMERATOR.match(text, start, end)
     if enumerator:
         start = enumerator.end()
-    while start < end and text[start].isspace():
-        start += 1
+    while start < end and (text[start].isspace() or text[start] in "、,:"):
+        start += 1  # 「、完成…」: an enumerator whose number was lost
     while end > start and (text[end - 1].isspace() or text[end - 1] in _TERMINATORS):
         end -= 1
     return Sentence(start, end, text[start:end]) if end > start else None
@@ -77,3 +77,9 @@ def split_sentences(text: str) -> list[Sentence]:
         if sentence is not None:
             sentences.append(sentence)
     return sentences
+
+
+def clause_start(text: str, at: int) -> int:
+    """Where the clause holding ``at`` begins (after the last , or ; before it): a rule read
+    against a target starts with the target's clause, leaving earlier clauses their own."""
+    return max(text.rfind(",", 0, at), text.rfind(";", 0, at)) + 1

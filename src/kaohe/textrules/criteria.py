@@ -15,7 +15,9 @@ from kaohe.textrules.combine import (
     merge_rounds,
 )
 from kaohe.textrules.drafts import Draft
+from kaohe.textrules.graded import join_graded_conditions
 from kaohe.textrules.highest import apply_highest_only
+from kaohe.textrules.minimums import join_minimums
 from kaohe.textrules.normalize import normalize
 from kaohe.textrules.patterns.base import GUESS
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD, Reading, ReadRule
@@ -38,8 +40,9 @@ def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
         drafts.extend(_drafts(reading, index))
         for finding in reading.findings:
             node.update(finding.node)
-    drafts = gather_checklists(drafts, readings, text)
+    drafts = join_minimums(gather_checklists(drafts, readings, text), clean)
     drafts = join_severity_tiers(merge_levels(drafts, clean), clean)
+    drafts = join_graded_conditions(drafts, clean, readings)
     drafts = apply_highest_only(merge_rounds(drafts), clean)
     drafts = [_as_condition(draft, readings, text, points) for draft in drafts]
     rules = tuple(_bounded(_read_rule(draft, text), points) for draft in drafts)

@@ -10,19 +10,21 @@ from kaohe.textrules.patterns import Finding, readers_for
 
 # Words that carry score when they are left outside every finding: the sentence then holds
 # something the readers did not understand, and reading only part of it could be wrong.
-_SCORING = re.compile(
+SCORING = re.compile(
     r"(?:扣|加|减|得)\s*(?:[\d.]+|[一二两三四五六七八九十半]+)\s*分|\d\s*分"
     r"|不得分|不计分|不记分|否决|折算|酌情|视情|倒扣|平均分|加倍|翻倍|均分|扣除|扣减|加分|扣分"
     r"|不封顶|不设上限|得满分|\d\s*%\s*(?:计入|折算|计算)"
     r"|(?:予以|给予)(?:扣|加)分|占\s*\d+(?:\.\d+)?\s*%|\*\s*\d"
     r"|(?:不少于|至少|不低于|不超过)\s*[\d一二两三四五六七八九十]"
+    r"|(?:扣|罚|奖|奖励|加)\s*(?:[\d.]+|[一二两三四五六七八九十百千]+)\s*元|[计計]分"
 )
 # Headings carry their points (「班子测评(10分)」, read by read_name) and name a veto section;
 # 「交叉扣分的，就高扣分」 is what the engine does with shared incidents anyway.
 _HARMLESS = re.compile(
     r"扣分项|失分点|加分项|得分点|考核得分|评价得分|测评得分|扣分情况|被扣分"
     r"|(?:交叉|叉)?(?:加分|扣分)的?,?就高(?:加分|扣分)|交叉(?:加分|扣分)|重复(?:加分|扣分)"
-    r"|\(\s*\d+(?:\.\d+)?\s*分\s*\)|“?一票否决”?事项"
+    r"|\(\s*\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?分\s*\)|“?一票否决”?事项"
+    r"|[计計]分(?:办法|标准|方法|规则|细则|方式)|量化计分"
 )
 
 
@@ -87,11 +89,21 @@ def _attach_caps(findings: list[Finding], text: str) -> list[Finding]:
     return attached
 
 
+def _without_introductions(findings: list[Finding]) -> list[Finding]:
+    """「予以扣分，其中：…」 only introduces the amounts after it; a weak finding with no rule after
+    it stands (「未建立制度不得分，落实不好的酌情扣分」)."""
+    rules = [finding for finding in findings if not finding.weak and not finding.is_node_fact]
+    return [
+        finding
+        for finding in findings
+        if not finding.weak or not any(rule.start > finding.start for rule in rules)
+    ]
+
+
 def read_sentence(sentence: Sentence) -> SentenceReading:
     findings, taken = _collect(sentence)
-    if any(not finding.weak and not finding.is_node_fact for finding in findings):
-        findings = [finding for finding in findings if not finding.weak]
+    findings = _without_introductions(findings)
     findings.sort(key=lambda finding: finding.start)
     findings = _attach_caps(findings, sentence.text)
-    unread = _SCORING.search(_leftover(sentence.text, taken)) is not None
+    unread = SCORING.search(_leftover(sentence.text, taken)) is not None
     return SentenceReading(sentence, tuple(findings), unread)

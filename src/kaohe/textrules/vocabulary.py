@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 COUNTERS: tuple[str, ...] = (
-    "人次", "件次", "批次", "台次", "条", "件", "篇", "次", "项", "例",
+    "人次", "件次", "批次", "台次", "案次", "条", "件", "篇", "次", "项", "例",
     "宗", "户", "起", "个", "人", "家", "份", "种", "处", "天", "名", "位", "期", "场", "所",
+    "批", "案", "卷",
 )  # fmt: skip
 """Counting words, longest first so 人次 wins over 人."""
 

@@ -40,6 +40,7 @@ OUTCOMES = ("exact", "flagged", "wrong", "missing")
 # Keys that name or quote a rule but do not change what it scores.
 _NOT_COMPARED = frozenset({"id", "text", "label", "name", "unit", "why", "guesses", "source"})
 _SPACE = re.compile(r"\s+")
+_CLOSING = "。;；,，"
 _POINTS_IN_NAME = re.compile(r"[（(][^（）()]*分[^（）()]*[)）]\s*$")
 
 
@@ -202,8 +203,10 @@ def _rules_between(
     node: Mapping[str, Any], criteria: str, start: int, end: int
 ) -> list[dict[str, Any]]:
     """A node's rules (in text order) whose source lies in criteria[start:end]; a flagged rule
-    quoting a wider stretch counts when its stretch holds the sentence."""
+    quoting a wider stretch counts when its stretch holds the sentence (its closing 。；, which a
+    rule's source leaves out, aside)."""
     found, cursor = [], 0
+    closed = start + len(criteria[start:end].rstrip(_CLOSING))
     for rule in node.get("rules") or ():
         source = squeeze(str(rule.get("text") or ""))
         at = criteria.find(source, cursor) if source else -1
@@ -211,7 +214,7 @@ def _rules_between(
             continue
         cursor = at + len(source)
         inside = start <= at and at + len(source) <= end
-        holds = bool(rule.get("flagged")) and at <= start and end <= at + len(source)
+        holds = bool(rule.get("flagged")) and at <= start and closed <= at + len(source)
         if inside or holds:
             found.append(dict(rule))
     return found

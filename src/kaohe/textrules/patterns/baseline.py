@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kaohe.textrules.clauses import Sentence
+from kaohe.textrules.clauses import Sentence, clause_start
 from kaohe.textrules.numbers import NUMBER, number
 from kaohe.textrules.patterns.base import (
     ADD,
@@ -34,11 +34,14 @@ _UP = re.compile(
 _BASE_VALUE = re.compile(
     rf"(?:以|基数为|基准为|基准值为)\s*(?P<value>{NUMBER})\s*%?\s*(?:为基数|为基准)?"
 )
+_EXCEED_MEASURE = rf"(?:万元|亿元|万人|万|亿|公顷|亩|{_MEASURE})"
+# 「每超1000万再加0.1分」 exceeds by its verb; 「每增加1%加1分」 only after 大于目标值, 超额完成.
 _EXCEED = re.compile(
-    rf"(?:超过|超出|超额)[^,;]{{0,12}}?,?\s*每(?:超|超过|超出|多)\s*(?P<step>{NUMBER})\s*"
-    rf"(?P<unit>{_MEASURE})\s*,?\s*(?P<verb>{ADD})\s*{AMOUNT}"
+    rf"每\s*(?:超过|超出|超|(?P<rise>增加|提高|多))\s*(?P<step>{NUMBER})\s*"
+    rf"(?P<unit>{_EXCEED_MEASURE})[^,;\d]{{0,4}}?,?\s*(?:再|另)?(?P<verb>{ADD})\s*{AMOUNT}"
 )
-_TARGET = re.compile(rf"(?P<target>{NUMBER})\s*(?P<unit>{_MEASURE})")
+_TARGET = re.compile(rf"(?P<target>{NUMBER})\s*(?P<unit>{_EXCEED_MEASURE})")
+_ABOVE_TARGET = re.compile(r"超过|超出|超额|大于|高于|多于")
 _LATE = re.compile(
     rf"每(?:逾期|迟报|延迟|推迟|滞后|晚报)\s*(?:一|1)\s*(?P<period>个月|个季度|天|日|周)\s*,?\s*"
     rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
@@ -69,11 +72,13 @@ def read_baseline(sentence: Sentence) -> list[Finding]:
     return [Finding(rule, 0, max(down.end(), up.end()), SURE if sure else GUESS)]
 
 
-@sentence_reader("超额加分", priority=70, needs="超")
+@sentence_reader("超额加分", priority=70, needs="超增提多")
 def read_exceed(sentence: Sentence) -> list[Finding]:
     match = _EXCEED.search(sentence.text)
     if match is None:
         return []
+    if match.group("rise") and not _ABOVE_TARGET.search(sentence.text, 0, match.start()):
+        return []  # 「每增加1人加0.5分」 with no target to exceed counts per occurrence
     unit = _unit_key(match.group("unit"))
     targets = [
         t
@@ -87,7 +92,9 @@ def read_exceed(sentence: Sentence) -> list[Finding]:
         "amount": signed(match.group("verb"), match.group("amount")),
         "unit": unit,
     }
-    return [Finding(rule, 0, match.end(), SURE if targets else GUESS)]
+    # The span starts with the target's clause: an amount before it (达标加1分) is its own.
+    start = clause_start(sentence.text, targets[-1].start()) if targets else match.start()
+    return [Finding(rule, start, match.end(), SURE if targets else GUESS)]
 
 
 @sentence_reader("逾期扣分", priority=80, needs="逾迟延推滞晚")

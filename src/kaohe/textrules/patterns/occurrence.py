@@ -29,23 +29,30 @@ from kaohe.textrules.vocabulary import COUNTER
 
 _NOT_PER_OCCURRENCE = re.compile(r"少|减少|下降|降低|未完成|未达|超过|超出|提高|增加|上升")
 _EVERY = re.compile(
-    rf"每\s*(?:发现|查实|出现|发生)?\s*(?:一|1)?\s*(?P<unit>{COUNTER})(?P<between>[^,;:]{{0,14}}?)"
-    rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
+    rf"每\s*(?:(?:发现|查实|出现|发生)?\s*|(?![季月年周半天日少缺减降低超迟逾晚延])[\u4e00-\u9fff]{{1,2}}(?=一|1))"
+    rf"(?:一|1)?\s*(?P<unit>{COUNTER})(?!百分点)(?P<between>[^,;:]{{0,14}}?"
+    rf"|[^,;:]{{0,20}}?,)\s*(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)\s*{AMOUNT}"
 )
 _FOUND_ONCE = re.compile(
     rf"(?<![少于至最第])(?:一|1)\s*(?P<unit>{COUNTER})\s*[,的]?\s*"
     rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
 )
 _SLASH = re.compile(rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}\s*/\s*(?P<unit>{COUNTER})")
+_BY_UNIT = re.compile(rf"按\s*(?P<unit>{COUNTER})\s*(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}")
 _ONE_EACH = re.compile(
     rf"(?:^|(?<=[,;]))\s*(?:1|一)\s*(?P<unit>个|项|件|次|起|人次|人)"
     rf"(?P<between>[^,;]{{0,30}}?)(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 _RANGE_AFTER = re.compile(r"\s*(?:-|至|到)\s*\d")
 _CAP = re.compile(
-    rf"\s*,?\s*(?:累计)?(?:最多|最高|最多累计|累计不超过|不超过)\s*(?:不超过)?\s*(?:扣|加)?\s*({NUMBER})\s*分"
+    rf"\s*,?\s*(?:累计)?(?:最多|最高|最多累计|累计不超过|不超过)\s*(?:不超过)?\s*(?:扣|加|得)?\s*({NUMBER})"
+    r"\s*(?:分|(?![\d.%]|\s*(?:[次个项件篇人户名位]|元|万)))"
 )
-_ONCE = re.compile(rf"(?<![每各])(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)\s*{AMOUNT}")
+# 「扣除月度考核分1分」: what the amount is taken from may sit between the verb and the amount.
+_ONCE = re.compile(
+    rf"(?<![每各])(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)"
+    rf"\s*(?:[\u4e00-\u9fff]{{0,4}}?(?:考核分|考核得分|绩效分|基础分))?\s*{AMOUNT}"
+)
 # With several amounts in one sentence these say the amounts are alternatives, not additions:
 # 「一次扣0.5分，两次以上扣1分」, 「优秀的得5分，良好的得4分」, 「情节严重的扣1分」.
 _DOUBTFUL = re.compile(
@@ -60,6 +67,10 @@ _COUNT_REACH = 8
 # make a plain amount per period or per position.
 _PER_SOMETHING = re.compile(
     r"每个?(?:月|季度?|周|半年)|排名|名次|位列|前\s*[\d一二三四五六七八九十]+\s*的"
+)
+# 「90分以下扣1分」: a score the amount is graded by belongs to the amount's finding.
+_SCORE_GRADE = re.compile(
+    rf"(?:(?:低于|高于|不足|不到)\s*{NUMBER}\s*分|{NUMBER}\s*分\s*(?:及|或)?以[上下])\s*的?\s*,?\s*$"
 )
 _ALSO_DEDUCTED = re.compile(r"再扣|追加|另扣|加扣|加倍|翻倍")
 _AMOUNTS = re.compile(rf"(?:{DEDUCT}|{ADD}|得)\s*{NUMBER}\s*分|酌情")
@@ -96,10 +107,10 @@ def _ranged(sentence: Sentence, match: re.Match[str]) -> bool:
     return _RANGE_AFTER.match(sentence.text, match.end()) is not None
 
 
-@sentence_reader("每件扣分", priority=140, needs="扣减加奖")
+@sentence_reader("每件扣分", priority=140, needs="扣减加奖得")
 def read_every(sentence: Sentence) -> list[Finding]:
     findings: list[Finding] = []
-    for pattern in (_EVERY, _FOUND_ONCE, _SLASH, _ONE_EACH):
+    for pattern in (_EVERY, _FOUND_ONCE, _SLASH, _ONE_EACH, _BY_UNIT):
         for match in pattern.finditer(sentence.text):
             between = match.groupdict().get("between") or ""
             if _NOT_PER_OCCURRENCE.search(between) and pattern is _EVERY:
@@ -127,5 +138,7 @@ def read_once(sentence: Sentence) -> list[Finding]:
         amount = signed(match.group("verb"), match.group("amount"))
         rule = {"kind": "per_occurrence", "amount": amount, "cap": abs(amount)}
         confidence = GUESS if _maybe_per_something(sentence, match.start()) else LIKELY
-        findings.append(Finding(rule, match.start(), match.end(), confidence))
+        grade = _SCORE_GRADE.search(sentence.text, 0, match.start())
+        start = grade.start() if grade else match.start()
+        findings.append(Finding(rule, start, match.end(), confidence))
     return findings

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
-from kaohe.textrules.clauses import Sentence
+from kaohe.textrules.clauses import Sentence, clause_start
 from kaohe.textrules.numbers import NUMBER, number
 from kaohe.textrules.patterns.base import (
     AMOUNT,
@@ -27,10 +28,13 @@ from kaohe.textrules.vocabulary import COUNTER, PERIODS
 _MEASURE = r"[万千亿]?(?:平方米|㎡|米|公里|亩|元|吨|个百分点|百分点|%)"
 _UNIT = rf"(?:{_MEASURE}|{COUNTER})"
 _STEP = re.compile(
-    rf"每\s*(?:减少|缺少|少|缺|下降|降低|低)\s*(?P<step>{NUMBER})\s*(?P<unit>{_UNIT})[^,;\d]{{0,4}}?[,]?\s*"
+    rf"每\s*(?:减少|缺少|(?:少|缺)[开报交办发]?|下降|降低|低)\s*(?P<step>{NUMBER})\s*(?P<unit>{_UNIT})[^,;\d]{{0,4}}?[,]?\s*"
     rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
-_MINIMUM = re.compile(
+MINIMUM_BEFORE = "_minimum_before"
+"""A working key: 「每少1次扣0.5分」 counts against a minimum the text may write before."""
+_REQUIRED_COUNTS = frozenset({"次", "场", "期", "轮"})
+MINIMUM = re.compile(
     rf"(?:不少于|不低于|至少|最少|不得少于)[^\d,;]{{0,8}}?(?P<minimum>{NUMBER})\s*(?P<unit>{COUNTER})"
     rf"|(?:每月|每季度|每季|每周|每年|全年|每半年)[^\d,;]{{0,6}}?(?P<minimum2>{NUMBER})\s*(?P<unit2>{COUNTER})"
 )
@@ -40,6 +44,11 @@ _MISSING = re.compile(
 _ALL_OR_NOTHING = re.compile(
     rf"(?:不达标|未达标|未达到|达不到|未完成)[^,;]{{0,6}}?(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
+_BELOW = re.compile(
+    rf"(?:(?<!不)低于|(?<!不)少于|不足|未达到|达不到|(?<!达)不到)\s*(?P<target>{NUMBER})\s*"
+    rf"(?P<unit>%|分|{COUNTER})\s*(?:\([^()]{{0,12}}\))?\s*的?\s*,?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+    r"(?!\s*(?:-|至|到|/))"
+)
 _SEVERAL = re.compile(r"每项少|各少")
 _RECURRING = re.compile(r"每个?(?:月|季度?|周|半年|年)")
 
@@ -48,14 +57,14 @@ def _unit_key(unit: str) -> str:
     return "百分点" if unit in ("个百分点", "百分点", "%") else unit
 
 
-def _target_before(text: str, end: int, unit: str) -> Decimal | None:
+def _target_before(text: str, end: int, unit: str) -> re.Match[str] | None:
     """The last number written with the same unit before ``end``: the target."""
     targets = [
         match
         for match in re.finditer(rf"({NUMBER})\s*({_UNIT})", text[:end])
         if _unit_key(match.group(2)) == _unit_key(unit)
     ]
-    return number(targets[-1].group(1)) if targets else None
+    return targets[-1] if targets else None
 
 
 @sentence_reader("每减少一个单位扣分", priority=130, needs="少缺降低")
@@ -69,7 +78,7 @@ def read_step_shortfall(sentence: Sentence) -> list[Finding]:
             continue
         rule = {
             "kind": "shortfall",
-            "target": target,
+            "target": number(target.group(1)) if target else None,
             "step": number(match.group("step")),
             "amount": signed(match.group("verb"), match.group("amount")),
             "partial": "floor",
@@ -77,7 +86,8 @@ def read_step_shortfall(sentence: Sentence) -> list[Finding]:
         }
         # A period before the step (每月召开一次…每少一次) hints at a frequency misread here.
         sure = target is not None and not _RECURRING.search(sentence.text, 0, match.start())
-        findings.append(Finding(rule, 0, match.end(), SURE if sure else GUESS))
+        start = clause_start(sentence.text, target.start()) if target else 0
+        findings.append(Finding(rule, start, match.end(), SURE if sure else GUESS))
     return findings
 
 
@@ -90,6 +100,8 @@ def _each_missing(sentence: Sentence, match: re.Match[str]) -> Finding:
     }
     # A period nearby (每月…每少一次) means a frequency whose minimum was not read.
     confidence = GUESS if _period_before(sentence.text, match.start()) else SURE
+    if rule["unit"] in _REQUIRED_COUNTS:
+        rule[MINIMUM_BEFORE] = True  # times short of a minimum written elsewhere, or a guess
     return Finding(rule, match.start(), match.end(), confidence)
 
 
@@ -101,7 +113,7 @@ def _period_before(text: str, end: int) -> str | None:
 
 @sentence_reader("不少于几次", priority=120, needs="少低月季周年")
 def read_minimum(sentence: Sentence) -> list[Finding]:
-    minimum = _MINIMUM.search(sentence.text)
+    minimum = MINIMUM.search(sentence.text)
     if minimum is None:
         return []
     missing = _MISSING.search(sentence.text, minimum.end())
@@ -117,31 +129,56 @@ def read_minimum(sentence: Sentence) -> list[Finding]:
         "step": target,
         "amount": signed(all_or_nothing.group("verb"), all_or_nothing.group("amount")),
         "partial": "ceil",
-        "unit": _counted_unit(minimum),
+        "unit": counted_unit(minimum),
     }
     return [Finding(rule, minimum.start(), all_or_nothing.end(), LIKELY)]
+
+
+def minimum_rule(text: str, minimum: re.Match[str], amount: Decimal) -> dict[str, Any]:
+    """「全年不少于两次」 and the amount per time short: a frequency per the period written
+    before the minimum, or a shortfall against a target when no period is written."""
+    unit, count = counted_unit(minimum), _count(minimum)
+    period = _period_before(text, minimum.end())
+    if period is None:
+        rule = {"kind": "shortfall", "target": count, "step": Decimal(1), "amount": amount}
+        return {**rule, "partial": "floor", "unit": unit}
+    return {"kind": "frequency", "minimum": count, "per": period, "amount": amount, "unit": unit}
 
 
 def _count(minimum: re.Match[str]) -> Decimal:
     return number(minimum.group("minimum") or minimum.group("minimum2"))
 
 
-def _counted_unit(minimum: re.Match[str]) -> str:
+def counted_unit(minimum: re.Match[str]) -> str:
     return str(minimum.group("unit") or minimum.group("unit2"))
 
 
 def _frequency(sentence: Sentence, minimum: re.Match[str], missing: re.Match[str]) -> Finding:
-    unit = _counted_unit(minimum)
+    unit = counted_unit(minimum)
     amount = signed(missing.group("verb"), missing.group("amount"))
-    period = _period_before(sentence.text, minimum.end())
-    count = _count(minimum)
-    if period is None:
-        rule = {"kind": "shortfall", "target": count, "step": Decimal(1), "amount": amount}
-        rule.update({"partial": "floor", "unit": unit})
-    else:
-        rule = {"kind": "frequency", "minimum": count, "per": period, "amount": amount}
-        rule["unit"] = unit
+    rule = minimum_rule(sentence.text, minimum, amount)
     confidence = SURE
     if _SEVERAL.search(sentence.text) or (missing.group("unit") or unit) != unit:
         confidence = GUESS
     return Finding(rule, minimum.start(), missing.end(), confidence)
+
+
+@sentence_reader("低于85%的扣分", priority=125, needs="低少足达到")
+def read_threshold(sentence: Sentence) -> list[Finding]:
+    """「化解率低于85%的扣1分」, 「用稿未达到6篇的扣1分」: all or nothing below the threshold,
+    as 「不少于20篇，不达标扣0.5分」 (the corpus's convention for 不达标)."""
+    findings = []
+    for match in _BELOW.finditer(sentence.text):
+        if re.search(rf"{NUMBER}\s*{COUNTER}\s*$", sentence.text[: match.start()]):
+            continue  # 「1项未达到100%的扣0.5分」 counts the items that fall short
+        target = number(match.group("target"))
+        rule = {
+            "kind": "shortfall",
+            "target": target,
+            "step": target,
+            "amount": signed(match.group("verb"), match.group("amount")),
+            "partial": "ceil",
+            "unit": _unit_key(match.group("unit")),
+        }
+        findings.append(Finding(rule, match.start(), match.end(), LIKELY))
+    return findings

@@ -1,0 +1,200 @@
+"""Amounts for grades of one thing, in one sentence or in sentences in a row: alternatives.
+
+「后退5位以上的扣1分，后退10位以上的扣2分」, 「低于90分扣1分；低于80分扣5分」, 「5%以内扣3分，
+5%-10%扣6分」, 「总经费少于上年度的扣2分，本年度未安排的扣4分」: the conditions grade one measure,
+so a unit that fell back 10 places loses 2, not 1 + 2. One-off amounts become one ``tiered``
+rule, the highest level counting. Amounts per event (「死亡3-5人的，每起扣5分；死亡6-9人的，每起扣
+10分」, 「差错每次扣10分，严重差错每次扣20分」) become one ``per_occurrence`` rule with levels.
+Graded amounts counted otherwise (「重伤1人扣15分/次；重伤2人及以上扣30分/次」) and graded
+shortfalls go to a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from kaohe.textrules.drafts import Draft
+from kaohe.textrules.patterns.severity import SEVERITIES
+from kaohe.textrules.reading import CONFIDENCE_THRESHOLD
+from kaohe.textrules.sentences import SentenceReading
+
+_GRADE = re.compile(
+    r"(?:低于|高于|少于|多于|超过|不足|不到)?\s*\d+(?:\.\d+)?\s*(?P<unit>%|个百分点|分|位|名|人|次|起|户|家|个|件|项|天)?"
+    r"(?:\s*(?:-|—|~|至|到)\s*\d+(?:\.\d+)?\s*(?P<unit2>%|个百分点|分|位|名|人|次|起|户|家|个|件|项|天)?)?"
+    r"\s*(?:\(含[^()]{0,6}\))?\s*(?:及以上|以上|及以下|以下|以内)?"
+)
+_SEVERITY = re.compile(rf"(?:情节)?(?:{SEVERITIES})")
+_CLAUSE_END = re.compile(r"[,;:。\n]|\d{1,2}、")
+_DEGREE = re.compile(r"少于|低于|不足|不到|未达到|达不到|减少")
+_ABSENCE = re.compile(r"(?:本年度|当年|全年|年内|本年)?(?:未|没有|无)[\u4e00-\u9fff]{1,4}")
+_GRADED_KINDS = frozenset({"per_occurrence", "shortfall"})
+
+
+def _stem(condition: str) -> str:
+    """The condition with its grade written as a mark: 「后退10位以上」 → 「后退#位」."""
+    stem = _GRADE.sub(
+        lambda grade: "#" + (grade.group("unit") or grade.group("unit2") or ""), condition
+    )
+    return _SEVERITY.sub("~", stem)
+
+
+_VERB = re.compile(r"每|[扣减加得奖]")
+
+
+def _condition(text: str, start: int, draft: Draft) -> tuple[str, int]:
+    """The clause before the amount, what the amount is for, and where it starts. An amount
+    counted without 每 (「重伤1人扣15分/次」) and a shortfall keep their own words before the
+    amount in the condition."""
+    verb = _VERB.search(text, draft.start, draft.end)
+    end = draft.start if verb is None else verb.start()
+    before = text[start:end].rstrip(" 的,\n")
+    cut = max((clause.end() for clause in _CLAUSE_END.finditer(before)), default=0)
+    return re.sub(r"\s+", "", before[cut:]).strip("的"), start + cut
+
+
+def _graded(conditions: list[str]) -> bool:
+    """Conditions that differ only in their grade: one stem ends the other, and holds a grade."""
+    stems = [_stem(condition) for condition in conditions]
+    bare = [stem.replace("~", "") for stem in stems]
+    unmarked = sum(not re.search("[#~]", stem) for stem in stems)
+    # 「差错…，严重差错…」: the plain condition is the lowest grade of the severe one.
+    marked = unmarked == 0 or (unmarked == 1 and any("~" in stem for stem in stems))
+    first = bare[0]
+    related = all(first.endswith(stem) or stem.endswith(first) for stem in bare[1:])
+    return marked and related and len(set(conditions)) == len(conditions)
+
+
+def _degree_then_absence(conditions: list[str]) -> bool:
+    """「少于上年度的扣2分，本年度未安排的扣4分」: less, then none at all, of one thing."""
+    if len(conditions) != 2:
+        return False
+    return bool(_DEGREE.search(conditions[0])) and _ABSENCE.fullmatch(conditions[1]) is not None
+
+
+def _level_names(conditions: list[str]) -> list[str]:
+    """The first condition cut where the next one's words begin (「年度考核位次较上一年度后退
+    5位以上」 beside 「后退10位以上」 is the level 「后退5位以上」, 「造成一般事故」 beside
+    「较大事故」 is 「一般事故」); the others as written."""
+    first, following = conditions[0], conditions[1]
+    lead = following[: _mark(following)]
+    mark = _mark(first)
+    plain = _SEVERITY.sub("", following)
+    if mark < len(first):
+        at = first.rfind(lead) if lead else mark
+        first = first[at:] if at >= 0 else first
+    elif plain != following and first.endswith(plain):
+        first = plain  # 「文稿校对出现错误」 beside 「重大错误」 is the level 「错误」
+    return [first, *conditions[1:]]
+
+
+def _mark(condition: str) -> int:
+    """Where the grade of a condition begins (its number or severity word), or its length."""
+    found = (re.search(r"\d", condition), _SEVERITY.search(condition))
+    grade = [match.start() for match in found if match is not None]
+    at = min(grade, default=len(condition))
+    compared = at >= 2 and re.match(r"低于|高于|少于|多于|超过|不足|不到", condition[at - 2 :])
+    return at - 2 if compared else at
+
+
+def _bare(condition: str) -> bool:
+    """「80分以下」 alone: a grade with nothing graded, the rest of a list read elsewhere."""
+    return re.fullmatch(r"#\D{0,4}", _stem(condition)) is not None
+
+
+def _mode(draft: Draft, text: str) -> str | None:
+    """How an amount counts: once (…的，扣1分), per event (每起扣5分), counted otherwise
+    (扣15分/次), or a shortfall; None for rules that are never graded alternatives."""
+    rule = draft.rule
+    if rule["kind"] == "shortfall":
+        all_or_nothing = rule["partial"] == "ceil" and rule["step"] == rule["target"]
+        return "once" if all_or_nothing else "shortfall"
+    if rule["kind"] != "per_occurrence" or "amount" not in rule or "levels" in rule:
+        return None
+    if set(rule) == {"kind", "amount", "cap"} and rule["cap"] == abs(rule["amount"]):
+        return "once"
+    if "cap" in rule or "unit" not in rule:
+        return None
+    return "every" if text[draft.start : draft.end].startswith("每") else "counted"
+
+
+Run = list[tuple[Draft, str, int]]
+"""Drafts with their conditions and where each condition starts."""
+
+
+def _fits(run: Run, draft: Draft, condition: str, mode: str) -> bool:
+    first = run[0][0]
+    if mode != _run_mode(run) or _sign(first) != _sign(draft):
+        return False
+    if mode == "shortfall" and first.rule.get("unit") != draft.rule.get("unit"):
+        return False
+    conditions = [known for _, known, _ in run] + [condition]
+    return _graded(conditions) or _degree_then_absence(conditions)
+
+
+def _run_mode(run: Run) -> str:
+    return str(run[0][0].rule.get("_mode"))
+
+
+def _sign(draft: Draft) -> bool:
+    amount = draft.rule.get("amount")
+    return amount is None or bool(amount > 0)
+
+
+def _merged(run: Run) -> Draft:
+    drafts = [draft for draft, _, _ in run]
+    mode = _run_mode(run)
+    first, last = replace(drafts[0], start=run[0][2]), drafts[-1]
+    confidence = min(draft.confidence for draft in drafts)
+    rules = [_plain(draft.rule) for draft in drafts]
+    if mode in ("counted", "shortfall"):
+        rule: dict[str, Any] = {"kind": "discretionary", "guesses": rules}
+        return replace(first, rule=rule, end=last.end, confidence=Decimal(0))
+    levels = dict(
+        zip(_level_names([c for _, c, _ in run]), (r["amount"] for r in rules), strict=True)
+    )
+    if mode == "once":
+        rule = {"kind": "tiered", "levels": levels, "highest_only": True}
+    else:
+        rule = {"kind": "per_occurrence", "levels": levels, "unit": rules[0]["unit"]}
+    return replace(first, rule=rule, end=last.end, confidence=confidence)
+
+
+def _plain(rule: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in rule.items() if key != "_mode"}
+
+
+def join_graded_conditions(
+    drafts: list[Draft], text: str, readings: list[SentenceReading]
+) -> list[Draft]:
+    """Join amounts whose conditions grade one thing; ``text`` is the normalised text."""
+    joined: list[Draft] = []
+    run: Run = []
+    previous_end = 0
+
+    def close() -> None:
+        if len(run) > 1:
+            joined.append(_merged(run))
+        for draft, condition, _ in run if len(run) == 1 else ():
+            lone = replace(draft, rule=_plain(draft.rule))
+            after_doubt = bool(joined) and joined[-1].confidence < CONFIDENCE_THRESHOLD
+            joined.append(lone.doubted() if after_doubt and _bare(condition) else lone)
+        run.clear()
+
+    for draft in drafts:
+        mode = _mode(draft, text)
+        start = max(previous_end, readings[draft.sentence].sentence.start)
+        previous_end = draft.end
+        if mode is None:
+            close()
+            joined.append(draft)
+            continue
+        marked = replace(draft, rule={**draft.rule, "_mode": mode})
+        condition, at = _condition(text, start, draft)
+        if run and not _fits(run, marked, condition, mode):
+            close()
+        run.append((marked, condition, at))
+    close()
+    return joined
