@@ -39,3 +39,7 @@ class EvidenceFile(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    def audit_fields(self) -> dict[str, str]:
+        """What the audit log keeps of a file attached or removed: its name and checksum."""
+        return {"文件": self.original_name, "SHA-256": self.sha256}

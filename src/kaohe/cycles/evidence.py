@@ -26,6 +26,6 @@ def attach_evidence(actor: User, record: Record, upload: UploadedFile) -> Record
         actor,
         Action.RECORD_EVIDENCE_ATTACHED,
         record,
-        new={"文件": evidence.original_name, "SHA-256": evidence.sha256},
+        new=evidence.audit_fields(),
     )
     return evidence

@@ -109,7 +109,7 @@ def add_evidence(actor: User, submission_id: int, upload: UploadedFile) -> Evide
         actor,
         Action.PROGRESS_EVIDENCE_ATTACHED,
         evidence,
-        new={"文件": evidence.original_name, "SHA-256": evidence.sha256},
+        new=evidence.audit_fields(),
     )
     return evidence
 
@@ -125,7 +125,7 @@ def remove_evidence(actor: User, evidence_id: int) -> None:
         actor,
         Action.PROGRESS_EVIDENCE_REMOVED,
         evidence,
-        old={"文件": evidence.original_name, "SHA-256": evidence.sha256},
+        old=evidence.audit_fields(),
     )
     stored_name = evidence.stored_name
     evidence.delete()
