@@ -17,7 +17,7 @@ from kaohe.transfer.exporters import EXPORTERS, export_scheme
 from kaohe.transfer.importers import ImportRefused, import_file
 from kaohe.transfer.oserrors import reason
 
-DEFAULT_SEEDS_DIRS = ("../shared/seeds", "tests/data/import/seeds")
+DEFAULT_SEEDS_DIRS = ("tests/data/import/seeds",)
 IMPORT_DESCRIPTION = """把一份考核细则（评分标准、考核办法、任务分工表）读成考核方案，
 并打印导入报告。
 
@@ -56,7 +56,7 @@ def add_commands(subparsers: Any) -> None:
     exporting.set_defaults(handler=run_export)
 
     agreement = subparsers.add_parser("agreement", help="逐个种子文件比较导入结果与内置方案")
-    agreement.add_argument("--seeds-dir", help="种子文件目录（默认 ../shared/seeds）")
+    agreement.add_argument("--seeds-dir", help="种子文件目录（默认 tests/data/import/seeds）")
     agreement.add_argument("--schemes-dir", default="schemes", help="内置方案目录")
     agreement.add_argument("--brief", action="store_true", help="每个种子只打印一行")
     agreement.set_defaults(handler=run_agreement)
