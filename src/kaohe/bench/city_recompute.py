@@ -127,9 +127,7 @@ class Probe:
             while not self.stop.is_set():
                 started = time.perf_counter()
                 with transaction.atomic():
-                    Session.objects.filter(session_key=PROBE_KEY).update(
-                        expire_date=timezone.now()
-                    )
+                    Session.objects.filter(session_key=PROBE_KEY).update(expire_date=timezone.now())
                 self.waits.append(time.perf_counter() - started)
                 time.sleep(PROBE_EVERY)
         finally:
@@ -172,8 +170,10 @@ def timed_phases(phases: Phases) -> Iterator[None]:
 
     wrap(live, "cycle_facts", "read facts")
     wrap(engine, "compute", "compute")
-    wrap(engine.CycleResult, "to_dict", "to JSON")
-    for store in ("save_live", "store_result"):
+    wrap(engine.CycleResult, "to_dict", "to JSON")  # before issue 16, inside the lock
+    wrap(engine.CycleResult, "summary_dict", "to JSON")  # since, outside it
+    wrap(engine.UnitResult, "node_dicts", "to JSON")
+    for store in ("save_live", "store_parts"):
         wrap(live, store, "store")
     try:
         yield
@@ -202,7 +202,8 @@ def run(rounds: int = 3, out: Callable[[str], None] = print) -> None:
 
     started = time.perf_counter()
     cycle = city_cycle()
-    out(f"城市规模周期：{UNITS} 个单位，{cycle.records.count()} 条记录（准备 {time.perf_counter() - started:.1f} s）")
+    built = time.perf_counter() - started
+    out(f"城市规模周期：{UNITS} 个单位，{cycle.records.count()} 条记录（准备 {built:.1f} s）")
     Session.objects.update_or_create(
         session_key=PROBE_KEY,
         defaults={"session_data": "", "expire_date": timezone.now() + datetime.timedelta(days=1)},
