@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import NamedTuple, cast
 
 from kaohe import engine
 from kaohe.cycles.fields import stored_fields
@@ -53,12 +56,38 @@ def system_records(cycle: Cycle, scheme: engine.Scheme | None = None) -> list[en
     return [record for source in SYSTEM_RECORD_SOURCES for record in source(cycle, scheme=scheme)]
 
 
+class RecordFacts(NamedTuple):
+    """The columns of a Record that ``engine_record`` reads, under the model's names: read as
+    tuples, a city's 50,000 records cost a third less than as model instances."""
+
+    pk: int
+    cycle_unit_id: int
+    node_path: str
+    rule_id: str
+    count: Decimal | None
+    value: Decimal | None
+    level: str
+    incident: str
+    occurred_on: datetime.date | None
+    period: str
+    share: Decimal | None
+    note: str
+
+
+RECORD_FACTS = ("id", *RecordFacts._fields[1:])
+
+
+def record_facts(cycle: Cycle) -> Iterator[Record]:
+    rows = cycle.records.order_by("id").values_list(*RECORD_FACTS)
+    return (cast(Record, RecordFacts._make(row)) for row in rows)
+
+
 def cycle_facts(cycle: Cycle, scheme: engine.Scheme | None = None) -> engine.Facts:
     """Every unit, record and evaluation score of the cycle, in three queries (the system
     records' sources are handed the scheme when the caller has it)."""
     units = list(cycle.cycle_units.all())
     labels = {unit.pk: unit.label for unit in units}
-    records = [engine_record(r, labels[r.cycle_unit_id]) for r in cycle.records.order_by("id")]
+    records = [engine_record(r, labels[r.cycle_unit_id]) for r in record_facts(cycle)]
     records += system_records(cycle, scheme)
     evaluations = [
         engine_evaluation(entry, labels[entry.cycle_unit_id])

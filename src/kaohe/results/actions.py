@@ -7,6 +7,7 @@ before it is published. Every step: permission check, transaction, audit entry, 
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -20,8 +21,8 @@ from kaohe.cycles.access import require_office, result_readers_in
 from kaohe.cycles.fields import record_row
 from kaohe.cycles.models import Cycle, Record
 from kaohe.progress.notify import notify
-from kaohe.results.live import recompute
-from kaohe.results.models import Snapshot
+from kaohe.results.live import recompute_whole
+from kaohe.results.models import LiveResult, Snapshot, UnitResult
 from kaohe.workdays.calendar import add_working_days
 
 Status = Cycle.Status
@@ -57,25 +58,46 @@ def reopen_cycle(actor: User, cycle: Cycle) -> Cycle:
     return change_status(actor, cycle, Status.LOCKED, Status.OPEN, Action.CYCLE_REOPENED)
 
 
-def record_rows(cycle: Cycle) -> list[dict[str, Any]]:
-    """The records behind a snapshot, frozen with it (JSON-ready)."""
-    return [record_row(record) for record in Record.objects.filter(cycle=cycle).order_by("id")]
+def record_rows(cycle: Cycle) -> dict[str, list[dict[str, Any]]]:
+    """The records behind a snapshot by unit, frozen with it (JSON-ready)."""
+    labels = dict(cycle.cycle_units.values_list("id", "label"))
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for record in Record.objects.filter(cycle=cycle).order_by("id"):
+        rows[labels[record.cycle_unit_id]].append(record_row(record))
+    return rows
 
 
 def take_snapshot(actor: Any, cycle: Cycle, reason: str, deadline: datetime.date) -> Snapshot:
     """Compute the whole cycle afresh and freeze it as the next snapshot."""
-    live = recompute(cycle)
+    live = recompute_whole(cycle)
     if live.problems:
         raise ValidationError(["有考核记录不符合方案，不能公示：", *live.problems])
     number = cycle.snapshots.order_by("-number").values_list("number", flat=True).first() or 0
-    return Snapshot.objects.create(
+    snapshot = Snapshot.objects.create(
         cycle=cycle,
         number=number + 1,
-        data=live.data,
-        records=record_rows(cycle),
+        summary=live.summary,
         reason=reason,
         published_by=actor if getattr(actor, "pk", None) else None,
         appeal_deadline=deadline,
+    )
+    freeze_units(live, snapshot)
+    return snapshot
+
+
+def freeze_units(live: LiveResult, snapshot: Snapshot) -> None:
+    """Each unit's tree and its records, frozen in a row of the snapshot."""
+    trees = dict(live.unit_rows().values_list("unit", "nodes"))
+    records = record_rows(snapshot.cycle)
+    UnitResult.objects.bulk_create(
+        UnitResult(
+            cycle=snapshot.cycle,
+            snapshot=snapshot,
+            unit=label,
+            nodes=trees.get(label, []),
+            records=records.get(label, []),
+        )
+        for label in {*trees, *records}
     )
 
 
@@ -114,9 +136,9 @@ def republish(actor: Any, cycle: Cycle, reason: str) -> Snapshot:
 
 
 def appeal_window_open(cycle: Cycle, today: datetime.date | None = None) -> bool:
-    first = cycle.snapshots.order_by("number").first()
+    first = cycle.snapshots.order_by("number").values_list("appeal_deadline", flat=True).first()
     today = today or timezone.localdate()
-    return cycle.status == Status.PUBLISHED and first is not None and today <= first.appeal_deadline
+    return cycle.status == Status.PUBLISHED and first is not None and today <= first
 
 
 @transaction.atomic

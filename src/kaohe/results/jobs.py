@@ -12,29 +12,45 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from django_tasks import task
 
 from kaohe.cycles.models import Cycle, CycleUnit
 from kaohe.results.live import recompute
-from kaohe.results.models import LiveResult
+from kaohe.results.models import LiveResult, RecomputeRequests
 
 
 def ask_for_recompute(cycle: Cycle, cycle_unit: CycleUnit | None = None, **signal: Any) -> int:
     """Number a request to recompute after a committed change and queue it; the number is
     returned. With the immediate backend the recompute runs before this returns. (``signal``
     takes the signal's sender when facts_changed calls this.)"""
+    asked = number_request(cycle)
+    recompute_results.enqueue(cycle.pk, cycle_unit.pk if cycle_unit else None, asked)
+    return asked
+
+
+def number_request(cycle: Cycle) -> int:
+    """One UPDATE adding 1 to the cycle's counter, which sits on a row without any result JSON
+    (the row is created with the cycle's first request)."""
+    requests = RecomputeRequests.objects.filter(cycle=cycle)
     with transaction.atomic():
-        live, _ = LiveResult.objects.select_for_update().get_or_create(cycle=cycle)
-        live.requested += 1
-        live.save(update_fields=["requested"])
-    recompute_results.enqueue(cycle.pk, cycle_unit.pk if cycle_unit else None, live.requested)
-    return live.requested
+        if not requests.update(requested=F("requested") + 1):
+            first_request(cycle)
+        return requests.values_list("requested", flat=True).get()
+
+
+def first_request(cycle: Cycle) -> None:
+    RecomputeRequests.objects.get_or_create(cycle=cycle)
+    RecomputeRequests.objects.filter(cycle=cycle).update(requested=F("requested") + 1)
+    # Nothing counted yet: the pages say pending until the recompute has run.
+    LiveResult.objects.only("id").get_or_create(cycle=cycle)
 
 
 @task()
 def recompute_results(cycle_id: int, cycle_unit_id: int | None, asked: int) -> None:
-    """Recompute the cycle's live result for request number ``asked``; a cycle or unit deleted
-    since the request leaves nothing to do (or the whole cycle to compute)."""
+    """Recompute the cycle's live result for request number ``asked`` (nothing when a later
+    computation counted it already); a cycle or unit deleted since the request leaves nothing
+    to do (or the whole cycle to compute)."""
     cycle = Cycle.objects.filter(pk=cycle_id).first()
     if cycle is None:
         return

@@ -1,23 +1,32 @@
 """Live scores: every change to a cycle's facts recomputes its result through the engine.
 
-The latest result is kept as JSON in ``LiveResult``; the engine objects of the last full
-computation (with their cross-unit context) stay in this process, so that a change to one
-unit can be recomputed with ``engine.compute_unit`` when it cannot move any other unit's
-score. When it can (rank-based items, participants' averages, an excellence quota), or when
-this process has no context yet, the whole cycle is computed again.
+A recompute never holds the write lock while it reads and computes: it takes the number of the
+latest request first, reads the facts and computes outside any transaction, then stores the
+result in one short transaction that records the request it answered. At most one recompute of
+a cycle runs at a time (a lease taken with one conditional UPDATE, portable to SQLite and
+PostgreSQL); the one holding it also answers the requests that arrive while it runs, so a burst
+of saves costs a few recomputes, not one each.
+
+The engine objects of the last computation (with their cross-unit context) stay in this
+process, so that a change to one unit can be recomputed with ``engine.compute_unit`` when it
+cannot move any other unit's score. When it can (rank-based items, participants' averages, an
+excellence quota), or when this process has no context yet, the whole cycle is computed again.
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from kaohe import engine
 from kaohe.cycles.facts import cycle_facts, cycle_scheme
 from kaohe.cycles.models import Cycle, CycleUnit
-from kaohe.results.models import LiveResult
+from kaohe.results.models import LiveResult, RecomputeRequests, UnitResult
 
 
 @dataclass
@@ -30,6 +39,75 @@ class Kept:
 
 _kept: dict[int, Kept] = {}
 KEPT_CYCLES = 16  # engine results kept per process; the oldest kept is dropped first
+LEASE = datetime.timedelta(minutes=10)  # a recompute still "running" past this had its worker die
+BOOKKEEPING = ("cycle", "answered", "revision", "problems")  # a LiveResult's columns but the JSON
+
+
+def recompute(
+    cycle: Cycle, cycle_unit: CycleUnit | None = None, asked: int | None = None
+) -> LiveResult:
+    """Answer request number ``asked`` (every request so far when None) unless a computation
+    already has; engine errors are kept as problems to show, never raised into the save.
+
+    While another recompute of the cycle runs this returns at once: that one counts this
+    request before it lets go of the lease (it looks again once it has let go, so a request
+    that found the lease taken is never left behind)."""
+    while take_lease(cycle):
+        try:
+            live = answer(cycle, cycle_unit, asked)
+        finally:
+            release_lease(cycle)
+        if not live.pending:
+            return live
+        cycle_unit, asked = None, None  # the requests that came meanwhile: the whole cycle
+    return LiveResult.objects.only(*BOOKKEEPING).get_or_create(cycle=cycle)[0]
+
+
+def recompute_whole(cycle: Cycle) -> LiveResult:
+    """The whole cycle now, whether or not a background recompute runs (publishing)."""
+    return answer(cycle, None, None)
+
+
+def answer(cycle: Cycle, cycle_unit: CycleUnit | None, asked: int | None) -> LiveResult:
+    requested = requests_so_far(cycle)  # numbered after its change committed: read below
+    live = LiveResult.objects.only(*BOOKKEEPING).get_or_create(cycle=cycle)[0]
+    if asked is not None and live.answered >= asked:
+        return live  # a later computation already counted it
+    # One unit alone only when every earlier request is counted (else their changes are lost).
+    alone = cycle_unit if asked is not None and asked == live.answered + 1 else None
+    try:
+        result, whole = fresh_result(cycle, alone, live.revision)
+    except engine.EngineError as error:
+        return store_problems(cycle, requested, problems_of(error))
+    if whole or alone is None:
+        return store_result(cycle, result, requested, list(result.units))
+    return store_result(cycle, result, asked, [alone.label])
+
+
+def requests_so_far(cycle: Cycle) -> int:
+    asked = RecomputeRequests.objects.filter(cycle=cycle)
+    return asked.values_list("requested", flat=True).first() or 0
+
+
+def take_lease(cycle: Cycle) -> bool:
+    """True when this recompute may run: no other holds the cycle's lease (or it lapsed)."""
+    now = timezone.now()
+    free = Q(running_until__isnull=True) | Q(running_until__lt=now)
+    leases = RecomputeRequests.objects.filter(free, cycle=cycle)
+    if leases.update(running_until=now + LEASE):
+        return True
+    if RecomputeRequests.objects.filter(cycle=cycle).exists():
+        return False
+    try:
+        with transaction.atomic():
+            RecomputeRequests.objects.create(cycle=cycle, running_until=now + LEASE)
+    except IntegrityError:
+        return False  # another recompute created it first and holds it
+    return True
+
+
+def release_lease(cycle: Cycle) -> None:
+    RecomputeRequests.objects.filter(cycle=cycle).update(running_until=None)
 
 
 def affects_only_itself(scheme: engine.Scheme, cycle: Cycle) -> bool:
@@ -51,40 +129,6 @@ def compute_one(scheme: engine.Scheme, cycle: Cycle, label: str, kept: Kept) -> 
     unit = engine.compute_unit(scheme, facts, previous.context)
     units = {**previous.units, label: unit}
     return engine.CycleResult(scheme, engine.rank_units(scheme, units), previous.context)
-
-
-def recompute(
-    cycle: Cycle, cycle_unit: CycleUnit | None = None, asked: int | None = None
-) -> LiveResult:
-    """Refresh the cycle's live result; engine errors (a FactsError for a record that does not
-    fit) are kept as problems to show on the results pages, never raised into the save.
-
-    ``asked`` is the number of the request this computation answers (see ``LiveResult``). A
-    computation of the whole cycle answers every request made before it took the row lock: each
-    request is numbered only after its change committed, so its facts are read here.
-    """
-    with transaction.atomic():
-        live, _ = LiveResult.objects.select_for_update().get_or_create(cycle=cycle)
-        try:
-            result, whole = fresh_result(cycle, cycle_unit, live.revision)
-        except engine.EngineError as error:
-            live.answered = live.requested  # every request so far ends in the same problem
-            return save_live(live, live.data, problems_of(error))
-        live.answered = max(live.answered, live.requested if whole else asked or 0)
-        save_live(live, result.to_dict(), [])
-        keep(cycle.pk, Kept(live.revision, result))
-        return live
-
-
-def keep(cycle_id: int, kept: Kept) -> None:
-    """Keep the engine result once its revision is committed; a rollback keeps nothing."""
-
-    def store() -> None:
-        _kept[cycle_id] = kept
-        while len(_kept) > KEPT_CYCLES:
-            _kept.pop(next(iter(_kept)))
-
-    transaction.on_commit(store)
 
 
 def fresh_result(
@@ -109,11 +153,78 @@ def fresh_result(
     return compute_cycle(cycle), True
 
 
-def save_live(live: LiveResult, data: dict[str, Any], problems: list[str]) -> LiveResult:
-    live.data, live.problems = data, problems
-    live.revision += 1
-    live.save(update_fields=["data", "problems", "revision", "computed_at", "answered"])
+def store_result(
+    cycle: Cycle, result: engine.CycleResult, answers: int, labels: list[str]
+) -> LiveResult:
+    """The summary and the trees of ``labels``, turned to JSON before the transaction."""
+    summary = result.summary_dict()
+    trees = {label: result.units[label].node_dicts(result.scheme) for label in labels}
+    return store_parts(cycle, result, summary, trees, answers)
+
+
+def store_parts(
+    cycle: Cycle,
+    result: engine.CycleResult,
+    summary: dict[str, Any],
+    trees: dict[str, list[dict[str, Any]]],
+    answers: int,
+) -> LiveResult:
+    """In one short transaction; a result that answered a later request stored meanwhile
+    stays (and this one is dropped)."""
+    with transaction.atomic():
+        live = locked_live(cycle)
+        if live.answered > answers:
+            return live
+        store_trees(cycle, trees, whole=len(trees) == len(result.units))
+        live.summary, live.problems, live.answered = summary, [], answers
+        save_live(live, "summary", "problems")
+        keep(cycle.pk, Kept(live.revision, result))
     return live
+
+
+def store_problems(cycle: Cycle, answers: int, problems: list[str]) -> LiveResult:
+    """The last good result stays; every request up to ``answers`` ends in these problems."""
+    with transaction.atomic():
+        live = locked_live(cycle)
+        live.problems, live.answered = problems, max(live.answered, answers)
+        return save_live(live, "problems")
+
+
+def locked_live(cycle: Cycle) -> LiveResult:
+    """The cycle's bookkeeping row, locked on PostgreSQL (SQLite's IMMEDIATE transaction
+    already holds the one write lock)."""
+    rows = LiveResult.objects.select_for_update().only(*BOOKKEEPING)
+    return rows.get_or_create(cycle=cycle)[0]
+
+
+def store_trees(cycle: Cycle, trees: dict[str, list[dict[str, Any]]], whole: bool) -> None:
+    rows = UnitResult.objects.filter(cycle=cycle, snapshot=None)
+    if whole:
+        rows.delete()
+        UnitResult.objects.bulk_create(
+            UnitResult(cycle=cycle, unit=label, nodes=nodes) for label, nodes in trees.items()
+        )
+        return
+    for label, nodes in trees.items():
+        if not rows.filter(unit=label).update(nodes=nodes):
+            UnitResult.objects.create(cycle=cycle, unit=label, nodes=nodes)
+
+
+def save_live(live: LiveResult, *changed: str) -> LiveResult:
+    live.revision += 1
+    live.save(update_fields=[*changed, "revision", "computed_at", "answered"])
+    return live
+
+
+def keep(cycle_id: int, kept: Kept) -> None:
+    """Keep the engine result once its revision is committed; a rollback keeps nothing."""
+
+    def store() -> None:
+        _kept[cycle_id] = kept
+        while len(_kept) > KEPT_CYCLES:
+            _kept.pop(next(iter(_kept)))
+
+    transaction.on_commit(store)
 
 
 def problems_of(error: engine.EngineError) -> list[str]:
@@ -122,6 +233,6 @@ def problems_of(error: engine.EngineError) -> list[str]:
 
 
 def live_result(cycle: Cycle) -> LiveResult:
-    """The cycle's live result, computed once if nothing has been computed yet."""
+    """The cycle's live result (without its trees), computed once if never computed yet."""
     live = LiveResult.objects.filter(cycle=cycle).first()
     return live if live is not None else recompute(cycle)

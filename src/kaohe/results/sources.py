@@ -1,34 +1,44 @@
-"""Where a page's numbers come from: the live result, or one published snapshot."""
+"""Where a page's numbers come from: the live result, or one published snapshot.
+
+A page reads the summary (the ranking) and, for a breakdown, the one unit it shows; a
+snapshot's frozen records are read for that unit only.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
 from kaohe.cycles.models import Cycle, CycleUnit
 from kaohe.results.actions import record_row
 from kaohe.results.live import live_result
-from kaohe.results.models import Snapshot
+from kaohe.results.models import LiveResult, Snapshot, unit_result
 
 
 @dataclass
 class Source:
-    data: dict[str, Any]
+    summary: dict[str, Any]
+    result: LiveResult | Snapshot
     snapshot: Snapshot | None = None
     problems: list[str] = field(default_factory=list)
     pending: bool = False  # a change waits for the background recompute
-    frozen_records: list[dict[str, Any]] | None = None
 
     @property
     def query(self) -> str:
         """The query string that shows this same source again (for links and exports)."""
         return f"snapshot={self.snapshot.number if self.snapshot else LIVE}"
 
+    def unit(self, cycle_unit: CycleUnit) -> dict[str, Any] | None:
+        """The unit's result with its tree (one row decoded)."""
+        return unit_result(self.summary, self.result.unit_rows(), cycle_unit.label)
+
     def records_of(self, cycle_unit: CycleUnit) -> list[dict[str, Any]]:
-        if self.frozen_records is not None:
-            return [r for r in self.frozen_records if r["cycle_unit_id"] == cycle_unit.pk]
+        if self.snapshot is not None:
+            frozen = self.snapshot.unit_rows().filter(unit=cycle_unit.label)
+            return frozen.values_list("records", flat=True).first() or []
         return [record_row(record) for record in cycle_unit.records.order_by("id")]
 
 
@@ -54,6 +64,11 @@ def chosen_snapshot(request: HttpRequest, cycle: Cycle) -> Snapshot | None:
 def source_for(request: HttpRequest, cycle: Cycle) -> Source:
     snapshot = chosen_snapshot(request, cycle)
     if snapshot is not None:
-        return Source(snapshot.data, snapshot, frozen_records=snapshot.records)
+        return Source(snapshot.summary, snapshot, snapshot)
     live = live_result(cycle)
-    return Source(live.data, problems=live.problems, pending=live.pending)
+    return Source(live.summary, live, problems=live.problems, pending=live.pending)
+
+
+def snapshot_tabs(cycle: Cycle) -> QuerySet[Snapshot]:
+    """Every publication of the cycle for the tabs, without its results."""
+    return cycle.snapshots.defer("summary")

@@ -168,6 +168,10 @@ class UnitResult:
         return not (self.vetoed("no_excellence") or self.vetoed("disqualify"))
 
     def to_dict(self, scheme: Scheme) -> dict[str, Any]:
+        return {**self.summary_dict(scheme), "nodes": self.node_dicts(scheme)}
+
+    def summary_dict(self, scheme: Scheme) -> dict[str, Any]:
+        """``to_dict`` without the node tree: what a ranking shows of the unit."""
         places = scheme.decimals
         return {
             "unit": self.unit,
@@ -190,8 +194,10 @@ class UnitResult:
                 for veto in self.vetoes
             ],
             "warnings": list(self.warnings),
-            "nodes": [self.node_dict(scheme, result) for result in self.nodes.values()],
         }
+
+    def node_dicts(self, scheme: Scheme) -> list[dict[str, Any]]:
+        return [self.node_dict(scheme, result) for result in self.nodes.values()]
 
     def node_dict(self, scheme: Scheme, result: NodeResult) -> dict[str, Any]:
         node = scheme.nodes[result.path]
@@ -218,8 +224,20 @@ class CycleResult:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: Decimals as strings; the schema is documented in docs/scoring.md."""
         return {
+            **self.header_dict(),
+            "units": [result.to_dict(self.scheme) for result in self.units.values()],
+        }
+
+    def summary_dict(self) -> dict[str, Any]:
+        """``to_dict`` without the units' node trees (kept apart, one unit at a time)."""
+        return {
+            **self.header_dict(),
+            "units": [result.summary_dict(self.scheme) for result in self.units.values()],
+        }
+
+    def header_dict(self) -> dict[str, Any]:
+        return {
             "format": RESULT_FORMAT,
             "scheme": {"id": self.scheme.id, "name": self.scheme.name},
             "decimals": self.scheme.decimals,
-            "units": [result.to_dict(self.scheme) for result in self.units.values()],
         }

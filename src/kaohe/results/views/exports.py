@@ -13,7 +13,6 @@ from kaohe.accounts.roles import Role
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle
 from kaohe.results.exports import ranking_workbook, unit_workbook
-from kaohe.results.models import unit_in
 from kaohe.results.presentation import breakdown_rows, section_names, veto_marks
 from kaohe.results.sources import Source, source_for
 from kaohe.results.views.unit import find_cycle_unit
@@ -40,7 +39,7 @@ def export_ranking(request: HttpRequest, cycle_id: int) -> HttpResponse:
     source = source_for(request, cycle)
     title = f"{cycle}考核结果排名表"
     sections = section_names(cycle_scheme(cycle))
-    content = ranking_workbook(title, subtitle(source), source.data, sections)
+    content = ranking_workbook(title, subtitle(source), source.summary, sections)
     return xlsx(content, f"{title}.xlsx")
 
 
@@ -49,7 +48,7 @@ def export_unit(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> Http
     cycle_unit = find_cycle_unit(request, cycle_id, cycle_unit_id)
     cycle = cycle_unit.cycle
     source = source_for(request, cycle)
-    result = unit_in(source.data, cycle_unit.label) or {}
+    result = source.unit(cycle_unit) or {}
     rows = (
         breakdown_rows(result, source.records_of(cycle_unit), cycle_scheme(cycle)) if result else []
     )

@@ -19,7 +19,7 @@ from kaohe.results import actions
 from kaohe.results.jobs import ask_for_recompute
 from kaohe.results.models import LiveResult
 from kaohe.results.presentation import ranking_rows, section_names
-from kaohe.results.sources import source_for
+from kaohe.results.sources import snapshot_tabs, source_for
 
 
 @role_required(Role.OFFICE)
@@ -28,7 +28,7 @@ def ranking(request: HttpRequest, cycle_id: int) -> HttpResponse:
     source = source_for(request, cycle)
     unit_ids = dict(cycle.cycle_units.values_list("label", "id"))
     sections = section_names(cycle_scheme(cycle))
-    rows = ranking_rows(source.data, sections)
+    rows = ranking_rows(source.summary, sections)
     for row in rows:
         row["cycle_unit_id"] = unit_ids.get(row["unit"])
     return render(
@@ -43,7 +43,7 @@ def ranking(request: HttpRequest, cycle_id: int) -> HttpResponse:
                 {"unit": row["unit"], "total": row["total"], "vetoes": row["vetoes"]}
                 for row in rows
             ],
-            "snapshots": cycle.snapshots.all(),
+            "snapshots": snapshot_tabs(cycle),
             "window_open": actions.appeal_window_open(cycle),
             "pending_appeals": cycle.appeals.awaiting_decision().count(),
         },
@@ -81,7 +81,7 @@ def refresh(request: HttpRequest, cycle_id: int) -> HttpResponse:
     the request; at once otherwise."""
     cycle = get_object_or_404(Cycle, pk=cycle_id)
     ask_for_recompute(cycle)
-    live = LiveResult.objects.get(cycle=cycle)
+    live = LiveResult.objects.only("cycle", "answered", "problems").get(cycle=cycle)
     if live.pending:
         messages.info(request, "已提交重新计算，正在后台进行；完成后刷新本页即可看到结果")
     elif live.problems:

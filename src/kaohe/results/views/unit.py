@@ -10,9 +10,8 @@ from kaohe.cycles.access import is_office, may_file_appeal, may_read_results, re
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import CycleUnit
 from kaohe.results.actions import appeal_window_open
-from kaohe.results.models import unit_in
 from kaohe.results.presentation import breakdown_rows, veto_marks
-from kaohe.results.sources import source_for
+from kaohe.results.sources import snapshot_tabs, source_for
 
 
 def find_cycle_unit(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> CycleUnit:
@@ -31,7 +30,7 @@ def unit_breakdown(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> H
     cycle_unit = find_cycle_unit(request, cycle_id, cycle_unit_id)
     cycle = cycle_unit.cycle
     source = source_for(request, cycle)
-    result = unit_in(source.data, cycle_unit.label)
+    result = source.unit(cycle_unit)
     rows = (
         breakdown_rows(result, source.records_of(cycle_unit), cycle_scheme(cycle)) if result else []
     )
@@ -45,7 +44,7 @@ def unit_breakdown(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> H
             "result": result,
             "vetoes": veto_marks(result) if result else [],
             "rows": rows,
-            "snapshots": cycle.snapshots.all(),
+            "snapshots": snapshot_tabs(cycle),
             "is_office": is_office(request.user),
             "may_appeal": appeal_window_open(cycle) and may_file_appeal(request.user, cycle_unit),
         },
