@@ -26,6 +26,8 @@ The public API others code against:
   cannot reach its points, an item without rules, a rule textrules was unsure of).
 - :func:`rule_kinds` lists the rule kinds by name with a Chinese description;
   :data:`VETO_CONSEQUENCES` names each veto consequence in Chinese (the one table of them).
+- :func:`rule_sentence` reads a rule (as plain data) as one plain-Chinese sentence
+  (「每发生1次扣2分，最多扣10分」), one wording per kind (``kaohe.engine.wording``).
 """
 
 from collections.abc import Mapping
@@ -58,6 +60,7 @@ from kaohe.engine.model.scheme import (
 )
 from kaohe.engine.rules.registry import kinds
 from kaohe.engine.rules.veto import VETO_CONSEQUENCES
+from kaohe.engine.wording import rule_sentence
 
 
 def rule_kinds() -> dict[str, str]:
@@ -115,6 +118,7 @@ __all__ = [
     "load_scheme",
     "rank_units",
     "rule_kinds",
+    "rule_sentence",
     "scheme_notes",
     "scheme_to_dict",
     "within",
