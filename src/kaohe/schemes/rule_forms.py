@@ -172,8 +172,8 @@ PARAMETERS: dict[str, tuple[Parameter, ...]] = {
             "numbers",
             "分",
             "第1名、第2名……，如「3、2、1」",
-            True,
-            [3, 2, 1],
+            required=True,
+            default=[3, 2, 1],
         ),
     ),
     "colour": (

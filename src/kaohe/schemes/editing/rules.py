@@ -45,6 +45,9 @@ def fresh_rule_id(data: dict[str, Any], position: Position) -> str:
 
 def add_rule(data: dict[str, Any], position: Position, kind: str, values: dict[str, Any]) -> Edit:
     rule = {"id": fresh_rule_id(data, position), "kind": kind, **values}
+    earlier = node_at(data, position).get("rules") or []
+    if kind == "escalation" and earlier and "after" not in rule:
+        rule["after"] = earlier[-1].get("id")  # 再扣: most often of the rule just above
 
     def apply(target: dict[str, Any]) -> None:
         node_at(target, position).setdefault("rules", []).append(dict(rule))
