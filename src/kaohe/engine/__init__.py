@@ -31,6 +31,8 @@ The public API others code against:
   rule's range); each :class:`FieldProblem` names its field.
 - :func:`rule_kinds` lists the rule kinds by name with a Chinese description;
   :data:`VETO_CONSEQUENCES` names each veto consequence in Chinese (the one table of them).
+- :func:`rule_sentence` reads a rule (as plain data) as one plain-Chinese sentence
+  (「每发生1次扣2分，最多扣10分」), one wording per kind (``kaohe.engine.wording``).
 """
 
 from collections.abc import Mapping
@@ -72,6 +74,7 @@ from kaohe.engine.model.scheme import (
 from kaohe.engine.record_checks import FieldProblem, record_problems
 from kaohe.engine.rules.registry import kinds
 from kaohe.engine.rules.veto import VETO_CONSEQUENCES
+from kaohe.engine.wording import rule_sentence
 
 
 def rule_kinds() -> dict[str, str]:
@@ -133,6 +136,7 @@ __all__ = [
     "rank_units",
     "record_problems",
     "rule_kinds",
+    "rule_sentence",
     "scheme_notes",
     "scheme_to_dict",
     "within",

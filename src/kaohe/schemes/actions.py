@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -11,9 +13,20 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from kaohe.audit.log import Action, log_change
-from kaohe.schemes.documents import builtin_scheme_files, problems_of, scheme_from_text
+from kaohe.engine import SchemeError
+from kaohe.schemes.documents import (
+    builtin_scheme_files,
+    data_problems,
+    document_revision,
+    problems_of,
+    scheme_from_text,
+)
+from kaohe.schemes.editing.edits import Edit
+from kaohe.schemes.editing.tree import EditRefused
+from kaohe.schemes.editing.words import in_words
 from kaohe.schemes.models import Scheme, SchemeVersion
-from kaohe.transfer.scheme_file import dump_scheme_data
+from kaohe.schemes.readiness import publish_blockers
+from kaohe.transfer.scheme_file import dump_scheme_data, parse_scheme_text
 
 
 @transaction.atomic
@@ -56,25 +69,102 @@ def start_draft(actor: object, scheme: Scheme) -> SchemeVersion:
 
 @transaction.atomic
 def save_draft(actor: object, draft: SchemeVersion, document: str) -> list[str]:
-    """Stores the edited document, even when invalid (nothing typed is lost); returns problems."""
-    if draft.is_published:
-        raise ValidationError("已发布的方案版本不可修改，请新建草稿")
-    old = draft.document
-    draft.document = document
-    draft.problems = problems_of(document)
-    draft.save(update_fields=["document", "problems"])
-    log_change(actor, Action.SCHEME_DRAFT_CHANGED, draft, old={"文件": old}, new={"文件": document})
+    """Stores the document typed in the 「高级」 view, even when invalid (nothing typed is
+    lost); returns problems."""
+    draft = editable_draft(draft)
+    store_document(
+        actor, draft, document, Action.SCHEME_DRAFT_CHANGED, "在「高级」视图中修改方案文件"
+    )
     return list(draft.problems)
 
 
 @transaction.atomic
-def publish_version(actor: object, draft: SchemeVersion) -> SchemeVersion:
-    """Validates and freezes the draft. Only a valid document can be published."""
+def edit_draft(
+    actor: object,
+    draft: SchemeVersion,
+    make_edit: Callable[[dict[str, Any]], Edit],
+    revision: str = "",
+) -> Edit:
+    """One change made in the scheme editor. ``make_edit`` builds the change from the draft's
+    data as it is now (read under a row lock); the change is refused, and nothing saved, when
+    it gives the engine a problem the draft did not have. ``revision`` is the document's
+    revision the person was looking at: a draft changed since is refused too."""
+    draft = editable_draft(draft)
+    if revision and revision != document_revision(draft.document):
+        raise ValidationError(
+            "草稿已在别处修改（可能是另一个窗口），请刷新页面后再改；本次修改未保存"
+        )
+    data = draft_data(draft)
+    try:
+        edit = make_edit(copy.deepcopy(data))
+        changed = copy.deepcopy(data)
+        edit.apply(changed)
+    except EditRefused as refused:
+        raise ValidationError(refused.messages) from refused
+    refuse_new_problems(data, changed, edit)
+    store_document(actor, draft, dump_scheme_data(changed), edit.action, edit.describe)
+    return edit
+
+
+def editable_draft(draft: SchemeVersion) -> SchemeVersion:
+    """The draft re-read under a row lock; a published version is refused."""
+    locked = SchemeVersion.objects.select_for_update().get(pk=draft.pk)
+    if locked.is_published:
+        raise ValidationError("已发布的方案版本不可修改，请新建草稿")
+    return locked
+
+
+def draft_data(draft: SchemeVersion) -> dict[str, Any]:
+    try:
+        data = parse_scheme_text(draft.document)
+    except SchemeError as error:
+        raise ValidationError([*error.problems, "请先在「高级」视图中修正方案文件"]) from error
+    if not isinstance(data, dict):
+        raise ValidationError("方案文件不是映射，请先在「高级」视图中修正")
+    return data
+
+
+def refuse_new_problems(before: dict[str, Any], after: dict[str, Any], edit: Edit) -> None:
+    """Refuses the change when the engine finds a problem in ``after`` that ``before`` had not
+    (a problem about a renamed node counts as the same problem under its new path)."""
+    known = set()
+    for problem in data_problems(before):
+        for old, new in edit.renamed.items():
+            problem = problem.replace(old, new)
+        known.add(problem)
+    fresh = [in_words(problem) for problem in data_problems(after) if problem not in known]
+    if fresh:
+        raise ValidationError([f"未保存：{problem}" for problem in fresh])
+
+
+def store_document(
+    actor: object, draft: SchemeVersion, document: str, action: Action, describe: str
+) -> None:
+    """Every save of a draft's document, from either view: stored with its problems, audited
+    with the whole document before and after."""
+    old = draft.document
+    draft.document = document
+    draft.problems = problems_of(document)
+    draft.save(update_fields=["document", "problems"])
+    log_change(actor, action, draft, old={"文件": old}, new={"修改": describe, "文件": document})
+
+
+@transaction.atomic
+def publish_version(
+    actor: object, draft: SchemeVersion, *, as_shipped: bool = False
+) -> SchemeVersion:
+    """Validates and freezes the draft. Only a valid document is published, and only once
+    nothing blocks it (``readiness.publish_blockers``: flagged rules, items without rules or
+    stuck at 0, points that do not add up). A built-in scheme is published ``as_shipped``:
+    its document is the reference, written and tested with the code."""
     if draft.is_published:
         raise ValidationError("该版本已发布")
     problems = problems_of(draft.document)
     if problems:
         raise ValidationError(problems)
+    blockers = [] if as_shipped else publish_blockers(scheme_from_text(draft.document))
+    if blockers:
+        raise ValidationError([in_words(blocker) for blocker in blockers])
     draft.status = SchemeVersion.Status.PUBLISHED
     draft.published_at = timezone.now()
     draft.published_by = actor if getattr(actor, "pk", None) else None
@@ -96,7 +186,7 @@ def install_builtin_schemes(actor: object = None) -> int:
             continue
         with transaction.atomic():
             version = create_scheme(actor, document, Scheme.Source.BUILTIN)
-            publish_version(actor, version)
+            publish_version(actor, version, as_shipped=True)
         installed += 1
     return installed
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 
@@ -36,3 +38,17 @@ def problems_of(text: str) -> list[str]:
     except SchemeError as error:
         return list(error.problems)
     return []
+
+
+def data_problems(data: Any) -> list[str]:
+    """What the engine says about a scheme's plain data; empty when it loads."""
+    try:
+        load_scheme(data)
+    except SchemeError as error:
+        return list(error.problems)
+    return []
+
+
+def document_revision(text: str) -> str:
+    """A short fingerprint of a document: the editor's forms carry the one they were shown."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from kaohe.engine import VETO_CONSEQUENCES, Node, Rule, Scheme, rule_kinds
+from kaohe.engine import Node, Rule, Scheme, rule_kinds, rule_sentence
 
 NODE_KIND_LABELS = {
     "scored": "计分项",
@@ -50,25 +50,6 @@ SETTING_LABELS = {
     "after": "追加于",
     "multipliers": "类别倍数",
 }
-VALUE_LABELS = {
-    "month": "月",
-    "quarter": "季度",
-    "half": "半年",
-    "year": "年",
-    "floor": "舍去",
-    "prorate": "按比例",
-    "ceil": "进一",
-    "deduct": "扣分",
-    "add": "加分",
-    "desc": "从高到低",
-    "asc": "从低到高",
-    "top": "前几名",
-    "bottom": "后几名",
-    **VETO_CONSEQUENCES,
-    "value": "录入数值",
-    "True": "是",
-    "False": "否",
-}
 PERIOD_LABELS = {"year": "年度", "half": "半年", "quarter": "季度", "month": "月度"}
 
 
@@ -95,19 +76,10 @@ class NodeRow:
     rules: tuple[RuleRow, ...]
 
 
-def describe_value(value: Any) -> str:
-    if isinstance(value, Mapping):
-        return "，".join(f"{key}：{describe_value(item)}" for key, item in value.items())
-    if isinstance(value, list | tuple):
-        return "、".join(describe_value(item) for item in value)
-    return VALUE_LABELS.get(str(value), str(value))
-
-
 def rule_row(rule: Rule, labels: Mapping[str, str]) -> RuleRow:
-    settings = "；".join(
-        f"{SETTING_LABELS.get(key, key)}：{describe_value(value)}"
-        for key, value in rule.settings.items()
-    )
+    """The rule as pages show it: its name, kind, and what it does in one plain sentence."""
+    common = {"cap": rule.cap, "multipliers": dict(rule.multipliers)}
+    settings = rule_sentence({"kind": rule.kind, **rule.settings, **common})
     kind_label = labels.get(rule.kind, rule.kind)
     return RuleRow(rule.id, rule.title, kind_label, settings, rule.text, rule.flagged)
 
@@ -179,12 +151,7 @@ def draft_rows(data: Any) -> Iterator[NodeRow]:
 
 
 def draft_rule_row(rule: Mapping[str, Any], labels: Mapping[str, str]) -> RuleRow:
-    hidden = {"id", "kind", "label", "text", "flagged"}
-    settings = "；".join(
-        f"{SETTING_LABELS.get(key, key)}：{describe_value(value)}"
-        for key, value in rule.items()
-        if key not in hidden
-    )
+    settings = rule_sentence(rule)
     kind = str(rule.get("kind", ""))
     return RuleRow(
         str(rule.get("id", "")),

@@ -1,17 +1,20 @@
 from django.urls import path
 
-from kaohe.schemes import views
+from kaohe.schemes.views import editor, schemes
 
 app_name = "schemes"
 
 urlpatterns = [
-    path("", views.scheme_list, name="list"),
-    path("new/", views.scheme_new, name="new"),
-    path("new/import/", views.scheme_import, name="import"),
-    path("new/copy/", views.scheme_copy, name="copy"),
-    path("<slug:slug>/draft/", views.start_draft, name="start_draft"),
-    path("<slug:slug>/v<int:number>/", views.version_detail, name="version"),
-    path("<slug:slug>/v<int:number>/edit/", views.edit_draft, name="edit"),
-    path("<slug:slug>/v<int:number>/publish/", views.publish, name="publish"),
-    path("<slug:slug>/v<int:number>/download/", views.version_download, name="download"),
+    path("", schemes.scheme_list, name="list"),
+    path("new/", schemes.scheme_new, name="new"),
+    path("new/import/", schemes.scheme_import, name="import"),
+    path("new/copy/", schemes.scheme_copy, name="copy"),
+    path("<slug:slug>/draft/", schemes.start_draft, name="start_draft"),
+    path("<slug:slug>/v<int:number>/", schemes.version_detail, name="version"),
+    path("<slug:slug>/v<int:number>/editor/", editor.editor, name="editor"),
+    path("<slug:slug>/v<int:number>/editor/change/", editor.editor_change, name="editor_change"),
+    path("<slug:slug>/v<int:number>/editor/formula/", editor.formula_check, name="formula_check"),
+    path("<slug:slug>/v<int:number>/edit/", schemes.edit_draft, name="edit"),
+    path("<slug:slug>/v<int:number>/publish/", schemes.publish, name="publish"),
+    path("<slug:slug>/v<int:number>/download/", schemes.version_download, name="download"),
 ]

@@ -17,6 +17,7 @@ from kaohe.transfer.importers import docx, text, xlsx  # noqa: F401 — they reg
 from kaohe.transfer.importers.assemble import FORMAT, assemble
 from kaohe.transfer.importers.drafts import Draft
 from kaohe.transfer.importers.embedded import carried_scheme, restore
+from kaohe.transfer.importers.labels import name_rules
 from kaohe.transfer.importers.prose import weighted_sections
 from kaohe.transfer.importers.registry import IMPORTERS, Reading
 from kaohe.transfer.importers.report import ImportReport
@@ -83,6 +84,7 @@ def import_document(
             "（如 一级指标、分值、考核要点及评价标准）的指标表，或带分值的编号条目，"
             "或写明各部分所占比例（如 其中指标考核占70%，公众评议占30%）"
         )
+    name_rules(scheme)
     add_grades(scheme, reading.prose, report)
     carried = carried_scheme(upload.data) if upload.kind != "text" else None
     if carried is not None:

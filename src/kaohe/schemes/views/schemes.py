@@ -9,17 +9,15 @@ from django.views.decorators.http import require_POST
 
 from kaohe import uploads
 from kaohe.accounts.permissions import role_required
-from kaohe.accounts.roles import Role
 from kaohe.engine import SchemeError
 from kaohe.schemes import actions
 from kaohe.schemes.documents import scheme_from_text
 from kaohe.schemes.models import Scheme, SchemeVersion
 from kaohe.schemes.presentation import PERIOD_LABELS, draft_rows, node_rows
+from kaohe.schemes.views import can_edit_schemes, can_read_schemes
 from kaohe.transfer.importers import ImportRefused, import_document
 from kaohe.transfer.scheme_file import parse_scheme_text
 
-can_read_schemes = (Role.OFFICE, Role.ASSESSOR, Role.DEPUTY_LEADER, Role.PRINCIPAL_LEADER)
-can_edit_schemes = (Role.OFFICE,)
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 
 
@@ -75,7 +73,7 @@ def version_download(request: HttpRequest, slug: str, number: int) -> HttpRespon
 @role_required(*can_edit_schemes)
 def start_draft(request: HttpRequest, slug: str) -> HttpResponse:
     draft = actions.start_draft(request.user, get_object_or_404(Scheme, slug=slug))
-    return redirect("schemes:edit", slug=slug, number=draft.number)
+    return redirect("schemes:editor", slug=slug, number=draft.number)
 
 
 @role_required(*can_edit_schemes)
@@ -107,9 +105,10 @@ def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     try:
         actions.publish_version(request.user, draft)
     except ValidationError as error:
+        messages.error(request, f"未发布：还有 {len(error.messages)} 项需要先处理")
         for problem in error.messages:
             messages.error(request, problem)
-        return redirect("schemes:edit", slug=slug, number=number)
+        return redirect("schemes:editor", slug=slug, number=number)
     messages.success(request, f"{draft} 已发布，内容从此不可修改")
     return redirect("schemes:version", slug=slug, number=number)
 
@@ -142,8 +141,8 @@ def scheme_import(request: HttpRequest) -> HttpResponse:
     version = actions.create_draft_scheme(
         request.user, imported.scheme, Scheme.Source.IMPORTED, report=imported.report.lines()
     )
-    messages.success(request, "已导入为草稿，请逐项核对识别结果，标红的规则需要人工确认")
-    return redirect("schemes:edit", slug=version.scheme.slug, number=version.number)
+    messages.success(request, "已导入为草稿，请逐项核对识别结果，待办中的规则需要人工确认")
+    return redirect("schemes:editor", slug=version.scheme.slug, number=version.number)
 
 
 @require_POST
@@ -158,4 +157,4 @@ def scheme_copy(request: HttpRequest) -> HttpResponse:
     else:
         data, source = dict(actions.BLANK_SCHEME), Scheme.Source.BLANK
     version = actions.create_draft_scheme(request.user, data, source)
-    return redirect("schemes:edit", slug=version.scheme.slug, number=version.number)
+    return redirect("schemes:editor", slug=version.scheme.slug, number=version.number)
