@@ -28,6 +28,10 @@ from kaohe.transfer.importers.names import UNIT_ENDINGS, split_name, strip_numbe
 from kaohe.transfer.importers.outline import add_criteria_line, heading_rank
 from kaohe.transfer.importers.report import ImportReport
 
+COUNTING_WORDS = (
+    r"个|次|项|条|人|件|天|日|月|年|周|名|份|处|户|家|分|元|万|亿|倍|届|批|位|所|类|台(?!账)|辆|篇|期|"
+    r"轮|季|小时|层|级|米|公里|吨|亩|岁|号|时|本|套|张|场|起|宗|例|种|门|栏|点|组|支|部|段|座|棵"
+)
 _SEPARATORS = re.compile(r"\s*[|│┃║¦]\s*|\t+| {3,}|\u3000{2,}|\s,\s|,{2,}\s*$|^\s*,\s")
 _RULE_LINE = re.compile(r"^[\s─━│┃┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬+\-=_|.·…]*$")
 _HEADER_WORDS = re.compile(
@@ -45,6 +49,7 @@ _VERB = re.compile(r"扣|得\s*\d|不得|每")
 _SHORT_NAME = re.compile(
     r"^(?!.*(?:\d|不得分|不计分|否决|酌情|扣完|取消|视情))[^,，。；;:：]{2,10}$"
 )
+_FIRST_CLAUSE = re.compile(r"[，,；;。：:]")
 _NUMBER_CELL = re.compile(r"^(?P<value>\d{1,4}(?:\.\d{1,2})?)\s*分?$")
 _SENTENCE_END = re.compile(r"[。；;]$")
 _CONTINUES = re.compile(r"[，,、和与及或的（(]$")
@@ -82,20 +87,63 @@ _INLINE_BREAK = re.compile(
     r"|(?<=^\d分)|(?<=^\d\d分)|(?<=^\d\.\d分)"
 )
 _HEADER_RUN = re.compile(
-    r"(?:考核项目|考核内容及计分标准|考核内容及评分标准|考核内容|考核标准|评分标准|计分标准|"
-    r"扣分标准|标准分|分值|考核细则|评分细则|备注|考核办法|得分|扣分){3,}"
+    r"(?:考核项目|指标项目|考核内容及计分标准|考核内容及评分标准|考核内容|考核要求|考核标准|"
+    r"评分标准|计分标准|扣分标准|标准分|分值|考核细则|评分细则|备注|考核办法|得分|扣分){3,}"
+)
+# 「……三落实。5每缺一项扣0.5分」: a points cell that lost its 分 in PDF text, between a row's
+# requirement (ending a sentence) and its criteria. A counting word after the number
+# (「3个月内」, 「2人以上」) makes it part of a sentence instead.
+_BARE_POINTS = re.compile(
+    r"(?<=[。；;])\s*(\d{1,2}(?:\.\d)?)(?=[\u4e00-\u9fff]|$)(?!的|" + COUNTING_WORDS + ")"
+)
+# 「2严格落实……」: a row's serial run into its requirement.
+_GLUED_SERIAL = re.compile(r"^\d{1,2}(?=[\u4e00-\u9fff])(?!" + COUNTING_WORDS + ")")
+# 「基础工作(50分)实施方案按时出台;……」: a heading with its points, run into its first row.
+_POINTED_HEAD = re.compile(
+    r"^[^，,。；;:：\d]{2,15}[（(]\d{1,3}(?:\.\d)?分[)）](?=[\u4e00-\u9fff])"
 )
 
 
 def _split_inline(text: str) -> list[str]:
     """A cell cut where a run-together table had its cell edges; runs of header words gone."""
-    for run in reversed(list(_HEADER_RUN.finditer(to_simplified(text)))):
-        text = text[: run.start()] + " " + text[run.end() :]  # same length: spans hold
-    text = text.strip()
     pieces: list[str] = []
-    for piece in _INLINE_BREAK.split(text):
-        pieces.extend(_split_points_head(piece))
+    for segment in _between_header_runs(text):
+        for piece in _INLINE_BREAK.split(segment.strip()):
+            for part in _split_bare_points(piece):
+                pieces.extend(_split_points_head(part))
     return [piece.strip() for piece in pieces if piece.strip(" \u3000")]
+
+
+def _between_header_runs(text: str) -> list[str]:
+    """The stretches of a line around runs of header words (a header row run into the text)."""
+    segments, start = [], 0
+    for run in _HEADER_RUN.finditer(to_simplified(text)):  # one for one: offsets hold
+        segments.append(text[start : run.start()])
+        start = run.end()
+    return [*segments, text[start:]]
+
+
+def _split_bare_points(text: str) -> list[str]:
+    """「……三落实。5每缺一项扣0.5分」 → the requirement, 「5」, the criteria; a pointed heading
+    run into its first row is cut off it too."""
+    head = _POINTED_HEAD.match(to_simplified(text))
+    pieces = [text[: head.end()]] if head else []
+    start = head.end() if head else 0
+    for match in _BARE_POINTS.finditer(to_simplified(text), start):
+        pieces += [*_criteria_then_requirement(text[start : match.start(1)]), match.group(1)]
+        start = match.start(1)  # the number stays on its criteria too: the text as written
+    return [*pieces, text[start:]]
+
+
+def _criteria_then_requirement(text: str) -> list[str]:
+    """「每缺一项扣0.5分。实现……更新及时。」 before a points cell: the last row's criteria, then
+    the requirement of the row the points belong to (its sentences score nothing)."""
+    sentences = [s for s in re.split(r"(?<=[。；;])", text) if s]
+    scoring = [i for i, s in enumerate(sentences) if _scoring_words(to_simplified(s))]
+    if not scoring or scoring[-1] == len(sentences) - 1:
+        return [text]
+    cut = scoring[-1] + 1
+    return ["".join(sentences[:cut]), "".join(sentences[cut:])]
 
 
 _POINTS_HEAD = re.compile(r"^(\d{1,3}(?:\.\d)?分)(?!钟|之)(?=[\u4e00-\u9fff])")
@@ -157,6 +205,8 @@ def kind_of(text: str) -> str:
     text = to_simplified(text)
     if _HEADER_WORDS.match(text.replace(" ", "")):
         return "header"
+    if is_furniture(text):
+        return "furniture"
     if _NUMBER_CELL.match(text):
         return "number"
     if _named_with_points(text):
@@ -169,6 +219,28 @@ def kind_of(text: str) -> str:
     if bare.endswith(UNIT_ENDINGS) and len(bare) <= 12 and not bare.endswith(("）", ")")):
         return "unit"
     return "name"
+
+
+# Page furniture and the document's own title, never an indicator: 「当前位置 > 首页 > ……」,
+# 发布时间, 来源, 【字体：大 中 小】, a file name, a document number (〔2021〕4号), the heading of
+# an official letter (……文件, ……的通知) and a title (……考核办法(试行), ……考核评分表).
+_FURNITURE = re.compile(
+    r"当前位置|发布时间|发布日期|信息来源|来源[:：]|【?字体[:：]|浏览次数|阅读次数|点击数|"
+    r"\.docx?\b|\.pdf\b|^PAGE\b|〔\d{4}〕\d+号|^[^，,。；;]{2,30}文件$|的通知$"
+)
+_TITLE = re.compile(
+    r"^[^，,。；;]{0,40}(?:考核|考评|考评|评估|绩效|评分|督查|目标)[^，,。；;]{0,20}"
+    r"(?:细则|办法|方案|实施意见|规定|评分表|考核表|评分标准表|计分表)$"
+)
+_TITLE_TAIL = re.compile(r"[（(][^（）()]{1,6}[)）]$|[?？。:：\s]+$")
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture or a title line (see _FURNITURE and _TITLE)."""
+    if _FURNITURE.search(text):
+        return True
+    bare = _TITLE_TAIL.sub("", strip_numbering(text)).strip()
+    return bool(_TITLE.match(bare)) and not SCORING_WORD.search(bare)
 
 
 def _named_with_points(text: str) -> bool:
@@ -195,6 +267,7 @@ class _StreamReader:
     root: Draft = field(default_factory=lambda: Draft(name=""))
     stack: list[_Level] = field(default_factory=list)
     item: Draft | None = None
+    requirement: Draft | None = None  # a row opened by its requirement, waiting for its points
     serial: int = 0
 
     def read(self, cells: list[Cell]) -> None:
@@ -240,10 +313,14 @@ class _StreamReader:
     def _take(self, index: int, cell: Cell, kind: str) -> None:
         if kind == "header":
             return
-        if kind == "number":
+        if kind == "furniture":
+            self.report.ignore(cell.where, cell.text)
+        elif kind == "number":
             self._number(index, cell)
+        elif self._requirement_row(index):
+            self._open_requirement(cell)
         elif self._numbered_item(index):
-            self._open(self._draft(cell), _LEAF + (heading_rank(cell.text) or 0))
+            self._open(self._draft(cell), self._row_rank(cell))
         elif kind == "criteria" or (kind == "text" and self.item is not None):
             self._criteria(cell)
         elif kind == "unit" and self.item is not None and self.item.criteria:
@@ -258,7 +335,8 @@ class _StreamReader:
             return
         value = Decimal(_NUMBER_CELL.match(cell.text).group("value"))  # type: ignore[union-attr]
         item = self.item
-        if item is not None and item.points is None and not item.criteria and not item.children:
+        bare = item is not None and not item.criteria and not item.children
+        if item is not None and item.points is None and (bare or item is self.requirement):
             item.points = value
         else:
             self.report.ignore(cell.where, cell.text)
@@ -279,6 +357,42 @@ class _StreamReader:
         if self.kinds[index] not in ("text", "name") or heading_rank(cell.text) is None:
             return False
         return self._kind_at(index + 1) == "number" and not self._is_serial(index + 1)
+
+    def _requirement_row(self, index: int) -> bool:
+        """「实施方案按时出台;……三落实。」 | 「5」 | 「每缺一项扣0.5分」: a row whose requirement
+        (a sentence, or a numbered line) leads, then its points, then its criteria."""
+        text = self.kinds[index] == "text" or (
+            self.kinds[index] == "name" and heading_rank(self.cells[index].text) is not None
+        )
+        return (
+            text
+            and self._kind_at(index + 1) == "number"
+            and not self._is_serial(index + 1)
+            and self._kind_at(index + 2) == "criteria"
+        )
+
+    def _open_requirement(self, cell: Cell) -> None:
+        """The row's item is named by its requirement's first clause; the whole requirement is
+        its description. It follows the row before as a sibling; a heading above it that has
+        only a name and points heads it as a group."""
+        item = self.item
+        if item is not None and self.stack and self.stack[-1].draft is item:
+            if not (item.criteria or item.children) and self.stack[-1].rank >= _LEAF:
+                self.stack[-1].rank = _GROUP
+        rank = self._row_rank(cell)
+        requirement = _GLUED_SERIAL.sub("", strip_numbering(cell.text), count=1)
+        draft = Draft.from_text(_FIRST_CLAUSE.split(requirement, maxsplit=1)[0], where=cell.where)
+        add_criteria_line(draft, requirement)
+        self._open(draft, rank)
+        self.requirement = draft
+
+    def _row_rank(self, cell: Cell) -> float:
+        """A row follows a complete row (one with criteria) as its sibling; under a heading it
+        nests by its numbering."""
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.draft is self.item and top.draft.criteria:
+            return top.rank
+        return _LEAF + (heading_rank(cell.text) or 0)
 
     @staticmethod
     def _draft(cell: Cell) -> Draft:
