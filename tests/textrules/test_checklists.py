@@ -49,3 +49,26 @@ def test_named_tasks_that_do_not_add_up_to_the_count_are_flagged():
 
 def test_conditions_run_together_with_full_width_commas_are_flagged_too():
     assert is_flagged("未设立法制机构，未配备专职法制工作人员的，各扣0.1分。")
+
+
+def test_requirements_listed_before_每缺一项_become_the_tasks():
+    rule = only_rule("制定管护方案;落实专人管护;保障管护经费。每缺一项扣0.5分。")
+    assert rule == {
+        "kind": "checklist",
+        "amount": Decimal("-0.5"),
+        "tasks": ["制定管护方案", "落实专人管护", "保障管护经费"],
+    }
+
+
+def test_少一项_with_no_list_before_counts_the_missing_items():
+    rule = only_rule("每少一项扣0.5分。")
+    assert (rule["kind"], rule["amount"], rule["unit"]) == ("per_occurrence", Decimal("-0.5"), "项")
+
+
+def test_少一项_after_items_listed_in_its_own_sentence_is_left_to_a_person():
+    assert is_flagged("设置人员去向牌、岗位牌,少一项扣1分。")
+
+
+def test_少一项_after_a_list_left_open_with_等_counts_the_missing_items():
+    rule = only_rule("建立考勤制度、首问责任制等制度,每少一项扣0.2分。")
+    assert (rule["kind"], rule["unit"]) == ("per_occurrence", "项")

@@ -15,7 +15,12 @@ from decimal import Decimal
 from typing import Any
 
 from kaohe.textrules.drafts import Draft
-from kaohe.textrules.patterns.checklist import GATHER_CONDITIONS, GATHER_TASKS, TASK_SPANS
+from kaohe.textrules.patterns.checklist import (
+    GATHER_CONDITIONS,
+    GATHER_LISTED,
+    GATHER_TASKS,
+    TASK_SPANS,
+)
 from kaohe.textrules.patterns.severity import TIER
 from kaohe.textrules.sentences import SentenceReading
 from kaohe.textrules.vocabulary import LEVELS
@@ -49,6 +54,24 @@ def _gather_tasks(draft: Draft, readings: list[SentenceReading], text: str) -> D
     start = run[0].sentence.start if run else draft.start
     gathered = replace(draft, rule=rule, start=start)
     return gathered if run else gathered.doubted()
+
+
+def _gather_listed(draft: Draft, readings: list[SentenceReading], text: str) -> Draft:
+    """「实施方案按时出台;领导担任河长;经费落实。每缺一项扣0.5分」: the tasks are the plain
+    sentences listed before; without such a list the missing items are counted."""
+    run = _plain_run_before(readings, draft.sentence)
+    if len(run) < 2:
+        counted = replace(
+            draft, rule={"kind": "per_occurrence", "amount": draft.rule["amount"], "unit": "项"}
+        )
+        own = readings[draft.sentence].sentence
+        listed = text[own.start : draft.start]
+        # 「设去向牌、座位牌,少一项扣1分」 lists the items (a checklist, or a count of them?):
+        # a person says; a list left open with 等 is counted.
+        return counted.doubted() if "、" in listed and "等" not in listed else counted
+    rule = {"kind": "checklist", "amount": draft.rule["amount"]}
+    rule["tasks"] = [_task(_original(reading, text)) for reading in run]
+    return replace(draft, rule=rule)  # its text stays the amount's: the tasks name the list
 
 
 def _gather_conditions(draft: Draft, readings: list[SentenceReading], text: str) -> Draft:
@@ -88,6 +111,8 @@ def gather_checklists(
             draft = _name_tasks(draft, readings, text)
         elif draft.rule.get(GATHER_TASKS):
             draft = _gather_tasks(draft, readings, text)
+        elif draft.rule.get(GATHER_LISTED):
+            draft = _gather_listed(draft, readings, text)
         elif draft.rule.get(GATHER_CONDITIONS):
             draft = _gather_conditions(draft, readings, text)
         gathered.append(draft)

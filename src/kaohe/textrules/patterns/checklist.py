@@ -22,11 +22,16 @@ from kaohe.textrules.patterns.base import (
 
 GATHER_TASKS = "_gather_tasks"
 GATHER_CONDITIONS = "_gather_conditions"
+GATHER_LISTED = "_gather_listed"
 
 _EACH_UNDONE = re.compile(
     rf"(?:(?:每|有)\s*(?:未完成|未落实|未达到|少完成)\s*(?:一|1)\s*项"
     rf"|每有\s*(?:一|1)\s*项\s*(?:未完成|未落实|未达到))[^,;]{{0,4}}?,?\s*"
     rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
+# 「每缺一项扣0.5分」, 「少一项扣1分」: items counted, or the tasks listed in the sentences before.
+_EACH_MISSING = re.compile(
+    rf"每?\s*(?:缺|少|缺少)\s*(?:一|1)\s*项\s*,?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 _EACH_CONDITION = re.compile(rf"(?:的)?\s*,?\s*(?:各|分别)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}$")
 
@@ -34,7 +39,12 @@ _EACH_CONDITION = re.compile(rf"(?:的)?\s*,?\s*(?:各|分别)\s*(?P<verb>{DEDUC
 @sentence_reader("每未完成1项扣分", priority=10, needs="项各别")
 def read_checklist(sentence: Sentence) -> list[Finding]:
     findings = []
-    for pattern, gather in ((_EACH_UNDONE, GATHER_TASKS), (_EACH_CONDITION, GATHER_CONDITIONS)):
+    gathers = (
+        (_EACH_UNDONE, GATHER_TASKS),
+        (_EACH_MISSING, GATHER_LISTED),
+        (_EACH_CONDITION, GATHER_CONDITIONS),
+    )
+    for pattern, gather in gathers:
         match = pattern.search(sentence.text)
         if match:
             amount = signed(match.group("verb"), match.group("amount"))

@@ -17,170 +17,24 @@ Nothing is dropped: a cell that fits nowhere is reported as ignored.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kaohe.textrules.normalize import to_simplified
-from kaohe.textrules.vocabulary import SCORING_WORD
+from kaohe.transfer.importers.cells import (
+    FIRST_CLAUSE,
+    GLUED_SERIAL,
+    HEAD,
+    NUMBER_CELL,
+    Cell,
+    cells_of,
+    kind_of,
+    scoring_words,
+)
 from kaohe.transfer.importers.drafts import Draft
-from kaohe.transfer.importers.names import UNIT_ENDINGS, split_name, strip_numbering
+from kaohe.transfer.importers.names import strip_numbering
 from kaohe.transfer.importers.outline import add_criteria_line, heading_rank
 from kaohe.transfer.importers.report import ImportReport
-
-_SEPARATORS = re.compile(r"\s*[|│┃║¦]\s*|\t+| {3,}|\u3000{2,}|\s,\s|,{2,}\s*$|^\s*,\s")
-_RULE_LINE = re.compile(r"^[\s─━│┃┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬+\-=_|.·…]*$")
-_HEADER_WORDS = re.compile(
-    r"^(?:序号|编号|类别|项目|考核项目|考核内容|考核指标|指标|一级指标|二级指标|三级指标|分值|"
-    r"基础分值|基础分|标准分|分数|权重|考核标准|评分标准|考核细则|评分细则|计分标准|扣分标准|"
-    r"考核要点|考核方法|考核办法|评分办法|考核结果|件数|加分|扣分|得分|自评分|考核得分|备注|"
-    r"考核单位|考核部门|考评单位|责任单位|责任部门|牵头单位|信息提供部门|数据来源|"
-    r"具体项目内容|工作内容|目标任务|考核内容及计分标准|考核内容及评分标准|评分方法)$"
-)
-_POINTS_WRITTEN = re.compile(r"(?<![第共])\d+(?:\.\d+)?\s*分(?!钟|之|别|值|数|类|项|级|析|管)")
-# 「(一)倒扣分制度:结合月度考核……」: a numbered heading before a colon, its description after.
-_HEAD = re.compile(r"^(?P<name>[^:：,，。；;]{2,20})[:：](?P<rest>.*)$")
-_VERB = re.compile(r"扣|得\s*\d|不得|每")
-# 「加分项」, 「扣分事项」: a short heading that names scoring without scoring anything.
-_SHORT_NAME = re.compile(
-    r"^(?!.*(?:\d|不得分|不计分|否决|酌情|扣完|取消|视情))[^,，。；;:：]{2,10}$"
-)
-_NUMBER_CELL = re.compile(r"^(?P<value>\d{1,4}(?:\.\d{1,2})?)\s*分?$")
-_SENTENCE_END = re.compile(r"[。；;]$")
-_CONTINUES = re.compile(r"[，,、和与及或的（(]$")
-MAX_NAME = 30
-MIN_WRAPPED = 18
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    where: str
-
-
-def cells_of(text: str) -> list[Cell]:
-    """Every non-empty cell, in reading order, with vertical names and wrapped lines joined."""
-    cells: list[Cell] = []
-    for number, line in enumerate(text.split("\n"), 1):
-        if _RULE_LINE.match(line):
-            continue
-        for part in _SEPARATORS.split(line.strip()):
-            for piece in _split_inline(" ".join(part.split())):
-                cells.append(Cell(piece, f"第 {number} 行"))
-    return _join_wrapped(_join_vertical(cells))
-
-
-# Where a table run together into one line (PDF text, a flattened Word table) breaks back into
-# cells: before a numbered item or a 「name(N分)」 heading that follows a sentence's end, and
-# around points written alone after a sentence (「……具体负责。8分未成立的扣2分」).
-_INLINE_BREAK = re.compile(
-    r"(?<=[。；;）)])\s*(?="
-    r"\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
-    r"|[\u4e00-\u9fff、]{2,15}[（(]\d+(?:\.\d+)?分[)）]"
-    r"|\d{1,3}(?:\.\d)?分(?!钟|之|[)）]))"
-    r"|(?<=[（(]\d分[)）])(?=\d{1,2}[.、．](?!\d))|(?<=[（(]\d\d分[)）])(?=\d{1,2}[.、．](?!\d))"
-    r"|(?<=^\d分)|(?<=^\d\d分)|(?<=^\d\.\d分)"
-)
-_HEADER_RUN = re.compile(
-    r"(?:考核项目|考核内容及计分标准|考核内容及评分标准|考核内容|考核标准|评分标准|计分标准|"
-    r"扣分标准|标准分|分值|考核细则|评分细则|备注|考核办法|得分|扣分){3,}"
-)
-
-
-def _split_inline(text: str) -> list[str]:
-    """A cell cut where a run-together table had its cell edges; runs of header words gone."""
-    for run in reversed(list(_HEADER_RUN.finditer(to_simplified(text)))):
-        text = text[: run.start()] + " " + text[run.end() :]  # same length: spans hold
-    text = text.strip()
-    pieces: list[str] = []
-    for piece in _INLINE_BREAK.split(text):
-        pieces.extend(_split_points_head(piece))
-    return [piece.strip() for piece in pieces if piece.strip(" \u3000")]
-
-
-_POINTS_HEAD = re.compile(r"^(\d{1,3}(?:\.\d)?分)(?!钟|之)(?=[\u4e00-\u9fff])")
-
-
-def _split_points_head(piece: str) -> list[str]:
-    """「8分未成立的扣2分」: the item's points, then its criteria."""
-    head = _POINTS_HEAD.match(piece.strip())
-    if head is None:
-        return [piece]
-    return [head.group(1), piece.strip()[head.end() :]]
-
-
-def _join_vertical(cells: list[Cell]) -> list[Cell]:
-    """「区\n政\n府」: a name written one character a line (a tall merged cell)."""
-    joined: list[Cell] = []
-    run: list[Cell] = []
-    for cell in [*cells, Cell("", "")]:
-        if len(cell.text) == 1 and not cell.text.isdigit():
-            run.append(cell)
-            continue
-        if len(run) > 1:
-            joined.append(Cell("".join(c.text for c in run), run[0].where))
-        else:
-            joined.extend(run)
-        run = []
-        if cell.text:
-            joined.append(cell)
-    return joined
-
-
-def _join_wrapped(cells: list[Cell]) -> list[Cell]:
-    """A long sentence broken across lines (「受到通报批」 / 「评，取消……」) is one cell."""
-    joined: list[Cell] = []
-    for cell in cells:
-        previous = joined[-1] if joined else None
-        if previous is not None and _wraps(previous.text, cell.text):
-            joined[-1] = Cell(previous.text + cell.text, previous.where)
-        else:
-            joined.append(cell)
-    return joined
-
-
-def _wraps(previous: str, text: str) -> bool:
-    if heading_rank(text) is not None or _NUMBER_CELL.match(text) or _HEADER_WORDS.match(text):
-        return False
-    if _CONTINUES.search(previous):
-        return True
-    sentence_like = SCORING_WORD.search(previous) or "，" in previous or "," in previous
-    ended = _SENTENCE_END.search(previous) or previous.endswith("分")
-    return (
-        bool(len(previous) >= MIN_WRAPPED and sentence_like and not ended)
-        and not text[:1].isdigit()
-    )
-
-
-def kind_of(text: str) -> str:
-    """header, number, criteria, unit, name or text (a sentence without a scoring word)."""
-    text = to_simplified(text)
-    if _HEADER_WORDS.match(text.replace(" ", "")):
-        return "header"
-    if _NUMBER_CELL.match(text):
-        return "number"
-    if _named_with_points(text):
-        return "name"
-    if (SCORING_WORD.search(text) or _POINTS_WRITTEN.search(text)) and not _SHORT_NAME.match(text):
-        return "criteria"
-    bare = strip_numbering(text).rstrip("。；;")
-    if len(bare) > MAX_NAME or re.search(r"[。；;]", text.rstrip("。；;")):
-        return "text"
-    if bare.endswith(UNIT_ENDINGS) and len(bare) <= 12 and not bare.endswith(("）", ")")):
-        return "unit"
-    return "name"
-
-
-def _named_with_points(text: str) -> bool:
-    """「一、组织领导(20分)」, 「平安三率(本项限扣5分)」: a short name carrying its points."""
-    head = _HEAD.match(text)
-    name = head.group("name") if head else text
-    named = split_name(name)
-    return (
-        named.points is not None
-        and 0 < len(named.name) <= MAX_NAME
-        and not _VERB.search(named.name)
-    )
 
 
 @dataclass
@@ -195,6 +49,7 @@ class _StreamReader:
     root: Draft = field(default_factory=lambda: Draft(name=""))
     stack: list[_Level] = field(default_factory=list)
     item: Draft | None = None
+    requirement: Draft | None = None  # a row opened by its requirement, waiting for its points
     serial: int = 0
 
     def read(self, cells: list[Cell]) -> None:
@@ -233,17 +88,21 @@ class _StreamReader:
 
     def _is_serial(self, index: int) -> bool:
         """A number is a row's serial when it counts on from the last one and text follows."""
-        match = _NUMBER_CELL.match(self.cells[index].text)
+        match = NUMBER_CELL.match(self.cells[index].text)
         value = Decimal(match.group("value")) if match else None
         return value == self.serial + 1 and self._kind_at(index + 1) in ("name", "text")
 
     def _take(self, index: int, cell: Cell, kind: str) -> None:
         if kind == "header":
             return
-        if kind == "number":
+        if kind == "furniture":
+            self.report.ignore(cell.where, cell.text)
+        elif kind == "number":
             self._number(index, cell)
+        elif self._requirement_row(index):
+            self._open_requirement(cell)
         elif self._numbered_item(index):
-            self._open(self._draft(cell), _LEAF + (heading_rank(cell.text) or 0))
+            self._open(self._draft(cell), self._row_rank(cell))
         elif kind == "criteria" or (kind == "text" and self.item is not None):
             self._criteria(cell)
         elif kind == "unit" and self.item is not None and self.item.criteria:
@@ -256,9 +115,10 @@ class _StreamReader:
             self.serial += 1
             self.item = None  # the next cell names the row's item
             return
-        value = Decimal(_NUMBER_CELL.match(cell.text).group("value"))  # type: ignore[union-attr]
+        value = Decimal(NUMBER_CELL.match(cell.text).group("value"))  # type: ignore[union-attr]
         item = self.item
-        if item is not None and item.points is None and not item.criteria and not item.children:
+        bare = item is not None and not item.criteria and not item.children
+        if item is not None and item.points is None and (bare or item is self.requirement):
             item.points = value
         else:
             self.report.ignore(cell.where, cell.text)
@@ -280,6 +140,46 @@ class _StreamReader:
             return False
         return self._kind_at(index + 1) == "number" and not self._is_serial(index + 1)
 
+    def _requirement_row(self, index: int) -> bool:
+        """「实施方案按时出台;……三落实。」 | 「5」 | 「每缺一项扣0.5分」: a row whose requirement
+        (a sentence, or a numbered line) leads, then its points, then its criteria."""
+        cell = self.cells[index].text
+        sentence = bool(FIRST_CLAUSE.search(cell.rstrip("。；;"))) and cell.endswith(
+            ("。", "；", ";")
+        )
+        text = self.kinds[index] == "text" or (
+            self.kinds[index] == "name" and (heading_rank(cell) is not None or sentence)
+        )
+        return (
+            text
+            and self._kind_at(index + 1) == "number"
+            and not self._is_serial(index + 1)
+            and self._kind_at(index + 2) == "criteria"
+        )
+
+    def _open_requirement(self, cell: Cell) -> None:
+        """The row's item is named by its requirement's first clause; the whole requirement is
+        its description. It follows the row before as a sibling; a heading above it that has
+        only a name and points heads it as a group."""
+        top = self.stack[-1] if self.stack else None
+        heading = top is not None and top.draft is self.item and top.rank >= _LEAF
+        if heading and top is not None and not (top.draft.criteria or top.draft.children):
+            top.rank = _GROUP
+        rank = self._row_rank(cell)
+        requirement = GLUED_SERIAL.sub("", strip_numbering(cell.text), count=1)
+        draft = Draft.from_text(FIRST_CLAUSE.split(requirement, maxsplit=1)[0], where=cell.where)
+        add_criteria_line(draft, requirement)
+        self._open(draft, rank)
+        self.requirement = draft
+
+    def _row_rank(self, cell: Cell) -> float:
+        """A row follows a complete row (one with criteria) as its sibling; under a heading it
+        nests by its numbering."""
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.draft is self.item and top.draft.criteria:
+            return top.rank
+        return _LEAF + (heading_rank(cell.text) or 0)
+
     @staticmethod
     def _draft(cell: Cell) -> Draft:
         return Draft.from_text(
@@ -290,7 +190,7 @@ class _StreamReader:
         """A numbered heading nests by its numbering; a plain name heads a group when names or
         serial rows follow it, and is an item when points or criteria do."""
         text, rest = cell.text, ""
-        head = _HEAD.match(text)
+        head = HEAD.match(text)
         if head and heading_rank(text) is not None:
             text, rest = head.group("name"), head.group("rest")
         draft = Draft.from_text(strip_numbering(text).rstrip("。；;") or text, where=cell.where)
@@ -331,7 +231,7 @@ def read_stream(text: str, report: ImportReport) -> Draft:
     ignored = len(report.cells_ignored)
     reader = _StreamReader(report)
     reader.read(cells_of(text))
-    if not any(_scoring_words(to_simplified(text)) for text in _criteria(reader.root)):
+    if not any(scoring_words(to_simplified(text)) for text in _criteria(reader.root)):
         del report.cells_ignored[ignored:]
         return Draft(name="")
     return reader.root
@@ -340,11 +240,7 @@ def read_stream(text: str, report: ImportReport) -> Draft:
 def scoring_in(root: Draft) -> int:
     """How many scoring words the criteria under ``root`` hold: how much of a document's
     scoring a reading kept."""
-    return sum(_scoring_words(to_simplified(text)) for text in _criteria(root))
-
-
-def _scoring_words(text: str) -> int:
-    return len(SCORING_WORD.findall(text)) + len(_POINTS_WRITTEN.findall(text))
+    return sum(scoring_words(to_simplified(text)) for text in _criteria(root))
 
 
 def _criteria(draft: Draft) -> list[str]:

@@ -1,0 +1,250 @@
+"""Any text as a stream of cells, each classed: how the cell-stream reader (stream.py) sees a
+document whatever its shape.
+
+Lines are cut into cells at tabs, ``|`` and box-drawing rules, runs of spaces; a table run
+together into one line (PDF text, a flattened Word table) is cut again where its cell edges were;
+names written one character a line and sentences wrapped across lines are joined. Each cell is then
+a header, a number (points or a serial), page furniture or a title, a name, a unit, criteria (a
+scoring word) or text (a sentence that scores nothing).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kaohe.textrules.normalize import to_simplified
+from kaohe.textrules.vocabulary import SCORING_WORD
+from kaohe.transfer.importers.names import UNIT_ENDINGS, split_name, strip_numbering
+from kaohe.transfer.importers.outline import heading_rank
+
+COUNTING_WORDS = (
+    r"个|次|项|条|人|件|天|日|月|年|周|名|份|处|户|家|分|元|万|亿|倍|届|批|位|所|类|台(?!账)|辆|篇|期|"
+    r"轮|季|小时|层|级|米|公里|吨|亩|岁|号|时|本|套|张|场|起|宗|例|种|门|栏|点|组|支|部|段|座|棵"
+)
+_SEPARATORS = re.compile(r"\s*[|│┃║¦]\s*|\t+| {3,}|\u3000{2,}|\s,\s|,{2,}\s*$|^\s*,\s")
+_RULE_LINE = re.compile(r"^[\s─━│┃┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬+\-=_|.·…]*$")
+_HEADER_WORDS = re.compile(
+    r"^(?:序号|编号|类别|项目|考核项目|考核内容|考核指标|指标|一级指标|二级指标|三级指标|分值|"
+    r"基础分值|基础分|标准分|分数|权重|考核标准|评分标准|考核细则|评分细则|计分标准|扣分标准|"
+    r"考核要点|考核方法|考核办法|评分办法|考核结果|件数|加分|扣分|得分|自评分|考核得分|备注|"
+    r"考核单位|考核部门|考评单位|责任单位|责任部门|牵头单位|信息提供部门|数据来源|"
+    r"具体项目内容|工作内容|目标任务|考核内容及计分标准|考核内容及评分标准|评分方法)$"
+)
+_POINTS_WRITTEN = re.compile(r"(?<![第共])\d+(?:\.\d+)?\s*分(?!钟|之|别|值|数|类|项|级|析|管)")
+# 「(一)倒扣分制度:结合月度考核……」: a numbered heading before a colon, its description after.
+HEAD = re.compile(r"^(?P<name>[^:：,，。；;]{2,20})[:：](?P<rest>.*)$")
+_VERB = re.compile(r"扣|得\s*\d|不得|每")
+# 「加分项」, 「扣分事项」: a short heading that names scoring without scoring anything.
+_SHORT_NAME = re.compile(
+    r"^(?!.*(?:\d|不得分|不计分|否决|酌情|扣完|取消|视情))[^,，。；;:：]{2,10}$"
+)
+FIRST_CLAUSE = re.compile(r"[，,；;。：:]")
+NUMBER_CELL = re.compile(r"^(?P<value>\d{1,4}(?:\.\d{1,2})?)\s*分?$")
+_SENTENCE_END = re.compile(r"[。；;]$")
+_CONTINUES = re.compile(r"[，,、和与及或的（(]$")
+MAX_NAME = 30
+MIN_WRAPPED = 18
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    where: str
+
+
+def cells_of(text: str) -> list[Cell]:
+    """Every non-empty cell, in reading order, with vertical names and wrapped lines joined."""
+    cells: list[Cell] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if _RULE_LINE.match(line):
+            continue
+        for part in _SEPARATORS.split(line.strip()):
+            for piece in _split_inline(" ".join(part.split())):
+                cells.append(Cell(piece, f"第 {number} 行"))
+    return _join_wrapped(_join_vertical(cells))
+
+
+# Where a table run together into one line (PDF text, a flattened Word table) breaks back into
+# cells: before a numbered item or a 「name(N分)」 heading that follows a sentence's end, and
+# around points written alone after a sentence (「……具体负责。8分未成立的扣2分」).
+_INLINE_BREAK = re.compile(
+    r"(?<=[。；;）)])\s*(?="
+    r"\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+    r"|[\u4e00-\u9fff、]{2,15}[（(]\d+(?:\.\d+)?分[)）]"
+    r"|\d{1,3}(?:\.\d)?分(?!钟|之|[)）]))"
+    r"|(?<=[（(]\d分[)）])(?=\d{1,2}[.、．](?!\d))|(?<=[（(]\d\d分[)）])(?=\d{1,2}[.、．](?!\d))"
+    r"|(?<=^\d分)|(?<=^\d\d分)|(?<=^\d\.\d分)"
+)
+_HEADER_RUN = re.compile(
+    r"(?:考核项目|指标项目|考核内容及计分标准|考核内容及评分标准|考核内容|考核要求|考核标准|"
+    r"评分标准|计分标准|扣分标准|标准分|分值|考核细则|评分细则|备注|考核办法|得分|扣分){3,}"
+)
+# 「……三落实。5每缺一项扣0.5分」: a points cell that lost its 分 in PDF text, between a row's
+# requirement (ending a sentence) and its criteria. A counting word after the number
+# (「3个月内」, 「2人以上」) makes it part of a sentence instead.
+_BARE_POINTS = re.compile(
+    r"(?<=[。；;])\s*(\d{1,2}(?:\.\d)?)(?=[\u4e00-\u9fff]|$)(?!的|" + COUNTING_WORDS + ")"
+)
+# 「2严格落实……」: a row's serial run into its requirement.
+GLUED_SERIAL = re.compile(r"^\d{1,2}(?=[\u4e00-\u9fff])(?!" + COUNTING_WORDS + ")")
+# 「基础工作(50分)实施方案按时出台;……」: a heading with its points, run into its first row.
+_POINTED_HEAD = re.compile(
+    r"^[^，,。；;:：\d]{2,15}[（(]\d{1,3}(?:\.\d)?分[)）](?=[\u4e00-\u9fff])"
+)
+
+
+def _split_inline(text: str) -> list[str]:
+    """A cell cut where a run-together table had its cell edges; runs of header words gone."""
+    pieces: list[str] = []
+    for segment in _between_header_runs(text):
+        for piece in _INLINE_BREAK.split(segment.strip()):
+            for part in _split_bare_points(piece):
+                pieces.extend(_split_points_head(part))
+    return [piece.strip() for piece in pieces if piece.strip(" \u3000")]
+
+
+def _between_header_runs(text: str) -> list[str]:
+    """The stretches of a line around runs of header words (a header row run into the text)."""
+    segments, start = [], 0
+    for run in _HEADER_RUN.finditer(to_simplified(text)):  # one for one: offsets hold
+        segments.append(text[start : run.start()])
+        start = run.end()
+    return [*segments, text[start:]]
+
+
+def _split_bare_points(text: str) -> list[str]:
+    """「……三落实。5每缺一项扣0.5分」 → the requirement, 「5」, the criteria; a pointed heading
+    run into its first row is cut off it too."""
+    head = _POINTED_HEAD.match(to_simplified(text))
+    pieces = [text[: head.end()]] if head else []
+    start = head.end() if head else 0
+    for match in _BARE_POINTS.finditer(to_simplified(text), start):
+        pieces += [*_criteria_then_requirement(text[start : match.start(1)]), match.group(1)]
+        start = match.start(1)  # the number stays on its criteria too: the text as written
+    return [*pieces, text[start:]]
+
+
+def _criteria_then_requirement(text: str) -> list[str]:
+    """「每缺一项扣0.5分。实现……更新及时。」 before a points cell: the last row's criteria, then
+    the requirement of the row the points belong to (its sentences score nothing)."""
+    sentences = [s for s in re.split(r"(?<=[。；;])", text) if s]
+    scoring = [i for i, s in enumerate(sentences) if scoring_words(to_simplified(s))]
+    if not scoring or scoring[-1] == len(sentences) - 1:
+        return [text]
+    cut = scoring[-1] + 1
+    return ["".join(sentences[:cut]), "".join(sentences[cut:])]
+
+
+_POINTS_HEAD = re.compile(r"^(\d{1,3}(?:\.\d)?分)(?!钟|之)(?=[\u4e00-\u9fff])")
+
+
+def _split_points_head(piece: str) -> list[str]:
+    """「8分未成立的扣2分」: the item's points, then its criteria."""
+    head = _POINTS_HEAD.match(piece.strip())
+    if head is None:
+        return [piece]
+    return [head.group(1), piece.strip()[head.end() :]]
+
+
+def _join_vertical(cells: list[Cell]) -> list[Cell]:
+    """「区\n政\n府」: a name written one character a line (a tall merged cell)."""
+    joined: list[Cell] = []
+    run: list[Cell] = []
+    for cell in [*cells, Cell("", "")]:
+        if len(cell.text) == 1 and not cell.text.isdigit():
+            run.append(cell)
+            continue
+        if len(run) > 1:
+            joined.append(Cell("".join(c.text for c in run), run[0].where))
+        else:
+            joined.extend(run)
+        run = []
+        if cell.text:
+            joined.append(cell)
+    return joined
+
+
+def _join_wrapped(cells: list[Cell]) -> list[Cell]:
+    """A long sentence broken across lines (「受到通报批」 / 「评，取消……」) is one cell."""
+    joined: list[Cell] = []
+    for cell in cells:
+        previous = joined[-1] if joined else None
+        if previous is not None and _wraps(previous.text, cell.text):
+            joined[-1] = Cell(previous.text + cell.text, previous.where)
+        else:
+            joined.append(cell)
+    return joined
+
+
+def _wraps(previous: str, text: str) -> bool:
+    if heading_rank(text) is not None or NUMBER_CELL.match(text) or _HEADER_WORDS.match(text):
+        return False
+    if _CONTINUES.search(previous):
+        return True
+    sentence_like = SCORING_WORD.search(previous) or "，" in previous or "," in previous
+    ended = _SENTENCE_END.search(previous) or previous.endswith("分")
+    return (
+        bool(len(previous) >= MIN_WRAPPED and sentence_like and not ended)
+        and not text[:1].isdigit()
+    )
+
+
+def kind_of(text: str) -> str:
+    """header, number, criteria, unit, name or text (a sentence without a scoring word)."""
+    text = to_simplified(text)
+    if _HEADER_WORDS.match(text.replace(" ", "")):
+        return "header"
+    if is_furniture(text):
+        return "furniture"
+    if NUMBER_CELL.match(text):
+        return "number"
+    if _named_with_points(text):
+        return "name"
+    if (SCORING_WORD.search(text) or _POINTS_WRITTEN.search(text)) and not _SHORT_NAME.match(text):
+        return "criteria"
+    bare = strip_numbering(text).rstrip("。；;")
+    if len(bare) > MAX_NAME or re.search(r"[。；;]", text.rstrip("。；;")):
+        return "text"
+    if bare.endswith(UNIT_ENDINGS) and len(bare) <= 12 and not bare.endswith(("）", ")")):
+        return "unit"
+    return "name"
+
+
+# Page furniture and the document's own title, never an indicator: 「当前位置 > 首页 > ……」,
+# 发布时间, 来源, 【字体：大 中 小】, a file name, a document number (〔2021〕4号), the heading of
+# an official letter (……文件, ……的通知) and a title (……考核办法(试行), ……考核评分表).
+_FURNITURE = re.compile(
+    r"当前位置|发布时间|发布日期|信息来源|来源[:：]|【?字体[:：]|浏览次数|阅读次数|点击数|"
+    r"\.docx?\b|\.pdf\b|^PAGE\b|〔\d{4}〕\d+号|^[^，,。；;]{2,30}文件$|的通知$"
+)
+_TITLE = re.compile(
+    r"^[^，,。；;]{0,40}(?:考核|考评|考评|评估|绩效|评分|督查|目标)[^，,。；;]{0,20}"
+    r"(?:细则|办法|方案|实施意见|规定|评分表|考核表|评分标准表|计分表)$"
+)
+_TITLE_TAIL = re.compile(r"[（(][^（）()]{1,6}[)）]$|[?？。:：\s]+$")
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture or a title line (see _FURNITURE and _TITLE)."""
+    if _FURNITURE.search(text):
+        return True
+    bare = _TITLE_TAIL.sub("", strip_numbering(text)).strip()
+    return bool(_TITLE.match(bare)) and not SCORING_WORD.search(bare)
+
+
+def _named_with_points(text: str) -> bool:
+    """「一、组织领导(20分)」, 「平安三率(本项限扣5分)」: a short name carrying its points."""
+    head = HEAD.match(text)
+    name = head.group("name") if head else text
+    named = split_name(name)
+    return (
+        named.points is not None
+        and 0 < len(named.name) <= MAX_NAME
+        and not _VERB.search(named.name)
+    )
+
+
+def scoring_words(text: str) -> int:
+    """How many scoring words (and amounts written without a verb) a simplified text holds."""
+    return len(SCORING_WORD.findall(text)) + len(_POINTS_WRITTEN.findall(text))

@@ -1,0 +1,83 @@
+"""Layouts read by the cell stream: documents whatever their table or text shape become an
+outline of indicators first. Each test is a small document written in the style of its class."""
+
+from kaohe.transfer.importers import import_document
+from tests.transfer.documents import leaf, tree
+
+# A table run together by PDF text: 考核要求 | 分值 | 评分细则, the points without their 分.
+RUN_TOGETHER = (
+    "某县河道管护工作考核评分细则\n"
+    "考核项目考核要求分值评分细则基础工作(12分)制定管护方案;落实专人管护;建立管护经费。"
+    "5每缺一项扣1分。设立河道公示牌,信息准确。3公示牌不规范的,每个扣0.5分。"
+    "建立巡查台账,记录完整。4台账不全的,酌情扣分。\n"
+)
+
+
+def test_a_run_together_row_whose_points_lost_their_fen_becomes_an_item_named_by_its_first_clause():
+    scheme = import_document("细则.txt", RUN_TOGETHER.encode()).scheme
+
+    assert tree(scheme) == [
+        ("基础工作", "12"),
+        ("基础工作", "制定管护方案", "5"),
+        ("基础工作", "设立河道公示牌", "3"),
+        ("基础工作", "建立巡查台账", "4"),
+    ]
+    first = leaf(scheme, "基础工作", "制定管护方案")
+    assert "制定管护方案;落实专人管护;建立管护经费。" in first["criteria"]
+    assert "每缺一项扣1分。" in first["criteria"]  # the previous row's criteria stay apart
+    assert "设立河道公示牌" not in first["criteria"]
+
+
+def test_the_title_of_a_run_together_table_is_reported_not_read_as_an_indicator():
+    imported = import_document("细则.txt", RUN_TOGETHER.encode())
+
+    assert [node["name"] for node in imported.scheme["sections"]] == ["基础工作"]
+    assert any("某县河道管护工作考核评分细则" in cell for cell in imported.report.cells_ignored)
+
+
+def test_a_number_followed_by_a_counting_word_stays_in_its_sentence():
+    text = (
+        "考核项目|分值|评分标准\n"
+        "隐患整改|10|发现隐患未整改的扣2分。3个月内仍未整改的,每处扣1分。\n"
+        "应急演练|5|未开展演练的扣5分。\n"
+    )
+
+    scheme = import_document("表.txt", text.encode()).scheme
+
+    assert tree(scheme) == [("隐患整改", "10"), ("应急演练", "5")]
+    assert "3个月内仍未整改的,每处扣1分。" in leaf(scheme, "隐患整改")["criteria"]
+
+
+def test_numbered_rows_each_with_a_requirement_points_and_criteria_are_siblings():
+    text = (
+        "安全生产(20分)\n"
+        "1.成立安全生产领导小组,明确分管领导。\n8分\n未成立的扣4分;分工不明确的扣2分。\n"
+        "2.每季度召开安全例会,研究部署工作。\n6分\n每少开1次扣1.5分。\n"
+        "3.建立隐患排查台账。\n6分\n台账不全的酌情扣分。\n"
+    )
+
+    scheme = import_document("表.txt", text.encode()).scheme
+
+    assert tree(scheme) == [
+        ("安全生产", "20"),
+        ("安全生产", "成立安全生产领导小组", "8"),
+        ("安全生产", "每季度召开安全例会", "6"),
+        ("安全生产", "建立隐患排查台账", "6"),
+    ]
+    criteria = leaf(scheme, "安全生产", "每季度召开安全例会")["criteria"]
+    assert criteria == "每季度召开安全例会,研究部署工作。\n每少开1次扣1.5分。"
+
+
+def test_page_furniture_above_a_pipe_table_is_reported_not_read():
+    text = (
+        "当前位置：首页 > 政务公开 > 通知公告\n"
+        "发布时间：2023-03-01 信息来源：县政府办\n"
+        "某县机关作风建设考核办法（试行）\n"
+        "考核项目|分值|评分标准\n"
+        "工作纪律|10|迟到早退的,每次扣0.5分。\n"
+        "服务质量|10|被投诉查实的,每件扣2分。\n"
+    )
+
+    imported = import_document("办法.txt", text.encode())
+
+    assert tree(imported.scheme) == [("工作纪律", "10"), ("服务质量", "10")]
