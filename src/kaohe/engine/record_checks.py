@@ -128,6 +128,6 @@ def score_range_problems(score: Decimal, rule: Rule) -> list[str]:
     if not score.is_finite():
         return [f"测评得分应为 {low} 到 {high} 之间的数字（填写的是 {score}）"]
     if (least is not None and score < least) or (most is not None and score > most):
-        shown = show(score) if abs(score) <= LARGEST_VALUE else f"{score:.6g}"
+        shown = show(score) if abs(score) <= LARGEST_VALUE else f"{score:.1e}"
         return [f"测评得分应在 {low} 到 {high} 之间（填写的是 {shown}）"]
     return []
