@@ -217,9 +217,12 @@ def test_one_quarter_of_zhangjiagang_from_template_to_republished_export(
     expect(page.get_by_text("就高").first).to_be_visible()
     page.go_back()
 
+    asked: list[str] = []  # locking and publishing ask first; the office answers yes
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     page.get_by_role("button", name="锁定考核记录").click()
     page.get_by_role("button", name="公示结果").click()
     expect(page.get_by_text("申诉截止").first).to_be_visible()
+    assert [text[-6:] for text in asked] == ["确定锁定吗？", "确定公示吗？"]
 
     switch_user(page, base, "zjg_spxt")
     page.get_by_role("link", name="考核结果").click()

@@ -132,7 +132,7 @@ def test_deleting_a_record_asks_for_confirmation_first(client, zhangjiagang):
     )
     client.force_login(office)
     page = grid(client, zhangjiagang)
-    assert 'hx-confirm="确定删除「督查科」的这条记录吗？' in page
+    assert 'data-confirm="确定删除「督查科」的这条记录吗？' in page
     answer = client.post(
         reverse("cycles:record_delete", args=[zhangjiagang.cycle.pk, record.pk]),
         {"node": "1.1.1", "version": "1"},

@@ -62,3 +62,22 @@ colour: red
 def test_a_missing_facts_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FactsError, match="无法读取事实文件"):
         read_facts(tmp_path / "none.yaml")
+
+
+def test_a_score_that_is_not_a_finite_number_is_refused(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """
+evaluations:
+  - {unit: 甲, indicator: 测评, group: 群众, score: .nan}
+  - {unit: 甲, indicator: 测评, group: 领导, score: .inf}
+  - {unit: 甲, indicator: 测评, group: 职工, score: Infinity}
+""",
+    )
+    with pytest.raises(FactsError) as caught:
+        read_facts(path)
+    assert caught.value.problems == (
+        "事实文件 evaluations 第 1 项：score「nan」不是数字",
+        "事实文件 evaluations 第 2 项：score「inf」不是数字",
+        "事实文件 evaluations 第 3 项：score「Infinity」不是数字",
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -19,7 +20,7 @@ from kaohe.accounts.roles import Role
 from kaohe.appeals.models import Appeal, AppealEvidence
 from kaohe.audit.log import Action, log_change
 from kaohe.cycles.access import may_decide_appeal, may_file_appeal, result_readers
-from kaohe.cycles.actions import check_record, record_snapshot
+from kaohe.cycles.actions import check_evaluation_score, check_record, record_snapshot
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry, Record
 from kaohe.progress.notify import notify
@@ -187,15 +188,25 @@ def correct_record(actor: User, appeal: Appeal, correction: Correction) -> None:
         log_change(actor, Action.APPEAL_WITHDREW_RECORD, record, old=old)
         record.delete()
         return
-    if correction.count is None and correction.value is None:
-        raise ValidationError("申诉成立时请填写更正后的次数或数值，或撤销该记录")
-    if correction.count is not None:
-        record.count = correction.count
-    if correction.value is not None:
-        record.value = correction.value
+    record.count, record.value = corrected_amounts(appeal.cycle, old, correction)
     record.version += 1
     record.save(update_fields=["count", "value", "version", "recorded_at"])
     log_change(actor, Action.APPEAL_CORRECTED_RECORD, record, old=old, new=record_snapshot(record))
+
+
+def corrected_amounts(
+    cycle: Cycle, values: dict[str, Any], correction: Correction
+) -> tuple[Decimal | None, Decimal | None]:
+    """The record's 次数 and 数值 as corrected, checked like any record saved in the grid."""
+    if correction.count is None and correction.value is None:
+        raise ValidationError("申诉成立时请填写更正后的次数或数值，或撤销该记录")
+    corrected = {
+        **values,
+        "count": values["count"] if correction.count is None else correction.count,
+        "value": values["value"] if correction.value is None else correction.value,
+    }
+    check_record(cycle, corrected)
+    return corrected["count"], corrected["value"]
 
 
 def add_missing_record(actor: User, appeal: Appeal, correction: Correction) -> None:
@@ -231,9 +242,11 @@ def correct_evaluation(actor: User, appeal: Appeal, correction: Correction) -> N
         raise ValidationError("请选择本次申诉涉及的测评得分进行更正")
     if correction.score is None:
         raise ValidationError("申诉成立时请填写更正后的测评得分")
-    if not Decimal(0) <= correction.score <= Decimal(100):
-        raise ValidationError("测评得分应在 0 到 100 之间")
+    typed = engine.EvaluationScore(
+        str(appeal.cycle_unit), entry.node_path, entry.group, correction.score, entry.round
+    )
+    check_evaluation_score(appeal.cycle, typed)
     old = str(entry.score)
-    entry.score = correction.score
-    entry.save(update_fields=["score"])
+    entry.score, entry.version = correction.score, entry.version + 1
+    entry.save(update_fields=["score", "version"])
     log_change(actor, Action.APPEAL_CORRECTED_SCORE, entry, old=old, new=str(correction.score))

@@ -28,7 +28,8 @@ The public API others code against:
   file, the grid, the form and the snapshot all list them from it.
   :func:`record_problems` checks one record against its rule and its cycle's dates before it is
   saved (no blank record, no negative count, levels from the rule's list, values within the
-  rule's range); each :class:`FieldProblem` names its field.
+  rule's range); each :class:`FieldProblem` names its field. :func:`evaluation_score_problems`
+  does the same for an evaluator group's score (its group and round, within the rule's scale).
 - :func:`rule_kinds` lists the rule kinds by name with a Chinese description;
   :data:`VETO_CONSEQUENCES` names each veto consequence in Chinese (the one table of them).
 - :func:`rule_sentence` reads a rule (as plain data) as one plain-Chinese sentence
@@ -71,7 +72,7 @@ from kaohe.engine.model.scheme import (
     Scheme,
     within,
 )
-from kaohe.engine.record_checks import FieldProblem, record_problems
+from kaohe.engine.record_checks import FieldProblem, evaluation_score_problems, record_problems
 from kaohe.engine.rules.registry import kinds
 from kaohe.engine.rules.veto import VETO_CONSEQUENCES
 from kaohe.engine.wording import rule_sentence
@@ -132,6 +133,7 @@ __all__ = [
     "compute",
     "compute_unit",
     "cross_unit_rules",
+    "evaluation_score_problems",
     "load_scheme",
     "rank_units",
     "record_problems",

@@ -11,7 +11,7 @@ import datetime
 from decimal import Decimal
 from typing import NamedTuple
 
-from kaohe.engine.model.facts import RECORD_FIELDS, Record
+from kaohe.engine.model.facts import RECORD_FIELDS, EvaluationScore, Record
 from kaohe.engine.model.scheme import Rule, Scheme
 from kaohe.engine.numbers import ZERO, show
 from kaohe.engine.rules.registry import kinds
@@ -97,3 +97,37 @@ def date_problems(
         return []
     first, last = (day.isoformat() for day in period)
     return [FieldProblem("date", f"{date.isoformat()} 不在考核周期（{first}～{last}）内")]
+
+
+def evaluation_score_problems(scheme: Scheme, score: EvaluationScore) -> list[str]:
+    """An evaluator group's score as typed, before anyone saves it: on an evaluation item of
+    ``scheme``, from one of its groups and rounds, a number within the rule's scale (0–100 unless
+    the scheme sets another). Each problem names the field (测评得分, 评议组, 轮次)."""
+    rule = evaluation_rule(scheme, score.indicator)
+    if rule is None:
+        return [f"「{score.indicator}」不是方案中的测评类指标"]
+    groups = kinds()[rule.kind].record_levels(rule)
+    rounds = tuple(getattr(rule.params, "rounds", ()))
+    problems = []
+    if score.group not in groups:
+        problems.append(f"评议组「{score.group}」不在（{'、'.join(groups)}）中")
+    if len(rounds) > 1 and score.round not in rounds:
+        problems.append(f"轮次「{score.round}」不在（{'、'.join(rounds)}）中")
+    return problems + score_range_problems(score.score, rule)
+
+
+def evaluation_rule(scheme: Scheme, indicator: str) -> Rule | None:
+    node = scheme.find_node(indicator)
+    rules = node.rules if node is not None else ()
+    return next((rule for rule in rules if rule.kind == "evaluation"), None)
+
+
+def score_range_problems(score: Decimal, rule: Rule) -> list[str]:
+    least, most = kinds()[rule.kind].value_bounds(rule)
+    low, high = show(least or ZERO), show(most) if most is not None else ""
+    if not score.is_finite():
+        return [f"测评得分应为 {low} 到 {high} 之间的数字（填写的是 {score}）"]
+    if (least is not None and score < least) or (most is not None and score > most):
+        shown = show(score) if abs(score) <= LARGEST_VALUE else f"{score:.1e}"
+        return [f"测评得分应在 {low} 到 {high} 之间（填写的是 {shown}）"]
+    return []

@@ -211,6 +211,9 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it even bef
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(env_text("KAOHE_MEDIA_DIR", str(VAR_DIR / "media")))
 UPLOAD_MAX_MB = env_int("KAOHE_UPLOAD_MAX_MB", 20)  # evidence files and imported workbooks
+# The evaluation grid posts two fields a score (the score, the version it was shown at): a city's
+# 200 units × 6 columns are 2,400 fields from a browser without JavaScript (Django allows 1,000).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -105,6 +105,8 @@ def evaluation_from(item: Any, index: int, problems: list[str]) -> EvaluationSco
     try:
         score = Decimal(str(item.get("score", 0)))
     except InvalidOperation:
+        score = Decimal("NaN")
+    if not score.is_finite():
         problems.append(f"{where}：score「{item.get('score')}」不是数字")
         score = Decimal(0)
     return EvaluationScore(

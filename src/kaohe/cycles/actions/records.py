@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 
 from kaohe import engine, uploads
 from kaohe.accounts.models import User
@@ -16,6 +16,9 @@ from kaohe.cycles.changes import notify_changed
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.fields import RECORD_COLUMNS, refusal, unsaved_record
 from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry, Record
+
+# Decimal places an evaluation score keeps: the column's.
+SCORE_PLACES = cast(models.DecimalField, EvaluationEntry._meta.get_field("score")).decimal_places
 
 
 def ensure_open(cycle: Cycle) -> None:
@@ -85,8 +88,9 @@ def add_record(actor: User, cycle_unit: CycleUnit, **values: Any) -> Record:
 def change_record(actor: User, record_id: int, expected_version: int, **values: Any) -> Record:
     record = Record.objects.select_for_update().select_related("cycle").get(pk=record_id)
     ensure_open(record.cycle)
-    if record.version != expected_version:
-        raise ValidationError("该记录已被他人修改，请刷新后再改（您的修改未保存）")
+    record.ensure_unchanged_since(
+        expected_version, "该记录已被他人修改，请刷新后再改（您的修改未保存）"
+    )
     merged = {**record_snapshot(record), **values}
     check_record(record.cycle, merged)
     if not may_record(actor, record.cycle, merged["node_path"]):
@@ -106,8 +110,7 @@ def change_record(actor: User, record_id: int, expected_version: int, **values: 
 def delete_record(actor: User, record_id: int, expected_version: int) -> None:
     record = Record.objects.select_for_update().select_related("cycle").get(pk=record_id)
     ensure_open(record.cycle)
-    if record.version != expected_version:
-        raise ValidationError("该记录已被他人修改，请刷新后再删除")
+    record.ensure_unchanged_since(expected_version, "该记录已被他人修改，请刷新后再删除")
     if not may_record(actor, record.cycle, record.node_path):
         raise PermissionDenied("您不负责该指标的考核")
     log_change(actor, Action.RECORD_DELETED, record, old=record_snapshot(record))
@@ -118,6 +121,16 @@ def delete_record(actor: User, record_id: int, expected_version: int) -> None:
     notify_changed(cycle, cycle_unit)
 
 
+def check_evaluation_score(cycle: Cycle, score: engine.EvaluationScore) -> None:
+    """Refuses a score the scheme's evaluation item does not allow (0–100, its groups and
+    rounds) or the database cannot keep exactly (more than three decimal places)."""
+    problems = engine.evaluation_score_problems(cycle_scheme(cycle), score)
+    if not problems and score.score.as_tuple().exponent < -SCORE_PLACES:  # type: ignore[operator]
+        problems.append(f"测评得分最多保留 {SCORE_PLACES} 位小数（填写的是 {score.score}）")
+    if problems:
+        raise ValidationError(problems)
+
+
 @transaction.atomic
 def set_evaluation_score(
     actor: User,
@@ -126,14 +139,17 @@ def set_evaluation_score(
     group: str,
     score: Decimal,
     round_name: str = "",
+    expected_version: int = 0,
 ) -> EvaluationEntry:
+    """Saves one cell of the evaluation grid. ``expected_version`` is the version the clerk
+    started from (0: the cell was empty); a cell changed since is refused with its newer score."""
     cycle = cycle_unit.cycle
     ensure_open(cycle)
     if not is_office(actor):
         raise PermissionDenied("只有考核办可以录入测评得分")
-    if not Decimal(0) <= score <= Decimal(100):
-        raise ValidationError("测评得分应在 0 到 100 之间")
-    entry, created = EvaluationEntry.objects.get_or_create(
+    facts = engine.EvaluationScore(str(cycle_unit), node_path, group, score, round_name)
+    check_evaluation_score(cycle, facts)
+    entry, created = EvaluationEntry.objects.select_for_update().get_or_create(
         cycle=cycle,
         cycle_unit=cycle_unit,
         node_path=node_path,
@@ -142,9 +158,17 @@ def set_evaluation_score(
         defaults={"score": score},
     )
     old = None if created else str(entry.score)
+    if not created and entry.score == score:
+        return entry  # typed as it stands: nothing changes, nobody is overwritten
     if not created:
-        entry.score = score
-        entry.save(update_fields=["score"])
+        entry.ensure_unchanged_since(expected_version, stale_score(entry, score))
+        entry.score, entry.version = score, entry.version + 1
+        entry.save(update_fields=["score", "version"])
     log_change(actor, Action.EVALUATION_SCORE_ENTERED, entry, old=old, new=str(score))
     notify_changed(cycle, cycle_unit)
     return entry
+
+
+def stale_score(entry: EvaluationEntry, typed: Decimal) -> str:
+    newer, yours = (f"{number.normalize():f}" for number in (entry.score, typed))
+    return f"该测评得分已被他人改为 {newer}，请刷新后再改（您填写的 {yours} 未保存）"

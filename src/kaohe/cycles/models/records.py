@@ -1,17 +1,29 @@
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from kaohe.cycles.models.cycle import Cycle, CycleUnit
 from kaohe.models import EvidenceFile, acting_user
 
 
-class Record(models.Model):
-    """考核记录: one deduction, bonus, count or value an assessor keeps for one unit.
+class Versioned(models.Model):
+    """A row two people may edit at once. ``version`` grows with every change; a save names the
+    version it started from (0: the row did not exist yet), and a stale one is refused, so that
+    nobody silently overwrites a newer change."""
 
-    ``version`` grows with every change, so that two people editing the same record never
-    silently overwrite each other (the second save names the version it started from).
-    """
+    version = models.PositiveIntegerField("版本", default=1)
+
+    class Meta:
+        abstract = True
+
+    def ensure_unchanged_since(self, expected_version: int, refusal: str) -> None:
+        if self.version != expected_version:
+            raise ValidationError(refusal)
+
+
+class Record(Versioned):
+    """考核记录: one deduction, bonus, count or value an assessor keeps for one unit."""
 
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="records")
     cycle_unit = models.ForeignKey(
@@ -27,7 +39,6 @@ class Record(models.Model):
     period = models.CharField("期间", max_length=20, blank=True)
     share = models.DecimalField("分摊", max_digits=6, decimal_places=2, null=True, blank=True)
     note = models.TextField("说明", blank=True)
-    version = models.PositiveIntegerField("版本", default=1)
     recorded_by = acting_user("记录人")
     recorded_at = models.DateTimeField("记录时间", auto_now=True)
 
@@ -41,7 +52,7 @@ class Record(models.Model):
         return f"{self.cycle_unit} · {self.node_path} · {self.rule_id}"
 
 
-class EvaluationEntry(models.Model):
+class EvaluationEntry(Versioned):
     """An evaluator group's 0–100 score for a unit on an evaluation item (until ballots exist)."""
 
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="evaluation_entries")

@@ -122,6 +122,6 @@ class EvaluationKind(RuleKind):
             return f"轮次「{round_name}」不在（{'、'.join(params.rounds)}）中"
         if score is None:
             return "需要在「数值」中填写测评分"
-        if not 0 <= score <= params.scale:
+        if not score.is_finite() or not 0 <= score <= params.scale:
             return f"测评分 {show(score)} 不在 0–{show(params.scale)} 之间"
         return ""
