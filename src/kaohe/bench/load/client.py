@@ -3,7 +3,9 @@ CSRF token, Django's messages), forms posted the way the pages post them."""
 
 from __future__ import annotations
 
+import html
 import http.client
+import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -26,6 +28,11 @@ class Answer:
 
     def says(self, text: str) -> bool:
         return text.encode() in self.body
+
+    def messages(self) -> list[str]:
+        """The messages the page shows at its top (base.html: role="alert")."""
+        text = self.body.decode("utf-8", errors="replace")
+        return [html.unescape(m) for m in re.findall(r'role="alert">([^<]*)</div>', text)]
 
 
 class Browser:

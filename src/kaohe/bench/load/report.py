@@ -118,6 +118,8 @@ def lines(figures: Figures) -> list[str]:
             out.append(
                 tally_line(label, phase.tally(kind), users_of.get(kind, readers), phase.seconds)
             )
+    if figures.load.import_said:
+        out.append(f"   导入后的页面提示：{figures.load.import_said}")
     out.append(
         f"   成功保存 {figures.saved} 次，数据库中找到 {figures.saves_kept} 条"
         f"；「database is locked」：网页进程 {figures.web_locked} 次，后台任务进程 "

@@ -57,6 +57,7 @@ class Phase:
     seconds: float = 0.0
     tallies: dict[str, Tally] = field(default_factory=dict)
     last_save: float = 0.0  # time.monotonic() when the last successful save was answered
+    import_said: str = ""  # the message the import's page showed
 
     def tally(self, kind: str) -> Tally:
         return self.tallies.setdefault(kind, Tally())
@@ -182,6 +183,7 @@ class Load:
         answer = browser.upload(path, "file", "压测导入.xlsx", self.workbook)
         ok = not answer.failed and not answer.says(IMPORT_FAILED)
         self.phase.tally("import").add(answer, ok)
+        self.phase.import_said = "；".join(answer.messages())[:300]
         if ok:
             self.phase.saved_at(time.monotonic())
 
