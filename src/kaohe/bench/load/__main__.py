@@ -109,12 +109,15 @@ def measure(database: str, database_url: str, args: argparse.Namespace) -> repor
     with server.production(env, port, folder):
         readers = traffic.logged_in(port, args.users - args.savers)
         savers = traffic.logged_in(port, args.savers)
+        office = traffic.logged_in(port, 2)
         baseline = traffic.baseline(port, args.users, args.baseline_seconds)
         print(f"   基线测量完毕；负载 {args.seconds:g} s ……", flush=True)
         workload = traffic.Load(port, plan, (folder / "import.xlsx").read_bytes())
-        load = workload.run(readers, savers, args.seconds)
+        load = workload.run(readers, savers, office, args.seconds)
         last_save = load.last_save or time.monotonic()
-        fresh = traffic.seconds_until_fresh(port, workload.cycle, last_save, FRESH_WAIT_SECONDS)
+        fresh = traffic.seconds_until_fresh(
+            office[0], workload.cycle, last_save, FRESH_WAIT_SECONDS
+        )
     return report.Figures(
         database=database,
         users=args.users,

@@ -13,6 +13,7 @@ from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlsplit
 
 REQUEST_TIMEOUT_SECONDS = 120.0
+LOGIN = "/accounts/login/"
 
 
 @dataclass(frozen=True)
@@ -21,10 +22,12 @@ class Answer:
     body: bytes
     location: str
     seconds: float
+    path: str  # of the page answered (the landing page when a redirect was followed)
 
     @property
     def failed(self) -> bool:
-        return self.status == 0 or self.status >= 400
+        """No answer, an error, or the login page (the session was lost)."""
+        return self.status == 0 or self.status >= 400 or self.path.startswith(LOGIN)
 
     def says(self, text: str) -> bool:
         return text.encode() in self.body
@@ -63,17 +66,15 @@ class Browser:
         if answer.status not in (301, 302, 303) or not answer.location:
             return answer
         landed = self.get(urlsplit(answer.location)._replace(scheme="", netloc="").geturl())
-        return Answer(landed.status, landed.body, "", answer.seconds + landed.seconds)
+        return Answer(landed.status, landed.body, "", answer.seconds + landed.seconds, landed.path)
 
     def csrf_token(self) -> str:
         # Django accepts a token the client chose, as long as cookie and form agree.
         return self.cookies.setdefault("csrftoken", secrets.token_hex(16))
 
     def log_in(self, username: str, password: str) -> Answer:
-        self.get("/accounts/login/")
-        return self.post(
-            "/accounts/login/", {"username": username, "password": password}, follow=False
-        )
+        self.get(LOGIN)
+        return self.post(LOGIN, {"username": username, "password": password}, follow=False)
 
     def request(
         self, method: str, path: str, body: bytes | None = None, content_type: str = ""
@@ -86,12 +87,14 @@ class Browser:
             response, content = self.exchange(method, path, body, headers)
         except (OSError, http.client.HTTPException):
             self.close()
-            return Answer(0, b"", "", time.perf_counter() - started)
+            return Answer(0, b"", "", time.perf_counter() - started, path)
         self.keep_cookies(response.msg.get_all("Set-Cookie") or [])
         if response.will_close:
             self.close()
         location = response.getheader("Location") or ""
-        return Answer(response.status, content, location, time.perf_counter() - started)
+        if response.status in (301, 302, 303) and urlsplit(location).path.startswith(LOGIN):
+            path = LOGIN  # sent to log in: the page asked for was not answered
+        return Answer(response.status, content, location, time.perf_counter() - started, path)
 
     def exchange(
         self, method: str, path: str, body: bytes | None, headers: dict[str, str]

@@ -73,9 +73,12 @@ def logged_in(port: int, users: int) -> list[Browser]:
 
 
 def log_in(browser: Browser) -> None:
-    answer = browser.log_in(OFFICE_USER, PASSWORD)
-    if answer.status != 302:
-        raise RuntimeError(f"登录失败（HTTP {answer.status}）")
+    """Logs in, trying up to three times; a user who cannot log in is counted by the pages it
+    is then refused (a redirect to the login page lands on no page it asked for)."""
+    for _ in range(3):
+        if browser.log_in(OFFICE_USER, PASSWORD).status == 302:
+            return
+        time.sleep(1)
 
 
 def run_for(seconds: float, loops: list[Callable[[], Any]]) -> float:
@@ -120,8 +123,10 @@ class Load:
         self.cycle = plan["cycle"]
         self.phase = Phase()
 
-    def run(self, readers: list[Browser], savers: list[Browser], seconds: float) -> Phase:
-        office = logged_in(self.port, 2)
+    def run(
+        self, readers: list[Browser], savers: list[Browser], office: list[Browser], seconds: float
+    ) -> Phase:
+        """``office``: two logged-in office users, for the import and the recompute."""
         loops: list[Callable[[], Any]] = [lambda b=b: self.read(b) for b in readers]
         loops += [self.saving(b, n) for n, b in enumerate(savers, 1)]
         background = [
@@ -192,10 +197,9 @@ class Load:
         self.phase.tally("recompute").add(answer, not answer.failed)
 
 
-def seconds_until_fresh(port: int, cycle: int, since: float, wait: float) -> float | None:
+def seconds_until_fresh(office: Browser, cycle: int, since: float, wait: float) -> float | None:
     """How long after ``since`` the ranking stopped saying a change is still being counted;
     None when it still said so ``wait`` seconds after ``since``."""
-    office = logged_in(port, 1)[0]
     while time.monotonic() < since + wait:
         answer = office.get(f"/results/{cycle}/")
         if answer.status == 200 and not answer.says(PENDING):
