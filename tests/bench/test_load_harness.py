@@ -28,7 +28,9 @@ def test_it_reads_saves_imports_and_recomputes_without_an_error(small_city, live
     port = urlsplit(live_server.url).port
     load = traffic.Load(port, plan, workbook)
     office = traffic.logged_in(port, 2)
-    phase = load.run(traffic.logged_in(port, 3), traffic.logged_in(port, 1), office, seconds=2)
+    phase = load.run(
+        traffic.logged_in(port, 3), traffic.logged_in(port, 1), office, seconds=2, think=0.1
+    )
     failed = {kind: tally.failed for kind, tally in phase.tallies.items() if tally.failed}
     assert failed == {}
     assert {"ranking", "breakdown", "grid", "save", "import", "recompute"} <= set(phase.tallies)

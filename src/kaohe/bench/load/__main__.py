@@ -31,6 +31,9 @@ def options(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=60.0, help="负载阶段时长（秒）")
     parser.add_argument("--baseline-seconds", type=float, default=15.0)
     parser.add_argument("--users", type=int, default=50)
+    parser.add_argument(
+        "--think", type=float, default=1.0, help="每个用户两次请求之间的平均停顿（秒）"
+    )
     parser.add_argument("--savers", type=int, default=10)
     parser.add_argument("--units", type=int, default=200)
     parser.add_argument("--records", type=int, default=50_000)
@@ -110,10 +113,10 @@ def measure(database: str, database_url: str, args: argparse.Namespace) -> repor
         readers = traffic.logged_in(port, args.users - args.savers)
         savers = traffic.logged_in(port, args.savers)
         office = traffic.logged_in(port, 2)
-        baseline = traffic.baseline(port, args.users, args.baseline_seconds)
+        baseline = traffic.baseline(port, args.users, args.baseline_seconds, args.think)
         print(f"   基线测量完毕；负载 {args.seconds:g} s ……", flush=True)
         workload = traffic.Load(port, plan, (folder / "import.xlsx").read_bytes())
-        load = workload.run(readers, savers, office, args.seconds)
+        load = workload.run(readers, savers, office, args.seconds, args.think)
         last_save = load.last_save or time.monotonic()
         fresh = traffic.seconds_until_fresh(
             office[0], workload.cycle, last_save, FRESH_WAIT_SECONDS

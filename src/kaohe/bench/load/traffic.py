@@ -1,4 +1,5 @@
-"""The simulated users and what they ask for, each in its own thread, without pauses.
+"""The simulated users and what they ask for, each in its own thread, pausing about a second
+between requests as a person reading the page would (``think``).
 
 - The baseline: every user asks only for /healthz (no cookies, as a monitoring probe would): the
   least any request costs here — gunicorn, Django's middleware, one `SELECT 1`.
@@ -81,17 +82,20 @@ def log_in(browser: Browser) -> None:
         time.sleep(1)
 
 
-def run_for(seconds: float, loops: list[Callable[[], Any]]) -> float:
-    """Runs every loop in its own thread; a loop is called again until ``seconds`` have passed
-    (once when ``seconds`` is 0). An answer outstanding at the end is still waited for; the
-    seconds it all took are returned."""
+def run_for(seconds: float, loops: list[Callable[[], Any]], think: float = 0.0) -> float:
+    """Runs every loop in its own thread; a loop is called again, after a pause of ``think``
+    seconds on average (uniformly half to one and a half times that), until ``seconds`` have
+    passed (once when ``seconds`` is 0). An answer outstanding at the end is still waited for;
+    the seconds it all took are returned."""
     started = time.monotonic()
     deadline = started + seconds
 
     def repeat(loop: Callable[[], Any]) -> None:
         loop()
         while time.monotonic() < deadline:
-            loop()
+            time.sleep(random.uniform(0.5, 1.5) * think)
+            if time.monotonic() < deadline:
+                loop()
 
     threads = [threading.Thread(target=repeat, args=(loop,)) for loop in loops]
     for thread in threads:
@@ -101,7 +105,7 @@ def run_for(seconds: float, loops: list[Callable[[], Any]]) -> float:
     return time.monotonic() - started
 
 
-def baseline(port: int, users: int, seconds: float) -> Phase:
+def baseline(port: int, users: int, seconds: float, think: float) -> Phase:
     phase = Phase()
     browsers = [Browser(port) for _ in range(users)]
 
@@ -109,7 +113,7 @@ def baseline(port: int, users: int, seconds: float) -> Phase:
         answer = browser.get("/healthz")
         phase.tally("healthz").add(answer, not answer.failed)
 
-    phase.seconds = run_for(seconds, [lambda b=b: probe(b) for b in browsers])
+    phase.seconds = run_for(seconds, [lambda b=b: probe(b) for b in browsers], think)
     return phase
 
 
@@ -124,7 +128,12 @@ class Load:
         self.phase = Phase()
 
     def run(
-        self, readers: list[Browser], savers: list[Browser], office: list[Browser], seconds: float
+        self,
+        readers: list[Browser],
+        savers: list[Browser],
+        office: list[Browser],
+        seconds: float,
+        think: float,
     ) -> Phase:
         """``office``: two logged-in office users, for the import and the recompute."""
         loops: list[Callable[[], Any]] = [lambda b=b: self.read(b) for b in readers]
@@ -135,7 +144,7 @@ class Load:
         ]
         for thread in background:
             thread.start()
-        self.phase.seconds = run_for(seconds, loops)
+        self.phase.seconds = run_for(seconds, loops, think)
         for thread in background:
             thread.join()
         return self.phase
