@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONPATH := src
 
-.PHONY: install run test lint types contracts pytest bench demo clean
+.PHONY: install run test lint types contracts pytest bench load demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -55,6 +55,13 @@ test: lint types contracts pytest
 
 bench: install
 	$(BIN)/python -m kaohe.bench
+
+# The load harness of issue 16 (docs/operations.md): a city-size cycle under 50 users against the
+# production processes, on SQLite and, when KAOHE_LOAD_POSTGRES names a scratch database whose
+# name contains "load" (it is dropped and created afresh), on PostgreSQL. About 5 minutes per
+# database; never part of `make test`. LOAD_ARGS, e.g. LOAD_ARGS="--seconds 120".
+load: install
+	$(BIN)/python -m kaohe.bench.load $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3*
