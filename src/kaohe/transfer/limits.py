@@ -20,6 +20,8 @@ MAX_UNPACKED_BYTES = 60 * 1024 * 1024
 MAX_ZIP_ENTRIES = 2000
 MAX_COMPRESSION_RATIO = 400
 MAX_TABLE_ROWS = 20_000
+HEADER_ROWS = 10
+"""Title and header rows a table may carry above its MAX_TABLE_ROWS rows of data."""
 MAX_TABLE_CELLS = 400_000
 MAX_TEXT_LINES = 60_000
 MAX_CRITERIA_CHARS = 300_000
@@ -183,7 +185,7 @@ def _count_table(
 ) -> None:
     """Count row and cell elements as the XML streams by, stopping as soon as one is too many."""
     counts = {rows: 0, cells: 0}
-    limits = {rows: MAX_TABLE_ROWS, cells: MAX_TABLE_CELLS}
+    limits = {rows: MAX_TABLE_ROWS + HEADER_ROWS, cells: MAX_TABLE_CELLS}
     merged = 0
     tail = b""
     while chunk:
