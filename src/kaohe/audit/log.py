@@ -5,6 +5,7 @@ Callers import both names from here: ``log_change(actor, Action.RECORD_ADDED, re
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextvars import ContextVar
 from typing import Any
 
@@ -35,10 +36,12 @@ def log_change(
     return entry
 
 
-def log_changes(actor: Any, action: Action, changes: list[tuple[models.Model, Any]]) -> None:
-    """Append one audit entry per (target, new value), all in one bulk insert: a bulk import's
-    rows, each audited as if added one by one, without a round trip per row."""
-    entries = [audit_entry(actor, action, target, new=new) for target, new in changes]
+def log_changes(
+    actor: Any, action: Action, changes: Iterable[tuple[models.Model, Any, Any]]
+) -> None:
+    """Append one audit entry per (target, old, new), all in one bulk insert: a bulk import's
+    rows, each audited as if saved one by one, without a round trip per row."""
+    entries = [audit_entry(actor, action, target, old=old, new=new) for target, old, new in changes]
     AuditEntry.objects.bulk_create(entries, batch_size=1000)
 
 

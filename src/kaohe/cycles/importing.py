@@ -146,7 +146,8 @@ def save_records(actor: User, cycle: Cycle, rows: list[Record]) -> int:
         for row in rows:
             row.recorded_by = actor
         created = Record.objects.bulk_create(rows, batch_size=BATCH)
-        log_changes(actor, Action.RECORD_ADDED, [(r, actions.record_snapshot(r)) for r in created])
+        snapshots = ((record, None, actions.record_snapshot(record)) for record in created)
+        log_changes(actor, Action.RECORD_ADDED, snapshots)
         for cycle_unit in {row.cycle_unit_id: row.cycle_unit for row in rows}.values():
             batch.add(cycle, cycle_unit)
     return len(created)

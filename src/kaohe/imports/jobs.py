@@ -76,6 +76,10 @@ class Progress:
         if time.monotonic() - self.written_at >= self.EVERY_SECONDS or count == self.job.rows_total:
             self.write({"rows_checked": count})
 
+    def count(self, text: str, done: int, total: int) -> None:
+        """A long step that is not about rows (hashing passwords): 正在加密初始密码（120/5000）."""
+        self.stage(f"{text}（{done}/{total}）")
+
     def inserted(self, count: int) -> None:
         self.job.rows_inserted = count
         self.write({"rows_inserted": count})
