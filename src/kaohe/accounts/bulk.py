@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import IntegrityError, transaction
 
 from kaohe.accounts.actions import unit_snapshot
 from kaohe.accounts.models import RoleGrant, Unit, UnitCategory, User
-from kaohe.audit.log import Action, log_changes
+from kaohe.audit.log import Action, log_prepared, prepared_entries
+from kaohe.audit.models import AuditEntry
 
 
 @dataclass
@@ -43,17 +45,37 @@ class TakenMeanwhile(Exception):
 
 def create_in_bulk(actor: User, plan: OrganisationPlan, hashes: list[str]) -> int:
     """Creates the plan's units and users (with their one-time passwords' hashes), all or
-    none, auditing each as created; the count of rows created is returned."""
+    none, auditing each as created; the count of rows created is returned. Everything but the
+    inserts is prepared before the transaction opens."""
+    for item, hashed in zip(plan.users, hashes, strict=True):
+        item.user.password = hashed
+        item.user.must_change_password = True
+    audit = audit_entries(actor, plan)
     try:
         with transaction.atomic():
-            create_units(actor, plan.units)
-            create_users(actor, plan.users, hashes)
+            create_units(plan.units)
+            User.objects.bulk_create([item.user for item in plan.users])
+            RoleGrant.objects.bulk_create(
+                RoleGrant(user=item.user, role=role) for item in plan.users for role in item.roles
+            )
+            log_prepared(audit)
     except IntegrityError as clash:
         raise TakenMeanwhile(str(clash)) from clash
     return len(plan.units) + len(plan.users)
 
 
-def create_units(actor: User, planned: list[PlannedUnit]) -> None:
+def audit_entries(actor: User, plan: OrganisationPlan) -> list[tuple[AuditEntry, Any]]:
+    """What create_unit, create_user and grant_role would each have logged, in that order."""
+    units = ((item.unit, None, unit_snapshot(item.unit, item.categories)) for item in plan.units)
+    users = ((item.user, None, user_snapshot(item.user)) for item in plan.users)
+    return [
+        *prepared_entries(actor, Action.UNIT_CREATED, units),
+        *prepared_entries(actor, Action.USER_CREATED, users),
+        *prepared_entries(actor, Action.ROLE_GRANTED, role_changes(plan.users)),
+    ]
+
+
+def create_units(planned: list[PlannedUnit]) -> None:
     for generation in generations(planned):
         Unit.objects.bulk_create([item.unit for item in generation])
     categories = categories_named({name for item in planned for name in item.categories})
@@ -62,8 +84,6 @@ def create_units(actor: User, planned: list[PlannedUnit]) -> None:
         for item in planned
         for name in dict.fromkeys(item.categories)
     )
-    snapshots = ((item.unit, None, unit_snapshot(item.unit, item.categories)) for item in planned)
-    log_changes(actor, Action.UNIT_CREATED, snapshots)
 
 
 def generations(planned: list[PlannedUnit]) -> list[list[PlannedUnit]]:
@@ -87,19 +107,6 @@ def categories_named(names: set[str]) -> dict[str, UnitCategory]:
     for category in UnitCategory.objects.bulk_create(missing):
         found[category.name] = category
     return found
-
-
-def create_users(actor: User, planned: list[PlannedUser], hashes: list[str]) -> None:
-    for item, hashed in zip(planned, hashes, strict=True):
-        item.user.password = hashed
-        item.user.must_change_password = True
-    User.objects.bulk_create([item.user for item in planned])
-    snapshots = ((item.user, None, user_snapshot(item.user)) for item in planned)
-    log_changes(actor, Action.USER_CREATED, snapshots)
-    RoleGrant.objects.bulk_create(
-        RoleGrant(user=item.user, role=role) for item in planned for role in item.roles
-    )
-    log_changes(actor, Action.ROLE_GRANTED, role_changes(planned))
 
 
 def user_snapshot(user: User) -> dict[str, str]:

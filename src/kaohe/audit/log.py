@@ -13,7 +13,15 @@ from django.db import models
 
 from kaohe.audit.models import Action, AuditEntry
 
-__all__ = ["Action", "client_ip", "current_ip", "log_change", "log_changes"]
+__all__ = [
+    "Action",
+    "client_ip",
+    "current_ip",
+    "log_change",
+    "log_changes",
+    "log_prepared",
+    "prepared_entries",
+]
 
 current_ip: ContextVar[str | None] = ContextVar("kaohe_audit_ip", default=None)
 
@@ -41,8 +49,24 @@ def log_changes(
 ) -> None:
     """Append one audit entry per (target, old, new), all in one bulk insert: a bulk import's
     rows, each audited as if saved one by one, without a round trip per row."""
-    entries = [audit_entry(actor, action, target, old=old, new=new) for target, old, new in changes]
-    AuditEntry.objects.bulk_create(entries, batch_size=1000)
+    log_prepared(prepared_entries(actor, action, changes))
+
+
+def prepared_entries(
+    actor: Any, action: Action, changes: Iterable[tuple[models.Model, Any, Any]]
+) -> list[tuple[AuditEntry, models.Model]]:
+    """The entries for targets that may not be saved yet, built before a short transaction
+    opens; ``log_prepared`` writes them once the targets have their ids."""
+    return [
+        (audit_entry(actor, action, target, old=old, new=new), target)
+        for target, old, new in changes
+    ]
+
+
+def log_prepared(prepared: list[tuple[AuditEntry, models.Model]]) -> None:
+    for entry, target in prepared:
+        entry.object_id = str(target.pk)
+    AuditEntry.objects.bulk_create([entry for entry, _ in prepared], batch_size=1000)
 
 
 def audit_entry(

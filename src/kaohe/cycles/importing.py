@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from kaohe import engine, uploads
 from kaohe.accounts.models import User
-from kaohe.audit.log import Action, log_changes
+from kaohe.audit.log import Action, log_prepared, prepared_entries
 from kaohe.cycles import actions
 from kaohe.cycles.access import recording_test
 from kaohe.cycles.changes import changes_told_once
@@ -137,20 +137,23 @@ def unsaved_row(
 
 def save_records(actor: User, cycle: Cycle, rows: list[Record]) -> int:
     """One short transaction: the cycle still open (row lock) and the actor still keeping every
-    indicator, then the records and their audit entries in bulk, the change told once."""
+    indicator, then the records and their audit entries (built beforehand) in bulk, the change
+    told once."""
+    for row in rows:
+        row.recorded_by = actor
+    audit = prepared_entries(
+        actor, Action.RECORD_ADDED, ((row, None, actions.record_snapshot(row)) for row in rows)
+    )
     with changes_told_once() as batch:
         actions.ensure_open(cycle)
         may = recording_test(actor, cycle)
         if not all(may(path) for path in {row.node_path for row in rows}):
             raise RecordsImportError(["导入期间您负责的指标有变动，请重新上传"])
-        for row in rows:
-            row.recorded_by = actor
-        created = Record.objects.bulk_create(rows, batch_size=BATCH)
-        snapshots = ((record, None, actions.record_snapshot(record)) for record in created)
-        log_changes(actor, Action.RECORD_ADDED, snapshots)
+        Record.objects.bulk_create(rows, batch_size=BATCH)
+        log_prepared(audit)
         for cycle_unit in {row.cycle_unit_id: row.cycle_unit for row in rows}.values():
             batch.add(cycle, cycle_unit)
-    return len(created)
+    return len(rows)
 
 
 def add_parsed(actor: User, record: engine.Record, units: dict[str, Any]) -> None:
