@@ -145,7 +145,10 @@ def save_records(actor: User, cycle: Cycle, rows: list[Record]) -> int:
         actor, Action.RECORD_ADDED, ((row, None, actions.record_snapshot(row)) for row in rows)
     )
     with changes_told_once() as batch:
-        actions.ensure_open(cycle)
+        try:
+            actions.ensure_open(cycle)  # the office may have locked it while rows were checked
+        except ValidationError as error:
+            raise RecordsImportError(error.messages) from error
         may = recording_test(actor, cycle)
         if not all(may(path) for path in {row.node_path for row in rows}):
             raise RecordsImportError(["导入期间您负责的指标有变动，请重新上传"])
