@@ -10,8 +10,9 @@ While an import runs, a probe process tries every 5 ms to take SQLite's write lo
 waiting (BEGIN IMMEDIATE, then ROLLBACK). The longest stretch it was refused is the longest a
 save made meanwhile would have waited for the lock; the honest limit is the bulk insert itself,
 which any all-or-nothing import must do in one transaction. With ``KAOHE_TASKS=worker`` the
-recompute the import asks for is queued, not run, so the figures are the import's own. ``--fast-hash`` hashes with MD5, to
-measure the rest of a user import without the Argon2 hashes (time those with ``--hashes``).
+recompute the import asks for is queued, not run, so the figures are the import's own.
+``--fast-hash`` hashes with MD5, to measure the rest of a user import without the Argon2
+hashes (time those with ``--hashes``).
 """
 
 from __future__ import annotations
