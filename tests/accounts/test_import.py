@@ -63,7 +63,9 @@ def test_one_bad_row_saves_nothing_and_names_the_row_and_column(login, org):
             ("weak_user", "赵六", "市审计局", "评议人", "123", ""),
         ],
     )
-    response = login(Role.SYSTEM_ADMIN).post(reverse("accounts:import"), {"file": upload})
+    response = login(Role.SYSTEM_ADMIN).post(
+        reverse("accounts:import"), {"file": upload}, follow=True
+    )
     page = response.content.decode()
     assert "未保存任何数据" in page
     assert "「单位」表第 3 行「上级单位」列：找不到单位「不存在的局」" in page
@@ -77,7 +79,7 @@ def test_an_ambiguous_unit_name_asks_for_a_path(login, org):
         [("办公室", "市教育局", "科室", "", "")],
         [("x_user", "钱七", "办公室", "评议人", "Kaohe@2026", "")],
     )
-    page = login(Role.SYSTEM_ADMIN).post(reverse("accounts:import"), {"file": upload})
+    page = login(Role.SYSTEM_ADMIN).post(reverse("accounts:import"), {"file": upload}, follow=True)
     assert "重名，请写出路径" in page.content.decode()
 
 
@@ -85,14 +87,14 @@ def test_three_admin_roles_on_one_row_are_refused(login, org):
     upload = workbook_upload(
         [], [("x_admin", "孙八", "考核办", "系统管理员、审计管理员", "Kaohe@2026", "")]
     )
-    page = login(Role.SYSTEM_ADMIN).post(reverse("accounts:import"), {"file": upload})
+    page = login(Role.SYSTEM_ADMIN).post(reverse("accounts:import"), {"file": upload}, follow=True)
     assert "「用户」表第 2 行「角色」列：三员分立" in page.content.decode()
     assert not User.objects.filter(username="x_admin").exists()
 
 
 def test_a_file_that_is_not_a_workbook_is_refused_in_chinese(login, org):
     upload = SimpleUploadedFile("导入.xlsx", b"this is not a zip file")
-    page = login(Role.SYSTEM_ADMIN).post(reverse("accounts:import"), {"file": upload})
+    page = login(Role.SYSTEM_ADMIN).post(reverse("accounts:import"), {"file": upload}, follow=True)
     assert "不是有效的 xlsx 文件" in page.content.decode()
 
 
@@ -102,7 +104,7 @@ def test_rerunning_the_same_import_creates_nothing_twice(login, org):
         [("sj_tb", "李四", "市审计局", "评议人", "Kaohe@2026", "")],
     )
     client = login(Role.SYSTEM_ADMIN)
-    client.post(reverse("accounts:import"), {"file": workbook_upload(*rows)})
+    client.post(reverse("accounts:import"), {"file": workbook_upload(*rows)}, follow=True)
     response = client.post(
         reverse("accounts:import"), {"file": workbook_upload(*rows)}, follow=True
     )

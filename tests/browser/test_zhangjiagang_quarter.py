@@ -142,6 +142,7 @@ def keep_records(page: Any, cycle_url: str, tmp_path: Path) -> None:
     page.locator("input[name=file]").set_input_files(str(upload_workbook(tmp_path / "记录.xlsx")))
     page.get_by_role("button", name="导入").click()
     expect(page.get_by_text(f"已导入 {len(scenario_rows()) - 2} 条考核记录")).to_be_visible()
+    page.get_by_role("link", name="返回", exact=True).click()  # from the import's page to the grid
     type_record(
         page,
         "1.2",

@@ -103,6 +103,7 @@ DOORS: dict[str, Door] = {
         frozenset({KB, KP}), ("open_cycle", "record"), "post", {"node": "3", "version": "1"}
     ),
     "audit:entries": Door(frozenset({SJ})),
+    "imports:job": Door(frozenset({KB}), ("import_job",)),  # only whoever started it
     "results:cycles": Door(CYCLE_PEOPLE),
     "results:ranking": Door(frozenset({KB}), ("published_cycle",)),
     "results:lock": Door(frozenset({KB}), ("published_cycle",), "post"),
@@ -167,6 +168,7 @@ def world(zhangjiagang: Any, django_capture_on_commit_callbacks: Any) -> Any:
     from kaohe.appeals import actions as appeal_actions
     from kaohe.cycles import actions as cycle_actions
     from kaohe.cycles.evidence import attach_evidence
+    from kaohe.imports.models import ImportJob
     from kaohe.progress import actions as progress_actions
     from kaohe.results import actions as result_actions
     from kaohe.schemes.actions import start_draft
@@ -247,6 +249,9 @@ def world(zhangjiagang: Any, django_capture_on_commit_callbacks: Any) -> Any:
         result_actions.publish_results(office, published)
     appeal = appeal_actions_file(appeal_actions, users[TB], published_unit, contested)
     holiday = Holiday.objects.create(date=datetime.date(2030, 1, 1), name="元旦")
+    import_job = ImportJob.objects.create(
+        title="导入考核记录", original_name="记录.xlsx", started_by=office
+    )
     ids = {
         "reporter_id": users[TB].pk,
         "slug": "zhangjiagang-sections",
@@ -262,6 +267,7 @@ def world(zhangjiagang: Any, django_capture_on_commit_callbacks: Any) -> Any:
         "appeal": appeal.pk,
         "appeal_evidence": appeal.evidence.get().pk,
         "holiday": holiday.pk,
+        "import_job": import_job.pk,
         "submission": submission.pk,
         "progress_evidence": evidence.pk,
         "draft_task": draft_task.pk,

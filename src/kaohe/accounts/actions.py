@@ -15,13 +15,16 @@ from kaohe.accounts.roles import Role, separation_conflict
 from kaohe.audit.log import Action, log_change
 
 
-def unit_snapshot(unit: Unit) -> dict[str, Any]:
+def unit_snapshot(unit: Unit, categories: Iterable[str] | None = None) -> dict[str, Any]:
+    """The unit as its audit entry shows it (``categories``: their names, when known)."""
+    if categories is None:
+        categories = [category.name for category in unit.categories.all()]
     return {
         "名称": unit.name,
         "上级单位": unit.parent.name if unit.parent else "",
         "性质": unit.get_kind_display(),
         "编码": unit.code,
-        "类别": sorted(category.name for category in unit.categories.all()),
+        "类别": sorted(set(categories)),
     }
 
 

@@ -1,20 +1,35 @@
-"""Bulk import of units and users from the downloadable xlsx template: all rows or none."""
+"""Bulk import of units and users from the downloadable xlsx template: all rows or none.
+
+An import job (kaohe.imports): every row is read and checked, and every initial password hashed,
+with no transaction open; kaohe.accounts.bulk then saves it all in one short transaction. The
+initial passwords are one-time passwords: an imported user must choose a new one at first login.
+"""
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
-from typing import IO, Any
+from dataclasses import dataclass
+from typing import Any
 
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from kaohe import uploads
-from kaohe.accounts import actions
+from kaohe.accounts.actions import check_role_separation
+from kaohe.accounts.bulk import (
+    OrganisationPlan,
+    PlannedUnit,
+    PlannedUser,
+    TakenMeanwhile,
+    create_in_bulk,
+)
 from kaohe.accounts.models import Unit, User
+from kaohe.accounts.passwords import hashed_in_background
 from kaohe.accounts.roles import Role
+from kaohe.imports.jobs import ImportFailed, Progress, importer
+from kaohe.imports.models import ImportJob
 from kaohe.transfer.limits import ImportRefused
 from kaohe.transfer.workbooks import GuardedWorkbook
 
@@ -45,17 +60,8 @@ class RowProblem:
         )
 
 
-class OrganisationImportError(Exception):
-    def __init__(self, problems: list[RowProblem]) -> None:
-        super().__init__("；".join(str(problem) for problem in problems))
-        self.problems = problems
-
-
-@dataclass
-class ImportSummary:
-    units_created: int = 0
-    users_created: int = 0
-    skipped: list[str] = field(default_factory=list)
+class OrganisationImportError(ImportFailed):
+    """The workbook is refused: nobody created, every problem named by sheet, row and column."""
 
 
 def split_list(text: str) -> list[str]:
@@ -119,15 +125,142 @@ def sheet_rows(
     return result
 
 
-def workbook_sheets(upload: IO[bytes]) -> tuple[list[Any], list[Any]]:
+def workbook_sheets(data: bytes) -> tuple[list[Any], list[Any]]:
     """The unit rows and the user rows, through the guarded workbook reader."""
-    data = upload.read(uploads.max_bytes() + 1)
     try:
         with GuardedWorkbook(data, max_bytes=uploads.max_bytes(), max_rows=MAX_ROWS) as workbook:
             units = sheet_rows(workbook, UNIT_SHEET, UNIT_HEADERS)
             return units, sheet_rows(workbook, USER_SHEET, USER_HEADERS)
     except ImportRefused as refused:
         raise OrganisationImportError([RowProblem("文件", 0, "", str(refused))]) from refused
+
+
+@importer(refused="导入失败，未保存任何数据")
+def import_organisation(job: ImportJob, data: bytes, progress: Progress) -> str:
+    """Imports every row or none. The rows are read and checked, and the initial passwords
+    hashed, with no transaction open; then everything is saved in one short transaction."""
+    actor = User.objects.get(pk=job.started_by_id)
+    unit_rows, user_rows = workbook_sheets(data)
+    progress.stage("正在校验", total=len(unit_rows) + len(user_rows))
+    plan = plan_organisation(unit_rows, user_rows, progress)
+    passwords = [person.password for person in plan.users]
+    hashes = hashed_in_background(
+        passwords, lambda done: progress.count("正在加密初始密码", done, len(passwords))
+    )
+    progress.stage("正在保存")
+    try:
+        progress.inserted(create_in_bulk(actor, plan, hashes))
+    except TakenMeanwhile as taken:
+        problem = RowProblem("文件", 0, "", "导入期间有同名的单位或用户被他人创建，请重新上传")
+        raise OrganisationImportError([problem]) from taken
+    job.notes = plan.skipped
+    return f"导入完成：新增单位 {len(plan.units)} 个，新增用户 {len(plan.users)} 个。"
+
+
+def plan_organisation(
+    unit_rows: list[tuple[int, dict[str, str]]],
+    user_rows: list[tuple[int, dict[str, str]]],
+    progress: Progress,
+) -> OrganisationPlan:
+    plan, directory, problems = OrganisationPlan(), UnitDirectory(), []
+    rows = [(UNIT_SHEET, *row) for row in unit_rows] + [(USER_SHEET, *row) for row in user_rows]
+    usernames = taken_usernames(user_rows)
+    for checked, (sheet, number, row) in enumerate(rows, start=1):
+        report = RowReport(sheet, number, problems)
+        if sheet == UNIT_SHEET:
+            plan_unit(plan, directory, row, report)
+        else:
+            plan_user(plan, directory, usernames, row, report)
+        progress.checked(checked)
+    if problems:
+        raise OrganisationImportError(problems)
+    return plan
+
+
+@dataclass
+class RowReport:
+    """Where a row's problems go, each naming the sheet, the row and (mostly) the column."""
+
+    sheet: str
+    row: int
+    problems: list[RowProblem]
+
+    def __call__(self, column: str, message: str) -> None:
+        self.problems.append(RowProblem(self.sheet, self.row, column, message))
+
+
+def taken_usernames(user_rows: list[tuple[int, dict[str, str]]]) -> set[str]:
+    names = [row.get("用户名", "") for _, row in user_rows]
+    return set(User.objects.filter(username__in=names).values_list("username", flat=True))
+
+
+def plan_unit(
+    plan: OrganisationPlan, directory: UnitDirectory, row: dict[str, str], problem: RowReport
+) -> None:
+    name, parent, parent_path = row.get("单位名称", ""), None, ""
+    if not name:
+        return problem("单位名称", "不能为空")
+    if row.get("上级单位"):
+        parent, found = directory.find(row["上级单位"])
+        if parent is None:
+            return problem("上级单位", found)
+        parent_path = found
+    kind_label = row.get("单位性质") or Unit.Kind.AGENCY.label
+    if kind_label not in KIND_BY_LABEL:
+        return problem("单位性质", f"「{kind_label}」不是可选值（{'、'.join(KIND_BY_LABEL)}）")
+    path = f"{parent_path}/{name}" if parent_path else name
+    if path in directory.by_path:
+        plan.skipped.append(f"单位「{path}」已存在")
+        return None
+    unit = Unit(
+        name=name, parent=parent, kind=KIND_BY_LABEL[kind_label], code=row.get("单位编码", "")
+    )
+    plan.units.append(PlannedUnit(unit, split_list(row.get("单位类别", ""))))
+    directory.add(unit, parent_path)
+    return None
+
+
+def plan_user(
+    plan: OrganisationPlan,
+    directory: UnitDirectory,
+    usernames: set[str],
+    row: dict[str, str],
+    problem: RowReport,
+) -> None:
+    for column in ("用户名", "姓名", "所属单位", "初始密码"):
+        if not row.get(column):
+            return problem(column, "不能为空")
+    if row["用户名"] in usernames:
+        plan.skipped.append(f"用户「{row['用户名']}」已存在")
+        return None
+    unit, found = directory.find(row["所属单位"])
+    if unit is None:
+        return problem("所属单位", found)
+    labels = split_list(row.get("角色", ""))
+    unknown = [label for label in labels if label not in ROLE_BY_LABEL]
+    if unknown:
+        return problem("角色", f"未知角色：{'、'.join(unknown)}")
+    roles = list(dict.fromkeys(ROLE_BY_LABEL[label] for label in labels))
+    user = User(
+        username=row["用户名"], full_name=row["姓名"], unit=unit, email=row.get("电子邮箱", "")
+    )
+    try:
+        check_roles(roles)
+        validate_password(row["初始密码"], user)
+    except ValidationError as error:
+        column = "角色" if "三员分立" in " ".join(error.messages) else "初始密码"
+        return problem(column, "；".join(error.messages))
+    usernames.add(user.username)
+    plan.users.append(PlannedUser(user, row["初始密码"], roles))
+    return None
+
+
+def check_roles(roles: list[str]) -> None:
+    """The roles may sit on one account together (三员分立), checked as grant_role would."""
+    held: set[str] = set()
+    for role in roles:
+        check_role_separation(held, role)
+        held.add(role)
 
 
 class UnitDirectory:
@@ -160,100 +293,3 @@ class UnitDirectory:
         if matches:
             return None, f"单位「{reference}」重名，请写出路径（如 {matches[0]}）"
         return None, f"找不到单位「{reference}」"
-
-
-def import_unit_row(
-    actor: Any,
-    directory: UnitDirectory,
-    number: int,
-    row: dict[str, str],
-    summary: ImportSummary,
-    problems: list[RowProblem],
-) -> None:
-    def problem(column: str, message: str) -> None:
-        problems.append(RowProblem(UNIT_SHEET, number, column, message))
-
-    name, parent_path = row.get("单位名称", ""), ""
-    if not name:
-        return problem("单位名称", "不能为空")
-    parent = None
-    if row.get("上级单位"):
-        parent, found = directory.find(row["上级单位"])
-        if parent is None:
-            return problem("上级单位", found)
-        parent_path = found
-    kind_label = row.get("单位性质") or Unit.Kind.AGENCY.label
-    if kind_label not in KIND_BY_LABEL:
-        return problem("单位性质", f"「{kind_label}」不是可选值（{'、'.join(KIND_BY_LABEL)}）")
-    existing = f"{parent_path}/{name}" if parent_path else name
-    if existing in directory.by_path:
-        summary.skipped.append(f"单位「{existing}」已存在")
-        return None
-    unit = actions.create_unit(
-        actor,
-        name=name,
-        parent=parent,
-        kind=KIND_BY_LABEL[kind_label],
-        code=row.get("单位编码", ""),
-        categories=split_list(row.get("单位类别", "")),
-    )
-    directory.add(unit, parent_path)
-    summary.units_created += 1
-    return None
-
-
-def import_user_row(
-    actor: Any,
-    directory: UnitDirectory,
-    number: int,
-    row: dict[str, str],
-    summary: ImportSummary,
-    problems: list[RowProblem],
-) -> None:
-    def problem(column: str, message: str) -> None:
-        problems.append(RowProblem(USER_SHEET, number, column, message))
-
-    for column in ("用户名", "姓名", "所属单位", "初始密码"):
-        if not row.get(column):
-            return problem(column, "不能为空")
-    if User.objects.filter(username=row["用户名"]).exists():
-        summary.skipped.append(f"用户「{row['用户名']}」已存在")
-        return None
-    unit, found = directory.find(row["所属单位"])
-    if unit is None:
-        return problem("所属单位", found)
-    unknown = [label for label in split_list(row.get("角色", "")) if label not in ROLE_BY_LABEL]
-    if unknown:
-        return problem("角色", f"未知角色：{'、'.join(unknown)}")
-    roles = [ROLE_BY_LABEL[label] for label in split_list(row.get("角色", ""))]
-    try:
-        with transaction.atomic():
-            actions.create_user(
-                actor,
-                username=row["用户名"],
-                password=row["初始密码"],
-                full_name=row["姓名"],
-                unit=unit,
-                roles=roles,
-                email=row.get("电子邮箱", ""),
-            )
-    except ValidationError as error:
-        column = "角色" if "三员分立" in " ".join(error.messages) else "初始密码"
-        return problem(column, "；".join(error.messages))
-    summary.users_created += 1
-    return None
-
-
-def import_organisation(actor: Any, upload: IO[bytes]) -> ImportSummary:
-    """Imports every row or none: any problem rolls the whole import back and is reported."""
-    unit_rows, user_rows = workbook_sheets(upload)
-    summary, problems = ImportSummary(), []
-    with transaction.atomic():
-        directory = UnitDirectory()
-        for number, row in unit_rows:
-            import_unit_row(actor, directory, number, row, summary, problems)
-        for number, row in user_rows:
-            import_user_row(actor, directory, number, row, summary, problems)
-        if problems:
-            raise OrganisationImportError(problems)
-    return summary

@@ -72,6 +72,8 @@ class User(AbstractUser):
         related_name="members",
     )
     password_changed_at = models.DateTimeField("密码修改时间", default=timezone.now)
+    # Set by an administrator (a bulk import): usable once, to choose one's own at first login.
+    must_change_password = models.BooleanField("首次登录须修改密码", default=False)
 
     class Meta:
         verbose_name = "用户"
@@ -92,6 +94,7 @@ class User(AbstractUser):
     def set_password(self, raw_password: str | None) -> None:
         super().set_password(raw_password)
         self.password_changed_at = timezone.now()
+        self.must_change_password = False
 
 
 class RoleGrant(models.Model):

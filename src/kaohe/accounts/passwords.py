@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -37,7 +42,32 @@ class CharacterClassValidator:
 
 
 def password_expired(user: Any) -> bool:
+    """Older than the policy allows, or a one-time password an administrator set."""
+    if getattr(user, "must_change_password", False):
+        return True
     max_age = settings.PASSWORD_MAX_AGE_DAYS
     if not max_age:
         return False
     return user.password_changed_at < timezone.now() - timedelta(days=max_age)
+
+
+def hashed_in_background(passwords: list[str], tell: Callable[[int], None]) -> list[str]:
+    """The passwords hashed by the configured hasher (Argon2: slow by design, about 0.2 s each),
+    in a thread at the lowest CPU priority, so that pages served meanwhile keep the processor.
+    ``tell`` hears, about once a second and in the calling thread, how many are done."""
+    hashes: list[str] = []
+    hasher = threading.Thread(target=hash_all, args=(passwords, hashes), daemon=True)
+    hasher.start()
+    while hasher.is_alive():
+        hasher.join(timeout=1.0)
+        tell(len(hashes))
+    if len(hashes) != len(passwords):
+        raise RuntimeError("口令加密中断")
+    return hashes
+
+
+def hash_all(passwords: list[str], hashes: list[str]) -> None:
+    if sys.platform == "linux":  # there a thread has its own nice value, and Argon2's lanes
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)  # inherit it
+    for password in passwords:
+        hashes.append(make_password(password))

@@ -8,17 +8,13 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from kaohe.accounts import actions
 from kaohe.accounts.forms import UnitForm, UserForm
-from kaohe.accounts.importing import (
-    OrganisationImportError,
-    import_organisation,
-    split_list,
-    template_workbook,
-)
+from kaohe.accounts.importing import import_organisation, split_list, template_workbook
 from kaohe.accounts.models import RoleGrant, Unit, User
 from kaohe.accounts.permissions import (
     can_manage_organisation,
@@ -27,6 +23,7 @@ from kaohe.accounts.permissions import (
     role_required,
 )
 from kaohe.accounts.roles import Role
+from kaohe.imports.jobs import start_import
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -113,25 +110,20 @@ def set_active(request: HttpRequest, user_id: int) -> HttpResponse:
 
 @role_required(*can_manage_organisation)
 def import_page(request: HttpRequest) -> HttpResponse:
+    """The upload form; a chosen file starts an import job and its page shows the rest."""
     problems: list[str] = []
     if request.method == "POST":
         upload = request.FILES.get("file")
-        if upload is None:
-            problems = ["请选择要导入的 xlsx 文件"]
-        else:
-            try:
-                summary = import_organisation(request.user, upload)
-            except OrganisationImportError as error:
-                problems = [str(problem) for problem in error.problems]
-            else:
-                messages.success(
-                    request,
-                    f"导入完成：新增单位 {summary.units_created} 个，"
-                    f"新增用户 {summary.users_created} 个。",
-                )
-                for note in summary.skipped:
-                    messages.info(request, f"已跳过：{note}")
-                return redirect("accounts:import")
+        if upload is not None:
+            job = start_import(
+                request.user,
+                import_organisation,
+                upload,
+                title="批量导入单位和用户",
+                back_url=reverse("accounts:import"),
+            )
+            return redirect("imports:job", job_id=job.pk)
+        problems = ["请选择要导入的 xlsx 文件"]
     return render(request, "accounts/import.html", {"problems": problems})
 
 

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "kaohe.audit",
+    "kaohe.imports",
     "kaohe.accounts",
     "kaohe.schemes",
     "kaohe.cycles",

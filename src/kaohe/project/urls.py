@@ -13,6 +13,7 @@ urlpatterns = [
     path("appeals/", include("kaohe.appeals.urls")),
     path("holidays/", include("kaohe.workdays.urls")),
     path("progress/", include("kaohe.progress.urls")),
+    path("imports/", include("kaohe.imports.urls")),
 ]
 
 handler403 = "kaohe.web.views.errors.permission_denied"

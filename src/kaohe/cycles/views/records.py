@@ -20,11 +20,12 @@ from kaohe.accounts.roles import Role
 from kaohe.cycles import access, actions
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.forms import RecordForm, RecordUploadForm
-from kaohe.cycles.importing import RecordsImportError, import_records, records_template
+from kaohe.cycles.importing import import_records, records_template
 from kaohe.cycles.models import Cycle, CycleUnit, Record
 from kaohe.cycles.views import grid
 from kaohe.cycles.views.cycles import cycle_for
 from kaohe.cycles.views.grid import Row
+from kaohe.imports.jobs import start_import
 from kaohe.schemes.presentation import rule_row
 
 RECORDERS = (Role.OFFICE, Role.ASSESSOR)
@@ -144,13 +145,15 @@ def records_upload(request: HttpRequest, cycle_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "请选择要导入的 xlsx 文件")
         return redirect("cycles:records", cycle_id=cycle.pk)
-    try:
-        count = import_records(request.user, cycle, form.cleaned_data["file"])
-    except RecordsImportError as error:
-        messages.error(request, "导入失败，未保存任何记录：" + "；".join(error.problems[:50]))
-    else:
-        messages.success(request, f"已导入 {count} 条考核记录")
-    return redirect("cycles:records", cycle_id=cycle.pk)
+    job = start_import(
+        request.user,
+        import_records,
+        form.cleaned_data["file"],
+        title=f"导入考核记录：{cycle}",
+        back_url=reverse("cycles:records", args=[cycle.pk]),
+        cycle=cycle.pk,
+    )
+    return redirect("imports:job", job_id=job.pk)
 
 
 def engine_node(cycle: Cycle, code: str) -> engine.Node:
