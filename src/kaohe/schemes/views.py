@@ -8,6 +8,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from kaohe import uploads
+from kaohe.forms import parse_id
 from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import Role
 from kaohe.engine import SchemeError
@@ -150,7 +151,11 @@ def scheme_import(request: HttpRequest) -> HttpResponse:
 @role_required(*can_edit_schemes)
 def scheme_copy(request: HttpRequest) -> HttpResponse:
     """A new scheme from a template (a built-in scheme) or from the blank skeleton."""
-    template = SchemeVersion.objects.filter(pk=request.POST.get("template") or 0).first()
+    wanted = request.POST.get("template", "")
+    template = SchemeVersion.objects.filter(pk=parse_id(wanted)).first()
+    if wanted and template is None:
+        messages.error(request, "模板：没有这个模板，请重新选择")
+        return redirect("schemes:new")
     if template is not None:
         data = dict(parse_scheme_text(template.document))
         data["id"] = f"{data.get('id', 'scheme')}-copy"

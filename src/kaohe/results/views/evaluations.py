@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,6 +19,10 @@ from kaohe.accounts.roles import Role
 from kaohe.cycles.actions import set_evaluation_score
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry
+
+
+# A score as typed: a finite number (NaN and Infinity are no score); its range is the action's.
+SCORE = forms.DecimalField()
 
 
 @dataclass(frozen=True)
@@ -92,8 +97,8 @@ def changed_scores(tables: list[dict[str, Any]]) -> tuple[list[tuple], list[str]
                 if not text:
                     continue
                 try:
-                    score = Decimal(text)
-                except InvalidOperation:
+                    score = SCORE.clean(text)
+                except ValidationError:
                     problems.append(f"{row['unit']}「{cell['column'].label}」不是数字：{text}")
                     continue
                 if cell["saved"] is None or score != cell["saved"]:
