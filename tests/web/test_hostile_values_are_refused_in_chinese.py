@@ -10,7 +10,6 @@ from django.test import Client
 from django.urls import reverse
 
 from kaohe.accounts.roles import Role
-from tests.web.test_permission_walk import world  # noqa: F401  (the walk's world, reused)
 
 HUGE = "9" * 29
 

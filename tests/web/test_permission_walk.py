@@ -126,7 +126,9 @@ DOORS: dict[str, Door] = {
     ),
     "progress:remind": Door(frozenset({KB}), ("open_cycle", "open_unit"), "post"),
     "progress:submission": Door(UNIT_READERS, ("submission",)),
-    "progress:save": Door(frozenset({TB}), ("draft_submission",), "post"),
+    "progress:save": Door(
+        frozenset({TB}), ("draft_submission",), "post", {"content": "二季度进展", "version": "1"}
+    ),
     "progress:upload": Door(frozenset({TB}), ("draft_submission",), "post"),
     "progress:submit": Door(frozenset({TB}), ("draft_submission",), "post"),
     "progress:approve": Door(frozenset({FG}), ("submission",), "post"),

@@ -16,9 +16,7 @@ class UnitForm(StyledForm):
         Unit.objects.all(), label="上级单位", required=False, empty_label="（无，顶级单位）"
     )
     kind = forms.ChoiceField(label="单位性质", choices=Unit.Kind.choices, initial=Unit.Kind.AGENCY)
-    categories = IdsChoiceField(
-        UnitCategory.objects.all(), label="单位类别", required=False
-    )
+    categories = IdsChoiceField(UnitCategory.objects.all(), label="单位类别", required=False)
     new_categories = forms.CharField(
         label="新增类别", required=False, help_text="多个类别用顿号分隔，如：行政机关、窗口单位"
     )

@@ -8,10 +8,10 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from kaohe import uploads
-from kaohe.forms import parse_id
 from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import Role
 from kaohe.engine import SchemeError
+from kaohe.forms import parse_id
 from kaohe.schemes import actions
 from kaohe.schemes.documents import scheme_from_text
 from kaohe.schemes.models import Scheme, SchemeVersion

@@ -20,7 +20,6 @@ from kaohe.cycles.actions import set_evaluation_score
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry
 
-
 # A score as typed: a finite number (NaN and Infinity are no score); its range is the action's.
 SCORE = forms.DecimalField()
 
