@@ -34,6 +34,20 @@ class StyledModelForm(forms.ModelForm):  # type: ignore[type-arg]
         style(self.fields)
 
 
+def form_problems(form: forms.BaseForm) -> list[str]:
+    """A refused form's errors, each after the label of its field."""
+    return [
+        f"{form.fields[name].label if name in form.fields else ''}：{'；'.join(errors)}"
+        for name, errors in form.errors.items()
+    ]
+
+
+def search_text(value: object, limit: int = 100) -> str:
+    """Words typed into a search box, trimmed and cut at ``limit``; a NUL character, which no
+    database text can hold, is dropped."""
+    return str(value or "").replace("\x00", "").strip()[:limit]
+
+
 # The largest id a row can carry (a signed 64-bit integer). A larger number names no row, and
 # SQLite cannot even compare one: it is refused before it reaches a query.
 MAX_ID = 2**63 - 1

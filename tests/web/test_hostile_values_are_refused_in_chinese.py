@@ -135,3 +135,39 @@ def test_a_task_given_to_a_unit_with_a_huge_id_names_the_responsible_units(world
     assert response.status_code == 200
     page = response.content.decode()
     assert f"责任单位：没有编号为“{HUGE}”的选项" in page and "考评单位：没有这个选项" in page
+
+
+# PostgreSQL refuses a NUL character in text: these gave HTTP 500 there (found by the fuzz).
+def test_a_nul_in_a_search_box_is_dropped(world):
+    users, ids = world
+    audit = as_role(users, Role.AUDIT_ADMIN).get(reverse("audit:entries"), {"actor": "\x00"})
+    grid = as_role(users, Role.OFFICE).get(
+        reverse("cycles:records", args=[ids["open_cycle"]]), {"q": "\x00"}
+    )
+    assert audit.status_code == grid.status_code == 200
+
+
+def test_a_reason_for_sending_back_with_a_nul_is_refused_naming_the_reason(world):
+    from kaohe.progress.models import Submission
+
+    users, ids = world
+    before = Submission.objects.get(pk=ids["submission"]).status
+    response = as_role(users, Role.DEPUTY_LEADER).post(
+        reverse("progress:return", args=[ids["submission"]]), {"reason": "请补充\x00"}, follow=True
+    )
+    assert "退回理由：" in response.content.decode()
+    assert Submission.objects.get(pk=ids["submission"]).status == before != "returned"
+
+
+def test_a_scheme_document_with_a_nul_is_refused(world):
+    from kaohe.schemes.models import SchemeVersion
+
+    users, ids = world
+    draft = SchemeVersion.objects.get(number=ids["draft_number"], scheme__slug=ids["slug"])
+    response = as_role(users, Role.OFFICE).post(
+        reverse("schemes:edit", args=[ids["slug"], ids["draft_number"]]),
+        {"document": draft.document + "\x00"},
+        follow=True,
+    )
+    assert "方案文件：不能含有空字符" in response.content.decode()
+    assert "\x00" not in SchemeVersion.objects.get(pk=draft.pk).document

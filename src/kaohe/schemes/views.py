@@ -87,7 +87,9 @@ def edit_draft(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         return redirect("schemes:version", slug=slug, number=number)
     if request.method == "POST":
         document = request.POST.get("document", "")
-        if len(document.encode()) > MAX_DOCUMENT_BYTES:
+        if "\x00" in document:
+            messages.error(request, "方案文件：不能含有空字符（\\x00）")
+        elif len(document.encode()) > MAX_DOCUMENT_BYTES:
             messages.error(request, "方案文件超过 2 MB")
         elif actions.save_draft(request.user, draft, document):
             messages.warning(request, "草稿已保存，但还有问题需要修改后才能发布")

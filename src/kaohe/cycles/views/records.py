@@ -6,7 +6,6 @@ JavaScript a save redirects back to the grid with a message.
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -26,6 +25,7 @@ from kaohe.cycles.models import Cycle, CycleUnit, Record
 from kaohe.cycles.views import grid
 from kaohe.cycles.views.cycles import cycle_for
 from kaohe.cycles.views.grid import Row
+from kaohe.forms import form_problems
 from kaohe.schemes.presentation import rule_row
 
 RECORDERS = (Role.OFFICE, Role.ASSESSOR)
@@ -169,13 +169,6 @@ def typed_values(form: RecordForm) -> dict[str, object]:
     if not form.is_valid():
         raise ValidationError(form_problems(form))
     return form.record_values()
-
-
-def form_problems(form: forms.Form) -> list[str]:
-    return [
-        f"{form.fields[name].label if name in form.fields else ''}：{'；'.join(errors)}"
-        for name, errors in form.errors.items()
-    ]
 
 
 def fresh_row(cycle: Cycle, node: engine.Node, record: Record, message: str = "") -> Row:
