@@ -32,3 +32,77 @@ class StyledModelForm(forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         style(self.fields)
+
+
+def form_problems(form: forms.BaseForm) -> list[str]:
+    """A refused form's errors, each after the label of its field."""
+    return [
+        f"{form.fields[name].label if name in form.fields else ''}：{'；'.join(errors)}"
+        for name, errors in form.errors.items()
+    ]
+
+
+def search_text(value: object, limit: int = 100) -> str:
+    """Words typed into a search box, trimmed and cut at ``limit``; a NUL character, which no
+    database text can hold, is dropped."""
+    return str(value or "").replace("\x00", "").strip()[:limit]
+
+
+# The largest id a row can carry (a signed 64-bit integer). A larger number names no row, and
+# SQLite cannot even compare one: it is refused before it reaches a query.
+MAX_ID = 2**63 - 1
+
+
+def parse_id(value: object) -> int | None:
+    """An id as a browser sends it (ASCII digits naming a row the database can hold), or None."""
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None
+
+
+def choice_messages(label: object) -> dict[str, str]:
+    return {
+        "invalid_choice": f"{label}：没有这个选项，请重新选择",
+        "invalid_pk_value": f"{label}：没有编号为“%(pk)s”的选项，请重新选择",
+        "invalid_list": f"{label}：请选择一个或多个选项",
+    }
+
+
+class IdChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """One row chosen by id; anything but an id is refused as an option not offered."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.error_messages.update(choice_messages(self.label))
+
+    def to_python(self, value: Any) -> Any:
+        if value not in self.empty_values and parse_id(value) is None:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], "invalid_choice")
+        return super().to_python(value)
+
+
+class IdsChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Rows chosen by id; anything but an id is refused, naming it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.error_messages.update(choice_messages(self.label))
+
+    def clean(self, value: Any) -> Any:
+        chosen = self.prepare_value(value)
+        for pk in chosen if isinstance(chosen, list | tuple) else ():
+            if parse_id(pk) is None:
+                message = self.error_messages["invalid_pk_value"]
+                raise forms.ValidationError(message, "invalid_pk_value", {"pk": pk})
+        return super().clean(value)
+
+
+class WholeNumberField(forms.IntegerField):
+    """A count or a version: a whole number from 0 up to what the database can hold."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)

@@ -24,6 +24,7 @@ from kaohe.cycles.access import (
 )
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry, Record
+from kaohe.forms import parse_id
 from kaohe.results.actions import appeal_window_open, record_row
 from kaohe.results.presentation import record_text
 
@@ -77,7 +78,7 @@ def new_appeal(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> HttpR
                 request.user,
                 cycle_unit,
                 form.cleaned_data["reason"],
-                record_id=int(target[1:]) if target.startswith("r") else None,
+                record_id=parse_id(target[1:]) if target.startswith("r") else None,
                 node_path=target[1:] if target.startswith("n") else "",
                 files=form.cleaned_data["files"],
             )

@@ -8,14 +8,15 @@ from django.shortcuts import render
 from kaohe.accounts.permissions import can_read_audit, role_required
 from kaohe.audit.models import Action, AuditEntry
 from kaohe.audit.presentation import entry_rows
+from kaohe.forms import search_text
 
 PAGE_SIZE = 50
 
 
 @role_required(*can_read_audit)
 def entries(request: HttpRequest) -> HttpResponse:
-    action = request.GET.get("action", "").strip()
-    actor = request.GET.get("actor", "").strip()
+    action = search_text(request.GET.get("action"))
+    actor = search_text(request.GET.get("actor"))
     found = matching(AuditEntry.objects.all(), action, actor)
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "rows": entry_rows(page), "action": action, "actor": actor}

@@ -10,18 +10,24 @@ from django.core.validators import MaxLengthValidator
 from kaohe.accounts.models import Unit
 from kaohe.cycles.fields import LABELS, RECORD_COLUMNS
 from kaohe.cycles.models import Cycle, Record
-from kaohe.forms import StyledForm, StyledModelForm
+from kaohe.forms import (
+    IdChoiceField,
+    IdsChoiceField,
+    StyledForm,
+    StyledModelForm,
+    WholeNumberField,
+)
 from kaohe.schemes.models import SchemeVersion
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class PublishedVersionField(forms.ModelChoiceField):
+class PublishedVersionField(IdChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.scheme.name}（第 {obj.number} 版）"
 
 
-class UnitChoiceField(forms.ModelMultipleChoiceField):
+class UnitChoiceField(IdsChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.parent.name} · {obj.name}" if obj.parent_id else obj.name
 
@@ -59,13 +65,13 @@ class CycleForm(StyledForm):
 
 
 class AssignmentForm(StyledForm):
-    assessor = forms.ModelChoiceField(
+    assessor = IdChoiceField(
         Unit.objects.order_by("parent_id", "id"),
         label="考评单位",
         required=False,
         empty_label="（未指定）",
     )
-    responsible_units = forms.ModelMultipleChoiceField(
+    responsible_units = IdsChoiceField(
         Unit.objects.order_by("parent_id", "id"), label="责任单位", required=False
     )
     leaders = forms.CharField(label="分管领导", max_length=200, required=False)
@@ -91,7 +97,7 @@ class RecordForm(StyledModelForm):
     """One record as an assessor types it in the grid (the fields are cycles.fields'); the rule
     decides which cells matter, and actions.check_record what they may hold."""
 
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = WholeNumberField(label="版本号", required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Record
@@ -120,6 +126,12 @@ class RecordForm(StyledModelForm):
 
     def record_values(self) -> dict[str, Any]:
         return {column: self.cleaned_data[column] for column in GRID_COLUMNS}
+
+
+class RecordDeleteForm(StyledForm):
+    """A record's deletion: the version the assessor saw, so that a later change is not lost."""
+
+    version = WholeNumberField(label="版本号", required=False)
 
 
 class RecordUploadForm(StyledForm):

@@ -30,6 +30,7 @@ from kaohe.imports.models import ImportJob
 from kaohe.transfer.limits import ImportRefused
 from kaohe.transfer.records import COLUMNS, records_from_rows
 from kaohe.transfer.workbooks import GuardedWorkbook
+from kaohe.transfer.written_text import put_row
 
 MAX_ROWS = 20_000
 BATCH = 2_000  # rows per INSERT statement of the one saving transaction
@@ -54,19 +55,20 @@ def records_template(cycle: Cycle, nodes: list[engine.Node]) -> bytes:
     kinds = engine.rule_kinds()
     for node in nodes:
         for rule in node.rules:
-            guide.append(
+            put_row(
+                guide,
                 [
                     node.code,
                     node.path,
                     rule.id,
                     kinds.get(rule.kind, rule.kind),
                     rule.text or node.criteria[:200],
-                ]
+                ],
             )
     units = workbook.create_sheet("被考核单位")
     units.append(["被考核单位"])
     for cycle_unit in cycle.cycle_units.all():
-        units.append([cycle_unit.label])
+        put_row(units, [cycle_unit.label])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from kaohe.forms import StyledForm
+from kaohe.forms import StyledForm, WholeNumberField
 from kaohe.progress.models import Schedule
 
 
@@ -13,7 +13,7 @@ class ProgressForm(StyledForm):
         max_length=10000,
         help_text="写明本期完成了什么、进度如何、存在什么问题",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = WholeNumberField(label="版本号", widget=forms.HiddenInput)
 
 
 class EvidenceForm(StyledForm):

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
 from kaohe.cycles.models import Cycle, CycleUnit
+from kaohe.forms import parse_id
 from kaohe.results.actions import record_row
 from kaohe.results.live import live_result
 from kaohe.results.models import LiveResult, Snapshot, unit_result
@@ -53,10 +54,8 @@ def chosen_snapshot(request: HttpRequest, cycle: Cycle) -> Snapshot | None:
         return None
     if not wanted:
         return cycle.snapshots.order_by("-number").first()
-    if not wanted.isdigit():
-        raise Http404("没有这次公示")
     try:
-        return cycle.snapshots.get(number=int(wanted))
+        return cycle.snapshots.get(number=parse_id(wanted))
     except Snapshot.DoesNotExist as missing:
         raise Http404("没有这次公示") from missing
 

@@ -10,6 +10,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kaohe.engine import CycleResult
 from kaohe.engine.numbers import round_half_up
+from kaohe.transfer.written_text import put_row
 
 
 def write_results_xlsx(result: CycleResult, path: Path) -> None:
@@ -30,25 +31,26 @@ def write_results_xlsx(result: CycleResult, path: Path) -> None:
 def write_summary(result: CycleResult, sheet: Worksheet) -> None:
     scheme = result.scheme
     sections = [section.name for section in scheme.sections]
-    sheet.append(["名次", "单位", *sections, "总分", "等次", "一票否决", "计算说明"])
+    put_row(sheet, ["名次", "单位", *sections, "总分", "等次", "一票否决", "计算说明"])
     for unit in result.units.values():
         subtotals = [
             float(round_half_up(unit.sections[name], scheme.decimals)) for name in sections
         ]
         vetoes = "；".join(veto.explanation for veto in unit.vetoes)
         explanation = "\n".join(unit.explanation)
-        sheet.append(
-            [unit.rank, unit.unit, *subtotals, float(unit.total), unit.grade, vetoes, explanation]
+        put_row(
+            sheet,
+            [unit.rank, unit.unit, *subtotals, float(unit.total), unit.grade, vetoes, explanation],
         )
 
 
 def write_details(result: CycleResult, sheet: Worksheet) -> None:
     scheme = result.scheme
-    sheet.append(["单位", "编号", "指标", "分值", "得分", "说明"])
+    put_row(sheet, ["单位", "编号", "指标", "分值", "得分", "说明"])
     for unit in result.units.values():
         for node_path, node_result in unit.nodes.items():
             node = scheme.nodes[node_path]
             points = None if node.points is None else float(node.points)
             score = float(round_half_up(node_result.score, scheme.decimals))
             lines = "\n".join(node_result.explanation)
-            sheet.append([unit.unit, node.code, node_path, points, score, lines])
+            put_row(sheet, [unit.unit, node.code, node_path, points, score, lines])

@@ -17,6 +17,7 @@ from django.http import QueryDict
 from kaohe import engine
 from kaohe.cycles.forms import RecordForm
 from kaohe.cycles.models import Cycle, CycleUnit, Record
+from kaohe.forms import parse_id, search_text
 from kaohe.schemes.presentation import rule_row
 
 PAGE_SIZE = 50
@@ -37,9 +38,9 @@ class GridFilter:
         rule = query.get("rule", "")
         return cls(
             node,
-            int(unit) if unit.isdigit() else None,
+            parse_id(unit),
             rule if any(r.id == rule for r in node.rules) else "",
-            query.get("q", "").strip()[:100],
+            search_text(query.get("q")),
         )
 
     def records(self, cycle: Cycle) -> QuerySet[Record]:

@@ -19,12 +19,13 @@ from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import Role
 from kaohe.cycles import access, actions
 from kaohe.cycles.facts import cycle_scheme
-from kaohe.cycles.forms import RecordForm, RecordUploadForm
+from kaohe.cycles.forms import RecordDeleteForm, RecordForm, RecordUploadForm
 from kaohe.cycles.importing import import_records, records_template
 from kaohe.cycles.models import Cycle, CycleUnit, Record
 from kaohe.cycles.views import grid
 from kaohe.cycles.views.cycles import cycle_for
 from kaohe.cycles.views.grid import Row
+from kaohe.forms import form_problems
 from kaohe.imports.jobs import start_import
 from kaohe.schemes.presentation import rule_row
 
@@ -117,8 +118,11 @@ def record_delete(request: HttpRequest, cycle_id: int, record_id: int) -> HttpRe
         Record.objects.select_related("cycle_unit"), pk=record_id, cycle=cycle
     )
     node = engine_node(cycle, request.POST.get("node", ""))
+    form = RecordDeleteForm(request.POST)
     try:
-        actions.delete_record(request.user, record.pk, int(request.POST.get("version") or 0))
+        if not form.is_valid():
+            raise ValidationError(form_problems(form))
+        actions.delete_record(request.user, record.pk, form.cleaned_data["version"] or 0)
     except ValidationError as error:
         return refused(request, fresh_row(cycle, node, record), error.messages)
     gone = Row(cycle, node, record.cycle_unit, message="记录已删除")
@@ -168,13 +172,6 @@ def typed_values(form: RecordForm) -> dict[str, object]:
     if not form.is_valid():
         raise ValidationError(form_problems(form))
     return form.record_values()
-
-
-def form_problems(form: RecordForm) -> list[str]:
-    return [
-        f"{form.fields[name].label if name in form.fields else ''}：{'；'.join(errors)}"
-        for name, errors in form.errors.items()
-    ]
 
 
 def fresh_row(cycle: Cycle, node: engine.Node, record: Record, message: str = "") -> Row:

@@ -14,6 +14,7 @@ from kaohe import uploads
 from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import CYCLE_ROLES, Role
 from kaohe.cycles import access
+from kaohe.forms import form_problems
 from kaohe.progress import actions
 from kaohe.progress.forms import EvidenceForm, ProgressForm, ReturnForm
 from kaohe.progress.models import Evidence, Submission
@@ -142,13 +143,14 @@ def approve(request: HttpRequest, submission_id: int) -> HttpResponse:
 @require_POST
 @role_required(Role.DEPUTY_LEADER, Role.PRINCIPAL_LEADER, Role.OFFICE)
 def send_back(request: HttpRequest, submission_id: int) -> HttpResponse:
-    reason = request.POST.get("reason", "")
-    return act(
-        request,
-        submission_id,
-        lambda: actions.send_back(request.user, submission_id, reason),
-        "已退回",
-    )
+    form = ReturnForm(request.POST)
+
+    def send_back_for_the_reason() -> object:
+        if not form.is_valid():
+            raise ValidationError(form_problems(form))
+        return actions.send_back(request.user, submission_id, form.cleaned_data["reason"])
+
+    return act(request, submission_id, send_back_for_the_reason, "已退回")
 
 
 def readable_evidence(request: HttpRequest, evidence_id: int) -> Evidence:

@@ -16,6 +16,7 @@ from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import CYCLE_ROLES, Role
 from kaohe.cycles import access
 from kaohe.cycles.models import Assignment, Cycle, CycleUnit
+from kaohe.forms import parse_id
 from kaohe.progress import actions
 from kaohe.progress.colours import light
 from kaohe.progress.dues import dues
@@ -82,12 +83,12 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
 @role_required(Role.REPORTER)
 def start(request: HttpRequest) -> HttpResponse:
     cycle_unit = get_object_or_404(
-        CycleUnit.objects.select_related("cycle"), pk=request.POST.get("cycle_unit", 0)
+        CycleUnit.objects.select_related("cycle"), pk=parse_id(request.POST.get("cycle_unit"))
     )
     if not access.reports_for(request.user, cycle_unit):
         raise Http404("没有找到该单位")
     assignment = get_object_or_404(
-        Assignment, pk=request.POST.get("assignment", 0), cycle_id=cycle_unit.cycle_id
+        Assignment, pk=parse_id(request.POST.get("assignment")), cycle_id=cycle_unit.cycle_id
     )
     try:
         submission = actions.start_submission(

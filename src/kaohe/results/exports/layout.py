@@ -13,6 +13,8 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kaohe.transfer.written_text import put, sheet_name
+
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 TITLE_FONT = Font(name="宋体", size=16, bold=True)
@@ -28,17 +30,17 @@ def new_sheet(title: str, subtitle: str, headers: Sequence[str], widths: Sequenc
     """A workbook whose active sheet has the title (row 1), subtitle (row 2) and header row."""
     book = Workbook()
     sheet = book.active
-    sheet.title = title[:31]
+    sheet.title = sheet_name(title)
     last = get_column_letter(len(headers))
     sheet.merge_cells(f"A1:{last}1")
-    sheet["A1"] = title
-    sheet["A1"].font, sheet["A1"].alignment = TITLE_FONT, CENTRE
+    heading = put(sheet, 1, 1, title)
+    heading.font, heading.alignment = TITLE_FONT, CENTRE
     sheet.row_dimensions[1].height = 32
     sheet.merge_cells(f"A2:{last}2")
-    sheet["A2"] = subtitle
-    sheet["A2"].font, sheet["A2"].alignment = NOTE_FONT, Alignment(horizontal="right")
+    note = put(sheet, 2, 1, subtitle)
+    note.font, note.alignment = NOTE_FONT, Alignment(horizontal="right")
     for column, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        cell = sheet.cell(row=HEADER_ROW, column=column, value=header)
+        cell = put(sheet, HEADER_ROW, column, header)
         cell.font, cell.alignment, cell.border = HEADER_FONT, CENTRE, BORDER
         sheet.column_dimensions[get_column_letter(column)].width = width
     print_setup(sheet)
@@ -70,7 +72,7 @@ def number(text: Any) -> Any:
 def add_row(sheet: Worksheet, values: Sequence[Any], aligns: Sequence[Alignment]) -> int:
     row = sheet.max_row + 1
     for column, (value, align) in enumerate(zip(values, aligns, strict=True), start=1):
-        cell = sheet.cell(row=row, column=column, value=value)
+        cell = put(sheet, row, column, value)
         cell.font, cell.alignment, cell.border = BODY_FONT, align, BORDER
     return row
 

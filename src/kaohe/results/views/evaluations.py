@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,6 +19,9 @@ from kaohe.accounts.roles import Role
 from kaohe.cycles.actions import set_evaluation_score
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry
+
+# A score as typed: a finite number (NaN and Infinity are no score); its range is the action's.
+SCORE = forms.DecimalField()
 
 
 @dataclass(frozen=True)
@@ -157,8 +161,8 @@ def changed_scores(tables: list[dict[str, Any]]) -> tuple[list[Change], list[str
                 where = f"{item.name} · {row['unit']}「{cell.column.label}」"
                 text = (cell.typed or "").strip()
                 try:
-                    score = Decimal(text)
-                except InvalidOperation:
+                    score = SCORE.clean(text)
+                except ValidationError:
                     problems.append(unreadable(where, text))
                     continue
                 version = cell.started_from[0]

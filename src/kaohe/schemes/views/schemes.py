@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from kaohe import uploads
 from kaohe.accounts.permissions import role_required
 from kaohe.engine import SchemeError
+from kaohe.forms import parse_id
 from kaohe.schemes import actions
 from kaohe.schemes.documents import scheme_from_text
 from kaohe.schemes.models import Scheme, SchemeVersion
@@ -84,7 +85,9 @@ def edit_draft(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         return redirect("schemes:version", slug=slug, number=number)
     if request.method == "POST":
         document = request.POST.get("document", "")
-        if len(document.encode()) > MAX_DOCUMENT_BYTES:
+        if "\x00" in document:
+            messages.error(request, "方案文件：不能含有空字符（\\x00）")
+        elif len(document.encode()) > MAX_DOCUMENT_BYTES:
             messages.error(request, "方案文件超过 2 MB")
         elif actions.save_draft(request.user, draft, document):
             messages.warning(request, "草稿已保存，但还有问题需要修改后才能发布")
@@ -149,7 +152,11 @@ def scheme_import(request: HttpRequest) -> HttpResponse:
 @role_required(*can_edit_schemes)
 def scheme_copy(request: HttpRequest) -> HttpResponse:
     """A new scheme from a template (a built-in scheme) or from the blank skeleton."""
-    template = SchemeVersion.objects.filter(pk=request.POST.get("template") or 0).first()
+    wanted = request.POST.get("template", "")
+    template = SchemeVersion.objects.filter(pk=parse_id(wanted)).first()
+    if wanted and template is None:
+        messages.error(request, "模板：没有这个模板，请重新选择")
+        return redirect("schemes:new")
     if template is not None:
         data = dict(parse_scheme_text(template.document))
         data["id"] = f"{data.get('id', 'scheme')}-copy"

@@ -25,6 +25,7 @@ from kaohe.transfer.exporters.layout import (
     scheme_table,
 )
 from kaohe.transfer.exporters.registry import exporter
+from kaohe.transfer.written_text import clean_text
 
 PAGE_WIDTH_CM = 29.7
 PAGE_HEIGHT_CM = 21.0
@@ -40,7 +41,7 @@ def export_document(scheme: dict[str, Any]) -> bytes:
     _set_default_font(document)
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(title.add_run(table.title), TITLE_FONT, 16, bold=True)
+    _font(title.add_run(clean_text(table.title)), TITLE_FONT, 16, bold=True)
     document.element.body.insert(len(document.element.body) - 1, _table(table))
     buffer = io.BytesIO()
     document.save(buffer)
@@ -149,7 +150,7 @@ def _paragraph(text: str, *, bold: bool) -> Any:
         properties.append(OxmlElement("w:b"))
     run.append(properties)
     content = OxmlElement("w:t")
-    content.text = text
+    content.text = clean_text(text)
     content.set(qn("xml:space"), "preserve")
     run.append(content)
     paragraph.append(run)

@@ -19,6 +19,7 @@ from kaohe.transfer.exporters.layout import (
     scheme_table,
 )
 from kaohe.transfer.exporters.registry import exporter
+from kaohe.transfer.written_text import put
 
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -44,12 +45,12 @@ def export_workbook(scheme: dict[str, Any]) -> bytes:
 
 
 def _write_title(sheet: Worksheet, table: Table) -> None:
-    sheet.cell(row=1, column=1, value=table.title).font = Font(name=TITLE_FONT, size=16, bold=True)
-    sheet.cell(row=1, column=1).alignment = _CENTRE
+    title = put(sheet, 1, 1, table.title)
+    title.font, title.alignment = Font(name=TITLE_FONT, size=16, bold=True), _CENTRE
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(table.headers))
     sheet.row_dimensions[1].height = 36
     for column, header in enumerate(table.headers, 1):
-        cell = sheet.cell(row=2, column=column, value=header)
+        cell = put(sheet, 2, column, header)
         cell.font = Font(name=HEADER_FONT, size=12, bold=True)
         cell.alignment = _CENTRE
         cell.border = _BORDER
@@ -59,9 +60,7 @@ def _write_body(sheet: Worksheet, table: Table) -> None:
     body = Font(name=BODY_FONT, size=11)
     for index, values in enumerate(table.rows):
         for column, value in enumerate(values, 1):
-            cell = sheet.cell(row=FIRST_DATA_ROW + index, column=column, value=value or None)
-            if cell.data_type == "f":
-                cell.data_type = "s"  # text that begins with 「=」 is text, never a formula
+            cell = put(sheet, FIRST_DATA_ROW + index, column, value or None)
             cell.font = body
             cell.alignment = _CENTRE if column <= table.depth + 1 else _WRAP
             cell.border = _BORDER
