@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -21,7 +20,6 @@ from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry
 
 # A score as typed: a finite number (NaN and Infinity are no score); its range is the action's.
-SCORE = forms.DecimalField()
 
 
 @dataclass(frozen=True)
@@ -161,8 +159,8 @@ def changed_scores(tables: list[dict[str, Any]]) -> tuple[list[Change], list[str
                 where = f"{item.name} · {row['unit']}「{cell.column.label}」"
                 text = (cell.typed or "").strip()
                 try:
-                    score = SCORE.clean(text)
-                except ValidationError:
+                    score = Decimal(text)  # NaN and Infinity are refused by the score check
+                except InvalidOperation:
                     problems.append(unreadable(where, text))
                     continue
                 version = cell.started_from[0]
