@@ -87,6 +87,14 @@ def test_a_name_already_taken_among_siblings_is_refused_naming_the_problem(login
     assert data_of(draft) == before
 
 
+def test_a_name_with_a_control_character_is_refused_and_nothing_saved(login):
+    draft = small_draft()
+    before = data_of(draft)
+    page = post_change(login(Role.OFFICE), draft, "rename", node="1.2", name="工作\x00纪律")
+    assert "「指标名称」不能含有控制字符" in page.content.decode()
+    assert data_of(draft) == before
+
+
 def test_points_over_the_group_are_refused_naming_the_field(login):
     draft = small_draft()
     before = data_of(draft)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,10 +39,19 @@ class Edit:
     """Where the editor shows the node afterwards."""
 
 
-def rename_node(data: dict[str, Any], position: Position, name: str) -> Edit:
-    name = name.strip()
+def checked_name(name: str, default: str = "") -> str:
+    """An indicator's name as typed: trimmed, never empty, no control characters (a NUL cannot
+    even be stored on PostgreSQL)."""
+    name = name.strip() or default
     if not name:
         raise EditRefused(["「指标名称」不能为空"])
+    if any(unicodedata.category(char) == "Cc" for char in name):
+        raise EditRefused(["「指标名称」不能含有控制字符"])
+    return name
+
+
+def rename_node(data: dict[str, Any], position: Position, name: str) -> Edit:
+    name = checked_name(name)
     old = str(node_at(data, position).get("name", ""))
     old_path = path_of(data, position)
     new_path = old_path[: len(old_path) - len(old)] + name
@@ -148,7 +158,7 @@ def move_out(data: dict[str, Any], position: Position) -> Position:
 def add_node(data: dict[str, Any], parent: Position, name: str = "新指标") -> Edit:
     where = path_of(data, parent) if parent else "方案"
     taken = (data.get("sections") or []) if not parent else node_at(data, parent).get("children")
-    chosen = free_name(list(taken or []), name.strip() or "新指标")
+    chosen = free_name(list(taken or []), checked_name(name, "新指标"))
 
     def apply(target: dict[str, Any]) -> None:
         children_of(target, parent).append({"name": chosen, "points": 0, "kind": "scored"})
