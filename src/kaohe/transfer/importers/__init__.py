@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kaohe.textrules.normalize import to_simplified
 from kaohe.transfer.importers import docx, text, xlsx  # noqa: F401 — they register themselves
 from kaohe.transfer.importers.assemble import FORMAT, assemble
+from kaohe.transfer.importers.cells import scoring_words
 from kaohe.transfer.importers.drafts import Draft
 from kaohe.transfer.importers.embedded import carried_scheme, restore
 from kaohe.transfer.importers.labels import name_rules
@@ -100,10 +102,12 @@ def _better_reading(reading: Reading, report: ImportReport) -> Draft:
     """The table or outline the importer read, unless reading the document as a stream of cells
     carries more than twice its scoring words (then that, with its own ignored cells).
     A document with weights but no indicator table (seed 001) keeps its empty tree."""
+    whole, found = reading.cells or reading.prose, scoring_in(reading.root)
+    if scoring_words(to_simplified(whole)) <= 2 * found + 1:
+        return reading.root  # the stream cannot carry more than the whole text holds
     streamed = ImportReport(source=report.source, kind=report.kind)
-    stream = read_stream(reading.cells or reading.prose, streamed)
-    found, streamed_found = scoring_in(reading.root), scoring_in(stream)
-    if streamed_found <= 2 * found + 1:
+    stream = read_stream(whole, streamed)
+    if scoring_in(stream) <= 2 * found + 1:
         return reading.root
     if not reading.root.children and weighted_sections(reading.prose or "", ImportReport("", "")):
         return reading.root
