@@ -34,6 +34,7 @@ from kaohe.engine import PATH_SEPARATOR, within
 from kaohe.textrules.evaluation import as_decimals
 from kaohe.transfer.importers import ImportRefused, import_file
 from kaohe.transfer.importers.names import strip_numbering
+from kaohe.transfer.scheme_file import nodes_with_paths
 
 SOURCE_FORMS = ("source.txt", "source.xlsx", "source.docx")
 OUTCOMES = ("exact", "flagged", "wrong", "missing")
@@ -132,21 +133,15 @@ def measure(document: LabelledDocument, source: Path) -> SourceResult:
         result.refused = str(refusal)
         result.outcomes = [(sentence, "missing", []) for sentence in document.sentences]
         return result
-    nodes = dict(_imported_nodes(scheme.get("sections") or [], ()))
+    nodes = {
+        PATH_SEPARATOR.join(map(bare_name, names)): node
+        for names, node in nodes_with_paths(scheme.get("sections") or [])
+    }
     _compare_tree(result, nodes)
     for sentence in document.sentences:
         read = _rules_from(sentence, _candidates(nodes, sentence.node))
         result.outcomes.append((sentence, classify(sentence.rules, read), read))
     return result
-
-
-def _imported_nodes(
-    nodes: Iterable[Mapping[str, Any]], parents: tuple[str, ...]
-) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    for node in nodes:
-        path = (*parents, bare_name(str(node.get("name") or "")))
-        yield PATH_SEPARATOR.join(path), node
-        yield from _imported_nodes(node.get("children") or [], path)
 
 
 def _candidates(nodes: Mapping[str, Mapping[str, Any]], path: str) -> list[Mapping[str, Any]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -64,3 +65,15 @@ def dump_scheme(scheme: Scheme) -> str:
 
 def dump_scheme_data(data: Any) -> str:
     return yaml.dump(data, Dumper=_SchemeDumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def nodes_with_paths(
+    nodes: list[Any], above: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
+    """Every node of a scheme document's tree (``sections`` and their ``children``), parents
+    first, with the names on its path; entries that are not mappings are skipped."""
+    for node in nodes:
+        if isinstance(node, dict):
+            path = (*above, str(node.get("name", "")))
+            yield path, node
+            yield from nodes_with_paths(node.get("children") or [], path)

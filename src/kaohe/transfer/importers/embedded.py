@@ -22,6 +22,7 @@ import yaml
 
 from kaohe.engine import PATH_SEPARATOR
 from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.scheme_file import nodes_with_paths
 
 SCHEME_PART = "kaohe/scheme.yaml"
 MAX_PART_BYTES = 5 * 1024 * 1024
@@ -151,13 +152,7 @@ def _restore_leaf(node: Node, carried: Node) -> None:
 
 
 def _by_path(nodes: list[Node], above: tuple[str, ...]) -> dict[tuple[str, ...], Node]:
-    found: dict[tuple[str, ...], Node] = {}
-    for node in nodes:
-        if isinstance(node, dict):
-            path = (*above, str(node.get("name", "")))
-            found[path] = node
-            found.update(_by_path(node.get("children") or [], path))
-    return found
+    return dict(nodes_with_paths(nodes, above))
 
 
 def _walk(nodes: list[Node], above: tuple[str, ...] = ()) -> list[Node]:

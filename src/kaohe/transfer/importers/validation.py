@@ -9,6 +9,7 @@ from typing import Any
 from kaohe.engine import PATH_SEPARATOR
 from kaohe.textrules import read_grades
 from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.scheme_file import nodes_with_paths
 
 
 def add_grades(scheme: dict[str, Any], prose: str, report: ImportReport) -> None:
@@ -54,7 +55,10 @@ def pending_work(scheme: dict[str, Any], report: ImportReport) -> list[str]:
         for check in report.points_checks
         if not check.adds_up
     ]
-    for path, node in _leaves(scheme.get("sections") or [], ()):
+    for names, node in nodes_with_paths(scheme.get("sections") or []):
+        if node.get("children"):
+            continue
+        path = PATH_SEPARATOR.join(names)
         if node.get("kind") in _NEED_POINTS and not node.get("points"):
             pending.append(f"「{path}」没有分值")
         if not node.get("rules"):
@@ -64,12 +68,3 @@ def pending_work(scheme: dict[str, Any], report: ImportReport) -> list[str]:
     if report.scoring_ignored:
         pending.append(f"{report.scoring_ignored} 处含扣分/加分字样的文字未归入指标（见下）")
     return pending
-
-
-def _leaves(nodes: list[dict[str, Any]], parents: tuple[str, ...]) -> Any:
-    for node in nodes:
-        path = (*parents, str(node.get("name", "")))
-        if node.get("children"):
-            yield from _leaves(node["children"], path)
-        else:
-            yield PATH_SEPARATOR.join(path), node
