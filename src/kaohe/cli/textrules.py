@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -118,7 +117,10 @@ def run_documents(root: Path, split: str | None, show_failures: bool) -> int:
     for name, total in sorted(totals.items()):
         print(_totals_line(f"{SPLIT_LABELS.get(name, name)}", total))
     if len(totals) > 1:
-        print(_totals_line("合计", _sum_totals(totals.values())))
+        whole = Totals(documents=len(documents))
+        for result in results:
+            whole.add(result)
+        print(_totals_line("合计", whole))
     return 0
 
 
@@ -157,14 +159,3 @@ def _totals_line(name: str, total: Totals) -> str:
         f"指标树与分值一致 {total.trees_matching}/{total.sources}；"
         f"评分句 {total.sentences}：{outcomes}；完全匹配率 {total.exact_share}%"
     )
-
-
-def _sum_totals(parts: Iterable[Totals]) -> Totals:
-    whole = Totals()
-    for part in parts:
-        whole.documents += part.documents
-        whole.sources += part.sources
-        whole.refused += part.refused
-        whole.trees_matching += part.trees_matching
-        whole.outcomes.update(part.outcomes)
-    return whole
