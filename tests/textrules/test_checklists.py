@@ -72,3 +72,39 @@ def test_少一项_after_items_listed_in_its_own_sentence_is_left_to_a_person():
 def test_少一项_after_a_list_left_open_with_等_counts_the_missing_items():
     rule = only_rule("建立考勤制度、首问责任制等制度,每少一项扣0.2分。")
     assert (rule["kind"], rule["unit"]) == ("per_occurrence", "项")
+
+
+def test_failings_listed_before_上述情况之一的每项扣_are_the_tasks():
+    rule = only_rule(
+        "(1)未按期答复群众诉求的。\n(2)答复意见不规范的。\n出现上述情况之一的，每项扣20分。"
+    )
+    assert rule == {
+        "kind": "checklist",
+        "amount": Decimal(-20),
+        "tasks": ["未按期答复群众诉求", "答复意见不规范"],
+    }
+
+
+def test_a_list_stops_at_the_heading_of_the_item_before():
+    rule = only_rule(
+        "做好调处工作(3分)\n(1)调处不及时的。\n(2)调处不公的。\n有上述情况的每项扣2分。"
+    )
+    assert rule["tasks"] == ["调处不及时", "调处不公"]
+
+
+def test_tasks_named_before_不落实的每项扣_form_a_checklist():
+    rule = only_rule("主题党日、组织生活会、谈心谈话不落实的，每项扣1分。")
+    assert rule == {
+        "kind": "checklist",
+        "amount": Decimal(-1),
+        "tasks": ["主题党日", "组织生活会", "谈心谈话"],
+    }
+
+
+def test_failings_each_written_with_their_negation_are_not_a_named_checklist():
+    rule = only_rule("方案落实不到位、整改不到位的，每项扣0.5分。")
+    assert rule["kind"] == "per_occurrence"
+
+
+def test_a_single_line_listing_items_before_每少一项_is_flagged():
+    assert is_flagged("(值班制度、请假制度、考勤制度)\n每少一项扣0.5分。")

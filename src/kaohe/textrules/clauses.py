@@ -36,10 +36,19 @@ class Sentence:
     text: str
 
 
+# 「每件(次)」 at a line's end waits for its amount on the next line (a page broke it).
+_OPEN_RATE = re.compile(r"每\s*[\u4e00-\u9fff]{1,2}\s*(?:\([\u4e00-\u9fff]{1,2}\))?$")
+
+
+def _reads_on(before: str) -> bool:
+    """The text before a line break or an enumerator cannot end there."""
+    return before[-1:] in _CONTINUATION or _OPEN_RATE.search(before) is not None
+
+
 def _cut_points(text: str) -> list[int]:
     cuts = []
     for index, char in enumerate(text):
-        line_ends = char == "\n" and text[:index].rstrip()[-1:] not in _CONTINUATION
+        line_ends = char == "\n" and not _reads_on(text[:index].rstrip())
         if char in _TERMINATORS or line_ends:
             cuts.append(index + 1)
     return cuts
@@ -52,6 +61,8 @@ def _enumerator_cuts(text: str) -> list[int]:
         before = text[: match.start()].rstrip()
         if match.start() > 0 and before and before[-1] in _TERMINATORS + "\n":
             continue  # already cut by the terminator
+        if before and _OPEN_RATE.search(before):
+            continue
         if match.start() == 0 or before[-1:] in " \t":
             cuts.append(match.start())
     return cuts

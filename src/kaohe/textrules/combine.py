@@ -33,10 +33,14 @@ def _task(text: str) -> str:
     return re.sub(r"\s+", "", text).strip(_TASK_EDGES)
 
 
+# 「做好稳控工作(3分)」 heads an item of its own: a list of tasks does not reach past it.
+_HEADING = re.compile(r"\(\s*\d+(?:\.\d+)?\s*分\s*\)\s*$")
+
+
 def _plain_run_before(readings: list[SentenceReading], index: int) -> list[SentenceReading]:
     run: list[SentenceReading] = []
     for reading in reversed(readings[:index]):
-        if not reading.is_plain:
+        if not reading.is_plain or _HEADING.search(reading.sentence.text):
             break
         run.insert(0, reading)
     return run
@@ -65,7 +69,7 @@ def _gather_listed(draft: Draft, readings: list[SentenceReading], text: str) -> 
             draft, rule={"kind": "per_occurrence", "amount": draft.rule["amount"], "unit": "项"}
         )
         own = readings[draft.sentence].sentence
-        listed = text[own.start : draft.start]
+        listed = text[run[0].sentence.start if run else own.start : draft.start]
         # 「设去向牌、座位牌,少一项扣1分」 lists the items (a checklist, or a count of them?):
         # a person says; a list left open with 等 is counted.
         return counted.doubted() if "、" in listed and "等" not in listed else counted

@@ -44,6 +44,7 @@ def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
     drafts = join_severity_tiers(merge_levels(drafts, clean), clean)
     drafts = join_graded_conditions(drafts, clean, readings)
     drafts = apply_highest_only(merge_rounds(drafts), clean)
+    drafts = _discretion_joins_flag(drafts, clean)
     drafts = [_as_condition(draft, readings, text, points) for draft in drafts]
     rules = tuple(_bounded(_read_rule(draft, text), points) for draft in drafts)
     return Reading(text=text, rules=rules, node=_settle_node(node, points))
@@ -68,6 +69,30 @@ def _drafts(reading: SentenceReading, index: int) -> list[Draft]:
         )
         for finding in reading.rules
     ]
+
+
+_OTHERS = re.compile(r"其他|其它|其余|另外")
+
+
+def _discretion_joins_flag(drafts: list[Draft], text: str) -> list[Draft]:
+    """「…(组织科4分、农村科3分…)。根据完成情况酌情扣分」: an amount left to the assessor right
+    after a sentence the person settles is part of what they settle, not a second deduction
+    (「其他指标酌情扣分」 names its own ground and stands)."""
+    joined: list[Draft] = []
+    for draft in drafts:
+        if joined and _settled_with(joined[-1], draft, text):
+            joined[-1] = replace(joined[-1], end=draft.end, sentence=draft.sentence)
+        else:
+            joined.append(draft)
+    return joined
+
+
+def _settled_with(flagged: Draft, draft: Draft, text: str) -> bool:
+    unsure = flagged.confidence < CONFIDENCE_THRESHOLD
+    follows = draft.sentence == flagged.sentence + 1
+    chosen = draft.rule.get("kind") == "discretionary" and "guesses" not in draft.rule
+    own_ground = _OTHERS.search(text, flagged.end, draft.start) is not None
+    return unsure and follows and chosen and not own_ground
 
 
 def _read_rule(draft: Draft, text: str) -> ReadRule:

@@ -100,10 +100,21 @@ def _without_introductions(findings: list[Finding]) -> list[Finding]:
     ]
 
 
+# 「…进步5位以上的加0.5分,进步10」: a last clause that breaks off at a number was cut short,
+# and what it would have said may change the amount before it.
+_CUT_SHORT = re.compile(r"[,:]\s*[^,;:]*\d\s*$")
+
+
+def _cut_short(text: str, findings: list[Finding]) -> bool:
+    tail = _CUT_SHORT.search(text)
+    return tail is not None and all(finding.end <= tail.start() for finding in findings)
+
+
 def read_sentence(sentence: Sentence) -> SentenceReading:
     findings, taken = _collect(sentence)
     findings = _without_introductions(findings)
     findings.sort(key=lambda finding: finding.start)
     findings = _attach_caps(findings, sentence.text)
     unread = SCORING.search(_leftover(sentence.text, taken)) is not None
+    unread = unread or (bool(findings) and _cut_short(sentence.text, findings))
     return SentenceReading(sentence, tuple(findings), unread)

@@ -33,6 +33,10 @@ _EACH_UNDONE = re.compile(
 _EACH_MISSING = re.compile(
     rf"每?\s*(?:缺|少|缺少)\s*(?:一|1)\s*项\s*,?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
+# 「(1)…的。(2)…的。出现上述情况之一的每项扣30分」: each listed failing is a task.
+_EACH_LISTED = re.compile(
+    rf"(?:上述|以上|前述|下列)[^,;]{{0,12}}?,?\s*(?:每项|每一项|每条)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
 _EACH_CONDITION = re.compile(rf"(?:的)?\s*,?\s*(?:各|分别)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}$")
 
 
@@ -42,6 +46,7 @@ def read_checklist(sentence: Sentence) -> list[Finding]:
     gathers = (
         (_EACH_UNDONE, GATHER_TASKS),
         (_EACH_MISSING, GATHER_LISTED),
+        (_EACH_LISTED, GATHER_LISTED),
         (_EACH_CONDITION, GATHER_CONDITIONS),
     )
     for pattern, gather in gathers:
@@ -108,3 +113,26 @@ def read_negated_list(sentence: Sentence) -> list[Finding]:
     amount = signed(match.group("verb"), match.group("amount"))
     rule = {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
     return [Finding(rule, match.start("items"), match.end(), SURE)]
+
+
+_NAMED_LIST = re.compile(
+    rf"(?:^|(?<=[,;:]))\s*(?P<items>[^,;:、不未无没]{{1,20}}(?:、[^,;:、不未无没]{{1,20}})+?)\s*"
+    rf"(?:不|未|没有)[^,;:、]{{0,6}}?的?\s*,?\s*(?:每项|每一项|每少一项)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
+
+
+@sentence_reader("甲、乙不落实的每项扣分", priority=9, needs="项")
+def read_named_list(sentence: Sentence) -> list[Finding]:
+    """「“三会一课”、民主评议党员、党务公开不落实的，每项扣2分」: the named tasks form a
+    checklist, each costing the amount once."""
+    match = _NAMED_LIST.search(sentence.text)
+    if match is None:
+        return []
+    offset = match.start("items")
+    spans = [
+        (offset + item.start(), offset + item.end())
+        for item in re.finditer(r"[^、\s][^、]*[^、\s]|[^、\s]", match.group("items"))
+    ]
+    amount = signed(match.group("verb"), match.group("amount"))
+    rule = {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
+    return [Finding(rule, offset, match.end(), SURE)]

@@ -8,6 +8,7 @@ amount once however often it is recorded.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -74,6 +75,18 @@ _SCORE_GRADE = re.compile(
 )
 _ALSO_DEDUCTED = re.compile(r"再扣|追加|另扣|加扣|加倍|翻倍")
 _AMOUNTS = re.compile(rf"(?:{DEDUCT}|{ADD}|得)\s*{NUMBER}\s*分|酌情")
+# 「每份每天扣1分」 counts items and time at once (每人每次 counts person-times), and
+# 「每起减扣0.4分」 gives back part of a deduction: neither is a plain amount per occurrence, so a
+# person says what it costs.
+_TWO_RATES_OR_REFUND = re.compile(r"每\s*(?:天|日|小时|周|月|年)|(?:减|少|免|不)$")
+_RATE_BEFORE = re.compile(r"每\s*(?![超迟逾延晚少缺])[\u4e00-\u9fff]{1,2}\s*$")
+_TIME_UNITS = frozenset("天日")
+_REFUND = re.compile(r"(?:减|少|免)$")
+# 「次考评的扣0.5分」 begins with the counting word of a line broken before it (「少开展1」): what
+# was counted is in another piece of text.
+_BROKEN_OFF = re.compile(r"\s*次(?![日年月数要序])")
+# 「信息被省委办录用的加15分」: each piece adopted earns the amount, not the first one only.
+_ADOPTED = re.compile(r"录用|采用|采纳|刊用|刊发|刊登|登载|选用|转发")
 
 
 def _doubtful(sentence: Sentence) -> bool:
@@ -107,6 +120,12 @@ def _ranged(sentence: Sentence, match: re.Match[str]) -> bool:
     return _RANGE_AFTER.match(sentence.text, match.end()) is not None
 
 
+def _two_rates_or_refund(sentence: Sentence, match: re.Match[str], between: str) -> bool:
+    per_day = match.group("unit") in _TIME_UNITS
+    after_a_rate = per_day and _RATE_BEFORE.search(sentence.text, 0, match.start()) is not None
+    return after_a_rate or _TWO_RATES_OR_REFUND.search(between) is not None
+
+
 @sentence_reader("每件扣分", priority=140, needs="扣减加奖得")
 def read_every(sentence: Sentence) -> list[Finding]:
     findings: list[Finding] = []
@@ -116,6 +135,8 @@ def read_every(sentence: Sentence) -> list[Finding]:
             if _NOT_PER_OCCURRENCE.search(between) and pattern is _EVERY:
                 continue
             found = _per_occurrence(sentence, match, SURE)
+            if _two_rates_or_refund(sentence, match, between):
+                found = replace(found, confidence=GUESS)
             taken = any(f.start < found.end and found.start < f.end for f in findings)
             if not _ranged(sentence, match) and not taken:
                 findings.append(found)
@@ -136,8 +157,12 @@ def read_once(sentence: Sentence) -> list[Finding]:
         if _ranged(sentence, match):
             continue
         amount = signed(match.group("verb"), match.group("amount"))
-        rule = {"kind": "per_occurrence", "amount": amount, "cap": abs(amount)}
+        rule: dict[str, Any] = {"kind": "per_occurrence", "amount": amount, "cap": abs(amount)}
+        if amount > 0 and _ADOPTED.search(sentence.text, 0, match.start()):
+            rule = {"kind": "per_occurrence", "amount": amount}
         confidence = GUESS if _maybe_per_something(sentence, match.start()) else LIKELY
+        if _REFUND.search(sentence.text, 0, match.start()) or _BROKEN_OFF.match(sentence.text):
+            confidence = GUESS
         grade = _SCORE_GRADE.search(sentence.text, 0, match.start())
         start = grade.start() if grade else match.start()
         findings.append(Finding(rule, start, match.end(), confidence))

@@ -1,0 +1,57 @@
+"""Sentences a careful reader would not stake a score on are flagged, never read confidently."""
+
+from decimal import Decimal
+
+from tests.textrules.helpers import is_flagged, only_rule, rules
+
+
+def test_an_amount_per_item_and_per_day_at_once_is_flagged():
+    assert is_flagged("检查台账不及时登记的，每本每天扣0.5分。")
+
+
+def test_each_person_each_time_is_still_an_amount_per_occurrence():
+    rule = only_rule("上班时间脱岗的，每人每次扣1分。")
+    assert (rule["kind"], rule["amount"]) == ("per_occurrence", Decimal(-1))
+
+
+def test_a_deduction_given_back_减扣_is_flagged_not_read_as_a_deduction():
+    assert is_flagged("问题按期整改销号的，每件减扣0.3分。")
+
+
+def test_a_sentence_broken_off_at_a_number_is_flagged():
+    reading = rules("排名较上年前移3位以上的加1分,前移6")
+    assert reading and all(rule.get("flagged") for rule in reading)
+
+
+def test_a_fragment_that_begins_with_the_counting_word_of_a_broken_line_is_flagged():
+    assert is_flagged("次检查的扣0.5分。")
+
+
+def test_an_amount_per_piece_broken_across_a_page_is_read_as_one_rate():
+    rule = only_rule("迟交统计报表的，每份(次)\n\n3、扣0.4分。")
+    assert (rule["kind"], rule["amount"], rule.get("cap")) == (
+        "per_occurrence",
+        Decimal("-0.4"),
+        None,
+    )
+
+
+def test_each_piece_adopted_earns_its_bonus_without_每():
+    rule = only_rule("稿件被市委办信息专刊采用的加3分。")
+    assert rule == {"kind": "per_occurrence", "amount": Decimal(3)}
+
+
+def test_an_award_without_每_still_earns_its_bonus_once():
+    rule = only_rule("被评为省级先进集体的，加2分。")
+    assert rule == {"kind": "per_occurrence", "amount": Decimal(2), "cap": Decimal(2)}
+
+
+def test_a_discretionary_deduction_right_after_a_flagged_breakdown_is_settled_with_it():
+    reading = rules("由业务科室按各科分工(综合科2分、业务科3分)考核。根据完成情况,酌情扣分。")
+    assert len(reading) == 1 and reading[0]["flagged"]
+
+
+def test_other_items_酌情扣分_stands_as_its_own_rule_after_a_flag():
+    reading = rules("由业务科室按各科分工(综合科2分、业务科3分)考核。其他事项酌情扣分。")
+    assert [rule["kind"] for rule in reading] == ["discretionary", "discretionary"]
+    assert not reading[1].get("flagged")
