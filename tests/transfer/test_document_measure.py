@@ -107,3 +107,15 @@ def test_the_command_prints_each_split_and_the_total(tmp_path, capsys):
     assert "验证集：文件 1 份" in out
     assert "合计：文件 2 份" in out
     assert "完全匹配率 100.0%" in out
+
+
+def test_a_label_quoting_a_whole_row_is_found_after_the_name_the_import_took_off(tmp_path):
+    folder = write_document(tmp_path, "t1", SOURCE)
+    row = "1.责任落实（10分）：未按时报送工作计划的，每次扣1分，最多扣3分。"
+    labels = (folder / "labels.yaml").read_text(encoding="utf-8")
+    quoted = labels.replace("text: 未按时报送工作计划的，每次扣1分，最多扣3分。", f"text: {row}")
+    (folder / "labels.yaml").write_text(quoted, encoding="utf-8")
+
+    _, totals = measure_all(load_documents(tmp_path))
+
+    assert totals["dev"].outcomes["exact"] == 3

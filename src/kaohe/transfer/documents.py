@@ -191,7 +191,32 @@ def _rules_from(
         start = criteria.find(text)
         if start >= 0:
             return _rules_between(node, criteria, start, start + len(text))
+    for node in candidates:
+        criteria = squeeze(str(node.get("criteria") or ""))
+        rest = _after_name(text, str(node.get("name") or ""), criteria)
+        if rest:
+            start = criteria.find(rest)
+            return _rules_between(node, criteria, start, start + len(rest))
     return []
+
+
+_NAME_SLACK = 12
+"""How far past its name a quoted row may run before its criteria begin: 「(满分2分)」, 「15」."""
+
+
+def _after_name(text: str, name: str, criteria: str) -> str:
+    """A labelled sentence quoting a whole row (「受到通报批评的 15」, 「报告报送(满分2分)
+    每迟报一天扣1分」) whose name the import rightly took as the item's name: the part after the
+    name, when the item's criteria hold it."""
+    name = squeeze(bare_name(name))
+    at = text.find(name) if name and criteria else -1
+    if at < 0:
+        return ""
+    end = at + len(name)
+    for cut in range(end, min(end + _NAME_SLACK, len(text))):
+        if text[cut:] in criteria:
+            return text[cut:]
+    return ""
 
 
 def _rules_between(

@@ -8,6 +8,7 @@ from typing import Any
 
 from kaohe.engine import PATH_SEPARATOR
 from kaohe.textrules import Reading, ReadRule, read_criteria
+from kaohe.transfer.importers.amounts import amount_kind, amount_rule, bare_amount
 from kaohe.transfer.importers.drafts import Draft
 from kaohe.transfer.importers.report import ImportReport, PointsCheck
 
@@ -44,6 +45,8 @@ class _Builder:
         if draft.children:
             _hand_down(draft)
             _apply_child_defaults(draft)
+        elif draft.amount is not None:
+            _amount_item(draft)
         level = len(code) - 1
         children = [
             self.node(child, (*code, index), path) for index, child in enumerate(draft.children, 1)
@@ -114,6 +117,13 @@ class _Builder:
         text = node.get("criteria", "")
         if not text:
             return []
+        if draft.amount is not None and bare_amount(text) == draft.amount:
+            rule = amount_rule(draft.name, draft.amount, text)
+            if rule.get("flagged"):
+                bound_discretion(rule, node)
+                self.report.rules_flagged.append(f"{path_text(path)}：{preview(text)}")
+            self.report.rules_parsed += 1
+            return [{"id": f"{node['code']}-1", **rule}]
         reading = _read(text, node["points"], self.report, path)
         for key, value in reading.node.items():
             if key in _READ_FACTS and key not in draft.facts:
@@ -196,6 +206,18 @@ def _leaves(draft: Draft) -> list[Draft]:
     if not draft.children:
         return [draft]
     return [leaf for child in draft.children for leaf in _leaves(child)]
+
+
+def _amount_item(draft: Draft) -> None:
+    """A row whose standard column holds only its amount is a deduction (or bonus) item that
+    can take (or give) that amount."""
+    kind = amount_kind(draft.name)
+    if kind is None or draft.points is not None or "kind" in draft.facts:
+        return
+    draft.facts["kind"] = kind
+    draft.points = draft.amount
+    if kind == "bonus":
+        draft.facts["cap"] = draft.amount
 
 
 def _leaf_kind(draft: Draft) -> str:

@@ -10,6 +10,7 @@ scoring word) or text (a sentence that scores nothing).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -29,7 +30,8 @@ _HEADER_WORDS = re.compile(
     r"基础分值|基础分|标准分|分数|权重|考核标准|评分标准|考核细则|评分细则|计分标准|扣分标准|"
     r"考核要点|考核方法|考核办法|评分办法|考核结果|件数|加分|扣分|得分|自评分|考核得分|备注|"
     r"考核单位|考核部门|考评单位|责任单位|责任部门|牵头单位|信息提供部门|数据来源|"
-    r"具体项目内容|工作内容|目标任务|考核内容及计分标准|考核内容及评分标准|评分方法)$"
+    r"具体项目内容|工作内容|目标任务|考核内容及计分标准|考核内容及评分标准|评分方法|"
+    r"(?:加扣分|加减分|奖扣分|加分|扣分)(?:事项|项目|标准))$"
 )
 _POINTS_WRITTEN = re.compile(r"(?<![第共])\d+(?:\.\d+)?\s*分(?!钟|之|别|值|数|类|项|级|析|管)")
 # 「(一)倒扣分制度:结合月度考核……」: a numbered heading before a colon, its description after.
@@ -51,18 +53,33 @@ MIN_WRAPPED = 18
 class Cell:
     text: str
     where: str
+    line: int = 0
 
 
 def cells_of(text: str) -> list[Cell]:
     """Every non-empty cell, in reading order, with vertical names and wrapped lines joined."""
     cells: list[Cell] = []
-    for number, line in enumerate(text.split("\n"), 1):
+    lines = text.split("\n")
+    for number, line in enumerate(lines, 1):
         if _RULE_LINE.match(line):
             continue
         for part in _SEPARATORS.split(line.strip()):
             for piece in _split_inline(" ".join(part.split())):
-                cells.append(Cell(piece, f"第 {number} 行"))
-    return _join_wrapped(_join_vertical(cells))
+                cells.append(Cell(piece, f"第 {number} 行", number))
+    return _join_wrapped(_join_vertical(cells), _double_spaced(lines))
+
+
+_DOUBLE_SPACED_SHARE = 0.8
+
+
+def _double_spaced(lines: list[str]) -> bool:
+    """Cells set apart by blank lines (a table dumped one cell a line, a blank line after each):
+    then a blank line is a cell's edge, and only lines with none between them wrap."""
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    if len(filled) < 8:
+        return False
+    apart = sum(1 for a, b in itertools.pairwise(filled) if b > a + 1)
+    return apart >= _DOUBLE_SPACED_SHARE * (len(filled) - 1)
 
 
 # Where a table run together into one line (PDF text, a flattened Word table) breaks back into
@@ -74,7 +91,7 @@ _INLINE_BREAK = re.compile(
     r"|[\u4e00-\u9fff、]{2,15}[（(]\d+(?:\.\d+)?分[)）]"
     r"|\d{1,3}(?:\.\d)?分(?!钟|之|[)）]))"
     r"|(?<=[（(]\d分[)）])(?=\d{1,2}[.、．](?!\d))|(?<=[（(]\d\d分[)）])(?=\d{1,2}[.、．](?!\d))"
-    r"|(?<=^\d分)|(?<=^\d\d分)|(?<=^\d\.\d分)"
+    r"|(?<=^\d分)(?![,，(（])|(?<=^\d\d分)(?![,，(（])|(?<=^\d\.\d分)(?![,，(（])"
 )
 _HEADER_RUN = re.compile(
     r"(?:考核项目|指标项目|考核内容及计分标准|考核内容及评分标准|考核内容|考核要求|考核标准|"
@@ -156,7 +173,7 @@ def _join_vertical(cells: list[Cell]) -> list[Cell]:
             run.append(cell)
             continue
         if len(run) > 1:
-            joined.append(Cell("".join(c.text for c in run), run[0].where))
+            joined.append(Cell("".join(c.text for c in run), run[0].where, run[-1].line))
         else:
             joined.extend(run)
         run = []
@@ -165,13 +182,16 @@ def _join_vertical(cells: list[Cell]) -> list[Cell]:
     return joined
 
 
-def _join_wrapped(cells: list[Cell]) -> list[Cell]:
+def _join_wrapped(cells: list[Cell], double_spaced: bool = False) -> list[Cell]:
     """A long sentence broken across lines (「受到通报批」 / 「评，取消……」) is one cell."""
     joined: list[Cell] = []
+    last_line = 0
     for cell in cells:
         previous = joined[-1] if joined else None
-        if previous is not None and _wraps(previous.text, cell.text):
-            joined[-1] = Cell(previous.text + cell.text, previous.where)
+        apart = double_spaced and cell.line > last_line + 1
+        last_line = cell.line
+        if previous is not None and not apart and _wraps(previous.text, cell.text):
+            joined[-1] = Cell(previous.text + cell.text, previous.where, cell.line)
         else:
             joined.append(cell)
     return joined
@@ -222,6 +242,11 @@ _TITLE = re.compile(
     r"^[^，,。；;]{0,40}(?:考核|考评|考评|评估|绩效|评分|督查|目标)[^，,。；;]{0,20}"
     r"(?:细则|办法|方案|实施意见|规定|评分表|考核表|评分标准表|计分表)$"
 )
+# 「……加分和扣分事项表」: a table's title may name its scoring without scoring anything.
+_TABLE_TITLE = re.compile(
+    r"^[^，,。；;\d]{0,40}(?:考核|考评|评估|绩效|评分|目标)[^，,。；;\d]{0,20}"
+    r"(?:事项表|一览表|明细表|标准表|指标表)$"
+)
 _TITLE_TAIL = re.compile(r"[（(][^（）()]{1,6}[)）]$|[?？。:：\s]+$")
 
 
@@ -230,7 +255,8 @@ def is_furniture(text: str) -> bool:
     if _FURNITURE.search(text):
         return True
     bare = _TITLE_TAIL.sub("", strip_numbering(text)).strip()
-    return bool(_TITLE.match(bare)) and not SCORING_WORD.search(bare)
+    titled = bool(_TITLE.match(bare)) and not SCORING_WORD.search(bare)
+    return titled or bool(_TABLE_TITLE.match(bare))
 
 
 def _named_with_points(text: str) -> bool:

@@ -28,6 +28,8 @@ class Draft:
     children: list[Draft] = field(default_factory=list)
     child_defaults: dict[str, Any] = field(default_factory=dict)
     where: str = ""
+    amount: Decimal | None = None
+    """A number written alone in the standard column (「受到通报批评的 | 15」): the row's amount."""
 
     @classmethod
     def from_text(cls, text: str, where: str = "") -> Draft:
@@ -66,3 +68,19 @@ class Draft:
 
 def _extend(names: list[str], more: list[str]) -> None:
     names.extend(name for name in more if name not in names)
+
+
+_FIRST_CLAUSE = re.compile(r"[，,；;。：:]")
+MAX_NAME = 40
+
+
+def named_by_first_clause(draft: Draft) -> Draft:
+    """「完成招商引资任务,或未明确目标任务的单位引进1个亿元以上……项目」: a name that runs on as a
+    sentence is named by its first clause; the rest describes the item."""
+    first = _FIRST_CLAUSE.split(draft.name, maxsplit=1)[0]
+    if len(draft.name) <= MAX_NAME or len(first) < 2 or first == draft.name:
+        return draft
+    rest = draft.name[len(first) :].lstrip("，,；;。：: ")
+    draft.name = first
+    draft.criteria.insert(0, rest)
+    return draft

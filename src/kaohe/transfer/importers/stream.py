@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kaohe.textrules.normalize import to_simplified
+from kaohe.transfer.importers.amounts import amounts_in_standard
 from kaohe.transfer.importers.cells import (
     FIRST_CLAUSE,
     GLUED_SERIAL,
@@ -31,7 +32,7 @@ from kaohe.transfer.importers.cells import (
     kind_of,
     scoring_words,
 )
-from kaohe.transfer.importers.drafts import Draft
+from kaohe.transfer.importers.drafts import Draft, named_by_first_clause
 from kaohe.transfer.importers.names import strip_numbering
 from kaohe.transfer.importers.outline import add_criteria_line, heading_rank
 from kaohe.transfer.importers.report import ImportReport
@@ -51,11 +52,18 @@ class _StreamReader:
     item: Draft | None = None
     requirement: Draft | None = None  # a row opened by its requirement, waiting for its points
     serial: int = 0
+    amounts: bool = False
+    """The header names a standard column and no points column: a number after a name is the
+    row's amount, not its points."""
 
     def read(self, cells: list[Cell]) -> None:
         self.cells = cells
         self.kinds = [kind_of(cell.text) for cell in cells]
         body = self._table_start()
+        headers = [cell.text for cell, kind in zip(cells[:body], self.kinds, strict=False)]
+        self.amounts = amounts_in_standard(
+            [text for text, kind in zip(headers, self.kinds, strict=False) if kind == "header"]
+        )
         for index, cell in enumerate(cells):
             if index < body and self.kinds[index] != "criteria":
                 if self.kinds[index] != "header":
@@ -103,6 +111,8 @@ class _StreamReader:
             self._open_requirement(cell)
         elif self._numbered_item(index):
             self._open(self._draft(cell), self._row_rank(cell))
+        elif self._event_row(kind):
+            self._open(named_by_first_clause(self._draft(cell)), _LEAF)
         elif kind == "criteria" or (kind == "text" and self.item is not None):
             self._criteria(cell)
         elif kind == "unit" and self.item is not None and self.item.criteria:
@@ -118,7 +128,10 @@ class _StreamReader:
         value = Decimal(NUMBER_CELL.match(cell.text).group("value"))  # type: ignore[union-attr]
         item = self.item
         bare = item is not None and not item.criteria and not item.children
-        if item is not None and item.points is None and (bare or item is self.requirement):
+        if item is not None and bare and self.amounts:
+            item.amount = value  # 「受到通报批评的」 | 「15」 under 加扣分标准: the row's amount
+            item.add_criteria(cell.text)
+        elif item is not None and item.points is None and (bare or item is self.requirement):
             item.points = value
         else:
             self.report.ignore(cell.where, cell.text)
@@ -132,6 +145,12 @@ class _StreamReader:
                 self._open(Draft(name="未命名指标", where=cell.where), _LEAF)
         assert self.item is not None
         add_criteria_line(self.item, cell.text)
+
+    def _event_row(self, kind: str) -> bool:
+        """Under 加扣分事项 | 加扣分标准 a sentence after a complete row is the next row's event
+        (「受到市委市政府通报批评,或……约谈的」 | 「5」), not more of the last row's standard."""
+        complete = self.item is not None and bool(self.item.criteria)
+        return self.amounts and kind == "text" and complete
 
     def _numbered_item(self, index: int) -> bool:
         """「1.成立信访工作领导小组……。」 followed by its points (「8分」): a numbered row."""

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from kaohe.textrules.normalize import to_simplified
+from kaohe.textrules.vocabulary import SCORING_WORD
+from kaohe.transfer.importers.amounts import bare_amount
 from kaohe.transfer.importers.drafts import Draft
 from kaohe.transfer.importers.grid import Cell, Grid
 from kaohe.transfer.importers.headers import (
@@ -41,6 +44,7 @@ class TableReader:
         self.columns: Columns | None = None
         self.preamble: list[Cell] = []
         self._path: list[Draft | None] = []
+        self._in_notes = False
 
     def read(self, grid: Grid) -> bool:
         """Read one grid; a grid without a header row continues the previous table's columns."""
@@ -76,8 +80,13 @@ class TableReader:
         if not any(cell.text for cell in row) or is_repeated_header(row):
             return
         if NOTE_ROW.match(row[0].text) or (len(self.columns.level_columns) == 0):
+            self._in_notes = True
             self._ignore_row(row)
             return
+        if self._in_notes and not self._has_data(row) and not _scores(row):
+            self._ignore_row(row)  # 「说明：」 then 「1.材料以正式文件为准」: the notes go on
+            return
+        self._in_notes = False
         leaf = self._open_indicators(row)
         if leaf is None:
             self._ignore_row(row)
@@ -125,7 +134,10 @@ class TableReader:
     def _fill(self, leaf: Draft, row: list[Cell]) -> None:
         for text in (self._text_of(row, CONTENT), self._text_of(row, TARGET)):
             leaf.add_criteria(text)
-        leaf.add_criteria(self._text_of(row, CRITERIA))
+        criteria = self._text_of(row, CRITERIA)
+        leaf.add_criteria(criteria)
+        if not self._text_of(row, POINTS):
+            leaf.amount = bare_amount(criteria)
         points = parse_points(self._text_of(row, POINTS))
         if points is not None:
             leaf.points = points.points
@@ -165,6 +177,11 @@ class TableReader:
         for cell in row:
             if cell.text and not cell.merged:
                 self.report.ignore(cell.where or "未知位置", cell.text)
+
+
+def _scores(row: list[Cell]) -> bool:
+    """A note that scores (「……的，一票否决」) is kept for a person, never dropped."""
+    return any(SCORING_WORD.search(to_simplified(cell.text)) for cell in row)
 
 
 def _repeats(cell: Cell, current: Draft | None) -> bool:
