@@ -55,3 +55,38 @@ def test_other_items_酌情扣分_stands_as_its_own_rule_after_a_flag():
     reading = rules("由业务科室按各科分工(综合科2分、业务科3分)考核。其他事项酌情扣分。")
     assert [rule["kind"] for rule in reading] == ["discretionary", "discretionary"]
     assert not reading[1].get("flagged")
+
+
+def test_an_amount_written_without_分_is_flagged_not_dropped():
+    assert is_flagged("楼道堆放杂物的每处扣1;")
+
+
+def test_a_masked_amount_is_flagged_not_dropped():
+    assert is_flagged("按时完成年度任务的得 * 分。")
+
+
+def test_a_grade_set_outright_is_flagged_not_dropped():
+    assert is_flagged("发生较大以上生产安全事故的,该单位年度考核评定为不合格。")
+    assert is_flagged("领导班子软弱涣散的直接定为“后进”。")
+
+
+def test_a_failing_check_in_the_condition_is_not_a_grade():
+    rule = only_rule("抽查台账不合格的，每本扣0.5分。")
+    assert (rule["kind"], rule["amount"]) == ("per_occurrence", Decimal("-0.5"))
+
+
+def test_得基本分_is_flagged_for_a_person_to_say_what_the_base_is():
+    assert is_flagged("按期完成得基本分;")
+
+
+def test_pinyin_printed_after_each_character_does_not_hide_a_scoring_word():
+    assert is_flagged("完成任務(wù)計(jì)分,不完成任務(wù)扣分。")
+
+
+def test_a_cap_written_最多得_is_not_a_second_credit():
+    rule = only_rule("专题研究信访工作的,每次得1分,最多得6分。", points=Decimal(10))
+    assert (rule["kind"], rule["amount"], rule["cap"]) == (
+        "per_occurrence",
+        Decimal(1),
+        Decimal(6),
+    )

@@ -81,3 +81,17 @@ def test_page_furniture_above_a_pipe_table_is_reported_not_read():
     imported = import_document("办法.txt", text.encode())
 
     assert tree(imported.scheme) == [("工作纪律", "10"), ("服务质量", "10")]
+
+
+def test_a_score_threshold_at_a_lines_start_stays_in_its_sentence():
+    text = (
+        "考核项目|分值|评分标准\n"
+        "群众满意度|10|随机抽查群众,满意度在90分以上得满分,90分以下扣1分;\n"
+        "80分以下扣5分。\n"
+        "台账管理|5|台账不全的扣1分。\n"
+        "信息报送|5|迟报的每次扣0.5分。\n"
+    )
+    scheme = import_document("细则.txt", text.encode()).scheme
+    criteria = " ".join(node.get("criteria", "") for node in scheme["sections"])
+
+    assert "80分以下扣5分" in criteria

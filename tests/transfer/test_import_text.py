@@ -187,3 +187,20 @@ def test_grade_bands_written_as_prose_become_the_schemes_grades():
     assert imported.scheme["grades"][0]["min"] == Decimal(90)
     assert imported.report.scheme_problems == []
     assert any("识别到等次" in note for note in imported.report.notes)
+
+
+def test_a_numbered_line_read_as_criteria_becomes_an_item_when_its_sibling_opens_one():
+    text = (
+        "某县信访工作考核细则\n"
+        "一、落实信访工作责任制(10分)。\n"
+        "(1)党委会专题研究信访工作的,每次得1分,最多得6分。\n"
+        "(2)领导接访包案(4分)。无接访记录的扣2分。\n"
+    )
+    scheme = import_document("细则.txt", text.encode()).scheme
+    group = scheme["sections"][0]
+
+    assert [child["name"] for child in group["children"]] == [
+        "党委会专题研究信访工作的",
+        "领导接访包案",
+    ]
+    assert group["children"][0]["rules"][0]["cap"] == Decimal(6)

@@ -50,10 +50,19 @@ def to_simplified(text: str) -> str:
     return text.translate(_simplified())
 
 
+# 「計(jì)分」: pages that print pinyin after each character (a reading aid) split the words.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
+
+
+def _without_pinyin(text: str) -> str:
+    """The pinyin annotations blanked out, one space a character: offsets hold."""
+    return _PINYIN.sub(lambda match: " " * len(match.group(0)), text)
+
+
 def normalize(text: str) -> str:
-    """Return ``text`` with full-width forms, traditional characters and OCR digit confusions
-    cleaned, same length."""
-    cleaned = to_simplified(text).translate(_HALF_WIDTH)
+    """Return ``text`` with full-width forms, traditional characters, OCR digit confusions and
+    pinyin annotations cleaned, same length."""
+    cleaned = _without_pinyin(to_simplified(text)).translate(_HALF_WIDTH)
     cleaned = _OCR_ZERO.sub("0", cleaned)
     cleaned = _OCR_ONE.sub("1", cleaned)
     assert len(cleaned) == len(text)

@@ -60,7 +60,7 @@ _DOUBTFUL = re.compile(
     r"情节严重|情节较重|情节轻微|性质恶劣|视情况|根据情况|否则|相应|按比例"
     rf"|{NUMBER}\s*(?:次|起|件|项|人次)\s*(?:及|或)?以上|优秀|良好|合格|称职"
 )
-_CREDIT = re.compile(rf"得\s*{NUMBER}\s*分")
+_CREDIT = re.compile(rf"(?<!最多)(?<!最高)得\s*{NUMBER}\s*分")
 # A count before a one-time amount (「2项任务有1项未完成扣0.5分」) says the amount is per something.
 _COUNTED = re.compile(rf"{NUMBER}\s*{COUNTER}(?!\s*(?:及|或)?以上)")
 _COUNT_REACH = 8

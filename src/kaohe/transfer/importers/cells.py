@@ -91,7 +91,8 @@ _INLINE_BREAK = re.compile(
     r"|[\u4e00-\u9fff、]{2,15}[（(]\d+(?:\.\d+)?分[)）]"
     r"|\d{1,3}(?:\.\d)?分(?!钟|之|[)）]))"
     r"|(?<=[（(]\d分[)）])(?=\d{1,2}[.、．](?!\d))|(?<=[（(]\d\d分[)）])(?=\d{1,2}[.、．](?!\d))"
-    r"|(?<=^\d分)(?![,，(（])|(?<=^\d\d分)(?![,，(（])|(?<=^\d\.\d分)(?![,，(（])"
+    r"|(?<=^\d分)(?![,，(（]|及?以[上下])|(?<=^\d\d分)(?![,，(（]|及?以[上下])"
+    r"|(?<=^\d\.\d分)(?![,，(（]|及?以[上下])"
 )
 _HEADER_RUN = re.compile(
     r"(?:考核项目|指标项目|考核内容及计分标准|考核内容及评分标准|考核内容|考核要求|考核标准|"
@@ -153,7 +154,7 @@ def _criteria_then_requirement(text: str) -> list[str]:
     return ["".join(sentences[:cut]), "".join(sentences[cut:])]
 
 
-_POINTS_HEAD = re.compile(r"^(\d{1,3}(?:\.\d)?分)(?!钟|之)(?=[\u4e00-\u9fff])")
+_POINTS_HEAD = re.compile(r"^(\d{1,3}(?:\.\d)?分)(?!钟|之|及?以[上下])(?=[\u4e00-\u9fff])")
 
 
 def _split_points_head(piece: str) -> list[str]:

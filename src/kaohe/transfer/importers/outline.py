@@ -83,7 +83,9 @@ class _OutlineReader:
 
     def _open(self, rank: float, heading: Draft) -> None:
         self._close(rank)
-        (self.stack[-1].draft if self.stack else self.root).children.append(heading)
+        parent = self.stack[-1].draft if self.stack else self.root
+        _numbered_lines_become_items(parent, rank)
+        parent.children.append(heading)
         if not self.stack:
             self.top_ranks.append(rank)
         self.stack.append(_Open(rank, heading))
@@ -139,6 +141,23 @@ def flat_line_kind(line: str) -> str:
     if line.endswith(_NOT_UNIT_ENDINGS) or not line.endswith((*UNIT_ENDINGS, "等")):
         return "name"
     return "unit"
+
+
+def _numbered_lines_become_items(parent: Draft, rank: float) -> None:
+    """「2.落实责任制(10分)」 「(1)……每次得1分,最多得6分。」 「(2)领导接访包案(4分)……」: when
+    an item numbered like (2) opens, the (1) read before it as its parent's criteria (it had no
+    points to open an item) is an item too, named by its first clause."""
+    if parent.children or not parent.criteria:
+        return
+    if not all(heading_rank(line) == rank for line in parent.criteria):
+        return
+    for line in parent.criteria:
+        body = strip_numbering(line)
+        name = _NAME_END.split(body, maxsplit=1)[0][:MAX_NAME]
+        item = Draft(name=name, raw=line)
+        item.add_criteria(body)
+        parent.children.append(item)
+    parent.criteria.clear()
 
 
 def _gather_orphans(root: Draft, ranks: list[float], report: ImportReport) -> None:
