@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from tests.textrules.helpers import is_flagged, only_rule
+from tests.textrules.helpers import is_flagged, only_rule, rules
 
 
 def test_sentences_before_each_uncompleted_item_become_the_tasks():
@@ -108,3 +108,14 @@ def test_failings_each_written_with_their_negation_are_not_a_named_checklist():
 
 def test_a_single_line_listing_items_before_每少一项_is_flagged():
     assert is_flagged("(值班制度、请假制度、考勤制度)\n每少一项扣0.5分。")
+
+
+def test_conditions_before_各扣_begin_after_an_earlier_rule_of_the_sentence():
+    reading = rules("未召开动员会的扣1分,示范村和示范户创建未达标的各扣2分。")
+    assert reading[0]["amount"] == Decimal(-1)
+    assert reading[1]["flagged"]
+    assert reading[1]["text"].startswith("示范村")
+
+
+def test_各扣_after_a_single_condition_is_flagged():
+    assert is_flagged("示范村和示范户创建未达标的各扣2分。")

@@ -78,16 +78,24 @@ def _gather_listed(draft: Draft, readings: list[SentenceReading], text: str) -> 
     return replace(draft, rule=rule)  # its text stays the amount's: the tasks name the list
 
 
-def _gather_conditions(draft: Draft, readings: list[SentenceReading], text: str) -> Draft:
+def _gather_conditions(
+    draft: Draft, readings: list[SentenceReading], text: str, after: int = 0
+) -> Draft:
+    """``after``: where an earlier rule of the same sentence ends (「未部署的扣1分,…的各扣2分」):
+    the conditions begin past it."""
     own = readings[draft.sentence].sentence
     run = [r for r in _plain_run_before(readings, draft.sentence) if r.sentence.text.endswith("的")]
-    own_condition = _task(text[own.start : draft.start])
+    begin = max(own.start, after)
+    begin += len(text[begin : draft.start]) - len(text[begin : draft.start].lstrip(" ,，;；"))
+    own_condition = _task(text[begin : draft.start])
     rule = {key: value for key, value in draft.rule.items() if key != GATHER_CONDITIONS}
     rule["tasks"] = [_task(_original(reading, text)) for reading in run] + [own_condition]
-    start = run[0].sentence.start if run else own.start
+    start = run[0].sentence.start if run else begin
     gathered = replace(draft, rule=rule, start=start)
-    if not run and re.search(r"[,，、;；]|或", own_condition):
-        return gathered.doubted()  # several conditions in one breath: how many is unclear
+    if not run:
+        # Several conditions in one breath (how many is unclear), or 「各」 after one condition
+        # that names its several items in words (「示范县和示范乡镇创建未完成的各扣2分」).
+        return gathered.doubted()
     return gathered
 
 
@@ -109,8 +117,10 @@ def gather_checklists(
     drafts: list[Draft], readings: list[SentenceReading], text: str
 ) -> list[Draft]:
     """Fill in checklist tasks from the sentences before the amount; ``text`` is the original."""
-    gathered = []
+    gathered: list[Draft] = []
     for draft in drafts:
+        before = gathered[-1] if gathered else None
+        after = before.end if before and before.sentence == draft.sentence else 0
         if TASK_SPANS in draft.rule:
             draft = _name_tasks(draft, readings, text)
         elif draft.rule.get(GATHER_TASKS):
@@ -118,7 +128,7 @@ def gather_checklists(
         elif draft.rule.get(GATHER_LISTED):
             draft = _gather_listed(draft, readings, text)
         elif draft.rule.get(GATHER_CONDITIONS):
-            draft = _gather_conditions(draft, readings, text)
+            draft = _gather_conditions(draft, readings, text, after)
         gathered.append(draft)
     return gathered
 

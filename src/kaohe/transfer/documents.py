@@ -223,10 +223,11 @@ def _rules_between(
     node: Mapping[str, Any], criteria: str, start: int, end: int
 ) -> list[dict[str, Any]]:
     """A node's rules (in text order) whose source lies in criteria[start:end]; a flagged rule
-    quoting a wider stretch counts when its stretch holds the sentence (its closing 。；, which a
-    rule's source leaves out, aside)."""
+    quoting a wider stretch counts when its stretch holds the sentence (its enumerator and
+    closing 。；, which a rule's source leaves out, aside)."""
     found, cursor = [], 0
     closed = start + len(criteria[start:end].rstrip(_CLOSING))
+    start += len(criteria[start:end]) - len(strip_numbering(criteria[start:end]).lstrip("、"))
     for rule in node.get("rules") or ():
         source = squeeze(str(rule.get("text") or ""))
         at = criteria.find(source, cursor) if source else -1
