@@ -95,3 +95,19 @@ def test_a_score_threshold_at_a_lines_start_stays_in_its_sentence():
     criteria = " ".join(node.get("criteria", "") for node in scheme["sections"])
 
     assert "80分以下扣5分" in criteria
+
+
+def test_the_total_under_a_title_is_not_an_indicator_and_占n分_gives_an_items_points():
+    text = (
+        "某区督查工作考核细则\n"
+        "(起评分100分)\n"
+        "考核项目 | 考核细则\n"
+        "督办事项 | 未按期反馈的每件扣10分\n"
+        "领导评价 | 占20分\n"
+        "会议活动 | 未按要求参加的每次扣5分\n"
+    )
+    scheme = import_document("细则.txt", text.encode()).scheme
+    points = {node["name"]: node["points"] for node in scheme["sections"]}
+
+    assert "未命名指标" not in points
+    assert points["领导评价"] == 20

@@ -168,3 +168,17 @@ def test_a_sequence_number_column_is_understood_and_not_reported_as_ignored():
 
     assert [node["name"] for node in imported.scheme["sections"]] == ["信息报送", "档案工作"]
     assert imported.report.cells_ignored == []
+
+
+def test_a_points_header_carrying_the_tables_total_is_still_the_points_column():
+    data = workbook(
+        [
+            ["考核项目", "基础分值\n100分", "考核标准"],
+            ["落实重大决策", "60", "未按期办结的，每件扣1分。"],
+            ["落实领导批示", "40", "未按期反馈的，每件扣1分。"],
+        ]
+    )
+
+    points = [node["points"] for node in import_document("t.xlsx", data).scheme["sections"]]
+
+    assert points == [Decimal(60), Decimal(40)]

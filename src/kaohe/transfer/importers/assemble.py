@@ -47,6 +47,8 @@ class _Builder:
             _apply_child_defaults(draft)
         elif draft.amount is not None:
             _amount_item(draft)
+        elif draft.points is None:
+            _points_in_criteria(draft)
         level = len(code) - 1
         children = [
             self.node(child, (*code, index), path) for index, child in enumerate(draft.children, 1)
@@ -206,6 +208,18 @@ def _leaves(draft: Draft) -> list[Draft]:
     if not draft.children:
         return [draft]
     return [leaf for child in draft.children for leaf in _leaves(child)]
+
+
+_ONLY_POINTS = re.compile(r"^\s*(?:占|计|满分)\s*(\d+(?:\.\d+)?)\s*分\s*[。;；]?\s*$")
+
+
+def _points_in_criteria(draft: Draft) -> None:
+    """「区政府领导对实施情况的评价」 | 「占20分」: a criteria line that only gives the points."""
+    for line in draft.criteria:
+        match = _ONLY_POINTS.match(line)
+        if match:
+            draft.points = Decimal(match.group(1))
+            return
 
 
 def _amount_item(draft: Draft) -> None:

@@ -26,7 +26,7 @@ COUNTING_WORDS = (
 _SEPARATORS = re.compile(r"\s*[|│┃║¦]\s*|\t+| {3,}|\u3000{2,}|\s,\s|,{2,}\s*$|^\s*,\s")
 _RULE_LINE = re.compile(r"^[\s─━│┃┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬+\-=_|.·…]*$")
 _HEADER_WORDS = re.compile(
-    r"^(?:序号|编号|类别|项目|考核项目|考核内容|考核指标|指标|一级指标|二级指标|三级指标|分值|"
+    r"^(?:序号|编号|类别|项目|考核项目|考核条目|考核内容|考核指标|指标|一级指标|二级指标|三级指标|分值|"
     r"基础分值|基础分|标准分|分数|权重|考核标准|评分标准|考核细则|评分细则|计分标准|扣分标准|"
     r"考核要点|考核方法|考核办法|评分办法|考核结果|件数|加分|扣分|得分|自评分|考核得分|备注|"
     r"考核单位|考核部门|考评单位|责任单位|责任部门|牵头单位|信息提供部门|数据来源|"
@@ -251,9 +251,19 @@ _TABLE_TITLE = re.compile(
 _TITLE_TAIL = re.compile(r"[（(][^（）()]{1,6}[)）]$|[?？。:：\s]+$")
 
 
+# 「(起评分100分)」, 「(总分值:100分)」 under a title: the document's total, not an indicator.
+_TOTAL_NOTE = re.compile(
+    r"[（(]\s*(?:起评分|总分值|总分|满分|基础分|总计)\s*[:：为]?\s*\d+(?:\.\d+)?\s*分\s*[)）]$"
+)
+
+
 def is_furniture(text: str) -> bool:
-    """Page furniture or a title line (see _FURNITURE and _TITLE)."""
+    """Page furniture, a title line or the total under it (see _FURNITURE, _TITLE and
+    _TOTAL_NOTE)."""
     if _FURNITURE.search(text):
+        return True
+    total = _TOTAL_NOTE.search(text)
+    if total and (total.start() == 0 or is_furniture(text[: total.start()].strip())):
         return True
     bare = _TITLE_TAIL.sub("", strip_numbering(text)).strip()
     titled = bool(_TITLE.match(bare)) and not SCORING_WORD.search(bare)

@@ -28,7 +28,7 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (ASSESSOR, r"(市直|牵头)?(考评|考核|评分)(单位|科室|部门)|负责考核(科室|单位|部门)"),
         (LEADERS, r"(分管|责任|分工|牵头)?(局|市|县)?领导"),
         (UNITS, r"(牵头)?(责任|承办|主办|牵头)(科室|单位|部门|处室)(单位)?|(牵头|配合)?科室"),
-        (POINTS, r"(分值|标准分|分数|满分|权重|基本分|指标分值)(分)?"),
+        (POINTS, r"(基础|基本)?(分值|标准分|分数|满分|权重|基本分|基础分|指标分值)(分)?"),
         (
             CRITERIA,
             r"(考核|评价|评分|扣分|计分)(要点|标准|细则|方法|办法)(及)?(评价|评分)?(标准)?|考核要点及评价标准",
@@ -71,8 +71,12 @@ class Columns:
         return self._by_role.get(role, ())
 
 
+# 「基础分值\n100分」: the column's header carries the table's total.
+_TOTAL = re.compile(r"\d+(?:\.\d+)?分$")
+
+
 def normalise_header(text: str) -> str:
-    return _NOISE.sub("", _PARENTHESES.sub("", text))
+    return _TOTAL.sub("", _NOISE.sub("", _PARENTHESES.sub("", text)))
 
 
 def header_role(text: str) -> str | None:
