@@ -38,3 +38,17 @@ def test_digits_that_belong_to_the_name_are_kept():
     assert read_points("12345政务服务便民热线中心") == ("12345政务服务便民热线中心", None)
     assert read_points("0一") == ("0一", None)
     assert read_points("2023年度工作（5分）") == ("2023年度工作", Decimal(5))
+
+
+def test_a_deduction_limit_in_the_name_makes_a_penalty_item_of_that_many_points():
+    reading = read_name("安全感测评(本项限扣5分)")
+    assert (reading.name, reading.points, reading.node) == (
+        "安全感测评",
+        Decimal(5),
+        {"kind": "penalty"},
+    )
+
+
+def test_points_deducted_until_gone_are_the_items_points():
+    reading = read_name("信息报送(共40分,扣完为止)")
+    assert (reading.name, reading.points) == ("信息报送", Decimal(40))

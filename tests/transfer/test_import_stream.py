@@ -111,3 +111,25 @@ def test_the_total_under_a_title_is_not_an_indicator_and_占n分_gives_an_items_
 
     assert "未命名指标" not in points
     assert points["领导评价"] == 20
+
+
+NEGATIVE_LIST = "\n\n".join(
+    [
+        "某市平安建设考核扣分清单",
+        "类别",
+        "具体项目内容",
+        "一票否决事项",
+        "发生重特大安全事故的,扣30分。",
+        "群众安全感(本项限扣5分)",
+        "1.安全感低于95%的,每降低1个百分点扣0.25分。",
+        "2.知晓率低于全省平均的,每低1个百分点扣0.25分。",
+        "暗访督查",
+        "1.暗访发现问题的,每个问题点扣0.25分。",
+    ]
+)
+
+
+def test_a_veto_heading_and_a_limited_item_over_numbered_criteria_are_siblings():
+    scheme = import_document("清单.txt", NEGATIVE_LIST.encode()).scheme
+
+    assert tree(scheme) == [("一票否决事项", "0"), ("群众安全感", "5"), ("暗访督查", "0")]

@@ -19,6 +19,14 @@ _BRACKETS = re.compile(r"\(([^()]*)\)")
 _POINTS = re.compile(rf"^\s*(?P<points>{NUMBER})\s*分?\s*$")
 _PENALTY = re.compile(rf"(?P<each>每小项|每项|各)?\s*倒扣(?:分)?\s*(?P<points>{NUMBER})\s*分")
 _POINTS_FIRST = re.compile(rf"^\s*(?P<points>{NUMBER})\s*分\s*[,;]")
+# 「平安三率(本项限扣5分)」: a deduction item that can take at most 5.
+_LIMIT = re.compile(
+    rf"^\s*(?:本项)?\s*(?:限扣|最多扣|最高扣|扣分上限为?)\s*(?P<points>{NUMBER})\s*分\s*$"
+)
+# 「信息报送(共40分,扣完为止)」: the item's points, deducted down to nothing.
+_UNTIL_GONE = re.compile(
+    rf"^\s*共?\s*(?P<points>{NUMBER})\s*分\s*[,;]\s*(?:扣完为止|扣完即止|扣完为准|扣完不倒扣)\s*$"
+)
 _ASSESSOR = re.compile(r"^\s*由(?P<assessor>.+?)(?:负责)?(?:牵头)?考核\s*$")
 # 「1.工业竞赛」「2.1从严治党」「一、」「(一)」 — but never the digits of a name (「12345热线」).
 _ENUMERATOR = re.compile(
@@ -29,9 +37,12 @@ _ENUMERATOR = re.compile(
 
 def _bracket_facts(inner: str) -> tuple[Decimal | None, dict[str, Any]] | None:
     """Points and node facts in one bracket, or None when the bracket is part of the name."""
-    points = _POINTS.match(inner)
+    points = _POINTS.match(inner) or _UNTIL_GONE.match(inner)
     if points:
         return number(points.group("points")), {}
+    limit = _LIMIT.match(inner)
+    if limit:
+        return number(limit.group("points")), {"kind": "penalty"}
     assessor = _ASSESSOR.match(inner)
     if assessor:
         return None, {"assessor": assessor.group("assessor").strip('“”"')}

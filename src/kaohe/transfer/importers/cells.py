@@ -41,6 +41,8 @@ _VERB = re.compile(r"扣|得\s*\d|不得|每")
 _SHORT_NAME = re.compile(
     r"^(?!.*(?:\d|不得分|不计分|否决|酌情|扣完|取消|视情))[^,，。；;:：]{2,10}$"
 )
+# 「一票否决事项」 heads the vetoes: a name, though 否决 is a scoring word.
+_VETO_HEADING = re.compile(r"^(?:一票)?否决(?:事项|项目|指标|类)?$|^一票否决$")
 FIRST_CLAUSE = re.compile(r"[，,；;。：:]")
 NUMBER_CELL = re.compile(r"^(?P<value>\d{1,4}(?:\.\d{1,2})?)\s*分?$")
 _SENTENCE_END = re.compile(r"[。；;]$")
@@ -220,7 +222,7 @@ def kind_of(text: str) -> str:
         return "furniture"
     if NUMBER_CELL.match(text):
         return "number"
-    if _named_with_points(text):
+    if _named_with_points(text) or _VETO_HEADING.match(text):
         return "name"
     if (SCORING_WORD.search(text) or _POINTS_WRITTEN.search(text)) and not _SHORT_NAME.match(text):
         return "criteria"
@@ -246,7 +248,7 @@ _TITLE = re.compile(
 # 「……加分和扣分事项表」: a table's title may name its scoring without scoring anything.
 _TABLE_TITLE = re.compile(
     r"^[^，,。；;\d]{0,40}(?:考核|考评|评估|绩效|评分|目标)[^，,。；;\d]{0,20}"
-    r"(?:事项表|一览表|明细表|标准表|指标表)$"
+    r"(?:事项表|一览表|明细表|标准表|指标表|清单)$"
 )
 _TITLE_TAIL = re.compile(r"[（(][^（）()]{1,6}[)）]$|[?？。:：\s]+$")
 

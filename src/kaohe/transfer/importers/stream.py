@@ -220,8 +220,9 @@ class _StreamReader:
         heads_rows = next_kind in ("name", "unit") or (
             next_kind == "number" and self._is_serial(index + 1)
         )
-        if draft.points is not None and heading_rank(self._text_at(index + 1)) is not None:
-            heads_rows = True  # 「领导重视(20分)」 above 「1.成立……」
+        numbered_next = heading_rank(self._text_at(index + 1)) is not None
+        if draft.points is not None and numbered_next and next_kind != "criteria":
+            heads_rows = True  # 「领导重视(20分)」 above 「1.成立……」, not above 「1.…扣0.25分」
         if rank is not None and draft.points is None and not heads_rows:
             rank = None  # 「1、上报实施方案」 in a row: an item, not a heading
         if rank is not None:
