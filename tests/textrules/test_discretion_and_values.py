@@ -53,3 +53,13 @@ def test_a_section_formula_with_a_deduction_is_not_an_evaluation():
 def test_colours_map_to_amounts():
     rule = only_rule("项目进度亮红灯的扣2分，亮黄灯的扣1分，亮绿灯的不扣分。")
     assert rule["map"] == {"红灯": Decimal(-2), "黄灯": Decimal(-1), "绿灯": Decimal(0)}
+
+
+def test_a_rate_times_the_points_earns_the_points_in_proportion_to_the_rate():
+    rule = only_rule("得分=按时办结率×8分。", points=Decimal(8))
+    assert rule == {"kind": "proportional", "target": Decimal(100), "unit": "%"}
+
+
+def test_a_multiplication_sign_read_as_a_letter_is_still_a_multiplication():
+    rule = only_rule("得分=群众满意率 c 6分。", points=Decimal(6))
+    assert rule["kind"] == "proportional"

@@ -12,6 +12,8 @@ from kaohe.textrules.patterns.base import GUESS, SURE, Finding, sentence_reader
 
 _CONVERSION = re.compile(r"(?:按|根据|依据|按照)[^,;]*?折算(?!扣分|扣减|加分)(?:得分|分值)?")
 _PROPORTIONAL = re.compile(r"按(?:照)?(?:实际)?完成(?:比例|情况|进度|率)(?:得分|计分|折算|赋分)")
+# 「得分=及时受理率×5分」: the item earns its points in proportion to a rate out of 100%.
+_RATE_TIMES_POINTS = re.compile(rf"(?:得分\s*=\s*)?[\u4e00-\u9fff]{{1,12}}率\s*\*\s*{NUMBER}\s*分")
 _WEIGHTED = re.compile(rf"(?P<group>[^,;=()+*]+?)(?:评价)?得分\s*\*\s*(?P<weight>{NUMBER})\s*%")
 _SHARE = re.compile(
     rf"(?P<group>[^,;=()+*:]+?)(?:评价)?得分占\s*(?P<weight>{NUMBER})\s*%"
@@ -42,6 +44,15 @@ def read_proportional(sentence: Sentence) -> list[Finding]:
     if match is None:
         return []
     return [Finding({"kind": "proportional"}, match.start(), match.end(), GUESS)]
+
+
+@sentence_reader("比率乘分值", priority=175, needs="率")
+def read_rate_times_points(sentence: Sentence) -> list[Finding]:
+    match = _RATE_TIMES_POINTS.search(sentence.text)
+    if match is None:
+        return []
+    rule = {"kind": "proportional", "target": Decimal(100), "unit": "%"}
+    return [Finding(rule, match.start(), match.end(), SURE)]
 
 
 def _group_name(raw: str) -> str:
