@@ -90,3 +90,7 @@ def test_a_cap_written_最多得_is_not_a_second_credit():
         Decimal(1),
         Decimal(6),
     )
+
+
+def test_amounts_rising_with_the_harm_done_are_flagged_not_added():
+    assert is_flagged("投诉未及时回复的扣1分,上级转办的扣2分,造成较大影响的扣3分。")

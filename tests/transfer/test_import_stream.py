@@ -1,6 +1,8 @@
 """Layouts read by the cell stream: documents whatever their table or text shape become an
 outline of indicators first. Each test is a small document written in the style of its class."""
 
+from decimal import Decimal
+
 from kaohe.transfer.importers import import_document
 from tests.transfer.documents import leaf, tree
 
@@ -133,3 +135,22 @@ def test_a_veto_heading_and_a_limited_item_over_numbered_criteria_are_siblings()
     scheme = import_document("清单.txt", NEGATIVE_LIST.encode()).scheme
 
     assert tree(scheme) == [("一票否决事项", "0"), ("群众安全感", "5"), ("暗访督查", "0")]
+
+
+def test_a_table_run_into_one_line_is_cut_before_each_glued_serial():
+    text = (
+        "某街道城市管理督查扣分细则 分值序号扣分标准考评方式10分"
+        "1巡查发现占道经营未及时整改的扣0.5分"
+        "2被投诉噪音扰民问题未及时处理的扣1分"
+        "3被投诉垃圾乱倒问题未及时清运的扣1分"
+        "4网格员未按时上报事件的扣0.3分\n"
+    )
+    scheme = import_document("细则.txt", text.encode()).scheme
+    rules = [rule for node in scheme["sections"] for rule in node.get("rules", [])]
+
+    assert [rule["amount"] for rule in rules if not rule.get("flagged")] == [
+        Decimal("-0.5"),
+        Decimal(-1),
+        Decimal(-1),
+        Decimal("-0.3"),
+    ]

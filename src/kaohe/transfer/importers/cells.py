@@ -118,10 +118,38 @@ def _split_inline(text: str) -> list[str]:
     """A cell cut where a run-together table had its cell edges; runs of header words gone."""
     pieces: list[str] = []
     for segment in _between_header_runs(text):
-        for piece in _INLINE_BREAK.split(segment.strip()):
+        for piece in _at_glued_serials(segment.strip()):
             for part in _split_bare_points(piece):
                 pieces.extend(_split_points_head(part))
     return [piece.strip() for piece in pieces if piece.strip(" \u3000")]
+
+
+MIN_GLUED_ROWS = 3
+_LONG_LINE = 80
+
+
+def _at_glued_serials(text: str) -> list[str]:
+    """「…扣2分2区文明办督查组…扣1分3局督查组…」: a table run into one line with each row's
+    serial glued to the row before. When serials 1, 2, 3 … follow each other through the line,
+    the line is cut before each; the pieces are then cut as usual."""
+    cuts = _serial_cuts(text) if len(text) > _LONG_LINE else []
+    if len(cuts) < MIN_GLUED_ROWS:
+        return _INLINE_BREAK.split(text)
+    edges = [0, *cuts, len(text)]
+    pieces = [text[a:b] for a, b in itertools.pairwise(edges)]
+    return [part for piece in pieces for part in _INLINE_BREAK.split(piece.strip())]
+
+
+def _serial_cuts(text: str) -> list[int]:
+    cuts: list[int] = []
+    serial, start = 1, 0
+    while True:
+        pattern = rf"(?<![\d.、])(?<!第){serial}(?![\d.])(?=[\u4e00-\u9fff])(?!{COUNTING_WORDS})"
+        match = re.compile(pattern).search(text, start)
+        if match is None:
+            return cuts
+        cuts.append(match.start())
+        serial, start = serial + 1, match.end()
 
 
 def _between_header_runs(text: str) -> list[str]:
