@@ -94,3 +94,8 @@ def test_a_cap_written_最多得_is_not_a_second_credit():
 
 def test_amounts_rising_with_the_harm_done_are_flagged_not_added():
     assert is_flagged("投诉未及时回复的扣1分,上级转办的扣2分,造成较大影响的扣3分。")
+
+
+def test_a_decimal_point_lost_in_pdf_text_is_read_back():
+    rule = only_rule("未建立台账扣0 5分")
+    assert rule["amount"] == Decimal("-0.5")

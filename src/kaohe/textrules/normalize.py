@@ -35,6 +35,8 @@ _HALF_WIDTH = str.maketrans(
 # Letters OCR mistakes for digits, only when they stand beside a digit or a decimal point.
 _OCR_ZERO = re.compile(r"(?<=[0-9.])[Oo]|[Oo](?=[0-9.])")
 _OCR_ONE = re.compile(r"(?<=[0-9.])[lI]|[lI](?=[0-9.])")
+# 「扣0 5分」: a decimal point lost in PDF text leaves a space between 0 and the tenths.
+_LOST_POINT = re.compile(r"(?<=[扣加减得]0) (?=\d\s*分)")
 # 「及时受理率 c 5分」: a multiplication sign read as a letter between a rate and a number.
 _OCR_TIMES = re.compile(r"(?<=率)(\s*)[cxX](?=\s*\d)")
 
@@ -67,6 +69,7 @@ def normalize(text: str) -> str:
     cleaned = _without_pinyin(to_simplified(text)).translate(_HALF_WIDTH)
     cleaned = _OCR_ZERO.sub("0", cleaned)
     cleaned = _OCR_ONE.sub("1", cleaned)
+    cleaned = _LOST_POINT.sub(".", cleaned)
     cleaned = _OCR_TIMES.sub(lambda match: match.group(1) + "*", cleaned)
     assert len(cleaned) == len(text)
     return cleaned
