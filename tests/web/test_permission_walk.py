@@ -74,6 +74,7 @@ DOORS: dict[str, Door] = {
         {"change": "rename", "node": "1", "name": "日常工作"},
     ),
     "schemes:formula_check": Door(frozenset({KB}), ("slug", "draft_number")),
+    "schemes:try": Door(frozenset({KB}), ("slug", "draft_number")),
     "schemes:publish": Door(frozenset({KB}), ("slug", "draft_number"), "post"),
     "schemes:download": Door(SCHEME_READERS, ("slug", "published_number")),
     "cycles:list": Door(CYCLE_PEOPLE),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kaohe.schemes.views import editor, schemes
+from kaohe.schemes.views import editor, schemes, trial
 
 app_name = "schemes"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("<slug:slug>/v<int:number>/editor/", editor.editor, name="editor"),
     path("<slug:slug>/v<int:number>/editor/change/", editor.editor_change, name="editor_change"),
     path("<slug:slug>/v<int:number>/editor/formula/", editor.formula_check, name="formula_check"),
+    path("<slug:slug>/v<int:number>/editor/try/", trial.try_draft, name="try"),
     path("<slug:slug>/v<int:number>/edit/", schemes.edit_draft, name="edit"),
     path("<slug:slug>/v<int:number>/publish/", schemes.publish, name="publish"),
     path("<slug:slug>/v<int:number>/download/", schemes.version_download, name="download"),
