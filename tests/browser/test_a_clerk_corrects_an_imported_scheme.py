@@ -19,6 +19,7 @@ SEED = (
     Path(__file__).resolve().parents[1] / "data" / "import" / "seeds" / "004_9200afdbdf37f4f4.txt"
 )
 NAME = "工作时间从事无关行为"
+SCROLLS_SIDEWAYS = "document.documentElement.scrollWidth > document.documentElement.clientWidth"
 
 
 def settle_every_flag(page):
@@ -43,9 +44,11 @@ def try_a_record(page):
     row = page.locator("#sample-records .sample-record").first
     row.get_by_label("规则").select_option(label=f"{NAME}（按次计分）")
     row.get_by_label("次数").fill("2")
+    assert not page.evaluate(SCROLLS_SIDEWAYS)
     page.get_by_role("button", name="试算").click()
     expect(page.locator("#trial-results")).to_contain_text(f"{NAME}：2 次 × 1 分")
     expect(page.locator("#trial-results")).to_contain_text("未保存")
+    assert not page.evaluate(SCROLLS_SIDEWAYS)
     page.get_by_role("link", name="返回编辑").click()
 
 

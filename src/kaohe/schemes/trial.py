@@ -100,9 +100,9 @@ class SampleRowForm(StyledForm):
         kwargs.setdefault("auto_id", False)  # many rows on one page: no clashing ids
         super().__init__(*args, **kwargs)
         self.fields[self.choice_field].choices = [("", "（请选择）"), *choices]
-        for name, form_field in self.fields.items():
+        for form_field in self.fields.values():
             form_field.widget.attrs["aria-label"] = str(form_field.label)
-            form_field.widget.attrs["class"] += " form-control-sm" if name != "rule" else ""
+            form_field.widget.attrs["class"] += f" {form_field.widget.attrs['class']}-sm"
 
     def value(self, name: str) -> Any:
         return self.cleaned_data.get(name)
