@@ -44,6 +44,7 @@ SCORED_BY_BALLOTS = ("evaluation",)
 """Rule kinds fed by evaluation scores, not by records."""
 TRIED_FIELDS = tuple(field for field in RECORD_FIELDS if field.name not in ("indicator", "date"))
 """A sample record's fields (engine.RECORD_FIELDS): the rule names its item, 期间 its date."""
+TYPED_FOR_A_RULE = tuple(field.name for field in TRIED_FIELDS if field.name not in ("unit", "rule"))
 NUMBERS = {field.name for field in RECORD_FIELDS if field.kind == "number"}
 FIRST_PERIOD = {"year": "{}", "half": "{}-H1", "quarter": "{}-Q1", "month": "{}-01"}
 RECORD_ROWS, SCORE_ROWS = 5, 3
@@ -119,7 +120,7 @@ class SampleRecordForm(SampleRowForm):
     def record(self, scheme: Scheme, row: int) -> Record | None:
         """The record this row holds (None for a blank row); a row without a rule is refused."""
         if not self.value("rule"):
-            if any(self.value(field.name) not in (None, "") for field in TRIED_FIELDS[2:]):
+            if any(self.value(name) not in (None, "") for name in TYPED_FOR_A_RULE):
                 self.add_error("rule", "请选择规则")
             return None
         values = {field.name: self.value(field.name) for field in TRIED_FIELDS}
