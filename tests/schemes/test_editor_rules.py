@@ -94,6 +94,17 @@ def test_a_new_rule_of_a_kind_is_added_with_working_defaults(login):
     assert draft.problems == []
 
 
+def test_a_new_item_given_an_evaluation_rule_becomes_a_value_item(login):
+    draft = small_draft()
+    client = login(Role.OFFICE)
+    post_change(client, draft, "add", name="班子测评")
+    page = post_change(client, draft, "add_rule", node="3", kind="evaluation").content.decode()
+    assert "本项改为赋值项" in page
+    item = data_of(draft)["sections"][2]
+    assert item["kind"] == "value" and item["rules"][0]["kind"] == "evaluation"
+    assert draft.problems == []
+
+
 def test_deleting_a_rule_asks_first(login):
     draft = small_draft()
     client = login(Role.OFFICE)

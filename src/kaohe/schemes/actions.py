@@ -24,7 +24,7 @@ from kaohe.schemes.documents import (
 from kaohe.schemes.editing.edits import Edit
 from kaohe.schemes.editing.tree import EditRefused
 from kaohe.schemes.editing.words import in_words
-from kaohe.schemes.models import Scheme, SchemeVersion
+from kaohe.schemes.models import Scheme, SchemeRevision, SchemeVersion
 from kaohe.schemes.readiness import publish_blockers
 from kaohe.transfer.scheme_file import dump_scheme_data, parse_scheme_text
 
@@ -43,6 +43,7 @@ def create_scheme(actor: object, document: str, source: str) -> SchemeVersion:
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     version = SchemeVersion.objects.create(scheme=scheme, number=1, document=document)
+    add_revision(actor, version, "新建方案")
     log_change(
         actor,
         Action.SCHEME_CREATED,
@@ -63,6 +64,7 @@ def start_draft(actor: object, scheme: Scheme) -> SchemeVersion:
     draft = SchemeVersion.objects.create(
         scheme=scheme, number=number, document=latest.document if latest else ""
     )
+    add_revision(actor, draft, f"由第 {latest.number} 版新建草稿" if latest else "新建草稿")
     log_change(actor, Action.SCHEME_DRAFT_CREATED, scheme, new={"版本": number})
     return draft
 
@@ -146,7 +148,39 @@ def store_document(
     draft.document = document
     draft.problems = problems_of(document)
     draft.save(update_fields=["document", "problems"])
-    log_change(actor, action, draft, old={"文件": old}, new={"修改": describe, "文件": document})
+    revision = add_revision(actor, draft, describe)
+    log_change(
+        actor,
+        action,
+        draft,
+        old={"文件": old},
+        new={"修改": describe, "修订": revision.number, "文件": document},
+    )
+
+
+def add_revision(actor: object, version: SchemeVersion, describe: str) -> SchemeRevision:
+    """The version's document as it is now, kept as its next revision."""
+    number = (version.revisions.aggregate(top=Max("number"))["top"] or 0) + 1
+    return SchemeRevision.objects.create(
+        version=version,
+        number=number,
+        document=version.document,
+        describe=describe[:500],
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
+
+
+@transaction.atomic
+def restore_revision(actor: object, draft: SchemeVersion, number: int) -> SchemeRevision:
+    """The draft's document as it was at revision ``number``; the restore is itself a new
+    revision (nothing after it is lost) and audited."""
+    draft = editable_draft(draft)
+    earlier = draft.revisions.filter(number=number).first()
+    if earlier is None:
+        raise ValidationError(f"没有第 {number} 次修订")
+    describe = f"恢复为第 {number} 次修订（{earlier.describe}）"
+    store_document(actor, draft, earlier.document, Action.SCHEME_DRAFT_CHANGED, describe)
+    return draft.revisions.order_by("-number").first() or earlier
 
 
 @transaction.atomic
@@ -221,6 +255,7 @@ def create_draft_scheme(
         problems=problems_of(document),
         import_report=report or [],
     )
+    add_revision(actor, version, f"新建方案（{scheme.get_source_display()}）")
     log_change(
         actor,
         Action.SCHEME_CREATED,

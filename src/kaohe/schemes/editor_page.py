@@ -11,12 +11,19 @@ from django import forms
 from kaohe.engine import SchemeError, load_scheme, rule_kinds, rule_sentence
 from kaohe.schemes import rule_forms
 from kaohe.schemes.documents import document_revision
-from kaohe.schemes.editing.tree import EditRefused, Position, node_at, position_of, position_text
+from kaohe.schemes.editing.tree import (
+    EditRefused,
+    Position,
+    node_at,
+    nodes_with_positions,
+    position_of,
+    position_text,
+)
 from kaohe.schemes.editing.words import in_words
 from kaohe.schemes.forms import NodeForm, SettingsForm
 from kaohe.schemes.models import SchemeVersion
 from kaohe.schemes.presentation import NODE_KIND_LABELS
-from kaohe.schemes.readiness import flagged_rules, nodes_with_positions, publish_blockers
+from kaohe.schemes.readiness import flagged_rules, publish_blockers
 from kaohe.transfer.scheme_file import parse_scheme_text
 
 REPORT_WARNINGS = ("提示：", "分值：", "  ")

@@ -69,3 +69,31 @@ class SchemeVersion(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+
+class SchemeRevision(models.Model):
+    """One saved state of a version's document: its first content, then one per save of the
+    draft, from the form editor, the 「高级」 view or a restore. Never changed afterwards."""
+
+    version = models.ForeignKey(SchemeVersion, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField("修订号")
+    document = models.TextField("方案文件（YAML）")
+    describe = models.CharField("修改内容", max_length=500)
+    created_at = models.DateTimeField("保存时间", auto_now_add=True)
+    created_by = acting_user("修改人")
+
+    class Meta:
+        verbose_name = "方案修订"
+        verbose_name_plural = "方案修订"
+        ordering = ["version", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "number"], name="scheme_revision_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} 第 {self.number} 次修订"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise PermissionError("方案修订不可修改")
+        super().save(*args, **kwargs)

@@ -14,7 +14,7 @@ from typing import Any
 
 from kaohe.engine import PATH_SEPARATOR, Scheme, rule_sentence, scheme_notes
 from kaohe.engine.loading.settings import to_decimal
-from kaohe.schemes.editing.tree import Position, position_text
+from kaohe.schemes.editing.tree import nodes_with_positions, position_text
 from kaohe.textrules import read_criteria
 
 
@@ -50,20 +50,6 @@ def publish_blockers(scheme: Scheme) -> list[str]:
             if rule.kind == "discretionary" and not rule.settings.get("max"):
                 blockers.append(f"{node.path}{PATH_SEPARATOR}规则「{rule.title}」: 酌情范围为 0 分")
     return blockers
-
-
-def nodes_with_positions(
-    nodes: list[Any], parent: Position = (), path: str = ""
-) -> Iterator[tuple[Position, str, dict[str, Any]]]:
-    for index, node in enumerate(nodes):
-        if isinstance(node, dict):
-            here = (
-                f"{path}{PATH_SEPARATOR}{node.get('name', '')}"
-                if path
-                else str(node.get("name", ""))
-            )
-            yield (*parent, index), here, node
-            yield from nodes_with_positions(node.get("children") or [], (*parent, index), here)
 
 
 def flagged_rules(data: dict[str, Any]) -> list[FlaggedRule]:

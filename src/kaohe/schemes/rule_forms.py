@@ -41,8 +41,10 @@ class Parameter:
     default: Any = None
 
 
-def amount(label: str, default: int = -1, unit: str = "分") -> Parameter:
-    return Parameter("amount", label, unit=unit, help=SIGNED, required=True, default=default)
+def amount(
+    label: str, default: int = -1, unit: str = "分", help: str = SIGNED, required: bool = True
+) -> Parameter:
+    return Parameter("amount", label, unit=unit, help=help, required=required, default=default)
 
 
 def step_parameters(target_label: str) -> tuple[Parameter, ...]:
@@ -56,7 +58,7 @@ def step_parameters(target_label: str) -> tuple[Parameter, ...]:
 
 PARAMETERS: dict[str, tuple[Parameter, ...]] = {
     "per_occurrence": (
-        amount("每次分值"),
+        amount("每次分值", help=f"{SIGNED}；按级别计分时可不填", required=False),
         Parameter("unit", "计量单位", "text", default="次", help="次、件、人次、篇……"),
         Parameter(
             "levels", "按级别分值", "amounts", "分", "每行一个，如「省级：-3」；不分级别留空"

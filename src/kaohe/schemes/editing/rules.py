@@ -7,6 +7,7 @@ from typing import Any
 
 from kaohe.audit.models import Action
 from kaohe.engine import PATH_SEPARATOR
+from kaohe.engine.rules.registry import kinds
 from kaohe.schemes.editing.edits import Edit
 from kaohe.schemes.editing.tree import EditRefused, Position, node_at, path_of, position_text
 
@@ -49,11 +50,24 @@ def add_rule(data: dict[str, Any], position: Position, kind: str, values: dict[s
     if kind == "escalation" and earlier and "after" not in rule:
         rule["after"] = earlier[-1].get("id")  # 再扣: most often of the rule just above
 
+    becomes_value = sets_the_value(kind) and not node_at(data, position).get("children")
+    becomes_value = becomes_value and node_at(data, position).get("kind", "scored") == "scored"
+
     def apply(target: dict[str, Any]) -> None:
-        node_at(target, position).setdefault("rules", []).append(dict(rule))
+        node = node_at(target, position)
+        node.setdefault("rules", []).append(dict(rule))
+        if becomes_value:
+            node["kind"] = "value"
 
     describe = f"在「{path_of(data, position)}」新增规则「{rule['id']}」"
+    describe += "，本项改为赋值项（得分由这条规则取值）" if becomes_value else ""
     return Edit(Action.SCHEME_RULE_ADDED, describe, apply, place=position)
+
+
+def sets_the_value(kind: str) -> bool:
+    """A rule that sets its item's value (测评, 折算, 按完成比例, 人工评定): a 计分项 given one
+    becomes a 赋值项, which the engine requires of it (neither change alone would be accepted)."""
+    return kinds()[kind].role == "value"
 
 
 def change_rule(

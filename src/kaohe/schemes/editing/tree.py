@@ -4,6 +4,7 @@ child of the first section), and what a structural change must keep true."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from kaohe.engine import PATH_SEPARATOR
@@ -87,3 +88,17 @@ def free_name(siblings: list[dict[str, Any]], wanted: str) -> str:
     while name in taken:
         name, number = f"{wanted}{number}", number + 1
     return name
+
+
+def nodes_with_positions(
+    nodes: list[Any], parent: Position = (), path: str = ""
+) -> Iterator[tuple[Position, str, dict[str, Any]]]:
+    for index, node in enumerate(nodes):
+        if isinstance(node, dict):
+            here = (
+                f"{path}{PATH_SEPARATOR}{node.get('name', '')}"
+                if path
+                else str(node.get("name", ""))
+            )
+            yield (*parent, index), here, node
+            yield from nodes_with_positions(node.get("children") or [], (*parent, index), here)
