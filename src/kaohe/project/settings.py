@@ -51,6 +51,9 @@ BASE_DIR = Path(__file__).resolve().parents[3]
 VAR_DIR = Path(env_text("KAOHE_VAR_DIR", str(BASE_DIR / "var")))
 
 SECRET_KEY = secret_key_from(VAR_DIR)
+# The key that seals the audit chain (kaohe.audit.chain), never stored in the database: the value
+# of KAOHE_AUDIT_KEY, else this file, written with mode 0600 at the first audit entry.
+AUDIT_KEY_FILE = Path(env_text("KAOHE_AUDIT_KEY_FILE", str(VAR_DIR / "audit_key")))
 DEBUG = env_bool("KAOHE_DEBUG")
 SECURE = env_bool("KAOHE_SECURE")  # behind HTTPS in production
 ALLOWED_HOSTS = env_list("KAOHE_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
