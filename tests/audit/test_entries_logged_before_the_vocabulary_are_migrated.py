@@ -34,7 +34,7 @@ def test_free_strings_become_members_and_unknown_ones_stay_readable(back_at_the_
     ]:
         old_entries.create(action=action, object_type=object_type)
     # The model as migration 0002 left it: today's has the chain columns added later (0005).
-    AuditEntry = migrate(AFTER).get_model("audit", "AuditEntry")  # noqa: N806
+    AuditEntry = migrate(AFTER).get_model("audit", "AuditEntry")
     assert list(AuditEntry.objects.order_by("id").values_list("action", flat=True)) == [
         Action.RECORD_ADDED,
         Action.ACCOUNT_UNLOCKED,

@@ -33,15 +33,20 @@ def register_sqlite_function(sender: Any, connection: BaseDatabaseWrapper, **kwa
 
 @contextmanager
 def removal_permitted(connection: BaseDatabaseWrapper) -> Iterator[None]:
-    """Inside one transaction, the triggers let audit rows be deleted; nowhere else."""
+    """Inside one transaction, the triggers let audit rows be deleted; nowhere else. The permit
+    is withdrawn on the way out (a rollback to the savepoint withdraws it when this fails), so it
+    never outlives the block even inside a longer transaction."""
     with transaction.atomic(using=connection.alias):
         token = removal_permit.set(True)
         try:
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute(
-                        "SELECT set_config(%s, %s, true)", [PERMIT_SETTING, PERMIT_VALUE]
-                    )
+            set_postgresql_permit(connection, PERMIT_VALUE)
             yield
+            set_postgresql_permit(connection, "")
         finally:
             removal_permit.reset(token)
+
+
+def set_postgresql_permit(connection: BaseDatabaseWrapper, value: str) -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config(%s, %s, true)", [PERMIT_SETTING, value])
