@@ -17,6 +17,14 @@ def assert_served(response: Any, name: str, content: bytes) -> None:
     assert response["Content-Type"] == "application/octet-stream"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content) == content
+    assert_download_audited(name)
+
+
+def assert_download_audited(name: str) -> None:
+    from kaohe.audit.models import Action, AuditEntry
+
+    download = AuditEntry.objects.filter(action=Action.FILE_DOWNLOADED).latest("seq")
+    assert download.new == {"文件": name}
 
 
 def assert_refused(response: Any) -> None:

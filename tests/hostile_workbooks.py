@@ -1,6 +1,9 @@
-"""Hostile workbooks built in the test, each small on disk and huge once opened naively: one
-enormous shared string, a sheet declaring the whole A1:XFD1048576 range, and a zip bomb. Every
-xlsx upload must refuse them in Chinese, using no more memory than a few times a small import.
+"""Hostile workbooks built in the test, each small on disk and huge or harmful once opened
+naively: one enormous shared string, a sheet declaring the whole A1:XFD1048576 range, a zip bomb,
+part names that climb out of a folder (../), a PDF that is also a zip (a polyglot), nested XML
+entities (billion laughs) declared past the first 4 KB of a part, a sheet of a million rows, and
+twenty thousand empty parts. Every xlsx upload must refuse them in Chinese, using no more
+memory than a few times a small import.
 """
 
 from __future__ import annotations
@@ -100,10 +103,85 @@ def zip_bomb(data: bytes) -> bytes:
     return rewritten(data, lambda name, content: content, bomb="xl/media/image1.png")
 
 
+def traversal_names(data: bytes) -> bytes:
+    """Parts named to land outside any folder they would be unpacked into."""
+    escapes = {"../../../../tmp/kaohe-escape.txt": b"x", "/etc/kaohe-escape": b"x"}
+    return rewritten(data, lambda name, content: content, escapes)
+
+
+def pdf_polyglot(data: bytes) -> bytes:
+    """A PDF to a PDF reader, a workbook to a zip reader (the zip directory is at the end)."""
+    return b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n" + data
+
+
+LAUGHS = (
+    b'<?xml version="1.0"?>\n<!-- %s -->\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(
+        b'<!ENTITY lol%d "%s">'
+        % (level, (b"&lol%d;" % (level - 1) if level > 1 else b"&lol;") * 10)
+        for level in range(1, 10)
+    )
+    + b"]>\n"
+)
+
+
+LAUGHING_CELL = b'<sheetData><row r="99"><c r="A99" t="inlineStr"><is><t>&lol9;</t></is></c></row>'
+
+
+def billion_laughs(data: bytes) -> bytes:
+    """Nine levels of ten entities (10⁹ 「lol」s) in the first sheet, declared after a comment
+    that pushes the declaration past the first 4 KB of the part."""
+
+    def laugh(name: str, content: bytes) -> bytes:
+        if name == "xl/worksheets/sheet1.xml":
+            body = content.split(b"?>", 1)[-1].replace(b"<sheetData>", LAUGHING_CELL, 1)
+            return LAUGHS % (b" " * 5000) + body
+        return content
+
+    return rewritten(data, laugh)
+
+
+def million_rows(data: bytes) -> bytes:
+    """The first sheet given 1,048,576 rows (Excel's most), about 1 MB packed."""
+
+    def rows(name: str, content: bytes) -> bytes:
+        if name == "xl/worksheets/sheet1.xml":
+            start, rest = content.split(b"<sheetData>", 1)
+            many = b"".join(b'<row r="%d"/>' % number for number in range(1, 1_048_577))
+            return (
+                start
+                + b"<sheetData>"
+                + many
+                + rest.split(b"</sheetData>", 1)[0][:0]
+                + (b"</sheetData>" + rest.split(b"</sheetData>", 1)[1])
+            )
+        return content
+
+    return rewritten(data, rows)
+
+
+def many_parts(data: bytes) -> bytes:
+    """Twenty thousand empty parts, ten times what an Office file may hold: refused from the
+    count the zip's end record declares, before its directory is parsed."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for info in source.infolist():
+            archive.writestr(info.filename, source.read(info))
+        for number in range(20_000):
+            archive.writestr(f"xl/p/{number}", b"")
+    return buffer.getvalue()
+
+
 HOSTILE = {
     "huge_shared_string": (huge_shared_string, "共享文字过大"),
     "huge_dimension": (huge_dimension, "声明的范围 A1:XFD1048576 过大"),
     "zip_bomb": (zip_bomb, "疑似压缩炸弹"),
+    "traversal_names": (traversal_names, "部件名称异常"),
+    "pdf_polyglot": (pdf_polyglot, "PDF"),
+    "billion_laughs": (billion_laughs, "含有文档类型声明"),
+    "million_rows": (million_rows, "超过 20000 行"),
+    "many_parts": (many_parts, "个部件"),
 }
 
 

@@ -7,6 +7,10 @@ page of HTML never passes as a PDF. Files go to the default storage (MEDIA_ROOT 
 storage when configured) under a folder per app and a random name — never under the static
 files — and leave only as downloads with ``Content-Disposition: attachment``: 403 for someone
 who may not read the file, 404 when the evidence or its file is gone.
+
+The request carrying an upload is capped too (``RequestBodyCapMiddleware``): a body declared
+larger than the upload cap plus a margin for the form is refused with 413 before a byte of it
+is read. Workbooks to import are read only through kaohe.transfer.workbooks (the guarded reader).
 """
 
 from __future__ import annotations
@@ -24,10 +28,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from kaohe.models import EvidenceFile
+from kaohe.transfer.limits import MAX_ZIP_ENTRIES, declared_entries
 
 AnyEvidence = TypeVar("AnyEvidence", bound=EvidenceFile)
 
@@ -79,9 +84,45 @@ class StoredFile:
         }
 
 
+FORM_MARGIN_BYTES = 1024 * 1024  # the form's other fields and the multipart boundaries
+
+
 def max_bytes() -> int:
     """The cap on every upload, evidence and workbooks alike (KAOHE_UPLOAD_MAX_MB)."""
     return int(settings.UPLOAD_MAX_MB) * 1024 * 1024
+
+
+def max_request_bytes() -> int:
+    """The cap on a whole request body: one upload at the cap and its form. The reverse proxy
+    is given the same figure (client_max_body_size, docs/operations.md)."""
+    return max_bytes() + FORM_MARGIN_BYTES
+
+
+class RequestBodyCapMiddleware:
+    """Refuses with 413 a request whose declared body is over ``max_request_bytes`` before any
+    of it is read (the CSRF check would read it all to find its token)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = 0  # Django reads no body it cannot size
+        if declared > max_request_bytes():
+            return request_too_large()
+        return self.get_response(request)
+
+
+def request_too_large() -> HttpResponse:
+    limit = max_bytes() // 1024 // 1024
+    return HttpResponse(
+        f"<!doctype html><meta charset=utf-8><title>上传内容过大</title>"
+        f"<p>上传内容过大：每个文件不得超过 {limit} MB，请压缩或拆分后重新上传。</p>",
+        status=413,
+        content_type="text/html; charset=utf-8",
+    )
 
 
 def clean_name(name: str) -> str:
@@ -114,6 +155,13 @@ def check(upload: UploadedFile) -> str:
 
 
 def holds_folder(upload: UploadedFile, folder: str) -> bool:
+    """Does the zip hold the folder? Its declared entry count is read first: the zip
+    directory of a file listing a hundred thousand parts is not parsed at all."""
+    upload.seek(max((upload.size or 0) - 22 - 65_535, 0))
+    too_many = declared_entries(upload.read()) > MAX_ZIP_ENTRIES
+    upload.seek(0)
+    if too_many:
+        return False
     try:
         with zipfile.ZipFile(upload) as archive:
             found = any(entry.startswith(folder) for entry in archive.namelist())

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import models
 
+from kaohe.audit.chain import append
 from kaohe.audit.models import Action, AuditEntry
 
 __all__ = [
@@ -66,7 +67,7 @@ def prepared_entries(
 def log_prepared(prepared: list[tuple[AuditEntry, models.Model]]) -> None:
     for entry, target in prepared:
         entry.object_id = str(target.pk)
-    AuditEntry.objects.bulk_create([entry for entry, _ in prepared], batch_size=1000)
+    append(entry for entry, _ in prepared)
 
 
 def audit_entry(

@@ -19,11 +19,23 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kaohe.cli.scheme",
     "kaohe.cli.textrules",
     "kaohe.cli.backup",
+    "kaohe.cli.audit",
 )
 
 
 class CommandError(Exception):
     """A user-facing failure: printed in Chinese, exit status 2, no traceback."""
+
+
+def set_up_django() -> None:
+    """For the commands that work on an installation (backup, restore, audit): only they pay
+    for Django, the rest of the `kaohe` command stays Django-free."""
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kaohe.project.settings")
+    import django
+
+    django.setup()
 
 
 def build_parser() -> argparse.ArgumentParser:

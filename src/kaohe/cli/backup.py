@@ -7,10 +7,9 @@ setting Django up only when called, so the rest of the `kaohe` command stays Dja
 from __future__ import annotations
 
 import argparse
-import os
 from typing import Any
 
-from kaohe.cli import CommandError
+from kaohe.cli import CommandError, set_up_django
 
 
 def register(subparsers: Any) -> None:
@@ -42,12 +41,10 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_management_command(name: str, *arguments: str) -> int:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kaohe.project.settings")
-    import django
+    set_up_django()
     from django.core.management import CommandError as ManagementCommandError
     from django.core.management import call_command
 
-    django.setup()
     try:
         call_command(name, *arguments)
     except ManagementCommandError as error:

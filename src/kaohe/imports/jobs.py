@@ -25,6 +25,7 @@ from django.utils.module_loading import import_string
 from django_tasks import task
 
 from kaohe import uploads
+from kaohe.audit.log import Action, log_change
 from kaohe.imports.models import ImportJob
 from kaohe.uploads import clean_name
 
@@ -149,6 +150,8 @@ def read_stored(job: ImportJob) -> bytes:
 
 
 def finish(job: ImportJob, status: str, outcome: str, problems: list[Any]) -> None:
+    if status == ImportJob.Status.FAILED:
+        audit_failure(job, outcome, problems)
     if job.stored_name:
         default_storage.delete(job.stored_name)
     ImportJob.objects.filter(pk=job.pk).update(
@@ -159,4 +162,16 @@ def finish(job: ImportJob, status: str, outcome: str, problems: list[Any]) -> No
         notes=job.notes,
         stored_name="",
         finished_at=timezone.now(),
+    )
+
+
+def audit_failure(job: ImportJob, outcome: str, problems: list[Any]) -> None:
+    """A refused or broken import leaves an audit entry: who sent which file, and why it failed
+    (the first problems: a long list is on the job's page)."""
+    log_change(
+        job.started_by,
+        Action.IMPORT_FAILED,
+        job,
+        target_label=f"{job.title}：{job.original_name}",
+        new={"结果": outcome, "问题": [str(problem) for problem in problems[:10]]},
     )

@@ -51,6 +51,9 @@ BASE_DIR = Path(__file__).resolve().parents[3]
 VAR_DIR = Path(env_text("KAOHE_VAR_DIR", str(BASE_DIR / "var")))
 
 SECRET_KEY = secret_key_from(VAR_DIR)
+# The key that seals the audit chain (kaohe.audit.chain), never stored in the database: the value
+# of KAOHE_AUDIT_KEY, else this file, written with mode 0600 at the first audit entry.
+AUDIT_KEY_FILE = Path(env_text("KAOHE_AUDIT_KEY_FILE", str(VAR_DIR / "audit_key")))
 DEBUG = env_bool("KAOHE_DEBUG")
 SECURE = env_bool("KAOHE_SECURE")  # behind HTTPS in production
 ALLOWED_HOSTS = env_list("KAOHE_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
@@ -78,6 +81,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kaohe.uploads.RequestBodyCapMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "kaohe.web.middleware.ContentSecurityPolicyMiddleware",
     "kaohe.audit.middleware.RequestContextMiddleware",
@@ -212,6 +216,10 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it even bef
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(env_text("KAOHE_MEDIA_DIR", str(VAR_DIR / "media")))
 UPLOAD_MAX_MB = env_int("KAOHE_UPLOAD_MAX_MB", 20)  # evidence files and imported workbooks
+# A request body over UPLOAD_MAX_MB plus 1 MB is refused unread (kaohe.uploads); the form fields
+# of a body may hold 2.5 MB in memory, and an upload over 2.5 MB is spooled to a temporary file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # The evaluation grid posts two fields a score (the score, the version it was shown at): a city's
 # 200 units × 6 columns are 2,400 fields from a browser without JavaScript (Django allows 1,000).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000

@@ -29,6 +29,9 @@ MAX_CRITERIA_CHARS = 300_000
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURE = b"PK\x03\x04"
 _READ_CHUNK = 1024 * 1024
+_END_OF_DIRECTORY = b"PK\x05\x06"
+_END_SEARCH = 22 + 65_535  # the end record and the longest comment it may carry
+_DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY")
 _TAIL = 64
 _MERGE_REF = re.compile(rb'<mergeCell ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
 # Element openings that count as a table row and a table cell, per package kind.
@@ -117,6 +120,7 @@ def check_archive(data: bytes) -> None:
     with _open_zip(data) as archive:
         entries = archive.infolist()
         _check_entry_sizes(entries)
+        _check_entry_names(entries)
         names = {entry.filename for entry in entries}
         if any(name.lower().endswith("vbaproject.bin") for name in names):
             raise ImportRefused(
@@ -125,6 +129,16 @@ def check_archive(data: bytes) -> None:
         for entry in entries:
             if entry.filename.endswith((".xml", ".rels")):
                 _check_xml_entry(archive, entry)
+
+
+def _check_entry_names(entries: list[zipfile.ZipInfo]) -> None:
+    """Office parts live in folders of the package: a name that climbs out (../), starts at the
+    root or a drive, or uses backslashes is not one Excel or Word writes."""
+    for entry in entries:
+        name = entry.filename
+        parts = name.replace("\\", "/").split("/")
+        if name.startswith("/") or "\\" in name or ".." in parts or ":" in parts[0]:
+            raise ImportRefused(f"文件部件名称异常（「{name[:80]}」），疑似恶意文件，不予导入")
 
 
 def _archive_kind(data: bytes) -> str:
@@ -137,7 +151,20 @@ def _archive_kind(data: bytes) -> str:
     raise ImportRefused("压缩包不是 Excel 或 Word 文件，无法导入")
 
 
+def declared_entries(tail: bytes) -> int:
+    """How many entries a zip's end record declares, from the file's last 64 KB: read before
+    the zip directory is parsed, which costs memory and time for every entry it lists. Zip64
+    archives (their count field reads 0xFFFF) count as too many: no Office file needs them."""
+    end = tail.rfind(_END_OF_DIRECTORY)
+    if end < 0 or len(tail) < end + 12:
+        return 0  # not a zip: zipfile says so in its own words
+    return int.from_bytes(tail[end + 10 : end + 12], "little")
+
+
 def _open_zip(data: bytes) -> zipfile.ZipFile:
+    count = declared_entries(data[-_END_SEARCH:])
+    if count > MAX_ZIP_ENTRIES:
+        raise ImportRefused(f"文件内部结构异常（包含 {count} 个部件），疑似恶意文件，不予导入")
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError) as error:
@@ -169,36 +196,49 @@ def _check_xml_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
         markers = _TABLE_MARKERS["xl"]
     try:
         with archive.open(entry) as stream:
-            head = stream.read(4096)
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise ImportRefused(
-                    f"文件部件「{entry.filename}」含有文档类型声明，疑似恶意文件，不予导入"
-                )
-            if markers is not None:
-                _count_table(stream, head, *markers)
+            _scan_part(entry.filename, stream, markers)
     except (zipfile.BadZipFile, EOFError, OSError, RuntimeError) as error:
         raise ImportRefused(f"文件已损坏：部件「{entry.filename}」无法读取") from error
 
 
-def _count_table(
-    stream: IO[bytes], chunk: bytes, rows: tuple[bytes, ...], cells: tuple[bytes, ...]
+def _scan_part(
+    name: str, stream: IO[bytes], markers: tuple[tuple[bytes, ...], tuple[bytes, ...]] | None
 ) -> None:
-    """Count row and cell elements as the XML streams by, stopping as soon as one is too many."""
-    counts = {rows: 0, cells: 0}
-    limits = {rows: MAX_TABLE_ROWS + HEADER_ROWS, cells: MAX_TABLE_CELLS}
-    merged = 0
+    """The whole part streamed once: no DTD anywhere in it (entity expansion: billion laughs),
+    UTF-8 as Office writes it (a UTF-16 part would hide a DTD from the byte search), and for a
+    table part the rows and cells counted, stopping as soon as one is too many."""
+    table = _TableCount(*markers) if markers else None
     tail = b""
-    while chunk:
+    for chunk in iter(lambda: stream.read(_READ_CHUNK), b""):
         window = tail + chunk
-        for markers in (rows, cells):
-            counts[markers] += sum(window.count(m) - tail.count(m) for m in markers)
-            if counts[markers] > limits[markers]:
-                raise ImportRefused(_too_large(markers is rows))
-        merged += _merged_area(window, len(tail))
-        if merged > MAX_TABLE_CELLS:
-            raise ImportRefused(_too_large(False))
+        if not tail and b"\x00" in chunk[:4096]:
+            raise ImportRefused(f"文件部件「{name}」不是 UTF-8 编码的 XML，疑似恶意文件，不予导入")
+        if any(declaration in window for declaration in _DECLARATIONS):
+            raise ImportRefused(f"文件部件「{name}」含有文档类型声明，疑似恶意文件，不予导入")
+        if table is not None:
+            table.add(window, len(tail))
         tail = chunk[-_TAIL:]
-        chunk = stream.read(_READ_CHUNK)
+
+
+class _TableCount:
+    """Row and cell elements (and cells covered by merged areas) counted as the XML streams by."""
+
+    def __init__(self, rows: tuple[bytes, ...], cells: tuple[bytes, ...]) -> None:
+        self.markers = {rows: 0, cells: 0}
+        self.limits = {rows: MAX_TABLE_ROWS + HEADER_ROWS, cells: MAX_TABLE_CELLS}
+        self.rows = rows
+        self.merged = 0
+
+    def add(self, window: bytes, seen: int) -> None:
+        """Counts what ``window`` holds past its first ``seen`` bytes (counted before)."""
+        tail = window[:seen]
+        for markers in self.markers:
+            self.markers[markers] += sum(window.count(m) - tail.count(m) for m in markers)
+            if self.markers[markers] > self.limits[markers]:
+                raise ImportRefused(_too_large(markers is self.rows))
+        self.merged += _merged_area(window, seen)
+        if self.merged > MAX_TABLE_CELLS:
+            raise ImportRefused(_too_large(False))
 
 
 def _merged_area(window: bytes, seen: int) -> int:

@@ -79,6 +79,16 @@ class GuardedWorkbook:
     def rows(self, sheet_name: str | None = None) -> list[Row]:
         """The rows of the named sheet (the first sheet by default), trailing blanks dropped."""
         sheet = self._book[sheet_name] if sheet_name else self._book.worksheets[0]
+        try:
+            return self._read(sheet)
+        except ImportRefused:
+            raise
+        except Exception as error:  # the XML is parsed only now, row by row, and may be broken
+            raise ImportRefused(
+                f"工作表「{sheet.title}」内容格式不正确，无法读取（{type(error).__name__}）"
+            ) from error
+
+    def _read(self, sheet: Any) -> list[Row]:
         rows: list[Row] = []
         for values in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
             if len(rows) == self.max_rows + 1:  # the header row and max_rows of data

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from kaohe import uploads
 from kaohe.accounts.permissions import role_required
+from kaohe.audit.log import Action, log_change
 from kaohe.engine import SchemeError
 from kaohe.forms import parse_id
 from kaohe.schemes import actions
@@ -139,6 +140,7 @@ def scheme_import(request: HttpRequest) -> HttpResponse:
     try:
         imported = import_document(name, data, max_bytes=uploads.max_bytes())
     except ImportRefused as error:
+        log_change(request.user, Action.IMPORT_FAILED, target_label=name, new={"问题": str(error)})
         messages.error(request, f"无法导入：{error}")
         return redirect("schemes:new")
     version = actions.create_draft_scheme(
