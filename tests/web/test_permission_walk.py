@@ -57,6 +57,7 @@ DOORS: dict[str, Door] = {
     ),
     "accounts:unlock": Door(frozenset({AQ}), ("reporter_id",), "post"),
     "accounts:set_active": Door(frozenset({XT}), ("reporter_id",), "post", {"active": "1"}),
+    "accounts:reset_password": Door(frozenset({XT}), ("reporter_id",), "post"),
     "accounts:import": Door(frozenset({XT})),
     "accounts:import_template": Door(frozenset({XT})),
     "schemes:list": Door(SCHEME_READERS),

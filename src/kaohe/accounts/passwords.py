@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import sys
 import threading
 from collections.abc import Callable
@@ -39,6 +40,19 @@ class CharacterClassValidator:
 
     def get_help_text(self) -> str:
         return f"密码须包含大写字母、小写字母、数字、符号中的至少 {self.min_classes} 类。"
+
+
+# Letters and digits a reader cannot confuse (no O/0, l/1/I), and symbols easy to type.
+ONE_TIME_ALPHABETS = ("ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnpqrstuvwxyz", "23456789", "#%+=@")
+
+
+def one_time_password(length: int = 14) -> str:
+    """A random password holding every character class, for an account's first login only."""
+    every = "".join(ONE_TIME_ALPHABETS)
+    chosen = [secrets.choice(alphabet) for alphabet in ONE_TIME_ALPHABETS]
+    chosen += [secrets.choice(every) for _ in range(length - len(chosen))]
+    secrets.SystemRandom().shuffle(chosen)
+    return "".join(chosen)
 
 
 def password_expired(user: Any) -> bool:

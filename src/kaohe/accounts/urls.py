@@ -13,6 +13,7 @@ urlpatterns = [
     path("users/<int:user_id>/role/", views.change_role, name="change_role"),
     path("users/<int:user_id>/unlock/", views.unlock, name="unlock"),
     path("users/<int:user_id>/active/", views.set_active, name="set_active"),
+    path("users/<int:user_id>/password/", views.reset_password, name="reset_password"),
     path("import/", views.import_page, name="import"),
     path("import/template.xlsx", views.import_template, name="import_template"),
 ]

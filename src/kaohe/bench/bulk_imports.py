@@ -95,7 +95,7 @@ def users_file(count: int) -> bytes:
     from kaohe.accounts.importing import UNIT_HEADERS, USER_HEADERS
 
     users = [
-        [f"bulk{number:05}", f"用户{number}", "市行政审批局", "评议人", "Kaohe@2026x", ""]
+        [f"bulk{number:05}", f"用户{number}", "市行政审批局", "", "Kaohe@2026x", ""]
         for number in range(count)
     ]
     return workbook({"单位": [list(UNIT_HEADERS)], "用户": [list(USER_HEADERS), *users]})
