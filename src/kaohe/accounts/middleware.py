@@ -3,13 +3,43 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from kaohe.accounts.passwords import password_expired
+from kaohe.accounts.second_factor import second_factor_required
 
-ALLOWED_WHILE_EXPIRED = ("password_change", "logout")
+SECOND_FACTOR_PAGES = ("accounts:second_factor", "accounts:enrol_second_factor")
+# The second factor comes first: the password page opens only after it.
+ALLOWED_WHILE_EXPIRED = ("password_change", "logout", *SECOND_FACTOR_PAGES)
+ALLOWED_BEFORE_SECOND_FACTOR = ("logout", *SECOND_FACTOR_PAGES)
+
+
+def allowed_path(request: HttpRequest, names: tuple[str, ...]) -> bool:
+    return request.path.startswith("/static/") or request.path in {reverse(n) for n in names}
+
+
+class SecondFactorMiddleware:
+    """Sends a user who must pass the second factor (second_factor.second_factor_required) and
+    has not, in this session, to the code page (or to enrolment): no other page opens before."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            user.is_authenticated
+            and not user.is_verified()  # type: ignore[union-attr]
+            and not allowed_path(request, ALLOWED_BEFORE_SECOND_FACTOR)
+            and second_factor_required(user)
+        ):
+            return redirect_to_login(
+                request.get_full_path(), reverse("accounts:second_factor"), "next"
+            )
+        return self.get_response(request)
 
 
 class PasswordExpiryMiddleware:
@@ -20,10 +50,9 @@ class PasswordExpiryMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and password_expired(user):
-            allowed = {reverse(name) for name in ALLOWED_WHILE_EXPIRED}
-            if request.path not in allowed and not request.path.startswith("/static/"):
-                return redirect(f"{reverse('password_change')}?expired=1")
+        expired = user.is_authenticated and password_expired(user)
+        if expired and not allowed_path(request, ALLOWED_WHILE_EXPIRED):
+            return redirect(f"{reverse('password_change')}?expired=1")
         return self.get_response(request)
 
 

@@ -58,5 +58,6 @@ def holds_another_administration(user: Any, person: Any) -> bool:
 
 
 may_grant_roles_to = is_security_admin & ~is_self
+may_reset_second_factor = is_security_admin & ~is_self
 # Disable, enable, or give a new one-time password.
 may_manage_account = is_system_admin & ~is_self & ~holds_another_administration

@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "kaohe.audit",
@@ -87,9 +90,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kaohe.accounts.middleware.IdleClockMiddleware",
+    "kaohe.accounts.middleware.SecondFactorMiddleware",
     "kaohe.accounts.middleware.PasswordExpiryMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -161,6 +166,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Two-factor login (accounts/second_factor.py): always for the administrators and 考核办; for
+# everyone when this is on. TOTP codes are throttled (a wait doubling after each wrong code).
+SECOND_FACTOR_FOR_ALL = env_bool("KAOHE_SECOND_FACTOR_FOR_ALL")
+OTP_TOTP_ISSUER = "kaohe 绩效考核"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
