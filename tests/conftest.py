@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-DEMO_TEST_PASSWORD = "Kaohe@2026!"
+DEMO_TEST_PASSWORD = "Shifan@2026!"
 
 CHROMIUM = Path(os.environ.get("KAOHE_CHROMIUM", "/usr/bin/chromium"))
 # The closed network refuses Chromium's background calls; these flags keep it quiet and offline.

@@ -110,7 +110,7 @@ def test_the_system_admin_adds_a_user_with_no_role_whatever_is_posted(login, org
             "full_name": "新人",
             "unit": org.section.pk,
             "roles": [Role.REPORTER],
-            "password": "Kaohe#2026a",
+            "password": "Shifan#2026a",
         },
     )
     from kaohe.accounts.models import User
@@ -127,7 +127,7 @@ def test_a_new_user_with_two_administrator_roles_gets_neither(login, org):
             "full_name": "两顶帽子",
             "unit": org.office.pk,
             "roles": [Role.SYSTEM_ADMIN, Role.AUDIT_ADMIN],
-            "password": "Kaohe#2026a",
+            "password": "Shifan#2026a",
         },
     )
     from kaohe.accounts.models import User

@@ -115,7 +115,7 @@ def open_account(
 ) -> tuple[User, str]:
     """The 系统管理员's new account: no role (the 安全管理员 grants them) and a one-time password,
     returned to be shown once, that its holder must change at first login."""
-    password = one_time_password()
+    password = one_time_password(User(username=username, full_name=full_name))
     user = create_user(
         actor, username=username, password=password, full_name=full_name, unit=unit, email=email
     )
@@ -136,7 +136,7 @@ def check_account_manager(actor: User | None, user: User) -> None:
 def reset_password(actor: User, user: User) -> str:
     """A new one-time password for ``user``, returned to be shown once and changed at login."""
     check_account_manager(actor, user)
-    password = one_time_password()
+    password = one_time_password(user)
     user.set_password(password)
     user.must_change_password = True
     user.save(update_fields=["password", "password_changed_at", "must_change_password"])

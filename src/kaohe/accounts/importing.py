@@ -81,7 +81,7 @@ def template_workbook() -> bytes:
     units.append(("办公室", "示范市/市财政局", "科室", "", ""))
     users = workbook.create_sheet(USER_SHEET)
     users.append(USER_HEADERS)
-    users.append(("czj_tb", "张三", "示范市/市财政局", "", "Kaohe@2026", ""))
+    users.append(("czj_tb", "张三", "示范市/市财政局", "", "Shifan@2026", ""))
     for sheet in (units, users):
         for cell in sheet[1]:
             cell.font = Font(bold=True, name="宋体")

@@ -27,7 +27,7 @@ urlpatterns = [
 
 # Authentication pages keep Django's un-namespaced names (login, logout, password_change).
 auth_urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/",

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
@@ -24,6 +25,7 @@ from kaohe.accounts.permissions import (
     role_required,
 )
 from kaohe.accounts.roles import Role
+from kaohe.accounts.throttle import address_throttled
 from kaohe.imports.jobs import start_import
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -136,6 +138,20 @@ def import_template(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(template_workbook(), content_type=XLSX)
     response["Content-Disposition"] = content_disposition_header(True, "单位和用户导入模板.xlsx")
     return response
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login, refused for a while to an address that failed too often (throttle.py);
+    the lockout per account is django-axes' own."""
+
+    redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if address_throttled(request):
+            minutes = settings.LOGIN_ADDRESS_WINDOW_MINUTES
+            context = {"minutes": minutes}
+            return render(request, "registration/address_throttled.html", context, status=429)
+        return super().post(request, *args, **kwargs)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
