@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-DEMO_TEST_PASSWORD = "Kaohe@2026!"
+DEMO_TEST_PASSWORD = "Shifan@2026!"
 
 CHROMIUM = Path(os.environ.get("KAOHE_CHROMIUM", "/usr/bin/chromium"))
 # The closed network refuses Chromium's background calls; these flags keep it quiet and offline.
@@ -97,6 +97,52 @@ def fast_password_hashing(request: pytest.FixtureRequest) -> None:
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
         # Uploaded evidence lands in a folder of the test's own, never in var/media.
         settings.MEDIA_ROOT = str(request.getfixturevalue("tmp_path") / "media")
+
+
+def pass_second_factor(client: Any, user: Any) -> None:
+    """Marks the client's session as past the second factor (django-otp) with the user's
+    authenticator, enrolled here if need be. Tests of the second factor itself log in through
+    the pages and compute the code (tests/accounts/test_second_factor.py)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = enrolled_authenticator(user).persistent_id
+    session.save()
+
+
+def enrolled_authenticator(user: Any) -> Any:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="测试验证器", confirmed=True)
+
+
+def current_code(device: Any) -> str:
+    """The code the user's authenticator app shows now (RFC 6238, as the app computes it);
+    the device forgets the last code it took, so that a test may log in twice a minute."""
+    from django_otp.oath import TOTP
+
+    device.last_t = -1
+    device.save(update_fields=["last_t"])
+    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits).token():06d}"
+
+
+@pytest.fixture(autouse=True)
+def forced_logins_pass_the_second_factor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``client.force_login`` skips the password; here it skips the second factor the same way,
+    for users who must pass one. The middleware still asks every other session for it."""
+    from django.test import Client
+
+    from kaohe.accounts.second_factor import second_factor_required
+
+    force_login = Client.force_login
+
+    def force_login_past_the_second_factor(client: Any, user: Any, backend: Any = None) -> None:
+        force_login(client, user, backend)
+        if second_factor_required(user):
+            pass_second_factor(client, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login_past_the_second_factor)
 
 
 @pytest.fixture

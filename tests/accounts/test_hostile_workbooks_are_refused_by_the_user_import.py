@@ -15,7 +15,7 @@ MB = 1024 * 1024
 
 def organisation(name: str) -> bytes:
     unit = ("市审计局", "示范市", "机关部门", "", "")
-    user = ("x_wang", name, "市审计局", "被考核单位填报人", "Kaohe@2026", "")
+    user = ("x_wang", name, "市审计局", "", "Shifan@2026", "")
     return workbook({"单位": [UNIT_HEADERS, unit], "用户": [USER_HEADERS, user]})
 
 

@@ -1,5 +1,6 @@
 import io
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
@@ -41,7 +42,7 @@ def test_a_good_file_creates_the_units_the_tree_and_the_users(login, org):
             ("市审计局", "示范市", "机关部门", "行政机关、窗口单位", ""),
             ("办公室", "示范市/市审计局", "科室", "", ""),
         ],
-        [("sj_tb", "李四", "市审计局/办公室", "被考核单位填报人、评议人", "Kaohe@2026", "")],
+        [("sj_tb", "李四", "市审计局/办公室", "", "Shifan@2026", "")],
     )
     response = login(Role.SYSTEM_ADMIN).post(
         reverse("accounts:import"), {"file": upload}, follow=True
@@ -51,16 +52,17 @@ def test_a_good_file_creates_the_units_the_tree_and_the_users(login, org):
     assert {c.name for c in section.parent.categories.all()} == {"行政机关", "窗口单位"}
     user = User.objects.get(username="sj_tb")
     assert user.unit == section
-    assert user.roles == {Role.REPORTER, Role.EVALUATOR}
-    assert user.check_password("Kaohe@2026")
+    assert user.roles == set()  # the 安全管理员 grants them (三员分立)
+    assert user.check_password("Shifan@2026")
+    assert user.must_change_password
 
 
 def test_one_bad_row_saves_nothing_and_names_the_row_and_column(login, org):
     upload = workbook_upload(
         [("市审计局", "示范市", "机关部门", "", ""), ("法规科", "不存在的局", "科室", "", "")],
         [
-            ("ok_user", "王五", "市审计局", "评议人", "Kaohe@2026", ""),
-            ("weak_user", "赵六", "市审计局", "评议人", "123", ""),
+            ("ok_user", "王五", "市审计局", "", "Shifan@2026", ""),
+            ("weak_user", "赵六", "市审计局", "", "123", ""),
         ],
     )
     response = login(Role.SYSTEM_ADMIN).post(
@@ -77,18 +79,18 @@ def test_one_bad_row_saves_nothing_and_names_the_row_and_column(login, org):
 def test_an_ambiguous_unit_name_asks_for_a_path(login, org):
     upload = workbook_upload(
         [("办公室", "市教育局", "科室", "", "")],
-        [("x_user", "钱七", "办公室", "评议人", "Kaohe@2026", "")],
+        [("x_user", "钱七", "办公室", "", "Shifan@2026", "")],
     )
     page = login(Role.SYSTEM_ADMIN).post(reverse("accounts:import"), {"file": upload}, follow=True)
     assert "重名，请写出路径" in page.content.decode()
 
 
-def test_three_admin_roles_on_one_row_are_refused(login, org):
-    upload = workbook_upload(
-        [], [("x_admin", "孙八", "考核办", "系统管理员、审计管理员", "Kaohe@2026", "")]
-    )
+@pytest.mark.parametrize("roles", ["系统管理员、审计管理员", "考核办", "评议人"])
+def test_the_import_grants_no_role(login, org, roles):
+    """三员分立: the 系统管理员 imports accounts, the 安全管理员 grants their roles."""
+    upload = workbook_upload([], [("x_admin", "孙八", "考核办", roles, "Shifan@2026", "")])
     page = login(Role.SYSTEM_ADMIN).post(reverse("accounts:import"), {"file": upload}, follow=True)
-    assert "「用户」表第 2 行「角色」列：三员分立" in page.content.decode()
+    assert "「用户」表第 2 行「角色」列：角色由安全管理员在用户列表中授予" in page.content.decode()
     assert not User.objects.filter(username="x_admin").exists()
 
 
@@ -101,7 +103,7 @@ def test_a_file_that_is_not_a_workbook_is_refused_in_chinese(login, org):
 def test_rerunning_the_same_import_creates_nothing_twice(login, org):
     rows = (
         [("市审计局", "示范市", "机关部门", "", "")],
-        [("sj_tb", "李四", "市审计局", "评议人", "Kaohe@2026", "")],
+        [("sj_tb", "李四", "市审计局", "", "Shifan@2026", "")],
     )
     client = login(Role.SYSTEM_ADMIN)
     client.post(reverse("accounts:import"), {"file": workbook_upload(*rows)}, follow=True)

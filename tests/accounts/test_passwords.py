@@ -23,7 +23,7 @@ def test_the_policy_explains_itself_in_chinese(db):
 
 
 def test_a_password_with_three_classes_and_eight_characters_is_accepted(db):
-    validate_password("Kaohe2026x")
+    validate_password("Minjiang26x")
 
 
 def test_the_policy_can_be_configured(db, settings):
@@ -59,8 +59,8 @@ def test_changing_the_password_lifts_the_expiry_and_is_audited(login, org):
         reverse("password_change"),
         {
             "old_password": DEMO_TEST_PASSWORD,
-            "new_password1": "NewKaohe#2027",
-            "new_password2": "NewKaohe#2027",
+            "new_password1": "NewShifan#2027",
+            "new_password2": "NewShifan#2027",
         },
     )
     assert client.get(reverse("home")).status_code == 200

@@ -101,7 +101,7 @@ def test_a_duplicate_unit_name_under_one_parent_is_refused(login, org):
     assert "同一上级单位下已有同名单位" in response.content.decode()
 
 
-def test_the_system_admin_adds_a_user_with_roles(login, org):
+def test_the_system_admin_adds_a_user_with_no_role_whatever_is_posted(login, org):
     client = login(Role.SYSTEM_ADMIN)
     client.post(
         reverse("accounts:new_user"),
@@ -110,27 +110,26 @@ def test_the_system_admin_adds_a_user_with_roles(login, org):
             "full_name": "新人",
             "unit": org.section.pk,
             "roles": [Role.REPORTER],
-            "password": "Kaohe#2026a",
+            "password": "Shifan#2026a",
         },
     )
     from kaohe.accounts.models import User
 
-    assert User.objects.get(username="new_one").roles == {Role.REPORTER}
+    assert User.objects.get(username="new_one").roles == set()
 
 
-def test_a_new_user_with_two_administrator_roles_is_refused(login, org):
+def test_a_new_user_with_two_administrator_roles_gets_neither(login, org):
     client = login(Role.SYSTEM_ADMIN)
-    response = client.post(
+    client.post(
         reverse("accounts:new_user"),
         {
             "username": "two_hats",
             "full_name": "两顶帽子",
             "unit": org.office.pk,
             "roles": [Role.SYSTEM_ADMIN, Role.AUDIT_ADMIN],
-            "password": "Kaohe#2026a",
+            "password": "Shifan#2026a",
         },
     )
-    assert "三员分立" in response.content.decode()
     from kaohe.accounts.models import User
 
-    assert not User.objects.filter(username="two_hats").exists()
+    assert User.objects.get(username="two_hats").roles == set()

@@ -43,9 +43,7 @@ def records_upload(rows):
 
 
 def users_upload(count):
-    users = [
-        (f"user{n}", f"用户{n}", "市教育局", "评议人", "Kaohe@2026x", "") for n in range(count)
-    ]
+    users = [(f"user{n}", f"用户{n}", "市教育局", "", "Shifan@2026x", "") for n in range(count)]
     return workbook({"单位": [UNIT_HEADERS], "用户": [USER_HEADERS, *users]})
 
 
@@ -162,13 +160,13 @@ def test_the_user_import_hashes_no_password_in_the_request(login, org, queued, m
     page = admin.get(response["Location"]).content.decode()
     assert "新增用户 30 个" in page
     imported = User.objects.get(username="user7")
-    assert imported.check_password("Kaohe@2026x") and imported.roles == {Role.EVALUATOR}
+    assert imported.check_password("Shifan@2026x") and imported.roles == set()  # 三员分立
     ids = [
         str(pk)
         for pk in User.objects.filter(username__startswith="user").values_list("pk", flat=True)
     ]
     assert AuditEntry.objects.filter(action=Action.USER_CREATED, object_id__in=ids).count() == 30
-    assert AuditEntry.objects.filter(action=Action.ROLE_GRANTED, object_id=imported.pk).exists()
+    assert not AuditEntry.objects.filter(action=Action.ROLE_GRANTED, object_id__in=ids).exists()
 
 
 def test_an_imported_password_must_be_changed_at_first_login(login, org, client):
@@ -179,7 +177,7 @@ def test_an_imported_password_must_be_changed_at_first_login(login, org, client)
     client.post(
         reverse("password_change"),
         {
-            "old_password": "Kaohe@2026x",
+            "old_password": "Shifan@2026x",
             "new_password1": "Lanmei#2027",
             "new_password2": "Lanmei#2027",
         },

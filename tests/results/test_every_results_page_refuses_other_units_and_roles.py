@@ -50,7 +50,7 @@ def office_pages(bureau: Any) -> list[str]:
         ("other_section", False),
         ("other_assessor", False),
         ("outsider", False),
-        ("own_evaluator", True),  # any role in the unit
+        ("own_evaluator", False),  # least privilege by role: an 评议人 reads no results (issue 15)
         ("other_evaluator", False),
         ("system_admin", False),
     ],

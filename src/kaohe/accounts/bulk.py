@@ -7,14 +7,13 @@ which then holds the write lock for a few bulk inserts, not for a hash per user.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import IntegrityError, transaction
 
 from kaohe.accounts.actions import unit_snapshot
-from kaohe.accounts.models import RoleGrant, Unit, UnitCategory, User
+from kaohe.accounts.models import Unit, UnitCategory, User
 from kaohe.audit.log import Action, log_prepared, prepared_entries
 from kaohe.audit.models import AuditEntry
 
@@ -27,9 +26,8 @@ class PlannedUnit:
 
 @dataclass
 class PlannedUser:
-    user: User  # unsaved, without a password yet
+    user: User  # unsaved, without a password yet and without roles (the 安全管理员 grants them)
     password: str
-    roles: list[str]
 
 
 @dataclass
@@ -55,9 +53,6 @@ def create_in_bulk(actor: User, plan: OrganisationPlan, hashes: list[str]) -> in
         with transaction.atomic():
             create_units(plan.units)
             User.objects.bulk_create([item.user for item in plan.users])
-            RoleGrant.objects.bulk_create(
-                RoleGrant(user=item.user, role=role) for item in plan.users for role in item.roles
-            )
             log_prepared(audit)
     except IntegrityError as clash:
         raise TakenMeanwhile(str(clash)) from clash
@@ -65,13 +60,12 @@ def create_in_bulk(actor: User, plan: OrganisationPlan, hashes: list[str]) -> in
 
 
 def audit_entries(actor: User, plan: OrganisationPlan) -> list[tuple[AuditEntry, Any]]:
-    """What create_unit, create_user and grant_role would each have logged, in that order."""
+    """What create_unit and create_user would each have logged, in that order."""
     units = ((item.unit, None, unit_snapshot(item.unit, item.categories)) for item in plan.units)
     users = ((item.user, None, user_snapshot(item.user)) for item in plan.users)
     return [
         *prepared_entries(actor, Action.UNIT_CREATED, units),
         *prepared_entries(actor, Action.USER_CREATED, users),
-        *prepared_entries(actor, Action.ROLE_GRANTED, role_changes(plan.users)),
     ]
 
 
@@ -112,12 +106,3 @@ def categories_named(names: set[str]) -> dict[str, UnitCategory]:
 def user_snapshot(user: User) -> dict[str, str]:
     unit = user.unit.name if user.unit else ""
     return {"用户名": user.username, "姓名": user.full_name, "所属单位": unit}
-
-
-def role_changes(planned: list[PlannedUser]) -> Iterator[tuple[User, list[str], list[str]]]:
-    """One entry per role granted, old → new, as actions.grant_role writes them one by one."""
-    for item in planned:
-        held: list[str] = []
-        for role in item.roles:
-            yield item.user, sorted(held), sorted([*held, role])
-            held.append(role)

@@ -13,7 +13,7 @@ from kaohe.accounts import actions
 from kaohe.accounts.models import Unit, User
 from kaohe.accounts.roles import Role
 
-DEMO_PASSWORD = "Kaohe@2026"
+DEMO_PASSWORD = "Shifan@2026"
 CITY = "示范市"
 OFFICE = "市绩效考核办公室"
 

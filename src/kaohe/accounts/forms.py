@@ -3,10 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.password_validation import password_validators_help_text_html
 
 from kaohe.accounts.models import Unit, UnitCategory, User
-from kaohe.accounts.roles import Role
 from kaohe.forms import IdChoiceField, IdsChoiceField, StyledForm
 
 
@@ -30,16 +28,13 @@ class UnitForm(StyledForm):
 
 
 class UserForm(StyledForm):
+    """A new account: no role (the 安全管理员 grants them) and no password (a one-time password
+    is generated and shown once)."""
+
     username = forms.CharField(label="用户名", max_length=150)
     full_name = forms.CharField(label="姓名", max_length=50)
     unit = IdChoiceField(Unit.objects.all(), label="所属单位")
-    roles = forms.MultipleChoiceField(
-        label="角色", choices=Role.choices, required=False, widget=forms.CheckboxSelectMultiple
-    )
     email = forms.EmailField(label="电子邮箱", required=False)
-    password = forms.CharField(
-        label="初始密码", widget=forms.PasswordInput, help_text=password_validators_help_text_html
-    )
 
     def clean_username(self) -> str:
         username: str = self.cleaned_data["username"]

@@ -17,7 +17,6 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from kaohe import uploads
-from kaohe.accounts.actions import check_role_separation
 from kaohe.accounts.bulk import (
     OrganisationPlan,
     PlannedUnit,
@@ -27,7 +26,6 @@ from kaohe.accounts.bulk import (
 )
 from kaohe.accounts.models import Unit, User
 from kaohe.accounts.passwords import hashed_in_background
-from kaohe.accounts.roles import Role
 from kaohe.imports.jobs import ImportFailed, Progress, importer
 from kaohe.imports.models import ImportJob
 from kaohe.transfer.limits import ImportRefused
@@ -37,11 +35,14 @@ UNIT_SHEET = "单位"
 USER_SHEET = "用户"
 UNIT_HEADERS = ("单位名称", "上级单位", "单位性质", "单位类别", "单位编码")
 USER_HEADERS = ("用户名", "姓名", "所属单位", "角色", "初始密码", "电子邮箱")
+# 三员分立: the 系统管理员 who imports accounts grants no role; a 角色 column is refused.
+ROLES_ARE_GRANTED_APART = (
+    "角色由安全管理员在用户列表中授予，系统管理员导入账户时不能授予角色，请删除本列内容"
+)
 REQUIRED = {"单位名称", "用户名", "姓名", "所属单位", "初始密码"}
 MAX_ROWS = 5000
 LIST_SEPARATORS = ("、", ",", "，", ";", "；")
 KIND_BY_LABEL = {label: value for value, label in Unit.Kind.choices}
-ROLE_BY_LABEL = {label: value for value, label in Role.choices}
 
 
 @dataclass
@@ -80,7 +81,7 @@ def template_workbook() -> bytes:
     units.append(("办公室", "示范市/市财政局", "科室", "", ""))
     users = workbook.create_sheet(USER_SHEET)
     users.append(USER_HEADERS)
-    users.append(("czj_tb", "张三", "示范市/市财政局", "被考核单位填报人", "Kaohe@2026", ""))
+    users.append(("czj_tb", "张三", "示范市/市财政局", "", "Shifan@2026", ""))
     for sheet in (units, users):
         for cell in sheet[1]:
             cell.font = Font(bold=True, name="宋体")
@@ -91,7 +92,8 @@ def template_workbook() -> bytes:
     roles.append(
         ("上级单位、所属单位可写单位全名，重名时用“/”写出路径，如：示范市/市财政局/办公室",)
     )
-    roles.append(("角色可填多个，用顿号分隔：" + "、".join(label for _, label in Role.choices),))
+    roles.append(("「角色」列留空：角色由安全管理员在用户列表中授予（三员分立）。",))
+    roles.append(("初始密码仅限首次登录使用，本人登录后须立即修改。",))
     roles.append(("单位性质：" + "、".join(KIND_BY_LABEL),))
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -236,31 +238,18 @@ def plan_user(
     unit, found = directory.find(row["所属单位"])
     if unit is None:
         return problem("所属单位", found)
-    labels = split_list(row.get("角色", ""))
-    unknown = [label for label in labels if label not in ROLE_BY_LABEL]
-    if unknown:
-        return problem("角色", f"未知角色：{'、'.join(unknown)}")
-    roles = list(dict.fromkeys(ROLE_BY_LABEL[label] for label in labels))
+    if row.get("角色"):
+        return problem("角色", ROLES_ARE_GRANTED_APART)
     user = User(
         username=row["用户名"], full_name=row["姓名"], unit=unit, email=row.get("电子邮箱", "")
     )
     try:
-        check_roles(roles)
         validate_password(row["初始密码"], user)
     except ValidationError as error:
-        column = "角色" if "三员分立" in " ".join(error.messages) else "初始密码"
-        return problem(column, "；".join(error.messages))
+        return problem("初始密码", "；".join(error.messages))
     usernames.add(user.username)
-    plan.users.append(PlannedUser(user, row["初始密码"], roles))
+    plan.users.append(PlannedUser(user, row["初始密码"]))
     return None
-
-
-def check_roles(roles: list[str]) -> None:
-    """The roles may sit on one account together (三员分立), checked as grant_role would."""
-    held: set[str] = set()
-    for role in roles:
-        check_role_separation(held, role)
-        held.add(role)
 
 
 class UnitDirectory:

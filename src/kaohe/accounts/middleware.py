@@ -2,14 +2,48 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 
 from kaohe.accounts.passwords import password_expired
+from kaohe.accounts.second_factor import second_factor_required
 
-ALLOWED_WHILE_EXPIRED = ("password_change", "logout")
+SECOND_FACTOR_PAGES = ("accounts:second_factor", "accounts:enrol_second_factor")
+# The second factor comes first: the password page opens only after it.
+ALLOWED_WHILE_EXPIRED = ("password_change", "logout", *SECOND_FACTOR_PAGES)
+ALLOWED_BEFORE_SECOND_FACTOR = ("logout", *SECOND_FACTOR_PAGES)
+
+
+def allowed_path(request: HttpRequest, names: tuple[str, ...]) -> bool:
+    return request.path.startswith("/static/") or request.path in {reverse(n) for n in names}
+
+
+class SecondFactorMiddleware:
+    """Sends a user who must pass the second factor (second_factor.second_factor_required) and
+    has not, in this session, to the code page (or to enrolment): no other page opens before."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            user.is_authenticated
+            and not user.is_verified()  # type: ignore[union-attr]
+            and not allowed_path(request, ALLOWED_BEFORE_SECOND_FACTOR)
+            and second_factor_required(user)
+        ):
+            return redirect_to_login(
+                request.get_full_path(), reverse("accounts:second_factor"), "next"
+            )
+        return self.get_response(request)
 
 
 class PasswordExpiryMiddleware:
@@ -20,11 +54,49 @@ class PasswordExpiryMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and password_expired(user):
-            allowed = {reverse(name) for name in ALLOWED_WHILE_EXPIRED}
-            if request.path not in allowed and not request.path.startswith("/static/"):
-                return redirect(f"{reverse('password_change')}?expired=1")
+        expired = user.is_authenticated and password_expired(user)
+        if expired and not allowed_path(request, ALLOWED_WHILE_EXPIRED):
+            return redirect(f"{reverse('password_change')}?expired=1")
         return self.get_response(request)
+
+
+LOGGED_IN_AT_KEY = "_logged_in_at"
+
+
+def stamp_login_time(session: Any) -> None:
+    """Called at login (signals.py): the absolute session lifetime counts from here."""
+    session[LOGGED_IN_AT_KEY] = int(time.time())
+
+
+class AbsoluteSessionMiddleware:
+    """Ends a session SESSION_ABSOLUTE_HOURS after its login, however busy it is kept (the idle
+    logout alone never ends a session that keeps working)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            logged_in_at = request.session.setdefault(LOGGED_IN_AT_KEY, int(time.time()))
+            if time.time() - logged_in_at > settings.SESSION_ABSOLUTE_HOURS * 3600:
+                logout(request)
+                return redirect_to_login(request.get_full_path())
+        return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """Nothing shown to a signed-in user (results, exports, evidence, the audit log, users) is
+    kept by the browser or a proxy cache: ``Cache-Control: no-store`` on every such response."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        signed_in = request.user.is_authenticated
+        response = self.get_response(request)
+        if signed_in or request.user.is_authenticated:
+            add_never_cache_headers(response)
+        return response
 
 
 IDLE_CLOCK_KEY = "_idle_clock_restarted"

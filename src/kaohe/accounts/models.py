@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 
-from kaohe.accounts.roles import Role
+from kaohe.accounts.roles import Role, check_role_separation
 
 
 class UnitCategory(models.Model):
@@ -110,3 +112,25 @@ class RoleGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Every path that grants a role (pages, actions, a shell) is held to 三员分立 here."""
+        held = set(RoleGrant.objects.filter(user_id=self.user_id).values_list("role", flat=True))
+        check_role_separation(held, self.role)
+        super().save(*args, **kwargs)
+
+
+class PasswordHistory(models.Model):
+    """The hash of a password a user has had: the last few are refused when choosing a new one
+    (passwords.RecentPasswordValidator). Only hashes, never a password."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_history")
+    password = models.CharField("密码哈希", max_length=128)
+    set_at = models.DateTimeField("设置时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "历史密码"
+        verbose_name_plural = "历史密码"
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.set_at:%Y-%m-%d}"

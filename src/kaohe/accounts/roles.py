@@ -1,5 +1,6 @@
 """The roles of kaohe and the rule that keeps the three administrators apart (三员分立)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -20,13 +21,26 @@ LEADER_ROLES = (Role.DEPUTY_LEADER, Role.PRINCIPAL_LEADER)
 CYCLE_ROLES = (Role.OFFICE, Role.ASSESSOR, Role.REPORTER, *LEADER_ROLES)
 
 ADMINISTRATOR_ROLES = frozenset({Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN})
+# Who must log in with a second factor whatever the office's setting (GB/T 22239 §8.1.4.1 d).
+SECOND_FACTOR_ROLES = frozenset({*ADMINISTRATOR_ROLES, Role.OFFICE})
 
 
 def separation_conflict(held: set[str], wanted: str) -> str | None:
-    """The administrator role already held that forbids `wanted` on the same account, if any."""
-    if wanted not in ADMINISTRATOR_ROLES:
-        return None
-    for role in held - {wanted}:
-        if role in ADMINISTRATOR_ROLES:
+    """The role already held that forbids `wanted` on the same account, if any: an
+    administrator role sits alone on its account, beside no other administrator role and no
+    business role (三员分立, least privilege)."""
+    for role in sorted(held - {wanted}):
+        if wanted in ADMINISTRATOR_ROLES or role in ADMINISTRATOR_ROLES:
             return role
     return None
+
+
+def check_role_separation(held: set[str], wanted: str) -> None:
+    """Refuses (ValidationError) a grant that separation_conflict forbids."""
+    conflict = separation_conflict(held, wanted)
+    if conflict:
+        raise ValidationError(
+            f"三员分立：该账户已是{Role(conflict).label}，不能再授予{Role(wanted).label}。"
+            "管理员角色不能与其他任何角色同时授予一个账户。",
+            code="role_separation",
+        )

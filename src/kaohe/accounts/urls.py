@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from kaohe.accounts import views
+from kaohe.accounts import second_factor_views, views
 
 app_name = "accounts"
 
@@ -13,13 +13,21 @@ urlpatterns = [
     path("users/<int:user_id>/role/", views.change_role, name="change_role"),
     path("users/<int:user_id>/unlock/", views.unlock, name="unlock"),
     path("users/<int:user_id>/active/", views.set_active, name="set_active"),
+    path("users/<int:user_id>/password/", views.reset_password, name="reset_password"),
+    path(
+        "users/<int:user_id>/second-factor/reset/",
+        second_factor_views.reset,
+        name="reset_second_factor",
+    ),
+    path("second-factor/", second_factor_views.verify, name="second_factor"),
+    path("second-factor/enrol/", second_factor_views.enrol, name="enrol_second_factor"),
     path("import/", views.import_page, name="import"),
     path("import/template.xlsx", views.import_template, name="import_template"),
 ]
 
 # Authentication pages keep Django's un-namespaced names (login, logout, password_change).
 auth_urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/",

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
@@ -20,9 +21,11 @@ from kaohe.accounts.permissions import (
     can_manage_organisation,
     can_manage_roles,
     can_view_organisation,
+    may_manage_account,
     role_required,
 )
 from kaohe.accounts.roles import Role
+from kaohe.accounts.throttle import address_throttled
 from kaohe.imports.jobs import start_import
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -104,6 +107,9 @@ def set_active(request: HttpRequest, user_id: int) -> HttpResponse:
     if person == request.user:
         messages.error(request, "不能停用自己的账户")
         return redirect("accounts:users")
+    if not may_manage_account(request.user, person):
+        messages.error(request, "三员分立：不能停用或启用其他管理员角色的账户")
+        return redirect("accounts:users")
     actions.set_user_active(request.user, person, request.POST.get("active") == "1")
     return redirect("accounts:users")
 
@@ -132,6 +138,20 @@ def import_template(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(template_workbook(), content_type=XLSX)
     response["Content-Disposition"] = content_disposition_header(True, "单位和用户导入模板.xlsx")
     return response
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login, refused for a while to an address that failed too often (throttle.py);
+    the lockout per account is django-axes' own."""
+
+    redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if address_throttled(request):
+            minutes = settings.LOGIN_ADDRESS_WINDOW_MINUTES
+            context = {"minutes": minutes}
+            return render(request, "registration/address_throttled.html", context, status=429)
+        return super().post(request, *args, **kwargs)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -167,20 +187,25 @@ def new_unit(request: HttpRequest) -> HttpResponse:
 def new_user(request: HttpRequest) -> HttpResponse:
     form = UserForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            person = actions.create_user(
-                request.user,
-                username=data["username"],
-                password=data["password"],
-                full_name=data["full_name"],
-                unit=data["unit"],
-                roles=data["roles"],
-                email=data["email"],
-            )
-        except ValidationError as error:
-            form.add_error("password" if "三员分立" not in str(error) else "roles", error)
-        else:
-            messages.success(request, f"已新建用户「{person}」")
-            return redirect("accounts:users")
+        person, password = actions.open_account(request.user, **form.cleaned_data)
+        return one_time_password_page(request, person, password, "已新建用户")
     return render(request, "accounts/form.html", {"form": form, "title": "新建用户"})
+
+
+@require_POST
+@role_required(*can_manage_organisation)
+def reset_password(request: HttpRequest, user_id: int) -> HttpResponse:
+    person = get_object_or_404(User, pk=user_id)
+    password = actions.reset_password(request.user, person)
+    return one_time_password_page(request, person, password, "已重置密码")
+
+
+def one_time_password_page(
+    request: HttpRequest, person: User, password: str, title: str
+) -> HttpResponse:
+    """The one time the one-time password is shown: rendered, never stored in a message."""
+    return render(
+        request,
+        "accounts/one_time_password.html",
+        {"person": person, "password": password, "title": title},
+    )

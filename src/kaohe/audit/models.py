@@ -27,6 +27,10 @@ class Action(models.TextChoices):
     ACCOUNT_DISABLED = "account_disabled", "停用账户"
     ACCOUNT_UNLOCKED = "account_unlocked", "解除锁定"
     UNIT_CREATED = "unit_created", "新建单位"
+    PASSWORD_RESET = "password_reset", "重置为一次性密码"
+    SECOND_FACTOR_ENROLLED = "second_factor_enrolled", "绑定两步验证"
+    SECOND_FACTOR_RESET = "second_factor_reset", "重置两步验证"
+    RECOVERY_CODE_USED = "recovery_code_used", "使用恢复码登录"
 
     HOLIDAY_SET = "holiday_set", "设置节假日"
     HOLIDAY_REMOVED = "holiday_removed", "删除节假日"

@@ -95,7 +95,7 @@ def users_file(count: int) -> bytes:
     from kaohe.accounts.importing import UNIT_HEADERS, USER_HEADERS
 
     users = [
-        [f"bulk{number:05}", f"用户{number}", "市行政审批局", "评议人", "Kaohe@2026x", ""]
+        [f"bulk{number:05}", f"用户{number}", "市行政审批局", "", "Shifan@2026x", ""]
         for number in range(count)
     ]
     return workbook({"单位": [list(UNIT_HEADERS)], "用户": [list(USER_HEADERS), *users]})
@@ -163,7 +163,7 @@ def main() -> None:
     if options.hashes:
         started = time.perf_counter()
         for number in range(options.hashes):
-            make_password(f"Kaohe@2026x{number}")
+            make_password(f"Shifan@2026x{number}")
         each = (time.perf_counter() - started) / options.hashes
         print(f"password hash: {each:.3f} s each ({settings.PASSWORD_HASHERS[0]})")
 

@@ -31,7 +31,7 @@ from django.db.models import Q, QuerySet
 from kaohe import engine
 from kaohe.accounts.models import Unit, User
 from kaohe.accounts.predicates import Predicate, holds, predicate
-from kaohe.accounts.roles import LEADER_ROLES, Role
+from kaohe.accounts.roles import CYCLE_ROLES, LEADER_ROLES, Role
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Assignment, Cycle, CycleUnit
 
@@ -39,6 +39,9 @@ is_office = holds(Role.OFFICE)
 is_assessor = holds(Role.ASSESSOR)
 is_reporter = holds(Role.REPORTER)
 is_leader = holds(*LEADER_ROLES)
+# Least privilege by role, not by unit: only the roles that work in cycles read a unit's business
+# data. An administrator (三员分立) or an 评议人 who sits in an assessed unit reads none of it.
+works_in_cycles = holds(*CYCLE_ROLES)
 
 
 def require(allowed: bool, refusal: str) -> None:
@@ -56,8 +59,8 @@ def require_office(user: Any) -> None:
 
 @predicate
 def belongs_to(user: Any, cycle_unit: CycleUnit) -> bool:
-    """The user works in the assessed unit itself."""
-    return bool(user.is_authenticated and user.unit_id == cycle_unit.unit_id)
+    """The user works in the assessed unit itself, in a role that works in cycles."""
+    return bool(works_in_cycles(user) and user.unit_id == cycle_unit.unit_id)
 
 
 def leading_unit_ids(unit: Unit) -> set[int]:
@@ -118,16 +121,18 @@ def led_units(user: Any, unit: str = "unit") -> Q:
 
 def result_readers(cycle_unit: CycleUnit) -> QuerySet[User]:
     """Who reads the unit's results besides the office: its own people and its leaders."""
+    members = Q(unit_id=cycle_unit.unit_id, role_grants__role__in=CYCLE_ROLES)
     leaders = Q(unit_id__in=leading_unit_ids(cycle_unit.unit), role_grants__role__in=LEADER_ROLES)
-    return User.objects.filter(Q(unit_id=cycle_unit.unit_id) | leaders, is_active=True).distinct()
+    return User.objects.filter(members | leaders, is_active=True).distinct()
 
 
 def result_readers_in(cycle: Cycle) -> QuerySet[User]:
     """Who reads some unit's results in the cycle besides the office (result_readers of each)."""
     units = cycle.cycle_units.values("unit_id")
     departments = cycle.cycle_units.filter(unit__kind=Unit.Kind.SECTION).values("unit__parent_id")
+    members = Q(unit_id__in=units, role_grants__role__in=CYCLE_ROLES)
     leaders = Q(unit_id__in=departments, role_grants__role__in=LEADER_ROLES)
-    return User.objects.filter(Q(unit_id__in=units) | leaders, is_active=True).distinct()
+    return User.objects.filter(members | leaders, is_active=True).distinct()
 
 
 # Cycles and indicators.
@@ -139,7 +144,7 @@ def visible_cycles(user: Any) -> QuerySet[Cycle]:
     cycles = Cycle.objects.select_related("scheme_version__scheme")
     if is_office(user):
         return cycles
-    if user.unit_id is None:
+    if user.unit_id is None or not works_in_cycles(user):
         return cycles.none()
     return cycles.filter(
         Q(cycle_units__unit_id=user.unit_id)
@@ -205,7 +210,7 @@ may_file_appeal = belongs_to & holds(Role.REPORTER, *LEADER_ROLES)
 def readable_units(user: Any, unit: str = "unit") -> Q:
     """may_read_results for everyone but the office, as a filter on the unit field ``unit``:
     the user's own unit and, for a leader, the units it sits over."""
-    if user.unit_id is None:
+    if user.unit_id is None or not works_in_cycles(user):
         return Q(pk__in=[])
     return led_units(user, unit) if is_leader(user) else Q(**{f"{unit}_id": user.unit_id})
 

@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "kaohe.audit",
@@ -91,9 +94,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "kaohe.accounts.middleware.NoStoreMiddleware",
+    "kaohe.accounts.middleware.AbsoluteSessionMiddleware",
     "kaohe.accounts.middleware.IdleClockMiddleware",
+    "kaohe.accounts.middleware.SecondFactorMiddleware",
     "kaohe.accounts.middleware.PasswordExpiryMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -144,7 +151,7 @@ AUTH_USER_MODEL = "accounts.User"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "kaohe.accounts.backends.AccountBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -164,7 +171,17 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "kaohe.accounts.passwords.NameValidator"},
+    {"NAME": "kaohe.accounts.passwords.CommonPatternValidator"},
+    {
+        "NAME": "kaohe.accounts.passwords.RecentPasswordValidator",
+        "OPTIONS": {"remembered": env_int("KAOHE_PASSWORD_HISTORY", 5)},
+    },
 ]
+# Two-factor login (accounts/second_factor.py): always for the administrators and 考核办; for
+# everyone when this is on. TOTP codes are throttled (a wait doubling after each wrong code).
+SECOND_FACTOR_FOR_ALL = env_bool("KAOHE_SECOND_FACTOR_FOR_ALL")
+OTP_TOTP_ISSUER = "kaohe 绩效考核"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -174,6 +191,8 @@ LOGOUT_REDIRECT_URL = "login"
 # every request (a read would then need SQLite's write lock).
 SESSION_COOKIE_AGE = env_int("KAOHE_IDLE_MINUTES", 30) * 60
 SESSION_SAVE_EVERY_REQUEST = False
+# However busy, a session ends this long after its login (accounts.middleware.AbsoluteSession…).
+SESSION_ABSOLUTE_HOURS = env_int("KAOHE_SESSION_HOURS", 12)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -182,6 +201,12 @@ AXES_FAILURE_LIMIT = env_int("KAOHE_LOGIN_FAILURE_LIMIT", 5)
 # Lock the account, not the address: a whole office shares one NAT address on the intranet, and a
 # lockout per IP would lock every colleague out after one person's mistakes.
 AXES_LOCKOUT_PARAMETERS = ["username"]
+# Beside it, a throttle per address with a far higher threshold (accounts/throttle.py): password
+# spraying over many names from one address waits, an office behind one NAT address does not
+# (docs/decisions.md). Every failure is kept with its address and time for it.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("KAOHE_ADDRESS_FAILURE_LIMIT", 30)
+LOGIN_ADDRESS_WINDOW_MINUTES = env_int("KAOHE_ADDRESS_WINDOW_MINUTES", 10)
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("KAOHE_LOCKOUT_MINUTES", 30))
 AXES_RESET_ON_SUCCESS = True

@@ -21,7 +21,7 @@ from typing import Any
 
 from kaohe.bench.load.client import Answer, Browser
 
-OFFICE_USER, PASSWORD = "khb", "Kaohe@2026"
+OFFICE_USER, PASSWORD = "khb", "Shifan@2026"
 PENDING = "刚提交的更改正在后台重新计算"  # results/_source.html: a change not yet counted
 REFUSED = "未保存"  # the records grid's message for a save it refused
 IMPORT_FAILED = "导入失败"
