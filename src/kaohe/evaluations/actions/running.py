@@ -87,6 +87,7 @@ def close_evaluation(actor: Any, evaluation: Evaluation) -> Evaluation:
 
 def check_issuing(group: EvaluatorGroup, size: int) -> bool:
     """Whether the codes are throwaway (testing); refuses what cannot take codes."""
+    group.evaluation = locked(group.evaluation)
     status = group.evaluation.status
     if status not in {Evaluation.Status.TESTING, Evaluation.Status.OPEN}:
         raise ValidationError("测评码只能在试测或进行中生成")

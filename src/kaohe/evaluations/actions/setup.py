@@ -133,6 +133,7 @@ def set_group(
 ) -> EvaluatorGroup:
     """Creates or changes a group with its form (dimensions), its units and its members."""
     require_office(actor)
+    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
     ensure_settable(evaluation)
     if not dimensions:
         raise ValidationError("请至少填写一个评议维度")
@@ -165,6 +166,6 @@ def group_snapshot(group: EvaluatorGroup) -> dict[str, Any]:
 @transaction.atomic
 def remove_group(actor: Any, group: EvaluatorGroup) -> None:
     require_office(actor)
-    ensure_settable(group.evaluation)
+    ensure_settable(Evaluation.objects.select_for_update().get(pk=group.evaluation_id))
     log_change(actor, Action.EVALUATOR_GROUP_REMOVED, group, old=group_snapshot(group))
     group.delete()

@@ -67,6 +67,7 @@ def cast_as_member(user: Any, group: EvaluatorGroup, data: Mapping[str, Any]) ->
     unique constraint lets each member vote once."""
     try:
         with transaction.atomic():
+            group = EvaluatorGroup.objects.select_related("evaluation__cycle").get(pk=group.pk)
             if not may_vote(user, group):
                 raise ValidationError(
                     f"您不能填写「{group.evaluation} · {group.name}」（已填写或未开放）"
