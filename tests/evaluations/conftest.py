@@ -85,3 +85,62 @@ def scores_for(group: EvaluatorGroup, user: Any, by_label: dict[str, str]) -> di
 
 def open_now(found: Any, evaluation: Evaluation) -> Evaluation:
     return actions.open_evaluation(found.office, evaluation)
+
+
+@pytest.fixture
+def sanming(db: Any, django_capture_on_commit_callbacks: Any) -> Any:
+    """三明 (seed 002): two county bureaus in an open year and its office, with 公众评议
+    (问卷调查 60% on printed slips + 网络测评 40% by links), both by grade."""
+    from kaohe.accounts import actions as org_actions
+    from kaohe.accounts.models import Unit
+    from kaohe.cycles import actions as cycle_actions
+    from kaohe.schemes.actions import install_builtin_schemes
+    from kaohe.schemes.models import SchemeVersion
+    from tests.conftest import new_person
+
+    class City:
+        pass
+
+    found = City()
+    install_builtin_schemes()
+    city = org_actions.create_unit(None, name="三明市", kind=Unit.Kind.REGION)
+    office_unit = org_actions.create_unit(None, name="效能办", parent=city, kind=Unit.Kind.OFFICE)
+    bureaus = [
+        org_actions.create_unit(None, name=name, parent=city)
+        for name in ("永安市退役军人事务局", "沙县区退役军人事务局")
+    ]
+    found.office = new_person("sm_office", office_unit, Role.OFFICE)
+    found.cycle = cycle_actions.open_cycle(
+        found.office,
+        cycle_actions.CyclePlan(
+            name="2025年度绩效考评",
+            version=SchemeVersion.objects.get(scheme__slug="sanming-veterans", number=1),
+            period="year",
+            starts_on=datetime.date(2025, 1, 1),
+            ends_on=datetime.date(2025, 12, 31),
+            units=[cycle_actions.UnitEntry(unit) for unit in bureaus],
+        ),
+    )
+    found.units = {cu.label: cu for cu in found.cycle.cycle_units.all()}
+    found.evaluation = actions.create_evaluation(
+        found.office, found.cycle, name="2025年公众评议", **window()
+    )
+    found.survey = actions.set_group(
+        found.office,
+        found.evaluation,
+        group_values("问卷调查", "公众评议", "问卷调查"),
+        [DimensionLine("满意度", GRADE)],
+    )
+    found.online = actions.set_group(
+        found.office,
+        found.evaluation,
+        group_values("网络测评", "公众评议", "网络测评"),
+        [DimensionLine("满意度", GRADE)],
+    )
+
+    def commit(step: Any, *args: Any, **kwargs: Any) -> Any:
+        with django_capture_on_commit_callbacks(execute=True):
+            return step(*args, **kwargs)
+
+    found.commit = commit
+    return found
