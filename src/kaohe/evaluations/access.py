@@ -25,8 +25,9 @@ def require_office(user: Any) -> None:
     require(is_office(user), "只有考核办可以组织测评")
 
 
-def accepting(evaluation: Evaluation, test: bool = False) -> bool:
-    """Ballots are taken: throwaway ones while testing, real ones between opening and closing."""
+def accepting(evaluation: Any, test: bool = False) -> bool:
+    """Ballots are taken: throwaway ones while testing, real ones between opening and closing.
+    ``evaluation``: anything with its ``status``, ``opens_at`` and ``closes_at``."""
     if test:
         return evaluation.status == Evaluation.Status.TESTING
     now = timezone.now()
@@ -36,7 +37,7 @@ def accepting(evaluation: Evaluation, test: bool = False) -> bool:
 
 def rated_units(group: EvaluatorGroup, user: Any = None) -> QuerySet[CycleUnit]:
     """The units an evaluator of ``group`` rates (``user`` None: a code's holder)."""
-    units = CycleUnit.objects.filter(cycle_id=group.evaluation.cycle_id).select_related("unit")
+    units = CycleUnit.objects.filter(cycle_id=group.evaluation.cycle_id)
     if group.scope == EvaluatorGroup.Scope.LIST:
         return units.filter(pk__in=group.units.values("pk"))
     if group.scope == EvaluatorGroup.Scope.ALL:

@@ -29,7 +29,28 @@ class Form:
 
 
 def form_for(group: EvaluatorGroup, user: Any = None) -> Form:
-    return Form(group, list(rated_units(group, user)), list(group.dimensions.all()))
+    # Plain id orders: the models' default orderings join up to the cycle on every ballot.
+    units = rated_units(group, user).order_by("id")
+    dimensions = Dimension.objects.filter(group=group).order_by("order", "id")
+    return Form(group, list(units), list(dimensions))
+
+
+# The forms of groups whose evaluation runs: its settings froze when it opened, so a process keeps
+# each (units and dimensions) instead of reading it for every ballot. The key holds the opening
+# time, so a group id the database hands out again (tests) never finds another group's form.
+_running_forms: dict[tuple[int, str], Form] = {}
+
+
+def running_form(group_id: int, opened: str, keep: bool) -> Form:
+    """The form a code's holder fills in (no user: every unit the group rates); ``keep`` once
+    the evaluation runs."""
+    form = _running_forms.get((group_id, opened))
+    if form is None:
+        group = EvaluatorGroup.objects.select_related("evaluation").get(pk=group_id)
+        form = form_for(group)
+        if keep:
+            _running_forms[(group_id, opened)] = form
+    return form
 
 
 def mark_field(unit: CycleUnit, dimension: Dimension) -> str:

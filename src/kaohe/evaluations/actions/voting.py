@@ -3,7 +3,10 @@ entry, a time finer than the day or anything that names the voter beside the bal
 
 from __future__ import annotations
 
+import datetime
+import uuid
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -12,9 +15,10 @@ from django.utils import timezone
 
 from kaohe.evaluations import codes
 from kaohe.evaluations.access import accepting, may_vote
-from kaohe.evaluations.marks import form_for, read_marks
+from kaohe.evaluations.marks import Form, form_for, read_marks, running_form
 from kaohe.evaluations.models import (
     Ballot,
+    Evaluation,
     EvaluatorGroup,
     Participation,
     VotingCode,
@@ -23,43 +27,68 @@ from kaohe.evaluations.models import (
 REFUSED_CODE = "该测评码无效或已经使用过"
 
 
-def store_ballot(
-    group: EvaluatorGroup, marks: Any, comments: Any, is_test: bool, **more: Any
-) -> None:
+def store_ballot(group_id: int, marks: Any, comments: Any, is_test: bool) -> None:
     Ballot.objects.create(
-        group=group,
+        group_id=group_id,
         cast_on=timezone.localdate(),
         is_test=is_test,
         marks=marks,
         comments=comments,
-        **more,
     )
 
 
-def code_holder(code: str) -> VotingCode | None:
-    """The unused code, with its batch, group and evaluation (None: no such code, or used)."""
-    related = "batch__group__evaluation__cycle"
-    return (
-        VotingCode.objects.select_related(related)
-        .filter(digest=codes.digest(code), used=False)
-        .first()
-    )
+@dataclass(frozen=True)
+class CodeHolder:
+    """An unused code read as one row: its group, whether it is a test code, and the state of
+    the evaluation (its ``status``, ``opens_at`` and ``closes_at``, as ``accepting`` asks)."""
+
+    code_id: uuid.UUID
+    is_test: bool
+    group_id: int
+    status: str
+    opens_at: datetime.datetime
+    closes_at: datetime.datetime
+
+    @property
+    def form(self) -> Form:
+        """What the holder fills in; kept per process once the evaluation runs."""
+        frozen = self.status not in SETTABLE
+        return running_form(self.group_id, self.opens_at.isoformat(), keep=frozen)
+
+
+SETTABLE = {Evaluation.Status.DRAFT, Evaluation.Status.TESTING}
+HOLDER_COLUMNS = (
+    "pk",
+    "batch__is_test",
+    "batch__group_id",
+    "batch__group__evaluation__status",
+    "batch__group__evaluation__opens_at",
+    "batch__group__evaluation__closes_at",
+)
+
+
+def code_holder(code: str) -> CodeHolder | None:
+    """The unused code (None: no such code, or used), in one query of plain values."""
+    unused = VotingCode.objects.filter(digest=codes.digest(code), used=False).order_by()
+    rows = list(unused.values_list(*HOLDER_COLUMNS)[:1])
+    return CodeHolder(*rows[0]) if rows else None
 
 
 def cast_with_code(code: str, data: Mapping[str, Any]) -> None:
-    """One ballot for one code: the code is marked used by a conditional UPDATE in the same
-    transaction as the ballot's INSERT, so a code votes once however many submit it at once."""
+    """One ballot for one code. The code, the evaluation and the marks are read and checked
+    first, with no transaction open; then the code is marked used by a conditional UPDATE in
+    the same short transaction as the ballot's INSERT, so a code votes once however many
+    submit it at once, and the write lock is held for those two statements only."""
+    holder = code_holder(code)
+    if holder is None:
+        raise ValidationError(REFUSED_CODE)
+    if not accepting(holder, test=holder.is_test):
+        raise ValidationError("测评当前不接受填写")
+    marks, comments = read_marks(holder.form, data)
     with transaction.atomic():
-        holder = code_holder(code)
-        if holder is None:
+        if VotingCode.objects.filter(pk=holder.code_id, used=False).update(used=True) != 1:
             raise ValidationError(REFUSED_CODE)
-        group, is_test = holder.batch.group, holder.batch.is_test
-        if not accepting(group.evaluation, test=is_test):
-            raise ValidationError(f"「{group.evaluation}」当前不接受填写")
-        marks, comments = read_marks(form_for(group), data)
-        if VotingCode.objects.filter(pk=holder.pk, used=False).update(used=True) != 1:
-            raise ValidationError(REFUSED_CODE)
-        store_ballot(group, marks, comments, is_test)
+        store_ballot(holder.group_id, marks, comments, holder.is_test)
 
 
 def cast_as_member(user: Any, group: EvaluatorGroup, data: Mapping[str, Any]) -> None:
@@ -74,7 +103,7 @@ def cast_as_member(user: Any, group: EvaluatorGroup, data: Mapping[str, Any]) ->
                 )
             marks, comments = read_marks(form_for(group, user), data)
             Participation.objects.create(group=group, user=user)
-            store_ballot(group, marks, comments, is_test=False)
+            store_ballot(group.pk, marks, comments, is_test=False)
     except IntegrityError:
         raise ValidationError("您已经填写过这张测评表") from None
 

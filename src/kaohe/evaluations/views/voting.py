@@ -59,24 +59,22 @@ def ballot_page(request: HttpRequest, form: Form, key: str, problems: list[str])
 @never_cache
 def vote_with_code(request: HttpRequest, code: str) -> HttpResponse:
     code = normalised(code)
-    holder = code_holder(code)
-    if holder is None:
-        return render(
-            request, "evaluations/closed.html", {"reason": "该测评码无效或已经使用过"}, status=404
-        )
-    group = holder.batch.group
-    if not accepting(group.evaluation, test=holder.batch.is_test):
-        return render(
-            request, "evaluations/closed.html", {"reason": "测评当前不接受填写"}, status=403
-        )
-    form = actions.form_for(group)
+    problems: list[str] = []
     if request.method == "POST":
         try:
             actions.cast_with_code(code, request.POST)
         except ValidationError as error:
-            return ballot_page(request, form, code, error.messages)
-        return redirect("evaluations:thanks")
-    return ballot_page(request, form, code, [])
+            problems = error.messages
+        else:
+            return redirect("evaluations:thanks")
+    holder = code_holder(code)
+    if holder is None:
+        reason = "该测评码无效或已经使用过"
+        return render(request, "evaluations/closed.html", {"reason": reason}, status=404)
+    if not accepting(holder, test=holder.is_test):
+        reason = "测评当前不接受填写"
+        return render(request, "evaluations/closed.html", {"reason": reason}, status=403)
+    return ballot_page(request, holder.form, code, problems)
 
 
 @never_cache
