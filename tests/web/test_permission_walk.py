@@ -30,7 +30,7 @@ EVERYONE = frozenset(Role)
 CYCLE_PEOPLE = frozenset({KB, KP, TB, FG, ZY})
 SCHEME_READERS = frozenset({KB, KP, FG, ZY})
 UNIT_READERS = frozenset({KB, TB, FG, ZY})  # 党建科's own people, its leaders above, the office
-PUBLIC = {"login", "healthz"}
+PUBLIC = {"login", "healthz", "evaluations:vote_with_code", "evaluations:thanks"}
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -156,6 +156,26 @@ DOORS: dict[str, Door] = {
     "progress:notifications": Door(EVERYONE),
     "progress:open_notification": Door(frozenset({TB}), ("notification",), "post"),
     "progress:read_all": Door(EVERYONE, method="post"),
+    "evaluations:index": Door(frozenset({KB})),
+    "evaluations:new": Door(frozenset({KB}), ("open_cycle",)),
+    "evaluations:detail": Door(frozenset({KB}), ("evaluation",)),
+    "evaluations:edit": Door(frozenset({KB}), ("evaluation",)),
+    "evaluations:group_new": Door(frozenset({KB}), ("evaluation",)),
+    "evaluations:start_test": Door(frozenset({KB}), ("evaluation",), "post"),
+    "evaluations:open": Door(frozenset({KB}), ("evaluation",), "post"),
+    "evaluations:close": Door(frozenset({KB}), ("evaluation",), "post"),
+    "evaluations:count": Door(frozenset({KB}), ("evaluation",), "post"),
+    "evaluations:group_edit": Door(frozenset({KB}), ("evaluator_group",)),
+    "evaluations:group_remove": Door(frozenset({KB}), ("evaluator_group",), "post"),
+    "evaluations:codes": Door(frozenset({KB}), ("evaluator_group",), "post", {"size": "1"}),
+    "evaluations:send": Door(
+        frozenset({KB}), ("evaluator_group",), "post", {"kind": "email", "addresses": "a@b.cn"}
+    ),
+    "evaluations:paper_template": Door(frozenset({KB}), ("evaluator_group",)),
+    "evaluations:paper_upload": Door(frozenset({KB}), ("evaluator_group",), "post"),
+    "evaluations:vote": Door(frozenset({PY}), ("evaluator_group",)),
+    "evaluations:proposals": Door(frozenset({KB, KP})),
+    "evaluations:decide": Door(frozenset({KB, KP}), ("proposal",), "post", {"confirm": "0"}),
 }
 
 
@@ -259,6 +279,7 @@ def world(zhangjiagang: Any, django_capture_on_commit_callbacks: Any) -> Any:
         result_actions.lock_cycle(office, published)
         result_actions.publish_results(office, published)
     appeal = appeal_actions_file(appeal_actions, users[TB], published_unit, contested)
+    evaluation, evaluator_group, proposal = open_evaluation(bureau, users[PY])
     holiday = Holiday.objects.create(date=datetime.date(2030, 1, 1), name="元旦")
     import_job = ImportJob.objects.create(
         title="导入考核记录", original_name="记录.xlsx", started_by=office
@@ -286,6 +307,9 @@ def world(zhangjiagang: Any, django_capture_on_commit_callbacks: Any) -> Any:
         "draft_submission": draft_submission.pk,
         "draft_evidence": draft_evidence.pk,
         "notification": notify_reporter(users[TB]),
+        "evaluation": evaluation.pk,
+        "evaluator_group": evaluator_group.pk,
+        "proposal": proposal.pk,
     }
     return users, ids
 
@@ -298,6 +322,36 @@ def appeal_actions_file(appeal_actions: Any, reporter: Any, cycle_unit: Any, rec
         record_id=record.pk,
         files=[SimpleUploadedFile("证明.pdf", PDF)],
     )
+
+
+def open_evaluation(bureau: Any, evaluator: Any) -> tuple[Any, Any, Any]:
+    """An open 班子测评 with the 评议人 as its one named evaluator, and a proposed deduction
+    for 党建科 under the 「不满意」 rule (督查科 assesses it)."""
+    from django.utils import timezone
+
+    from kaohe.evaluations import actions
+    from kaohe.evaluations.models import ProposedDeduction
+
+    now, day = timezone.now(), datetime.timedelta(days=1)
+    evaluation = actions.create_evaluation(
+        bureau.office, bureau.cycle, name="走查测评", opens_at=now - day, closes_at=now + day
+    )
+    group = actions.set_group(
+        bureau.office,
+        evaluation,
+        {"name": "主要领导", "node_path": "班子测评", "scheme_group": "主要领导"},
+        [actions.DimensionLine("综合评价", "score")],
+        members=[evaluator],
+    )
+    actions.open_evaluation(bureau.office, evaluation)
+    proposal = ProposedDeduction.objects.create(
+        evaluation=evaluation,
+        cycle_unit=bureau.units["党建科"],
+        node_path="日常考核 › 纪律规范情况",
+        rule_id="dc5",
+        count=1,
+    )
+    return evaluation, group, proposal
 
 
 def notify_reporter(reporter: Any) -> int:

@@ -35,6 +35,7 @@ MENU: tuple[MenuEntry, ...] = (
     MenuEntry("我的任务", "progress:tasks", "list-check", CYCLE_ROLES),
     MenuEntry("进度看板", "progress:boards", "kanban", (Role.OFFICE,)),
     MenuEntry("考核结果", "results:cycles", "bar-chart-line", CYCLE_ROLES),
+    MenuEntry("测评与评议", "evaluations:index", "ui-checks", (Role.OFFICE,)),
     MenuEntry("组织机构", "accounts:units", "diagram-3", can_view_organisation),
     MenuEntry("用户与角色", "accounts:users", "people", can_manage_organisation + can_manage_roles),
     MenuEntry("批量导入", "accounts:import", "file-earmark-spreadsheet", can_manage_organisation),

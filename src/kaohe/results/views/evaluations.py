@@ -12,51 +12,14 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from kaohe import engine
 from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import Role
 from kaohe.cycles.actions import set_evaluation_score
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry
+from kaohe.evaluations.items import Column, Item, evaluation_items
 
 # A score as typed: a finite number (NaN and Infinity are no score); its range is the action's.
-
-
-@dataclass(frozen=True)
-class Column:
-    group: str
-    round: str
-    weight: Decimal = Decimal(1)
-
-    @property
-    def share(self) -> str:
-        return f"{(self.weight * 100).normalize():f}%"
-
-    @property
-    def label(self) -> str:
-        return f"{self.round} · {self.group}" if self.round else self.group
-
-
-@dataclass(frozen=True)
-class Item:
-    path: str
-    name: str
-    columns: tuple[Column, ...]
-
-
-def evaluation_items(scheme: engine.Scheme) -> list[Item]:
-    items = []
-    for rule in scheme.rules.values():
-        if rule.kind != "evaluation":
-            continue
-        params: Any = rule.params
-        columns = tuple(
-            Column(group, round_name, group_weight * round_weight)
-            for round_name, round_weight in params.rounds.items()
-            for group, group_weight in params.groups.items()
-        )
-        items.append(Item(rule.node_path, scheme.nodes[rule.node_path].name, columns))
-    return items
 
 
 def field_name(unit: CycleUnit, item_index: int, column_index: int) -> str:

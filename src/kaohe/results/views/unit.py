@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from kaohe.cycles.access import is_office, may_file_appeal, may_read_results, require
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import CycleUnit
+from kaohe.evaluations.presentation import with_tally_lines
 from kaohe.results.actions import appeal_window_open
 from kaohe.results.presentation import breakdown_rows, veto_marks
 from kaohe.results.sources import snapshot_tabs, source_for
@@ -34,6 +35,7 @@ def unit_breakdown(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> H
     rows = (
         breakdown_rows(result, source.records_of(cycle_unit), cycle_scheme(cycle)) if result else []
     )
+    rows = with_tally_lines(rows, cycle_unit)
     return render(
         request,
         "results/unit.html",

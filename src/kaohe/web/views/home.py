@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from kaohe.accounts.roles import Role
+from kaohe.evaluations.access import waiting_groups
 
 NEXT_STEPS: dict[str, tuple[str, str]] = {
     Role.OFFICE: (
@@ -42,8 +43,15 @@ NEXT_STEPS: dict[str, tuple[str, str]] = {
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     held = request.user.roles
+    waiting = waiting_groups(request.user)
+    if waiting:  # a leader rating the sections (班子测评) is an evaluator there too
+        held = held | {Role.EVALUATOR}
     panels = [
-        {"title": title, "next_step": next_step}
+        {
+            "title": title,
+            "next_step": next_step,
+            "ballots": waiting if role == Role.EVALUATOR else [],
+        }
         for role, (title, next_step) in NEXT_STEPS.items()
         if role in held
     ]

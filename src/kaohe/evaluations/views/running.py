@@ -1,0 +1,140 @@
+"""The office runs an evaluation: its page with live counts, test / open / close / count,
+codes printed as slips or sent as links; assessors settle the proposed deductions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from kaohe.cycles.access import is_assessor, is_office, may_record, require
+from kaohe.evaluations import actions
+from kaohe.evaluations.actions.running import ballot_link
+from kaohe.evaluations.forms import CodesForm, PaperForm, SendForm
+from kaohe.evaluations.models import CodeBatch, Evaluation, ProposedDeduction
+from kaohe.evaluations.presentation import live_counts
+from kaohe.evaluations.slips import slips_document
+from kaohe.evaluations.views.setup import find_evaluation, find_group, office_only
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@office_only
+def detail(request: HttpRequest, evaluation_id: int) -> HttpResponse:
+    evaluation = find_evaluation(evaluation_id)
+    is_test = evaluation.status == Evaluation.Status.TESTING
+    groups = evaluation.groups.prefetch_related("dimensions", "units", "members")
+    context = {
+        "evaluation": evaluation,
+        "groups": groups,
+        "counts": live_counts(evaluation, is_test),
+        "tally": tally_tables(evaluation),
+        "proposals": evaluation.proposed_deductions.select_related("cycle_unit"),
+        "codes_form": CodesForm(),
+        "send_form": SendForm(),
+        "paper_form": PaperForm(),
+        "is_test": is_test,
+    }
+    return render(request, "evaluations/detail.html", context)
+
+
+def tally_tables(evaluation: Evaluation) -> list[dict[str, Any]]:
+    if evaluation.status != Evaluation.Status.COUNTED:
+        return []
+    return [
+        {"group": group, "rows": group.tally_rows.select_related("cycle_unit")}
+        for group in evaluation.groups.all()
+    ]
+
+
+def moved(step: Callable[..., Any], done: str) -> Callable[..., HttpResponse]:
+    @require_POST
+    @office_only
+    def view(request: HttpRequest, evaluation_id: int) -> HttpResponse:
+        evaluation = find_evaluation(evaluation_id)
+        try:
+            step(request.user, evaluation)
+        except ValidationError as error:
+            messages.error(request, "；".join(error.messages))
+        else:
+            messages.success(request, done)
+        return redirect("evaluations:detail", evaluation_id=evaluation.pk)
+
+    return view
+
+
+start_test = moved(actions.start_test, "已开始试测：生成的测评码为试测码，正式开启时一并清除")
+open_evaluation = moved(actions.open_evaluation, "测评已开启；试测码和试测票已清除")
+close_evaluation = moved(actions.close_evaluation, "测评已结束，可以计票")
+count = moved(actions.count_evaluation, "计票完成，得分已计入方案的测评指标")
+
+
+@require_POST
+@office_only
+def codes(request: HttpRequest, group_id: int) -> HttpResponse:
+    """Draws a batch of codes and returns them as printable slips, once."""
+    group = find_group(group_id)
+    form = CodesForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError("请填写 1 到 5000 之间的数量")
+        drawn = actions.issue_codes(request.user, group, form.cleaned_data["size"])
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+        return redirect("evaluations:detail", evaluation_id=group.evaluation_id)
+    is_test = group.evaluation.status == Evaluation.Status.TESTING
+    document = slips_document(group, drawn, [ballot_link(code) for code in drawn], is_test)
+    response = HttpResponse(document, content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="slips-{group.pk}.docx"'
+    return response
+
+
+@require_POST
+@office_only
+def send(request: HttpRequest, group_id: int) -> HttpResponse:
+    group = find_group(group_id)
+    form = SendForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError("请选择发送方式并填写收件人")
+        data = form.cleaned_data
+        sent = actions.send_codes(request.user, group, data["addresses"], data["kind"])
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    else:
+        kind = CodeBatch.Kind(form.cleaned_data["kind"]).label
+        messages.success(request, f"已通过{kind}发送 {sent} 个测评链接（收件人未保存）")
+    return redirect("evaluations:detail", evaluation_id=group.evaluation_id)
+
+
+@login_required
+def proposals(request: HttpRequest) -> HttpResponse:
+    """The proposed deductions the user may settle (the office, the indicators' assessors)."""
+    require(is_office(request.user) or is_assessor(request.user), "您没有需要处理的建议扣分")
+    pending = ProposedDeduction.objects.filter(status=ProposedDeduction.Status.PENDING)
+    rows = [
+        p
+        for p in pending.select_related("evaluation__cycle__scheme_version", "cycle_unit")
+        if may_record(request.user, p.evaluation.cycle, p.node_path)
+    ]
+    return render(request, "evaluations/proposals.html", {"proposals": rows})
+
+
+@require_POST
+@login_required
+def decide(request: HttpRequest, proposal_id: int) -> HttpResponse:
+    proposal = get_object_or_404(ProposedDeduction, pk=proposal_id)
+    confirm = request.POST.get("confirm") == "1"
+    try:
+        actions.decide_proposal(request.user, proposal, confirm)
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    else:
+        messages.success(request, "已确认扣分" if confirm else "已记为不予扣分")
+    return redirect("evaluations:proposals")

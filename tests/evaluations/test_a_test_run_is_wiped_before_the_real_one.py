@@ -1,0 +1,35 @@
+from typing import Any
+
+from django.test import Client
+from django.urls import reverse
+
+from kaohe.evaluations import actions
+from kaohe.evaluations.models import Ballot, CodeBatch, VotingCode
+from tests.evaluations.conftest import scores_for
+
+
+def test_throwaway_codes_vote_while_testing_and_are_wiped_when_the_real_run_opens(
+    leadership_review: Any,
+) -> None:
+    found = leadership_review
+    actions.start_test(found.office, found.evaluation)
+    [code] = actions.issue_codes(found.office, found.principal_group, 1)
+    assert CodeBatch.objects.get().is_test
+    actions.cast_with_code(code, scores_for(found.principal_group, None, {"党建科": "60"}))
+    assert Ballot.objects.filter(is_test=True).count() == 1
+
+    actions.open_evaluation(found.office, found.evaluation)
+
+    assert not Ballot.objects.exists() and not VotingCode.objects.exists()
+    page = Client().get(reverse("evaluations:vote_with_code", args=[code]))
+    assert page.status_code == 404
+
+
+def test_a_named_evaluator_cannot_vote_before_the_real_run(
+    leadership_review: Any, client: Any
+) -> None:
+    found = leadership_review
+    actions.start_test(found.office, found.evaluation)
+    client.force_login(found.principal)
+    response = client.get(reverse("evaluations:vote", args=[found.principal_group.pk]))
+    assert response.status_code == 403 and "未开放" in response.content.decode()

@@ -1,0 +1,128 @@
+"""On site: printed slips with QR codes (docx); on paper: the slips typed into the group's
+xlsx template, one row a slip, all or nothing with row and column named in Chinese."""
+
+import io
+from typing import Any
+
+from django.urls import reverse
+from docx import Document
+from openpyxl import Workbook, load_workbook
+
+from kaohe.audit.models import Action, AuditEntry
+from kaohe.evaluations import actions
+from kaohe.evaluations.actions.counting import group_tally
+from kaohe.evaluations.actions.running import ballot_link
+from kaohe.evaluations.models import Ballot, VotingCode
+from kaohe.evaluations.paper import paper_template
+from kaohe.evaluations.slips import qr_png
+
+
+def test_printed_slips_carry_each_code_and_its_qr_link(sanming: Any, client: Any) -> None:
+    actions.open_evaluation(sanming.office, sanming.evaluation)
+    client.force_login(sanming.office)
+
+    response = client.post(reverse("evaluations:codes", args=[sanming.survey.pk]), {"size": "3"})
+
+    assert response["Content-Type"].endswith("wordprocessingml.document")
+    document = Document(io.BytesIO(response.content))
+    text = "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
+    assert text.count("测评码：") == 3
+    assert len(document.inline_shapes) == 3  # one QR code a slip
+    assert (
+        VotingCode.objects.count() == 3
+        and AuditEntry.objects.filter(action=Action.VOTING_CODES_ISSUED).exists()
+    )
+    printed = [part.split("\n")[0] for part in text.split("测评码：")[1:]]
+    images = {p.blob for p in document.part.related_parts.values() if "image" in p.content_type}
+    # Each slip's QR code holds the link of the code printed under it, and that link votes.
+    links = [ballot_link(code.replace("-", "")) for code in printed]
+    assert images == {qr_png(link).getvalue() for link in links}
+    page = client.get(links[0].removeprefix("http://127.0.0.1:8000"))
+    assert page.status_code == 200 and "永安市退役军人事务局" in page.content.decode()
+
+
+def filled(group: Any, rows: list[list[Any]]) -> bytes:
+    book = load_workbook(io.BytesIO(paper_template(group)))
+    sheet = book["纸质票"]
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def upload(client: Any, group: Any, issued: int, data: bytes) -> str:
+    response = client.post(
+        reverse("evaluations:paper_upload", args=[group.pk]),
+        {"issued": str(issued), "workbook": io.BytesIO(data)},
+        follow=True,
+    )
+    return response.content.decode()
+
+
+def test_typed_slips_become_ballots(sanming: Any, client: Any) -> None:
+    actions.open_evaluation(sanming.office, sanming.evaluation)
+    client.force_login(sanming.office)
+    template = load_workbook(io.BytesIO(paper_template(sanming.survey)))["纸质票"]
+    assert [c.value for c in template[1]] == [
+        "票号",
+        "永安市退役军人事务局",
+        "沙县区退役军人事务局",
+    ]
+
+    data = filled(
+        sanming.survey, [[1, "满意", "基本满意"], [2, "不满意", "不了解"], [3, None, None]]
+    )
+    page = upload(client, sanming.survey, 3, data)
+
+    assert "已录入纸质票 3 张（发出 3 张）" in page
+    result = group_tally(sanming.survey)
+    yongan = str(sanming.units["永安市退役军人事务局"].pk)
+    assert (result.returned, result.valid) == (3, 2)  # the third slip is blank
+    assert result.units[yongan].mean == 50  # (100 + 0) ÷ 2
+    assert AuditEntry.objects.get(action=Action.PAPER_BALLOTS_ENTERED).new["收回"] == 3
+
+
+def test_a_wrong_cell_names_its_row_and_column_and_nothing_is_saved(
+    sanming: Any, client: Any
+) -> None:
+    actions.open_evaluation(sanming.office, sanming.evaluation)
+    client.force_login(sanming.office)
+    data = filled(sanming.survey, [[1, "满意", "满意"], [2, "很好", "满意"], [3, "满意", "120"]])
+
+    page = upload(client, sanming.survey, 3, data)
+
+    assert "导入失败，未保存任何纸质票" in page
+    where = "第 3 行 B 列「永安市退役军人事务局」"
+    assert f"{where}：应为满意、基本满意、不满意、不了解之一（填写的是「很好」）" in page
+    assert "第 4 行 C 列「沙县区退役军人事务局」" in page
+    assert not Ballot.objects.exists()
+
+
+def test_a_workbook_of_another_layout_is_refused(sanming: Any, client: Any) -> None:
+    actions.open_evaluation(sanming.office, sanming.evaluation)
+    client.force_login(sanming.office)
+    book = Workbook()
+    book.active.append(["编号", "单位", "评价"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+
+    page = upload(client, sanming.survey, 3, buffer.getvalue())
+
+    assert "表头与本评议组的模板不一致" in page and not Ballot.objects.exists()
+
+
+def test_a_session_that_returned_more_slips_than_it_issued_is_void(
+    sanming: Any, client: Any
+) -> None:
+    actions.open_evaluation(sanming.office, sanming.evaluation)
+    client.force_login(sanming.office)
+    upload(
+        client, sanming.survey, 2, filled(sanming.survey, [[1, "满意"], [2, "满意"], [3, "满意"]])
+    )
+
+    result = group_tally(sanming.survey)
+
+    assert len(result.void_sessions) == 1 and result.valid == 0
