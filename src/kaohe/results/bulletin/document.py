@@ -37,6 +37,7 @@ from kaohe.results.bulletin.typesetting import (
     TITLE_SIZE,
     chars,
     exactly,
+    fits,
     indented,
     line,
     lines,
@@ -95,11 +96,12 @@ def set_up_page(document: DocumentObject) -> None:
     normal = document.styles["Normal"]
     set_font(normal, FANGSONG, BODY_SIZE)
     language = OxmlElement("w:lang")
-    language.set(qn("w:val"), "zh-CN")
+    language.set(qn("w:val"), "en-US")  # digits and Latin letters break as words, never inside
     language.set(qn("w:eastAsia"), "zh-CN")
     normal.element.get_or_add_rPr().append(language)
     normal.paragraph_format.space_before = normal.paragraph_format.space_after = Pt(0)
     exactly(normal.paragraph_format, LINE)
+    normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     document.settings.odd_and_even_pages_header_footer = True
     page_number(section.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.RIGHT)
     page_number(section.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT)
@@ -141,7 +143,7 @@ def date_indent(signature: str, date: str) -> Pt:
 
 
 def write_attachment(document: DocumentObject, bulletin: Bulletin) -> None:
-    wide = len(bulletin.table.headers) > 8
+    wide = not fits(bulletin.table.headers, TYPE_WIDTH_MM)
     if wide:
         landscape(document)
     else:

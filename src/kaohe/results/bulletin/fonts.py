@@ -29,7 +29,6 @@ def set_font(target: Any, name: str, size: Length | None = None) -> None:
         target.font.size = size
     fonts = target.element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), name)
-    fonts.set(qn("w:hint"), "eastAsia")
 
 
 def name_fallbacks(document: Document) -> None:

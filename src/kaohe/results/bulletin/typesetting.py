@@ -107,19 +107,35 @@ def ranking_table(document: Document, table: Any, width_mm: int) -> None:
         cells = grid.add_row().cells
         for index, (cell, text) in enumerate(zip(cells, values, strict=True)):
             fill(cell, text, FANGSONG, left=table.headers[index] in WIDE_COLUMNS)
+    grid.autofit = False
     for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width  # the grid, which LibreOffice reads
         for cell in column.cells:
-            cell.width = width
+            cell.width = width  # each cell, which Word reads
 
 
 WIDE_COLUMNS = ("单位", "否决情况")
-NARROW_MM = {"名次": 12, "等次": 13, "否决情况": 26}
-NUMBER_MM = 17
+SMALLEST_MM = {"名次": 12, "等次": 12, "否决情况": 26, "单位": 30}
+NUMBER_MM = 17  # 100.00 and room around it
+
+
+def fixed_widths(headers: list[str]) -> dict[str, float]:
+    """Every column but 单位, wide enough for its header on one line (and cell padding)."""
+    header_mm = TABLE_SIZE.mm + 0.1
+    return {
+        name: max(SMALLEST_MM.get(name, NUMBER_MM), header_mm * width_in_chars(name) + 4.5)
+        for name in headers
+        if name != "单位"
+    }
+
+
+def fits(headers: list[str], width_mm: int) -> bool:
+    return sum(fixed_widths(headers).values()) + SMALLEST_MM["单位"] <= width_mm
 
 
 def column_widths(headers: list[str], width_mm: int) -> list[Length]:
-    fixed = {name: NARROW_MM.get(name, NUMBER_MM) for name in headers if name != "单位"}
-    rest = max(30, width_mm - sum(fixed.values()))
+    fixed = fixed_widths(headers)
+    rest = max(SMALLEST_MM["单位"], width_mm - sum(fixed.values()))
     return [Mm(fixed.get(name, rest)) for name in headers]
 
 
