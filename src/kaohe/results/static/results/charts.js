@@ -36,9 +36,29 @@
     };
   }
 
+  function sectionBars(data) {
+    var names = data.rows.map(function (r) { return r.section; });
+    return {
+      grid: { left: 50, right: 20, top: 20, bottom: 50 },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      legend: { bottom: 0, data: [data.unit, "平均分"] },
+      xAxis: { type: "category", data: names },
+      yAxis: { type: "value", name: "得分" },
+      series: [
+        { type: "bar", name: data.unit, itemStyle: { color: RED }, label: { show: true, position: "top" },
+          data: data.rows.map(function (r) { return number(r.score); }) },
+        { type: "bar", name: "平均分", itemStyle: { color: GREY }, label: { show: true, position: "top" },
+          data: data.rows.map(function (r) { return number(r.average); }) },
+      ],
+    };
+  }
+
   function radar(data) {
     if (!data.rows.length) {
       return null;
+    }
+    if (data.rows.length < 3) {
+      return sectionBars(data);  // a radar needs three axes at least
     }
     return {
       tooltip: {},
@@ -64,7 +84,7 @@
       return null;
     }
     return {
-      grid: { left: 50, right: 30, top: 20, bottom: 60 },
+      grid: { left: 50, right: 30, top: 36, bottom: 60 },
       tooltip: { trigger: "axis" },
       xAxis: { type: "category", data: points.map(function (p) { return p.cycle; }),
                axisLabel: { interval: 0, rotate: points.length > 3 ? 20 : 0 } },
@@ -74,13 +94,14 @@
     };
   }
 
-  function lost(rows) {
+  function lost(rows, holder) {
+    var names = Math.min(200, Math.round(holder.clientWidth * 0.4));  // room for the names
     return {
-      grid: { left: 200, right: 50, top: 10, bottom: 30 },
+      grid: { left: names, right: 50, top: 10, bottom: 30 },
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
       xAxis: { type: "value", name: "失分" },
       yAxis: { type: "category", inverse: true, data: rows.map(function (r) { return r.indicator; }),
-               axisLabel: { width: 180, overflow: "truncate" } },
+               axisLabel: { width: names - 10, overflow: "truncate" } },
       series: [{ type: "bar", name: "失分", data: rows.map(function (r) { return number(r.lost); }),
                  itemStyle: { color: "#d08770" }, label: { show: true, position: "right" } }],
     };
@@ -93,11 +114,14 @@
     if (!source || !draw) {
       return;
     }
-    var option = draw(JSON.parse(source.textContent));
+    var option = draw(JSON.parse(source.textContent), holder);
     if (!option) {
       return;
     }
     option.animation = false;
+    // Heights come as data attributes: the page's CSP refuses style attributes.
+    var height = Math.max(Number(holder.dataset.height || 240), Number(holder.dataset.minHeight || 0));
+    holder.style.height = height + "px";
     var chart = echarts.init(holder, null, { renderer: "canvas" });
     chart.setOption(option);
     holder.dataset.drawn = "true";
