@@ -20,9 +20,11 @@ def watch(page: Any) -> list[str]:
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.on(
         "response",
-        lambda response: response.status >= 400
-        and not response.url.endswith("/favicon.ico")
-        and problems.append(response.url),
+        lambda response: (
+            response.status >= 400
+            and not response.url.endswith("/favicon.ico")
+            and problems.append(response.url)
+        ),
     )
     return problems
 
