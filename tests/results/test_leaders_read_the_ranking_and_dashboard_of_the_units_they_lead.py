@@ -93,3 +93,14 @@ def test_a_leader_without_cycles_is_told_what_comes_next(bureau: Any, client: An
     page = client.get(reverse("results:dashboard")).content.decode()
 
     assert "还没有参加考核周期" in page
+
+
+def test_the_cycle_list_leads_a_leader_to_the_ranking_and_the_dashboard(
+    scored: Any, client: Any
+) -> None:
+    client.force_login(scored.party_leader)
+
+    page = client.get(reverse("results:cycles")).content.decode()
+
+    assert reverse("results:ranking", args=[scored.cycle.pk]) in page
+    assert f"{reverse('results:dashboard')}?cycle={scored.cycle.pk}" in page
