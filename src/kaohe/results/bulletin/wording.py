@@ -118,9 +118,10 @@ def grade_line(grade: str, units: list[str]) -> str:
 
 
 def requirements(cycle: Cycle, details: BulletinDetails, snapshot: Snapshot | None) -> str:
-    first = cycle.snapshots.order_by("number").first() if snapshot else None
+    deadlines = cycle.snapshots.order_by("number").values_list("appeal_deadline", flat=True)
+    first = deadlines.first() if snapshot else None  # the window is the first publication's
     window = (
-        f"于{chinese_date(first.appeal_deadline)}前"
+        f"于{chinese_date(first)}前"
         if first is not None
         else f"自公示之日起{cycle.appeal_working_days}个工作日内"
     )
