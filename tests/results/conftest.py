@@ -134,3 +134,20 @@ def graded(bureau: Any) -> Any:
 
     bureau.graded_record = record
     return bureau
+
+
+@pytest.fixture
+def announced(graded: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The graded cycle with a deduction, a bonus and a veto, published on Monday 2020-07-06
+    (the 考核结果通报 tests)."""
+    graded.graded_record("党建科", "late", "3")
+    graded.graded_record("办公室", "award", "2")
+    graded.graded_record("督查科", "veto")
+    monkeypatch.setattr(
+        "django.utils.timezone.localdate", lambda *a, **k: datetime.date(2020, 7, 6)
+    )
+    cycle = graded.graded_cycle
+    graded.commit(result_actions.lock_cycle, graded.office, cycle)
+    graded.commit(result_actions.publish_results, graded.office, cycle)
+    cycle.refresh_from_db()
+    return graded

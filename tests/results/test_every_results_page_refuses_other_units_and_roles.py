@@ -34,10 +34,16 @@ def unit_pages(bureau: Any) -> list[str]:
 def office_pages(bureau: Any) -> list[str]:
     cycle = bureau.cycle.pk
     return [
-        reverse("results:ranking", args=[cycle]),
         reverse("results:evaluations", args=[cycle]),
         reverse("results:export_ranking", args=[cycle]),
+        reverse("results:bulletin", args=[cycle]),
     ]
+
+
+def ranking_pages(bureau: Any) -> list[str]:
+    """The office's and, for the rows of the units they lead, the leaders' (issue 14)."""
+    cycle = bureau.cycle.pk
+    return [reverse("results:ranking", args=[cycle]), reverse("results:charts", args=[cycle])]
 
 
 @pytest.mark.parametrize(
@@ -80,6 +86,27 @@ def test_the_ranking_evaluations_and_review_steps_are_the_offices_alone(
     assert bureau.cycle.status == "open"
 
 
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [
+        ("office", True),
+        ("own_leader", True),
+        ("bureau_leader", True),
+        ("own_reporter", False),
+        ("other_assessor", False),
+        ("own_evaluator", False),
+        ("outsider", False),
+    ],
+)
+def test_the_ranking_and_its_charts_are_read_by_the_office_and_the_units_leaders(
+    bureau: Any, people: dict[str, Any], client: Any, who: str, allowed: bool
+) -> None:
+    client.force_login(people[who])
+
+    for url in ranking_pages(bureau):
+        assert client.get(url).status_code == (200 if allowed else 403), url
+
+
 def test_a_unit_id_from_another_cycle_is_not_found(graded: Any, client: Any) -> None:
     client.force_login(graded.office)
     foreign = graded.graded_units["党建科"].pk
@@ -96,7 +123,8 @@ def test_review_steps_need_post(bureau: Any, client: Any) -> None:
 
 
 def test_anonymous_visitors_are_sent_to_log_in(bureau: Any, client: Any) -> None:
-    for url in [*unit_pages(bureau), *office_pages(bureau), reverse("results:cycles")]:
+    pages = [*unit_pages(bureau), *office_pages(bureau), *ranking_pages(bureau)]
+    for url in [*pages, reverse("results:cycles"), reverse("results:dashboard")]:
         assert client.get(url).status_code == 302
 
 

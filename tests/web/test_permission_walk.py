@@ -114,7 +114,12 @@ DOORS: dict[str, Door] = {
     "audit:entries": Door(frozenset({SJ})),
     "imports:job": Door(frozenset({KB}), ("import_job",)),  # only whoever started it
     "results:cycles": Door(CYCLE_PEOPLE),
-    "results:ranking": Door(frozenset({KB}), ("published_cycle",)),
+    "results:ranking": Door(frozenset({KB, FG, ZY}), ("published_cycle",)),  # leaders: own rows
+    "results:charts": Door(frozenset({KB, FG, ZY}), ("published_cycle",)),
+    "results:dashboard": Door(frozenset({FG, ZY})),
+    "results:bulletin": Door(frozenset({KB}), ("published_cycle",)),
+    "results:bulletin_docx": Door(frozenset({KB}), ("published_cycle",)),
+    "results:bulletin_pdf": Door(frozenset({KB}), ("published_cycle",)),
     "results:lock": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:reopen": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:publish": Door(frozenset({KB}), ("published_cycle",), "post"),

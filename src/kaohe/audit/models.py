@@ -77,6 +77,8 @@ class Action(models.TextChoices):
     CYCLE_FINALISED = "cycle_finalised", "归档考核周期"
     RESULTS_PUBLISHED = "results_published", "发布公示结果"
     RESULTS_REPUBLISHED = "results_republished", "重新发布公示结果"
+    BULLETIN_DETAILS_SET = "bulletin_details_set", "设置考核结果通报"
+    BULLETIN_DOWNLOADED = "bulletin_downloaded", "下载考核结果通报"
 
     SCHEDULE_SET = "schedule_set", "设置报送安排"
     SUBMISSION_STARTED = "submission_started", "新建进度报送"

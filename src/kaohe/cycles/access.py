@@ -221,6 +221,24 @@ def visible_cycle_units(user: Any) -> QuerySet[CycleUnit]:
     return units if is_office(user) else units.filter(readable_units(user))
 
 
+@predicate
+def leads_some_unit_of(user: Any, cycle: Cycle) -> bool:
+    """A leader of at least one unit assessed in the cycle."""
+    return is_leader(user) and visible_cycle_units(user).filter(cycle=cycle).exists()
+
+
+# The ranking: the office reads every row; a leader reads the rows of the units it leads.
+may_read_ranking = is_office | leads_some_unit_of
+
+
+def readable_labels(user: Any, cycle: Cycle) -> set[str] | None:
+    """The cycle's units (by their label in the results) whose rows the user may read on the
+    ranking and its charts; None means every unit (the office)."""
+    if is_office(user):
+        return None
+    return set(visible_cycle_units(user).filter(cycle=cycle).values_list("label", flat=True))
+
+
 def cycles_with_results(user: Any) -> QuerySet[Cycle]:
     """Cycles the user has results in, or (an assessor) appeals to answer in."""
     if is_office(user):

@@ -175,3 +175,23 @@ def whole_result(summary: dict[str, Any], rows: models.QuerySet[UnitResult]) -> 
     trees = dict(rows.values_list("unit", "nodes"))
     units = [{**unit, "nodes": trees.get(unit["unit"], [])} for unit in summary.get("units", [])]
     return {**summary, "units": units} if summary else {}
+
+
+class BulletinDetails(models.Model):
+    """What the office sets for a cycle's 考核结果通报 (results.bulletin): the issuing body's
+    mark, the document number, the addressees, the signature and the date. A cycle without a
+    row uses the defaults of ``results.bulletin.wording.default_details``."""
+
+    cycle = models.OneToOneField(Cycle, on_delete=models.CASCADE, related_name="bulletin_details")
+    mark = models.CharField("发文机关标志", max_length=60)
+    number = models.CharField("发文字号", max_length=60)
+    addressees = models.CharField("主送机关", max_length=200)
+    signature = models.CharField("落款（发文机关署名）", max_length=60)
+    dated = models.DateField("成文日期")
+
+    class Meta:
+        verbose_name = "考核结果通报设置"
+        verbose_name_plural = "考核结果通报设置"
+
+    def __str__(self) -> str:
+        return f"{self.cycle} 考核结果通报设置"

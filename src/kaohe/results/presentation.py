@@ -83,6 +83,11 @@ def veto_marks(unit: dict[str, Any]) -> list[str]:
     ]
 
 
+def ranking_headers(sections: list[str]) -> list[str]:
+    """The ranking's columns, on the page and in every export of it."""
+    return ["名次", "单位", *sections, "总分", "等次", "否决情况"]
+
+
 def ranking_rows(data: dict[str, Any], names: list[str]) -> list[dict[str, Any]]:
     return [
         {

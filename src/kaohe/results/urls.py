@@ -1,6 +1,15 @@
 from django.urls import path
 
-from kaohe.results.views import cycles, evaluations, exports, ranking, unit
+from kaohe.results.views import (
+    bulletin,
+    charts,
+    cycles,
+    dashboard,
+    evaluations,
+    exports,
+    ranking,
+    unit,
+)
 
 app_name = "results"
 
@@ -14,6 +23,11 @@ urlpatterns = [
     path("<int:cycle_id>/recompute/", ranking.refresh, name="recompute"),
     path("<int:cycle_id>/evaluations/", evaluations.evaluations, name="evaluations"),
     path("<int:cycle_id>/ranking.xlsx", exports.export_ranking, name="export_ranking"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("<int:cycle_id>/charts/", charts.cycle_charts, name="charts"),
+    path("<int:cycle_id>/bulletin/", bulletin.bulletin, name="bulletin"),
+    path("<int:cycle_id>/bulletin.docx", bulletin.bulletin_word, name="bulletin_docx"),
+    path("<int:cycle_id>/bulletin.pdf", bulletin.bulletin_pdf, name="bulletin_pdf"),
     path("<int:cycle_id>/units/<int:cycle_unit_id>/", unit.unit_breakdown, name="unit"),
     path(
         "<int:cycle_id>/units/<int:cycle_unit_id>/breakdown.xlsx",

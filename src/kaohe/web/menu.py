@@ -14,7 +14,7 @@ from kaohe.accounts.permissions import (
     can_read_audit,
     can_view_organisation,
 )
-from kaohe.accounts.roles import CYCLE_ROLES, Role
+from kaohe.accounts.roles import CYCLE_ROLES, LEADER_ROLES, Role
 from kaohe.schemes.views import can_read_schemes
 
 EVERYONE: tuple[str, ...] = tuple(Role.values)
@@ -36,6 +36,7 @@ MENU: tuple[MenuEntry, ...] = (
     MenuEntry("进度看板", "progress:boards", "kanban", (Role.OFFICE,)),
     MenuEntry("考核结果", "results:cycles", "bar-chart-line", CYCLE_ROLES),
     MenuEntry("测评与评议", "evaluations:index", "ui-checks", (Role.OFFICE,)),
+    MenuEntry("领导看板", "results:dashboard", "speedometer2", LEADER_ROLES),
     MenuEntry("组织机构", "accounts:units", "diagram-3", can_view_organisation),
     MenuEntry("用户与角色", "accounts:users", "people", can_manage_organisation + can_manage_roles),
     MenuEntry("批量导入", "accounts:import", "file-earmark-spreadsheet", can_manage_organisation),

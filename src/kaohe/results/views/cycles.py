@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import CYCLE_ROLES
-from kaohe.cycles.access import cycles_with_results, is_office, visible_cycle_units
+from kaohe.cycles.access import cycles_with_results, is_leader, is_office, visible_cycle_units
 
 
 @role_required(*CYCLE_ROLES)
@@ -17,5 +17,7 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
         units.setdefault(cycle_unit.cycle_id, []).append(cycle_unit)
     rows = [{"cycle": cycle, "units": units.get(cycle.pk, [])} for cycle in cycles]
     return render(
-        request, "results/cycles.html", {"rows": rows, "is_office": is_office(request.user)}
+        request,
+        "results/cycles.html",
+        {"rows": rows, "is_office": is_office(request.user), "is_leader": is_leader(request.user)},
     )

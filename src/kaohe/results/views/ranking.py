@@ -1,4 +1,5 @@
-"""The office's ranking and the review steps: lock, reopen, publish, finalise."""
+"""The ranking (the office's, and a leader's rows of the units it leads) and the office's
+review steps: lock, reopen, publish, finalise."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,24 +15,25 @@ from django.views.decorators.http import require_POST
 
 from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import Role
+from kaohe.cycles.access import may_read_ranking, readable_labels, require
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle
 from kaohe.results import actions
+from kaohe.results.charts import ranking_bar
 from kaohe.results.jobs import ask_for_recompute
 from kaohe.results.models import LiveResult
 from kaohe.results.presentation import ranking_rows, section_names
 from kaohe.results.sources import snapshot_tabs, source_for
 
 
-@role_required(Role.OFFICE)
+@login_required
 def ranking(request: HttpRequest, cycle_id: int) -> HttpResponse:
     cycle = get_object_or_404(Cycle.objects.select_related("scheme_version__scheme"), pk=cycle_id)
+    require(may_read_ranking(request.user, cycle), "只有考核办和所分管单位的领导可以查看汇总排名")
     source = source_for(request, cycle)
-    unit_ids = dict(cycle.cycle_units.values_list("label", "id"))
     sections = section_names(cycle_scheme(cycle))
-    rows = ranking_rows(source.summary, sections)
-    for row in rows:
-        row["cycle_unit_id"] = unit_ids.get(row["unit"])
+    readable = readable_labels(request.user, cycle)
+    rows = readable_rows(cycle, ranking_rows(source.summary, sections), readable)
     return render(
         request,
         "results/ranking.html",
@@ -39,15 +42,24 @@ def ranking(request: HttpRequest, cycle_id: int) -> HttpResponse:
             "source": source,
             "sections": sections,
             "rows": rows,
-            "chart_rows": [
-                {"unit": row["unit"], "total": row["total"], "vetoes": row["vetoes"]}
-                for row in rows
-            ],
+            "chart_rows": ranking_bar(rows),
+            "is_office": readable is None,
             "snapshots": snapshot_tabs(cycle),
             "window_open": actions.appeal_window_open(cycle),
             "pending_appeals": cycle.appeals.awaiting_decision().count(),
         },
     )
+
+
+def readable_rows(
+    cycle: Cycle, rows: list[dict[str, Any]], readable: set[str] | None
+) -> list[dict[str, Any]]:
+    """The rows the user may read (every row when ``readable`` is None), with their links."""
+    unit_ids = dict(cycle.cycle_units.values_list("label", "id"))
+    kept = rows if readable is None else [row for row in rows if row["unit"] in readable]
+    for row in kept:
+        row["cycle_unit_id"] = unit_ids.get(row["unit"])
+    return kept
 
 
 def review_step(step: Callable[[Any, Cycle], Any], done: str) -> Callable[..., HttpResponse]:
