@@ -46,10 +46,11 @@ def raw_periods(cycle: Cycle, frequency: str) -> list[tuple[str, date, date]]:
     return [(key, first, last) for key, (first, last) in found.items()]
 
 
-def cycle_periods(cycle: Cycle) -> list[Period]:
-    """The cycle's periods with their deadlines, reading the holiday table once."""
+def cycle_periods(cycle: Cycle, calendar: WorkingCalendar | None = None) -> list[Period]:
+    """The cycle's periods with their deadlines, reading the holiday table once (or not at
+    all, given a calendar that already holds the cycle's days: several cycles share one)."""
     schedule = schedule_for(cycle)
-    calendar = WorkingCalendar(cycle.starts_on, cycle.ends_on + timedelta(days=60))
+    calendar = calendar or WorkingCalendar(cycle.starts_on, cycle.ends_on + timedelta(days=60))
     return [
         Period(key, first, last, calendar.add_working_days(last, schedule.working_days))
         for key, first, last in raw_periods(cycle, schedule.frequency)
