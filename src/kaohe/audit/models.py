@@ -59,6 +59,7 @@ class Action(models.TextChoices):
     CYCLE_FINALISED = "cycle_finalised", "归档考核周期"
     RESULTS_PUBLISHED = "results_published", "发布公示结果"
     RESULTS_REPUBLISHED = "results_republished", "重新发布公示结果"
+    PUBLICATION_FAILED = "publication_failed", "公示结果发布失败"
 
     SCHEDULE_SET = "schedule_set", "设置报送安排"
     SUBMISSION_STARTED = "submission_started", "新建进度报送"

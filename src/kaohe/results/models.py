@@ -124,6 +124,37 @@ class Snapshot(models.Model):
         return UnitResult.objects.filter(snapshot=self)
 
 
+class Publication(models.Model):
+    """一次发布: the background job that makes a cycle's first snapshot (``results.jobs.
+    make_publication``). The cycle is 发布中 while it runs; its page polls this row for the step,
+    then shows the outcome. A failure puts the cycle back to 已锁定 with the reasons here."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "发布中"
+        DONE = "done", "已发布"
+        FAILED = "failed", "发布失败"
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="publications")
+    started_by = acting_user("发布人")
+    started_at = models.DateTimeField("开始时间", auto_now_add=True)
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.RUNNING)
+    stage = models.CharField("当前步骤", max_length=100, blank=True)
+    problems = models.JSONField("问题", default=list)
+    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "结果发布"
+        verbose_name_plural = "结果发布"
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"{self.cycle} 结果发布（{self.get_status_display()}）"
+
+    @property
+    def finished(self) -> bool:
+        return self.status != self.Status.RUNNING
+
+
 class UnitResult(models.Model):
     """One unit's node tree in the live result (``snapshot`` empty) or in a snapshot, which
     also freezes the unit's records (JSON-ready rows, see ``results.actions.record_row``)."""

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kaohe.results.views import cycles, evaluations, exports, ranking, unit
+from kaohe.results.views import cycles, evaluations, exports, publication, ranking, unit
 
 app_name = "results"
 
@@ -9,7 +9,8 @@ urlpatterns = [
     path("<int:cycle_id>/", ranking.ranking, name="ranking"),
     path("<int:cycle_id>/lock/", ranking.lock, name="lock"),
     path("<int:cycle_id>/reopen/", ranking.reopen, name="reopen"),
-    path("<int:cycle_id>/publish/", ranking.publish, name="publish"),
+    path("<int:cycle_id>/publish/", publication.publish, name="publish"),
+    path("<int:cycle_id>/publication/", publication.progress, name="publication"),
     path("<int:cycle_id>/finalise/", ranking.finalise, name="finalise"),
     path("<int:cycle_id>/recompute/", ranking.refresh, name="recompute"),
     path("<int:cycle_id>/evaluations/", evaluations.evaluations, name="evaluations"),
