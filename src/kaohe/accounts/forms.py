@@ -7,13 +7,16 @@ from django.contrib.auth.password_validation import password_validators_help_tex
 
 from kaohe.accounts.models import Unit, UnitCategory, User
 from kaohe.accounts.roles import Role
-from kaohe.forms import IdChoiceField, IdsChoiceField, StyledForm
+from kaohe.forms import IdsChoiceField, StyledForm, UnitField
 
 
 class UnitForm(StyledForm):
     name = forms.CharField(label="单位名称", max_length=100)
-    parent = IdChoiceField(
-        Unit.objects.all(), label="上级单位", required=False, empty_label="（无，顶级单位）"
+    parent = UnitField(
+        Unit.objects.order_by("parent_id", "sort_order", "id"),
+        label="上级单位",
+        required=False,
+        empty_label="（无，顶级单位）",
     )
     kind = forms.ChoiceField(label="单位性质", choices=Unit.Kind.choices, initial=Unit.Kind.AGENCY)
     categories = IdsChoiceField(UnitCategory.objects.all(), label="单位类别", required=False)
@@ -32,7 +35,7 @@ class UnitForm(StyledForm):
 class UserForm(StyledForm):
     username = forms.CharField(label="用户名", max_length=150)
     full_name = forms.CharField(label="姓名", max_length=50)
-    unit = IdChoiceField(Unit.objects.all(), label="所属单位")
+    unit = UnitField(Unit.objects.order_by("parent_id", "sort_order", "id"), label="所属单位")
     roles = forms.MultipleChoiceField(
         label="角色", choices=Role.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
