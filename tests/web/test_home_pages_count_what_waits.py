@@ -37,7 +37,7 @@ def test_with_a_cycle_open_the_office_reads_it_and_its_next_deadline(
     at(datetime.date(2025, 3, 3))  # a Monday; February's reports are due Wednesday 03-05
     page = login(Role.OFFICE).get(reverse("home")).content.decode()
     assert "还没有考核周期" not in page
-    assert "进行中的考核周期" in page and "1 个" in page
+    assert "进行中的周期" in page and "1 个" in page
     assert "下一个报送截止 2025-03-05，还有 2 个工作日" in page
     assert f'href="{reverse("progress:boards")}"' in page
 
@@ -109,7 +109,7 @@ def test_an_appeal_waits_for_the_office_and_the_unit_sees_its_window(
     assert reverse("appeals:list", args=[published.cycle.pk]) in office
 
     unit = home(client, published.reporter)
-    assert "考核结果公示中" in unit
+    assert "结果公示中" in unit
     assert "申诉截止 2020-07-09，还有 3 个工作日" in unit
     assert "已提出、待答复的申诉" in unit
 

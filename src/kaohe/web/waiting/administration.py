@@ -24,8 +24,8 @@ def system_admin_panel(user: Any) -> Panel:
         if units
         else "还没有录入组织机构。先下载模板，批量导入单位和用户。",
         links=[
-            Link("组织机构", reverse("accounts:units")),
-            Link("批量导入", reverse("accounts:import")),
+            Link("单位树", reverse("accounts:units")),
+            Link("导入单位和用户", reverse("accounts:import")),
         ],
         testid="system_admin",
     )
@@ -49,7 +49,7 @@ def security_admin_panel(user: Any) -> Panel:
     panel = Panel(
         "安全管理",
         "没有被锁定或未授权的账户。可在「用户与角色」中授予或撤销角色；三员角色不能集于一人。",
-        links=[Link("用户与角色", reverse("accounts:users"))],
+        links=[Link("账户列表", reverse("accounts:users"))],
         testid="security_admin",
     )
     users = reverse("accounts:users")
@@ -65,7 +65,7 @@ def audit_admin_panel(user: Any) -> Panel:
     panel = Panel(
         "安全审计",
         "今天没有登录失败的记录。可在审计日志中查阅所有操作：谁、何时、做了什么、从哪里来。",
-        links=[Link("审计日志", reverse("audit:entries"))],
+        links=[Link("操作日志", reverse("audit:entries"))],
         testid="audit_admin",
     )
     since = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)

@@ -76,7 +76,7 @@ def appealable_results(found: Q, today: date, calendar: WorkingCalendar) -> list
     )
     return [
         Count(
-            f"「{row['cycle__name']}」考核结果公示中",
+            f"「{row['cycle__name']}」结果公示中",
             row["units"],
             reverse("results:unit", args=[row["cycle_id"], row["first"]]),
             unit="个单位",

@@ -31,7 +31,7 @@ def assessor_panel(user: Any) -> Panel:
     panel = Panel(
         "考评工作",
         "暂无进行中的考评任务。考核办开启周期并把指标分给本单位考评后，会在这里列出待录入的周期。",
-        links=[Link("考核周期", reverse("cycles:list"))],
+        links=[Link("周期列表", reverse("cycles:list"))],
         testid="assessor",
     )
     today, calendar = today_and_calendar()
@@ -76,7 +76,7 @@ def reporter_panel(user: Any) -> Panel:
     panel = Panel(
         "材料报送",
         "暂无待报送的任务。考核办开启周期后，本单位的分工任务和报送期限会列在这里。",
-        links=[Link("我的任务", reverse("progress:tasks"))],
+        links=[Link("任务清单", reverse("progress:tasks"))],
         testid="reporter",
     )
     today, calendar = today_and_calendar()
@@ -98,7 +98,7 @@ def reporter_panel(user: Any) -> Panel:
 
 
 def leader_panel(user: Any, title: str, empty: str, testid: str) -> Panel:
-    panel = Panel(title, empty, links=[Link("考核结果", reverse("results:cycles"))], testid=testid)
+    panel = Panel(title, empty, links=[Link("查看得分", reverse("results:cycles"))], testid=testid)
     today, calendar = today_and_calendar()
     waiting = awaiting_signature(user).aggregate(number=Counted("id"), since=Min("submitted_at"))
     since = waiting["since"]
