@@ -72,7 +72,7 @@ def test_every_roles_pages_fit_the_screen(
     for role, (username, pages) in pages_of(cycle, submission).items():
         context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 844})
         page = context.new_page()
-        page.set_default_timeout(15_000)
+        page.set_default_timeout(30_000)  # twenty pages, on a busy machine
         log_in(page, live_server.url, username, DEMO_TEST_PASSWORD)
         look(page, f"{live_server.url}/", width, role, "home")
         for name, url in pages:
