@@ -2,12 +2,14 @@
 snapshot while the page shows the step, and a job that fails leaves the cycle 已锁定 with the
 reason on the page and in the audit log — never 发布中 for good."""
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from kaohe.audit.models import Action, AuditEntry
 from kaohe.results import actions
@@ -102,3 +104,23 @@ def test_a_job_that_breaks_leaves_the_cycle_locked_not_stuck_publishing(
     assert bureau.cycle.status == "locked"
     assert "发布时发生内部错误" in page
     assert Publication.objects.get().status == Publication.Status.FAILED
+
+
+def test_a_publication_whose_worker_died_can_be_queued_again(
+    transactional_db: Any, bureau: Any, client: Any, worker_backend: None
+) -> None:
+    publish(client, bureau)
+    ranking = reverse("results:ranking", args=[bureau.cycle.pk])
+    requeue = reverse("results:requeue_publication", args=[bureau.cycle.pk])
+    assert "重新排队发布" not in client.get(ranking).content.decode()  # it may still run
+    refused = client.post(requeue, follow=True).content.decode()
+    assert "没有停滞的发布" in refused
+
+    Publication.objects.update(started_at=timezone.now() - timedelta(minutes=11))
+    assert "重新排队发布" in client.get(ranking).content.decode()
+    client.post(requeue)
+    run_worker()  # the first queued run and the second: the snapshot is made once
+
+    bureau.cycle.refresh_from_db()
+    assert bureau.cycle.status == "published"
+    assert bureau.cycle.snapshots.count() == 1

@@ -110,6 +110,7 @@ DOORS: dict[str, Door] = {
     "results:reopen": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:publish": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:publication": Door(frozenset({KB}), ("published_cycle",)),
+    "results:requeue_publication": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:finalise": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:recompute": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:evaluations": Door(frozenset({KB}), ("published_cycle",)),

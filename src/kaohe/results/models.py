@@ -9,9 +9,11 @@ that numbering one never reads or rewrites a result.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
 
 from kaohe.cycles.models import Cycle
 from kaohe.models import acting_user
@@ -134,6 +136,8 @@ class Publication(models.Model):
         DONE = "done", "已发布"
         FAILED = "failed", "发布失败"
 
+    STALLED_AFTER = timedelta(minutes=10)
+
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="publications")
     started_by = acting_user("发布人")
     started_at = models.DateTimeField("开始时间", auto_now_add=True)
@@ -153,6 +157,12 @@ class Publication(models.Model):
     @property
     def finished(self) -> bool:
         return self.status != self.Status.RUNNING
+
+    @property
+    def stalled(self) -> bool:
+        """Still running long after it began: its worker has died (a restart, a crash), and the
+        office may queue it again — the job finishes it once, whichever run gets there first."""
+        return not self.finished and timezone.now() - self.started_at > self.STALLED_AFTER
 
 
 class UnitResult(models.Model):

@@ -45,6 +45,19 @@ def publish_results(actor: User, cycle: Cycle) -> Publication:
     return publication
 
 
+@transaction.atomic
+def requeue_publication(actor: User, cycle: Cycle) -> Publication:
+    """Queue a stalled publication again (its worker died); refused while it may still run."""
+    require_office(actor)
+    cycle = locked_cycle(cycle)
+    publication = cycle.publications.first()
+    if cycle.status != Status.PUBLISHING or publication is None or not publication.stalled:
+        raise ValidationError("该周期没有停滞的发布，无需重新排队")
+    log_change(actor, Action.CYCLE_PUBLISHED, cycle, old="发布中（停滞）", new="重新排队发布")
+    transaction.on_commit(lambda: queue_publication(publication))
+    return publication
+
+
 def queue_publication(publication: Publication) -> None:
     make_publication.enqueue(publication.pk)
 

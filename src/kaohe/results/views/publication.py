@@ -13,7 +13,7 @@ from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import Role
 from kaohe.cycles.models import Cycle
 from kaohe.results.models import Publication
-from kaohe.results.publishing import publish_results
+from kaohe.results.publishing import publish_results, requeue_publication
 
 
 @require_POST
@@ -51,3 +51,19 @@ def progress(request: HttpRequest, cycle_id: int) -> HttpResponse:
     if publication is None or publication.finished:
         response["HX-Refresh"] = "true"
     return response
+
+
+@require_POST
+@role_required(Role.OFFICE)
+def requeue(request: HttpRequest, cycle_id: int) -> HttpResponse:
+    """重新排队: a publication whose worker died is queued again."""
+    cycle = get_object_or_404(Cycle, pk=cycle_id)
+    try:
+        publication = requeue_publication(request.user, cycle)
+    except ValidationError as error:
+        for problem in error.messages:
+            messages.error(request, problem)
+    else:
+        publication.refresh_from_db()
+        tell_how_it_went(request, publication)
+    return redirect("results:ranking", cycle_id=cycle.pk)
