@@ -34,6 +34,8 @@ def pages_of(cycle: Any, submission: Any) -> dict[str, tuple[str, list[tuple[str
         ("results", reverse("results:cycles")),
         ("breakdown", reverse("results:unit", args=[cycle.pk, unit.pk])),
         ("cycles", reverse("cycles:list")),
+        ("cycle", reverse("cycles:detail", args=[cycle.pk])),
+        ("appeals", reverse("appeals:list", args=[cycle.pk])),
         ("notifications", reverse("progress:notifications")),
     ]
     leader = [("tasks", reverse("progress:tasks")), ("report", reports[1][1]), reports[3]]
