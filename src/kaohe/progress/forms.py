@@ -36,7 +36,11 @@ class ApproveForm(StyledForm):
 
 
 class ReturnForm(StyledForm):
-    reason = forms.CharField(label="退回理由", max_length=500)
+    reason = forms.CharField(
+        label="退回理由",
+        max_length=500,
+        widget=forms.TextInput(attrs={"placeholder": "退回理由（必填）", "aria-label": "退回理由"}),
+    )
 
 
 class ScheduleForm(StyledForm):
