@@ -16,6 +16,7 @@ from kaohe.audit.models import Action, AuditEntry
 from kaohe.cycles import actions as cycle_actions
 from kaohe.cycles.models import EvaluationEntry
 from kaohe.results import actions as result_actions
+from kaohe.results import publishing
 from tests.appeals.helpers import fresh
 
 ITEM = "班子测评"
@@ -35,7 +36,7 @@ def evaluated(bureau: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
         "django.utils.timezone.localdate", lambda *a, **k: datetime.date(2020, 7, 6)
     )
     bureau.commit(result_actions.lock_cycle, bureau.office, bureau.cycle)
-    bureau.commit(result_actions.publish_results, bureau.office, bureau.cycle)
+    bureau.commit(publishing.publish_results, bureau.office, bureau.cycle)
     bureau.cycle.refresh_from_db()
     return bureau
 

@@ -94,7 +94,7 @@ def open_the_cycle(page: Any, base: str) -> str:
     page.get_by_label("结束日期").fill("2020-06-30")
     page.get_by_label("材料报送截止日期").fill("2020-07-03")
     for section in EXPECTED:
-        page.get_by_label(f"市行政审批局 · {section}").check()
+        page.get_by_label(f"市行政审批局 / {section}").check()
     page.get_by_role("button", name="开启周期").click()
     expect(page.get_by_text(f"考核周期「{CYCLE_NAME}」已开启")).to_be_visible()
     return page.url
@@ -103,7 +103,7 @@ def open_the_cycle(page: Any, base: str) -> str:
 def assign_the_quarterly_report(page: Any, cycle_url: str) -> None:
     row = page.locator("tr", has_text="重点工作落实情况")
     row.get_by_role("link", name="调整").click()
-    page.get_by_label("责任单位").select_option(label="审批协调科")
+    page.get_by_label("责任单位").select_option(label="市行政审批局 / 审批协调科")
     page.get_by_role("button", name="保存").click()
     page.goto(cycle_url)
     page.locator("#cycle-actions").get_by_role("link", name="进度看板").click()

@@ -12,6 +12,7 @@ import pytest
 from kaohe.accounts.roles import Role
 from kaohe.cycles import actions as cycle_actions
 from kaohe.results import actions as result_actions
+from kaohe.results import publishing
 from tests.conftest import new_person
 
 
@@ -58,7 +59,8 @@ def published(bureau: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
         "django.utils.timezone.localdate", lambda *a, **k: datetime.date(2020, 7, 6)
     )
     bureau.commit(result_actions.lock_cycle, bureau.office, bureau.cycle)
-    bureau.snapshot = bureau.commit(result_actions.publish_results, bureau.office, bureau.cycle)
+    bureau.commit(publishing.publish_results, bureau.office, bureau.cycle)
+    bureau.snapshot = bureau.cycle.snapshots.get(number=1)
     bureau.cycle.refresh_from_db()
     return bureau
 

@@ -123,6 +123,8 @@ DOORS: dict[str, Door] = {
     "results:lock": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:reopen": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:publish": Door(frozenset({KB}), ("published_cycle",), "post"),
+    "results:publication": Door(frozenset({KB}), ("published_cycle",)),
+    "results:requeue_publication": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:finalise": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:recompute": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:evaluations": Door(frozenset({KB}), ("published_cycle",)),
@@ -207,6 +209,7 @@ def world(zhangjiagang: Any, django_capture_on_commit_callbacks: Any) -> Any:
     from kaohe.imports.models import ImportJob
     from kaohe.progress import actions as progress_actions
     from kaohe.results import actions as result_actions
+    from kaohe.results import publishing
     from kaohe.schemes.actions import start_draft
     from kaohe.workdays.models import Holiday
 
@@ -282,7 +285,7 @@ def world(zhangjiagang: Any, django_capture_on_commit_callbacks: Any) -> Any:
             office, published_unit, node_path="3", rule_id="award", count=Decimal(1), level="本级"
         )
         result_actions.lock_cycle(office, published)
-        result_actions.publish_results(office, published)
+        publishing.publish_results(office, published)
     appeal = appeal_actions_file(appeal_actions, users[TB], published_unit, contested)
     evaluation, evaluator_group, proposal = open_evaluation(bureau, users[PY])
     holiday = Holiday.objects.create(date=datetime.date(2030, 1, 1), name="元旦")

@@ -5,13 +5,16 @@ from typing import Any
 from django import forms
 
 from kaohe.accounts.models import Unit, UnitCategory, User
-from kaohe.forms import IdChoiceField, IdsChoiceField, StyledForm
+from kaohe.forms import IdsChoiceField, StyledForm, UnitField
 
 
 class UnitForm(StyledForm):
     name = forms.CharField(label="单位名称", max_length=100)
-    parent = IdChoiceField(
-        Unit.objects.all(), label="上级单位", required=False, empty_label="（无，顶级单位）"
+    parent = UnitField(
+        Unit.objects.order_by("parent_id", "sort_order", "id"),
+        label="上级单位",
+        required=False,
+        empty_label="（无，顶级单位）",
     )
     kind = forms.ChoiceField(label="单位性质", choices=Unit.Kind.choices, initial=Unit.Kind.AGENCY)
     categories = IdsChoiceField(UnitCategory.objects.all(), label="单位类别", required=False)
@@ -33,7 +36,7 @@ class UserForm(StyledForm):
 
     username = forms.CharField(label="用户名", max_length=150)
     full_name = forms.CharField(label="姓名", max_length=50)
-    unit = IdChoiceField(Unit.objects.all(), label="所属单位")
+    unit = UnitField(Unit.objects.order_by("parent_id", "sort_order", "id"), label="所属单位")
     email = forms.EmailField(label="电子邮箱", required=False)
 
     def clean_username(self) -> str:

@@ -79,6 +79,7 @@ class Action(models.TextChoices):
     RESULTS_REPUBLISHED = "results_republished", "重新发布公示结果"
     BULLETIN_DETAILS_SET = "bulletin_details_set", "设置考核结果通报"
     BULLETIN_DOWNLOADED = "bulletin_downloaded", "下载考核结果通报"
+    PUBLICATION_FAILED = "publication_failed", "公示结果发布失败"
 
     SCHEDULE_SET = "schedule_set", "设置报送安排"
     SUBMISSION_STARTED = "submission_started", "新建进度报送"

@@ -197,6 +197,23 @@ def subtree_filter(root: str) -> Q:
     return Q(node_path=root) | Q(node_path__startswith=root + engine.PATH_SEPARATOR)
 
 
+def kept_indicators(user: Any, cycles: QuerySet[Cycle] | None = None) -> Q:
+    """keeps_indicator as a filter on records or appeals (their ``cycle`` and ``node_path``)
+    across ``cycles`` (all when None), the assignments read once: every indicator for the office,
+    the subtrees its unit assesses for an assessor, nothing for anyone else."""
+    if is_office(user):
+        return Q()
+    if not is_assessor(user) or user.unit_id is None:
+        return Q(pk__in=[])
+    assigned = Assignment.objects.filter(assessor_id=user.unit_id)
+    if cycles is not None:
+        assigned = assigned.filter(cycle__in=cycles)
+    found = Q(pk__in=[])
+    for cycle_id, root in assigned.values_list("cycle_id", "node_path"):
+        found |= Q(cycle_id=cycle_id) & subtree_filter(root)
+    return found
+
+
 # Results, records and their evidence, appeals.
 
 may_read_results = is_office | belongs_to | leads

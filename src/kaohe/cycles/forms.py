@@ -12,9 +12,10 @@ from kaohe.cycles.fields import LABELS, RECORD_COLUMNS
 from kaohe.cycles.models import Cycle, Record
 from kaohe.forms import (
     IdChoiceField,
-    IdsChoiceField,
     StyledForm,
     StyledModelForm,
+    UnitField,
+    UnitsField,
     WholeNumberField,
 )
 from kaohe.schemes.models import SchemeVersion
@@ -25,11 +26,6 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class PublishedVersionField(IdChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.scheme.name}（第 {obj.number} 版）"
-
-
-class UnitChoiceField(IdsChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.parent.name} · {obj.name}" if obj.parent_id else obj.name
 
 
 class CycleForm(StyledForm):
@@ -48,10 +44,10 @@ class CycleForm(StyledForm):
     submission_deadline = forms.DateField(
         label="材料报送截止日期", required=False, widget=DATE_INPUT
     )
-    units = UnitChoiceField(
-        Unit.objects.exclude(kind__in=[Unit.Kind.REGION, Unit.Kind.OFFICE])
-        .select_related("parent")
-        .order_by("parent_id", "sort_order", "id"),
+    units = UnitsField(
+        Unit.objects.exclude(kind__in=[Unit.Kind.REGION, Unit.Kind.OFFICE]).order_by(
+            "parent_id", "sort_order", "id"
+        ),
         label="被考核单位",
         widget=forms.CheckboxSelectMultiple,
     )
@@ -65,13 +61,13 @@ class CycleForm(StyledForm):
 
 
 class AssignmentForm(StyledForm):
-    assessor = IdChoiceField(
+    assessor = UnitField(
         Unit.objects.order_by("parent_id", "id"),
         label="考评单位",
         required=False,
         empty_label="（未指定）",
     )
-    responsible_units = IdsChoiceField(
+    responsible_units = UnitsField(
         Unit.objects.order_by("parent_id", "id"), label="责任单位", required=False
     )
     leaders = forms.CharField(label="分管领导", max_length=200, required=False)

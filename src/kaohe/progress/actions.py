@@ -175,15 +175,17 @@ def submit(actor: User, submission_id: int) -> Submission:
 
 
 @transaction.atomic
-def approve(actor: User, submission_id: int) -> Submission:
-    """The current signer agrees: on to the next step, or accepted when the office signs."""
+def approve(actor: User, submission_id: int, opinion: str = "") -> Submission:
+    """The current signer agrees, with an opinion (意见) if they give one: on to the next step,
+    or accepted when the office signs."""
     submission = locked(submission_id)
     ensure_open(submission.cycle)
     if not access.may_sign(actor, submission):
         raise PermissionDenied("该报送当前不由您签批")
     accepting = submission.status == Status.OFFICE
     decision = SignOff.Decision.ACCEPT if accepting else SignOff.Decision.APPROVE
-    move(actor, submission, signoff.step_after(submission.status, submission.cycle_unit), decision)
+    after = signoff.step_after(submission.status, submission.cycle_unit)
+    move(actor, submission, after, decision, opinion.strip()[:500])
     if accepting:
         notify(
             access.holders(Role.REPORTER, submission.cycle_unit),

@@ -24,8 +24,23 @@ class EvidenceForm(StyledForm):
     )
 
 
+class ApproveForm(StyledForm):
+    opinion = forms.CharField(
+        label="签批意见",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(
+            attrs={"rows": 2, "placeholder": "可填写签批意见（选填），如：同意报送"}
+        ),
+    )
+
+
 class ReturnForm(StyledForm):
-    reason = forms.CharField(label="退回理由", max_length=500)
+    reason = forms.CharField(
+        label="退回理由",
+        max_length=500,
+        widget=forms.TextInput(attrs={"placeholder": "退回理由（必填）", "aria-label": "退回理由"}),
+    )
 
 
 class ScheduleForm(StyledForm):

@@ -27,12 +27,20 @@ class Period:
         return period_label(self.key)
 
 
+# The reporting frequency a cycle proposes until the office sets one: a quarterly cycle reports
+# each quarter (monthly reports would open its board all red); the others report monthly
+# (seed 000: 每月1-3号报送).
+PROPOSED_FREQUENCY = {Cycle.Period.QUARTER: Schedule.Frequency.QUARTER}
+
+
 def schedule_for(cycle: Cycle) -> Schedule:
-    """The cycle's schedule; an unsaved monthly one (3 working days) until the office sets one."""
+    """The cycle's schedule; until the office sets one, an unsaved one at the frequency the
+    cycle's period proposes, with 3 working days."""
     try:
         return cycle.progress_schedule
     except Schedule.DoesNotExist:
-        return Schedule(cycle=cycle)
+        proposed = PROPOSED_FREQUENCY.get(cycle.period, Schedule.Frequency.MONTH)
+        return Schedule(cycle=cycle, frequency=proposed)
 
 
 def raw_periods(cycle: Cycle, frequency: str) -> list[tuple[str, date, date]]:
@@ -46,10 +54,11 @@ def raw_periods(cycle: Cycle, frequency: str) -> list[tuple[str, date, date]]:
     return [(key, first, last) for key, (first, last) in found.items()]
 
 
-def cycle_periods(cycle: Cycle) -> list[Period]:
-    """The cycle's periods with their deadlines, reading the holiday table once."""
+def cycle_periods(cycle: Cycle, calendar: WorkingCalendar | None = None) -> list[Period]:
+    """The cycle's periods with their deadlines, reading the holiday table once (or not at
+    all, given a calendar that already holds the cycle's days: several cycles share one)."""
     schedule = schedule_for(cycle)
-    calendar = WorkingCalendar(cycle.starts_on, cycle.ends_on + timedelta(days=60))
+    calendar = calendar or WorkingCalendar(cycle.starts_on, cycle.ends_on + timedelta(days=60))
     return [
         Period(key, first, last, calendar.add_working_days(last, schedule.working_days))
         for key, first, last in raw_periods(cycle, schedule.frequency)

@@ -1,7 +1,9 @@
 """Review and publication: lock the records, publish (公示) frozen snapshots, finalise.
 
-Cycle.status moves OPEN → LOCKED → PUBLISHED → FINALISED; a LOCKED cycle may be reopened
-before it is published. Every step: permission check, transaction, audit entry, notices.
+Cycle.status moves OPEN → LOCKED → PUBLISHING → PUBLISHED → FINALISED; a LOCKED cycle may be
+reopened before it is published; PUBLISHING lasts while a background job makes the snapshot
+(results/publishing.py) and falls back to LOCKED if it fails. Every step: permission check,
+transaction, audit entry, notices.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from kaohe.cycles.models import Cycle, Record
 from kaohe.progress.notify import notify
 from kaohe.results.live import recompute_whole
 from kaohe.results.models import LiveResult, Snapshot, UnitResult
-from kaohe.workdays.calendar import add_working_days
 
 Status = Cycle.Status
 
@@ -69,9 +70,20 @@ def record_rows(cycle: Cycle) -> dict[str, list[dict[str, Any]]]:
 
 def take_snapshot(actor: Any, cycle: Cycle, reason: str, deadline: datetime.date) -> Snapshot:
     """Compute the whole cycle afresh and freeze it as the next snapshot."""
+    return freeze_snapshot(actor, cycle, computed_whole(cycle), reason, deadline)
+
+
+def computed_whole(cycle: Cycle) -> LiveResult:
+    """The whole cycle computed now; records that do not fit the scheme refuse publication."""
     live = recompute_whole(cycle)
     if live.problems:
         raise ValidationError(["有考核记录不符合方案，不能公示：", *live.problems])
+    return live
+
+
+def freeze_snapshot(
+    actor: Any, cycle: Cycle, live: LiveResult, reason: str, deadline: datetime.date
+) -> Snapshot:
     number = cycle.snapshots.order_by("-number").values_list("number", flat=True).first() or 0
     snapshot = Snapshot.objects.create(
         cycle=cycle,
@@ -99,24 +111,6 @@ def freeze_units(live: LiveResult, snapshot: Snapshot) -> None:
         )
         for label in {*trees, *records}
     )
-
-
-@transaction.atomic
-def publish_results(actor: User, cycle: Cycle) -> Snapshot:
-    """公示: freeze the reviewed result; appeals are open for the cycle's working days."""
-    require_office(actor)
-    deadline = add_working_days(timezone.localdate(), cycle.appeal_working_days)
-    cycle = change_status(actor, cycle, Status.LOCKED, Status.PUBLISHED, Action.CYCLE_PUBLISHED)
-    snapshot = take_snapshot(actor, cycle, "首次公示", deadline)
-    log_change(
-        actor,
-        Action.RESULTS_PUBLISHED,
-        snapshot,
-        new={"公示序号": snapshot.number, "申诉截止日期": str(deadline)},
-    )
-    text = f"「{cycle}」考核结果已公示，申诉截止 {deadline:%Y-%m-%d}"
-    announce(cycle, text)
-    return snapshot
 
 
 def republish(actor: Any, cycle: Cycle, reason: str) -> Snapshot:

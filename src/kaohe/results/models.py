@@ -9,9 +9,11 @@ that numbering one never reads or rewrites a result.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
 
 from kaohe.cycles.models import Cycle
 from kaohe.models import acting_user
@@ -122,6 +124,45 @@ class Snapshot(models.Model):
 
     def unit_rows(self) -> models.QuerySet[UnitResult]:
         return UnitResult.objects.filter(snapshot=self)
+
+
+class Publication(models.Model):
+    """一次发布: the background job that makes a cycle's first snapshot (``results.jobs.
+    make_publication``). The cycle is 发布中 while it runs; its page polls this row for the step,
+    then shows the outcome. A failure puts the cycle back to 已锁定 with the reasons here."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "发布中"
+        DONE = "done", "已发布"
+        FAILED = "failed", "发布失败"
+
+    STALLED_AFTER = timedelta(minutes=10)
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="publications")
+    started_by = acting_user("发布人")
+    started_at = models.DateTimeField("开始时间", auto_now_add=True)
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.RUNNING)
+    stage = models.CharField("当前步骤", max_length=100, blank=True)
+    problems = models.JSONField("问题", default=list)
+    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "结果发布"
+        verbose_name_plural = "结果发布"
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"{self.cycle} 结果发布（{self.get_status_display()}）"
+
+    @property
+    def finished(self) -> bool:
+        return self.status != self.Status.RUNNING
+
+    @property
+    def stalled(self) -> bool:
+        """Still running long after it began: its worker has died (a restart, a crash), and the
+        office may queue it again — the job finishes it once, whichever run gets there first."""
+        return not self.finished and timezone.now() - self.started_at > self.STALLED_AFTER
 
 
 class UnitResult(models.Model):

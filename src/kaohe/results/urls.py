@@ -7,6 +7,7 @@ from kaohe.results.views import (
     dashboard,
     evaluations,
     exports,
+    publication,
     ranking,
     unit,
 )
@@ -18,7 +19,9 @@ urlpatterns = [
     path("<int:cycle_id>/", ranking.ranking, name="ranking"),
     path("<int:cycle_id>/lock/", ranking.lock, name="lock"),
     path("<int:cycle_id>/reopen/", ranking.reopen, name="reopen"),
-    path("<int:cycle_id>/publish/", ranking.publish, name="publish"),
+    path("<int:cycle_id>/publish/", publication.publish, name="publish"),
+    path("<int:cycle_id>/publication/", publication.progress, name="publication"),
+    path("<int:cycle_id>/publication/requeue/", publication.requeue, name="requeue_publication"),
     path("<int:cycle_id>/finalise/", ranking.finalise, name="finalise"),
     path("<int:cycle_id>/recompute/", ranking.refresh, name="recompute"),
     path("<int:cycle_id>/evaluations/", evaluations.evaluations, name="evaluations"),

@@ -19,6 +19,7 @@ class Cycle(models.Model):
     class Status(models.TextChoices):
         OPEN = "open", "进行中"
         LOCKED = "locked", "已锁定"
+        PUBLISHING = "publishing", "发布中"  # the snapshot is being made in the background
         PUBLISHED = "published", "公示中"
         FINALISED = "finalised", "已归档"
 

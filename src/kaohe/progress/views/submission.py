@@ -16,7 +16,7 @@ from kaohe.accounts.roles import CYCLE_ROLES, Role
 from kaohe.cycles import access
 from kaohe.forms import form_problems
 from kaohe.progress import actions
-from kaohe.progress.forms import EvidenceForm, ProgressForm, ReturnForm
+from kaohe.progress.forms import ApproveForm, EvidenceForm, ProgressForm, ReturnForm
 from kaohe.progress.models import Evidence, Submission
 from kaohe.progress.periods import period_of
 from kaohe.workdays.calendar import coverage_warning
@@ -55,6 +55,7 @@ def detail(request: HttpRequest, submission_id: int) -> HttpResponse:
                 initial={"content": submission.content, "version": submission.version}
             ),
             "evidence_form": EvidenceForm(),
+            "approve_form": ApproveForm(),
             "return_form": ReturnForm(),
         },
     )
@@ -135,9 +136,14 @@ def submit(request: HttpRequest, submission_id: int) -> HttpResponse:
 @require_POST
 @role_required(Role.DEPUTY_LEADER, Role.PRINCIPAL_LEADER, Role.OFFICE)
 def approve(request: HttpRequest, submission_id: int) -> HttpResponse:
-    return act(
-        request, submission_id, lambda: actions.approve(request.user, submission_id), "已签批"
-    )
+    form = ApproveForm(request.POST)
+
+    def approve_with_the_opinion() -> object:
+        if not form.is_valid():
+            raise ValidationError(form_problems(form))
+        return actions.approve(request.user, submission_id, form.cleaned_data["opinion"])
+
+    return act(request, submission_id, approve_with_the_opinion, "已签批")
 
 
 @require_POST

@@ -6,48 +6,27 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import CYCLE_ROLES, Role
 from kaohe.cycles import access
-from kaohe.cycles.models import Assignment, Cycle, CycleUnit
+from kaohe.cycles.models import Assignment, CycleUnit
 from kaohe.forms import parse_id
 from kaohe.progress import actions
-from kaohe.progress.colours import light
-from kaohe.progress.dues import dues
 from kaohe.progress.models import Submission
-from kaohe.workdays.calendar import WorkingCalendar, coverage_warning
+from kaohe.progress.worklist import awaiting_signature, reporter_rows
+from kaohe.workdays.calendar import coverage_warning
 
 Status = Submission.Status
 
 
-def reporter_rows(user: Any) -> list[dict[str, Any]]:
-    today = timezone.localdate()
-    calendar = WorkingCalendar(today, today)
-    rows = []
-    mine = CycleUnit.objects.filter(unit_id=user.unit_id, cycle__status=Cycle.Status.OPEN)
-    for cycle_unit in mine.select_related("cycle__scheme_version", "unit"):
-        for due in dues(cycle_unit.cycle, [cycle_unit], started_by=today):
-            rows.append({"due": due, "light": light(due, today, calendar)})
-    rows.sort(key=lambda row: (row["light"].colour == "green", row["due"].period.due_on))
-    return rows
-
-
 def queue(user: Any) -> list[Submission]:
     """The reports waiting for this user's signature."""
-    waiting = Q(pk__in=[])
-    for step, role in Submission.SIGNER_ROLES.items():
-        if user.has_role(role):
-            waiting |= Q(status=step) & access.acting_units(user, role, "cycle_unit__unit")
-    found = Submission.objects.filter(waiting, cycle_unit__cycle__status=Cycle.Status.OPEN)
-    return list(
-        found.select_related("cycle_unit__cycle", "assignment").order_by("submitted_at")[:200]
-    )
+    found = awaiting_signature(user).select_related("cycle_unit__cycle", "assignment")
+    return list(found.order_by("submitted_at")[:200])
 
 
 def assessed(user: Any) -> list[Submission]:

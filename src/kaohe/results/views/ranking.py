@@ -47,6 +47,7 @@ def ranking(request: HttpRequest, cycle_id: int) -> HttpResponse:
             "snapshots": snapshot_tabs(cycle),
             "window_open": actions.appeal_window_open(cycle),
             "pending_appeals": cycle.appeals.awaiting_decision().count(),
+            "publication": cycle.publications.first(),
         },
     )
 
@@ -81,7 +82,6 @@ def review_step(step: Callable[[Any, Cycle], Any], done: str) -> Callable[..., H
 
 lock = review_step(actions.lock_cycle, "考核记录已锁定，请审核汇总结果后公示")
 reopen = review_step(actions.reopen_cycle, "已解除锁定，考核记录可以继续修改")
-publish = review_step(actions.publish_results, "考核结果已公示")
 finalise = review_step(actions.finalise_cycle, "考核周期已归档，结果只读")
 
 
