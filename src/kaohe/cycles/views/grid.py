@@ -11,13 +11,16 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
-from django.http import QueryDict
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest, QueryDict
+from django.utils.safestring import SafeString
 
 from kaohe import engine
-from kaohe.cycles.forms import RecordForm
-from kaohe.cycles.models import Cycle, CycleUnit, Record
+from kaohe.cycles.forms import GRID_COLUMNS, RecordForm
+from kaohe.cycles.models import Cycle, CycleUnit, Record, RecordEvidence
 from kaohe.forms import parse_id, search_text
+from kaohe.fragments import rendered_once
 from kaohe.schemes.presentation import rule_row
 
 PAGE_SIZE = 50
@@ -52,12 +55,20 @@ class GridFilter:
         if self.text:
             words = Q(note__icontains=self.text) | Q(incident__icontains=self.text)
             records = records.filter(words | Q(level__icontains=self.text))
-        return records.annotate(evidence_count=Count("evidence")).order_by("cycle_unit_id", "id")
+        return with_evidence_count(records).order_by("cycle_unit_id", "id")
 
     def query(self, **more: Any) -> str:
         """The query string showing this grid again (for the pages' links)."""
         chosen = {"node": self.node.code, "unit": self.unit_id or "", "rule": self.rule}
         return urlencode({**chosen, "q": self.text, **more})
+
+
+def with_evidence_count(records: QuerySet[Record]) -> QuerySet[Record]:
+    """Each record's number of evidence files, counted for the rows of the page only (a join
+    and GROUP BY over the indicator's records would count all 20,000 before taking 50)."""
+    files = RecordEvidence.objects.filter(record=OuterRef("pk")).order_by()
+    counted = files.values("record").annotate(files=Count("pk")).values("files")
+    return records.annotate(evidence_count=Coalesce(Subquery(counted), 0))
 
 
 def rule_choices(node: engine.Node) -> list[tuple[str, str]]:
@@ -79,27 +90,89 @@ class Row:
     record: Record | None = None
 
 
-def record_row(cycle: Cycle, node: engine.Node, record: Record, message: str = "") -> Row:
+def record_row(
+    cycle: Cycle,
+    node: engine.Node,
+    record: Record,
+    message: str = "",
+    rules: list[tuple[str, str]] | None = None,
+) -> Row:
+    """``rules``: the node's rule choices, when the caller shows many rows of the node."""
     form = RecordForm(
-        instance=record, initial={"version": record.version}, rules=rule_choices(node)
+        instance=record,
+        initial={"version": record.version},
+        rules=rule_choices(node) if rules is None else rules,
     )
     return Row(cycle, node, record.cycle_unit, form, message, record=record)
 
 
-def new_row(cycle: Cycle, node: engine.Node, cycle_unit: CycleUnit, message: str = "") -> Row:
-    return Row(cycle, node, cycle_unit, RecordForm(rules=rule_choices(node)), message)
+def new_row(
+    cycle: Cycle,
+    node: engine.Node,
+    cycle_unit: CycleUnit,
+    message: str = "",
+    blank: RecordForm | None = None,
+) -> Row:
+    """``blank``: a blank form of the node to share (rendered once for every unit's row)."""
+    return Row(cycle, node, cycle_unit, blank or RecordForm(rules=rule_choices(node)), message)
 
 
-def unit_rows(cycle: Cycle, chosen: GridFilter, page: Page[Record]) -> dict[CycleUnit, list[Row]]:
-    """Each unit shown (all, or the one chosen) with its records on this page and its new row."""
+def shown_units(cycle: Cycle, chosen: GridFilter) -> list[CycleUnit]:
     units = cycle.cycle_units.order_by("id")
     if chosen.unit_id is not None:
         units = units.filter(pk=chosen.unit_id)
+    return list(units)
+
+
+def unit_rows(
+    cycle: Cycle, node: engine.Node, units: list[CycleUnit], records: list[Record]
+) -> dict[CycleUnit, list[Row]]:
+    """Each unit shown with its records on this page and its new row; every new row shows
+    the same blank form."""
+    rules = rule_choices(node)
+    blank = RecordForm(rules=rules)
     by_unit: dict[int, list[Row]] = {unit.pk: [] for unit in units}
-    for record in page.object_list:
+    for record in records:
         if record.cycle_unit_id in by_unit:
-            by_unit[record.cycle_unit_id].append(record_row(cycle, chosen.node, record))
-    return {unit: [*by_unit[unit.pk], new_row(cycle, chosen.node, unit)] for unit in units}
+            by_unit[record.cycle_unit_id].append(record_row(cycle, node, record, rules=rules))
+    return {unit: [*by_unit[unit.pk], new_row(cycle, node, unit, blank=blank)] for unit in units}
+
+
+def grid_rows(
+    request: HttpRequest, cycle: Cycle, chosen: GridFilter, page: Page[Record]
+) -> SafeString:
+    """The grid's rows, rendered once for what they show (kaohe.fragments): a grid read again
+    costs its two queries, not 250 rows of forms."""
+    units, records = shown_units(cycle, chosen), list(page.object_list)
+    return rendered_once(
+        request,
+        "cycles/_grid_rows.html",
+        lambda: {"rows": unit_rows(cycle, chosen.node, units, records)},
+        rows_shown(cycle, chosen.node, units, records),
+    )
+
+
+def rows_shown(
+    cycle: Cycle, node: engine.Node, units: list[CycleUnit], records: list[Record]
+) -> tuple[object, ...]:
+    """Everything the rows show: the indicator and its rules (the scheme version's), each
+    unit, and each record's cells, version and number of evidence files."""
+    return (
+        cycle.pk,
+        cycle.scheme_version_id,
+        node.code,
+        [(unit.pk, unit.label) for unit in units],
+        [
+            (
+                record.pk,
+                record.cycle_unit_id,
+                record.version,
+                record.evidence_count,  # type: ignore[attr-defined]
+                *(getattr(record, column) for column in GRID_COLUMNS),
+            )
+            for record in records
+        ],
+    )
 
 
 def grid_page(cycle: Cycle, chosen: GridFilter, number: str | None) -> Page[Record]:
