@@ -15,6 +15,7 @@ from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import Role
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle
+from kaohe.fragments import digest
 from kaohe.results import actions
 from kaohe.results.jobs import ask_for_recompute
 from kaohe.results.models import LiveResult
@@ -39,6 +40,8 @@ def ranking(request: HttpRequest, cycle_id: int) -> HttpResponse:
             "source": source,
             "sections": sections,
             "rows": rows,
+            # The table and chart are cached for what they show (results/ranking.html).
+            "table_key": digest((cycle.pk, source.query, sections, rows)),
             "chart_rows": [
                 {"unit": row["unit"], "total": row["total"], "vetoes": row["vetoes"]}
                 for row in rows
