@@ -117,8 +117,13 @@ def new_row(
     return Row(cycle, node, cycle_unit, blank or RecordForm(rules=rule_choices(node)), message)
 
 
+def unit_choices(cycle: Cycle) -> QuerySet[CycleUnit]:
+    """The cycle's units as the grid names them (200 in a city: only what it shows is read)."""
+    return cycle.cycle_units.only("id", "label").order_by("id")
+
+
 def shown_units(cycle: Cycle, chosen: GridFilter) -> list[CycleUnit]:
-    units = cycle.cycle_units.order_by("id")
+    units = unit_choices(cycle)
     if chosen.unit_id is not None:
         units = units.filter(pk=chosen.unit_id)
     return list(units)
