@@ -10,7 +10,7 @@ the visitor's own token each time it is served.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.core.cache import cache
@@ -23,19 +23,24 @@ CSRF_STAND_IN = "kaohe-fragment-csrf-token"
 KEEP_SECONDS = 600  # a part nobody asked for in ten minutes makes room for others
 
 
-def rendered_once(
+def rendered_parts(
     request: HttpRequest,
     template: str,
-    context: Callable[[], dict[str, Any]],
-    shown: object,
+    parts: Sequence[tuple[object, Callable[[], dict[str, Any]]]],
 ) -> SafeString:
-    """``template`` rendered with ``context()`` (called only when not cached); ``shown`` is
-    everything the part shows, as plain values whose repr is stable (ids, text, numbers)."""
-    key = f"fragment:{template}:{digest(shown)}"
-    html: str | None = cache.get(key)
-    if html is None:
-        html = render_to_string(template, {**context(), "csrf_token": CSRF_STAND_IN})
-        cache.set(key, html, KEEP_SECONDS)
+    """Each part, ``(shown, context)``, is ``template`` rendered with ``context()``, called
+    only when the part is not cached; ``shown`` is everything the part shows, as plain values
+    whose repr is stable (ids, text, numbers). The parts are joined in order: a change to what
+    one part shows renders that part again, not its neighbours."""
+    keys = [f"fragment:{template}:{digest(shown)}" for shown, _ in parts]
+    cached: dict[str, str] = cache.get_many(keys)
+    rendered = {
+        key: render_to_string(template, {**context(), "csrf_token": CSRF_STAND_IN})
+        for key, (_, context) in zip(keys, parts, strict=True)
+        if key not in cached
+    }
+    cache.set_many(rendered, KEEP_SECONDS)
+    html = "".join(cached.get(key) or rendered[key] for key in keys)
     return SafeString(html.replace(CSRF_STAND_IN, get_token(request)))
 
 

@@ -1,7 +1,8 @@
 """The records grid of a city-size cycle (issue 16, item 7): every unit's new-record row is one
-blank form rendered once, the rows are rendered once for what they show and served again from
-the cache (never stale, each visitor with their own CSRF token), and a page of an indicator's
-records is read in index order instead of sorting all of them."""
+blank form rendered once, each unit's rows are rendered once for what they show and served
+again from the cache (never stale, each visitor with their own CSRF token; a save renders its
+own unit again, not the others), and a page of an indicator's records is read in index order
+instead of sorting all of them."""
 
 import datetime
 import re
@@ -13,6 +14,7 @@ from django.db import connection
 from django.forms import Widget
 from django.http import QueryDict
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kaohe.accounts import actions as accounts
@@ -95,7 +97,22 @@ def test_every_units_new_record_row_is_one_blank_form_rendered_once(
     assert rendered_widgets["inputs"] == for_six
 
 
-def test_a_grid_read_again_renders_no_form_and_shows_a_change_at_once(
+def test_the_grid_costs_the_same_queries_for_40_units_as_for_6(
+    client, zhangjiagang_bureau, django_assert_max_num_queries
+):
+    bureau = zhangjiagang_bureau
+    small, city = city_cycle(bureau, 6), city_cycle(bureau, 40)
+    for cycle in (small, city):
+        add(bureau, cycle)
+    client.force_login(bureau.general_office)
+    with CaptureQueriesContext(connection) as for_six:
+        grid(client, small)
+
+    with django_assert_max_num_queries(len(for_six)):
+        grid(client, city)
+
+
+def test_a_grid_read_again_renders_no_form_and_a_change_renders_its_unit_alone(
     client, zhangjiagang_bureau, rendered_widgets
 ):
     bureau = zhangjiagang_bureau
@@ -113,6 +130,9 @@ def test_a_grid_read_again_renders_no_form_and_shows_a_change_at_once(
     page = grid(client, cycle)
     assert 'name="count" value="7"' in page and f'name="version" value="{changed.version}"' in page
     assert f'id="record-{another.pk}"' in page
+    # Only 党建科's part was rendered again: its two records (nine cells and the version
+    # each) and its blank row (nine cells), not the 39 other units' rows.
+    assert rendered_widgets["inputs"] == 2 * 10 + 9
 
 
 def values(record, count):

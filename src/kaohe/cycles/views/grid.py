@@ -7,6 +7,7 @@ unit keeping its row for a new record, so that a page stays small whatever the c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property, partial
 from typing import Any
 from urllib.parse import urlencode
 
@@ -20,7 +21,7 @@ from kaohe import engine
 from kaohe.cycles.forms import GRID_COLUMNS, RecordForm
 from kaohe.cycles.models import Cycle, CycleUnit, Record, RecordEvidence
 from kaohe.forms import parse_id, search_text
-from kaohe.fragments import rendered_once
+from kaohe.fragments import rendered_parts
 from kaohe.schemes.presentation import rule_row
 
 PAGE_SIZE = 50
@@ -118,8 +119,9 @@ def new_row(
 
 
 def unit_choices(cycle: Cycle) -> QuerySet[CycleUnit]:
-    """The cycle's units as the grid names them (200 in a city: only what it shows is read)."""
-    return cycle.cycle_units.only("id", "label").order_by("id")
+    """The cycle's units as the grid names them (200 in a city: only what it shows is read;
+    the cycle too, or the related manager reads it back unit by unit)."""
+    return cycle.cycle_units.only("id", "cycle", "label").order_by("id")
 
 
 def shown_units(cycle: Cycle, chosen: GridFilter) -> list[CycleUnit]:
@@ -129,55 +131,60 @@ def shown_units(cycle: Cycle, chosen: GridFilter) -> list[CycleUnit]:
     return list(units)
 
 
-def unit_rows(
-    cycle: Cycle, node: engine.Node, units: list[CycleUnit], records: list[Record]
-) -> dict[CycleUnit, list[Row]]:
-    """Each unit shown with its records on this page and its new row; every new row shows
-    the same blank form."""
-    rules = rule_choices(node)
-    blank = RecordForm(rules=rules)
-    by_unit: dict[int, list[Row]] = {unit.pk: [] for unit in units}
-    for record in records:
-        if record.cycle_unit_id in by_unit:
-            by_unit[record.cycle_unit_id].append(record_row(cycle, node, record, rules=rules))
-    return {unit: [*by_unit[unit.pk], new_row(cycle, node, unit, blank=blank)] for unit in units}
+@dataclass
+class GridRows:
+    """The rows of one grid page, a part per unit (a tbody: its records on the page, then its
+    new-record row), rendered by kaohe.fragments only where not cached for what it shows."""
+
+    cycle: Cycle
+    node: engine.Node
+
+    @cached_property
+    def rules(self) -> list[tuple[str, str]]:
+        return rule_choices(self.node)
+
+    @cached_property
+    def blank(self) -> RecordForm:
+        """The one blank form every unit's new-record row shows (its inputs rendered once)."""
+        return RecordForm(rules=self.rules)
+
+    def part(self, unit: CycleUnit, records: list[Record]) -> dict[str, Any]:
+        rows = [record_row(self.cycle, self.node, r, rules=self.rules) for r in records]
+        new = new_row(self.cycle, self.node, unit, blank=self.blank)
+        return {"cycle_unit": unit, "rows": [*rows, new]}
+
+    def shown(self, unit: CycleUnit, records: list[Record]) -> tuple[object, ...]:
+        """Everything a unit's part shows: the indicator and its rules (the scheme version's),
+        the unit, and each record's cells, version and number of evidence files."""
+        cycle = self.cycle
+        seen = [record_shown(record) for record in records]
+        return (cycle.pk, cycle.scheme_version_id, self.node.code, unit.pk, unit.label, seen)
+
+
+def record_shown(record: Record) -> tuple[object, ...]:
+    return (
+        record.pk,
+        record.version,
+        record.evidence_count,  # type: ignore[attr-defined]
+        *(getattr(record, column) for column in GRID_COLUMNS),
+    )
 
 
 def grid_rows(
     request: HttpRequest, cycle: Cycle, chosen: GridFilter, page: Page[Record]
 ) -> SafeString:
-    """The grid's rows, rendered once for what they show (kaohe.fragments): a grid read again
-    costs its two queries, not 250 rows of forms."""
-    units, records = shown_units(cycle, chosen), list(page.object_list)
-    return rendered_once(
-        request,
-        "cycles/_grid_rows.html",
-        lambda: {"rows": unit_rows(cycle, chosen.node, units, records)},
-        rows_shown(cycle, chosen.node, units, records),
-    )
-
-
-def rows_shown(
-    cycle: Cycle, node: engine.Node, units: list[CycleUnit], records: list[Record]
-) -> tuple[object, ...]:
-    """Everything the rows show: the indicator and its rules (the scheme version's), each
-    unit, and each record's cells, version and number of evidence files."""
-    return (
-        cycle.pk,
-        cycle.scheme_version_id,
-        node.code,
-        [(unit.pk, unit.label) for unit in units],
-        [
-            (
-                record.pk,
-                record.cycle_unit_id,
-                record.version,
-                record.evidence_count,  # type: ignore[attr-defined]
-                *(getattr(record, column) for column in GRID_COLUMNS),
-            )
-            for record in records
-        ],
-    )
+    """The grid's rows: a grid read again costs its queries, not 250 rows of forms, and a
+    saved record renders its unit's part again, not the other 199."""
+    units = shown_units(cycle, chosen)
+    on_page: dict[int, list[Record]] = {unit.pk: [] for unit in units}
+    for record in page.object_list:
+        on_page.get(record.cycle_unit_id, []).append(record)
+    rows = GridRows(cycle, chosen.node)
+    parts = [
+        (rows.shown(unit, on_page[unit.pk]), partial(rows.part, unit, on_page[unit.pk]))
+        for unit in units
+    ]
+    return rendered_parts(request, "cycles/_grid_unit.html", parts)
 
 
 def grid_page(cycle: Cycle, chosen: GridFilter, number: str | None) -> Page[Record]:
