@@ -40,7 +40,7 @@ def rendered_parts(
         if key not in cached
     }
     cache.set_many(rendered, KEEP_SECONDS)
-    html = "".join(cached.get(key) or rendered[key] for key in keys)
+    html = "".join(cached[key] if key in cached else rendered[key] for key in keys)
     return SafeString(html.replace(CSRF_STAND_IN, get_token(request)))
 
 
