@@ -11,9 +11,9 @@ def full_computes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     original = live.compute_cycle
 
-    def counted(cycle: Any) -> Any:
+    def counted(cycle: Any, *facts: Any) -> Any:
         calls.append(cycle.pk)
-        return original(cycle)
+        return original(cycle, *facts)
 
     monkeypatch.setattr(live, "compute_cycle", counted)
     return calls

@@ -6,6 +6,9 @@ from typing import Any
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.utils.functional import cached_property
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from kaohe.accounts.models import Unit
 from kaohe.cycles.fields import LABELS, RECORD_COLUMNS
@@ -122,6 +125,12 @@ class RecordForm(StyledModelForm):
 
     def record_values(self) -> dict[str, Any]:
         return {column: self.cleaned_data[column] for column in GRID_COLUMNS}
+
+    @cached_property
+    def cells(self) -> SafeString:
+        """The inputs of the visible fields, rendered once however many rows show this form:
+        the grid shows one blank form in every unit's new-record row."""
+        return format_html_join("", "{}", ((field,) for field in self.visible_fields()))
 
 
 class RecordDeleteForm(StyledForm):

@@ -147,6 +147,14 @@ def database_settings() -> dict[str, dict[str, object]]:
 
 
 DATABASES = database_settings()
+# Rendered page parts (kaohe.fragments), in each process's memory: keyed by what they show, so
+# never stale. A city's records grid alone is a part per unit and indicator (200 × 7).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

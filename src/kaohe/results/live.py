@@ -31,10 +31,31 @@ from kaohe.results.models import LiveResult, RecomputeRequests, UnitResult
 
 @dataclass
 class Kept:
-    """A cycle's engine result as of one LiveResult revision."""
+    """A cycle's engine result as of one LiveResult revision, and the facts it came from."""
 
     revision: int
     result: engine.CycleResult
+    facts: engine.Facts
+
+
+@dataclass
+class Fresh:
+    """A new result, its facts, and the units whose node trees it changed (the trees to
+    store) since revision ``base`` (None: every tree); ``whole``: computed for the whole
+    cycle, so it answers every request so far."""
+
+    result: engine.CycleResult
+    facts: engine.Facts
+    changed: list[str]
+    whole: bool
+    base: int | None = None
+
+    def every_tree(self) -> Fresh:
+        return Fresh(self.result, self.facts, list(self.result.units), self.whole)
+
+
+class StoredMeanwhile(Exception):
+    """Another process stored a result since the one some trees were left out against."""
 
 
 _kept: dict[int, Kept] = {}
@@ -76,12 +97,10 @@ def answer(cycle: Cycle, cycle_unit: CycleUnit | None, asked: int | None) -> Liv
     # One unit alone only when every earlier request is counted (else their changes are lost).
     alone = cycle_unit if asked is not None and asked == live.answered + 1 else None
     try:
-        result, whole = fresh_result(cycle, alone, live.revision)
+        fresh = fresh_result(cycle, alone, live.revision)
     except engine.EngineError as error:
         return store_problems(cycle, requested, problems_of(error))
-    if whole or alone is None:
-        return store_result(cycle, result, requested, list(result.units))
-    return store_result(cycle, result, asked, [alone.label])
+    return store_result(cycle, fresh, requested if fresh.whole or asked is None else asked)
 
 
 def requests_so_far(cycle: Cycle) -> int:
@@ -117,54 +136,91 @@ def affects_only_itself(scheme: engine.Scheme, cycle: Cycle) -> bool:
     return not (cross_rules or averages or scheme.excellence_quota is not None)
 
 
-def compute_cycle(cycle: Cycle) -> engine.CycleResult:
-    """A full, authoritative computation (raises engine.FactsError on records that do not fit)."""
+def compute_cycle(cycle: Cycle, facts: engine.Facts | None = None) -> engine.CycleResult:
+    """A full, authoritative computation (raises engine.FactsError on records that do not fit);
+    ``facts``: the cycle's, when the caller has read them already."""
     scheme = cycle_scheme(cycle)
-    return engine.compute(scheme, cycle_facts(cycle, scheme))
+    return engine.compute(scheme, cycle_facts(cycle, scheme) if facts is None else facts)
 
 
-def compute_one(scheme: engine.Scheme, cycle: Cycle, label: str, kept: Kept) -> engine.CycleResult:
+def compute_one(
+    scheme: engine.Scheme, facts: engine.Facts, label: str, kept: Kept
+) -> engine.CycleResult:
     previous = kept.result
-    facts = cycle_facts(cycle, scheme).for_unit(label)
-    unit = engine.compute_unit(scheme, facts, previous.context)
+    unit = engine.compute_unit(scheme, facts.for_unit(label), previous.context)
     units = {**previous.units, label: unit}
     return engine.CycleResult(scheme, engine.rank_units(scheme, units), previous.context)
 
 
-def fresh_result(
-    cycle: Cycle, cycle_unit: CycleUnit | None, revision: int
-) -> tuple[engine.CycleResult, bool]:
-    """One unit against the kept context when that is exact, else the whole cycle (True).
+def fresh_result(cycle: Cycle, cycle_unit: CycleUnit | None, revision: int) -> Fresh:
+    """One unit against the kept context when that is exact, else the whole cycle.
 
     The kept result is used only when this process made the latest committed revision: a
     computation in another process (another gunicorn worker) bumps the revision and forces a
-    full compute. It is taken out while in use, so a failed computation leaves nothing behind.
+    full compute that stores every tree. It is taken out while in use, so a failed computation
+    leaves nothing behind.
     """
     kept = _kept.pop(cycle.pk, None)
+    if kept is not None and kept.revision != revision:
+        kept = None
+    scheme = cycle_scheme(cycle)
+    facts = cycle_facts(cycle, scheme)
     if (
         cycle_unit is not None
         and kept is not None
-        and kept.revision == revision
         and cycle_unit.label in kept.result.units
+        and affects_only_itself(scheme, cycle)
     ):
-        scheme = cycle_scheme(cycle)
-        if affects_only_itself(scheme, cycle):
-            return compute_one(scheme, cycle, cycle_unit.label, kept), False
-    return compute_cycle(cycle), True
+        label = cycle_unit.label
+        result = compute_one(scheme, facts, label, kept)
+        return Fresh(result, facts, [label], whole=False, base=revision)
+    result = compute_cycle(cycle, facts)
+    changed = changed_trees(result, facts, kept)
+    base = revision if len(changed) < len(result.units) else None
+    return Fresh(result, facts, changed, whole=True, base=base)
 
 
-def store_result(
-    cycle: Cycle, result: engine.CycleResult, answers: int, labels: list[str]
-) -> LiveResult:
-    """The summary and the trees of ``labels``, turned to JSON before the transaction."""
+def changed_trees(result: engine.CycleResult, facts: engine.Facts, kept: Kept | None) -> list[str]:
+    """The units whose node trees may differ from the kept result's (the stored ones).
+
+    A unit's tree depends on the scheme, the unit's own facts and the cross-unit figures its
+    items are scored against (participants' averages, rank-based positions); its rank and
+    grade sit in the summary. So when the scheme, the units and those figures are as kept,
+    only the units whose own facts changed have new trees: a save to one unit of 200 writes
+    one tree, not 200 (turning a tree into JSON is most of a city cycle's recompute).
+    """
+    labels = list(result.units)
+    if kept is None or not same_context(result, kept.result):
+        return labels
+    return [label for label in labels if facts.for_unit(label) != kept.facts.for_unit(label)]
+
+
+def same_context(result: engine.CycleResult, previous: engine.CycleResult) -> bool:
+    now, then = result.context, previous.context
+    return (
+        result.scheme is previous.scheme
+        and result.units.keys() == previous.units.keys()
+        and now.averages == then.averages
+        and now.rank_metrics == then.rank_metrics
+        and now.rank_positions == then.rank_positions
+    )
+
+
+def store_result(cycle: Cycle, fresh: Fresh, answers: int) -> LiveResult:
+    """The summary and the changed trees, turned to JSON before the transaction; every tree
+    when another process stored a result since the one the others were left out against."""
+    result = fresh.result
     summary = result.summary_dict()
-    trees = {label: result.units[label].node_dicts(result.scheme) for label in labels}
-    return store_parts(cycle, result, summary, trees, answers)
+    trees = {label: result.units[label].node_dicts(result.scheme) for label in fresh.changed}
+    try:
+        return store_parts(cycle, fresh, summary, trees, answers)
+    except StoredMeanwhile:
+        return store_result(cycle, fresh.every_tree(), answers)
 
 
 def store_parts(
     cycle: Cycle,
-    result: engine.CycleResult,
+    fresh: Fresh,
     summary: dict[str, Any],
     trees: dict[str, list[dict[str, Any]]],
     answers: int,
@@ -175,10 +231,12 @@ def store_parts(
         live = locked_live(cycle)
         if live.answered > answers:
             return live
-        store_trees(cycle, trees, whole=len(trees) == len(result.units))
+        if fresh.base is not None and live.revision != fresh.base:
+            raise StoredMeanwhile
+        store_trees(cycle, trees, whole=len(trees) == len(fresh.result.units))
         live.summary, live.problems, live.answered = summary, [], answers
         save_live(live, "summary", "problems")
-        keep(cycle.pk, Kept(live.revision, result))
+        keep(cycle.pk, Kept(live.revision, fresh.result, fresh.facts))
     return live
 
 

@@ -109,14 +109,19 @@ def measure(database: str, database_url: str, args: argparse.Namespace) -> repor
     env = installation(folder, database_url)
     plan = build(env, folder, args)
     port = free_port()
-    with server.production(env, port, folder):
+    with server.production(env, port, folder) as processes:
         readers = traffic.logged_in(port, args.users - args.savers)
         savers = traffic.logged_in(port, args.savers)
         office = traffic.logged_in(port, 2)
+        cpu = [processes.cpu_seconds()]
         baseline = traffic.baseline(port, args.users, args.baseline_seconds, args.think)
         print(f"   基线测量完毕；负载 {args.seconds:g} s ……", flush=True)
+        cpu.append(processes.cpu_seconds())
+        load_average = [os.getloadavg()[0]]
         workload = traffic.Load(port, plan, (folder / "import.xlsx").read_bytes())
         load = workload.run(readers, savers, office, args.seconds, args.think)
+        cpu.append(processes.cpu_seconds())
+        load_average.append(os.getloadavg()[0])
         last_save = load.last_save or time.monotonic()
         fresh = traffic.seconds_until_fresh(
             office[0], workload.cycle, last_save, FRESH_WAIT_SECONDS
@@ -131,6 +136,8 @@ def measure(database: str, database_url: str, args: argparse.Namespace) -> repor
         worker_locked=server.locked_events(folder / "worker.log"),
         fresh_after=fresh,
         saves_kept=saves_kept(env, folder),
+        cpu=report.ServerCpu.between(*cpu),
+        load_average=(load_average[0], load_average[1]),
     )
 
 

@@ -33,9 +33,11 @@ class Answer:
         return text.encode() in self.body
 
     def messages(self) -> list[str]:
-        """The messages the page shows at its top (base.html: role="alert")."""
+        """The messages the page shows (base.html: role="alert"; a finished import's outcome,
+        imports/_progress.html: role="status")."""
         text = self.body.decode("utf-8", errors="replace")
-        return [html.unescape(m) for m in re.findall(r'role="alert">([^<]*)</div>', text)]
+        found = re.findall(r'role="(?:alert|status)">([^<]+)</div>', text)
+        return [html.unescape(m) for m in found]
 
 
 class Browser:

@@ -10,6 +10,7 @@ on) meets 25% under 3 s, while the import, the recompute and the other users run
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from kaohe.bench.load.traffic import Phase, Tally
@@ -28,6 +29,26 @@ KINDS = (
 )
 
 
+@dataclass(frozen=True)
+class ServerCpu:
+    """CPU seconds the web processes used in the baseline and in the load, and the task
+    worker's in the load (server.Processes.cpu_seconds read before and after each phase)."""
+
+    baseline_web: float = 0.0
+    load_web: float = 0.0
+    load_worker: float = 0.0
+
+    @classmethod
+    def between(
+        cls, before: dict[str, float], after_baseline: dict[str, float], after: dict[str, float]
+    ) -> ServerCpu:
+        return cls(
+            after_baseline["web"] - before["web"],
+            after["web"] - after_baseline["web"],
+            after["worker"] - after_baseline["worker"],
+        )
+
+
 @dataclass
 class Figures:
     database: str
@@ -39,6 +60,8 @@ class Figures:
     worker_locked: int
     fresh_after: float | None
     saves_kept: int
+    cpu: ServerCpu = ServerCpu()
+    load_average: tuple[float, float] = (0.0, 0.0)  # the machine's, as the load starts and ends
 
     @property
     def errors(self) -> int:
@@ -119,12 +142,35 @@ def lines(figures: Figures) -> list[str]:
             out.append(
                 tally_line(label, phase.tally(kind), users_of.get(kind, readers), phase.seconds)
             )
+    if figures.load.import_ended is not None:
+        out.append(f"   导入任务在负载开始后 {figures.load.import_ended:.0f} s 结束")
     if figures.load.import_said:
-        out.append(f"   导入后的页面提示：{figures.load.import_said}")
+        out.append(f"   导入结束时的页面提示：{figures.load.import_said}")
     out.append(
         f"   成功保存 {figures.saved} 次，数据库中找到 {figures.saves_kept} 条"
         f"；「database is locked」：网页进程 {figures.web_locked} 次，后台任务进程 "
         f"{figures.worker_locked} 次"
     )
+    out += cpu_lines(figures)
     out += [f"   {'达标' if met else '未达标'}  {text}" for text, met in figures.targets()]
     return out
+
+
+def cpu_lines(figures: Figures) -> list[str]:
+    """What a request cost the server in CPU time, which other work on the machine does not
+    inflate the way it inflates response times; and how busy the machine was."""
+    probes = figures.baseline.tally("healthz").done
+    load = figures.load
+    answered = load.tally("pages").done + 2 * load.tally("save").done  # a save and its page
+    start, end = figures.load_average
+    return [
+        f"   网页进程 CPU：/healthz 每次 {per_request_ms(figures.cpu.baseline_web, probes)}；"
+        f"负载阶段共 {figures.cpu.load_web:.1f} CPU·s，页面和保存每次 "
+        f"{per_request_ms(figures.cpu.load_web, answered)}（含导入上传和重新计算请求）；"
+        f"后台任务进程 {figures.cpu.load_worker:.1f} CPU·s",
+        f"   机器负载（1 分钟平均，{os.cpu_count()} 核）：负载开始时 {start:.1f}，结束时 {end:.1f}",
+    ]
+
+
+def per_request_ms(seconds: float, requests: int) -> str:
+    return f"{1000 * seconds / requests:.1f} ms" if requests else "—"

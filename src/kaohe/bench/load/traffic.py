@@ -25,6 +25,9 @@ OFFICE_USER, PASSWORD = "khb", "Shifan@2026"
 PENDING = "刚提交的更改正在后台重新计算"  # results/_source.html: a change not yet counted
 REFUSED = "未保存"  # the records grid's message for a save it refused
 IMPORT_FAILED = "导入失败"
+# imports/_progress.html: the job page once the import has ended, saved or refused.
+IMPORT_ENDED = ('class="alert alert-success"', 'id="import-problems"')
+IMPORT_WAIT_SECONDS = 600.0
 SAVE_MARK = "压测保存"
 
 
@@ -58,7 +61,8 @@ class Phase:
     seconds: float = 0.0
     tallies: dict[str, Tally] = field(default_factory=dict)
     last_save: float = 0.0  # time.monotonic() when the last successful save was answered
-    import_said: str = ""  # the message the import's page showed
+    import_said: str = ""  # the message the import's page showed when it ended
+    import_ended: float | None = None  # seconds from the start of the load to the job's end
 
     def tally(self, kind: str) -> Tally:
         return self.tallies.setdefault(kind, Tally())
@@ -193,17 +197,36 @@ class Load:
         }
 
     def import_records(self, browser: Browser) -> None:
+        """Uploads the workbook, then follows the job's page (as it refreshes itself, once a
+        second) until the import has ended: its records count for freshness, and an import
+        refused or unfinished after IMPORT_WAIT_SECONDS is an error."""
+        started = time.monotonic()
         path = f"/cycles/{self.cycle}/records/upload/"
         answer = browser.upload(path, "file", "压测导入.xlsx", self.workbook)
-        ok = not answer.failed and not answer.says(IMPORT_FAILED)
+        ended = answer if answer.failed else followed_to_its_end(browser, answer)
+        ok = ended is not None and not ended.failed and not ended.says(IMPORT_FAILED)
         self.phase.tally("import").add(answer, ok)
-        self.phase.import_said = "；".join(answer.messages())[:300]
+        if ended is not None:
+            self.phase.import_said = "；".join(ended.messages())[:300]
+            self.phase.import_ended = time.monotonic() - started
         if ok:
             self.phase.saved_at(time.monotonic())
 
     def recompute(self, browser: Browser) -> None:
         answer = browser.post(f"/results/{self.cycle}/recompute/", {})
         self.phase.tally("recompute").add(answer, not answer.failed)
+
+
+def followed_to_its_end(browser: Browser, job_page: Answer) -> Answer | None:
+    """The job's page once it says the import ended (None if it has not within the wait)."""
+    deadline = time.monotonic() + IMPORT_WAIT_SECONDS
+    page = job_page
+    while not any(page.says(mark) for mark in IMPORT_ENDED):
+        if page.failed or time.monotonic() > deadline:
+            return page if page.failed else None
+        time.sleep(1)
+        page = browser.get(job_page.path)
+    return page
 
 
 def seconds_until_fresh(office: Browser, cycle: int, since: float, wait: float) -> float | None:

@@ -46,7 +46,13 @@ class Record(Versioned):
         verbose_name = "考核记录"
         verbose_name_plural = "考核记录"
         ordering = ["cycle", "id"]
-        indexes = [models.Index(fields=["cycle", "cycle_unit"])]
+        indexes = [
+            models.Index(fields=["cycle", "cycle_unit"]),
+            # The records grid: one indicator's records, unit by unit, a page at a time.
+            models.Index(
+                fields=["cycle", "node_path", "cycle_unit", "id"], name="record_grid_order"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.cycle_unit} · {self.node_path} · {self.rule_id}"

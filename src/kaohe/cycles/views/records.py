@@ -62,9 +62,9 @@ def records_grid(request: HttpRequest, cycle_id: int) -> HttpResponse:
             "node": node,
             "chosen": chosen,
             "page": page,
-            "units": cycle.cycle_units.order_by("id"),
+            "units": grid.unit_choices(cycle),
             "rules": [rule_row(rule, labels) for rule in node.rules],
-            "rows": grid.unit_rows(cycle, chosen, page),
+            "grid_rows": grid.grid_rows(request, cycle, chosen, page),
             "columns": [field.label for field in RecordForm().visible_fields()],
         },
     )

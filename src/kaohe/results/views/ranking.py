@@ -18,6 +18,7 @@ from kaohe.accounts.roles import Role
 from kaohe.cycles.access import may_read_ranking, readable_labels, require
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle
+from kaohe.fragments import digest
 from kaohe.results import actions
 from kaohe.results.charts import ranking_bar
 from kaohe.results.jobs import ask_for_recompute
@@ -42,6 +43,8 @@ def ranking(request: HttpRequest, cycle_id: int) -> HttpResponse:
             "source": source,
             "sections": sections,
             "rows": rows,
+            # The table and chart are cached for what they show (results/ranking.html).
+            "table_key": digest((cycle.pk, source.query, sections, rows)),
             "chart_rows": ranking_bar(rows),
             "is_office": readable is None,
             "snapshots": snapshot_tabs(cycle),

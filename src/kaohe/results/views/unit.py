@@ -10,6 +10,7 @@ from kaohe.cycles.access import is_office, may_file_appeal, may_read_results, re
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import CycleUnit
 from kaohe.evaluations.presentation import with_tally_lines
+from kaohe.fragments import digest
 from kaohe.results.actions import appeal_window_open
 from kaohe.results.presentation import breakdown_rows, veto_marks
 from kaohe.results.sources import snapshot_tabs, source_for
@@ -46,6 +47,8 @@ def unit_breakdown(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> H
             "result": result,
             "vetoes": veto_marks(result) if result else [],
             "rows": rows,
+            # The summary and tree are cached for what they show (results/unit.html).
+            "table_key": digest((cycle.pk, result, rows)),
             "snapshots": snapshot_tabs(cycle),
             "is_office": is_office(request.user),
             "may_appeal": appeal_window_open(cycle) and may_file_appeal(request.user, cycle_unit),
