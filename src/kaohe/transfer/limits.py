@@ -31,7 +31,7 @@ ZIP_SIGNATURE = b"PK\x03\x04"
 _READ_CHUNK = 1024 * 1024
 _END_OF_DIRECTORY = b"PK\x05\x06"
 _END_SEARCH = 22 + 65_535  # the end record and the longest comment it may carry
-_DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY")
+_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
 _TAIL = 64
 _MERGE_REF = re.compile(rb'<mergeCell ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
 # Element openings that count as a table row and a table cell, per package kind.
@@ -213,7 +213,7 @@ def _scan_part(
         window = tail + chunk
         if not tail and b"\x00" in chunk[:4096]:
             raise ImportRefused(f"文件部件「{name}」不是 UTF-8 编码的 XML，疑似恶意文件，不予导入")
-        if any(declaration in window for declaration in _DECLARATIONS):
+        if _DECLARATION.search(window):
             raise ImportRefused(f"文件部件「{name}」含有文档类型声明，疑似恶意文件，不予导入")
         if table is not None:
             table.add(window, len(tail))
