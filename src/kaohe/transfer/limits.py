@@ -31,7 +31,10 @@ ZIP_SIGNATURE = b"PK\x03\x04"
 _READ_CHUNK = 1024 * 1024
 _END_OF_DIRECTORY = b"PK\x05\x06"
 _END_SEARCH = 22 + 65_535  # the end record and the longest comment it may carry
-_DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY")
+_PROLOG_BYTES = 64 * 1024  # an Office part's prolog is a line; a longer one is refused
+_PROLOG_ITEM = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
+_ROOT_START = re.compile(rb"\s*<[A-Za-z_]")
+_BOM = b"\xef\xbb\xbf"
 _TAIL = 64
 _MERGE_REF = re.compile(rb'<mergeCell ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
 # Element openings that count as a table row and a table cell, per package kind.
@@ -204,20 +207,34 @@ def _check_xml_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
 def _scan_part(
     name: str, stream: IO[bytes], markers: tuple[tuple[bytes, ...], tuple[bytes, ...]] | None
 ) -> None:
-    """The whole part streamed once: no DTD anywhere in it (entity expansion: billion laughs),
-    UTF-8 as Office writes it (a UTF-16 part would hide a DTD from the byte search), and for a
-    table part the rows and cells counted, stopping as soon as one is too many."""
-    table = _TableCount(*markers) if markers else None
-    tail = b""
+    """The part's prolog checked, and a table part's rows and cells counted as it streams by."""
+    head = stream.read(_PROLOG_BYTES)
+    _check_prolog(name, head)
+    if markers is None:
+        return
+    table = _TableCount(*markers)
+    table.add(head, 0)
+    tail = head[-_TAIL:]
     for chunk in iter(lambda: stream.read(_READ_CHUNK), b""):
-        window = tail + chunk
-        if not tail and b"\x00" in chunk[:4096]:
-            raise ImportRefused(f"文件部件「{name}」不是 UTF-8 编码的 XML，疑似恶意文件，不予导入")
-        if any(declaration in window for declaration in _DECLARATIONS):
-            raise ImportRefused(f"文件部件「{name}」含有文档类型声明，疑似恶意文件，不予导入")
-        if table is not None:
-            table.add(window, len(tail))
+        table.add(tail + chunk, len(tail))
         tail = chunk[-_TAIL:]
+
+
+def _check_prolog(name: str, head: bytes) -> None:
+    """What comes before the root element: only the XML declaration, comments and processing
+    instructions. A DTD could only be declared there (entity expansion: billion laughs), however
+    long a comment pushes it down, and a parser refuses one met later; a part in UTF-16 would
+    hide it from this byte search, so only UTF-8 (as Office writes) passes."""
+    position = len(_BOM) if head.startswith(_BOM) else 0
+    while found := _PROLOG_ITEM.match(head, position):
+        position = found.end()
+    if head and not _ROOT_START.match(head, position):
+        refusal = (
+            "含有文档类型声明"
+            if b"<!DOCTYPE" in head[position:]
+            else "开头不是 Office 写出的 UTF-8 XML"
+        )
+        raise ImportRefused(f"文件部件「{name}」{refusal}，疑似恶意文件，不予导入")
 
 
 class _TableCount:
