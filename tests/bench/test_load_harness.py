@@ -27,9 +27,14 @@ def test_it_reads_saves_imports_and_recomputes_without_an_error(small_city, live
     plan, workbook = small_city
     port = urlsplit(live_server.url).port
     load = traffic.Load(port, plan, workbook)
-    office = traffic.logged_in(port, 2)
+    people = plan["accounts"]
+    office = traffic.logged_in(port, people[4:6])
     phase = load.run(
-        traffic.logged_in(port, 3), traffic.logged_in(port, 1), office, seconds=2, think=0.1
+        traffic.logged_in(port, people[:3]),
+        traffic.logged_in(port, people[3:4]),
+        office,
+        seconds=2,
+        think=0.1,
     )
     failed = {kind: tally.failed for kind, tally in phase.tallies.items() if tally.failed}
     assert failed == {}

@@ -20,6 +20,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from kaohe.bench.load import report, server, traffic
 
@@ -77,7 +78,7 @@ def installation(folder: Path, database_url: str) -> dict[str, str]:
     return server.environment(settings)
 
 
-def build(env: dict[str, str], folder: Path, args: argparse.Namespace) -> dict[str, object]:
+def build(env: dict[str, str], folder: Path, args: argparse.Namespace) -> dict[str, Any]:
     import json
 
     started = time.perf_counter()
@@ -85,10 +86,10 @@ def build(env: dict[str, str], folder: Path, args: argparse.Namespace) -> dict[s
     server.manage(env, "load_demo")
     city = [sys.executable, "-m", "kaohe.bench.load.build_city", str(folder)]
     sizes = ["--units", str(args.units), "--records", str(args.records)]
-    sizes += ["--import-rows", str(args.import_rows)]
+    sizes += ["--import-rows", str(args.import_rows), "--people", str(args.users + 2)]
     subprocess.run([*city, *sizes], env=env, check=True, cwd=server.ROOT)  # noqa: S603
     print(f"   准备数据用时 {time.perf_counter() - started:.0f} s", flush=True)
-    plan: dict[str, object] = json.loads((folder / "city.json").read_text(encoding="utf-8"))
+    plan: dict[str, Any] = json.loads((folder / "city.json").read_text(encoding="utf-8"))
     return plan
 
 
@@ -110,9 +111,10 @@ def measure(database: str, database_url: str, args: argparse.Namespace) -> repor
     plan = build(env, folder, args)
     port = free_port()
     with server.production(env, port, folder) as processes:
-        readers = traffic.logged_in(port, args.users - args.savers)
-        savers = traffic.logged_in(port, args.savers)
-        office = traffic.logged_in(port, 2)
+        people = plan["accounts"]
+        readers = traffic.logged_in(port, people[: args.users - args.savers])
+        savers = traffic.logged_in(port, people[args.users - args.savers : args.users])
+        office = traffic.logged_in(port, people[args.users : args.users + 2])
         cpu = [processes.cpu_seconds()]
         baseline = traffic.baseline(port, args.users, args.baseline_seconds, args.think)
         print(f"   基线测量完毕；负载 {args.seconds:g} s ……", flush=True)

@@ -18,6 +18,7 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--units", type=int, default=200)
     parser.add_argument("--records", type=int, default=50_000)
     parser.add_argument("--import-rows", type=int, default=20_000)
+    parser.add_argument("--people", type=int, default=60, help="考核办压测账号数")
     parser.add_argument("--count-saved", metavar="MARK")
     args = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kaohe.project.settings")
@@ -29,7 +30,7 @@ def main(argv: Sequence[str]) -> int:
     if args.count_saved:
         print(city.count_saved(args.count_saved))
         return 0
-    plan = city.build(args.folder, args.units, args.records, args.import_rows)
+    plan = city.build(args.folder, args.units, args.records, args.import_rows, args.people)
     print(
         f"压测周期已建立：{len(plan['cycle_units'])} 个单位，{plan['records']} 条记录；"
         f"导入文件 {args.import_rows} 行",

@@ -21,10 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from openpyxl import Workbook
 
-from kaohe.accounts.demo import CITY, ensure_unit
-from kaohe.accounts.models import Unit, User
+from kaohe.accounts.demo import CITY, DEMO_PASSWORD, ensure_unit
+from kaohe.accounts.models import RoleGrant, Unit, User
+from kaohe.accounts.roles import Role
 from kaohe.cycles import actions
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle, EvaluationEntry, Record
@@ -158,14 +160,31 @@ def plan_for_users(cycle: Cycle) -> dict[str, Any]:
     }
 
 
-def build(folder: Path, units: int, records: int, import_rows: int) -> dict[str, Any]:
+def office_accounts(count: int) -> list[dict[str, str]]:
+    """One 考核办 account per simulated person, each with its own authenticator (the office
+    passes a second factor at login, and a TOTP code counts once per device and 30 s)."""
+    office = User.objects.get(username="khb")
+    accounts = []
+    for n in range(1, count + 1):
+        user = User(username=f"yc_khb_{n:02d}", full_name=f"压测考核办{n:02d}", unit=office.unit)
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        RoleGrant.objects.create(user=user, role=Role.OFFICE)
+        device = TOTPDevice.objects.create(user=user, name="压测验证器", confirmed=True)
+        accounts.append({"username": user.username, "key": device.key})
+    return accounts
+
+
+def build(
+    folder: Path, units: int, records: int, import_rows: int, people: int = 60
+) -> dict[str, Any]:
 
     with transaction.atomic():
         cycle = open_city_cycle(units)
         fill(cycle, records)
     ask_for_recompute(cycle)  # KAOHE_TASKS=immediate here: computed before this returns
     write_import(folder / "import.xlsx", cycle, import_rows)
-    plan = plan_for_users(cycle)
+    plan = plan_for_users(cycle) | {"accounts": office_accounts(people)}
     (folder / "city.json").write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
     return plan
 
