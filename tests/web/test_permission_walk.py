@@ -131,6 +131,7 @@ DOORS: dict[str, Door] = {
     "results:export_ranking": Door(frozenset({KB}), ("published_cycle",)),
     "results:unit": Door(UNIT_READERS, ("published_cycle", "published_unit")),
     "results:export_unit": Door(UNIT_READERS, ("published_cycle", "published_unit")),
+    "results:what_if": Door(frozenset({KB, TB}), ("published_cycle", "published_unit")),
     "appeals:list": Door(CYCLE_PEOPLE, ("published_cycle",)),
     "appeals:new": Door(frozenset({TB}), ("published_cycle", "published_unit")),
     "appeals:detail": Door(CYCLE_PEOPLE, ("published_cycle", "appeal")),

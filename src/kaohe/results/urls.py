@@ -10,6 +10,7 @@ from kaohe.results.views import (
     publication,
     ranking,
     unit,
+    whatif,
 )
 
 app_name = "results"
@@ -32,6 +33,7 @@ urlpatterns = [
     path("<int:cycle_id>/bulletin.docx", bulletin.bulletin_word, name="bulletin_docx"),
     path("<int:cycle_id>/bulletin.pdf", bulletin.bulletin_pdf, name="bulletin_pdf"),
     path("<int:cycle_id>/units/<int:cycle_unit_id>/", unit.unit_breakdown, name="unit"),
+    path("<int:cycle_id>/units/<int:cycle_unit_id>/what-if/", whatif.what_if, name="what_if"),
     path(
         "<int:cycle_id>/units/<int:cycle_unit_id>/breakdown.xlsx",
         exports.export_unit,
