@@ -128,6 +128,7 @@ DOORS: dict[str, Door] = {
     "results:finalise": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:recompute": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:evaluations": Door(frozenset({KB}), ("published_cycle",)),
+    "results:consistency": Door(frozenset({KB}), ("published_cycle",)),
     "results:export_ranking": Door(frozenset({KB}), ("published_cycle",)),
     "results:unit": Door(UNIT_READERS, ("published_cycle", "published_unit")),
     "results:export_unit": Door(UNIT_READERS, ("published_cycle", "published_unit")),

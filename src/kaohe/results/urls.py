@@ -3,6 +3,7 @@ from django.urls import path
 from kaohe.results.views import (
     bulletin,
     charts,
+    consistency,
     cycles,
     dashboard,
     evaluations,
@@ -26,6 +27,7 @@ urlpatterns = [
     path("<int:cycle_id>/finalise/", ranking.finalise, name="finalise"),
     path("<int:cycle_id>/recompute/", ranking.refresh, name="recompute"),
     path("<int:cycle_id>/evaluations/", evaluations.evaluations, name="evaluations"),
+    path("<int:cycle_id>/consistency/", consistency.assessor_consistency, name="consistency"),
     path("<int:cycle_id>/ranking.xlsx", exports.export_ranking, name="export_ranking"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("<int:cycle_id>/charts/", charts.cycle_charts, name="charts"),
