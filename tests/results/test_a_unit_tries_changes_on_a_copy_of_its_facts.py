@@ -11,6 +11,10 @@ from django.apps import apps
 from django.test import Client
 from django.urls import reverse
 
+from kaohe.cycles.facts import cycle_scheme
+from kaohe.schemes.trial import evaluation_items
+from tests.results.test_evaluation_scores_are_entered_per_evaluator_group import field_for
+
 pytestmark = pytest.mark.django_db
 
 
@@ -65,3 +69,19 @@ def test_other_units_and_leaders_are_refused(bureau, who):
     client = Client()
     client.force_login(getattr(bureau, who))
     assert client.get(what_if_url(bureau)).status_code == 403
+
+
+def test_a_changed_evaluation_score_replaces_the_groups_score(
+    bureau, django_capture_on_commit_callbacks
+):
+    client = Client()
+    client.force_login(bureau.office)
+    scores_url = reverse("results:evaluations", args=[bureau.cycle.pk])
+    page = client.get(scores_url).content.decode()
+    low = {field_for(page, "党建科 主要领导"): "60", field_for(page, "党建科 分管领导"): "60"}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(scores_url, low)
+    item = evaluation_items(cycle_scheme(bureau.cycle), "")[0][0]
+    changed = rows("scores", 1, indicator=item, group="主要领导", score="100")
+    page = client.post(what_if_url(bureau), {**rows("records", 0), **changed}).content.decode()
+    assert standing(page, "what-if-tried") > standing(page, "what-if-current")
