@@ -9,6 +9,7 @@ forms are the editor's try-it bench rows (schemes.trial), and the results are on
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -16,6 +17,7 @@ from django import forms
 from kaohe import engine
 from kaohe.cycles.facts import cycle_facts, cycle_scheme
 from kaohe.cycles.models import CycleUnit
+from kaohe.engine.numbers import show
 from kaohe.forms import StyledForm
 from kaohe.schemes.trial import (
     PeriodForm,
@@ -37,18 +39,25 @@ class TakenForm(StyledForm):
         label="去掉的记录", required=False, widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args: Any, records: list[engine.Record], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, scheme: engine.Scheme, records: list[engine.Record], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["taken"].choices = [(record.source, record_text(record)) for record in records]
+        choices = [(record.source, record_text(scheme, record)) for record in records]
+        self.fields["taken"].choices = choices
 
 
-def record_text(record: engine.Record) -> str:
-    amounts = "；".join(
-        f"{label} {value}"
+def record_text(scheme: engine.Scheme, record: engine.Record) -> str:
+    """「记录 #12 · 考勤纪律 · 迟到早退 次数 2 6月迟到两人次」"""
+    node = scheme.nodes.get(record.indicator)
+    rule = scheme.rules.get(record.rule)
+    amounts = " ".join(
+        f"{label} {show(value) if isinstance(value, Decimal) else value}"
         for label, value in (("次数", record.count), ("数值", record.value), ("级别", record.level))
         if value not in (None, "")
     )
-    return f"{record.source} · {record.indicator} {record.rule} {amounts} {record.note}".strip()
+    where = f"{node.name if node else record.indicator} · {rule.title if rule else record.rule}"
+    return f"{record.source} · {where} {amounts} {record.note}".strip()
 
 
 @dataclass(frozen=True)
@@ -89,7 +98,7 @@ def what_if_bench(cycle_unit: CycleUnit, data: Any = None) -> WhatIf:
         RecordRows(data, prefix="records", form_kwargs={"choices": rule_choices(scheme, "")}),
         ScoreRows(data, prefix="scores", form_kwargs={"choices": evaluation_items(scheme, "")}),
     )
-    return WhatIf(cycle_unit, scheme, facts, TakenForm(data, records=own), trial)
+    return WhatIf(cycle_unit, scheme, facts, TakenForm(data, scheme=scheme, records=own), trial)
 
 
 def run_what_if(bench: WhatIf) -> None:
