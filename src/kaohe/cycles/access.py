@@ -217,6 +217,8 @@ def kept_indicators(user: Any, cycles: QuerySet[Cycle] | None = None) -> Q:
 # Results, records and their evidence, appeals.
 
 may_read_results = is_office | belongs_to | leads
+# Trying changes on a unit's facts (模拟测算): its own people and the office, not its leaders.
+may_try_what_if = is_office | belongs_to
 # A record and an appeal are each about one unit's indicator: whoever keeps the indicator reads
 # them, and so does whoever reads the unit's results.
 may_read_record = may_read_appeal = keeps_indicator | may_read_results.via("cycle_unit")

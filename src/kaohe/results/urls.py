@@ -3,6 +3,7 @@ from django.urls import path
 from kaohe.results.views import (
     bulletin,
     charts,
+    consistency,
     cycles,
     dashboard,
     evaluations,
@@ -10,6 +11,7 @@ from kaohe.results.views import (
     publication,
     ranking,
     unit,
+    whatif,
 )
 
 app_name = "results"
@@ -25,6 +27,7 @@ urlpatterns = [
     path("<int:cycle_id>/finalise/", ranking.finalise, name="finalise"),
     path("<int:cycle_id>/recompute/", ranking.refresh, name="recompute"),
     path("<int:cycle_id>/evaluations/", evaluations.evaluations, name="evaluations"),
+    path("<int:cycle_id>/consistency/", consistency.assessor_consistency, name="consistency"),
     path("<int:cycle_id>/ranking.xlsx", exports.export_ranking, name="export_ranking"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("<int:cycle_id>/charts/", charts.cycle_charts, name="charts"),
@@ -32,6 +35,7 @@ urlpatterns = [
     path("<int:cycle_id>/bulletin.docx", bulletin.bulletin_word, name="bulletin_docx"),
     path("<int:cycle_id>/bulletin.pdf", bulletin.bulletin_pdf, name="bulletin_pdf"),
     path("<int:cycle_id>/units/<int:cycle_unit_id>/", unit.unit_breakdown, name="unit"),
+    path("<int:cycle_id>/units/<int:cycle_unit_id>/what-if/", whatif.what_if, name="what_if"),
     path(
         "<int:cycle_id>/units/<int:cycle_unit_id>/breakdown.xlsx",
         exports.export_unit,

@@ -6,7 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from kaohe.cycles.access import is_office, may_file_appeal, may_read_results, require
+from kaohe.cycles.access import (
+    is_office,
+    may_file_appeal,
+    may_read_results,
+    may_try_what_if,
+    require,
+)
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import CycleUnit
 from kaohe.evaluations.presentation import with_tally_lines
@@ -51,6 +57,7 @@ def unit_breakdown(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> H
             "table_key": digest((cycle.pk, result, rows)),
             "snapshots": snapshot_tabs(cycle),
             "is_office": is_office(request.user),
+            "may_try_what_if": may_try_what_if(request.user, cycle_unit),
             "may_appeal": appeal_window_open(cycle) and may_file_appeal(request.user, cycle_unit),
         },
     )
