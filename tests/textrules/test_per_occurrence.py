@@ -66,3 +66,15 @@ def test_amounts_by_level_count_only_the_highest_when_the_text_says_so():
 
 def test_highest_level_only_without_levels_to_apply_to_is_flagged():
     assert is_flagged("获得表彰的加2分，仅就最高级别加分。")
+
+
+def test_扣满_a_limit_makes_a_repeated_deduction_capped_at_it():
+    rule = only_rule("发现1起违规收费行为的，扣1分，扣满5分为止。", points=Decimal(10))
+    assert rule == {"kind": "per_occurrence", "amount": Decimal(-1), "cap": Decimal(5)}
+    rule = only_rule("档案不全的，每卷扣0.2分，扣满2分为止")
+    assert rule == {
+        "kind": "per_occurrence",
+        "amount": Decimal("-0.2"),
+        "unit": "卷",
+        "cap": Decimal(2),
+    }
