@@ -31,6 +31,11 @@ _STEP = re.compile(
     rf"每\s*(?:减少|缺少|(?:少|缺)[开报交办发]?|下降|降低|低)\s*(?P<step>{NUMBER})\s*(?P<unit>{_UNIT})[^,;\d]{{0,4}}?[,]?\s*"
     rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
+# 「访贫困户少1户扣0.5分」, 「少一人次,扣0.5分」: one short costs the amount, as 每少 would.
+_ONE_SHORT = re.compile(
+    rf"(?<![每至最不多减缺])少\s*(?P<step>一|1)\s*(?P<unit>{COUNTER})\s*[,]?\s*"
+    rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
 MINIMUM_BEFORE = "_minimum_before"
 """A working key: 「每少1次扣0.5分」 counts against a minimum the text may write before."""
 _REQUIRED_COUNTS = frozenset({"次", "场", "期", "轮"})
@@ -88,6 +93,7 @@ def read_step_shortfall(sentence: Sentence) -> list[Finding]:
         sure = target is not None and not _RECURRING.search(sentence.text, 0, match.start())
         start = clause_start(sentence.text, target.start()) if target else 0
         findings.append(Finding(rule, start, match.end(), SURE if sure else GUESS))
+    findings += [_each_missing(sentence, match) for match in _ONE_SHORT.finditer(sentence.text)]
     return findings
 
 
