@@ -78,3 +78,15 @@ def test_扣满_a_limit_makes_a_repeated_deduction_capped_at_it():
         "unit": "卷",
         "cap": Decimal(2),
     }
+
+
+def test_a_piece_adopted_counts_its_amount_each_time():
+    rule = only_rule("信息被市委办采用1条，计3分；")
+    assert rule == {"kind": "per_occurrence", "amount": Decimal(3), "unit": "条"}
+    rule = only_rule("每采用1篇计2分，最多计10分")
+    assert rule == {
+        "kind": "per_occurrence",
+        "amount": Decimal(2),
+        "unit": "篇",
+        "cap": Decimal(10),
+    }
