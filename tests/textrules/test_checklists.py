@@ -134,3 +134,12 @@ def test_one_negation_over_a_list_costs_each_thing_missing_once():
 
 def test_a_shared_negation_over_items_joined_by_或_goes_to_a_person():
     assert is_flagged("未建立领导小组或明确联络员、工作台账的各扣0.2分")
+
+
+def test_failings_listed_after_their_subject_each_cost_the_amount_once():
+    rule = only_rule("宣传工作无方案、无台账、无总结的，分别扣0.5分。")
+    assert rule == {
+        "kind": "checklist",
+        "amount": Decimal("-0.5"),
+        "tasks": ["无方案", "无台账", "无总结"],
+    }

@@ -93,15 +93,15 @@ def read_named_tasks(sentence: Sentence) -> list[Finding]:
 
 _NEGATED = r"(?:未|不|无|没有|缺少|缺乏)[^,;、:]{1,30}?"
 _NEGATED_LIST = re.compile(
-    rf"(?:^|(?<=[,;:]))\s*(?P<items>{_NEGATED}(?:\s*、\s*{_NEGATED})+?)\s*的?\s*,?\s*"
+    rf"(?:^|(?<=[,;:]))\s*[^,;:、未不无没]{{0,6}}?(?P<items>{_NEGATED}(?:\s*、\s*{_NEGATED})+?)\s*的?\s*,?\s*"
     rf"(?:分别|各)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}(?!\s*、)"
 )
 
 
 @sentence_reader("未甲、未乙的分别扣分", priority=8, needs="别各")
 def read_negated_list(sentence: Sentence) -> list[Finding]:
-    """「未制定方案、未开展培训、未报送总结的，分别扣0.5分」: each failing is one task of a
-    checklist, so each costs the amount once."""
+    """「未制定方案、未开展培训、未报送总结的，分别扣0.5分」 (also after a subject: 「工作无计划、
+    无措施的分别扣1分」): each failing is one task of a checklist, so each costs the amount once."""
     match = _NEGATED_LIST.search(sentence.text)
     if match is None:
         return []
