@@ -90,3 +90,9 @@ def test_a_piece_adopted_counts_its_amount_each_time():
         "unit": "篇",
         "cap": Decimal(10),
     }
+
+
+def test_an_introduction_before_a_colon_leaves_the_amounts_after_it_to_be_read():
+    read = rules("发生越级上访的，按以下两种情况扣分：个人访每人扣2分；集体访每批次扣5分。")
+    assert [rule["amount"] for rule in read] == [Decimal(-2), Decimal(-5)]
+    assert [rule["unit"] for rule in read] == ["人", "批次"]
