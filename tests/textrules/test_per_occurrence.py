@@ -96,3 +96,8 @@ def test_an_introduction_before_a_colon_leaves_the_amounts_after_it_to_be_read()
     read = rules("发生越级上访的，按以下两种情况扣分：个人访每人扣2分；集体访每批次扣5分。")
     assert [rule["amount"] for rule in read] == [Decimal(-2), Decimal(-5)]
     assert [rule["unit"] for rule in read] == ["人", "批次"]
+
+
+def test_an_exception_in_brackets_that_takes_nothing_leaves_the_amount_as_read():
+    rule = only_rule("未按期办结的，每件扣1分（如因客观原因申请延期的，不扣分）")
+    assert rule == {"kind": "per_occurrence", "amount": Decimal(-1), "unit": "件"}

@@ -32,6 +32,8 @@ _HARMLESS = re.compile(
     r"|[计計]分(?:办法|标准|方法|规则|细则|方式)|量化计分"
     # 「按以下三种情况扣分：个人访每人扣5分」 introduces the amounts after the colon.
     r"|按(?:以下|下列|如下)[^,;:]{0,8}?(?:扣分|计分|加分):"
+    # 「一件扣10分(若有新诉求的,不扣分)」: an exception says when the amount is not taken.
+    r"|\((?:若|如|但)[^()]{0,24}?(?:不扣分|不予扣分)\)"
 )
 
 
