@@ -75,3 +75,14 @@ def test_one_time_short_without_a_minimum_written_goes_to_a_person():
     assert is_flagged("开展督导少一次扣0.5分")
     rule = only_rule("每半年至少召开1次分析会，少一次扣1分")
     assert rule["kind"] == "frequency" and rule["per"] == "half"
+
+
+def test_the_verb_of_the_required_meeting_may_stand_between_少_and_the_count():
+    rule = only_rule("每季度召开一次安委会会议，每少开展一次活动的扣2分。")
+    assert rule == {
+        "kind": "frequency",
+        "minimum": Decimal(1),
+        "per": "quarter",
+        "amount": Decimal(-2),
+        "unit": "次",
+    }

@@ -43,8 +43,10 @@ MINIMUM = re.compile(
     rf"(?:不少于|不低于|至少|最少|不得少于)[^\d,;]{{0,8}}?(?P<minimum>{NUMBER})\s*(?P<unit>{COUNTER})"
     rf"|(?:每月|每季度|每季|每周|每年|全年|每半年)[^\d,;]{{0,6}}?(?P<minimum2>{NUMBER})\s*(?P<unit2>{COUNTER})"
 )
+# 「每少开展一次活动的扣5分」: the verb of what was required may stand between 少 and the count.
 _MISSING = re.compile(
-    rf"(?:每\s*)?少\s*(?:一|1)\s*(?P<unit>{COUNTER})?\s*[,,]?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+    rf"(?:每\s*)?少\s*(?:开展|召开|组织|举办|开|报|交|办|发)?\s*(?:一|1)\s*(?P<unit>{COUNTER})?"
+    rf"(?:[^,;\d]{{0,4}}?的)?\s*[,,]?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 _ALL_OR_NOTHING = re.compile(
     rf"(?:不达标|未达标|未达到|达不到|未完成)[^,;]{{0,6}}?(?P<verb>{DEDUCT})\s*{AMOUNT}"
