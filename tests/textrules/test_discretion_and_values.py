@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from tests.textrules.helpers import is_flagged, only_rule
+from tests.textrules.helpers import is_flagged, only_rule, rules
 
 
 def test_a_range_lets_the_assessor_choose_within_bounds():
@@ -74,3 +74,11 @@ def test_a_range_after_what_the_choice_depends_on_is_the_assessors_choice():
             "max": Decimal(2),
             "direction": "deduct",
         }, text
+
+
+def test_a_number_inside_a_parts_name_is_not_its_credit():
+    read = rules("公开2024年部门预算1分，公开 12345 政务服务热线1.5分。")
+    assert read == [
+        {"kind": "per_occurrence", "amount": Decimal(1), "cap": Decimal(1)},
+        {"kind": "per_occurrence", "amount": Decimal("1.5"), "cap": Decimal("1.5")},
+    ]
