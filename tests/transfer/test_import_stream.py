@@ -154,3 +154,15 @@ def test_a_table_run_into_one_line_is_cut_before_each_glued_serial():
         Decimal(-1),
         Decimal("-0.3"),
     ]
+
+
+def test_a_self_assessment_forms_title_and_header_run_into_its_first_item_are_cut_off_it():
+    text = (
+        "社区党组织星级评定自评表项目及分值评分要点评分办法自评纪实自评得分"
+        "组织建设(20分)略班子不健全的扣5分;其他指标酌情扣分。"
+        "阵地建设(10分)略无活动场所的扣10分;其他指标酌情扣分。\n"
+    )
+    imported = import_document("自评表.txt", text.encode())
+
+    assert tree(imported.scheme) == [("组织建设", "20"), ("阵地建设", "10")]
+    assert any("自评表" in cell for cell in imported.report.cells_ignored)
