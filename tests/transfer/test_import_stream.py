@@ -166,3 +166,18 @@ def test_a_self_assessment_forms_title_and_header_run_into_its_first_item_are_cu
 
     assert tree(imported.scheme) == [("组织建设", "20"), ("阵地建设", "10")]
     assert any("自评表" in cell for cell in imported.report.cells_ignored)
+
+
+def test_the_next_numbered_line_of_an_items_criteria_stays_in_its_criteria():
+    text = (
+        "办理建议提案\n\n10\n\n"
+        "1、在规定时限内办结的,每件加1分;\n\n"
+        "2、答复意见未按规定格式报送\n\n"
+        "信息报送\n\n5\n\n"
+        "未按时报送的,每次扣0.5分。\n"
+    )
+    imported = import_document("细则.txt", text.encode())
+
+    assert tree(imported.scheme) == [("办理建议提案", "10"), ("信息报送", "5")]
+    criteria = leaf(imported.scheme, "办理建议提案")["criteria"]
+    assert "2、答复意见未按规定格式报送" in criteria
