@@ -119,3 +119,27 @@ def test_conditions_before_各扣_begin_after_an_earlier_rule_of_the_sentence():
 
 def test_各扣_after_a_single_condition_is_flagged():
     assert is_flagged("示范村和示范户创建未达标的各扣2分。")
+
+
+def test_one_negation_over_a_list_costs_each_thing_missing_once():
+    rule = only_rule("未建立安全检查台账、隐患整改台账的各扣0.5分")
+    assert rule == {
+        "kind": "checklist",
+        "amount": Decimal("-0.5"),
+        "tasks": ["安全检查台账", "隐患整改台账"],
+    }
+    rule = only_rule("没有工作方案、半年小结各扣1分")
+    assert rule["tasks"] == ["工作方案", "半年小结"]
+
+
+def test_a_shared_negation_over_items_joined_by_或_goes_to_a_person():
+    assert is_flagged("未建立领导小组或明确联络员、工作台账的各扣0.2分")
+
+
+def test_failings_listed_after_their_subject_each_cost_the_amount_once():
+    rule = only_rule("宣传工作无方案、无台账、无总结的，分别扣0.5分。")
+    assert rule == {
+        "kind": "checklist",
+        "amount": Decimal("-0.5"),
+        "tasks": ["无方案", "无台账", "无总结"],
+    }

@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from tests.textrules.helpers import is_flagged, only_rule
+from tests.textrules.helpers import is_flagged, only_rule, rules
 
 
 def test_a_range_lets_the_assessor_choose_within_bounds():
@@ -63,3 +63,22 @@ def test_a_rate_times_the_points_earns_the_points_in_proportion_to_the_rate():
 def test_a_multiplication_sign_read_as_a_letter_is_still_a_multiplication():
     rule = only_rule("得分=群众满意率 c 6分。", points=Decimal(6))
     assert rule["kind"] == "proportional"
+
+
+def test_a_range_after_what_the_choice_depends_on_is_the_assessors_choice():
+    for text in ("视问题严重程度扣0.5—2分", "根据情节轻重扣0.5～2分", "视损失大小扣分0.5-2分"):
+        rule = only_rule(text)
+        assert rule == {
+            "kind": "discretionary",
+            "min": Decimal("0.5"),
+            "max": Decimal(2),
+            "direction": "deduct",
+        }, text
+
+
+def test_a_number_inside_a_parts_name_is_not_its_credit():
+    read = rules("公开2024年部门预算1分，公开 12345 政务服务热线1.5分。")
+    assert read == [
+        {"kind": "per_occurrence", "amount": Decimal(1), "cap": Decimal(1)},
+        {"kind": "per_occurrence", "amount": Decimal("1.5"), "cap": Decimal("1.5")},
+    ]

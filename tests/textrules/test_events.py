@@ -26,3 +26,9 @@ def test_a_veto_without_its_consequence_is_flagged():
 
 def test_a_grade_band_is_not_mistaken_for_a_veto():
     assert is_flagged("得分在60—75分的为一般")
+
+
+def test_an_amount_for_matters_of_the_veto_category_is_that_amount_not_a_veto():
+    rule = only_rule("发生“一票否决”重大安全事项的，扣20分。")
+    assert rule == {"kind": "per_occurrence", "amount": Decimal(-20), "cap": Decimal(20)}
+    assert is_flagged("发生“一票否决”重大事项的，实行一票否决。")

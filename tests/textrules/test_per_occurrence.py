@@ -66,3 +66,38 @@ def test_amounts_by_level_count_only_the_highest_when_the_text_says_so():
 
 def test_highest_level_only_without_levels_to_apply_to_is_flagged():
     assert is_flagged("获得表彰的加2分，仅就最高级别加分。")
+
+
+def test_扣满_a_limit_makes_a_repeated_deduction_capped_at_it():
+    rule = only_rule("发现1起违规收费行为的，扣1分，扣满5分为止。", points=Decimal(10))
+    assert rule == {"kind": "per_occurrence", "amount": Decimal(-1), "cap": Decimal(5)}
+    rule = only_rule("档案不全的，每卷扣0.2分，扣满2分为止")
+    assert rule == {
+        "kind": "per_occurrence",
+        "amount": Decimal("-0.2"),
+        "unit": "卷",
+        "cap": Decimal(2),
+    }
+
+
+def test_a_piece_adopted_counts_its_amount_each_time():
+    rule = only_rule("信息被市委办采用1条，计3分；")
+    assert rule == {"kind": "per_occurrence", "amount": Decimal(3), "unit": "条"}
+    rule = only_rule("每采用1篇计2分，最多计10分")
+    assert rule == {
+        "kind": "per_occurrence",
+        "amount": Decimal(2),
+        "unit": "篇",
+        "cap": Decimal(10),
+    }
+
+
+def test_an_introduction_before_a_colon_leaves_the_amounts_after_it_to_be_read():
+    read = rules("发生越级上访的，按以下两种情况扣分：个人访每人扣2分；集体访每批次扣5分。")
+    assert [rule["amount"] for rule in read] == [Decimal(-2), Decimal(-5)]
+    assert [rule["unit"] for rule in read] == ["人", "批次"]
+
+
+def test_an_exception_in_brackets_that_takes_nothing_leaves_the_amount_as_read():
+    rule = only_rule("未按期办结的，每件扣1分（如因客观原因申请延期的，不扣分）")
+    assert rule == {"kind": "per_occurrence", "amount": Decimal(-1), "unit": "件"}

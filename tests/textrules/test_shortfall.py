@@ -57,3 +57,32 @@ def test_exceeding_a_quota_earns_per_step_up_to_its_cap():
 
 def test_months_late_are_lateness():
     assert only_rule("考核材料每迟报1个月扣0.5分。")["kind"] == "lateness"
+
+
+def test_one_short_without_每_costs_the_amount_for_each_one_short():
+    rule = only_rule("走访困难群众少1户扣0.5分")
+    assert rule == {"kind": "per_occurrence", "amount": Decimal("-0.5"), "unit": "户"}
+    rule = only_rule("未按规定制定整改措施的，少1条扣1分，最高扣3分")
+    assert rule == {
+        "kind": "per_occurrence",
+        "amount": Decimal(-1),
+        "unit": "条",
+        "cap": Decimal(3),
+    }
+
+
+def test_one_time_short_without_a_minimum_written_goes_to_a_person():
+    assert is_flagged("开展督导少一次扣0.5分")
+    rule = only_rule("每半年至少召开1次分析会，少一次扣1分")
+    assert rule["kind"] == "frequency" and rule["per"] == "half"
+
+
+def test_the_verb_of_the_required_meeting_may_stand_between_少_and_the_count():
+    rule = only_rule("每季度召开一次安委会会议，每少开展一次活动的扣2分。")
+    assert rule == {
+        "kind": "frequency",
+        "minimum": Decimal(1),
+        "per": "quarter",
+        "amount": Decimal(-2),
+        "unit": "次",
+    }

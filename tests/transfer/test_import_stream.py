@@ -154,3 +154,30 @@ def test_a_table_run_into_one_line_is_cut_before_each_glued_serial():
         Decimal(-1),
         Decimal("-0.3"),
     ]
+
+
+def test_a_self_assessment_forms_title_and_header_run_into_its_first_item_are_cut_off_it():
+    text = (
+        "社区党组织星级评定自评表项目及分值评分要点评分办法自评纪实自评得分"
+        "组织建设(20分)略班子不健全的扣5分;其他指标酌情扣分。"
+        "阵地建设(10分)略无活动场所的扣10分;其他指标酌情扣分。\n"
+    )
+    imported = import_document("自评表.txt", text.encode())
+
+    assert tree(imported.scheme) == [("组织建设", "20"), ("阵地建设", "10")]
+    assert any("自评表" in cell for cell in imported.report.cells_ignored)
+
+
+def test_the_next_numbered_line_of_an_items_criteria_stays_in_its_criteria():
+    text = (
+        "办理建议提案\n\n10\n\n"
+        "1、在规定时限内办结的,每件加1分;\n\n"
+        "2、答复意见未按规定格式报送\n\n"
+        "信息报送\n\n5\n\n"
+        "未按时报送的,每次扣0.5分。\n"
+    )
+    imported = import_document("细则.txt", text.encode())
+
+    assert tree(imported.scheme) == [("办理建议提案", "10"), ("信息报送", "5")]
+    criteria = leaf(imported.scheme, "办理建议提案")["criteria"]
+    assert "2、答复意见未按规定格式报送" in criteria

@@ -93,15 +93,15 @@ def read_named_tasks(sentence: Sentence) -> list[Finding]:
 
 _NEGATED = r"(?:未|不|无|没有|缺少|缺乏)[^,;、:]{1,30}?"
 _NEGATED_LIST = re.compile(
-    rf"(?:^|(?<=[,;:]))\s*(?P<items>{_NEGATED}(?:\s*、\s*{_NEGATED})+?)\s*的?\s*,?\s*"
+    rf"(?:^|(?<=[,;:]))\s*[^,;:、未不无没]{{0,6}}?(?P<items>{_NEGATED}(?:\s*、\s*{_NEGATED})+?)\s*的?\s*,?\s*"
     rf"(?:分别|各)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}(?!\s*、)"
 )
 
 
 @sentence_reader("未甲、未乙的分别扣分", priority=8, needs="别各")
 def read_negated_list(sentence: Sentence) -> list[Finding]:
-    """「未制定方案、未开展培训、未报送总结的，分别扣0.5分」: each failing is one task of a
-    checklist, so each costs the amount once."""
+    """「未制定方案、未开展培训、未报送总结的，分别扣0.5分」 (also after a subject: 「工作无计划、
+    无措施的分别扣1分」): each failing is one task of a checklist, so each costs the amount once."""
     match = _NEGATED_LIST.search(sentence.text)
     if match is None:
         return []
@@ -136,3 +136,27 @@ def read_named_list(sentence: Sentence) -> list[Finding]:
     amount = signed(match.group("verb"), match.group("amount"))
     rule = {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
     return [Finding(rule, offset, match.end(), SURE)]
+
+
+# 「没有年度工作计划、总结各扣1分」, 「未建立甲制度、乙制度的各扣1分」: one negation over a list of
+# things each missing on its own. A list with 或/及/和 in it may pair its items differently.
+_SHARED_NEGATION = re.compile(
+    rf"(?:^|(?<=[,;:]))[^,;:、未无没]{{0,8}}?(?:没有|无|未(?:建立|制定|制订|设立|配备|签订|报送))"
+    rf"(?P<items>[^,;:、不未无没或及和与等的]{{2,15}}(?:、[^,;:、不未无没或及和与等的]{{2,15}})+)"
+    rf"\s*的?\s*,?\s*各\s*(?P<verb>{DEDUCT})\s*{AMOUNT}(?!\s*、)"
+)
+
+
+@sentence_reader("没有甲、乙各扣分", priority=9, needs="各")
+def read_shared_negation(sentence: Sentence) -> list[Finding]:
+    match = _SHARED_NEGATION.search(sentence.text)
+    if match is None:
+        return []
+    offset = match.start("items")
+    spans = [
+        (offset + item.start(), offset + item.end())
+        for item in re.finditer(r"[^、\s][^、]*[^、\s]", match.group("items"))
+    ]
+    amount = signed(match.group("verb"), match.group("amount"))
+    rule = {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
+    return [Finding(rule, match.start(), match.end(), SURE)]

@@ -14,8 +14,11 @@ from kaohe.textrules.clauses import Sentence
 from kaohe.textrules.numbers import NUMBER, number
 from kaohe.textrules.patterns.base import LIKELY, Finding, sentence_reader
 
+# A number inside a part's name (「公开12317扶贫监督电话2.5分」, 「公开2023年预算1分」) is followed
+# by more of the name, never by 分 or the end of the clause.
+_NAMING_NUMBER = r"\d+(?![\d.])(?=\s*[^\d\s.分,;、)])"
 _CREDIT = re.compile(
-    rf"(?:^|(?<=[,、]))\s*(?P<what>[^,;、\d()]{{2,30}}?)\s*(?P<low>{NUMBER})\s*分?"
+    rf"(?:^|(?<=[,、]))\s*(?P<what>(?:[^,;、\d()]|{_NAMING_NUMBER}){{2,30}}?)\s*(?P<low>{NUMBER})\s*分?"
     rf"(?:\s*(?:-|—|至)\s*(?P<high>{NUMBER})\s*)?分(?=\s*(?:[,、.;]|$))"
 )
 # A part is something done or there (公开…, 有专栏), not a heading's name (组织领导5分) or a total.

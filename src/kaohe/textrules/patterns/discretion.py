@@ -8,8 +8,14 @@ from kaohe.textrules.clauses import Sentence
 from kaohe.textrules.numbers import NUMBER, number
 from kaohe.textrules.patterns.base import ADD, DEDUCT, FALLBACK, SURE, Finding, sentence_reader
 
+# 「视情节轻重扣1—10分」, 「视火灾面积扣分5—15分」: what the choice depends on may be written
+# before the range, and 扣分 may stand for the verb; 「1～3分」 arrives as 1~3.
+_GROUND = (
+    r"视情节?|酌情|视情况|根据情况|(?:视|根据|按照?)[^,;:]{0,10}?(?:轻重|程度|情况|情节|大小|面积)"
+)
 _RANGE = re.compile(
-    rf"(?:(?:视情节?|酌情|视情况|根据情况)\s*)?(?P<verb>{DEDUCT}|{ADD})\s*(?P<low>{NUMBER})\s*分?\s*(?:-|至|到)\s*(?P<high>{NUMBER})\s*分"
+    rf"(?:(?:{_GROUND})\s*)?(?P<verb>{DEDUCT}|{ADD})\s*(?:分\s*)?(?P<low>{NUMBER})\s*分?\s*"
+    rf"(?:-|~|至|到)\s*(?P<high>{NUMBER})\s*分"
 )
 _AT_WILL = re.compile(
     rf"(?:酌情|视情|视情况|予以|适当|给予)\s*(?P<verb>{DEDUCT}|{ADD})(?:减|分|除)"
@@ -21,7 +27,7 @@ def _direction(verb: str) -> str:
     return "add" if re.fullmatch(ADD, verb) else "deduct"
 
 
-@sentence_reader("扣1-5分", priority=30, needs="-至到")
+@sentence_reader("扣1-5分", priority=30, needs="-~至到")
 def read_range(sentence: Sentence) -> list[Finding]:
     findings = []
     for match in _RANGE.finditer(sentence.text):

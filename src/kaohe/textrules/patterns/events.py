@@ -16,6 +16,7 @@ _ZERO = re.compile(
 )
 _AMOUNT = re.compile(rf"(?:得|加|扣)\s*(?!0\s*分){NUMBER}\s*分|得满分")
 _VETO = re.compile(r"一票否决|实行否决|予以否决")
+_VETO_MATTER = re.compile(r"否决”?[^,;“”]{0,6}?事项的")
 _CONSEQUENCES: tuple[tuple[str, dict[str, Any]], ...] = (
     (r"取消[^,;]{0,6}?评优|不得评为优秀|取消[^,;]{0,4}?评先", {"consequence": "no_excellence"}),
     (r"取消[^,;]{0,4}?考核资格|不参加[^,;]{0,4}?考核", {"consequence": "disqualify"}),
@@ -53,6 +54,8 @@ def read_veto(sentence: Sentence) -> list[Finding]:
         return []
     if found is None and re.search(r"否决”?事项$", sentence.text):
         return []  # the heading of a veto section: the vetoes follow
+    if found is None and _VETO_MATTER.search(sentence.text) and _AMOUNT.search(sentence.text):
+        return []  # 「发生“一票否决”重特大事项的，扣30分」: the matters named, then their amount
     if found is None:
         return [Finding({"kind": "veto"}, veto.start(), veto.end(), GUESS)] if veto else []
     consequence, match = found

@@ -20,6 +20,8 @@ _BONUS_CAP = re.compile(
 _PENALTY_CAP = re.compile(
     rf"(?:扣分|扣分累计|累计扣分)[^,;]{{0,4}}?(?:不超过|最高|最多|封顶)\s*(?P<cap>{NUMBER})\s*分"
     rf"|(?:本项|该项)?(?:最多|最高)扣\s*(?P<cap2>{NUMBER})\s*分"
+    # 「每起扣0.5分，扣满4分为止」: deducted again and again, up to the limit.
+    rf"|(?:本项|该项)?扣满\s*(?P<cap3>{NUMBER})\s*分(?:为止|即止)?"
 )
 # 「扣分上不封顶」 is about deductions, not a bonus: left unread, and so flagged.
 _UNCAPPED = re.compile(

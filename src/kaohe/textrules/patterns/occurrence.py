@@ -46,7 +46,7 @@ _ONE_EACH = re.compile(
 )
 _RANGE_AFTER = re.compile(r"\s*(?:-|至|到)\s*\d")
 _CAP = re.compile(
-    rf"\s*,?\s*(?:累计)?(?:最多|最高|最多累计|累计不超过|不超过)\s*(?:不超过)?\s*(?:扣|加|得)?\s*({NUMBER})"
+    rf"\s*,?\s*(?:累计)?(?:最多|最高|最多累计|累计不超过|不超过)\s*(?:不超过)?\s*(?:扣|加|得|计)?\s*({NUMBER})"
     r"\s*(?:分|(?![\d.%]|\s*(?:[次个项件篇人户名位]|元|万)))"
 )
 # 「扣除月度考核分1分」: what the amount is taken from may sit between the verb and the amount.
@@ -142,6 +142,25 @@ def read_every(sentence: Sentence) -> list[Finding]:
             if not _ranged(sentence, match) and not taken:
                 findings.append(found)
     return sorted(findings, key=lambda finding: finding.start)
+
+
+# 「《要情快报》采用1条，计5分」, 「每采用1篇计2分」: each piece adopted counts the amount.
+_COUNTED_PER_PIECE = re.compile(
+    rf"(?:{_ADOPTED.pattern})的?\s*(?:每\s*(?:一|1)?|一|1)\s*(?P<unit>{COUNTER})\s*[,的]?\s*"
+    rf"[计记]\s*{AMOUNT}"
+)
+
+
+@sentence_reader("采用1条计分", priority=139, needs="计记")
+def read_counted_per_piece(sentence: Sentence) -> list[Finding]:
+    findings = []
+    for match in _COUNTED_PER_PIECE.finditer(sentence.text):
+        rule = {"kind": "per_occurrence", "amount": number(match.group("amount"))}
+        rule, end = _with_cap({**rule, "unit": match.group("unit")}, sentence, match.end())
+        findings.append(
+            Finding(rule, match.start(), end, GUESS if _ranged(sentence, match) else SURE)
+        )
+    return findings
 
 
 def _maybe_per_something(sentence: Sentence, start: int) -> bool:

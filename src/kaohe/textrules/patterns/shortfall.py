@@ -31,6 +31,11 @@ _STEP = re.compile(
     rf"每\s*(?:减少|缺少|(?:少|缺)[开报交办发]?|下降|降低|低)\s*(?P<step>{NUMBER})\s*(?P<unit>{_UNIT})[^,;\d]{{0,4}}?[,]?\s*"
     rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
+# 「访贫困户少1户扣0.5分」, 「少一人次,扣0.5分」: one short costs the amount, as 每少 would.
+_ONE_SHORT = re.compile(
+    rf"(?<![每至最不多减缺])少\s*(?P<step>一|1)\s*(?P<unit>{COUNTER})\s*[,]?\s*"
+    rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
 MINIMUM_BEFORE = "_minimum_before"
 """A working key: 「每少1次扣0.5分」 counts against a minimum the text may write before."""
 _REQUIRED_COUNTS = frozenset({"次", "场", "期", "轮"})
@@ -38,8 +43,10 @@ MINIMUM = re.compile(
     rf"(?:不少于|不低于|至少|最少|不得少于)[^\d,;]{{0,8}}?(?P<minimum>{NUMBER})\s*(?P<unit>{COUNTER})"
     rf"|(?:每月|每季度|每季|每周|每年|全年|每半年)[^\d,;]{{0,6}}?(?P<minimum2>{NUMBER})\s*(?P<unit2>{COUNTER})"
 )
+# 「每少开展一次活动的扣5分」: the verb of what was required may stand between 少 and the count.
 _MISSING = re.compile(
-    rf"(?:每\s*)?少\s*(?:一|1)\s*(?P<unit>{COUNTER})?\s*[,,]?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+    rf"(?:每\s*)?少\s*(?:开展|召开|组织|举办|开|报|交|办|发)?\s*(?:一|1)\s*(?P<unit>{COUNTER})?"
+    rf"(?:[^,;\d]{{0,4}}?的)?\s*[,,]?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 _ALL_OR_NOTHING = re.compile(
     rf"(?:不达标|未达标|未达到|达不到|未完成)[^,;]{{0,6}}?(?P<verb>{DEDUCT})\s*{AMOUNT}"
@@ -88,6 +95,7 @@ def read_step_shortfall(sentence: Sentence) -> list[Finding]:
         sure = target is not None and not _RECURRING.search(sentence.text, 0, match.start())
         start = clause_start(sentence.text, target.start()) if target else 0
         findings.append(Finding(rule, start, match.end(), SURE if sure else GUESS))
+    findings += [_each_missing(sentence, match) for match in _ONE_SHORT.finditer(sentence.text)]
     return findings
 
 

@@ -98,7 +98,9 @@ _INLINE_BREAK = re.compile(
 )
 _HEADER_RUN = re.compile(
     r"(?:考核项目|指标项目|考核内容及计分标准|考核内容及评分标准|考核内容|考核要求|考核标准|"
-    r"评分标准|计分标准|扣分标准|标准分|分值|考核细则|评分细则|备注|考核办法|得分|扣分){3,}"
+    r"评分标准|计分标准|扣分标准|标准分|项目及分值|分值|考核细则|评分细则|备注|考核办法|评分要点|"
+    r"评分办法|评分方法|计分方法|检查方式|考核方式|自评纪实|自评情况|自评得分|自评分|得分|扣分|"
+    r"序号|类别){3,}"
 )
 # 「……三落实。5每缺一项扣0.5分」: a points cell that lost its 分 in PDF text, between a row's
 # requirement (ending a sentence) and its criteria. A counting word after the number
@@ -277,6 +279,8 @@ _TITLE = re.compile(
 _TABLE_TITLE = re.compile(
     r"^[^，,。；;\d]{0,40}(?:考核|考评|评估|绩效|评分|目标)[^，,。；;\d]{0,20}"
     r"(?:事项表|一览表|明细表|标准表|指标表|清单)$"
+    # 「机关事业单位党组织分类定级自评表」: the form a unit fills in about itself.
+    r"|^[^，,。；;\d]{2,40}(?:自评表|测评表|评价表)$"
 )
 _TITLE_TAIL = re.compile(r"[（(][^（）()]{1,6}[)）]$|[?？。:：\s]+$")
 

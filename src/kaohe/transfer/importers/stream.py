@@ -17,6 +17,7 @@ Nothing is dropped: a cell that fits nowhere is reported as ignored.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -117,8 +118,20 @@ class _StreamReader:
             self._criteria(cell)
         elif kind == "unit" and self.item is not None and self.item.criteria:
             self.item.add_assessor(cell.text)
+        elif kind == "name" and self._next_criterion(index, cell):
+            self._criteria(cell)
         else:
             self._name(index, cell)
+
+    def _next_criterion(self, index: int, cell: Cell) -> bool:
+        """「1、……每完成一件加1分;」 then 「2、承办单位答复意见未按规定」 (no points, no row after
+        it): the next numbered line of the item's criteria, not an item of its own."""
+        last = self.item.criteria[-1] if self.item is not None and self.item.criteria else ""
+        before, this = _CRITERION_SERIAL.match(last), _CRITERION_SERIAL.match(cell.text)
+        if before is None or this is None or before.group(2) != this.group(2):
+            return False
+        follows = int(this.group(1)) == int(before.group(1)) + 1
+        return follows and self._kind_at(index + 1) not in ("number", "criteria")
 
     def _number(self, index: int, cell: Cell) -> None:
         if self._is_serial(index):
@@ -241,6 +254,7 @@ class _StreamReader:
         self.item = draft
 
 
+_CRITERION_SERIAL = re.compile(r"^\s*(\d{1,2})([、.．])(?!\d)")
 _GROUP = 50.0  # a plain name above rows: below every numbered heading, above plain items
 _LEAF = 60.0
 
