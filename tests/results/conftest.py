@@ -150,6 +150,6 @@ def announced(graded: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     )
     cycle = graded.graded_cycle
     graded.commit(result_actions.lock_cycle, graded.office, cycle)
-    graded.commit(result_actions.publish_results, graded.office, cycle)
+    graded.commit(publishing.publish_results, graded.office, cycle)
     cycle.refresh_from_db()
     return graded
