@@ -11,7 +11,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from kaohe.accounts.roles import Role
-from kaohe.evaluations.access import waiting_groups
 from kaohe.web.waiting import administration, evaluations, office, units
 from kaohe.web.waiting.panels import Panel
 
@@ -30,9 +29,12 @@ PANELS: dict[str, Callable[[Any], Panel]] = {
 
 def panels_for(user: Any) -> list[Panel]:
     held = user.roles
-    if waiting_groups(user):  # a leader rating the sections (班子测评) is an evaluator there too
-        held = held | {Role.EVALUATOR}
-    return [panel(user) for role, panel in PANELS.items() if role in held]
+    panels = [panel(user) for role, panel in PANELS.items() if role in held]
+    if Role.EVALUATOR not in held:  # a leader rating the sections (班子测评) votes there too
+        voting = evaluations.evaluator_panel(user)
+        if voting.counts:
+            panels.append(voting)
+    return panels
 
 
 @login_required
