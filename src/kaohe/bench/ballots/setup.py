@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 SECTIONS = 12
-OFFICE_USER, PASSWORD = "khb_ballots", "Kaohe@2026ballots"
+OFFICE_USER, PASSWORD = "khb_ballots", "Toupiao@2026bench"
 
 
 def build(folder: Path, codes: int) -> dict[str, Any]:
