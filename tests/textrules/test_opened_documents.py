@@ -5,7 +5,7 @@ Sentences here are made up for the class; none is copied from the document corpu
 
 from decimal import Decimal
 
-from tests.textrules.helpers import only_rule
+from tests.textrules.helpers import is_flagged, only_rule, rules
 
 
 def test_measure_words_for_things_count_occurrences():
@@ -32,3 +32,35 @@ def test_amounts_by_where_people_went_become_one_rule_with_levels():
     assert rule["levels"] == {"进京": Decimal(-6), "到省": Decimal(-4), "到市": Decimal(-2)}
     rule = only_rule("到市上访扣2分/批次，到县上访扣1分/批次")
     assert rule["levels"] == {"到市": Decimal(-2), "到县": Decimal(-1)}
+
+
+def test_a_bare_index_below_a_threshold_is_all_or_nothing():
+    for text, target in (("群众满意度低于90扣2分。", 90), ("测评指数低于75的扣2分", 75)):
+        rule = only_rule(text)
+        assert rule["kind"] == "shortfall"
+        assert (rule["target"], rule["step"], rule["amount"]) == (target, target, Decimal(-2))
+        assert rule["partial"] == "ceil"
+
+
+def test_a_threshold_that_zeroes_the_item_goes_to_a_person():
+    assert is_flagged("全年上报案例少于5件的，计0分。")
+    assert is_flagged("宣传稿件不足10篇的，该项不得分")
+    # near miss: an event, not a threshold, zeroes the item with confidence
+    assert only_rule("发生重大责任事故的，该项不得分。") == {"kind": "zero_on_event"}
+
+
+def test_each_item_not_done_after_one_sentence_of_requirements_goes_to_a_person():
+    assert is_flagged("每月召开一次例会，会议做到有记录、有签到、有纪要。未落实的每项扣0.5分。")
+    assert is_flagged("建立值班制度，配齐人员、经费和设备。没有做到的，每项扣1分")
+    # near miss: the requirements listed one to a sentence are the tasks of a checklist
+    rule = only_rule("制定年度计划。开展专题培训。报送年度总结。未落实的每项扣1分。")
+    assert rule["kind"] == "checklist"
+    assert rule["tasks"] == ["制定年度计划", "开展专题培训", "报送年度总结"]
+
+
+def test_a_ladder_of_disciplinary_outcomes_goes_to_a_person():
+    assert is_flagged("干部违纪受到查处，被诫勉的扣1分，受到轻处分的扣2分，受到重处分的扣4分。")
+    assert is_flagged("受到党纪重处分的扣3分，移送司法机关的扣6分")
+    # near miss: two separate failings, no ladder, each costs its amount once
+    read = rules("未制定计划的扣1分，未报送总结的扣2分。")
+    assert [rule["amount"] for rule in read] == [Decimal(-1), Decimal(-2)]

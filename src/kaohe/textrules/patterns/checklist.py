@@ -37,6 +37,10 @@ _EACH_MISSING = re.compile(
 _EACH_LISTED = re.compile(
     rf"(?:上述|以上|前述|下列)[^,;]{{0,12}}?,?\s*(?:每项|每一项|每条)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
+# 「未落实的每项扣1分」: the items are the requirements written before the sentence.
+_EACH_NOT_DONE = re.compile(
+    rf"^\s*(?:未|不|没有)[^,;、]{{1,6}}?的?\s*,?\s*(?:每项|每一项|每条)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
 _EACH_CONDITION = re.compile(rf"(?:的)?\s*,?\s*(?:各|分别)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}$")
 
 
@@ -47,6 +51,7 @@ def read_checklist(sentence: Sentence) -> list[Finding]:
         (_EACH_UNDONE, GATHER_TASKS),
         (_EACH_MISSING, GATHER_LISTED),
         (_EACH_LISTED, GATHER_LISTED),
+        (_EACH_NOT_DONE, GATHER_LISTED),
         (_EACH_CONDITION, GATHER_CONDITIONS),
     )
     for pattern, gather in gathers:

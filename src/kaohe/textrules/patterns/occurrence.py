@@ -60,6 +60,8 @@ _DOUBTFUL = re.compile(
     r"情节严重|情节较重|情节轻微|性质恶劣|视情况|根据情况|否则|相应|按比例"
     r"|(?:较大|重大|严重|恶劣)(?:社会)?影响"
     rf"|{NUMBER}\s*(?:次|起|件|项|人次)\s*(?:及|或)?以上|优秀|良好|合格|称职"
+    # a ladder of disciplinary outcomes (诫勉, 轻处分, 重处分, 移送司法) grades one event
+    r"|诫勉|[轻重]处分|移送司法|追究刑事"
 )
 _CREDIT = re.compile(rf"(?<!最多)(?<!最高)得\s*{NUMBER}\s*分")
 # A count before a one-time amount (「2项任务有1项未完成扣0.5分」) says the amount is per something.

@@ -53,7 +53,8 @@ _ALL_OR_NOTHING = re.compile(
 )
 _BELOW = re.compile(
     rf"(?:(?<!不)低于|(?<!不)少于|不足|未达到|达不到|(?<!达)不到)\s*(?P<target>{NUMBER})\s*"
-    rf"(?P<unit>%|分|{COUNTER})\s*(?:\([^()]{{0,12}}\))?\s*的?\s*,?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+    rf"(?:(?P<unit>%|分|{COUNTER})\s*(?:\([^()]{{0,12}}\))?\s*的?\s*,?\s*|\s*的?\s*,?\s*(?={DEDUCT}))"
+    rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
     r"(?!\s*(?:-|至|到|/))"
 )
 _SEVERAL = re.compile(r"每项少|各少")
@@ -186,7 +187,8 @@ def read_threshold(sentence: Sentence) -> list[Finding]:
             "step": target,
             "amount": signed(match.group("verb"), match.group("amount")),
             "partial": "ceil",
-            "unit": _unit_key(match.group("unit")),
         }
+        if match.group("unit"):  # 「安全感低于80扣3分」: a bare score or index has no unit
+            rule["unit"] = _unit_key(match.group("unit"))
         findings.append(Finding(rule, match.start(), match.end(), LIKELY))
     return findings
