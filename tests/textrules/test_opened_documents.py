@@ -5,6 +5,7 @@ Sentences here are made up for the class; none is copied from the document corpu
 
 from decimal import Decimal
 
+from kaohe.textrules import read_criteria
 from tests.textrules.helpers import is_flagged, only_rule, rules
 
 
@@ -64,3 +65,24 @@ def test_a_ladder_of_disciplinary_outcomes_goes_to_a_person():
     # near miss: two separate failings, no ladder, each costs its amount once
     read = rules("未制定计划的扣1分，未报送总结的扣2分。")
     assert [rule["amount"] for rule in read] == [Decimal(-1), Decimal(-2)]
+
+
+def test_a_range_whose_separator_was_lost_goes_to_a_person():
+    assert is_flagged("护理记录不全每次减23分")
+    assert is_flagged("交接班记录缺项减13分。")
+    assert read_criteria("处方书写不规范每处扣12分", points=Decimal(10)).rules[0].flagged
+    # near misses: a plain amount, and a two-digit amount well inside the item's points
+    assert only_rule("护理记录不全每次减2分") == {
+        "kind": "per_occurrence",
+        "amount": Decimal(-2),
+        "unit": "次",
+    }
+    assert not read_criteria("未建立台账的扣12分", points=Decimal(30)).rules[0].flagged
+    assert not is_flagged("发生较大事故的扣15分")
+
+
+def test_a_clause_whose_only_condition_is_the_time_of_day_goes_to_a_person():
+    assert is_flagged("请假超过规定天数的计缺勤,下午扣0.5分;")
+    assert is_flagged("超时未到岗,晚上扣1分")
+    # near miss: the time of day inside a full condition
+    assert only_rule("下午未按时到岗的扣0.5分")["amount"] == Decimal("-0.5")
