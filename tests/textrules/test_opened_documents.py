@@ -86,3 +86,28 @@ def test_a_clause_whose_only_condition_is_the_time_of_day_goes_to_a_person():
     assert is_flagged("超时未到岗,晚上扣1分")
     # near miss: the time of day inside a full condition
     assert only_rule("下午未按时到岗的扣0.5分")["amount"] == Decimal("-0.5")
+
+
+def test_a_bonus_allowance_on_a_scored_item_caps_its_bonus_rule():
+    reading = read_criteria(
+        "本项设有加分项(最多加3分)。每季度至少开展1次,每少1次扣1分。市领导出席一次加1.5分。",
+        points=Decimal(4),
+    )
+    assert [read.rule for read in reading.rules][-1] == {
+        "kind": "per_occurrence",
+        "amount": Decimal("1.5"),
+        "unit": "次",
+        "cap": Decimal(3),
+    }
+    assert reading.node.get("kind") != "bonus"
+    # near miss: an item that only adds is a bonus item with its cap
+    reading = read_criteria("本项为加分项，最多加3分。每获市级表彰一次加1分。")
+    assert reading.node == {"kind": "bonus", "cap": Decimal(3)}
+
+
+def test_a_bonus_allowance_over_several_bonus_rules_goes_to_a_person():
+    reading = read_criteria(
+        "该项设有加分项(最多加4分)。未按时报送扣1分。主要领导出席一次加1分;经验被推广一次加2分。",
+        points=Decimal(5),
+    )
+    assert [read.flagged for read in reading.rules] == [False, True, True]

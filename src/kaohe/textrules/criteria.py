@@ -7,6 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from kaohe.textrules.allowances import settle_bonus_allowance
 from kaohe.textrules.clauses import split_sentences
 from kaohe.textrules.combine import (
     gather_checklists,
@@ -48,7 +49,8 @@ def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
     drafts = _discretion_joins_flag(doubt_damaged_amounts(drafts, clean, points), clean)
     drafts = [_as_condition(draft, readings, text, points) for draft in drafts]
     rules = tuple(_bounded(_read_rule(draft, text), points) for draft in drafts)
-    return Reading(text=text, rules=rules, node=_settle_node(node, points))
+    rules, node = settle_bonus_allowance(rules, _settle_node(node, points))
+    return Reading(text=text, rules=rules, node=node)
 
 
 def _drafts(reading: SentenceReading, index: int) -> list[Draft]:
