@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kaohe.cli import main
 from kaohe.transfer.documents import classify, load_documents, measure_all
+from tests.transfer.documents import workbook
 
 PER_TIME = {"kind": "per_occurrence", "amount": Decimal("-1"), "cap": Decimal("3")}
 FLAG = {"kind": "discretionary", "flagged": True, "max": Decimal("10"), "text": "……酌情扣分"}
@@ -119,3 +120,33 @@ def test_a_label_quoting_a_whole_row_is_found_after_the_name_the_import_took_off
     _, totals = measure_all(load_documents(tmp_path))
 
     assert totals["dev"].outcomes["exact"] == 3
+
+
+def test_a_label_quoting_an_enumerator_the_import_took_as_structure_is_still_found(tmp_path):
+    folder = tmp_path / "t1"
+    folder.mkdir()
+    rows = [
+        ("一级指标", "二级指标", "分值", "评分标准"),
+        ("制度建设", "（1）未建立值班制度的，扣2分", "2", None),
+        ("制度建设", "档案管理", "3", "档案不全的，每缺一项扣0.5分。"),
+    ]
+    (folder / "source.xlsx").write_bytes(workbook(rows))
+    labels = """id: t1
+title: 制度建设考核
+split: dev
+tree:
+  - name: 制度建设
+    points: 5
+    children:
+      - {name: 未建立值班制度的，扣2分, points: 2}
+      - {name: 档案管理, points: 3}
+sentences:
+  - node: 制度建设 › 未建立值班制度的，扣2分
+    text: （1）未建立值班制度的，扣2分
+    rules: [{kind: per_occurrence, amount: -2, cap: 2}]
+"""
+    (folder / "labels.yaml").write_text(labels, encoding="utf-8")
+
+    _, totals = measure_all(load_documents(tmp_path))
+
+    assert totals["dev"].outcomes["exact"] == 1

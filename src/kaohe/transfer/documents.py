@@ -185,12 +185,15 @@ def _rules_from(
 ) -> list[dict[str, Any]]:
     """The rules read from the sentence: in the first node whose criteria hold the sentence,
     the rules whose source text lies within the sentence's place in those criteria."""
-    text = squeeze(sentence.text)
-    for node in candidates:
-        criteria = squeeze(str(node.get("criteria") or ""))
-        start = criteria.find(text)
-        if start >= 0:
-            return _rules_between(node, criteria, start, start + len(text))
+    whole = squeeze(sentence.text)
+    # 「(1)…」: an enumerator the outline took as structure is not part of the sentence.
+    for text in dict.fromkeys((whole, squeeze(strip_numbering(sentence.text)))):
+        for node in candidates:
+            criteria = squeeze(str(node.get("criteria") or ""))
+            start = criteria.find(text)
+            if start >= 0:
+                return _rules_between(node, criteria, start, start + len(text))
+    text = whole
     for node in candidates:
         criteria = squeeze(str(node.get("criteria") or ""))
         rest = _after_name(text, str(node.get("name") or ""), criteria)
