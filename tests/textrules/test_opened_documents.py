@@ -111,3 +111,16 @@ def test_a_bonus_allowance_over_several_bonus_rules_goes_to_a_person():
         points=Decimal(5),
     )
     assert [read.flagged for read in reading.rules] == [False, True, True]
+
+
+def test_a_rate_no_reader_understood_is_never_a_one_off_amount():
+    assert is_flagged("群众投诉率高于上年,每高一个百分点扣0.5分。")
+    # pages that print pinyin after each character leave blanks inside the words
+    assert is_flagged("投訴率高于上年(nián),每高一個(gè)百分點(diǎn)扣0.5分。")
+    # near miss: the same amount with no rate before it is taken once
+    assert only_rule("群众投诉未按期办结的扣0.5分。")["cap"] == Decimal("0.5")
+
+
+def test_a_gang_is_counted_like_any_other_occurrence():
+    rule = only_rule("辖区内查实赌博团伙的,每伙扣2分")
+    assert rule == {"kind": "per_occurrence", "amount": Decimal(-2), "unit": "伙"}

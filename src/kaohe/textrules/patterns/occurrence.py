@@ -31,7 +31,7 @@ from kaohe.textrules.vocabulary import COUNTER
 _NOT_PER_OCCURRENCE = re.compile(r"少|减少|下降|降低|未完成|未达|超过|超出|提高|增加|上升")
 _EVERY = re.compile(
     rf"每\s*(?:(?:发现|查实|出现|发生)?\s*|(?![季月年周半天日少缺减降低超迟逾晚延])[\u4e00-\u9fff]{{1,2}}(?=一|1))"
-    rf"(?:一|1)?\s*(?P<unit>{COUNTER})(?!百分点)(?P<between>[^,;:]{{0,14}}?"
+    rf"(?:一|1)?\s*(?P<unit>{COUNTER})(?!\s*百分点)(?P<between>[^,;:]{{0,14}}?"
     rf"|[^,;:]{{0,20}}?,)\s*(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)\s*{AMOUNT}"
 )
 _FOUND_ONCE = re.compile(
@@ -67,6 +67,8 @@ _CREDIT = re.compile(rf"(?<!最多)(?<!最高)得\s*{NUMBER}\s*分")
 # A count before a one-time amount (「2项任务有1项未完成扣0.5分」) says the amount is per something.
 _COUNTED = re.compile(rf"{NUMBER}\s*{COUNTER}(?!\s*(?:及|或)?以上)")
 _COUNT_REACH = 8
+# 「每高一个百分点扣1分」: a rate in the amount's own clause that no reader took is still a rate.
+_RATE_IN_CLAUSE = re.compile(r"每[^,;:]{0,16}$")
 # A recurring period (逾期未报的扣1分 after 每月5日前报送) or a ranking (排名前三的加1分) may
 # make a plain amount per period or per position.
 _PER_SOMETHING = re.compile(
@@ -168,6 +170,7 @@ def read_counted_per_piece(sentence: Sentence) -> list[Finding]:
 def _maybe_per_something(sentence: Sentence, start: int) -> bool:
     reach = max(0, start - _COUNT_REACH)
     counted = _COUNTED.search(sentence.text, reach, start) is not None
+    counted = counted or _RATE_IN_CLAUSE.search(sentence.text, 0, start) is not None
     return counted or _doubtful(sentence) or _PER_SOMETHING.search(sentence.text) is not None
 
 
