@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from kaohe.cli import main
 from kaohe.transfer.documents import classify, load_documents, measure_all
 from tests.transfer.documents import workbook
@@ -122,7 +124,24 @@ def test_a_label_quoting_a_whole_row_is_found_after_the_name_the_import_took_off
     assert totals["dev"].outcomes["exact"] == 3
 
 
-def test_a_label_quoting_an_enumerator_the_import_took_as_structure_is_still_found(tmp_path):
+NAMED_BY_ITS_RULE = """id: t1
+title: 制度建设考核
+split: dev
+tree:
+  - name: 制度建设
+    points: 5
+    children:
+      - {{name: 未建立值班制度的，扣2分, points: 2}}
+      - {{name: 档案管理, points: 3}}
+sentences:
+  - node: 制度建设 › 未建立值班制度的，扣2分
+    text: {text}
+    rules: [{{kind: per_occurrence, amount: -2, cap: 2}}]
+"""
+
+
+@pytest.mark.parametrize("quoted", ["（1）未建立值班制度的，扣2分", "未建立值班制度的，扣2分；"])
+def test_a_label_quoting_what_the_import_cut_off_an_items_name_is_still_found(tmp_path, quoted):
     folder = tmp_path / "t1"
     folder.mkdir()
     rows = [
@@ -131,20 +150,7 @@ def test_a_label_quoting_an_enumerator_the_import_took_as_structure_is_still_fou
         ("制度建设", "档案管理", "3", "档案不全的，每缺一项扣0.5分。"),
     ]
     (folder / "source.xlsx").write_bytes(workbook(rows))
-    labels = """id: t1
-title: 制度建设考核
-split: dev
-tree:
-  - name: 制度建设
-    points: 5
-    children:
-      - {name: 未建立值班制度的，扣2分, points: 2}
-      - {name: 档案管理, points: 3}
-sentences:
-  - node: 制度建设 › 未建立值班制度的，扣2分
-    text: （1）未建立值班制度的，扣2分
-    rules: [{kind: per_occurrence, amount: -2, cap: 2}]
-"""
+    labels = NAMED_BY_ITS_RULE.format(text=quoted)
     (folder / "labels.yaml").write_text(labels, encoding="utf-8")
 
     _, totals = measure_all(load_documents(tmp_path))

@@ -186,8 +186,10 @@ def _rules_from(
     """The rules read from the sentence: in the first node whose criteria hold the sentence,
     the rules whose source text lies within the sentence's place in those criteria."""
     whole = squeeze(sentence.text)
-    # 「(1)…」: an enumerator the outline took as structure is not part of the sentence.
-    for text in dict.fromkeys((whole, squeeze(strip_numbering(sentence.text)))):
+    # 「(1)…」: an enumerator the outline took as structure is not part of the sentence, nor is
+    # the 「；」 that ended it where the import took the sentence as an item's name.
+    bare = squeeze(strip_numbering(sentence.text))
+    for text in dict.fromkeys((whole, bare, whole.rstrip(_CLOSING), bare.rstrip(_CLOSING))):
         for node in candidates:
             criteria = squeeze(str(node.get("criteria") or ""))
             start = criteria.find(text)
