@@ -124,3 +124,12 @@ def test_a_rate_no_reader_understood_is_never_a_one_off_amount():
 def test_a_gang_is_counted_like_any_other_occurrence():
     rule = only_rule("辖区内查实赌博团伙的,每伙扣2分")
     assert rule == {"kind": "per_occurrence", "amount": Decimal(-2), "unit": "伙"}
+
+
+def test_a_target_clause_that_scores_on_its_own_is_not_swallowed_by_the_step_after_it():
+    reading = read_criteria("绿化覆盖率达到60%以上计2分,每降低5%扣0.5分。", points=Decimal(5))
+    assert [read.flagged for read in reading.rules] == [True]
+    assert reading.rules[0].guesses[0]["kind"] == "shortfall"
+    # near miss: a target clause that only states the target starts the shortfall rule
+    rule = only_rule("绿化覆盖率达到60%,每降低5%扣0.5分。")
+    assert (rule["kind"], rule["target"], rule["step"]) == ("shortfall", 60, 5)

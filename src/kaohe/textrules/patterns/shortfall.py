@@ -94,10 +94,22 @@ def read_step_shortfall(sentence: Sentence) -> list[Finding]:
         }
         # A period before the step (每月召开一次…每少一次) hints at a frequency misread here.
         sure = target is not None and not _RECURRING.search(sentence.text, 0, match.start())
-        start = clause_start(sentence.text, target.start()) if target else 0
+        start = _target_clause(sentence.text, target.start(), match.start()) if target else 0
         findings.append(Finding(rule, start, match.end(), SURE if sure else GUESS))
     findings += [_each_missing(sentence, match) for match in _ONE_SHORT.finditer(sentence.text)]
     return findings
+
+
+_OWN_AMOUNT = re.compile(rf"(?:计|记|得|{DEDUCT}|加)\s*{NUMBER}\s*分")
+
+
+def _target_clause(text: str, target: int, step: int) -> int:
+    """The rule starts with its target's clause, unless that clause scores on its own
+    (「80%以上计1分，每减少10%扣0.1分」): its amount is left for a reader, or a person."""
+    start = clause_start(text, target)
+    if _OWN_AMOUNT.search(text, start, step) is None:
+        return start
+    return clause_start(text, step)
 
 
 def _each_missing(sentence: Sentence, match: re.Match[str]) -> Finding:
