@@ -156,3 +156,37 @@ def test_a_label_quoting_what_the_import_cut_off_an_items_name_is_still_found(tm
     _, totals = measure_all(load_documents(tmp_path))
 
     assert totals["dev"].outcomes["exact"] == 1
+
+
+GLOSSED = """某乡平安建设考核办法
+一、平安建设（10分）
+1.信访稳定（10分）：发生越级上访的，每起扣1分，实行一票否决，年终不参与評(píng)優(yōu)。
+"""
+
+GLOSSED_LABELS = """id: t1
+title: 某乡平安建设考核办法
+split: dev
+tree:
+  - name: 平安建设
+    points: 10
+    children:
+      - {name: 信访稳定, points: 10}
+sentences:
+  - node: 平安建设 › 信访稳定
+    text: 发生越级上访的，每起扣1分，
+    rules: [{kind: per_occurrence, amount: -1}]
+  - node: 平安建设 › 信访稳定
+    text: 实行一票否决，年终不参与評(píng)優(yōu)。
+    rules: [{kind: veto, consequence: no_excellence}]
+"""
+
+
+def test_a_flag_is_found_for_a_sentence_ending_in_a_pinyin_gloss(tmp_path):
+    folder = tmp_path / "t1"
+    folder.mkdir()
+    (folder / "source.txt").write_text(GLOSSED, encoding="utf-8")
+    (folder / "labels.yaml").write_text(GLOSSED_LABELS, encoding="utf-8")
+
+    _, totals = measure_all(load_documents(tmp_path))
+
+    assert totals["dev"].outcomes["flagged"] == 2

@@ -32,6 +32,7 @@ import yaml
 
 from kaohe.engine import PATH_SEPARATOR, within
 from kaohe.textrules.evaluation import as_decimals
+from kaohe.textrules.normalize import normalize
 from kaohe.transfer.importers import ImportRefused, import_file
 from kaohe.transfer.importers.names import strip_numbering
 from kaohe.transfer.scheme_file import nodes_with_paths
@@ -231,7 +232,8 @@ def _rules_between(
     quoting a wider stretch counts when its stretch holds the sentence (its enumerator and
     closing 。；, which a rule's source leaves out, aside)."""
     found, cursor = [], 0
-    closed = start + len(criteria[start:end].rstrip(_CLOSING))
+    # A closing pinyin gloss (「評(píng)優(yōu)。」) lies outside the sentence the reader saw, too.
+    closed = start + len(normalize(criteria[start:end]).rstrip(_CLOSING + " ;,"))
     start += len(criteria[start:end]) - len(strip_numbering(criteria[start:end]).lstrip("、"))
     for rule in node.get("rules") or ():
         source = squeeze(str(rule.get("text") or ""))
