@@ -133,3 +133,15 @@ def test_a_target_clause_that_scores_on_its_own_is_not_swallowed_by_the_step_aft
     # near miss: a target clause that only states the target starts the shortfall rule
     rule = only_rule("绿化覆盖率达到60%,每降低5%扣0.5分。")
     assert (rule["kind"], rule["target"], rule["step"]) == ("shortfall", 60, 5)
+
+
+def test_a_minimum_in_two_units_gives_each_unit_its_own_frequency():
+    read = rules("党组中心组全年学习不少于8次,10天,缺一次扣1分,缺一天扣0.5分。")
+    assert [(rule["kind"], rule["minimum"], rule["amount"]) for rule in read] == [
+        ("frequency", 8, Decimal(-1)),
+        ("frequency", 10, Decimal("-0.5")),
+    ]
+    assert {rule["per"] for rule in read} == {"year"}
+    # near miss: a second minimum without an amount of its own leaves the first as it was
+    rule = only_rule("全年学习不少于8次10天,每少一次扣1分")
+    assert (rule["kind"], rule["minimum"], rule["amount"]) == ("frequency", 8, Decimal(-1))

@@ -45,7 +45,7 @@ MINIMUM = re.compile(
 )
 # 「每少开展一次活动的扣5分」: the verb of what was required may stand between 少 and the count.
 _MISSING = re.compile(
-    rf"(?:每\s*)?少\s*(?:开展|召开|组织|举办|开|报|交|办|发)?\s*(?:一|1)\s*(?P<unit>{COUNTER})?"
+    rf"(?:每\s*)?(?:少|缺)\s*(?:开展|召开|组织|举办|开|报|交|办|发)?\s*(?:一|1)\s*(?P<unit>{COUNTER})?"
     rf"(?:[^,;\d]{{0,4}}?的)?\s*[,,]?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 _ALL_OR_NOTHING = re.compile(
@@ -132,11 +132,19 @@ def _period_before(text: str, end: int) -> str | None:
     return period if position >= 0 else None
 
 
+# 「不少于6次12天」, 「不少于6次,12天」: a second minimum in another unit, right after the first.
+_SECOND_MINIMUM = re.compile(rf"\s*,?\s*(?P<count>{NUMBER})\s*(?P<unit>{COUNTER})(?=\s*[,;。]|$)")
+
+
 @sentence_reader("不少于几次", priority=120, needs="少低月季周年")
 def read_minimum(sentence: Sentence) -> list[Finding]:
     minimum = MINIMUM.search(sentence.text)
     if minimum is None:
         return []
+    second = _SECOND_MINIMUM.match(sentence.text, minimum.end())
+    both = _two_minimums(sentence, minimum, second) if second else []
+    if both:
+        return both
     missing = _MISSING.search(sentence.text, minimum.end())
     if missing is not None:
         return [_frequency(sentence, minimum, missing)]
@@ -155,11 +163,37 @@ def read_minimum(sentence: Sentence) -> list[Finding]:
     return [Finding(rule, minimum.start(), all_or_nothing.end(), LIKELY)]
 
 
+def _two_minimums(
+    sentence: Sentence, minimum: re.Match[str], second: re.Match[str]
+) -> list[Finding]:
+    """「全年学习不少于6次12天，缺一次扣2分，缺一天扣1分」: each minimum with the amount per
+    unit short of it. Without an amount for each, none: the first minimum is read alone."""
+    text, findings = sentence.text, []
+    wanted = [
+        (counted_unit(minimum), _count(minimum), minimum.start()),
+        (second.group("unit"), number(second.group("count")), None),
+    ]
+    misses = list(_MISSING.finditer(text, second.end()))
+    for unit, count, start in wanted:
+        missing = next((m for m in misses if m.group("unit") == unit), None)
+        if missing is None:
+            return []
+        amount = signed(missing.group("verb"), missing.group("amount"))
+        rule = _minimum_rule(text, unit, count, second.end(), amount)
+        findings.append(Finding(rule, start or missing.start(), missing.end(), SURE))
+    return findings
+
+
 def minimum_rule(text: str, minimum: re.Match[str], amount: Decimal) -> dict[str, Any]:
     """「全年不少于两次」 and the amount per time short: a frequency per the period written
     before the minimum, or a shortfall against a target when no period is written."""
-    unit, count = counted_unit(minimum), _count(minimum)
-    period = _period_before(text, minimum.end())
+    return _minimum_rule(text, counted_unit(minimum), _count(minimum), minimum.end(), amount)
+
+
+def _minimum_rule(
+    text: str, unit: str, count: Decimal, end: int, amount: Decimal
+) -> dict[str, Any]:
+    period = _period_before(text, end)
     if period is None:
         rule = {"kind": "shortfall", "target": count, "step": Decimal(1), "amount": amount}
         return {**rule, "partial": "floor", "unit": unit}
