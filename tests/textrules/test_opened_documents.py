@@ -145,3 +145,17 @@ def test_a_minimum_in_two_units_gives_each_unit_its_own_frequency():
     # near miss: a second minimum without an amount of its own leaves the first as it was
     rule = only_rule("全年学习不少于8次10天,每少一次扣1分")
     assert (rule["kind"], rule["minimum"], rule["amount"]) == ("frequency", 8, Decimal(-1))
+
+
+def test_items_sharing_the_last_ones_failing_are_each_a_task():
+    rule = only_rule("宣传、培训、督查工作不到位的,各扣0.5分。")
+    assert rule == {
+        "kind": "checklist",
+        "amount": Decimal("-0.5"),
+        "tasks": ["宣传工作不到位", "培训工作不到位", "督查工作不到位"],
+    }
+    # after the item's points, with no comma between
+    read = rules("按要求开展普法宣传(3分)机关、学校、社区工作不力各扣1分。")
+    assert read[-1]["tasks"] == ["机关工作不力", "学校工作不力", "社区工作不力"]
+    # near miss: a failing written before the items is a negated list, read as it was
+    assert only_rule("未制定方案、未开展培训的,各扣1分")["tasks"] == ["未制定方案", "未开展培训"]

@@ -165,3 +165,28 @@ def read_shared_negation(sentence: Sentence) -> list[Finding]:
     amount = signed(match.group("verb"), match.group("amount"))
     rule = {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
     return [Finding(rule, match.start(), match.end(), SURE)]
+
+
+# 「教育、组织、群众工作不力各扣1分」: the last item's failing (two characters and 不力, 不到位…)
+# belongs to every item, so each task is the item with that failing. The list may follow the
+# item's points (「…(2分)教育、组织…」).
+_SHARED_FAILING = re.compile(
+    rf"(?:^|(?<=[,;:)]))\s*(?P<items>[^,;:、不未无没()]{{1,12}}(?:、[^,;:、不未无没()]{{1,12}})+?)"
+    r"(?P<failing>[\u4e00-\u9fff]{2}(?:不力|不到位|不落实|不及时|不规范|不健全|不完善))"
+    rf"\s*的?\s*,?\s*各\s*(?P<verb>{DEDUCT})\s*{AMOUNT}(?!\s*、)"
+)
+
+
+@sentence_reader("甲、乙工作不力各扣分", priority=9, needs="各")
+def read_shared_failing(sentence: Sentence) -> list[Finding]:
+    match = _SHARED_FAILING.search(sentence.text)
+    if match is None:
+        return []
+    offset, failing = match.start("items"), match.span("failing")
+    spans = [
+        (offset + item.start(), offset + item.end(), *failing)
+        for item in re.finditer(r"[^、\s][^、]*[^、\s]|[^、\s]", match.group("items"))
+    ]
+    amount = signed(match.group("verb"), match.group("amount"))
+    rule = {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
+    return [Finding(rule, offset, match.end(), SURE)]
