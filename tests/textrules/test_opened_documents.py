@@ -159,3 +159,19 @@ def test_items_sharing_the_last_ones_failing_are_each_a_task():
     assert read[-1]["tasks"] == ["机关工作不力", "学校工作不力", "社区工作不力"]
     # near miss: a failing written before the items is a negated list, read as it was
     assert only_rule("未制定方案、未开展培训的,各扣1分")["tasks"] == ["未制定方案", "未开展培训"]
+
+
+def test_a_grade_in_quotes_as_a_condition_is_read_with_its_amount():
+    rule = only_rule("在专项检查中被认定为“不合格”的,每次扣0.2分;")
+    assert rule == {"kind": "per_occurrence", "amount": Decimal("-0.2"), "unit": "次"}
+    # near miss: a grade set outright still goes to a person
+    assert is_flagged("该单位年度考核评为“不合格”。")
+
+
+def test_each_piece_adopted_earns_its_amount_even_without_计():
+    adopted = ("简报采用每条8分。", "被市政府办采用的每篇6分;", "重要信息单篇采用的,每篇计4分。")
+    for text in adopted:
+        assert only_rule(text)["kind"] == "per_occurrence"
+    assert only_rule("工作简报采用每条8分。")["amount"] == Decimal(8)
+    # near miss: amounts by where the piece was adopted are levels a person settles
+    assert is_flagged("简报采用每条4分,被市委办采用每条6分,被省委办采用的每条12分;")

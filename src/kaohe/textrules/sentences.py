@@ -18,10 +18,11 @@ SCORING = re.compile(
     r"|(?:不少于|至少|不低于|不超过)\s*[\d一二两三四五六七八九十]"
     r"|(?:扣|罚|奖|奖励|加)\s*(?:[\d.]+|[一二两三四五六七八九十百千]+)\s*元|[计計]分"
     # 「每处扣1;」 (分 left out), 「得 * 分」 (the number masked), 「得基本分」, and a grade set
-    # outright (「该年度考核不合格」, 「直接定为“后进”」): each scores, and is not read here.
+    # outright (「该年度考核不合格」, 「直接定为“后进”」): each scores, and is not read here; as
+    # a condition (「被认定为“不合格”的，每次扣0.1分」) it does not.
     r"|(?:扣|加|减)\s*\d+(?:\.\d+)?\s*(?=$|[,;。])|(?:扣|加|得|计)\s*\*\s*分|最高计"
-    r"|得(?:基本|基础)分|(?:考核|考评|等次|评定|评为)[^,;。的]{0,6}不合格(?![的单个人])"
-    r"|直接定为|定为\W?(?:后进|较差|不称职|不合格)(?![的单个人])|扣罚"
+    r"|得(?:基本|基础)分|(?:考核|考评|等次|评定|评为)[^,;。的]{0,6}不合格(?!\W?[的单个人])"
+    r"|直接定为|定为\W?(?:后进|较差|不称职|不合格)(?!\W?[的单个人])|扣罚"
 )
 # Headings carry their points (「班子测评(10分)」, read by read_name) and name a veto section;
 # 「交叉扣分的，就高扣分」 is what the engine does with shared incidents anyway.

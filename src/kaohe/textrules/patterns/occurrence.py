@@ -148,22 +148,30 @@ def read_every(sentence: Sentence) -> list[Finding]:
     return sorted(findings, key=lambda finding: finding.start)
 
 
-# 「《要情快报》采用1条，计5分」, 「每采用1篇计2分」: each piece adopted counts the amount.
+# 「《要情快报》采用1条，计5分」, 「每采用1篇计2分」, 「快报采用每条10分」: each piece adopted
+# counts the amount.
 _COUNTED_PER_PIECE = re.compile(
-    rf"(?:{_ADOPTED.pattern})的?\s*(?:每\s*(?:一|1)?|一|1)\s*(?P<unit>{COUNTER})\s*[,的]?\s*"
-    rf"[计记]\s*{AMOUNT}"
+    rf"(?:{_ADOPTED.pattern})的?\s*,?\s*(?P<every>每\s*(?:一|1)?|一|1)\s*(?P<unit>{COUNTER})"
+    rf"\s*[,的]?\s*(?P<verb>[计记])?\s*{AMOUNT}"
 )
 
 
-@sentence_reader("采用1条计分", priority=139, needs="计记")
+@sentence_reader("采用1条计分", priority=139, needs="计记每")
 def read_counted_per_piece(sentence: Sentence) -> list[Finding]:
+    matches = [
+        match
+        for match in _COUNTED_PER_PIECE.finditer(sentence.text)
+        if match.group("verb") or match.group("every").startswith("每")
+    ]
+    # 「要情采用每条10分，被市委办采用每条10分」: amounts by where a piece was adopted, levels a
+    # person settles; an amount written with 计 stands on its own.
+    unwritten = sum(not match.group("verb") for match in matches)
     findings = []
-    for match in _COUNTED_PER_PIECE.finditer(sentence.text):
+    for match in matches:
         rule = {"kind": "per_occurrence", "amount": number(match.group("amount"))}
         rule, end = _with_cap({**rule, "unit": match.group("unit")}, sentence, match.end())
-        findings.append(
-            Finding(rule, match.start(), end, GUESS if _ranged(sentence, match) else SURE)
-        )
+        sure = not _ranged(sentence, match) and (match.group("verb") or unwritten == 1)
+        findings.append(Finding(rule, match.start(), end, SURE if sure else GUESS))
     return findings
 
 
