@@ -175,3 +175,18 @@ def test_each_piece_adopted_earns_its_amount_even_without_计():
     assert only_rule("工作简报采用每条8分。")["amount"] == Decimal(8)
     # near miss: amounts by where the piece was adopted are levels a person settles
     assert is_flagged("简报采用每条4分,被市委办采用每条6分,被省委办采用的每条12分;")
+
+
+def test_animals_and_class_periods_found_one_at_a_time_count_occurrences():
+    assert only_rule("检查发现老鼠一只扣0.2分") == {
+        "kind": "per_occurrence",
+        "amount": Decimal("-0.2"),
+        "unit": "只",
+    }
+    assert only_rule("缺课一节扣1分")["unit"] == "节"
+    assert "cap" not in only_rule("缺课一节扣1分")
+
+
+def test_where_petitioners_went_written_with_去_names_the_levels():
+    rule = only_rule("去市上访每批次扣1分,去省上访每批次扣3分")
+    assert rule["levels"] == {"去市": Decimal(-1), "去省": Decimal(-3)}
