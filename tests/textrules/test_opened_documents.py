@@ -190,3 +190,14 @@ def test_animals_and_class_periods_found_one_at_a_time_count_occurrences():
 def test_where_petitioners_went_written_with_去_names_the_levels():
     rule = only_rule("去市上访每批次扣1分,去省上访每批次扣3分")
     assert rule["levels"] == {"去市": Decimal(-1), "去省": Decimal(-3)}
+
+
+def test_tiers_above_an_average_with_the_comparison_written_once_are_one_tiered_rule():
+    rule = only_rule("持平不扣分,超过全市平均值3个点以内扣0.5分,3个点以外扣1分。", Decimal(1))
+    assert rule == {
+        "kind": "tiered",
+        "levels": {"超过3个点以内": Decimal("-0.5"), "超过3个点以外": Decimal(-1)},
+        "highest_only": True,
+    }
+    # near miss: a count before a one-off amount still casts doubt on it
+    assert is_flagged("2项任务有1项未完成扣0.5分")

@@ -33,8 +33,9 @@ _HARMLESS = re.compile(
     r"|[计計]分(?:办法|标准|方法|规则|细则|方式)|量化计分"
     # 「按以下三种情况扣分：个人访每人扣5分」 introduces the amounts after the colon.
     r"|按(?:以下|下列|如下)[^,;:]{0,8}?(?:扣分|计分|加分):"
-    # 「一件扣10分(若有新诉求的,不扣分)」: an exception says when the amount is not taken.
-    r"|\((?:若|如|但)[^()]{0,24}?(?:不扣分|不予扣分)\)"
+    # 「一件扣10分(若有新诉求的,不扣分)」: an exception says when the amount is not taken, and
+    # 「持平不扣分,超过…扣1分」 that none is taken short of the graded amounts.
+    r"|\((?:若|如|但)[^()]{0,24}?(?:不扣分|不予扣分)\)|(?:持平|达标|未超过[^,;]{0,8}?)的?,?不予?扣分"
 )
 
 

@@ -64,8 +64,9 @@ _DOUBTFUL = re.compile(
     r"|诫勉|[轻重]处分|移送司法|追究刑事"
 )
 _CREDIT = re.compile(rf"(?<!最多)(?<!最高)得\s*{NUMBER}\s*分")
-# A count before a one-time amount (「2项任务有1项未完成扣0.5分」) says the amount is per something.
-_COUNTED = re.compile(rf"{NUMBER}\s*{COUNTER}(?!\s*(?:及|或)?以上)")
+# A count before a one-time amount (「2项任务有1项未完成扣0.5分」) says the amount is per something;
+# a grade (「5个点以内」, 「3次以上」) does not.
+_COUNTED = re.compile(rf"{NUMBER}\s*{COUNTER}(?!\s*(?:个?点|百分点|(?:及|或)?以[上下内外]))")
 _COUNT_REACH = 8
 # 「每高一个百分点扣1分」: a rate in the amount's own clause that no reader took is still a rate.
 _RATE_IN_CLAUSE = re.compile(r"每[^,;:]{0,16}$")
