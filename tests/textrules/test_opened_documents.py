@@ -142,6 +142,8 @@ def test_a_minimum_in_two_units_gives_each_unit_its_own_frequency():
         ("frequency", 10, Decimal("-0.5")),
     ]
     assert {rule["per"] for rule in read} == {"year"}
+    # the minimum at the very start of the criteria
+    assert len(rules("不少于8次,10天,缺一次扣1分,缺一天扣0.5分。")) == 2
     # near miss: a second minimum without an amount of its own leaves the first as it was
     rule = only_rule("全年学习不少于8次10天,每少一次扣1分")
     assert (rule["kind"], rule["minimum"], rule["amount"]) == ("frequency", 8, Decimal(-1))

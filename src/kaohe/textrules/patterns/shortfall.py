@@ -180,7 +180,9 @@ def _two_minimums(
             return []
         amount = signed(missing.group("verb"), missing.group("amount"))
         rule = _minimum_rule(text, unit, count, second.end(), amount)
-        findings.append(Finding(rule, start or missing.start(), missing.end(), SURE))
+        findings.append(
+            Finding(rule, missing.start() if start is None else start, missing.end(), SURE)
+        )
     return findings
 
 
