@@ -33,3 +33,10 @@ def test_sentence_offsets_point_into_the_original_text():
     text = "1．甲的，扣1分； 2．乙的，扣2分。"
     for sentence in split_sentences(normalize(text)):
         assert normalize(text[sentence.start : sentence.end]) == sentence.text
+
+
+def test_an_item_number_glued_to_the_amount_before_it_starts_a_new_sentence():
+    text = "2、护理记录缺项减2分3、交班记录不全减1分"
+    assert sentences(text) == ["护理记录缺项减2分", "交班记录不全减1分"]
+    # near miss: a number after 分 that is not an item's (「扣1分10次以上」 has no 、)
+    assert sentences("迟到一次扣1分10次以上的不得分") == ["迟到一次扣1分10次以上的不得分"]

@@ -5,8 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from kaohe.cli import main
 from kaohe.transfer.documents import classify, load_documents, measure_all
+from tests.transfer.documents import workbook
 
 PER_TIME = {"kind": "per_occurrence", "amount": Decimal("-1"), "cap": Decimal("3")}
 FLAG = {"kind": "discretionary", "flagged": True, "max": Decimal("10"), "text": "……酌情扣分"}
@@ -119,3 +122,71 @@ def test_a_label_quoting_a_whole_row_is_found_after_the_name_the_import_took_off
     _, totals = measure_all(load_documents(tmp_path))
 
     assert totals["dev"].outcomes["exact"] == 3
+
+
+NAMED_BY_ITS_RULE = """id: t1
+title: 制度建设考核
+split: dev
+tree:
+  - name: 制度建设
+    points: 5
+    children:
+      - {{name: 未建立值班制度的，扣2分, points: 2}}
+      - {{name: 档案管理, points: 3}}
+sentences:
+  - node: 制度建设 › 未建立值班制度的，扣2分
+    text: {text}
+    rules: [{{kind: per_occurrence, amount: -2, cap: 2}}]
+"""
+
+
+@pytest.mark.parametrize("quoted", ["（1）未建立值班制度的，扣2分", "未建立值班制度的，扣2分；"])
+def test_a_label_quoting_what_the_import_cut_off_an_items_name_is_still_found(tmp_path, quoted):
+    folder = tmp_path / "t1"
+    folder.mkdir()
+    rows = [
+        ("一级指标", "二级指标", "分值", "评分标准"),
+        ("制度建设", "（1）未建立值班制度的，扣2分", "2", None),
+        ("制度建设", "档案管理", "3", "档案不全的，每缺一项扣0.5分。"),
+    ]
+    (folder / "source.xlsx").write_bytes(workbook(rows))
+    labels = NAMED_BY_ITS_RULE.format(text=quoted)
+    (folder / "labels.yaml").write_text(labels, encoding="utf-8")
+
+    _, totals = measure_all(load_documents(tmp_path))
+
+    assert totals["dev"].outcomes["exact"] == 1
+
+
+GLOSSED = """某乡平安建设考核办法
+一、平安建设（10分）
+1.信访稳定（10分）：发生越级上访的，每起扣1分，实行一票否决，年终不参与評(píng)優(yōu)。
+"""
+
+GLOSSED_LABELS = """id: t1
+title: 某乡平安建设考核办法
+split: dev
+tree:
+  - name: 平安建设
+    points: 10
+    children:
+      - {name: 信访稳定, points: 10}
+sentences:
+  - node: 平安建设 › 信访稳定
+    text: 发生越级上访的，每起扣1分，
+    rules: [{kind: per_occurrence, amount: -1}]
+  - node: 平安建设 › 信访稳定
+    text: 实行一票否决，年终不参与評(píng)優(yōu)。
+    rules: [{kind: veto, consequence: no_excellence}]
+"""
+
+
+def test_a_flag_is_found_for_a_sentence_ending_in_a_pinyin_gloss(tmp_path):
+    folder = tmp_path / "t1"
+    folder.mkdir()
+    (folder / "source.txt").write_text(GLOSSED, encoding="utf-8")
+    (folder / "labels.yaml").write_text(GLOSSED_LABELS, encoding="utf-8")
+
+    _, totals = measure_all(load_documents(tmp_path))
+
+    assert totals["dev"].outcomes["flagged"] == 2

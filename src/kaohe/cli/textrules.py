@@ -49,6 +49,11 @@ def register(subparsers: Any) -> None:
     evaluation.add_argument(
         "--split", choices=("dev", "validation"), help="只检验开发集或验证集（与 --documents 同用）"
     )
+    evaluation.add_argument(
+        "--only",
+        metavar="编号",
+        help="只检验这些文件（编号以逗号分隔，如 d006,d009；与 --documents 同用）",
+    )
     evaluation.set_defaults(handler=run_eval)
     parser.set_defaults(handler=lambda args: parser.print_help() or 2)
 
@@ -83,7 +88,7 @@ def _failure_lines(result: EntryResult) -> list[str]:
 
 def run_eval(args: argparse.Namespace) -> int:
     if args.documents is not None:
-        return run_documents(args.documents, args.split, args.show_failures)
+        return run_documents(args.documents, args.split, args.show_failures, args.only)
     card = load_corpus(args.corpus)
     print(f"句子总数：{card.total}")
     print(f"完全匹配：{card.exact}")
@@ -100,13 +105,18 @@ def run_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_documents(root: Path, split: str | None, show_failures: bool) -> int:
+def run_documents(
+    root: Path, split: str | None, show_failures: bool, only: str | None = None
+) -> int:
     try:
         documents = load_documents(root)
     except (OSError, yaml.YAMLError, KeyError, TypeError) as error:
         raise CommandError(f"无法读取文件语料 {root}：{error}") from error
     if split:
         documents = [document for document in documents if document.split == split]
+    if only:
+        wanted = {name.strip() for name in only.split(",")}
+        documents = [document for document in documents if document.id in wanted]
     if not documents:
         raise CommandError(f"目录 {root} 中没有带 labels.yaml 的文件")
     results, totals = measure_all(documents)

@@ -63,7 +63,10 @@ def _enumerator_cuts(text: str) -> list[int]:
             continue  # already cut by the terminator
         if before and _OPEN_RATE.search(before):
             continue
-        if match.start() == 0 or before[-1:] in " \t":
+        # 「…减3分4、会诊不及时…」: text from a PDF may glue an item's number to the amount
+        # that ends the item before.
+        glued = before.endswith("分") and text[match.start()].isdigit()
+        if match.start() == 0 or before[-1:] in " \t" or glued:
             cuts.append(match.start())
     return cuts
 

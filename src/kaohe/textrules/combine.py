@@ -107,10 +107,15 @@ def _original(reading: SentenceReading, text: str) -> str:
 def _name_tasks(draft: Draft, readings: list[SentenceReading], text: str) -> Draft:
     offset = readings[draft.sentence].sentence.start
     rule = {key: value for key, value in draft.rule.items() if key != TASK_SPANS}
-    rule["tasks"] = [
-        _task(text[offset + start : offset + end]) for start, end in draft.rule[TASK_SPANS]
-    ]
+    rule["tasks"] = [_spanned_task(text, offset, spans) for spans in draft.rule[TASK_SPANS]]
     return replace(draft, rule=rule)
+
+
+def _spanned_task(text: str, offset: int, spans: tuple[int, ...]) -> str:
+    """A task written in one piece (start, end), or in two (「教育」 and the 「工作不力」 it
+    shares with the other items)."""
+    pieces = zip(spans[::2], spans[1::2], strict=True)
+    return _task("".join(text[offset + start : offset + end] for start, end in pieces))
 
 
 def gather_checklists(

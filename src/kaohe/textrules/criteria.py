@@ -7,6 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from kaohe.textrules.allowances import settle_bonus_allowance
 from kaohe.textrules.clauses import split_sentences
 from kaohe.textrules.combine import (
     gather_checklists,
@@ -14,6 +15,7 @@ from kaohe.textrules.combine import (
     merge_levels,
     merge_rounds,
 )
+from kaohe.textrules.doubts import doubt_damaged_amounts
 from kaohe.textrules.drafts import Draft
 from kaohe.textrules.graded import join_graded_conditions
 from kaohe.textrules.highest import apply_highest_only
@@ -44,10 +46,11 @@ def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
     drafts = join_severity_tiers(merge_levels(drafts, clean), clean)
     drafts = join_graded_conditions(drafts, clean, readings)
     drafts = apply_highest_only(merge_rounds(drafts), clean)
-    drafts = _discretion_joins_flag(drafts, clean)
+    drafts = _discretion_joins_flag(doubt_damaged_amounts(drafts, clean, points), clean)
     drafts = [_as_condition(draft, readings, text, points) for draft in drafts]
     rules = tuple(_bounded(_read_rule(draft, text), points) for draft in drafts)
-    return Reading(text=text, rules=rules, node=_settle_node(node, points))
+    rules, node = settle_bonus_allowance(rules, _settle_node(node, points))
+    return Reading(text=text, rules=rules, node=node)
 
 
 def _drafts(reading: SentenceReading, index: int) -> list[Draft]:

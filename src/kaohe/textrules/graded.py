@@ -22,9 +22,9 @@ from kaohe.textrules.reading import CONFIDENCE_THRESHOLD
 from kaohe.textrules.sentences import SentenceReading
 
 _GRADE = re.compile(
-    r"(?:低于|高于|少于|多于|超过|不足|不到)?\s*\d+(?:\.\d+)?\s*(?P<unit>%|个百分点|分|位|名|人|次|起|户|家|个|件|项|天)?"
-    r"(?:\s*(?:-|—|~|至|到)\s*\d+(?:\.\d+)?\s*(?P<unit2>%|个百分点|分|位|名|人|次|起|户|家|个|件|项|天)?)?"
-    r"\s*(?:\(含[^()]{0,6}\))?\s*(?:及以上|以上|及以下|以下|以内)?"
+    r"(?:低于|高于|少于|多于|超过|不足|不到)?\s*\d+(?:\.\d+)?\s*(?P<unit>%|个?百分点|个点|分|位|名|人|次|起|户|家|个|件|项|天)?"
+    r"(?:\s*(?:-|—|~|至|到)\s*\d+(?:\.\d+)?\s*(?P<unit2>%|个?百分点|个点|分|位|名|人|次|起|户|家|个|件|项|天)?)?"
+    r"\s*(?:\(含[^()]{0,6}\))?\s*(?:及以上|以上|及以下|以下|以内|以外)?"
 )
 _SEVERITY = re.compile(rf"(?:情节)?(?:{SEVERITIES})")
 _CLAUSE_END = re.compile(r"[,;:。\n]|\d{1,2}、")
@@ -84,10 +84,22 @@ def _level_names(conditions: list[str]) -> list[str]:
     plain = _SEVERITY.sub("", following)
     if mark < len(first):
         at = first.rfind(lead) if lead else mark
+        compared = _COMPARED.search(first, 0, at if at >= 0 else mark)
         first = first[at:] if at >= 0 else first
+        if compared and not lead:
+            return _compared(compared.group(0), [first, *conditions[1:]])
     elif plain != following and first.endswith(plain):
         first = plain  # 「文稿校对出现错误」 beside 「重大错误」 is the level 「错误」
     return [first, *conditions[1:]]
+
+
+_COMPARED = re.compile(r"低于|高于|少于|多于|超过|不足|不到")
+
+
+def _compared(word: str, names: list[str]) -> list[str]:
+    """「超过平均值5个点以内…，5个点以外…」: the comparison written once, apart from the first
+    grade, belongs to every level: 「超过5个点以内」, 「超过5个点以外」."""
+    return [name if _COMPARED.match(name) else word + name for name in names]
 
 
 def _mark(condition: str) -> int:

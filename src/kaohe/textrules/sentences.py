@@ -18,10 +18,11 @@ SCORING = re.compile(
     r"|(?:不少于|至少|不低于|不超过)\s*[\d一二两三四五六七八九十]"
     r"|(?:扣|罚|奖|奖励|加)\s*(?:[\d.]+|[一二两三四五六七八九十百千]+)\s*元|[计計]分"
     # 「每处扣1;」 (分 left out), 「得 * 分」 (the number masked), 「得基本分」, and a grade set
-    # outright (「该年度考核不合格」, 「直接定为“后进”」): each scores, and is not read here.
+    # outright (「该年度考核不合格」, 「直接定为“后进”」): each scores, and is not read here; as
+    # a condition (「被认定为“不合格”的，每次扣0.1分」) it does not.
     r"|(?:扣|加|减)\s*\d+(?:\.\d+)?\s*(?=$|[,;。])|(?:扣|加|得|计)\s*\*\s*分|最高计"
-    r"|得(?:基本|基础)分|(?:考核|考评|等次|评定|评为)[^,;。的]{0,6}不合格(?![的单个人])"
-    r"|直接定为|定为\W?(?:后进|较差|不称职|不合格)(?![的单个人])|扣罚"
+    r"|得(?:基本|基础)分|(?:考核|考评|等次|评定|评为)[^,;。的]{0,6}不合格(?!\W?[的单个人])"
+    r"|直接定为|定为\W?(?:后进|较差|不称职|不合格)(?!\W?[的单个人])|扣罚"
 )
 # Headings carry their points (「班子测评(10分)」, read by read_name) and name a veto section;
 # 「交叉扣分的，就高扣分」 is what the engine does with shared incidents anyway.
@@ -32,8 +33,9 @@ _HARMLESS = re.compile(
     r"|[计計]分(?:办法|标准|方法|规则|细则|方式)|量化计分"
     # 「按以下三种情况扣分：个人访每人扣5分」 introduces the amounts after the colon.
     r"|按(?:以下|下列|如下)[^,;:]{0,8}?(?:扣分|计分|加分):"
-    # 「一件扣10分(若有新诉求的,不扣分)」: an exception says when the amount is not taken.
-    r"|\((?:若|如|但)[^()]{0,24}?(?:不扣分|不予扣分)\)"
+    # 「一件扣10分(若有新诉求的,不扣分)」: an exception says when the amount is not taken, and
+    # 「持平不扣分,超过…扣1分」 that none is taken short of the graded amounts.
+    r"|\((?:若|如|但)[^()]{0,24}?(?:不扣分|不予扣分)\)|(?:持平|达标|未超过[^,;]{0,8}?)的?,?不予?扣分"
 )
 
 

@@ -32,6 +32,7 @@ import yaml
 
 from kaohe.engine import PATH_SEPARATOR, within
 from kaohe.textrules.evaluation import as_decimals
+from kaohe.textrules.normalize import normalize
 from kaohe.transfer.importers import ImportRefused, import_file
 from kaohe.transfer.importers.names import strip_numbering
 from kaohe.transfer.scheme_file import nodes_with_paths
@@ -185,12 +186,17 @@ def _rules_from(
 ) -> list[dict[str, Any]]:
     """The rules read from the sentence: in the first node whose criteria hold the sentence,
     the rules whose source text lies within the sentence's place in those criteria."""
-    text = squeeze(sentence.text)
-    for node in candidates:
-        criteria = squeeze(str(node.get("criteria") or ""))
-        start = criteria.find(text)
-        if start >= 0:
-            return _rules_between(node, criteria, start, start + len(text))
+    whole = squeeze(sentence.text)
+    # 「(1)…」: an enumerator the outline took as structure is not part of the sentence, nor is
+    # the 「；」 that ended it where the import took the sentence as an item's name.
+    bare = squeeze(strip_numbering(sentence.text))
+    for text in dict.fromkeys((whole, bare, whole.rstrip(_CLOSING), bare.rstrip(_CLOSING))):
+        for node in candidates:
+            criteria = squeeze(str(node.get("criteria") or ""))
+            start = criteria.find(text)
+            if start >= 0:
+                return _rules_between(node, criteria, start, start + len(text))
+    text = whole
     for node in candidates:
         criteria = squeeze(str(node.get("criteria") or ""))
         rest = _after_name(text, str(node.get("name") or ""), criteria)
@@ -226,7 +232,8 @@ def _rules_between(
     quoting a wider stretch counts when its stretch holds the sentence (its enumerator and
     closing 。；, which a rule's source leaves out, aside)."""
     found, cursor = [], 0
-    closed = start + len(criteria[start:end].rstrip(_CLOSING))
+    # A closing pinyin gloss (「評(píng)優(yōu)。」) lies outside the sentence the reader saw, too.
+    closed = start + len(normalize(criteria[start:end]).rstrip(_CLOSING + " ;,"))
     start += len(criteria[start:end]) - len(strip_numbering(criteria[start:end]).lstrip("、"))
     for rule in node.get("rules") or ():
         source = squeeze(str(rule.get("text") or ""))

@@ -37,6 +37,10 @@ _EACH_MISSING = re.compile(
 _EACH_LISTED = re.compile(
     rf"(?:上述|以上|前述|下列)[^,;]{{0,12}}?,?\s*(?:每项|每一项|每条)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
+# 「未落实的每项扣1分」: the items are the requirements written before the sentence.
+_EACH_NOT_DONE = re.compile(
+    rf"^\s*(?:未|不|没有)[^,;、]{{1,6}}?的?\s*,?\s*(?:每项|每一项|每条)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
 _EACH_CONDITION = re.compile(rf"(?:的)?\s*,?\s*(?:各|分别)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}$")
 
 
@@ -47,6 +51,7 @@ def read_checklist(sentence: Sentence) -> list[Finding]:
         (_EACH_UNDONE, GATHER_TASKS),
         (_EACH_MISSING, GATHER_LISTED),
         (_EACH_LISTED, GATHER_LISTED),
+        (_EACH_NOT_DONE, GATHER_LISTED),
         (_EACH_CONDITION, GATHER_CONDITIONS),
     )
     for pattern, gather in gathers:
@@ -160,3 +165,28 @@ def read_shared_negation(sentence: Sentence) -> list[Finding]:
     amount = signed(match.group("verb"), match.group("amount"))
     rule = {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
     return [Finding(rule, match.start(), match.end(), SURE)]
+
+
+# 「教育、组织、群众工作不力各扣1分」: the last item's failing (two characters and 不力, 不到位…)
+# belongs to every item, so each task is the item with that failing. The list may follow the
+# item's points (「…(2分)教育、组织…」).
+_SHARED_FAILING = re.compile(
+    rf"(?:^|(?<=[,;:)]))\s*(?P<items>[^,;:、不未无没()]{{1,12}}(?:、[^,;:、不未无没()]{{1,12}})+?)"
+    r"(?P<failing>[\u4e00-\u9fff]{2}(?:不力|不到位|不落实|不及时|不规范|不健全|不完善))"
+    rf"\s*的?\s*,?\s*各\s*(?P<verb>{DEDUCT})\s*{AMOUNT}(?!\s*、)"
+)
+
+
+@sentence_reader("甲、乙工作不力各扣分", priority=9, needs="各")
+def read_shared_failing(sentence: Sentence) -> list[Finding]:
+    match = _SHARED_FAILING.search(sentence.text)
+    if match is None:
+        return []
+    offset, failing = match.start("items"), match.span("failing")
+    spans = [
+        (offset + item.start(), offset + item.end(), *failing)
+        for item in re.finditer(r"[^、\s][^、]*[^、\s]|[^、\s]", match.group("items"))
+    ]
+    amount = signed(match.group("verb"), match.group("amount"))
+    rule = {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
+    return [Finding(rule, offset, match.end(), SURE)]

@@ -26,6 +26,9 @@ _CONSEQUENCES: tuple[tuple[str, dict[str, Any]], ...] = (
 _GRADE_CAP = re.compile(
     r"(?:等次|等级)?(?:直接)?(?:定为|确定为|评为|为)\s*(?P<grade>基本称职|不称职|一般|较差|差|不合格|基本合格|合格)\s*(?:等次|等级)?"
 )
+# 「少于10篇的，计0分」: a value below a threshold, not an event that happens — a person says
+# whether the item keeps part of its points.
+_BELOW_THRESHOLD = re.compile(rf"(?:低于|少于|不足|未达到|达不到|不到)\s*{NUMBER}")
 _THRESHOLD = re.compile(rf"(?P<count>{NUMBER})\s*(?:人|起|次|宗)\s*(?:及|或)?以上")  # fmt: skip
 
 
@@ -73,5 +76,7 @@ def read_zero(sentence: Sentence) -> list[Finding]:
     confidence = GUESS if _AMOUNT.search(sentence.text) else SURE
     return [
         Finding({"kind": "zero_on_event"}, match.start(), match.end(), confidence)
+        if not _BELOW_THRESHOLD.search(sentence.text, 0, match.start())
+        else Finding({"kind": "zero_on_event"}, match.start(), match.end(), GUESS)
         for match in _ZERO.finditer(sentence.text)
     ]

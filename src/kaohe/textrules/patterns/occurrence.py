@@ -31,7 +31,7 @@ from kaohe.textrules.vocabulary import COUNTER
 _NOT_PER_OCCURRENCE = re.compile(r"少|减少|下降|降低|未完成|未达|超过|超出|提高|增加|上升")
 _EVERY = re.compile(
     rf"每\s*(?:(?:发现|查实|出现|发生)?\s*|(?![季月年周半天日少缺减降低超迟逾晚延])[\u4e00-\u9fff]{{1,2}}(?=一|1))"
-    rf"(?:一|1)?\s*(?P<unit>{COUNTER})(?!百分点)(?P<between>[^,;:]{{0,14}}?"
+    rf"(?:一|1)?\s*(?P<unit>{COUNTER})(?!\s*百分点)(?P<between>[^,;:]{{0,14}}?"
     rf"|[^,;:]{{0,20}}?,)\s*(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)\s*{AMOUNT}"
 )
 _FOUND_ONCE = re.compile(
@@ -46,7 +46,7 @@ _ONE_EACH = re.compile(
 )
 _RANGE_AFTER = re.compile(r"\s*(?:-|至|到)\s*\d")
 _CAP = re.compile(
-    rf"\s*,?\s*(?:累计)?(?:最多|最高|最多累计|累计不超过|不超过)\s*(?:不超过)?\s*(?:扣|加|得|计)?\s*({NUMBER})"
+    rf"\s*,?\s*(?:累计)?(?:最多|最高|最多累计|累计不超过|不超过)\s*(?:不超过)?\s*(?:扣|减|加|得|计)?\s*({NUMBER})"
     r"\s*(?:分|(?![\d.%]|\s*(?:[次个项件篇人户名位]|元|万)))"
 )
 # 「扣除月度考核分1分」: what the amount is taken from may sit between the verb and the amount.
@@ -60,11 +60,16 @@ _DOUBTFUL = re.compile(
     r"情节严重|情节较重|情节轻微|性质恶劣|视情况|根据情况|否则|相应|按比例"
     r"|(?:较大|重大|严重|恶劣)(?:社会)?影响"
     rf"|{NUMBER}\s*(?:次|起|件|项|人次)\s*(?:及|或)?以上|优秀|良好|合格|称职"
+    # a ladder of disciplinary outcomes (诫勉, 轻处分, 重处分, 移送司法) grades one event
+    r"|诫勉|[轻重]处分|移送司法|追究刑事"
 )
 _CREDIT = re.compile(rf"(?<!最多)(?<!最高)得\s*{NUMBER}\s*分")
-# A count before a one-time amount (「2项任务有1项未完成扣0.5分」) says the amount is per something.
-_COUNTED = re.compile(rf"{NUMBER}\s*{COUNTER}(?!\s*(?:及|或)?以上)")
+# A count before a one-time amount (「2项任务有1项未完成扣0.5分」) says the amount is per something;
+# a grade (「5个点以内」, 「3次以上」) does not.
+_COUNTED = re.compile(rf"{NUMBER}\s*{COUNTER}(?!\s*(?:个?点|百分点|(?:及|或)?以[上下内外]))")
 _COUNT_REACH = 8
+# 「每高一个百分点扣1分」: a rate in the amount's own clause that no reader took is still a rate.
+_RATE_IN_CLAUSE = re.compile(r"每[^,;:]{0,16}$")
 # A recurring period (逾期未报的扣1分 after 每月5日前报送) or a ranking (排名前三的加1分) may
 # make a plain amount per period or per position.
 _PER_SOMETHING = re.compile(
@@ -144,28 +149,37 @@ def read_every(sentence: Sentence) -> list[Finding]:
     return sorted(findings, key=lambda finding: finding.start)
 
 
-# 「《要情快报》采用1条，计5分」, 「每采用1篇计2分」: each piece adopted counts the amount.
+# 「《要情快报》采用1条，计5分」, 「每采用1篇计2分」, 「快报采用每条10分」: each piece adopted
+# counts the amount.
 _COUNTED_PER_PIECE = re.compile(
-    rf"(?:{_ADOPTED.pattern})的?\s*(?:每\s*(?:一|1)?|一|1)\s*(?P<unit>{COUNTER})\s*[,的]?\s*"
-    rf"[计记]\s*{AMOUNT}"
+    rf"(?:{_ADOPTED.pattern})的?\s*,?\s*(?P<every>每\s*(?:一|1)?|一|1)\s*(?P<unit>{COUNTER})"
+    rf"\s*[,的]?\s*(?P<verb>[计记])?\s*{AMOUNT}"
 )
 
 
-@sentence_reader("采用1条计分", priority=139, needs="计记")
+@sentence_reader("采用1条计分", priority=139, needs="计记每")
 def read_counted_per_piece(sentence: Sentence) -> list[Finding]:
+    matches = [
+        match
+        for match in _COUNTED_PER_PIECE.finditer(sentence.text)
+        if match.group("verb") or match.group("every").startswith("每")
+    ]
+    # 「要情采用每条10分，被市委办采用每条10分」: amounts by where a piece was adopted, levels a
+    # person settles; an amount written with 计 stands on its own.
+    unwritten = sum(not match.group("verb") for match in matches)
     findings = []
-    for match in _COUNTED_PER_PIECE.finditer(sentence.text):
+    for match in matches:
         rule = {"kind": "per_occurrence", "amount": number(match.group("amount"))}
         rule, end = _with_cap({**rule, "unit": match.group("unit")}, sentence, match.end())
-        findings.append(
-            Finding(rule, match.start(), end, GUESS if _ranged(sentence, match) else SURE)
-        )
+        sure = not _ranged(sentence, match) and (match.group("verb") or unwritten == 1)
+        findings.append(Finding(rule, match.start(), end, SURE if sure else GUESS))
     return findings
 
 
 def _maybe_per_something(sentence: Sentence, start: int) -> bool:
     reach = max(0, start - _COUNT_REACH)
     counted = _COUNTED.search(sentence.text, reach, start) is not None
+    counted = counted or _RATE_IN_CLAUSE.search(sentence.text, 0, start) is not None
     return counted or _doubtful(sentence) or _PER_SOMETHING.search(sentence.text) is not None
 
 

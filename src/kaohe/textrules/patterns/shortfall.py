@@ -45,7 +45,7 @@ MINIMUM = re.compile(
 )
 # 「每少开展一次活动的扣5分」: the verb of what was required may stand between 少 and the count.
 _MISSING = re.compile(
-    rf"(?:每\s*)?少\s*(?:开展|召开|组织|举办|开|报|交|办|发)?\s*(?:一|1)\s*(?P<unit>{COUNTER})?"
+    rf"(?:每\s*)?(?:少|缺)\s*(?:开展|召开|组织|举办|开|报|交|办|发)?\s*(?:一|1)\s*(?P<unit>{COUNTER})?"
     rf"(?:[^,;\d]{{0,4}}?的)?\s*[,,]?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 _ALL_OR_NOTHING = re.compile(
@@ -53,7 +53,8 @@ _ALL_OR_NOTHING = re.compile(
 )
 _BELOW = re.compile(
     rf"(?:(?<!不)低于|(?<!不)少于|不足|未达到|达不到|(?<!达)不到)\s*(?P<target>{NUMBER})\s*"
-    rf"(?P<unit>%|分|{COUNTER})\s*(?:\([^()]{{0,12}}\))?\s*的?\s*,?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+    rf"(?:(?P<unit>%|分|{COUNTER})\s*(?:\([^()]{{0,12}}\))?\s*的?\s*,?\s*|\s*的?\s*,?\s*(?={DEDUCT}))"
+    rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
     r"(?!\s*(?:-|至|到|/))"
 )
 _SEVERAL = re.compile(r"每项少|各少")
@@ -93,10 +94,22 @@ def read_step_shortfall(sentence: Sentence) -> list[Finding]:
         }
         # A period before the step (每月召开一次…每少一次) hints at a frequency misread here.
         sure = target is not None and not _RECURRING.search(sentence.text, 0, match.start())
-        start = clause_start(sentence.text, target.start()) if target else 0
+        start = _target_clause(sentence.text, target.start(), match.start()) if target else 0
         findings.append(Finding(rule, start, match.end(), SURE if sure else GUESS))
     findings += [_each_missing(sentence, match) for match in _ONE_SHORT.finditer(sentence.text)]
     return findings
+
+
+_OWN_AMOUNT = re.compile(rf"(?:计|记|得|{DEDUCT}|加)\s*{NUMBER}\s*分")
+
+
+def _target_clause(text: str, target: int, step: int) -> int:
+    """The rule starts with its target's clause, unless that clause scores on its own
+    (「80%以上计1分，每减少10%扣0.1分」): its amount is left for a reader, or a person."""
+    start = clause_start(text, target)
+    if _OWN_AMOUNT.search(text, start, step) is None:
+        return start
+    return clause_start(text, step)
 
 
 def _each_missing(sentence: Sentence, match: re.Match[str]) -> Finding:
@@ -119,11 +132,19 @@ def _period_before(text: str, end: int) -> str | None:
     return period if position >= 0 else None
 
 
+# 「不少于6次12天」, 「不少于6次,12天」: a second minimum in another unit, right after the first.
+_SECOND_MINIMUM = re.compile(rf"\s*,?\s*(?P<count>{NUMBER})\s*(?P<unit>{COUNTER})(?=\s*[,;。]|$)")
+
+
 @sentence_reader("不少于几次", priority=120, needs="少低月季周年")
 def read_minimum(sentence: Sentence) -> list[Finding]:
     minimum = MINIMUM.search(sentence.text)
     if minimum is None:
         return []
+    second = _SECOND_MINIMUM.match(sentence.text, minimum.end())
+    both = _two_minimums(sentence, minimum, second) if second else []
+    if both:
+        return both
     missing = _MISSING.search(sentence.text, minimum.end())
     if missing is not None:
         return [_frequency(sentence, minimum, missing)]
@@ -142,11 +163,39 @@ def read_minimum(sentence: Sentence) -> list[Finding]:
     return [Finding(rule, minimum.start(), all_or_nothing.end(), LIKELY)]
 
 
+def _two_minimums(
+    sentence: Sentence, minimum: re.Match[str], second: re.Match[str]
+) -> list[Finding]:
+    """「全年学习不少于6次12天，缺一次扣2分，缺一天扣1分」: each minimum with the amount per
+    unit short of it. Without an amount for each, none: the first minimum is read alone."""
+    text, findings = sentence.text, []
+    wanted = [
+        (counted_unit(minimum), _count(minimum), minimum.start()),
+        (second.group("unit"), number(second.group("count")), None),
+    ]
+    misses = list(_MISSING.finditer(text, second.end()))
+    for unit, count, start in wanted:
+        missing = next((m for m in misses if m.group("unit") == unit), None)
+        if missing is None:
+            return []
+        amount = signed(missing.group("verb"), missing.group("amount"))
+        rule = _minimum_rule(text, unit, count, second.end(), amount)
+        findings.append(
+            Finding(rule, missing.start() if start is None else start, missing.end(), SURE)
+        )
+    return findings
+
+
 def minimum_rule(text: str, minimum: re.Match[str], amount: Decimal) -> dict[str, Any]:
     """「全年不少于两次」 and the amount per time short: a frequency per the period written
     before the minimum, or a shortfall against a target when no period is written."""
-    unit, count = counted_unit(minimum), _count(minimum)
-    period = _period_before(text, minimum.end())
+    return _minimum_rule(text, counted_unit(minimum), _count(minimum), minimum.end(), amount)
+
+
+def _minimum_rule(
+    text: str, unit: str, count: Decimal, end: int, amount: Decimal
+) -> dict[str, Any]:
+    period = _period_before(text, end)
     if period is None:
         rule = {"kind": "shortfall", "target": count, "step": Decimal(1), "amount": amount}
         return {**rule, "partial": "floor", "unit": unit}
@@ -186,7 +235,8 @@ def read_threshold(sentence: Sentence) -> list[Finding]:
             "step": target,
             "amount": signed(match.group("verb"), match.group("amount")),
             "partial": "ceil",
-            "unit": _unit_key(match.group("unit")),
         }
+        if match.group("unit"):  # 「安全感低于80扣3分」: a bare score or index has no unit
+            rule["unit"] = _unit_key(match.group("unit"))
         findings.append(Finding(rule, match.start(), match.end(), LIKELY))
     return findings

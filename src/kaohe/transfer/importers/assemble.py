@@ -11,6 +11,7 @@ from kaohe.textrules import Reading, ReadRule, read_criteria
 from kaohe.transfer.importers.amounts import amount_kind, amount_rule, bare_amount
 from kaohe.transfer.importers.drafts import Draft
 from kaohe.transfer.importers.report import ImportReport, PointsCheck
+from kaohe.transfer.importers.scoring_text import keep_scoring_text
 
 FORMAT = "kaohe-scheme/1"
 _BONUS_NAME = re.compile(r"加分|正向激励|奖励")
@@ -29,6 +30,7 @@ _READ_FACTS = ("kind", "floor", "cap", "not_applicable")
 
 def assemble(root: Draft, *, scheme_id: str, name: str, report: ImportReport) -> dict[str, Any]:
     """The scheme dict for the tree under ``root``; problems go to the report, never raise."""
+    keep_scoring_text(root)
     _unique_names(root, report)
     _single_children_take_points(root, report)
     builder = _Builder(report)
