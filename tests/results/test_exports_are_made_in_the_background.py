@@ -15,6 +15,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from kaohe.accounts.roles import Role
+from kaohe.audit.models import Action, AuditEntry
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.downloads.models import Download
 from kaohe.results.exports import ranking_workbook
@@ -140,3 +141,33 @@ def test_the_export_keeps_the_publication_the_page_showed(published: Any, client
     assert ask_for(client, url).params["snapshot"] == "1"
     assert ask_for(client, url, {"snapshot": "live"}).params["snapshot"] == "live"
     assert client.post(url, query_params={"snapshot": "7"}).status_code == 404
+
+
+def test_the_file_sent_and_every_refusal_are_in_the_audit_log(ranked: Any, client: Any) -> None:
+    client.force_login(ranked.office)
+    download = ask_for(client, ranking_url(ranked))
+    client.get(reverse("downloads:file", args=[download.pk]))
+
+    sent = AuditEntry.objects.get(action=Action.FILE_DOWNLOADED)
+    assert sent.actor == ranked.office and sent.new == {"文件": download.filename}
+    client.force_login(ranked.reporter)
+    client.get(reverse("downloads:file", args=[download.pk]))
+    refused = AuditEntry.objects.get(action=Action.ACCESS_DENIED)
+    assert refused.actor == ranked.reporter
+    assert refused.object_repr == reverse("downloads:file", args=[download.pk])
+
+
+def test_a_job_that_breaks_says_so_in_chinese_on_its_page(
+    ranked: Any, client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> bytes:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("kaohe.results.downloads.ranking_workbook", broken)
+    client.force_login(ranked.office)
+
+    page = client.post(ranking_url(ranked), follow=True).content.decode()
+
+    assert Download.objects.get().status == Download.Status.FAILED
+    assert "未能生成文件：生成文件时发生内部错误，请稍后重试或联系系统管理员" in page
+    assert "disk full" not in page and "hx-get" not in page

@@ -129,6 +129,7 @@ DOORS: dict[str, Door] = {
     "results:requeue_publication": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:finalise": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:recompute": Door(frozenset({KB}), ("published_cycle",), "post"),
+    "results:recompute_progress": Door(CYCLE_PEOPLE, ("published_cycle",)),  # results in it
     "results:evaluations": Door(frozenset({KB}), ("published_cycle",)),
     "results:consistency": Door(frozenset({KB}), ("published_cycle",)),
     "results:export_ranking": Door(frozenset({KB}), ("published_cycle",), "post"),
