@@ -118,7 +118,7 @@ class Poller:
 
     def __init__(self, client: Client, cycle: Cycle, every: float) -> None:
         self.client, self.cycle, self.every = client, cycle, every
-        self.seen: list[tuple[float, str, str]] = []
+        self.seen: list[tuple[float, str, str, int]] = []
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self.run, daemon=True)
 
@@ -127,9 +127,10 @@ class Poller:
         url = reverse("results:publication", args=[self.cycle.pk])
         try:
             while not self.stop.is_set():
-                page = self.client.get(url, HTTP_HX_REQUEST="true").content.decode()
+                page = self.client.get(url, HTTP_HX_REQUEST="true")
                 status = Cycle.objects.get(pk=self.cycle.pk).get_status_display()
-                self.seen.append((time.perf_counter() - started, status, step_of(page)))
+                step = step_of(page.content.decode())
+                self.seen.append((time.perf_counter() - started, status, step, page.status_code))
                 self.stop.wait(self.every)
         finally:
             connection.close()
@@ -150,10 +151,23 @@ def step_of(page: str) -> str:
     return ""
 
 
+def answers(seen: list[tuple[float, str, str, int]]) -> str:
+    """The polls' HTTP answers counted (a write that waited past the busy timeout: not 200)."""
+    codes = [code for *_, code in seen]
+    return "，".join(f"HTTP {code} {codes.count(code)} 次" for code in sorted(set(codes)))
+
+
+def saving_seen(seen: list[tuple[float, str, str, int]]) -> str:
+    """From the first to the last poll that saw the snapshot being stored (a lower bound of
+    how long its one transaction took)."""
+    times = [at for at, _, step, _ in seen if step == "正在保存公示结果"]
+    return f"{times[-1] - times[0]:.1f} s（{len(times)} 次）" if times else "未见"
+
+
 def report(figures: dict[str, Any]) -> str:
     ratio = figures["request"] / figures["snapshot"]
-    during = [status for _, status, _ in figures["seen"]]
-    steps = sorted({step for _, _, step in figures["seen"] if step})
+    during = [status for _, status, *_ in figures["seen"]]
+    steps = sorted({step for _, _, step, _ in figures["seen"] if step})
     return "\n".join(
         [
             f"   公示前打开排名页（按钮所在页，{figures['page_status']}）：{figures['page']:.2f} s",
@@ -163,6 +177,8 @@ def report(figures: dict[str, Any]) -> str:
             f"   请求用时 / 快照用时 = {ratio:.2%}",
             f"   快照生成期间轮询 {len(during)} 次：「发布中」{during.count('发布中')} 次，"
             f"页面显示的步骤：{'、'.join(steps) or '无'}",
+            f"   轮询应答：{answers(figures['seen'])}；"
+            f"轮询看到「正在保存公示结果」的时长：{saving_seen(figures['seen'])}",
             f"   完成后周期状态「{figures['final']}」，公示快照 {figures['snapshots']} 份",
         ]
     )
