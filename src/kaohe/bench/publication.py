@@ -14,7 +14,8 @@ cycle said meanwhile and after.
 
 The honest limit for the request is the status change alone (one row locked and updated, one
 audit entry, the job queued); the snapshot must read every record, compute every unit and freeze
-them, so it grows with the cycle while the request must not.
+them, so it grows with the cycle while the request must not. The figures measured, with the date
+and the machine's load: docs/results.md, "Publication at province scale".
 """
 
 from __future__ import annotations
