@@ -72,9 +72,9 @@ def fill(cycle: Cycle, office: Any, scheme: engine.Scheme, units: int, records: 
         (
             Record(
                 cycle=cycle,
-                cycle_unit=labelled[record.unit],
+                unit=labelled[record.unit],
                 recorded_by=office,
-                **(stored_values(record) | {"node_path": leaf_of[record.rule]}),
+                **(stored_values(record) | {"indicator": leaf_of[record.rule]}),
             )
             for record in bench_engine.synthetic_records(scheme, units, records)
         ),
