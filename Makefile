@@ -23,8 +23,8 @@ run: install
 	@echo ""
 	@echo "kaohe 已启动：http://127.0.0.1:$(PORT)/"
 	@$(BIN)/python manage.py demo_logins
-	@# Results are recomputed in the background by a task worker beside the web server, kept
-	@# alive by kaohe.project.supervise (restarted should it die); both stop together.
+	@# Long work (recomputes, publication, imports, exports: docs/architecture.md) runs in a task
+	@# worker beside the web server, kept alive by kaohe.project.supervise; both stop together.
 	KAOHE_TASKS=worker $(BIN)/python -m kaohe.project.supervise \
 	  $(BIN)/python manage.py task_worker --interval 0.5 & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

@@ -23,20 +23,28 @@ def people(bureau: Any) -> dict[str, Any]:
     }
 
 
-def unit_pages(bureau: Any) -> list[str]:
+def unit_pages(bureau: Any) -> tuple[str, str]:
+    """The breakdown page and its export (asked for with a POST, answered with the download)."""
     cycle, unit = bureau.cycle.pk, bureau.units["党建科"].pk
-    return [
+    return (
         reverse("results:unit", args=[cycle, unit]),
         reverse("results:export_unit", args=[cycle, unit]),
-    ]
+    )
 
 
 def office_pages(bureau: Any) -> list[str]:
     cycle = bureau.cycle.pk
     return [
         reverse("results:evaluations", args=[cycle]),
-        reverse("results:export_ranking", args=[cycle]),
         reverse("results:bulletin", args=[cycle]),
+    ]
+
+
+def office_files(bureau: Any) -> list[str]:
+    cycle = bureau.cycle.pk
+    return [
+        reverse(f"results:{name}", args=[cycle])
+        for name in ("export_ranking", "bulletin_docx", "bulletin_pdf")
     ]
 
 
@@ -66,8 +74,9 @@ def test_a_units_results_are_read_only_by_that_unit_its_leaders_and_the_office(
 ) -> None:
     client.force_login(people[who])
 
-    for url in unit_pages(bureau):
-        assert client.get(url).status_code == (200 if allowed else 403), url
+    page, export = unit_pages(bureau)
+    assert client.get(page).status_code == (200 if allowed else 403)
+    assert client.post(export).status_code == (302 if allowed else 403)
 
 
 @pytest.mark.parametrize(
@@ -80,6 +89,8 @@ def test_the_ranking_evaluations_and_review_steps_are_the_offices_alone(
 
     for url in office_pages(bureau):
         assert client.get(url).status_code == 403, url
+    for url in office_files(bureau):
+        assert client.post(url).status_code == 403, url
     for step in ("lock", "reopen", "publish", "finalise", "recompute"):
         assert client.post(reverse(f"results:{step}", args=[bureau.cycle.pk])).status_code == 403
     bureau.cycle.refresh_from_db()
@@ -123,9 +134,12 @@ def test_review_steps_need_post(bureau: Any, client: Any) -> None:
 
 
 def test_anonymous_visitors_are_sent_to_log_in(bureau: Any, client: Any) -> None:
-    pages = [*unit_pages(bureau), *office_pages(bureau), *ranking_pages(bureau)]
+    page, export = unit_pages(bureau)
+    pages = [page, *office_pages(bureau), *ranking_pages(bureau)]
     for url in [*pages, reverse("results:cycles"), reverse("results:dashboard")]:
         assert client.get(url).status_code == 302
+    for url in [export, *office_files(bureau)]:
+        assert client.post(url).status_code == 302
 
 
 def test_the_cycle_list_shows_only_the_users_own_units(

@@ -4,6 +4,8 @@ from typing import Any
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tests.downloaded import downloaded
+
 
 def workbook(response: Any) -> Any:
     assert response.status_code == 200
@@ -19,7 +21,9 @@ def test_the_ranking_exports_rank_unit_sections_total_grade_and_vetoes(
     graded.graded_record("督查科", "veto")
     client.force_login(graded.office)
 
-    sheet = workbook(client.get(reverse("results:export_ranking", args=[graded.graded_cycle.pk])))
+    sheet = workbook(
+        downloaded(client, reverse("results:export_ranking", args=[graded.graded_cycle.pk]))
+    )
 
     assert sheet["A1"].value == "分等次测试周期考核结果排名表"
     assert "A1:H1" in {str(merged) for merged in sheet.merged_cells.ranges}
@@ -36,7 +40,7 @@ def test_the_ranking_exports_rank_unit_sections_total_grade_and_vetoes(
 def test_the_ranking_sheet_prints_in_the_government_layout(bureau: Any, client: Any) -> None:
     client.force_login(bureau.office)
 
-    sheet = workbook(client.get(reverse("results:export_ranking", args=[bureau.cycle.pk])))
+    sheet = workbook(downloaded(client, reverse("results:export_ranking", args=[bureau.cycle.pk])))
 
     assert sheet["A1"].font.name == "宋体" and sheet["A1"].font.bold
     assert sheet["A3"].font.name == "宋体"
@@ -55,7 +59,9 @@ def test_a_units_breakdown_exports_the_tree_scores_explanations_and_records(
     unit = bureau.units["党建科"]
     client.force_login(bureau.reporter)
 
-    sheet = workbook(client.get(reverse("results:export_unit", args=[bureau.cycle.pk, unit.pk])))
+    sheet = workbook(
+        downloaded(client, reverse("results:export_unit", args=[bureau.cycle.pk, unit.pk]))
+    )
 
     assert sheet["A1"].value == "2020年第二季度科室绩效考核党建科考核得分明细"
     rows = {row[0].value: row for row in sheet.iter_rows(min_row=4) if row[0].value}
@@ -78,7 +84,7 @@ def test_the_export_of_a_snapshot_uses_the_frozen_numbers(published: Any, client
     client.force_login(published.office)
     url = reverse("results:export_ranking", args=[published.cycle.pk])
 
-    frozen = workbook(client.get(url, {"snapshot": 1}))
+    frozen = workbook(downloaded(client, url, {"snapshot": 1}))
 
     assert "第 1 次公示" in frozen["A2"].value
     party = next(row for row in frozen.iter_rows(min_row=4) if row[1].value == "党建科")

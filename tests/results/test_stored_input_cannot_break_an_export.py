@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from kaohe.accounts import actions as account_actions
 from kaohe.accounts.models import Unit
 from kaohe.cycles import actions as cycle_actions
+from tests.downloaded import downloaded
 
 FORMULA_UNIT = '=HYPERLINK("http://evil.example","点我")'
 COLON_UNIT = "党建科:第一组"
@@ -67,7 +68,7 @@ def cells(sheet: Any) -> list[Any]:
 def test_the_ranking_shows_a_formula_named_unit_as_text(hostile: Any, client: Any) -> None:
     client.force_login(hostile.office)
 
-    sheet = opened(client.get(reverse("results:export_ranking", args=[hostile.cycle.pk])))
+    sheet = opened(downloaded(client, reverse("results:export_ranking", args=[hostile.cycle.pk])))
 
     units = {row[1].value: row[1] for row in sheet.iter_rows(min_row=4)}
     assert set(units) == {FORMULA_UNIT, COLON_UNIT, "+cmd|' /C calc'!A0", "@SUM(1+1)"}
@@ -81,7 +82,7 @@ def test_a_cycle_named_with_a_slash_names_the_sheet_in_full_width(
 ) -> None:
     client.force_login(hostile.office)
 
-    sheet = opened(client.get(reverse("results:export_ranking", args=[hostile.cycle.pk])))
+    sheet = opened(downloaded(client, reverse("results:export_ranking", args=[hostile.cycle.pk])))
 
     assert sheet.title == "2026／Q4考核结果排名表"
     assert sheet["A1"].value == "2026/Q4考核结果排名表"
@@ -93,7 +94,7 @@ def test_a_units_breakdown_drops_the_control_character_and_keeps_the_rest(
     client.force_login(hostile.office)
     url = reverse("results:export_unit", args=[hostile.cycle.pk, hostile.formula_unit.pk])
 
-    sheet = opened(client.get(url))
+    sheet = opened(downloaded(client, url))
 
     texts = [cell.value for cell in cells(sheet) if isinstance(cell.value, str)]
     assert any("迟到两人次" in text for text in texts)

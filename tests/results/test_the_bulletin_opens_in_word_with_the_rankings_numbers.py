@@ -7,12 +7,13 @@ from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
 from kaohe.audit.models import Action, AuditEntry
+from tests.downloaded import downloaded
 
 FANGSONG = "仿宋_GB2312"
 
 
 def word(client: Any, cycle: Any) -> Any:
-    response = client.get(reverse("results:bulletin_docx", args=[cycle.pk]))
+    response = downloaded(client, reverse("results:bulletin_docx", args=[cycle.pk]))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     return docx.Document(io.BytesIO(response.content))
@@ -129,6 +130,7 @@ def test_the_bulletin_is_the_offices_alone(announced: Any, client: Any) -> None:
     cycle = announced.graded_cycle
     for person in (announced.deputy, announced.party_leader, announced.reporter):
         client.force_login(person)
-        for name in ("results:bulletin", "results:bulletin_docx", "results:bulletin_pdf"):
-            assert client.get(reverse(name, args=[cycle.pk])).status_code == 403, name
+        assert client.get(reverse("results:bulletin", args=[cycle.pk])).status_code == 403
+        for name in ("results:bulletin_docx", "results:bulletin_pdf"):
+            assert client.post(reverse(name, args=[cycle.pk])).status_code == 403, name
     assert not AuditEntry.objects.filter(action=Action.BULLETIN_DOWNLOADED).exists()

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from kaohe.audit.models import Action, AuditEntry
+from tests.downloaded import downloaded
 
 # A person looks at this picture of the PDF's first page after a test run.
 ARTIFACTS = Path(__file__).resolve().parents[2] / "var" / "test-artifacts"
@@ -50,7 +51,7 @@ def test_the_pdf_has_the_ranking_pages_numbers_and_embeds_its_chinese_fonts(
     client.force_login(announced.office)
     cycle = announced.graded_cycle
 
-    response = client.get(reverse("results:bulletin_pdf", args=[cycle.pk]))
+    response = downloaded(client, reverse("results:bulletin_pdf", args=[cycle.pk]))
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -73,14 +74,14 @@ def test_the_pdf_has_the_ranking_pages_numbers_and_embeds_its_chinese_fonts(
     assert download.new["格式"] == "PDF"
 
 
-def test_without_libreoffice_the_pdf_link_says_why_in_chinese(
+def test_without_libreoffice_the_pdf_page_says_why_in_chinese(
     announced: Any, client: Any, settings: Any
 ) -> None:
     settings.KAOHE_SOFFICE = "/nonexistent/soffice"
     client.force_login(announced.office)
     cycle = announced.graded_cycle
 
-    response = client.get(reverse("results:bulletin_pdf", args=[cycle.pk]), follow=True)
+    response = client.post(reverse("results:bulletin_pdf", args=[cycle.pk]), follow=True)
 
     assert response.status_code == 200
     assert "服务器未安装 LibreOffice" in response.content.decode()

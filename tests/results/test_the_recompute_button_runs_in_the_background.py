@@ -37,3 +37,31 @@ def test_without_a_worker_the_button_counts_at_once(bureau: Any, client: Any) ->
 
     assert "已重新计算" in page and "正在后台进行" not in page
     assert not LiveResult.objects.get(cycle=bureau.cycle).pending
+
+
+def test_the_pending_note_polls_and_reloads_the_page_once_the_worker_has_counted(
+    transactional_db: Any, bureau: Any, client: Any, worker_backend: None
+) -> None:
+    client.force_login(bureau.office)
+    press(client, bureau)
+    progress = reverse("results:recompute_progress", args=[bureau.cycle.pk])
+
+    page = client.get(reverse("results:ranking", args=[bureau.cycle.pk])).content.decode()
+    assert "刚提交的更改正在后台重新计算" in page and "算完后本页自动刷新" in page
+    assert f'hx-get="{progress}"' in page
+    assert client.get(progress).status_code == 204  # still counting: the page stays
+
+    call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+
+    assert client.get(progress)["HX-Refresh"] == "true"
+    page = client.get(reverse("results:ranking", args=[bureau.cycle.pk])).content.decode()
+    assert "刚提交的更改正在后台重新计算" not in page
+
+
+def test_only_people_with_results_in_the_cycle_may_poll_it(bureau: Any, client: Any) -> None:
+    progress = reverse("results:recompute_progress", args=[bureau.cycle.pk])
+    client.force_login(bureau.reporter)
+    assert client.get(progress).status_code == 200
+
+    client.force_login(bureau.outsider)
+    assert client.get(progress).status_code == 404

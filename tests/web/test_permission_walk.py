@@ -113,13 +113,15 @@ DOORS: dict[str, Door] = {
     ),
     "audit:entries": Door(frozenset({SJ})),
     "imports:job": Door(frozenset({KB}), ("import_job",)),  # only whoever started it
+    "downloads:page": Door(frozenset({KB}), ("download",)),  # only whoever asked for it
+    "downloads:file": Door(frozenset({KB}), ("download",)),
     "results:cycles": Door(CYCLE_PEOPLE),
     "results:ranking": Door(frozenset({KB, FG, ZY}), ("published_cycle",)),  # leaders: own rows
     "results:charts": Door(frozenset({KB, FG, ZY}), ("published_cycle",)),
     "results:dashboard": Door(frozenset({FG, ZY})),
     "results:bulletin": Door(frozenset({KB}), ("published_cycle",)),
-    "results:bulletin_docx": Door(frozenset({KB}), ("published_cycle",)),
-    "results:bulletin_pdf": Door(frozenset({KB}), ("published_cycle",)),
+    "results:bulletin_docx": Door(frozenset({KB}), ("published_cycle",), "post"),
+    "results:bulletin_pdf": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:lock": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:reopen": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:publish": Door(frozenset({KB}), ("published_cycle",), "post"),
@@ -127,11 +129,12 @@ DOORS: dict[str, Door] = {
     "results:requeue_publication": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:finalise": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:recompute": Door(frozenset({KB}), ("published_cycle",), "post"),
+    "results:recompute_progress": Door(CYCLE_PEOPLE, ("published_cycle",)),  # results in it
     "results:evaluations": Door(frozenset({KB}), ("published_cycle",)),
     "results:consistency": Door(frozenset({KB}), ("published_cycle",)),
-    "results:export_ranking": Door(frozenset({KB}), ("published_cycle",)),
+    "results:export_ranking": Door(frozenset({KB}), ("published_cycle",), "post"),
     "results:unit": Door(UNIT_READERS, ("published_cycle", "published_unit")),
-    "results:export_unit": Door(UNIT_READERS, ("published_cycle", "published_unit")),
+    "results:export_unit": Door(UNIT_READERS, ("published_cycle", "published_unit"), "post"),
     "results:what_if": Door(frozenset({KB, TB}), ("published_cycle", "published_unit")),
     "appeals:list": Door(CYCLE_PEOPLE, ("published_cycle",)),
     "appeals:new": Door(frozenset({TB}), ("published_cycle", "published_unit")),
@@ -295,6 +298,7 @@ def world(zhangjiagang: Any, django_capture_on_commit_callbacks: Any) -> Any:
         title="导入考核记录", original_name="记录.xlsx", started_by=office
     )
     ids = {
+        "download": made_download(office).pk,
         "reporter_id": users[TB].pk,
         "slug": "zhangjiagang-sections",
         "published_number": 1,
@@ -362,6 +366,22 @@ def open_evaluation(bureau: Any, evaluator: Any) -> tuple[Any, Any, Any]:
         count=1,
     )
     return evaluation, group, proposal
+
+
+def made_download(office: Any) -> Any:
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from kaohe.downloads.models import Download
+
+    stored = default_storage.save("downloads/walk", ContentFile(b"xlsx"))
+    return Download.objects.create(
+        title="排名表",
+        filename="排名表.xlsx",
+        stored_name=stored,
+        status="done",
+        requested_by=office,
+    )
 
 
 def notify_reporter(reporter: Any) -> int:

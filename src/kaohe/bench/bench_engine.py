@@ -33,7 +33,12 @@ UNIT_FRACTION_TARGET = 1 / 200
 
 
 def synthetic_scheme() -> Scheme:
-    """Sections of groups of leaves; every 5th leaf measures a shortfall, every 7th is tiered."""
+    return load_scheme(synthetic_document())
+
+
+def synthetic_document() -> dict[str, Any]:
+    """Sections of groups of leaves; every 5th leaf measures a shortfall, every 7th is tiered
+    (the scheme's plain data, as a YAML document holds it: kaohe.bench.publication stores it)."""
     sections = []
     for s in range(SECTIONS):
         groups = []
@@ -41,20 +46,18 @@ def synthetic_scheme() -> Scheme:
             leaves = [leaf(s, g, i) for i in range(LEAVES)]
             groups.append({"name": f"分组{s}-{g}", "children": leaves})
         sections.append({"name": f"部分{s}", "children": groups})
-    return load_scheme(
-        {
-            "format": "kaohe-scheme/1",
-            "id": "bench",
-            "name": "全省规模基准方案",
-            "grades": [
-                {"name": "优秀", "min": 900},
-                {"name": "良好", "min": 800},
-                {"name": "一般"},
-            ],
-            "excellence_quota": {"grade": "优秀", "ratio": 0.3, "demote_to": "良好"},
-            "sections": sections,
-        }
-    )
+    return {
+        "format": "kaohe-scheme/1",
+        "id": "bench",
+        "name": "全省规模基准方案",
+        "grades": [
+            {"name": "优秀", "min": 900},
+            {"name": "良好", "min": 800},
+            {"name": "一般"},
+        ],
+        "excellence_quota": {"grade": "优秀", "ratio": 0.3, "demote_to": "良好"},
+        "sections": sections,
+    }
 
 
 def leaf(s: int, g: int, i: int) -> dict[str, Any]:
@@ -76,15 +79,17 @@ def leaf(s: int, g: int, i: int) -> dict[str, Any]:
     return {"name": f"指标{number}", "points": 4, "rules": [rule]}
 
 
-def synthetic_records(scheme: Scheme) -> list[Record]:
+def synthetic_records(
+    scheme: Scheme, unit_count: int = UNITS, record_count: int = RECORDS
+) -> list[Record]:
     rng = random.Random(SEED)
     rules = list(scheme.rules.values())
     levels = ("本级", "市级", "省级")
-    units = [f"单位{n:04d}" for n in range(UNITS)]
+    units = [f"单位{n:04d}" for n in range(unit_count)]
     records = []
-    for n in range(RECORDS):
+    for n in range(record_count):
         rule = rules[rng.randrange(len(rules))]
-        unit = units[rng.randrange(UNITS)]
+        unit = units[rng.randrange(unit_count)]
         if rule.kind == "shortfall":
             records.append(Record(unit, rule=rule.id, value=Decimal(rng.randrange(90, 101))))
         elif rule.kind == "tiered":

@@ -8,6 +8,8 @@ rows in one short transaction — a long file never holds the write lock while i
 
 An importer is a function ``(job, data, progress) -> outcome`` marked with ``@importer(...)``;
 it refuses the file by raising ``ImportFailed`` with every problem found, and saves nothing then.
+One that makes something with a page of its own (a draft scheme) sets ``job.result_url``: the
+job's page leads there once the job is done.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from django_tasks import task
 from kaohe import uploads
 from kaohe.audit.log import Action, log_change
 from kaohe.imports.models import ImportJob
-from kaohe.uploads import clean_name
+from kaohe.uploads import clean_name, extension_of
 
 FOLDER = "imports"
 INTERNAL_ERROR = "导入时发生内部错误，未保存任何数据，请联系系统管理员"
@@ -97,13 +99,15 @@ def start_import(
     runs it). More than the upload cap is not even read: the guarded reader refuses the file by
     its size. A view runs in autocommit, so the job row is committed before a worker looks."""
     data = upload.read(uploads.max_bytes() + 1)
-    stored = default_storage.save(f"{FOLDER}/{secrets.token_hex(16)}.xlsx", ContentFile(data))
+    name = clean_name(getattr(upload, "name", "") or "导入.xlsx")
+    stored_as = f"{FOLDER}/{secrets.token_hex(16)}.{extension_of(name) or 'bin'}"
+    stored = default_storage.save(stored_as, ContentFile(data))
     job = ImportJob.objects.create(
         importer=f"{run.__module__}.{run.__qualname__}",
         title=title,
         params=params,
         back_url=back_url,
-        original_name=clean_name(getattr(upload, "name", "") or "导入.xlsx"),
+        original_name=name,
         stored_name=stored,
         started_by=actor,
     )
@@ -160,6 +164,7 @@ def finish(job: ImportJob, status: str, outcome: str, problems: list[Any]) -> No
         outcome=outcome,
         problems=[str(problem) for problem in problems],
         notes=job.notes,
+        result_url=job.result_url if status == ImportJob.Status.DONE else "",
         stored_name="",
         finished_at=timezone.now(),
     )

@@ -23,6 +23,8 @@ class ImportJob(models.Model):
     title = models.CharField("导入内容", max_length=200)
     params = models.JSONField("参数", default=dict)
     back_url = models.CharField("返回地址", max_length=300, blank=True)
+    # Where a finished import's result is (a new draft scheme's editor): its page goes there.
+    result_url = models.CharField("结果地址", max_length=300, blank=True)
     original_name = models.CharField("文件名", max_length=255)
     stored_name = models.CharField("暂存名", max_length=255, blank=True)
     started_by = acting_user("导入人")

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "kaohe.audit",
     "kaohe.imports",
+    "kaohe.downloads",
     "kaohe.accounts",
     "kaohe.schemes",
     "kaohe.cycles",

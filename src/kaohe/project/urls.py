@@ -14,6 +14,7 @@ urlpatterns = [
     path("holidays/", include("kaohe.workdays.urls")),
     path("progress/", include("kaohe.progress.urls")),
     path("imports/", include("kaohe.imports.urls")),
+    path("downloads/", include("kaohe.downloads.urls")),
     path("evaluations/", include("kaohe.evaluations.urls")),
 ]
 

@@ -49,7 +49,11 @@ LIVE = "live"
 def chosen_snapshot(request: HttpRequest, cycle: Cycle) -> Snapshot | None:
     """?snapshot=N picks a publication, ?snapshot=live the live result; without it a published
     cycle shows its latest publication and an unpublished one its live result."""
-    wanted = request.GET.get("snapshot", "")
+    return snapshot_named(cycle, request.GET.get("snapshot", ""))
+
+
+def snapshot_named(cycle: Cycle, wanted: str) -> Snapshot | None:
+    """The publication ``wanted`` names as ?snapshot= does (a number, live, or the latest)."""
     if wanted == LIVE:
         return None
     if not wanted:
@@ -60,8 +64,26 @@ def chosen_snapshot(request: HttpRequest, cycle: Cycle) -> Snapshot | None:
         raise Http404("没有这次公示") from missing
 
 
+def pinned_choice(request: HttpRequest, cycle: Cycle) -> str:
+    """The page's ?snapshot= choice as a name that means the same results later (a background
+    export made after a new publication still shows the one the page showed). Reads no results."""
+    wanted = request.GET.get("snapshot", "")
+    numbers = cycle.snapshots.order_by("-number").values_list("number", flat=True)
+    if wanted == LIVE:
+        return LIVE
+    if not wanted:
+        latest = numbers.first()
+        return str(latest) if latest else LIVE
+    if not numbers.filter(number=parse_id(wanted)).exists():
+        raise Http404("没有这次公示")
+    return wanted
+
+
 def source_for(request: HttpRequest, cycle: Cycle) -> Source:
-    snapshot = chosen_snapshot(request, cycle)
+    return source_of(cycle, chosen_snapshot(request, cycle))
+
+
+def source_of(cycle: Cycle, snapshot: Snapshot | None) -> Source:
     if snapshot is not None:
         return Source(snapshot.summary, snapshot, snapshot)
     live = live_result(cycle)

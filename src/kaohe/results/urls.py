@@ -26,6 +26,11 @@ urlpatterns = [
     path("<int:cycle_id>/publication/requeue/", publication.requeue, name="requeue_publication"),
     path("<int:cycle_id>/finalise/", ranking.finalise, name="finalise"),
     path("<int:cycle_id>/recompute/", ranking.refresh, name="recompute"),
+    path(
+        "<int:cycle_id>/recompute/progress/",
+        ranking.recompute_progress,
+        name="recompute_progress",
+    ),
     path("<int:cycle_id>/evaluations/", evaluations.evaluations, name="evaluations"),
     path("<int:cycle_id>/consistency/", consistency.assessor_consistency, name="consistency"),
     path("<int:cycle_id>/ranking.xlsx", exports.export_ranking, name="export_ranking"),

@@ -1,4 +1,5 @@
-"""考核结果通报: the office sets its details and downloads it as Word or PDF."""
+"""考核结果通报: the office sets its details and asks for it as Word or PDF (made in the
+background, kaohe.results.downloads)."""
 
 from __future__ import annotations
 
@@ -7,22 +8,18 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
 
 from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import Role
-from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle
 from kaohe.forms import StyledModelForm
-from kaohe.results.bulletin.actions import note_download, set_bulletin_details
-from kaohe.results.bulletin.document import bulletin_docx
-from kaohe.results.bulletin.pdf import PdfUnavailable, docx_to_pdf
-from kaohe.results.bulletin.wording import bulletin_for, details_of
+from kaohe.results import downloads
+from kaohe.results.bulletin.actions import set_bulletin_details
+from kaohe.results.bulletin.wording import details_of
 from kaohe.results.models import BulletinDetails
-from kaohe.results.presentation import section_names
-from kaohe.results.sources import Source, snapshot_tabs, source_for
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+from kaohe.results.sources import snapshot_tabs, source_for
+from kaohe.results.views.exports import started
 
 
 class DetailsForm(StyledModelForm):
@@ -53,36 +50,19 @@ def bulletin(request: HttpRequest, cycle_id: int) -> HttpResponse:
     )
 
 
-def bulletin_document(request: HttpRequest, cycle: Cycle) -> tuple[bytes, Source]:
-    """The docx of the results the page shows (?snapshot= as on the ranking)."""
-    source = source_for(request, cycle)
-    sections = section_names(cycle_scheme(cycle))
-    wording = bulletin_for(cycle, details_of(cycle), source.summary, sections, source.snapshot)
-    return bulletin_docx(wording), source
-
-
-def download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
-
-
+@require_POST
 @role_required(Role.OFFICE)
 def bulletin_word(request: HttpRequest, cycle_id: int) -> HttpResponse:
-    cycle = get_object_or_404(Cycle.objects.select_related("scheme_version__scheme"), pk=cycle_id)
-    content, source = bulletin_document(request, cycle)
-    note_download(request.user, cycle, "Word", source.snapshot)
-    return download(content, DOCX, f"关于{cycle.name}结果的通报.docx")
+    cycle = get_object_or_404(Cycle, pk=cycle_id)
+    page = reverse("results:bulletin", args=[cycle.pk])
+    title = f"关于{cycle.name}结果的通报（Word）"
+    return started(request, downloads.bulletin_word, title, cycle, page)
 
 
+@require_POST
 @role_required(Role.OFFICE)
 def bulletin_pdf(request: HttpRequest, cycle_id: int) -> HttpResponse:
-    cycle = get_object_or_404(Cycle.objects.select_related("scheme_version__scheme"), pk=cycle_id)
-    word, source = bulletin_document(request, cycle)
-    try:
-        content = docx_to_pdf(word)
-    except PdfUnavailable as problem:
-        messages.error(request, str(problem))
-        return redirect(f"{reverse('results:bulletin', args=[cycle.pk])}?{source.query}")
-    note_download(request.user, cycle, "PDF", source.snapshot)
-    return download(content, "application/pdf", f"关于{cycle.name}结果的通报.pdf")
+    cycle = get_object_or_404(Cycle, pk=cycle_id)
+    page = reverse("results:bulletin", args=[cycle.pk])
+    title = f"关于{cycle.name}结果的通报（PDF）"
+    return started(request, downloads.bulletin_pdf, title, cycle, page)

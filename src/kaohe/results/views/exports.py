@@ -1,63 +1,56 @@
-"""xlsx downloads of the ranking (office) and of one unit's breakdown (that unit and office)."""
+"""The results' files (ranking and breakdown xlsx, the 通报's docx and PDF): a POST checks who
+may have the file, pins the results the page shows and answers at once with the download's page,
+where the file appears once the background job has made it (kaohe.results.downloads)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
-from django.utils import timezone
-from django.utils.http import content_disposition_header
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import Role
-from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle
-from kaohe.results.exports import ranking_workbook, unit_workbook
-from kaohe.results.presentation import breakdown_rows, section_names, veto_marks
-from kaohe.results.sources import Source, source_for
+from kaohe.downloads.jobs import Maker, start_download
+from kaohe.results import downloads
+from kaohe.results.sources import pinned_choice
 from kaohe.results.views.unit import find_cycle_unit
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+def started(
+    request: HttpRequest, make: Maker, title: str, cycle: Cycle, page: str, **params: Any
+) -> HttpResponse:
+    """Queues ``make`` for the results the page shows; ``page`` is where its 返回 leads."""
+    snapshot = pinned_choice(request, cycle)
+    download = start_download(
+        request.user,
+        make,
+        title=title,
+        back_url=f"{page}?snapshot={snapshot}",
+        cycle=cycle.pk,
+        snapshot=snapshot,
+        **params,
+    )
+    return redirect("downloads:page", download_id=download.pk)
 
 
-def subtitle(source: Source) -> str:
-    if source.snapshot is not None:
-        published = timezone.localtime(source.snapshot.published_at)
-        return f"第 {source.snapshot.number} 次公示（{published:%Y年%m月%d日}）"
-    return f"实时结果（导出于 {timezone.localtime():%Y年%m月%d日 %H:%M}）"
-
-
-def xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
-
-
+@require_POST
 @role_required(Role.OFFICE)
 def export_ranking(request: HttpRequest, cycle_id: int) -> HttpResponse:
     cycle = get_object_or_404(Cycle, pk=cycle_id)
-    source = source_for(request, cycle)
-    title = f"{cycle}考核结果排名表"
-    sections = section_names(cycle_scheme(cycle))
-    content = ranking_workbook(title, subtitle(source), source.summary, sections)
-    return xlsx(content, f"{title}.xlsx")
+    page = reverse("results:ranking", args=[cycle.pk])
+    return started(request, downloads.ranking_xlsx, f"{cycle}考核结果排名表", cycle, page)
 
 
+@require_POST
 @login_required
 def export_unit(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> HttpResponse:
     cycle_unit = find_cycle_unit(request, cycle_id, cycle_unit_id)
     cycle = cycle_unit.cycle
-    source = source_for(request, cycle)
-    result = source.unit(cycle_unit) or {}
-    rows = (
-        breakdown_rows(result, source.records_of(cycle_unit), cycle_scheme(cycle)) if result else []
-    )
-    summary = {
-        "total": result.get("total"),
-        "explanation": result.get("explanation", []),
-        "rank": result.get("rank"),
-        "grade": result.get("grade"),
-        "vetoes": "、".join(veto_marks(result)) if result else "",
-    }
     title = f"{cycle}{cycle_unit.label}考核得分明细"
-    return xlsx(unit_workbook(title, subtitle(source), rows, summary), f"{title}.xlsx")
+    page = reverse("results:unit", args=[cycle.pk, cycle_unit.pk])
+    return started(request, downloads.unit_xlsx, title, cycle, page, cycle_unit=cycle_unit.pk)

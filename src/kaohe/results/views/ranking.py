@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from kaohe.accounts.permissions import role_required
 from kaohe.accounts.roles import Role
-from kaohe.cycles.access import may_read_ranking, readable_labels, require
+from kaohe.cycles.access import cycles_with_results, may_read_ranking, readable_labels, require
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle
 from kaohe.fragments import digest
@@ -98,9 +98,23 @@ def refresh(request: HttpRequest, cycle_id: int) -> HttpResponse:
     ask_for_recompute(cycle)
     live = LiveResult.objects.only("cycle", "answered", "problems").get(cycle=cycle)
     if live.pending:
-        messages.info(request, "已提交重新计算，正在后台进行；完成后刷新本页即可看到结果")
+        messages.info(request, "已提交重新计算，正在后台进行；算完后本页自动刷新")
     elif live.problems:
         messages.error(request, "重新计算时发现问题，见页面上方")
     else:
         messages.success(request, "已重新计算")
     return redirect("results:ranking", cycle_id=cycle_id)
+
+
+@login_required
+def recompute_progress(request: HttpRequest, cycle_id: int) -> HttpResponse:
+    """For the results pages' 「正在后台重新计算」 note to poll: nothing while a change waits
+    for the task worker, then a reload of the page (htmx) to show the counted result. Anyone
+    with results in the cycle may ask; anyone else is told there is no such cycle."""
+    cycle = get_object_or_404(cycles_with_results(request.user), pk=cycle_id)
+    live = LiveResult.objects.only("cycle", "answered").filter(cycle=cycle).first()
+    if live is not None and live.pending:
+        return HttpResponse(status=204)
+    response = HttpResponse()
+    response["HX-Refresh"] = "true"
+    return response

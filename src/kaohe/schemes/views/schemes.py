@@ -2,22 +2,24 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from kaohe import uploads
 from kaohe.accounts.permissions import role_required
-from kaohe.audit.log import Action, log_change
 from kaohe.engine import SchemeError
 from kaohe.forms import parse_id
+from kaohe.imports.jobs import start_import
 from kaohe.schemes import actions
 from kaohe.schemes.documents import scheme_from_text
+from kaohe.schemes.importing import import_scheme_document
 from kaohe.schemes.models import Scheme, SchemeVersion
 from kaohe.schemes.presentation import PERIOD_LABELS, draft_rows, node_rows
 from kaohe.schemes.views import can_edit_schemes, can_read_schemes
-from kaohe.transfer.importers import ImportRefused, import_document
 from kaohe.transfer.scheme_file import parse_scheme_text
 
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
@@ -136,18 +138,15 @@ def scheme_import(request: HttpRequest) -> HttpResponse:
     if upload is not None and upload.size > uploads.max_bytes():
         messages.error(request, f"文件过大，导入上限为 {uploads.max_bytes() // 1024 // 1024} MB")
         return redirect("schemes:new")
-    name, data = (upload.name, upload.read()) if upload else ("粘贴的细则.txt", pasted.encode())
-    try:
-        imported = import_document(name, data, max_bytes=uploads.max_bytes())
-    except ImportRefused as error:
-        log_change(request.user, Action.IMPORT_FAILED, target_label=name, new={"问题": str(error)})
-        messages.error(request, f"无法导入：{error}")
-        return redirect("schemes:new")
-    version = actions.create_draft_scheme(
-        request.user, imported.scheme, Scheme.Source.IMPORTED, report=imported.report.lines()
+    document = upload or ContentFile(pasted.encode(), name="粘贴的细则.txt")
+    job = start_import(
+        request.user,
+        import_scheme_document,
+        document,
+        title="导入考核细则",
+        back_url=reverse("schemes:new"),
     )
-    messages.success(request, "已导入为草稿，请逐项核对识别结果，待办中的规则需要人工确认")
-    return redirect("schemes:editor", slug=version.scheme.slug, number=version.number)
+    return redirect("imports:job", job_id=job.pk)
 
 
 @require_POST

@@ -87,7 +87,7 @@ def queue_again(result: DBTaskResult, pause: float) -> None:
 
 
 class Command(db_worker.Command):
-    help = "运行后台任务进程（重新计算结果等）；数据库被占用时等待重试，不退出。"
+    help = "运行后台任务进程（重新计算、公示、导入、生成文件）；数据库被占用时等待重试，不退出。"
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.configure_logging(options["verbosity"])

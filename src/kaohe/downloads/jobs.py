@@ -1,0 +1,143 @@
+"""Files made in the background: an export or a 通报 is asked for in a request and made by a job.
+
+A view hands ``start_download`` the maker to run with its parameters and answers at once with the
+download's page (kaohe.downloads.views), which polls every second until the file is ready, then
+offers it to whoever asked. The job (``make_download``, a django-tasks task: ``KAOHE_TASKS=worker``
+queues it for ``manage.py task_worker``, ``immediate`` runs it in the request) calls the maker and
+keeps the file in the default storage under ``downloads/``. Each new download first removes those
+older than ``KEEP`` (row and file).
+
+A maker is a function ``(download, progress) -> Made`` marked with ``@maker``; it refuses by
+raising ``DownloadFailed`` with the reason in Chinese for the page.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import OperationalError
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django_tasks import task
+
+from kaohe.downloads.models import Download
+from kaohe.uploads import clean_name
+
+FOLDER = "downloads"
+KEEP = timedelta(days=1)
+INTERNAL_ERROR = "生成文件时发生内部错误，请稍后重试或联系系统管理员"
+
+
+@dataclass(frozen=True)
+class Made:
+    content: bytes
+    filename: str
+    content_type: str
+
+
+class DownloadFailed(Exception):
+    """The file cannot be made; the message says why, in Chinese, for the download's page."""
+
+
+class Progress:
+    """The step the download's page shows (each write is a tiny transaction of its own)."""
+
+    def __init__(self, download: Download) -> None:
+        self.download = download
+
+    def stage(self, text: str) -> None:
+        self.download.stage = text
+        Download.objects.filter(pk=self.download.pk).update(stage=text)
+
+
+Maker = Callable[[Download, Progress], Made]
+
+
+def maker(function: Maker) -> Maker:
+    """Marks a function as one ``make_download`` may call (a stored path names nothing else)."""
+    function.makes_downloads = True  # type: ignore[attr-defined]
+    return function
+
+
+def start_download(
+    actor: Any, make: Maker, *, title: str, back_url: str, **params: Any
+) -> Download:
+    """Queues the download (with the immediate backend: makes it). A view runs in autocommit, so
+    the row is committed before a worker looks."""
+    remove_expired()
+    download = Download.objects.create(
+        maker=f"{make.__module__}.{make.__qualname__}",
+        title=title,
+        params=params,
+        back_url=back_url,
+        requested_by=actor,
+    )
+    make_download.enqueue(download.pk)
+    download.refresh_from_db()
+    return download
+
+
+@task()
+def make_download(download_id: int) -> None:
+    """Makes the download's file once. A locked database puts it back in the queue (the task
+    worker retries); anything else ends it with the reason on its page."""
+    download = Download.objects.filter(pk=download_id).first()
+    if download is None or download.finished:
+        return
+    make = resolve(download.maker)
+    Download.objects.filter(pk=download.pk).update(status=Download.Status.RUNNING)
+    try:
+        made = make(download, Progress(download))
+    except DownloadFailed as failed:
+        finish(download, Download.Status.FAILED, problem=str(failed))
+    except OperationalError:
+        Download.objects.filter(pk=download.pk).update(status=Download.Status.QUEUED)
+        raise
+    except Exception:
+        finish(download, Download.Status.FAILED, problem=INTERNAL_ERROR)
+        raise
+    else:
+        finish(download, Download.Status.DONE, **kept(made))
+
+
+def resolve(path: str) -> Maker:
+    make = import_string(path)
+    if not getattr(make, "makes_downloads", False):
+        raise ValueError(f"{path} 不是文件生成程序")
+    return make  # type: ignore[no-any-return]
+
+
+def kept(made: Made) -> dict[str, str]:
+    stored = default_storage.save(f"{FOLDER}/{secrets.token_hex(16)}", ContentFile(made.content))
+    filename = clean_name(made.filename)
+    return {"stored_name": stored, "filename": filename, "content_type": made.content_type}
+
+
+def finish(download: Download, status: str, **fields: str) -> None:
+    Download.objects.filter(pk=download.pk).update(
+        status=status, stage="", finished_at=timezone.now(), **fields
+    )
+
+
+def remove_expired() -> int:
+    """Drops the downloads asked for more than ``KEEP`` ago, with their files; the number."""
+    expired = Download.objects.filter(created_at__lt=timezone.now() - KEEP)
+    for stored in expired.exclude(stored_name="").values_list("stored_name", flat=True):
+        default_storage.delete(stored)
+    return expired.delete()[0]
+
+
+def stored_content(download: Download) -> bytes | None:
+    """The file, while it is kept (None once it is gone)."""
+    if download.status != Download.Status.DONE or not download.stored_name:
+        return None
+    if not default_storage.exists(download.stored_name):
+        return None
+    with default_storage.open(download.stored_name, "rb") as stored:
+        return stored.read()  # type: ignore[no-any-return]
