@@ -15,6 +15,7 @@ from kaohe.evaluations.actions.running import ballot_link
 from kaohe.evaluations.models import Ballot, VotingCode
 from kaohe.evaluations.paper import paper_template
 from kaohe.evaluations.slips import qr_png
+from tests.evaluations.conftest import filled
 
 
 def test_printed_slips_carry_each_code_and_its_qr_link(sanming: Any, client: Any) -> None:
@@ -41,16 +42,6 @@ def test_printed_slips_carry_each_code_and_its_qr_link(sanming: Any, client: Any
     assert images == {qr_png(link).getvalue() for link in links}
     page = client.get(links[0].removeprefix("http://127.0.0.1:8000"))
     assert page.status_code == 200 and "永安市退役军人事务局" in page.content.decode()
-
-
-def filled(group: Any, rows: list[list[Any]]) -> bytes:
-    book = load_workbook(io.BytesIO(paper_template(group)))
-    sheet = book["纸质票"]
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def upload(client: Any, group: Any, issued: int, data: bytes) -> str:
