@@ -14,9 +14,10 @@ from kaohe.accounts.roles import Role
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle
 from kaohe.forms import StyledModelForm
+from kaohe.pdf import PdfUnavailable, docx_to_pdf
 from kaohe.results.bulletin.actions import note_download, set_bulletin_details
 from kaohe.results.bulletin.document import bulletin_docx
-from kaohe.results.bulletin.pdf import PdfUnavailable, docx_to_pdf
+from kaohe.results.bulletin.fonts import PDF_SUBSTITUTES
 from kaohe.results.bulletin.wording import bulletin_for, details_of
 from kaohe.results.models import BulletinDetails
 from kaohe.results.presentation import section_names
@@ -80,7 +81,7 @@ def bulletin_pdf(request: HttpRequest, cycle_id: int) -> HttpResponse:
     cycle = get_object_or_404(Cycle.objects.select_related("scheme_version__scheme"), pk=cycle_id)
     word, source = bulletin_document(request, cycle)
     try:
-        content = docx_to_pdf(word)
+        content = docx_to_pdf(word, PDF_SUBSTITUTES)
     except PdfUnavailable as problem:
         messages.error(request, str(problem))
         return redirect(f"{reverse('results:bulletin', args=[cycle.pk])}?{source.query}")
