@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 import datetime
+import io
 from typing import Any
 
 import pytest
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from kaohe.accounts.roles import Role
 from kaohe.evaluations import actions
 from kaohe.evaluations.actions import DimensionLine
 from kaohe.evaluations.models import Evaluation, EvaluatorGroup
+from kaohe.evaluations.paper import paper_template
 
 SCORE = EvaluatorGroup.Marking.SCORE
 GRADE = EvaluatorGroup.Marking.GRADE
@@ -81,6 +84,16 @@ def scores_for(group: EvaluatorGroup, user: Any, by_label: dict[str, str]) -> di
         for dimension in form.dimensions
         if unit.label in by_label
     }
+
+
+def filled(group: Any, rows: list[list[Any]]) -> bytes:
+    book = load_workbook(io.BytesIO(paper_template(group)))
+    sheet = book["纸质票"]
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
 def open_now(found: Any, evaluation: Evaluation) -> Evaluation:

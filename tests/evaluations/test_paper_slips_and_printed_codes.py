@@ -2,8 +2,13 @@
 xlsx template, one row a slip, all or nothing with row and column named in Chinese."""
 
 import io
+import re
+import shutil
+import struct
 from typing import Any
 
+import pypdf
+import pytest
 from django.urls import reverse
 from docx import Document
 from openpyxl import Workbook, load_workbook
@@ -12,9 +17,11 @@ from kaohe.audit.models import Action, AuditEntry
 from kaohe.evaluations import actions
 from kaohe.evaluations.actions.counting import group_tally
 from kaohe.evaluations.actions.running import ballot_link
+from kaohe.evaluations.codes import digest
 from kaohe.evaluations.models import Ballot, VotingCode
 from kaohe.evaluations.paper import paper_template
 from kaohe.evaluations.slips import qr_png
+from tests.evaluations.conftest import filled
 
 
 def test_printed_slips_carry_each_code_and_its_qr_link(sanming: Any, client: Any) -> None:
@@ -41,16 +48,6 @@ def test_printed_slips_carry_each_code_and_its_qr_link(sanming: Any, client: Any
     assert images == {qr_png(link).getvalue() for link in links}
     page = client.get(links[0].removeprefix("http://127.0.0.1:8000"))
     assert page.status_code == 200 and "永安市退役军人事务局" in page.content.decode()
-
-
-def filled(group: Any, rows: list[list[Any]]) -> bytes:
-    book = load_workbook(io.BytesIO(paper_template(group)))
-    sheet = book["纸质票"]
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def upload(client: Any, group: Any, issued: int, data: bytes) -> str:
@@ -126,3 +123,58 @@ def test_a_session_that_returned_more_slips_than_it_issued_is_void(
     result = group_tally(sanming.survey)
 
     assert len(result.void_sessions) == 1 and result.valid == 0
+
+
+def pdf_images(page: Any) -> list[Any]:
+    objects = page["/Resources"].get("/XObject", {})
+    found = [objects[name].get_object() for name in objects]
+    return [image for image in found if image["/Subtype"] == "/Image"]
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
+def test_printed_slips_also_come_as_a_pdf_with_each_code_and_its_qr_image(
+    sanming: Any, client: Any
+) -> None:
+    actions.open_evaluation(sanming.office, sanming.evaluation)
+    client.force_login(sanming.office)
+
+    response = client.post(
+        reverse("evaluations:codes", args=[sanming.survey.pk]), {"size": "3", "file_type": "pdf"}
+    )
+
+    assert response["Content-Type"] == "application/pdf"
+    reader = pypdf.PdfReader(io.BytesIO(response.content))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert text.count("测评码") == 3 and "手机扫码填写，限填一次，匿名" in text
+    printed = re.findall(r"\b[A-Z2-9]{5}-[A-Z2-9]{5}\b", text)
+    # Each code printed is one of the batch's (kept only as digests) and votes.
+    assert len(set(printed)) == 3
+    assert {digest(code) for code in printed} == set(
+        VotingCode.objects.values_list("digest", flat=True)
+    )
+    images = [image for page in reader.pages for image in pdf_images(page)]
+    assert len(images) == 3  # one QR code a slip
+    png = qr_png(ballot_link(printed[0].replace("-", ""))).getvalue()
+    size = struct.unpack(">II", png[16:24])  # the PNG's width and height (IHDR)
+    assert {(image["/Width"], image["/Height"]) for image in images} == {size}
+
+
+def test_without_libreoffice_no_codes_are_drawn_for_a_pdf(
+    sanming: Any, client: Any, settings: Any
+) -> None:
+    settings.KAOHE_SOFFICE = "/nonexistent/soffice"
+    actions.open_evaluation(sanming.office, sanming.evaluation)
+    client.force_login(sanming.office)
+
+    response = client.post(
+        reverse("evaluations:codes", args=[sanming.survey.pk]),
+        {"size": "3", "file_type": "pdf"},
+        follow=True,
+    )
+
+    page = response.content.decode()
+    assert "服务器未安装 LibreOffice" in page and "本次未生成测评码" in page
+    assert not VotingCode.objects.exists()
+    assert not AuditEntry.objects.filter(action=Action.VOTING_CODES_ISSUED).exists()

@@ -13,9 +13,17 @@ from kaohe.audit.models import Action, AuditEntry
 from kaohe.cycles.models import EvaluationEntry, Record
 from kaohe.evaluations import actions
 from kaohe.evaluations.actions import DimensionLine
-from kaohe.evaluations.models import ProposedDeduction, TallyRow
+from kaohe.evaluations.actions.paper import enter_paper_ballots
+from kaohe.evaluations.models import Ballot, PaperSession, ProposedDeduction, TallyRow
 from kaohe.results.models import LiveResult
-from tests.evaluations.conftest import GRADE, group_values, open_now, scores_for, window
+from tests.evaluations.conftest import (
+    GRADE,
+    filled,
+    group_values,
+    open_now,
+    scores_for,
+    window,
+)
 
 
 def vote(found: Any, group: Any, user: Any, by_label: dict[str, str]) -> None:
@@ -130,3 +138,62 @@ def test_dissatisfaction_becomes_a_deduction_the_assessor_confirms(leadership: A
         n for n in live.unit("党建科")["nodes"] if n["path"] == "日常考核 › 纪律规范情况"
     )
     assert Decimal(discipline["score"]) == 11  # 15 − 2 × 2
+
+
+def recount(found: Any) -> None:
+    found.commit(actions.count_evaluation, found.office, found.evaluation)
+
+
+def node_of(found: Any, label: str, path: str) -> Any:
+    unit = LiveResult.objects.get(cycle=found.cycle).unit(label)
+    return next(n for n in unit["nodes"] if n["path"] == path)
+
+
+def test_a_recount_that_misses_the_quorum_takes_back_the_groups_score(
+    leadership_review: Any,
+) -> None:
+    found = leadership_review
+    open_now(found, found.evaluation)
+    vote(found, found.principal_group, found.principal, {"党建科": "90"})
+    for deputy in found.deputies:
+        vote(found, found.deputy_group, deputy, {"党建科": "80"})
+    close_and_count(found)
+    assert EvaluationEntry.objects.filter(group="分管领导").exists()
+    # Nothing in kaohe removes a ballot; this stands for whatever changed the facts before the
+    # recount (two of the three 分管领导 ballots are gone: 1 valid of 3 issued).
+    Ballot.objects.filter(pk__in=[b.pk for b in found.deputy_group.ballots.all()[:2]]).delete()
+
+    recount(found)
+
+    # As a first count that missed the quorum: no score from the group, the tally says why,
+    # and the scheme's item counts the group's score as missing (0).
+    assert set(EvaluationEntry.objects.values_list("group", flat=True)) == {"主要领导"}
+    row = TallyRow.objects.get(group=found.deputy_group, cycle_unit=found.units["党建科"])
+    assert "未达到发出 3 张的有效人数要求" in row.note
+    live = LiveResult.objects.get(cycle=found.cycle)
+    assert live.unit("党建科")["sections"]["班子测评"] == "4.50"  # 90 × 0.5 + 0 × 0.5
+    assert "分管领导 0×0.5" in node_of(found, "党建科", "班子测评")["explanation"][0]
+    withdrawn = AuditEntry.objects.get(action=Action.EVALUATION_SCORE_WITHDRAWN)
+    assert withdrawn.old == "80.000"
+
+
+def test_a_recount_that_finds_the_session_void_takes_back_the_groups_score(
+    sanming: Any,
+) -> None:
+    found = sanming
+    actions.open_evaluation(found.office, found.evaluation)
+    slips = [[1, "满意", "满意"], [2, "基本满意", "满意"], [3, "满意", "满意"]]
+    session = enter_paper_ballots(found.office, found.survey, 3, filled(found.survey, slips))
+    actions.close_evaluation(found.office, found.evaluation)
+    recount(found)
+    assert EvaluationEntry.objects.filter(group="问卷调查").count() == 2
+    # The slips handed out, corrected to 2: the session returned more ballots than it issued.
+    PaperSession.objects.filter(pk=session.pk).update(issued=2)
+
+    recount(found)
+
+    assert not EvaluationEntry.objects.filter(group="问卷调查").exists()
+    notes = set(TallyRow.objects.filter(group=found.survey).values_list("note", flat=True))
+    assert notes == {"收回票数多于发出票数，该场次作废"}
+    review = node_of(found, "永安市退役军人事务局", "公众评议")
+    assert review["explanation"][0].startswith("公众评议：问卷调查 0×0.6")

@@ -57,6 +57,7 @@ class Action(models.TextChoices):
     RECORD_DELETED = "record_deleted", "删除考核记录"
     RECORD_EVIDENCE_ATTACHED = "record_evidence_attached", "上传记录证明材料"
     EVALUATION_SCORE_ENTERED = "evaluation_score_entered", "录入测评得分"
+    EVALUATION_SCORE_WITHDRAWN = "evaluation_score_withdrawn", "重新计票撤销测评得分"
 
     EVALUATION_CREATED = "evaluation_created", "发起测评"
     EVALUATION_CHANGED = "evaluation_changed", "修改测评设置"

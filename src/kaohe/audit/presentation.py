@@ -41,6 +41,7 @@ BARE_VALUE_FIELDS: dict[str, tuple[str, str]] = {
     Action.SUBMISSION_RETURNED: ("progress.Submission", "status"),
     Action.PROGRESS_WRITTEN: ("progress.Submission", "content"),
     Action.EVALUATION_SCORE_ENTERED: ("cycles.EvaluationEntry", "score"),
+    Action.EVALUATION_SCORE_WITHDRAWN: ("cycles.EvaluationEntry", "score"),
     Action.APPEAL_CORRECTED_SCORE: ("cycles.EvaluationEntry", "score"),
 }
 

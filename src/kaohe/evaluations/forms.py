@@ -155,6 +155,9 @@ class GroupForm(StyledModelForm):
 
 class CodesForm(StyledForm):
     size = WholeNumberField(label="生成数量", min_value=1, max_value=MAX_BATCH)
+    file_type = forms.ChoiceField(
+        label="文件格式", choices=[("docx", "Word"), ("pdf", "PDF")], required=False
+    )
 
 
 class SendForm(StyledForm):

@@ -4,6 +4,7 @@ the paper import read marks here."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -17,6 +18,7 @@ from kaohe.evaluations.models import Dimension, EvaluatorGroup, Grade
 from kaohe.transfer.written_text import clean_text
 
 COMMENT_LIMIT = 500
+GRADES = frozenset(Grade.values)  # Grade.values builds a new list at every look
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,15 @@ class Form:
     group: EvaluatorGroup
     units: list[CycleUnit]
     dimensions: list[Dimension]
+
+    @functools.cached_property
+    def fields(self) -> list[tuple[CycleUnit, str, list[tuple[Dimension, str]]]]:
+        """Each unit with its comment's field name and each dimension's mark field name,
+        named once per form (a running group's form serves every ballot)."""
+        return [
+            (unit, comment_field(unit), [(d, mark_field(unit, d)) for d in self.dimensions])
+            for unit in self.units
+        ]
 
 
 def form_for(group: EvaluatorGroup, user: Any = None) -> Form:
@@ -67,7 +78,7 @@ def mark_value(dimension: Dimension, raw: Any) -> str:
     if not text:
         return ""
     if dimension.by_grade:
-        if text not in Grade.values:
+        if text not in GRADES:
             raise ValidationError(f"应为{'、'.join(Grade.values)}之一（填写的是「{text[:20]}」）")
         return text
     try:
@@ -86,17 +97,17 @@ def read_marks(
     marks: dict[str, dict[str, str]] = {}
     comments: dict[str, str] = {}
     problems = []
-    for unit in form.units:
+    for unit, comment_name, questions in form.fields:
         marks[str(unit.pk)] = {}
-        for dimension in form.dimensions:
+        for dimension, name in questions:
             try:
-                value = mark_value(dimension, data.get(mark_field(unit, dimension)))
+                value = mark_value(dimension, data.get(name))
             except ValidationError as error:
                 problems += [f"「{unit}」的「{dimension}」{m}" for m in error.messages]
                 continue
             if value:
                 marks[str(unit.pk)][str(dimension.pk)] = value
-        comment = clean_text(str(data.get(comment_field(unit), "") or "")).strip()
+        comment = clean_text(str(data.get(comment_name, "") or "")).strip()
         if comment and form.group.allows_comment:
             comments[str(unit.pk)] = comment[:COMMENT_LIMIT]
     if problems:

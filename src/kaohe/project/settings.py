@@ -136,6 +136,10 @@ def database_settings() -> dict[str, dict[str, object]]:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": VAR_DIR / "kaohe.sqlite3",
+            # A connection kept by each server thread (as PostgreSQL's are): opening one per
+            # request re-reads the schema, and closing the last one checkpoints the WAL.
+            "CONN_MAX_AGE": env_int("KAOHE_SQLITE_CONN_MAX_AGE", 60),
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                 "transaction_mode": "IMMEDIATE",

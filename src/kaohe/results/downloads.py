@@ -16,9 +16,10 @@ from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle, CycleUnit
 from kaohe.downloads.jobs import DownloadFailed, Made, Progress, maker
 from kaohe.downloads.models import Download
+from kaohe.pdf import PdfUnavailable, docx_to_pdf
 from kaohe.results.bulletin.actions import note_download
 from kaohe.results.bulletin.document import bulletin_docx
-from kaohe.results.bulletin.pdf import PdfUnavailable, docx_to_pdf
+from kaohe.results.bulletin.fonts import PDF_SUBSTITUTES
 from kaohe.results.bulletin.wording import bulletin_for, details_of
 from kaohe.results.exports import ranking_workbook, unit_workbook
 from kaohe.results.presentation import breakdown_rows, section_names, veto_marks
@@ -109,7 +110,7 @@ def bulletin_pdf(download: Download, progress: Progress) -> Made:
     word = bulletin_document(cycle, source)
     progress.stage("正在转换为 PDF")
     try:
-        content = docx_to_pdf(word)
+        content = docx_to_pdf(word, PDF_SUBSTITUTES)
     except PdfUnavailable as problem:
         raise DownloadFailed(str(problem)) from problem
     note_download(download.requested_by, cycle, "PDF", source.snapshot)

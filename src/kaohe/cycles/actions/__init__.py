@@ -24,6 +24,7 @@ from kaohe.cycles.actions.records import (
     notify_changed,
     record_snapshot,
     set_evaluation_score,
+    withdraw_evaluation_score,
 )
 
 __all__ = [
@@ -48,4 +49,5 @@ __all__ = [
     "record_snapshot",
     "set_evaluation_score",
     "unique_labels",
+    "withdraw_evaluation_score",
 ]

@@ -172,3 +172,32 @@ def set_evaluation_score(
 def stale_score(entry: EvaluationEntry, typed: Decimal) -> str:
     newer, yours = (f"{number.normalize():f}" for number in (entry.score, typed))
     return f"该测评得分已被他人改为 {newer}，请刷新后再改（您填写的 {yours} 未保存）"
+
+
+@transaction.atomic
+def withdraw_evaluation_score(
+    actor: User,
+    cycle_unit: CycleUnit,
+    node_path: str,
+    group: str,
+    score: Decimal,
+    round_name: str = "",
+) -> bool:
+    """Empties one cell of the evaluation grid while it still holds ``score`` (a recount that
+    no longer sends the score it sent before); a score typed over it since stays. Returns
+    whether the cell was emptied."""
+    cycle = cycle_unit.cycle
+    ensure_open(cycle)
+    if not is_office(actor):
+        raise PermissionDenied("只有考核办可以撤销测评得分")
+    entry = (
+        EvaluationEntry.objects.select_for_update()
+        .filter(cycle_unit=cycle_unit, node_path=node_path, group=group, round=round_name)
+        .first()
+    )
+    if entry is None or entry.score != score:
+        return False
+    log_change(actor, Action.EVALUATION_SCORE_WITHDRAWN, entry, old=str(entry.score))
+    entry.delete()
+    notify_changed(cycle, cycle_unit)
+    return True

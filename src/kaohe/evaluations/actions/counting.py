@@ -15,7 +15,7 @@ from django.db.models import Sum
 
 from kaohe.audit.log import Action, log_change
 from kaohe.cycles.access import may_record
-from kaohe.cycles.actions import add_record, set_evaluation_score
+from kaohe.cycles.actions import add_record, set_evaluation_score, withdraw_evaluation_score
 from kaohe.cycles.models import CycleUnit, EvaluationEntry
 from kaohe.evaluations.access import PERSONAL_SCOPES, rated_units, require_office
 from kaohe.evaluations.actions.running import locked
@@ -26,7 +26,7 @@ from kaohe.evaluations.models import (
     ProposedDeduction,
     TallyRow,
 )
-from kaohe.evaluations.tallying import CastBallot, GroupTally, Rules, tally
+from kaohe.evaluations.tallying import CastBallot, GroupTally, Rules, UnitTally, tally
 
 COUNTABLE = {Evaluation.Status.CLOSED, Evaluation.Status.COUNTED}
 
@@ -87,29 +87,44 @@ def count_evaluation(actor: Any, evaluation: Evaluation) -> dict[str, Any]:
 
 
 def store_tally(actor: Any, group: EvaluatorGroup, result: GroupTally) -> Counter[int]:
-    """The group's rows, frozen; each unit's mean sent to the scheme's item when it counts."""
+    """The group's rows, frozen; each unit's mean sent to the scheme's item when it counts. A
+    score the last count sent and this one does not (the quorum missed, the session void, no
+    valid ballot left) is taken back, as if it had never been sent."""
+    sent_before = sent_scores(group)
     group.tally_rows.all().delete()
     units = CycleUnit.objects.in_bulk([int(pk) for pk in result.units])
     note = refusal_note(result)
     unsatisfied: Counter[int] = Counter()
     for unit_id, unit in result.units.items():
         cycle_unit = units[int(unit_id)]
-        score = unit.mean if result.counts else None
-        TallyRow.objects.create(
-            group=group,
-            cycle_unit=cycle_unit,
-            counted=unit.counted,
-            void=unit.void,
-            no_answer=unit.no_answer,
-            dropped=unit.dropped,
-            mean=unit.mean,
-            unsatisfied=unit.unsatisfied,
-            note=note or ("" if unit.mean is not None else "无有效评价"),
-        )
-        if score is not None:
-            write_score(actor, group, cycle_unit, score)
+        freeze_row(group, cycle_unit, unit, note)
+        if result.counts and unit.mean is not None:
+            write_score(actor, group, cycle_unit, unit.mean)
+            sent_before.pop(cycle_unit.pk, None)
         unsatisfied[cycle_unit.pk] += unit.unsatisfied if result.counts else 0
+    for cycle_unit, score in sent_before.values():
+        withdraw_score(actor, group, cycle_unit, score)
     return unsatisfied
+
+
+def sent_scores(group: EvaluatorGroup) -> dict[int, tuple[CycleUnit, Decimal]]:
+    """What the group's last count may have sent to the scheme: each unit's frozen mean."""
+    rows = group.tally_rows.filter(mean__isnull=False).select_related("cycle_unit__cycle")
+    return {row.cycle_unit_id: (row.cycle_unit, row.mean) for row in rows if row.mean is not None}
+
+
+def freeze_row(group: EvaluatorGroup, cycle_unit: CycleUnit, unit: UnitTally, note: str) -> None:
+    TallyRow.objects.create(
+        group=group,
+        cycle_unit=cycle_unit,
+        counted=unit.counted,
+        void=unit.void,
+        no_answer=unit.no_answer,
+        dropped=unit.dropped,
+        mean=unit.mean,
+        unsatisfied=unit.unsatisfied,
+        note=note or ("" if unit.mean is not None else "无有效评价"),
+    )
 
 
 def refusal_note(result: GroupTally) -> str:
@@ -136,6 +151,15 @@ def write_score(actor: Any, group: EvaluatorGroup, cycle_unit: CycleUnit, score:
         score,
         evaluation.round,
         saved.version if saved else 0,
+    )
+
+
+def withdraw_score(
+    actor: Any, group: EvaluatorGroup, cycle_unit: CycleUnit, score: Decimal
+) -> None:
+    round_name = group.evaluation.round
+    withdraw_evaluation_score(
+        actor, cycle_unit, group.node_path, group.scheme_group, score, round_name
     )
 
 

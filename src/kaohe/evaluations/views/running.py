@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -17,10 +18,11 @@ from kaohe.cycles.access import is_assessor, is_office, may_record, require
 from kaohe.evaluations import actions
 from kaohe.evaluations.actions.running import ballot_link
 from kaohe.evaluations.forms import CodesForm, PaperForm, SendForm
-from kaohe.evaluations.models import CodeBatch, Evaluation, ProposedDeduction
+from kaohe.evaluations.models import CodeBatch, Evaluation, EvaluatorGroup, ProposedDeduction
 from kaohe.evaluations.presentation import live_counts
 from kaohe.evaluations.slips import slips_document
 from kaohe.evaluations.views.setup import find_evaluation, find_group, office_only
+from kaohe.pdf import PdfUnavailable, docx_to_pdf
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -75,24 +77,39 @@ close_evaluation = moved(actions.close_evaluation, "测评已结束，可以计�
 count = moved(actions.count_evaluation, "计票完成，得分已计入方案的测评指标")
 
 
+SLIP_FILES = {"docx": DOCX, "pdf": "application/pdf"}
+
+
 @require_POST
 @office_only
 def codes(request: HttpRequest, group_id: int) -> HttpResponse:
-    """Draws a batch of codes and returns them as printable slips, once."""
+    """Draws a batch of codes and returns them as printable slips (Word or PDF), once."""
     group = find_group(group_id)
     form = CodesForm(request.POST)
     try:
         if not form.is_valid():
             raise ValidationError("请填写 1 到 5000 之间的数量")
-        drawn = actions.issue_codes(request.user, group, form.cleaned_data["size"])
+        file_type = form.cleaned_data["file_type"] or "docx"
+        content = printed_slips(request.user, group, form.cleaned_data["size"], file_type)
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))
-        return redirect("evaluations:detail", evaluation_id=group.evaluation_id)
+    except PdfUnavailable as problem:
+        messages.error(request, f"{problem}（本次未生成测评码）")
+    else:
+        response = HttpResponse(content, content_type=SLIP_FILES[file_type])
+        response["Content-Disposition"] = f'attachment; filename="slips-{group.pk}.{file_type}"'
+        return response
+    return redirect("evaluations:detail", evaluation_id=group.evaluation_id)
+
+
+@transaction.atomic
+def printed_slips(actor: Any, group: EvaluatorGroup, size: int, file_type: str) -> bytes:
+    """The codes drawn and their slips made in one transaction: a PDF that cannot be made
+    draws no codes (nobody would hold them)."""
+    drawn = actions.issue_codes(actor, group, size)
     is_test = group.evaluation.status == Evaluation.Status.TESTING
     document = slips_document(group, drawn, [ballot_link(code) for code in drawn], is_test)
-    response = HttpResponse(document, content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="slips-{group.pk}.docx"'
-    return response
+    return docx_to_pdf(document) if file_type == "pdf" else document
 
 
 @require_POST

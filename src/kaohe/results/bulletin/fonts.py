@@ -20,6 +20,14 @@ SONGTI = "宋体"
 # set (w:charset 86), so that a machine without it still sets Chinese text in a like font.
 FALLBACKS = {FANGSONG: "仿宋", XIAOBIAOSONG: HEITI, HEITI: "SimHei", SONGTI: "SimSun"}
 FAMILIES = {FANGSONG: "modern", XIAOBIAOSONG: "script", HEITI: "modern", SONGTI: "auto"}
+# Where LibreOffice makes the PDF (kaohe.pdf) and a named font is missing: the Noto CJK font
+# installed with it that keeps the look (仿宋 and 小标宋 serif, 黑体 sans).
+PDF_SUBSTITUTES = {
+    FANGSONG: "Noto Serif CJK SC",
+    XIAOBIAOSONG: "Noto Serif CJK SC",
+    SONGTI: "Noto Serif CJK SC",
+    HEITI: "Noto Sans CJK SC",
+}
 
 
 def set_font(target: Any, name: str, size: Length | None = None) -> None:

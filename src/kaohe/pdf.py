@@ -1,11 +1,11 @@
-"""The 通报 as PDF: the docx converted by LibreOffice, headless, with the CJK fonts embedded.
+"""A docx as PDF: converted by LibreOffice, headless, with the fonts it uses embedded.
 
 Each conversion runs in a temporary folder with a LibreOffice profile of its own
 (``-env:UserInstallation``), so that two conversions at once never share a profile (LibreOffice
-refuses a second process on one profile). The profile maps the fonts the document names onto the
-Noto CJK fonts installed with LibreOffice where the office's own fonts are missing (仿宋 and 小标宋
-on Noto Serif CJK, 黑体 on Noto Sans CJK), so the PDF keeps the look of the document; LibreOffice
-embeds every font it uses.
+refuses a second process on one profile). The caller may name fonts to put in where the ones a
+document names are missing (the 通报 sets 仿宋 and 小标宋 on Noto Serif CJK, 黑体 on Noto Sans
+CJK), so the PDF keeps the look of the document; LibreOffice embeds every font it uses.
+Shared by every app (the 通报, the 测评 slips); imports no app.
 """
 
 from __future__ import annotations
@@ -13,19 +13,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from django.conf import settings
-
-from kaohe.results.bulletin.fonts import FANGSONG, HEITI, SONGTI, XIAOBIAOSONG
-
-SUBSTITUTES = {
-    FANGSONG: "Noto Serif CJK SC",
-    XIAOBIAOSONG: "Noto Serif CJK SC",
-    SONGTI: "Noto Serif CJK SC",
-    HEITI: "Noto Sans CJK SC",
-}
-
 
 NO_LIBREOFFICE = "服务器未安装 LibreOffice（soffice），暂时无法生成 PDF，请下载 Word 版本"
 
@@ -41,13 +32,16 @@ def soffice() -> str:
     return found
 
 
-def docx_to_pdf(content: bytes, timeout: int = 120) -> bytes:
+def docx_to_pdf(
+    content: bytes, substitutes: Mapping[str, str] | None = None, timeout: int = 120
+) -> bytes:
+    """``substitutes``: font named in the document → installed font to set where it is missing."""
     program = soffice()
     with tempfile.TemporaryDirectory(prefix="kaohe-pdf-") as folder:
         work = Path(folder)
         profile = work / "profile"
-        font_substitutions(profile)
-        (work / "bulletin.docx").write_bytes(content)
+        font_substitutions(profile, substitutes or {})
+        (work / "document.docx").write_bytes(content)
         command = [
             program,
             f"-env:UserInstallation={profile.as_uri()}",
@@ -57,10 +51,10 @@ def docx_to_pdf(content: bytes, timeout: int = 120) -> bytes:
             "pdf:writer_pdf_Export",
             "--outdir",
             str(work),
-            str(work / "bulletin.docx"),
+            str(work / "document.docx"),
         ]
         run(command, work, timeout)
-        made = work / "bulletin.pdf"
+        made = work / "document.pdf"
         if not made.exists():
             raise PdfUnavailable("PDF 转换失败，请稍后重试或下载 Word 版本")
         return made.read_bytes()
@@ -73,7 +67,7 @@ def run(command: list[str], work: Path, timeout: int) -> None:
         raise PdfUnavailable("PDF 转换超时，请稍后重试或下载 Word 版本") from slow
 
 
-def missing_fonts() -> dict[str, str]:
+def missing_fonts(substitutes: Mapping[str, str]) -> dict[str, str]:
     """The named fonts this machine lacks, with the installed font to set in their place."""
     fc_list = shutil.which("fc-list")
     try:
@@ -87,11 +81,11 @@ def missing_fonts() -> dict[str, str]:
     except (OSError, subprocess.TimeoutExpired):
         listed = ""
     installed = {name.strip() for line in listed.splitlines() for name in line.split(",")}
-    return {name: substitute for name, substitute in SUBSTITUTES.items() if name not in installed}
+    return {name: substitute for name, substitute in substitutes.items() if name not in installed}
 
 
-def font_substitutions(profile: Path) -> None:
-    """A new profile whose font replacement table puts the Noto CJK fonts in for missing ones
+def font_substitutions(profile: Path, substitutes: Mapping[str, str]) -> None:
+    """A new profile whose font replacement table puts the substitutes in for missing fonts
     (always: LibreOffice otherwise takes fontconfig's Latin fallback as the font found)."""
     pairs = "".join(
         f'<node oor:name="_{index}" oor:op="replace">'
@@ -100,7 +94,7 @@ def font_substitutions(profile: Path) -> None:
         f'<prop oor:name="ReplaceFont" oor:op="fuse"><value>{name}</value></prop>'
         f'<prop oor:name="SubstituteFont" oor:op="fuse"><value>{substitute}</value></prop>'
         "</node>"
-        for index, (name, substitute) in enumerate(missing_fonts().items())
+        for index, (name, substitute) in enumerate(missing_fonts(substitutes).items())
     )
     user = profile / "user"
     user.mkdir(parents=True)
