@@ -24,7 +24,7 @@ from kaohe.textrules.sentences import SentenceReading
 _GRADE = re.compile(
     r"(?:低于|高于|少于|多于|超过|不足|不到)?\s*\d+(?:\.\d+)?\s*(?P<unit>%|个百分点|分|位|名|人|次|起|户|家|个|件|项|天)?"
     r"(?:\s*(?:-|—|~|至|到)\s*\d+(?:\.\d+)?\s*(?P<unit2>%|个百分点|分|位|名|人|次|起|户|家|个|件|项|天)?)?"
-    r"\s*(?:\(含[^()]{0,6}\))?\s*(?:及以上|以上|及以下|以下|以内)?"
+    r"\s*(?:\(含[^()]{0,6}\))?\s*(?:及以上|以上|及以下|以下|以内)?(?:之间)?"
 )
 _SEVERITY = re.compile(rf"(?:情节)?(?:{SEVERITIES})")
 _CLAUSE_END = re.compile(r"[,;:。\n]|\d{1,2}、")

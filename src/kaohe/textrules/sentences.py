@@ -16,6 +16,9 @@ SCORING = re.compile(
     r"|不封顶|不设上限|得满分|\d\s*%\s*(?:计入|折算|计算)"
     r"|(?:予以|给予)(?:扣|加)分|占\s*\d+(?:\.\d+)?\s*%|\*\s*\d"
     r"|(?:不少于|至少|不低于|不超过)\s*[\d一二两三四五六七八九十]"
+    # 「每季度至少开展1次…活动」: a minimum per period, its verb between, is a minimum all the same.
+    r"|(?:每个?月|每个?季度?|每半年|每年|全年)(?:不少于|至少)"
+    r"(?:开展|召开|组织|举办|报送|进行|参加|研究)\s*[\d一二两三四五六七八九十]+\s*次"
     r"|(?:扣|罚|奖|奖励|加)\s*(?:[\d.]+|[一二两三四五六七八九十百千]+)\s*元|[计計]分"
     # 「每处扣1;」 (分 left out), 「得 * 分」 (the number masked), 「得基本分」, and a grade set
     # outright (「该年度考核不合格」, 「直接定为“后进”」): each scores, and is not read here.
@@ -34,6 +37,8 @@ _HARMLESS = re.compile(
     r"|按(?:以下|下列|如下)[^,;:]{0,8}?(?:扣分|计分|加分):"
     # 「一件扣10分(若有新诉求的,不扣分)」: an exception says when the amount is not taken.
     r"|\((?:若|如|但)[^()]{0,24}?(?:不扣分|不予扣分)\)"
+    # 「由县委督查局提供扣分依据」 names who brings the evidence, not an amount.
+    r"|(?:提供|出具|作为)(?:加分|扣分|加扣分)(?:依据|证明|材料)"
 )
 
 

@@ -140,8 +140,10 @@ def read_named_list(sentence: Sentence) -> list[Finding]:
 
 # 「没有年度工作计划、总结各扣1分」, 「未建立甲制度、乙制度的各扣1分」: one negation over a list of
 # things each missing on its own. A list with 或/及/和 in it may pair its items differently.
+# A table's points column glued before the clause (「2没有…」) is not part of it.
 _SHARED_NEGATION = re.compile(
-    rf"(?:^|(?<=[,;:]))[^,;:、未无没]{{0,8}}?(?:没有|无|未(?:建立|制定|制订|设立|配备|签订|报送))"
+    rf"(?:^|(?<=[,;:]))\d{{0,3}}(?P<clause>[^,;:、未无没\d]{{0,8}}?"
+    rf"(?:没有|无|未(?:建立|制定|制订|设立|配备|签订|报送)))"
     rf"(?P<items>[^,;:、不未无没或及和与等的]{{2,15}}(?:、[^,;:、不未无没或及和与等的]{{2,15}})+)"
     rf"\s*的?\s*,?\s*各\s*(?P<verb>{DEDUCT})\s*{AMOUNT}(?!\s*、)"
 )
@@ -159,4 +161,4 @@ def read_shared_negation(sentence: Sentence) -> list[Finding]:
     ]
     amount = signed(match.group("verb"), match.group("amount"))
     rule = {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
-    return [Finding(rule, match.start(), match.end(), SURE)]
+    return [Finding(rule, match.start("clause"), match.end(), SURE)]

@@ -17,9 +17,10 @@ _RANGE = re.compile(
     rf"(?:(?:{_GROUND})\s*)?(?P<verb>{DEDUCT}|{ADD})\s*(?:分\s*)?(?P<low>{NUMBER})\s*分?\s*"
     rf"(?:-|~|至|到)\s*(?P<high>{NUMBER})\s*分"
 )
+# 「多于1名的酌情加扣」: more deducted at the assessor's choice is still a deduction they choose.
 _AT_WILL = re.compile(
     rf"(?:酌情|视情|视情况|予以|适当|给予)\s*(?P<verb>{DEDUCT}|{ADD})(?:减|分|除)"
-    r"|(?:予以|给予)(?P<incentive>正向激励|奖励)"
+    r"|(?:予以|给予)(?P<incentive>正向激励|奖励)|(?:酌情|视情)(?P<more>加扣|增扣|多扣)"
 )
 
 
@@ -42,12 +43,16 @@ def read_range(sentence: Sentence) -> list[Finding]:
     return findings
 
 
+def _at_will_direction(match: re.Match[str]) -> str:
+    return "deduct" if match.group("more") else _direction(match.group("verb") or "加")
+
+
 @sentence_reader("予以扣分", priority=FALLBACK + 1, needs="酌视予适")
 def read_at_will(sentence: Sentence) -> list[Finding]:
     """酌情扣分 and 予以加分: weak, since 「予以扣分，其中：…」 only introduces the real amounts."""
     return [
         Finding(
-            {"kind": "discretionary", "direction": _direction(match.group("verb") or "加")},
+            {"kind": "discretionary", "direction": _at_will_direction(match)},
             match.start(),
             match.end(),
             SURE,

@@ -44,6 +44,11 @@ _ONE_EACH = re.compile(
     rf"(?:^|(?<=[,;]))\s*(?:1|一)\s*(?P<unit>个|项|件|次|起|人次|人)"
     rf"(?P<between>[^,;]{{0,30}}?)(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
+# 「年度计划重点工作有一项未完成扣1分」: the items are named in the clause, each undone one costs.
+_ONE_UNDONE = re.compile(
+    rf"(?<=[^\s,;:])有\s*(?:一|1)\s*(?P<unit>项|个|条|件)\s*(?:未完成|未落实|未达到要求|未达标)"
+    rf"\s*的?\s*,?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
 _RANGE_AFTER = re.compile(r"\s*(?:-|至|到)\s*\d")
 _CAP = re.compile(
     rf"\s*,?\s*(?:累计)?(?:最多|最高|最多累计|累计不超过|不超过)\s*(?:不超过)?\s*(?:扣|加|得|计)?\s*({NUMBER})"
@@ -74,7 +79,7 @@ _PER_SOMETHING = re.compile(
 _SCORE_GRADE = re.compile(
     rf"(?:(?:低于|高于|不足|不到)\s*{NUMBER}\s*分|{NUMBER}\s*分\s*(?:及|或)?以[上下])\s*的?\s*,?\s*$"
 )
-_ALSO_DEDUCTED = re.compile(r"再扣|追加|另扣|加扣|加倍|翻倍")
+_ALSO_DEDUCTED = re.compile(r"再扣|追加|另扣|(?<!酌情)(?<!视情)加扣|加倍|翻倍")
 _AMOUNTS = re.compile(rf"(?:{DEDUCT}|{ADD}|得)\s*{NUMBER}\s*分|酌情")
 # 「每份每天扣1分」 counts items and time at once (每人每次 counts person-times), and
 # 「每起减扣0.4分」 gives back part of a deduction: neither is a plain amount per occurrence, so a
@@ -130,7 +135,7 @@ def _two_rates_or_refund(sentence: Sentence, match: re.Match[str], between: str)
 @sentence_reader("每件扣分", priority=140, needs="扣减加奖得")
 def read_every(sentence: Sentence) -> list[Finding]:
     findings: list[Finding] = []
-    for pattern in (_EVERY, _FOUND_ONCE, _SLASH, _ONE_EACH, _BY_UNIT):
+    for pattern in (_EVERY, _FOUND_ONCE, _SLASH, _ONE_EACH, _BY_UNIT, _ONE_UNDONE):
         for match in pattern.finditer(sentence.text):
             between = match.groupdict().get("between") or ""
             if _NOT_PER_OCCURRENCE.search(between) and pattern is _EVERY:

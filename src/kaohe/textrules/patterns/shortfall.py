@@ -119,11 +119,36 @@ def _period_before(text: str, end: int) -> str | None:
     return period if position >= 0 else None
 
 
+# 「每季度召开议事会议，每少开展一次扣5分」: what is held each period with no count is held once.
+_HELD_EACH = re.compile(
+    r"(?P<period>每个?月|每个?季度|每季|每半年)\s*(?:召开|开展|组织|举办|进行)[^\d,;]{0,20}?,"
+)
+_ONCE_SHORT = re.compile(
+    rf"(?:每\s*)?少\s*(?:开展|召开|组织|举办|开)?\s*(?:一|1)\s*次[^,;\d]{{0,4}}?\s*,?\s*"
+    rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
+
+
+def _held_each_period(sentence: Sentence) -> list[Finding]:
+    held = _HELD_EACH.search(sentence.text)
+    missing = _ONCE_SHORT.search(sentence.text, held.end()) if held else None
+    if held is None or missing is None:
+        return []
+    rule = {
+        "kind": "frequency",
+        "minimum": Decimal(1),
+        "per": PERIODS[held.group("period").replace("个", "")],
+        "amount": signed(missing.group("verb"), missing.group("amount")),
+        "unit": "次",
+    }
+    return [Finding(rule, held.start(), missing.end(), LIKELY)]
+
+
 @sentence_reader("不少于几次", priority=120, needs="少低月季周年")
 def read_minimum(sentence: Sentence) -> list[Finding]:
     minimum = MINIMUM.search(sentence.text)
     if minimum is None:
-        return []
+        return _held_each_period(sentence)
     missing = _MISSING.search(sentence.text, minimum.end())
     if missing is not None:
         return [_frequency(sentence, minimum, missing)]

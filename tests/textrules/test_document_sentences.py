@@ -1,0 +1,108 @@
+"""Sentence classes met in offices' own documents (issue 11): read right, or flagged."""
+
+from decimal import Decimal
+
+from kaohe.textrules import read_criteria
+from tests.textrules.helpers import is_flagged, only_rule, rules
+
+
+def test_酌情加扣_after_fixed_amounts_is_a_deduction_the_assessor_chooses():
+    read = rules("班子成员年度培训少于40学时扣3分,普通党员少于24学时扣2分,多于1名的酌情加扣;")
+    assert read == [
+        {"kind": "per_occurrence", "amount": Decimal(-3), "cap": Decimal(3)},
+        {"kind": "per_occurrence", "amount": Decimal(-2), "cap": Decimal(2)},
+        {"kind": "discretionary", "direction": "deduct"},
+    ]
+    assert only_rule("情节较重的视情加扣。") == {"kind": "discretionary", "direction": "deduct"}
+
+
+def test_an_escalation_with_its_own_amount_stays_flagged():
+    assert is_flagged("逾期仍未整改的,加扣1分。")
+    assert is_flagged("整改后又出现同类问题的,每次再扣0.5分。")
+
+
+def test_who_brings_the_evidence_for_a_deduction_scores_nothing():
+    assert rules("由县委办提供扣分依据。") == []
+    assert rules("迟报的每次扣0.5分,由督查室出具扣分证明。") == [
+        {"kind": "per_occurrence", "amount": Decimal("-0.5"), "unit": "次"}
+    ]
+
+
+def test_a_deduction_basis_without_who_provides_it_is_still_flagged():
+    assert is_flagged("以扣分依据为准,另扣1分。")
+
+
+def test_what_is_held_each_period_without_a_count_is_held_once_per_period():
+    quarterly = only_rule("每季度召开村民议事会,每少开展一次的扣3分。")
+    assert quarterly == {
+        "kind": "frequency",
+        "minimum": Decimal(1),
+        "per": "quarter",
+        "amount": Decimal(-3),
+        "unit": "次",
+    }
+    assert only_rule("每月组织政策学习,少1次扣0.5分")["per"] == "month"
+    assert only_rule("每半年开展一次督查,每少一次扣2分")["minimum"] == Decimal(1)
+
+
+def test_a_yearly_activity_without_a_count_is_not_taken_as_once_a_year():
+    assert is_flagged("全年开展宣传活动,每少一次扣1分。")
+
+
+def test_a_minimum_per_period_left_unread_beside_an_amount_is_flagged():
+    assert is_flagged("每季度至少开展2次志愿服务活动,活动效果差的,每次扣1分;")
+
+
+def test_a_minimum_without_a_period_stays_part_of_its_one_time_amount():
+    assert only_rule("至少召开一次专题会议,有会议记录,否则扣0.5分;") == {
+        "kind": "per_occurrence",
+        "amount": Decimal("-0.5"),
+        "cap": Decimal("0.5"),
+    }
+
+
+def test_one_named_item_undone_costs_its_amount_for_each_item():
+    assert only_rule("年度重点任务有一项未完成扣2分。") == {
+        "kind": "per_occurrence",
+        "amount": Decimal(-2),
+        "unit": "项",
+    }
+    assert only_rule("整改事项有1项未落实的,扣0.5分")["amount"] == Decimal("-0.5")
+
+
+def test_one_item_undone_with_nothing_named_is_flagged():
+    assert is_flagged("有一项未完成扣1分")
+
+
+def test_grades_written_as_a_range_之间_are_alternatives_not_additions():
+    assert only_rule("差错率在3%以内扣1分,3%-6%之间扣2分。") == {
+        "kind": "tiered",
+        "levels": {"3%以内": Decimal(-1), "3%-6%之间": Decimal(-2)},
+        "highest_only": True,
+    }
+
+
+def test_不得分_as_the_worst_grade_after_deductions_zeroes_the_item():
+    read = rules("漏报率5%以内扣1分,5%-10%之间扣2分,10%以上不得分。")
+    assert read == [
+        {
+            "kind": "tiered",
+            "levels": {"5%以内": Decimal(-1), "5%-10%之间": Decimal(-2)},
+            "highest_only": True,
+        },
+        {"kind": "zero_on_event"},
+    ]
+    assert rules("未建立台账的不得分,台账不全的扣1分。") == [
+        {"kind": "zero_on_event"},
+        {"kind": "per_occurrence", "amount": Decimal(-1), "cap": Decimal(1)},
+    ]
+
+
+def test_不得分_beside_an_amount_earned_still_goes_to_a_person():
+    assert is_flagged("按时报送得3分,未按时报送不得分。")
+
+
+def test_a_points_column_glued_before_a_checklist_is_left_out_of_its_text():
+    reading = read_criteria("3没有学习计划、学习记录各扣1分。")
+    assert reading.rules[0].rule["tasks"] == ["学习计划", "学习记录"]
+    assert reading.rules[0].source.startswith("没有")
