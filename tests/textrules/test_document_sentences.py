@@ -106,3 +106,70 @@ def test_a_points_column_glued_before_a_checklist_is_left_out_of_its_text():
     reading = read_criteria("3没有学习计划、学习记录各扣1分。")
     assert reading.rules[0].rule["tasks"] == ["学习计划", "学习记录"]
     assert reading.rules[0].source.startswith("没有")
+
+
+def test_levels_named_alone_after_按_each_take_their_amount():
+    assert only_rule("被省、市、县通报批评的,按省、市和县每次分别扣3分、2分、1分。") == {
+        "kind": "per_occurrence",
+        "levels": {"省": Decimal(-3), "市": Decimal(-2), "县": Decimal(-1)},
+        "unit": "次",
+    }
+
+
+def test_named_things_that_are_not_levels_stay_flagged_with_their_amounts():
+    assert is_flagged("按甲类、乙类和丙类分别扣3分、2分、1分。")
+
+
+def test_a_ranking_that_names_no_position_costs_its_amount_once():
+    assert only_rule("年度考核排名靠后的扣4分;") == {
+        "kind": "per_occurrence",
+        "amount": Decimal(-4),
+        "cap": Decimal(4),
+    }
+    assert is_flagged("全市排名前五的加1分。")
+
+
+def test_a_list_whose_count_agrees_is_a_checklist_of_its_items():
+    assert only_rule("台账、制度和记录三项每缺一项扣0.5分。") == {
+        "kind": "checklist",
+        "amount": Decimal("-0.5"),
+        "tasks": ["台账", "制度", "记录"],
+    }
+    assert only_rule("宣传栏及公示牌2项缺一项扣1分")["tasks"] == ["宣传栏", "公示牌"]
+
+
+def test_a_list_whose_count_disagrees_or_is_missing_is_flagged():
+    assert is_flagged("台账、制度和记录两项每缺一项扣0.5分。")
+    assert is_flagged("设去向牌、座位牌,少一项扣1分。")
+
+
+def test_a_failing_shared_by_named_things_with_各_is_a_checklist():
+    assert only_rule("会议纪要、工作台账未按时归档(超过10天)各扣0.5分;") == {
+        "kind": "checklist",
+        "amount": Decimal("-0.5"),
+        "tasks": ["会议纪要", "工作台账"],
+    }
+    assert only_rule("方案、总结未报送的各扣1分")["tasks"] == ["方案", "总结"]
+
+
+def test_conditions_run_together_with_各_or_a_numbered_first_item_are_flagged():
+    assert is_flagged("组织不健全、经费未保障或制度不落实的,各扣0.5分。")
+    assert is_flagged("Р7、会议纪要、工作台账未按时归档各扣0.5分;")
+
+
+def test_a_value_the_assessor_sets_outright_is_a_manual_value():
+    assert only_rule("根据调研报告的深度和实用性等方面酌情打分。") == {"kind": "manual"}
+    assert only_rule("视情评分。") == {"kind": "manual"}
+
+
+def test_a_value_set_within_a_bound_or_on_a_condition_is_flagged():
+    assert is_flagged("未按制度执行的在2分内酌情给分。")
+    assert is_flagged("工作不到位的酌情给分。")
+
+
+def test_a_time_short_is_read_against_the_minimum_of_its_period():
+    assert only_rule("每月开展一次隐患排查,每少排查一次扣1分。")["kind"] == "frequency"
+
+
+def test_a_time_short_with_no_minimum_is_flagged_not_counted_as_an_event():
+    assert is_flagged("隐患排查每少排查一次扣1分。")

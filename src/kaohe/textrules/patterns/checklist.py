@@ -115,13 +115,15 @@ def read_negated_list(sentence: Sentence) -> list[Finding]:
     return [Finding(rule, match.start("items"), match.end(), SURE)]
 
 
+# 「病程记录、手术记录未即时完成(超过24小时)各扣1分」: one failing shared by the named things.
 _NAMED_LIST = re.compile(
     rf"(?:^|(?<=[,;:]))\s*(?P<items>[^,;:、不未无没]{{1,20}}(?:、[^,;:、不未无没]{{1,20}})+?)\s*"
-    rf"(?:不|未|没有)[^,;:、]{{0,6}}?的?\s*,?\s*(?:每项|每一项|每少一项)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+    rf"(?:不|未|没有)[^,;:、()]{{0,6}}?(?:\([^()]{{0,12}}\))?的?\s*,?\s*"
+    rf"(?:每项|每一项|每少一项|各)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 
 
-@sentence_reader("甲、乙不落实的每项扣分", priority=9, needs="项")
+@sentence_reader("甲、乙不落实的每项扣分", priority=9, needs="项各")
 def read_named_list(sentence: Sentence) -> list[Finding]:
     """「“三会一课”、民主评议党员、党务公开不落实的，每项扣2分」: the named tasks form a
     checklist, each costing the amount once."""
@@ -135,7 +137,9 @@ def read_named_list(sentence: Sentence) -> list[Finding]:
     ]
     amount = signed(match.group("verb"), match.group("amount"))
     rule = {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
-    return [Finding(rule, offset, match.end(), SURE)]
+    # 「Р12、病程记录、手术记录…」: a number glued before the list may be an enumerator.
+    numbered = re.search(r"\d", match.group("items").split("、")[0]) is not None
+    return [Finding(rule, offset, match.end(), GUESS if numbered else SURE)]
 
 
 # 「没有年度工作计划、总结各扣1分」, 「未建立甲制度、乙制度的各扣1分」: one negation over a list of

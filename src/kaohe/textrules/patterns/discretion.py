@@ -1,4 +1,5 @@
-"""Amounts the assessor chooses: 扣1-5分, 每件扣0.1分—0.5分, 酌情扣分, 予以加分."""
+"""Amounts the assessor chooses: 扣1-5分, 每件扣0.1分—0.5分, 酌情扣分, 予以加分; and values
+the assessor sets outright (对报告质量等方面酌情打分)."""
 
 from __future__ import annotations
 
@@ -60,3 +61,19 @@ def read_at_will(sentence: Sentence) -> list[Finding]:
         )
         for match in _AT_WILL.finditer(sentence.text)
     ]
+
+
+_SCORED_AT_WILL = re.compile(r"(?:酌情|视情)(?:打分|评分|给分|赋分)")
+
+
+@sentence_reader("酌情打分", priority=31, needs="酌视")
+def read_scored_at_will(sentence: Sentence) -> list[Finding]:
+    """「对报告内容、分析方法等方面酌情打分」: the assessor sets the item's value. A number in the
+    sentence (「在2分内酌情给分」) or a condition before it (「未实施的酌情给分」) leaves doubt
+    about what is set and when: the sentence goes to a person."""
+    match = _SCORED_AT_WILL.search(sentence.text)
+    if match is None or re.search(r"\d", sentence.text):
+        return []
+    if sentence.text[: match.start()].rstrip().endswith("的"):
+        return []
+    return [Finding({"kind": "manual"}, match.start(), match.end(), SURE)]

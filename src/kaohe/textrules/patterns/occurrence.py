@@ -72,8 +72,10 @@ _COUNTED = re.compile(rf"{NUMBER}\s*{COUNTER}(?!\s*(?:及|或)?以上)")
 _COUNT_REACH = 8
 # A recurring period (逾期未报的扣1分 after 每月5日前报送) or a ranking (排名前三的加1分) may
 # make a plain amount per period or per position.
+# 「排名靠后的扣10分」 names no positions: a condition met or not, costing its amount once.
 _PER_SOMETHING = re.compile(
-    r"每个?(?:月|季度?|周|半年)|排名|名次|位列|前\s*[\d一二三四五六七八九十]+\s*的"
+    r"每个?(?:月|季度?|周|半年)|排名(?!靠后|靠前|落后|较后|较前)|名次|位列"
+    r"|前\s*[\d一二三四五六七八九十]+\s*的"
 )
 # 「90分以下扣1分」: a score the amount is graded by belongs to the amount's finding.
 _SCORE_GRADE = re.compile(
@@ -132,6 +134,14 @@ def _two_rates_or_refund(sentence: Sentence, match: re.Match[str], between: str)
     return after_a_rate or _TWO_RATES_OR_REFUND.search(between) is not None
 
 
+# 「每少排查一次扣1分」: a time short of a minimum, not a time something happened.
+_SHORT_BEFORE = re.compile(r"少\s*[\u4e00-\u9fff]{0,3}$")
+
+
+def _short_of(sentence: Sentence, match: re.Match[str]) -> bool:
+    return _SHORT_BEFORE.search(sentence.text, 0, match.start()) is not None
+
+
 @sentence_reader("每件扣分", priority=140, needs="扣减加奖得")
 def read_every(sentence: Sentence) -> list[Finding]:
     findings: list[Finding] = []
@@ -141,7 +151,7 @@ def read_every(sentence: Sentence) -> list[Finding]:
             if _NOT_PER_OCCURRENCE.search(between) and pattern is _EVERY:
                 continue
             found = _per_occurrence(sentence, match, SURE)
-            if _two_rates_or_refund(sentence, match, between):
+            if _two_rates_or_refund(sentence, match, between) or _short_of(sentence, match):
                 found = replace(found, confidence=GUESS)
             taken = any(f.start < found.end and found.start < f.end for f in findings)
             if not _ranged(sentence, match) and not taken:

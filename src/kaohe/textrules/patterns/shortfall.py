@@ -45,7 +45,7 @@ MINIMUM = re.compile(
 )
 # 「每少开展一次活动的扣5分」: the verb of what was required may stand between 少 and the count.
 _MISSING = re.compile(
-    rf"(?:每\s*)?少\s*(?:开展|召开|组织|举办|开|报|交|办|发)?\s*(?:一|1)\s*(?P<unit>{COUNTER})?"
+    rf"(?:每\s*)?少\s*(?:开展|召开|组织|举办|开|报|交|办|发|[\u4e00-\u9fff]{{2}})?\s*(?:一|1)\s*(?P<unit>{COUNTER})?"
     rf"(?:[^,;\d]{{0,4}}?的)?\s*[,,]?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 _ALL_OR_NOTHING = re.compile(
@@ -124,7 +124,7 @@ _HELD_EACH = re.compile(
     r"(?P<period>每个?月|每个?季度|每季|每半年)\s*(?:召开|开展|组织|举办|进行)[^\d,;]{0,20}?,"
 )
 _ONCE_SHORT = re.compile(
-    rf"(?:每\s*)?少\s*(?:开展|召开|组织|举办|开)?\s*(?:一|1)\s*次[^,;\d]{{0,4}}?\s*,?\s*"
+    rf"(?:每\s*)?少\s*(?:开展|召开|组织|举办|开|[\u4e00-\u9fff]{{2}})?\s*(?:一|1)\s*次[^,;\d]{{0,4}}?\s*,?\s*"
     rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 
