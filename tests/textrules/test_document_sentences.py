@@ -173,3 +173,47 @@ def test_a_time_short_is_read_against_the_minimum_of_its_period():
 
 def test_a_time_short_with_no_minimum_is_flagged_not_counted_as_an_event():
     assert is_flagged("隐患排查每少排查一次扣1分。")
+
+
+def test_a_step_written_as_a_share_of_the_target_is_a_shortfall_against_the_whole_task():
+    reading = read_criteria("未完成的,每少完成目标值10%扣1分,扣分至基本分值扣完为止。")
+    assert [read.rule for read in reading.rules] == [
+        {
+            "kind": "shortfall",
+            "target": Decimal(100),
+            "step": Decimal(10),
+            "amount": Decimal(-1),
+            "partial": "floor",
+            "unit": "百分点",
+        }
+    ]
+    assert reading.node == {"floor": 0}
+    assert only_rule("每少目标任务的4%扣0.5分")["step"] == Decimal(4)
+
+
+def test_a_rate_step_with_its_target_in_another_column_is_flagged():
+    assert is_flagged("小于目标值的,每少1%扣1分,扣分至基本分值扣完为止。")
+    assert is_flagged("完成率每少5%扣1分。")
+
+
+def test_times_at_least_a_count_per_period_set_the_minimum_of_a_later_time_short():
+    assert only_rule("全年班子研究效能工作2次以上。\n少一次扣1分") == {
+        "kind": "frequency",
+        "minimum": Decimal(2),
+        "per": "year",
+        "amount": Decimal(-1),
+        "unit": "次",
+    }
+
+
+def test_a_yearly_count_not_reached_is_still_a_shortfall_not_a_frequency():
+    read = rules("全年报送简报未达到8篇的,每少1篇扣0.5分。")
+    assert read[0]["kind"] == "shortfall"
+
+
+def test_a_headings_points_end_the_heading_before_its_credits():
+    read = rules("是否公开办事指南(2.5分)公开办理流程1分,公开申请材料1.5分。")
+    assert read == [
+        {"kind": "per_occurrence", "amount": Decimal(1), "cap": Decimal(1)},
+        {"kind": "per_occurrence", "amount": Decimal("1.5"), "cap": Decimal("1.5")},
+    ]

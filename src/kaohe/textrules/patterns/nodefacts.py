@@ -10,6 +10,8 @@ from kaohe.textrules.patterns.base import SURE, Finding, sentence_reader
 
 _TO_ZERO = re.compile(
     r"(?:本项|该项|此项)?(?:扣分)?扣完为止|(?:扣分|扣)至0分为止|扣完即止"
+    # 「扣分至基本分值扣完为止」: down to nothing of the item's base points.
+    r"|(?:扣分|扣)至(?:基本分值|基本分|基础分值|基础分|该项分值|本项分值)扣完为止"
     r"|(?:以上)?(?:各项)?扣分(?:不超过|不得超过|以)(?:该项|本项)(?:分值|分数)(?:为限)?"
 )
 _BONUS_CAP = re.compile(

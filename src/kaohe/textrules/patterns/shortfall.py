@@ -42,6 +42,9 @@ _REQUIRED_COUNTS = frozenset({"次", "场", "期", "轮"})
 MINIMUM = re.compile(
     rf"(?:不少于|不低于|至少|最少|不得少于)[^\d,;]{{0,8}}?(?P<minimum>{NUMBER})\s*(?P<unit>{COUNTER})"
     rf"|(?:每月|每季度|每季|每周|每年|全年|每半年)[^\d,;]{{0,6}}?(?P<minimum2>{NUMBER})\s*(?P<unit2>{COUNTER})"
+    # 「全年班子研究效能工作2次以上」: times at least, however far the count is from the period.
+    rf"|(?:每月|每季度|每季|每周|每年|全年|每半年)[^\d,;]{{0,12}}?(?P<minimum3>{NUMBER})\s*(?P<unit3>次)"
+    r"\s*(?:及|或)?以上"
 )
 # 「每少开展一次活动的扣5分」: the verb of what was required may stand between 少 and the count.
 _MISSING = re.compile(
@@ -179,11 +182,11 @@ def minimum_rule(text: str, minimum: re.Match[str], amount: Decimal) -> dict[str
 
 
 def _count(minimum: re.Match[str]) -> Decimal:
-    return number(minimum.group("minimum") or minimum.group("minimum2"))
+    return number(minimum.group("minimum") or minimum.group("minimum2") or minimum["minimum3"])
 
 
 def counted_unit(minimum: re.Match[str]) -> str:
-    return str(minimum.group("unit") or minimum.group("unit2"))
+    return str(minimum.group("unit") or minimum.group("unit2") or minimum.group("unit3"))
 
 
 def _frequency(sentence: Sentence, minimum: re.Match[str], missing: re.Match[str]) -> Finding:
@@ -194,6 +197,29 @@ def _frequency(sentence: Sentence, minimum: re.Match[str], missing: re.Match[str
     if _SEVERAL.search(sentence.text) or (missing.group("unit") or unit) != unit:
         confidence = GUESS
     return Finding(rule, minimum.start(), missing.end(), confidence)
+
+
+# 「未完成的,每少完成目标值10%扣1分」: the target is the task itself, the step a share of it.
+_SHARE_SHORT = re.compile(
+    rf"每\s*(?:少|差)\s*(?:完成)?\s*(?:目标值|目标任务|任务数|目标)的?\s*(?P<step>{NUMBER})\s*%"
+    rf"\s*,?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
+
+
+@sentence_reader("每少完成目标值10%扣分", priority=128, needs="少差")
+def read_share_short(sentence: Sentence) -> list[Finding]:
+    findings = []
+    for match in _SHARE_SHORT.finditer(sentence.text):
+        rule = {
+            "kind": "shortfall",
+            "target": Decimal(100),
+            "step": number(match.group("step")),
+            "amount": signed(match.group("verb"), match.group("amount")),
+            "partial": "floor",
+            "unit": "百分点",
+        }
+        findings.append(Finding(rule, match.start(), match.end(), SURE))
+    return findings
 
 
 @sentence_reader("低于85%的扣分", priority=125, needs="低少足达到")
