@@ -217,3 +217,23 @@ def test_a_headings_points_end_the_heading_before_its_credits():
         {"kind": "per_occurrence", "amount": Decimal(1), "cap": Decimal(1)},
         {"kind": "per_occurrence", "amount": Decimal("1.5"), "cap": Decimal("1.5")},
     ]
+
+
+def test_a_list_with_its_count_after_an_earlier_rule_of_the_sentence_is_still_a_checklist():
+    read = rules("未开展年度评价扣2分,组织、制度和台账三项每缺一项扣0.5分。")
+    assert read[1] == {
+        "kind": "checklist",
+        "amount": Decimal("-0.5"),
+        "tasks": ["组织", "制度", "台账"],
+    }
+
+
+def test_what_earns_nothing_and_the_scoring_method_score_nothing():
+    assert rules("获奖单位须为县级以上,其他奖项不予加分。") == []
+    reading = read_criteria("注:本表采用总分100分逐项扣分的办法,各项扣完为止。")
+    assert reading.rules == ()
+    assert reading.node == {"floor": 0}
+
+
+def test_withholding_a_bonus_on_a_condition_is_flagged_not_dropped():
+    assert is_flagged("未按时报送材料的不予加分。")

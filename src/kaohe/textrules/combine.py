@@ -66,7 +66,7 @@ def _gather_listed(draft: Draft, readings: list[SentenceReading], text: str) -> 
     sentences listed before; without such a list the missing items are counted."""
     run = _plain_run_before(readings, draft.sentence)
     own = readings[draft.sentence].sentence
-    if not run and (tasks := _counted_list(text[own.start : draft.start])):
+    if tasks := _counted_list(text[own.start : draft.start]):
         return replace(
             draft, rule={"kind": "checklist", "amount": draft.rule["amount"], "tasks": tasks}
         )
@@ -91,7 +91,8 @@ _COUNTED_LIST = re.compile(
 
 def _counted_list(listed: str) -> list[str]:
     """The items of a list followed by their count, when the count agrees; else none."""
-    match = _COUNTED_LIST.match(listed.strip())
+    clause = re.split(r"[,;]", listed.strip().rstrip(","))[-1]
+    match = _COUNTED_LIST.match(clause.strip())
     if match is None:
         return []
     items = [_task(item) for item in re.split(r"、|和|及|与", match.group("items"))]

@@ -37,6 +37,10 @@ _HARMLESS = re.compile(
     r"|按(?:以下|下列|如下)[^,;:]{0,8}?(?:扣分|计分|加分):"
     # 「一件扣10分(若有新诉求的,不扣分)」: an exception says when the amount is not taken.
     r"|\((?:若|如|但)[^()]{0,24}?(?:不扣分|不予扣分)\)"
+    # 「其它表彰不予加分」 says what earns nothing; 「评分采取总分100分逐项扣分的办法」 names the
+    # method the amounts follow.
+    r"|(?:其它|其他|其余)[^,;]{0,10}?不予(?:加分|扣分|计分)"
+    r"|(?:采取|采用|实行)\s*(?:总分\s*\d+\s*分\s*)?(?:逐项)?(?:扣分|倒扣分|减分|计分)的?(?:办法|方法|方式)"
     # 「由县委督查局提供扣分依据」 names who brings the evidence, not an amount.
     r"|(?:提供|出具|作为)(?:加分|扣分|加扣分)(?:依据|证明|材料)"
 )
