@@ -45,7 +45,8 @@ def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
     drafts = join_graded_conditions(drafts, clean, readings)
     drafts = apply_highest_only(merge_rounds(drafts), clean)
     drafts = _discretion_joins_flag(drafts, clean)
-    drafts = [_as_condition(draft, readings, text, points) for draft in drafts]
+    values = _credits_are_values(drafts, text, points)
+    drafts = [_as_condition(draft, readings, text) if values else draft for draft in drafts]
     rules = tuple(_bounded(_read_rule(draft, text), points) for draft in drafts)
     return Reading(text=text, rules=rules, node=_settle_node(node, points))
 
@@ -127,19 +128,32 @@ def _bounded(read: ReadRule, points: Decimal | None) -> ReadRule:
 _CREDIT = re.compile(r"(?<![加获取记计])得")
 
 
-def _as_condition(
-    draft: Draft, readings: list[SentenceReading], text: str, points: Decimal | None
-) -> Draft:
-    """「按时报送的，得2分」 on an item of 2 points says when the item keeps its points: it sets
-    the item's value rather than adding 2 to an item that starts full. Which value it has
-    otherwise is for a person to say: the sentence is flagged with the credit as a guess."""
+def _is_credit(draft: Draft, text: str) -> bool:
+    """「…的，得2分」: an amount earned once on a condition."""
     rule = draft.rule
-    credit = rule.get("kind") == "per_occurrence" and rule.get("amount") == points
-    source = text[draft.start : draft.end]
-    if not credit or rule.get("cap") != points or not _CREDIT.search(source):
+    once = rule.get("kind") == "per_occurrence" and set(rule) == {"kind", "amount", "cap"}
+    earned = once and rule["amount"] > 0 and rule["cap"] == rule["amount"]
+    return earned and _CREDIT.search(text[draft.start : draft.end]) is not None
+
+
+def _credits_are_values(drafts: list[Draft], text: str, points: Decimal | None) -> bool:
+    """Credits on an item of known points that set its value rather than add to it: one of
+    them is the whole item (「按时报送的，得2分」 on a 2-point item), or together they pass it
+    (「质量较高的得4分；报送不及时的得2分」 on a 4-point item are grades, not 4 + 2)."""
+    if not points:
+        return False  # no points written (or masked, 「( * 分)」): nothing to measure against
+    credits = [draft.rule["amount"] for draft in drafts if _is_credit(draft, text)]
+    return points in credits or sum(credits) > points
+
+
+def _as_condition(draft: Draft, readings: list[SentenceReading], text: str) -> Draft:
+    """A credit that sets the item's value says when the item has that value: which value it
+    has otherwise is for a person to say, so the sentence is flagged with the credit as a
+    guess (the item starts full; reading +2 would add to it)."""
+    if not _is_credit(draft, text):
         return draft
     sentence = readings[draft.sentence].sentence
-    guess = {"kind": "discretionary", "guesses": [rule]}
+    guess = {"kind": "discretionary", "guesses": [draft.rule]}
     return Draft(guess, sentence.start, sentence.end, Decimal(0), draft.sentence)
 
 
