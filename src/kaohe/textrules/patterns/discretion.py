@@ -29,10 +29,17 @@ def _direction(verb: str) -> str:
     return "add" if re.fullmatch(ADD, verb) else "deduct"
 
 
+# 「排名第二至第四名的依次加3至1分」: amounts 依次/分别 by position are a sequence the rank reader
+# reads when it knows the positions, never a range the assessor chooses within.
+_IN_TURN = re.compile(r"(?:依次|分别)\s*$")
+
+
 @sentence_reader("扣1-5分", priority=30, needs="-~至到")
 def read_range(sentence: Sentence) -> list[Finding]:
     findings = []
     for match in _RANGE.finditer(sentence.text):
+        if _IN_TURN.search(sentence.text, 0, match.start()):
+            continue
         low, high = number(match.group("low")), number(match.group("high"))
         rule = {
             "kind": "discretionary",
