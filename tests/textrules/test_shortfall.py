@@ -86,3 +86,20 @@ def test_the_verb_of_the_required_meeting_may_stand_between_少_and_the_count():
         "amount": Decimal(-2),
         "unit": "次",
     }
+
+
+def test_each_time_not_held_under_a_minimum_per_period_is_a_time_short():
+    assert only_rule("每月至少召开1次安全例会,未召开的每次扣0.5分。") == {
+        "kind": "frequency",
+        "minimum": Decimal(1),
+        "per": "month",
+        "amount": Decimal("-0.5"),
+        "unit": "次",
+    }
+    assert only_rule("每半年至少开展2次专项督查,未开展的,每次扣1分")["minimum"] == Decimal(2)
+
+
+def test_each_time_of_something_else_under_a_minimum_stays_flagged():
+    # What costs is not the meeting the minimum requires, or more than its absence.
+    assert is_flagged("每月至少召开1次安全例会,未上报纪要的每次扣0.5分。")
+    assert is_flagged("每季度至少举办1次宣讲,未举办或者效果较差的,每次扣1分。")

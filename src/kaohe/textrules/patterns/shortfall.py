@@ -59,6 +59,11 @@ _BELOW = re.compile(
     rf"(?P<unit>%|分|{COUNTER})\s*(?:\([^()]{{0,12}}\))?\s*的?\s*,?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
     r"(?!\s*(?:-|至|到|/))"
 )
+# 「每月至少召开1次例会,未召开的每次扣0.5分」: each time not held is a time short of the minimum.
+_NOT_HELD = re.compile(
+    r"未(?P<held>召开|开展|组织|举办|报送|进行|参加)[\u4e00-\u9fff]{0,4}?的?\s*,?\s*"
+    rf"每\s*(?:一|1)?\s*次\s*,?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
 _SEVERAL = re.compile(r"每项少|各少")
 _RECURRING = re.compile(r"每个?(?:月|季度?|周|半年|年)")
 
@@ -155,6 +160,8 @@ def read_minimum(sentence: Sentence) -> list[Finding]:
     missing = _MISSING.search(sentence.text, minimum.end())
     if missing is not None:
         return [_frequency(sentence, minimum, missing)]
+    if not_held := _not_held(sentence, minimum):
+        return [not_held]
     all_or_nothing = _ALL_OR_NOTHING.search(sentence.text, minimum.end())
     if all_or_nothing is None:
         return []
@@ -168,6 +175,25 @@ def read_minimum(sentence: Sentence) -> list[Finding]:
         "unit": counted_unit(minimum),
     }
     return [Finding(rule, minimum.start(), all_or_nothing.end(), LIKELY)]
+
+
+def _not_held(sentence: Sentence, minimum: re.Match[str]) -> Finding | None:
+    """The times of a minimum per period not held, each costing the amount: a frequency, when
+    what was not held is what the minimum requires (「至少召开…未召开的」)."""
+    found = _NOT_HELD.match(sentence.text, _clause_after(sentence.text, minimum.end()))
+    required = sentence.text[minimum.start() : minimum.end()]
+    held = found is not None and found.group("held") in sentence.text[: minimum.start()] + required
+    if found is None or not held or counted_unit(minimum) != "次":
+        return None
+    amount = signed(found.group("verb"), found.group("amount"))
+    rule = minimum_rule(sentence.text, minimum, amount)
+    return Finding(rule, minimum.start(), found.end(), SURE if "per" in rule else GUESS)
+
+
+def _clause_after(text: str, at: int) -> int:
+    """Where the clause after ``at`` begins (past the next comma), or the end of the text."""
+    comma = text.find(",", at)
+    return len(text) if comma < 0 else comma + 1
 
 
 def minimum_rule(text: str, minimum: re.Match[str], amount: Decimal) -> dict[str, Any]:
