@@ -105,3 +105,8 @@ def test_credits_that_add_up_to_the_item_stay_credits():
     assert reading.confident
     # An item whose points are masked or missing (「( * 分)」) gives nothing to measure against.
     assert not read_criteria("按时上报心得体会的得4分;", points=Decimal(0)).rules[0].flagged
+
+
+def test_credits_beside_full_marks_in_words_are_values_even_without_points():
+    reading = read_criteria("资料齐全、上報及時的,得滿分;上報滯後的得2分。")
+    assert all(rule.flagged for rule in reading.rules)

@@ -45,7 +45,7 @@ def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
     drafts = join_graded_conditions(drafts, clean, readings)
     drafts = apply_highest_only(merge_rounds(drafts), clean)
     drafts = _discretion_joins_flag(drafts, clean)
-    values = _credits_are_values(drafts, text, points)
+    values = _credits_are_values(drafts, clean, points)
     drafts = [_as_condition(draft, readings, text) if values else draft for draft in drafts]
     rules = tuple(_bounded(_read_rule(draft, text), points) for draft in drafts)
     return Reading(text=text, rules=rules, node=_settle_node(node, points))
@@ -136,13 +136,20 @@ def _is_credit(draft: Draft, text: str) -> bool:
     return earned and _CREDIT.search(text[draft.start : draft.end]) is not None
 
 
+# 「…的，得满分；报送不及时的得2分」: the full marks named in words are one of the values.
+_FULL_MARKS = re.compile(r"[得计记给]满分")
+
+
 def _credits_are_values(drafts: list[Draft], text: str, points: Decimal | None) -> bool:
     """Credits on an item of known points that set its value rather than add to it: one of
-    them is the whole item (「按时报送的，得2分」 on a 2-point item), or together they pass it
-    (「质量较高的得4分；报送不及时的得2分」 on a 4-point item are grades, not 4 + 2)."""
+    them is the whole item (「按时报送的，得2分」 on a 2-point item, or 得满分 beside them), or
+    together they pass it (「质量较高的得4分；报送不及时的得2分」 on a 4-point item are grades,
+    not 4 + 2)."""
+    credits = [draft.rule["amount"] for draft in drafts if _is_credit(draft, text)]
+    if credits and _FULL_MARKS.search(text):
+        return True
     if not points:
         return False  # no points written (or masked, 「( * 分)」): nothing to measure against
-    credits = [draft.rule["amount"] for draft in drafts if _is_credit(draft, text)]
     return points in credits or sum(credits) > points
 
 
