@@ -101,3 +101,11 @@ def test_an_introduction_before_a_colon_leaves_the_amounts_after_it_to_be_read()
 def test_an_exception_in_brackets_that_takes_nothing_leaves_the_amount_as_read():
     rule = only_rule("未按期办结的，每件扣1分（如因客观原因申请延期的，不扣分）")
     assert rule == {"kind": "per_occurrence", "amount": Decimal(-1), "unit": "件"}
+
+
+def test_a_count_then_a_count_and_more_are_grades_not_a_rate_plus_a_one_off():
+    # 「1天…0.5分，3天以上…2分」: three days late costs 2, not 3 × 0.5 + 2.
+    assert is_flagged("统计报表迟报1天扣0.5分,迟报3天以上扣2分。")
+    assert is_flagged("漏登1人扣1分,漏登5人以上扣3分")
+    # Places in a ranking graded the same way are alternatives read as one tiered rule.
+    assert only_rule("综合位次比上年下降3位以上的扣1分,下降6位以上的扣2分")["kind"] == "tiered"
