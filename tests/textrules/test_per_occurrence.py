@@ -109,3 +109,18 @@ def test_a_count_then_a_count_and_more_are_grades_not_a_rate_plus_a_one_off():
     assert is_flagged("漏登1人扣1分,漏登5人以上扣3分")
     # Places in a ranking graded the same way are alternatives read as one tiered rule.
     assert only_rule("综合位次比上年下降3位以上的扣1分,下降6位以上的扣2分")["kind"] == "tiered"
+
+
+def test_a_rate_written_after_按_is_an_amount_per_occurrence():
+    assert only_rule("档案缺失的,按每份0.5分扣分") == {
+        "kind": "per_occurrence",
+        "amount": Decimal("-0.5"),
+        "unit": "份",
+    }
+    late = only_rule("逾期办结的按0.2分/天计扣,最多扣2分")
+    assert (late["amount"], late["unit"], late["cap"]) == (Decimal("-0.2"), "天", Decimal(2))
+    assert only_rule("稿件被录用的按每篇1分加分")["amount"] == Decimal(1)
+
+
+def test_a_rate_after_按_taken_on_top_of_another_amount_stays_flagged():
+    assert is_flagged("视损失大小扣2-6分,如有人员受伤,按5分/人追加扣分")

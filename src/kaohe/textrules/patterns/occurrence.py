@@ -181,6 +181,29 @@ def read_counted_per_piece(sentence: Sentence) -> list[Finding]:
     return findings
 
 
+# 「按每件0.5分扣分」, 「按0.5分/件计扣」: the rate the deduction is counted by, written after 按.
+_BY_RATE = re.compile(
+    rf"按\s*(?:每\s*(?:一|1)?\s*(?P<unit>{COUNTER})\s*(?P<amount>{NUMBER})\s*分"
+    rf"|(?P<amount2>{NUMBER})\s*分\s*/\s*(?P<unit2>{COUNTER}))\s*(?:的标准)?\s*"
+    r"(?:计)?(?P<verb>扣分|扣减|扣除|计扣|扣|加分|计加)"
+)
+
+
+@sentence_reader("按每件0.5分扣分", priority=141, needs="按")
+def read_by_rate(sentence: Sentence) -> list[Finding]:
+    findings = []
+    for match in _BY_RATE.finditer(sentence.text):
+        amount = number(match.group("amount") or match.group("amount2"))
+        adds = "加" in match.group("verb")
+        rule = {"kind": "per_occurrence", "amount": amount if adds else -amount}
+        rule, end = _with_cap(
+            {**rule, "unit": match["unit"] or match["unit2"]}, sentence, match.end()
+        )
+        confidence = GUESS if _doubtful(sentence) else SURE
+        findings.append(Finding(rule, match.start(), end, confidence))
+    return findings
+
+
 def _maybe_per_something(sentence: Sentence, start: int) -> bool:
     reach = max(0, start - _COUNT_REACH)
     counted = _COUNTED.search(sentence.text, reach, start) is not None
