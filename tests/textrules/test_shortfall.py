@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from tests.textrules.helpers import is_flagged, only_rule
+from tests.textrules.helpers import is_flagged, only_rule, rules
 
 
 def test_a_quantity_target_with_a_step_is_a_shortfall():
@@ -103,3 +103,27 @@ def test_each_time_of_something_else_under_a_minimum_stays_flagged():
     # What costs is not the meeting the minimum requires, or more than its absence.
     assert is_flagged("每月至少召开1次安全例会,未上报纪要的每次扣0.5分。")
     assert is_flagged("每季度至少举办1次宣讲,未举办或者效果较差的,每次扣1分。")
+
+
+def test_每项少一次_after_several_minimums_costs_a_time_short_of_each():
+    reading = rules("每月至少召开1次党小组会;全年开展专题培训不少于3次,每项少一次扣0.2分。")
+    assert reading == [
+        {
+            "kind": "frequency",
+            "minimum": Decimal(1),
+            "per": "month",
+            "amount": Decimal("-0.2"),
+            "unit": "次",
+        },
+        {
+            "kind": "frequency",
+            "minimum": Decimal(3),
+            "per": "year",
+            "amount": Decimal("-0.2"),
+            "unit": "次",
+        },
+    ]
+
+
+def test_每项少一次_after_a_single_minimum_is_flagged():
+    assert is_flagged("党小组会每月不少于1次,每项少一次扣0.2分。")

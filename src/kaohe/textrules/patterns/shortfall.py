@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -38,6 +39,8 @@ _ONE_SHORT = re.compile(
 )
 MINIMUM_BEFORE = "_minimum_before"
 """A working key: 「每少1次扣0.5分」 counts against a minimum the text may write before."""
+EACH_MINIMUM = "_each_minimum"
+"""A working key: 「…不少于1次；…不少于两次，每项少一次扣0.1分」 costs a time short of each."""
 _REQUIRED_COUNTS = frozenset({"次", "场", "期", "轮"})
 MINIMUM = re.compile(
     rf"(?:不少于|不低于|至少|最少|不得少于)[^\d,;]{{0,8}}?(?P<minimum>{NUMBER})\s*(?P<unit>{COUNTER})"
@@ -222,7 +225,11 @@ def _frequency(sentence: Sentence, minimum: re.Match[str], missing: re.Match[str
     confidence = SURE
     if _SEVERAL.search(sentence.text) or (missing.group("unit") or unit) != unit:
         confidence = GUESS
-    return Finding(rule, minimum.start(), missing.end(), confidence)
+    if confidence == SURE or _SEVERAL.search(sentence.text, minimum.end()) is None:
+        return Finding(rule, minimum.start(), missing.end(), confidence)
+    # 「每项少一次」: every minimum of the text, if it names several (else a person says).
+    each = Finding({**rule, EACH_MINIMUM: True}, minimum.start(), missing.end(), SURE)
+    return each if (missing.group("unit") or unit) == unit else replace(each, confidence=GUESS)
 
 
 # 「未完成的,每少完成目标值10%扣1分」: the target is the task itself, the step a share of it.
