@@ -107,6 +107,8 @@ def test_a_count_then_a_count_and_more_are_grades_not_a_rate_plus_a_one_off():
     # 「1天…0.5分，3天以上…2分」: three days late costs 2, not 3 × 0.5 + 2.
     assert is_flagged("统计报表迟报1天扣0.5分,迟报3天以上扣2分。")
     assert is_flagged("漏登1人扣1分,漏登5人以上扣3分")
+    # A plain failing then a graded one (两周以上) may be the same failing, worse.
+    assert is_flagged("未按期报送的扣1分,逾期两周以上的扣3分")
     # Places in a ranking graded the same way are alternatives read as one tiered rule.
     assert only_rule("综合位次比上年下降3位以上的扣1分,下降6位以上的扣2分")["kind"] == "tiered"
 

@@ -66,8 +66,8 @@ _DOUBTFUL = re.compile(
     r"|(?:较大|重大|严重|恶劣)(?:社会)?影响"
     # 「迟报1天扣0.5分，迟报3天以上扣2分」: a count and more is a grade of what is counted
     # (places in a ranking, 进位5名以上, are graded one-offs the graded join reads).
-    r"|\d+\s*(?:次|起|件|项|人次|天|日|个月|人|户|处|篇|条|份|宗|例)\s*(?:及|或)?以上"
-    r"|[一二两三四五六七八九十]+\s*(?:次|起|件|项|人次)\s*(?:及|或)?以上|优秀|良好|合格|称职"
+    r"|(?:\d+|[一二两三四五六七八九十]+)\s*(?:次|起|件|项|人次|天|日|周|个月|人|户|处|篇|条|份|宗|例)"
+    r"\s*(?:及|或)?以上|优秀|良好|合格|称职"
 )
 _CREDIT = re.compile(rf"(?<!最多)(?<!最高)得\s*{NUMBER}\s*分")
 # A count before a one-time amount (「2项任务有1项未完成扣0.5分」) says the amount is per something.
