@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from kaohe.textrules.clauses import split_sentences
+from kaohe.textrules.clauses import clause_start, split_sentences
 from kaohe.textrules.combine import (
     gather_checklists,
     join_severity_tiers,
@@ -19,7 +19,7 @@ from kaohe.textrules.graded import join_graded_conditions
 from kaohe.textrules.highest import apply_highest_only
 from kaohe.textrules.minimums import join_minimums
 from kaohe.textrules.normalize import normalize
-from kaohe.textrules.patterns.base import GUESS
+from kaohe.textrules.patterns.base import GUESS, Finding
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD, Reading, ReadRule
 from kaohe.textrules.sentences import SentenceReading, read_sentence
 
@@ -54,6 +54,8 @@ def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
 def _drafts(reading: SentenceReading, index: int) -> list[Draft]:
     sentence = reading.sentence
     unsure = any(finding.confidence < CONFIDENCE_THRESHOLD for finding in reading.rules)
+    if unsure and not reading.unread and (split := _sure_clauses_first(reading, index)):
+        return split
     if reading.unread or unsure:
         # Part of the sentence is beyond the readers, and that part may change the rest: the
         # whole sentence goes to a person, with what was half-read offered as guesses.
@@ -70,6 +72,33 @@ def _drafts(reading: SentenceReading, index: int) -> list[Draft]:
         )
         for finding in reading.rules
     ]
+
+
+def _sure_clauses_first(reading: SentenceReading, index: int) -> list[Draft]:
+    """「每1起扣0.5分，整改到位的，每起减扣0.4分」: whole clauses read with confidence before
+    the first clause the readers doubt stand; from that clause on, a person settles the rest."""
+    sentence = reading.sentence
+    doubted = min(f.start for f in reading.rules if f.confidence < CONFIDENCE_THRESHOLD)
+    cut = clause_start(sentence.text, doubted)
+    before = [finding for finding in reading.rules if finding.end <= cut]
+    rest = [finding for finding in reading.rules if finding.start >= cut]
+    if len(before) + len(rest) < len(reading.rules) or not before:
+        return []
+    if _settles_the_earlier(before, rest, sentence.text):
+        return []
+    drafts = [
+        Draft(f.rule, sentence.start + f.start, sentence.start + f.end, f.confidence, index)
+        for f in before
+    ]
+    guess = {"kind": "discretionary", "guesses": [finding.rule for finding in rest]}
+    return [*drafts, Draft(guess, sentence.start + cut, sentence.end, Decimal(0), index)]
+
+
+def _settles_the_earlier(before: list[Finding], rest: list[Finding], text: str) -> bool:
+    """「按时完成得2分，未按时完成不得分」: what the item earns and when it earns nothing are
+    one value set on a condition; the earlier clause is part of what the person settles."""
+    earned = any(_CREDIT.search(text[f.start : f.end]) for f in before)
+    return earned or any(finding.rule.get("kind") == "zero_on_event" for finding in rest)
 
 
 _OTHERS = re.compile(r"其他|其它|其余|另外")
