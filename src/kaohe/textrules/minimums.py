@@ -27,7 +27,8 @@ from kaohe.textrules.sentences import SCORING
 def join_minimums(drafts: list[Draft], text: str) -> list[Draft]:
     """``text`` is the normalised text the drafts' offsets point into. A sentence flagged only
     for the minimum a later rule has now read (「全年不少于6次」) needs no person any more."""
-    joined, used = [], []
+    joined: list[Draft] = []
+    used: list[re.Match[str]] = []
     for draft in drafts:
         if EACH_MINIMUM in draft.rule:
             after = max((d.end for d in joined if d.confidence >= CONFIDENCE_THRESHOLD), default=0)
