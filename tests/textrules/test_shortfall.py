@@ -100,9 +100,21 @@ def test_each_time_not_held_under_a_minimum_per_period_is_a_time_short():
 
 
 def test_each_time_of_something_else_under_a_minimum_stays_flagged():
-    # What costs is not the meeting the minimum requires, or more than its absence.
+    # What costs is not the meeting the minimum requires.
     assert is_flagged("每月至少召开1次安全例会,未上报纪要的每次扣0.5分。")
-    assert is_flagged("每季度至少举办1次宣讲,未举办或者效果较差的,每次扣1分。")
+
+
+def test_not_held_or_held_poorly_is_a_time_short_and_a_failing_each_time():
+    assert rules("每季度至少举办1次宣讲,未举办或者效果较差的,每次扣1分。") == [
+        {
+            "kind": "frequency",
+            "minimum": Decimal(1),
+            "per": "quarter",
+            "amount": Decimal(-1),
+            "unit": "次",
+        },
+        {"kind": "per_occurrence", "amount": Decimal(-1), "unit": "次"},
+    ]
 
 
 def test_每项少一次_after_several_minimums_costs_a_time_short_of_each():

@@ -63,8 +63,10 @@ _BELOW = re.compile(
     r"(?!\s*(?:-|至|到|/))"
 )
 # 「每月至少召开1次例会,未召开的每次扣0.5分」: each time not held is a time short of the minimum.
+# 「未召开或召开不规范的，每次扣0.5分」: each poorly held one costs the amount as well.
 _NOT_HELD = re.compile(
-    r"未(?P<held>召开|开展|组织|举办|报送|进行|参加)[\u4e00-\u9fff]{0,4}?的?\s*,?\s*"
+    r"未(?P<held>召开|开展|组织|举办|报送|进行|参加)[\u4e00-\u9fff]{0,4}?"
+    r"(?:(?P<either>或者?|或是)(?P<other>[\u4e00-\u9fff]{2,10}?))?的?\s*,?\s*"
     rf"每\s*(?:一|1)?\s*次\s*,?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 _SEVERAL = re.compile(r"每项少|各少")
@@ -164,7 +166,7 @@ def read_minimum(sentence: Sentence) -> list[Finding]:
     if missing is not None:
         return [_frequency(sentence, minimum, missing)]
     if not_held := _not_held(sentence, minimum):
-        return [not_held]
+        return not_held
     all_or_nothing = _ALL_OR_NOTHING.search(sentence.text, minimum.end())
     if all_or_nothing is None:
         return []
@@ -180,17 +182,25 @@ def read_minimum(sentence: Sentence) -> list[Finding]:
     return [Finding(rule, minimum.start(), all_or_nothing.end(), LIKELY)]
 
 
-def _not_held(sentence: Sentence, minimum: re.Match[str]) -> Finding | None:
+def _not_held(sentence: Sentence, minimum: re.Match[str]) -> list[Finding]:
     """The times of a minimum per period not held, each costing the amount: a frequency, when
-    what was not held is what the minimum requires (「至少召开…未召开的」)."""
+    what was not held is what the minimum requires (「至少召开…未召开的」); a failing named
+    beside it (「或召开不规范的」) costs the amount each time it happens."""
     found = _NOT_HELD.match(sentence.text, _clause_after(sentence.text, minimum.end()))
     required = sentence.text[minimum.start() : minimum.end()]
     held = found is not None and found.group("held") in sentence.text[: minimum.start()] + required
     if found is None or not held or counted_unit(minimum) != "次":
-        return None
+        return []
     amount = signed(found.group("verb"), found.group("amount"))
     rule = minimum_rule(sentence.text, minimum, amount)
-    return Finding(rule, minimum.start(), found.end(), SURE if "per" in rule else GUESS)
+    confidence = SURE if "per" in rule else GUESS
+    if found.group("other") is None:
+        return [Finding(rule, minimum.start(), found.end(), confidence)]
+    each = {"kind": "per_occurrence", "amount": amount, "unit": "次"}
+    return [  # the amount is written once, after the second failing: each has its own words
+        Finding(rule, minimum.start(), found.start("either"), confidence),
+        Finding(each, found.start("other"), found.end(), confidence),
+    ]
 
 
 def _clause_after(text: str, at: int) -> int:
