@@ -107,6 +107,9 @@ def test_clauses_read_with_confidence_before_a_doubted_clause_stand():
     assert [rule.flagged for rule in reading.rules] == [False, True]
     assert reading.rules[0].rule == {"kind": "per_occurrence", "amount": Decimal(-1), "unit": "件"}
     assert reading.rules[1].source == "限期整改到位的每件减扣0.5分"
+    # The flag keeps the condition of the doubted clause with it.
+    comma = read_criteria("查实的,每件扣1分,限期整改到位的,每件减扣0.5分")
+    assert comma.rules[1].source == "限期整改到位的,每件减扣0.5分"
 
 
 def test_a_doubted_clause_that_settles_an_earlier_credit_or_grade_takes_the_sentence():

@@ -79,8 +79,9 @@ def _sure_clauses_first(reading: SentenceReading, index: int) -> list[Draft]:
     the first clause the readers doubt stand; from that clause on, a person settles the rest."""
     sentence = reading.sentence
     doubted = min(f.start for f in reading.rules if f.confidence < CONFIDENCE_THRESHOLD)
-    cut = clause_start(sentence.text, doubted)
-    before = [finding for finding in reading.rules if finding.end <= cut]
+    before = [f for f in reading.rules if f.end <= clause_start(sentence.text, doubted)]
+    # The rest begins with the clause after the last rule that stands: its condition with it.
+    cut = _next_clause(sentence.text, before[-1].end) if before else 0
     rest = [finding for finding in reading.rules if finding.start >= cut]
     if len(before) + len(rest) < len(reading.rules) or not before:
         return []
@@ -92,6 +93,11 @@ def _sure_clauses_first(reading: SentenceReading, index: int) -> list[Draft]:
     ]
     guess = {"kind": "discretionary", "guesses": [finding.rule for finding in rest]}
     return [*drafts, Draft(guess, sentence.start + cut, sentence.end, Decimal(0), index)]
+
+
+def _next_clause(text: str, at: int) -> int:
+    ends = [end for end in (text.find(",", at), text.find(";", at)) if end >= 0]
+    return min(ends) + 1 if ends else len(text)
 
 
 def _settles_the_earlier(before: list[Finding], rest: list[Finding], text: str) -> bool:
