@@ -116,5 +116,9 @@ def test_a_doubted_clause_that_settles_an_earlier_credit_or_grade_takes_the_sent
     # 得2分 … 不得分 is one value on a condition; 情节严重 grades the amount before it.
     assert is_flagged("材料按期报齐得2分,逾期未报齐不得分。")
     assert is_flagged("发现问题每次扣0.5分,情节严重的扣2分。")
+    # A limit after the doubted clause may bound an earlier rate too; not a one-off below it.
+    assert is_flagged("查实的每件扣1分,整改到位的每件减扣0.5分,最多扣4分。")
+    bounded = read_criteria("达标的加1分,每超额1个百分点再加0.2分,最多加2分")
+    assert [rule.flagged for rule in bounded.rules] == [False, True]
     # A doubted clause first leaves nothing before it to stand.
     assert is_flagged("整改销号的每件减扣0.2分,未销号的每件扣0.5分。")

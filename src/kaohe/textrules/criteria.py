@@ -102,9 +102,20 @@ def _next_clause(text: str, at: int) -> int:
 
 def _settles_the_earlier(before: list[Finding], rest: list[Finding], text: str) -> bool:
     """「按时完成得2分，未按时完成不得分」: what the item earns and when it earns nothing are
-    one value set on a condition; the earlier clause is part of what the person settles."""
+    one value set on a condition; 「…，最多扣5分」 after the doubted clause may bound the earlier
+    amounts too. Either way the earlier clause is part of what the person settles."""
     earned = any(_CREDIT.search(text[f.start : f.end]) for f in before)
-    return earned or any(finding.rule.get("kind") == "zero_on_event" for finding in rest)
+    zeroed = any(finding.rule.get("kind") == "zero_on_event" for finding in rest)
+    return earned or zeroed or _may_be_bounded(before, rest)
+
+
+def _may_be_bounded(before: list[Finding], rest: list[Finding]) -> bool:
+    """A limit in the doubted part that an earlier rule could pass (an amount already capped
+    below it, 「加1分」, is not changed by 「最多加2分」)."""
+    limits = [finding.rule["cap"] for finding in rest if "cap" in finding.rule]
+    if not limits:
+        return False
+    return any(finding.rule.get("cap", min(limits) + 1) > min(limits) for finding in before)
 
 
 _OTHERS = re.compile(r"其他|其它|其余|另外")
