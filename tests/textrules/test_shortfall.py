@@ -139,3 +139,21 @@ def test_每项少一次_after_several_minimums_costs_a_time_short_of_each():
 
 def test_每项少一次_after_a_single_minimum_is_flagged():
     assert is_flagged("党小组会每月不少于1次,每项少一次扣0.2分。")
+
+
+def test_months_late_with_what_is_late_written_after_them_are_lateness():
+    assert only_rule("每推迟1个月办结的扣3分") == {
+        "kind": "lateness",
+        "amount": Decimal(-3),
+        "per": "month",
+    }
+
+
+def test_a_month_is_never_counted_as_a_thing_found():
+    # 「1个月内未整改」 is a time limit, not one 个 of something: never an amount per 个.
+    assert only_rule("1个月内未完成整改的扣1分") == {
+        "kind": "per_occurrence",
+        "amount": Decimal(-1),
+        "cap": Decimal(1),
+    }
+    assert is_flagged("每拖延1个月验收的扣4分")

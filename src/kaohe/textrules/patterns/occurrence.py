@@ -31,17 +31,17 @@ from kaohe.textrules.vocabulary import COUNTER
 _NOT_PER_OCCURRENCE = re.compile(r"少|减少|下降|降低|未完成|未达|超过|超出|提高|增加|上升")
 _EVERY = re.compile(
     rf"每\s*(?:(?:发现|查实|出现|发生)?\s*|(?![季月年周半天日少缺减降低超迟逾晚延])[\u4e00-\u9fff]{{1,2}}(?=一|1))"
-    rf"(?:一|1)?\s*(?P<unit>{COUNTER})(?!百分点)(?P<between>[^,;:]{{0,14}}?"
+    rf"(?:一|1)?\s*(?P<unit>{COUNTER})(?!百分点|月)(?P<between>[^,;:]{{0,14}}?"
     rf"|[^,;:]{{0,20}}?,)\s*(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)\s*{AMOUNT}"
 )
 _FOUND_ONCE = re.compile(
-    rf"(?<![少于至最第])(?:一|1)\s*(?P<unit>{COUNTER})\s*[,的]?\s*"
+    rf"(?<![少于至最第])(?:一|1)\s*(?P<unit>{COUNTER})(?!月)\s*[,的]?\s*"
     rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
 )
 _SLASH = re.compile(rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}\s*/\s*(?P<unit>{COUNTER})")
 _BY_UNIT = re.compile(rf"按\s*(?P<unit>{COUNTER})\s*(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}")
 _ONE_EACH = re.compile(
-    rf"(?:^|(?<=[,;]))\s*(?:1|一)\s*(?P<unit>个|项|件|次|起|人次|人)"
+    rf"(?:^|(?<=[,;]))\s*(?:1|一)\s*(?P<unit>个|项|件|次|起|人次|人)(?!月)"
     rf"(?P<between>[^,;]{{0,30}}?)(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 # 「年度计划重点工作有一项未完成扣1分」: the items are named in the clause, each undone one costs.
