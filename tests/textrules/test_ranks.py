@@ -45,3 +45,11 @@ def test_amounts_in_turn_for_positions_not_from_the_first_are_flagged_not_a_rang
     # 「依次加3至1分」 is 3, 2, 1 by position: never an amount chosen between 1 and 3.
     assert is_flagged("排名第四至第六名的依次加3至1分")
     assert is_flagged("获评示范单位的依次加3至1分")
+
+
+def test_a_sequence_for_the_top_and_another_for_the_bottom_are_two_rank_rules():
+    read = rules("年度排名前2名的分别加2分、1分,后2名的分别扣2分、1分。")
+    assert [(rule["from"], rule["sequence"]) for rule in read] == [
+        ("top", [Decimal(2), Decimal(1)]),
+        ("bottom", [Decimal(-2), Decimal(-1)]),
+    ]

@@ -52,24 +52,32 @@ def _rule(external: bool, side: str, sequence: list[Decimal]) -> dict[str, Any]:
     return {"kind": "rank", "metric": "value", "order": "desc", "from": side, "sequence": sequence}
 
 
-def _positions(text: str) -> re.Match[str] | None:
+def _positions(text: str, at: int) -> re.Match[str] | None:
     """The positions a sequence is for: 「前5名」, 「后三位」, 「排名前三」 or 「第一至第三名」."""
-    first_to = _FIRST_TO.search(text)
-    named = (m for m in _TOP.finditer(text) if m.group("lead") or m.group("rank"))
+    first_to = _FIRST_TO.search(text, at)
+    named = (m for m in _TOP.finditer(text, at) if m.group("lead") or m.group("rank"))
     return first_to or next(named, None)
 
 
 @sentence_reader("名次加分", priority=20, needs="依别各")
 def read_rank(sentence: Sentence) -> list[Finding]:
-    each = _EACH.search(sentence.text)
-    top = _positions(sentence.text)
-    if each is None or top is None or top.start() > each.start():
-        return []
+    """Each sequence with the positions before it: 「前3名分别加3分、2分、1分，后3名分别扣…」."""
+    findings: list[Finding] = []
+    at = 0
+    while (each := _EACH.search(sentence.text, at)) and (top := _positions(sentence.text, at)):
+        if top.start() > each.start():
+            break
+        findings += _sequences(sentence.text, top, each)
+        at = each.end()
+    return findings
+
+
+def _sequences(text: str, top: re.Match[str], each: re.Match[str]) -> list[Finding]:
     count = int(number(top.group("count")))
     sequence, sure = _sequence(each.group("amounts"), count)
-    external = _EXTERNAL.search(sentence.text[: top.start()]) is not None
+    external = _EXTERNAL.search(text[: top.start()]) is not None
     confidence = SURE if sure else GUESS
-    if _BOTH.search(sentence.text) and each.group("verb") == "加减":
+    if _BOTH.search(text) and each.group("verb") == "加减":
         rules = [
             _rule(external, "top", sequence),
             _rule(external, "bottom", [-a for a in sequence]),
