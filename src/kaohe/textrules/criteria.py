@@ -19,6 +19,7 @@ from kaohe.textrules.graded import join_graded_conditions
 from kaohe.textrules.highest import apply_highest_only
 from kaohe.textrules.minimums import join_minimums
 from kaohe.textrules.normalize import normalize
+from kaohe.textrules.parts import zero_within_part
 from kaohe.textrules.patterns.base import GUESS, Finding
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD, Reading, ReadRule
 from kaohe.textrules.sentences import SentenceReading, read_sentence
@@ -44,6 +45,7 @@ def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
     drafts = join_severity_tiers(merge_levels(drafts, clean), clean)
     drafts = join_graded_conditions(drafts, clean, readings)
     drafts = apply_highest_only(merge_rounds(drafts), clean)
+    drafts = zero_within_part(drafts, clean, points)
     drafts = _discretion_joins_flag(drafts, clean)
     values = _credits_are_values(drafts, clean, points)
     drafts = [_as_condition(draft, readings, text) if values else draft for draft in drafts]
