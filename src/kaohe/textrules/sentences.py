@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from kaohe.textrules.clauses import Sentence
 from kaohe.textrules.patterns import Finding, readers_for
+from kaohe.textrules.patterns.base import GUESS
 
 # Words that carry score when they are left outside every finding: the sentence then holds
 # something the readers did not understand, and reading only part of it could be wrong.
@@ -107,6 +108,24 @@ def _attach_caps(findings: list[Finding], text: str) -> list[Finding]:
     return attached
 
 
+def _rate(finding: Finding) -> bool:
+    """An amount counted per something, with no limit of its own."""
+    rule = finding.rule
+    return rule.get("kind") in _CAPPABLE and "cap" not in rule and "amount" in rule
+
+
+def _doubt_shared_limits(findings: list[Finding]) -> list[Finding]:
+    """「迟报1次扣0.2分，漏报1次扣0.5分，最多扣3分」: after another rate with no limit, the
+    limit may bound both rates or only the last: a person says."""
+    doubted = []
+    for index, finding in enumerate(findings):
+        limited = finding.rule.get("cap") not in (None, abs(finding.rule.get("amount", 0)))
+        if limited and any(_rate(earlier) for earlier in findings[:index]):
+            finding = replace(finding, confidence=min(finding.confidence, GUESS))
+        doubted.append(finding)
+    return doubted
+
+
 def _without_introductions(findings: list[Finding]) -> list[Finding]:
     """「予以扣分，其中：…」 only introduces the amounts after it; a weak finding with no rule after
     it stands (「未建立制度不得分，落实不好的酌情扣分」)."""
@@ -132,7 +151,7 @@ def read_sentence(sentence: Sentence) -> SentenceReading:
     findings, taken = _collect(sentence)
     findings = _without_introductions(findings)
     findings.sort(key=lambda finding: finding.start)
-    findings = _attach_caps(findings, sentence.text)
+    findings = _doubt_shared_limits(_attach_caps(findings, sentence.text))
     unread = SCORING.search(_leftover(sentence.text, taken)) is not None
     unread = unread or (bool(findings) and _cut_short(sentence.text, findings))
     return SentenceReading(sentence, tuple(findings), unread)
