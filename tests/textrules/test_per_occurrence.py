@@ -129,7 +129,7 @@ def test_a_rate_after_按_taken_on_top_of_another_amount_stays_flagged():
 
 
 def test_a_limit_after_two_rates_may_bound_both_and_is_flagged():
-    assert is_flagged("少报1条扣0.1分,错报1条扣0.3分,最多扣2分。")
+    assert is_flagged("迟报1条扣0.1分,错报1条扣0.3分,最多扣2分。")
     # Each rate with its own limit is read as written.
-    read = rules("少报1条扣0.1分,最多扣1分;错报1条扣0.3分,最多扣2分。")
+    read = rules("迟报1条扣0.1分,最多扣1分;错报1条扣0.3分,最多扣2分。")
     assert [rule["cap"] for rule in read] == [Decimal(1), Decimal(2)]
