@@ -122,3 +122,8 @@ def test_a_doubted_clause_that_settles_an_earlier_credit_or_grade_takes_the_sent
     assert [rule.flagged for rule in bounded.rules] == [False, True]
     # A doubted clause first leaves nothing before it to stand.
     assert is_flagged("整改销号的每件减扣0.2分,未销号的每件扣0.5分。")
+
+
+def test_an_amount_halved_for_some_cases_is_flagged_with_it():
+    # 「联合表彰减半计算」 changes the amount before it: never dropped, never left out.
+    assert is_flagged("获县级表彰加1分,与其他单位联合表彰的减半计算。")
