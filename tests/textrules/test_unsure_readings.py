@@ -127,3 +127,5 @@ def test_a_doubted_clause_that_settles_an_earlier_credit_or_grade_takes_the_sent
 def test_an_amount_halved_for_some_cases_is_flagged_with_it():
     # 「联合表彰减半计算」 changes the amount before it: never dropped, never left out.
     assert is_flagged("获县级表彰加1分,与其他单位联合表彰的减半计算。")
+    assert is_flagged("每次扣0.5分,同类问题反复出现的按双倍扣。")
+    assert is_flagged("每件扣0.2分,被省级通报的按三倍计。")
