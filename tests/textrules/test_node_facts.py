@@ -45,3 +45,9 @@ def test_不得分_inside_a_part_with_its_own_points_is_flagged_not_zeroing_the_
 def test_不得分_under_a_heading_worth_the_whole_item_zeroes_it():
     reading = read_criteria("制定预案(2分):未制定的不得分。", points=Decimal(2))
     assert reading.rules[0].rule == {"kind": "zero_on_event"}
+
+
+def test_a_limit_that_is_a_share_of_the_points_is_not_a_floor_of_zero():
+    reading = read_criteria("每次扣0.5分,扣分不超过本项分值的一半。", points=Decimal(4))
+    assert reading.node == {}
+    assert all(rule.flagged for rule in reading.rules)
