@@ -33,9 +33,12 @@ _EACH_UNDONE = re.compile(
 _EACH_MISSING = re.compile(
     rf"每?\s*(?:缺|少|缺少)\s*(?:一|1)\s*项\s*,?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
-# 「(1)…的。(2)…的。出现上述情况之一的每项扣30分」: each listed failing is a task.
+# 「(1)…的。(2)…的。出现上述情况之一的每项扣30分」 (或「以上情形每出现一项扣1分」): each
+# listed failing is a task.
 _EACH_LISTED = re.compile(
-    rf"(?:上述|以上|前述|下列)[^,;]{{0,12}}?,?\s*(?:每项|每一项|每条)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+    r"(?:上述|以上|前述|下列)[^,;]{0,12}?,?\s*"
+    r"(?:每项|每一项|每条|每(?:出现|发现|有)\s*(?:一|1)\s*(?:项|条|种))"
+    rf"\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 _EACH_CONDITION = re.compile(rf"(?:的)?\s*,?\s*(?:各|分别)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}$")
 
