@@ -143,3 +143,12 @@ def test_failings_listed_after_their_subject_each_cost_the_amount_once():
         "amount": Decimal("-0.5"),
         "tasks": ["无方案", "无台账", "无总结"],
     }
+
+
+def test_failings_listed_before_以上情形每出现一项_are_the_tasks():
+    rule = only_rule("(1)台账不全的;\n(2)公示不及时的。\n以上情形每出现一项扣0.5分。")
+    assert rule == {
+        "kind": "checklist",
+        "amount": Decimal("-0.5"),
+        "tasks": ["台账不全", "公示不及时"],
+    }

@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from kaohe.textrules import read_criteria
 from tests.textrules.helpers import is_flagged, only_rule, rules
 
 
@@ -82,3 +83,30 @@ def test_a_number_inside_a_parts_name_is_not_its_credit():
         {"kind": "per_occurrence", "amount": Decimal(1), "cap": Decimal(1)},
         {"kind": "per_occurrence", "amount": Decimal("1.5"), "cap": Decimal("1.5")},
     ]
+
+
+def test_credits_that_grade_an_item_set_its_value_and_are_flagged_not_added():
+    # 「…得4分；…得2分」 on a 4-point item: the item is worth 4 or 2, never 4 + 2.
+    reading = read_criteria(
+        "材料齐全且按期上报的得4分;上报滞后的得2分;未上报的不得分。", points=Decimal(4)
+    )
+    assert [rule.flagged for rule in reading.rules] == [True, True, False]
+    assert reading.rules[1].guesses == (
+        {"kind": "per_occurrence", "amount": Decimal(2), "cap": Decimal(2)},
+    )
+    # Credits that together pass the item's points are alternatives too.
+    three = read_criteria("有预案的得2分;有演练的得2分;有记录的得2分。", points=Decimal(4))
+    assert all(rule.flagged for rule in three.rules)
+
+
+def test_credits_that_add_up_to_the_item_stay_credits():
+    reading = read_criteria("有预案的得2分;有演练记录的得2分。", points=Decimal(4))
+    assert [rule.rule["amount"] for rule in reading.rules] == [Decimal(2), Decimal(2)]
+    assert reading.confident
+    # An item whose points are masked or missing (「( * 分)」) gives nothing to measure against.
+    assert not read_criteria("按时上报心得体会的得4分;", points=Decimal(0)).rules[0].flagged
+
+
+def test_credits_beside_full_marks_in_words_are_values_even_without_points():
+    reading = read_criteria("资料齐全、上報及時的,得滿分;上報滯後的得2分。")
+    assert all(rule.flagged for rule in reading.rules)

@@ -194,6 +194,11 @@ def test_where_petitioners_went_written_with_去_names_the_levels():
     assert rule["levels"] == {"去市": Decimal(-1), "去省": Decimal(-3)}
 
 
+def test_levels_named_in_the_heading_before_do_not_hide_each_amounts_own_level():
+    reading = rules("赴省进京越级上访事件(8分),去市上访每起扣1分,赴省每起扣3分,进京每起扣5分。")
+    assert reading[0]["levels"] == {"去市": Decimal(-1), "赴省": Decimal(-3), "进京": Decimal(-5)}
+
+
 def test_tiers_above_an_average_with_the_comparison_written_once_are_one_tiered_rule():
     rule = only_rule("持平不扣分,超过全市平均值3个点以内扣0.5分,3个点以外扣1分。", Decimal(1))
     assert rule == {

@@ -101,3 +101,35 @@ def test_an_introduction_before_a_colon_leaves_the_amounts_after_it_to_be_read()
 def test_an_exception_in_brackets_that_takes_nothing_leaves_the_amount_as_read():
     rule = only_rule("未按期办结的，每件扣1分（如因客观原因申请延期的，不扣分）")
     assert rule == {"kind": "per_occurrence", "amount": Decimal(-1), "unit": "件"}
+
+
+def test_a_count_then_a_count_and_more_are_grades_not_a_rate_plus_a_one_off():
+    # 「1天…0.5分，3天以上…2分」: three days late costs 2, not 3 × 0.5 + 2.
+    assert is_flagged("统计报表迟报1天扣0.5分,迟报3天以上扣2分。")
+    assert is_flagged("漏登1人扣1分,漏登5人以上扣3分")
+    # A plain failing then a graded one (两周以上) may be the same failing, worse.
+    assert is_flagged("未按期报送的扣1分,逾期两周以上的扣3分")
+    # Places in a ranking graded the same way are alternatives read as one tiered rule.
+    assert only_rule("综合位次比上年下降3位以上的扣1分,下降6位以上的扣2分")["kind"] == "tiered"
+
+
+def test_a_rate_written_after_按_is_an_amount_per_occurrence():
+    assert only_rule("档案缺失的,按每份0.5分扣分") == {
+        "kind": "per_occurrence",
+        "amount": Decimal("-0.5"),
+        "unit": "份",
+    }
+    late = only_rule("逾期办结的按0.2分/天计扣,最多扣2分")
+    assert (late["amount"], late["unit"], late["cap"]) == (Decimal("-0.2"), "天", Decimal(2))
+    assert only_rule("稿件被录用的按每篇1分加分")["amount"] == Decimal(1)
+
+
+def test_a_rate_after_按_taken_on_top_of_another_amount_stays_flagged():
+    assert is_flagged("视损失大小扣2-6分,如有人员受伤,按5分/人追加扣分")
+
+
+def test_a_limit_after_two_rates_may_bound_both_and_is_flagged():
+    assert is_flagged("迟报1条扣0.1分,错报1条扣0.3分,最多扣2分。")
+    # Each rate with its own limit is read as written.
+    read = rules("迟报1条扣0.1分,最多扣1分;错报1条扣0.3分,最多扣2分。")
+    assert [rule["cap"] for rule in read] == [Decimal(1), Decimal(2)]

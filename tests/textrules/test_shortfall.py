@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from tests.textrules.helpers import is_flagged, only_rule
+from tests.textrules.helpers import is_flagged, only_rule, rules
 
 
 def test_a_quantity_target_with_a_step_is_a_shortfall():
@@ -86,3 +86,74 @@ def test_the_verb_of_the_required_meeting_may_stand_between_少_and_the_count():
         "amount": Decimal(-2),
         "unit": "次",
     }
+
+
+def test_each_time_not_held_under_a_minimum_per_period_is_a_time_short():
+    assert only_rule("每月至少召开1次安全例会,未召开的每次扣0.5分。") == {
+        "kind": "frequency",
+        "minimum": Decimal(1),
+        "per": "month",
+        "amount": Decimal("-0.5"),
+        "unit": "次",
+    }
+    assert only_rule("每半年至少开展2次专项督查,未开展的,每次扣1分")["minimum"] == Decimal(2)
+
+
+def test_each_time_of_something_else_under_a_minimum_stays_flagged():
+    # What costs is not the meeting the minimum requires.
+    assert is_flagged("每月至少召开1次安全例会,未上报纪要的每次扣0.5分。")
+
+
+def test_not_held_or_held_poorly_is_a_time_short_and_a_failing_each_time():
+    assert rules("每季度至少举办1次宣讲,未举办或者效果较差的,每次扣1分。") == [
+        {
+            "kind": "frequency",
+            "minimum": Decimal(1),
+            "per": "quarter",
+            "amount": Decimal(-1),
+            "unit": "次",
+        },
+        {"kind": "per_occurrence", "amount": Decimal(-1), "unit": "次"},
+    ]
+
+
+def test_每项少一次_after_several_minimums_costs_a_time_short_of_each():
+    reading = rules("每月至少召开1次党小组会;全年开展专题培训不少于3次,每项少一次扣0.2分。")
+    assert reading == [
+        {
+            "kind": "frequency",
+            "minimum": Decimal(1),
+            "per": "month",
+            "amount": Decimal("-0.2"),
+            "unit": "次",
+        },
+        {
+            "kind": "frequency",
+            "minimum": Decimal(3),
+            "per": "year",
+            "amount": Decimal("-0.2"),
+            "unit": "次",
+        },
+    ]
+
+
+def test_每项少一次_after_a_single_minimum_is_flagged():
+    assert is_flagged("党小组会每月不少于1次,每项少一次扣0.2分。")
+
+
+def test_months_late_with_what_is_late_written_after_them_are_lateness():
+    assert only_rule("每推迟1个月办结的扣3分") == {
+        "kind": "lateness",
+        "amount": Decimal(-3),
+        "per": "month",
+    }
+
+
+def test_a_month_is_never_counted_as_a_thing_found():
+    # 「1个月内未整改」 is a time limit, not one 个 of something: never an amount per 个.
+    assert only_rule("1个月内未完成整改的扣1分") == {
+        "kind": "per_occurrence",
+        "amount": Decimal(-1),
+        "cap": Decimal(1),
+    }
+    assert is_flagged("每拖延1个月验收的扣4分")

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from kaohe.textrules import read_criteria
 from tests.textrules.helpers import is_flagged, only_rule, rules
 
 
@@ -99,3 +100,32 @@ def test_amounts_rising_with_the_harm_done_are_flagged_not_added():
 def test_a_decimal_point_lost_in_pdf_text_is_read_back():
     rule = only_rule("未建立台账扣0 5分")
     assert rule["amount"] == Decimal("-0.5")
+
+
+def test_clauses_read_with_confidence_before_a_doubted_clause_stand():
+    reading = read_criteria("投诉查实的每件扣1分,限期整改到位的每件减扣0.5分。")
+    assert [rule.flagged for rule in reading.rules] == [False, True]
+    assert reading.rules[0].rule == {"kind": "per_occurrence", "amount": Decimal(-1), "unit": "件"}
+    assert reading.rules[1].source == "限期整改到位的每件减扣0.5分"
+    # The flag keeps the condition of the doubted clause with it.
+    comma = read_criteria("查实的,每件扣1分,限期整改到位的,每件减扣0.5分")
+    assert comma.rules[1].source == "限期整改到位的,每件减扣0.5分"
+
+
+def test_a_doubted_clause_that_settles_an_earlier_credit_or_grade_takes_the_sentence():
+    # 得2分 … 不得分 is one value on a condition; 情节严重 grades the amount before it.
+    assert is_flagged("材料按期报齐得2分,逾期未报齐不得分。")
+    assert is_flagged("发现问题每次扣0.5分,情节严重的扣2分。")
+    # A limit after the doubted clause may bound an earlier rate too; not a one-off below it.
+    assert is_flagged("查实的每件扣1分,整改到位的每件减扣0.5分,最多扣4分。")
+    bounded = read_criteria("达标的加1分,每超额1个百分点再加0.2分,最多加2分")
+    assert [rule.flagged for rule in bounded.rules] == [False, True]
+    # A doubted clause first leaves nothing before it to stand.
+    assert is_flagged("整改销号的每件减扣0.2分,未销号的每件扣0.5分。")
+
+
+def test_an_amount_halved_for_some_cases_is_flagged_with_it():
+    # 「联合表彰减半计算」 changes the amount before it: never dropped, never left out.
+    assert is_flagged("获县级表彰加1分,与其他单位联合表彰的减半计算。")
+    assert is_flagged("每次扣0.5分,同类问题反复出现的按双倍扣。")
+    assert is_flagged("每件扣0.2分,被省级通报的按三倍计。")

@@ -71,8 +71,8 @@ def test_no_real_document_is_refused_in_any_of_its_forms(folder):
 # What the reader reaches on the development split (kaohe textrules eval --documents --split
 # dev), less a little: the figures may rise, never fall. The validation split is not enforced
 # here, so that no change is ever tuned against it.
-DEV_MINIMUM_EXACT_SHARE = Decimal("84")
-DEV_MAXIMUM_MISSING = 5
+DEV_MINIMUM_EXACT_SHARE = Decimal("87")
+DEV_MAXIMUM_MISSING = 4
 DEV_MINIMUM_TREES = 14
 
 

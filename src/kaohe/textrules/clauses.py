@@ -45,8 +45,14 @@ def _reads_on(before: str) -> bool:
     return before[-1:] in _CONTINUATION or _OPEN_RATE.search(before) is not None
 
 
+# 「…重要指标数据(10.5分)发布经济运行情况5分」: a heading's points end the heading.
+_HEADING_POINTS = re.compile(
+    r"\(\s*\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?分\s*\)(?=\s*[\u4e00-\u9fff])"
+)
+
+
 def _cut_points(text: str) -> list[int]:
-    cuts = []
+    cuts = [match.end() for match in _HEADING_POINTS.finditer(text)]
     for index, char in enumerate(text):
         line_ends = char == "\n" and not _reads_on(text[:index].rstrip())
         if char in _TERMINATORS or line_ends:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from kaohe.textrules.drafts import Draft
+from kaohe.textrules.numbers import NUMBER, number
 from kaohe.textrules.patterns.checklist import (
     GATHER_CONDITIONS,
     GATHER_LISTED,
@@ -64,11 +65,15 @@ def _gather_listed(draft: Draft, readings: list[SentenceReading], text: str) -> 
     """「实施方案按时出台;领导担任河长;经费落实。每缺一项扣0.5分」: the tasks are the plain
     sentences listed before; without such a list the missing items are counted."""
     run = _plain_run_before(readings, draft.sentence)
+    own = readings[draft.sentence].sentence
+    if tasks := _counted_list(text[own.start : draft.start]):
+        return replace(
+            draft, rule={"kind": "checklist", "amount": draft.rule["amount"], "tasks": tasks}
+        )
     if len(run) < 2:
         counted = replace(
             draft, rule={"kind": "per_occurrence", "amount": draft.rule["amount"], "unit": "项"}
         )
-        own = readings[draft.sentence].sentence
         listed = text[run[0].sentence.start if run else own.start : draft.start]
         # 「设去向牌、座位牌,少一项扣1分」 lists the items (a checklist, or a count of them?):
         # a person says; a list left open with 等 is counted.
@@ -76,6 +81,23 @@ def _gather_listed(draft: Draft, readings: list[SentenceReading], text: str) -> 
     rule = {"kind": "checklist", "amount": draft.rule["amount"]}
     rule["tasks"] = [_task(_original(reading, text)) for reading in run]
     return replace(draft, rule=rule)  # its text stays the amount's: the tasks name the list
+
+
+# 「管理指标、品种检测和公众满意度评价三大指标每缺一项扣1分」: a list its count confirms.
+_COUNTED_LIST = re.compile(
+    rf"^(?P<items>[^,;:]+?)\s*(?P<count>{NUMBER})\s*(?:大|个|项|类)\s*[\u4e00-\u9fff]{{0,4}}?\s*,?\s*$"
+)
+
+
+def _counted_list(listed: str) -> list[str]:
+    """The items of a list followed by their count, when the count agrees; else none."""
+    clause = re.split(r"[,;]", listed.strip().rstrip(","))[-1]
+    match = _COUNTED_LIST.match(clause.strip())
+    if match is None:
+        return []
+    items = [_task(item) for item in re.split(r"、|和|及|与", match.group("items"))]
+    agrees = len(items) == number(match.group("count")) and all(items)
+    return items if agrees and len(items) > 1 else []
 
 
 def _gather_conditions(
@@ -140,6 +162,9 @@ def gather_checklists(
 
 def _level_of(draft: Draft, text: str, previous_end: int) -> str | None:
     levels = set(_LEVEL.findall(text[previous_end : draft.end]))
+    if len(levels) > 1:  # a heading before may name levels too (「赴省到市上访(6分),去市…」)
+        clause = max(text.rfind(mark, previous_end, draft.start) for mark in ",;:") + 1
+        levels = set(_LEVEL.findall(text[max(clause, previous_end) : draft.end]))
     return levels.pop() if len(levels) == 1 else None
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from kaohe.textrules.allowances import settle_bonus_allowance
-from kaohe.textrules.clauses import split_sentences
+from kaohe.textrules.clauses import clause_start, split_sentences
 from kaohe.textrules.combine import (
     gather_checklists,
     join_severity_tiers,
@@ -21,7 +21,8 @@ from kaohe.textrules.graded import join_graded_conditions
 from kaohe.textrules.highest import apply_highest_only
 from kaohe.textrules.minimums import join_minimums
 from kaohe.textrules.normalize import normalize
-from kaohe.textrules.patterns.base import GUESS
+from kaohe.textrules.parts import zero_within_part
+from kaohe.textrules.patterns.base import GUESS, Finding
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD, Reading, ReadRule
 from kaohe.textrules.sentences import SentenceReading, read_sentence
 
@@ -46,8 +47,10 @@ def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
     drafts = join_severity_tiers(merge_levels(drafts, clean), clean)
     drafts = join_graded_conditions(drafts, clean, readings)
     drafts = apply_highest_only(merge_rounds(drafts), clean)
+    drafts = zero_within_part(drafts, clean, points)
     drafts = _discretion_joins_flag(doubt_damaged_amounts(drafts, clean, points), clean)
-    drafts = [_as_condition(draft, readings, text, points) for draft in drafts]
+    values = _credits_are_values(drafts, clean, points)
+    drafts = [_as_condition(draft, readings, text) if values else draft for draft in drafts]
     rules = tuple(_bounded(_read_rule(draft, text), points) for draft in drafts)
     rules, node = settle_bonus_allowance(rules, _settle_node(node, points))
     return Reading(text=text, rules=rules, node=node)
@@ -56,6 +59,8 @@ def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
 def _drafts(reading: SentenceReading, index: int) -> list[Draft]:
     sentence = reading.sentence
     unsure = any(finding.confidence < CONFIDENCE_THRESHOLD for finding in reading.rules)
+    if unsure and not reading.unread and (split := _sure_clauses_first(reading, index)):
+        return split
     if reading.unread or unsure:
         # Part of the sentence is beyond the readers, and that part may change the rest: the
         # whole sentence goes to a person, with what was half-read offered as guesses.
@@ -72,6 +77,50 @@ def _drafts(reading: SentenceReading, index: int) -> list[Draft]:
         )
         for finding in reading.rules
     ]
+
+
+def _sure_clauses_first(reading: SentenceReading, index: int) -> list[Draft]:
+    """「每1起扣0.5分，整改到位的，每起减扣0.4分」: whole clauses read with confidence before
+    the first clause the readers doubt stand; from that clause on, a person settles the rest."""
+    sentence = reading.sentence
+    doubted = min(f.start for f in reading.rules if f.confidence < CONFIDENCE_THRESHOLD)
+    before = [f for f in reading.rules if f.end <= clause_start(sentence.text, doubted)]
+    # The rest begins with the clause after the last rule that stands: its condition with it.
+    cut = _next_clause(sentence.text, before[-1].end) if before else 0
+    rest = [finding for finding in reading.rules if finding.start >= cut]
+    if len(before) + len(rest) < len(reading.rules) or not before:
+        return []
+    if _settles_the_earlier(before, rest, sentence.text):
+        return []
+    drafts = [
+        Draft(f.rule, sentence.start + f.start, sentence.start + f.end, f.confidence, index)
+        for f in before
+    ]
+    guess = {"kind": "discretionary", "guesses": [finding.rule for finding in rest]}
+    return [*drafts, Draft(guess, sentence.start + cut, sentence.end, Decimal(0), index)]
+
+
+def _next_clause(text: str, at: int) -> int:
+    ends = [end for end in (text.find(",", at), text.find(";", at)) if end >= 0]
+    return min(ends) + 1 if ends else len(text)
+
+
+def _settles_the_earlier(before: list[Finding], rest: list[Finding], text: str) -> bool:
+    """「按时完成得2分，未按时完成不得分」: what the item earns and when it earns nothing are
+    one value set on a condition; 「…，最多扣5分」 after the doubted clause may bound the earlier
+    amounts too. Either way the earlier clause is part of what the person settles."""
+    earned = any(_CREDIT.search(text[f.start : f.end]) for f in before)
+    zeroed = any(finding.rule.get("kind") == "zero_on_event" for finding in rest)
+    return earned or zeroed or _may_be_bounded(before, rest)
+
+
+def _may_be_bounded(before: list[Finding], rest: list[Finding]) -> bool:
+    """A limit in the doubted part that an earlier rule could pass (an amount already capped
+    below it, 「加1分」, is not changed by 「最多加2分」)."""
+    limits = [finding.rule["cap"] for finding in rest if "cap" in finding.rule]
+    if not limits:
+        return False
+    return any(finding.rule.get("cap", min(limits) + 1) > min(limits) for finding in before)
 
 
 _OTHERS = re.compile(r"其他|其它|其余|另外")
@@ -130,19 +179,39 @@ def _bounded(read: ReadRule, points: Decimal | None) -> ReadRule:
 _CREDIT = re.compile(r"(?<![加获取记计])得")
 
 
-def _as_condition(
-    draft: Draft, readings: list[SentenceReading], text: str, points: Decimal | None
-) -> Draft:
-    """「按时报送的，得2分」 on an item of 2 points says when the item keeps its points: it sets
-    the item's value rather than adding 2 to an item that starts full. Which value it has
-    otherwise is for a person to say: the sentence is flagged with the credit as a guess."""
+def _is_credit(draft: Draft, text: str) -> bool:
+    """「…的，得2分」: an amount earned once on a condition."""
     rule = draft.rule
-    credit = rule.get("kind") == "per_occurrence" and rule.get("amount") == points
-    source = text[draft.start : draft.end]
-    if not credit or rule.get("cap") != points or not _CREDIT.search(source):
+    once = rule.get("kind") == "per_occurrence" and set(rule) == {"kind", "amount", "cap"}
+    earned = once and rule["amount"] > 0 and rule["cap"] == rule["amount"]
+    return earned and _CREDIT.search(text[draft.start : draft.end]) is not None
+
+
+# 「…的，得满分；报送不及时的得2分」: the full marks named in words are one of the values.
+_FULL_MARKS = re.compile(r"[得计记给]满分")
+
+
+def _credits_are_values(drafts: list[Draft], text: str, points: Decimal | None) -> bool:
+    """Credits on an item of known points that set its value rather than add to it: one of
+    them is the whole item (「按时报送的，得2分」 on a 2-point item, or 得满分 beside them), or
+    together they pass it (「质量较高的得4分；报送不及时的得2分」 on a 4-point item are grades,
+    not 4 + 2)."""
+    credits = [draft.rule["amount"] for draft in drafts if _is_credit(draft, text)]
+    if credits and _FULL_MARKS.search(text):
+        return True
+    if not points:
+        return False  # no points written (or masked, 「( * 分)」): nothing to measure against
+    return points in credits or sum(credits) > points
+
+
+def _as_condition(draft: Draft, readings: list[SentenceReading], text: str) -> Draft:
+    """A credit that sets the item's value says when the item has that value: which value it
+    has otherwise is for a person to say, so the sentence is flagged with the credit as a
+    guess (the item starts full; reading +2 would add to it)."""
+    if not _is_credit(draft, text):
         return draft
     sentence = readings[draft.sentence].sentence
-    guess = {"kind": "discretionary", "guesses": [rule]}
+    guess = {"kind": "discretionary", "guesses": [draft.rule]}
     return Draft(guess, sentence.start, sentence.end, Decimal(0), draft.sentence)
 
 

@@ -12,15 +12,30 @@ import re
 from dataclasses import replace
 
 from kaohe.textrules.drafts import Draft
-from kaohe.textrules.patterns.shortfall import MINIMUM, MINIMUM_BEFORE, counted_unit, minimum_rule
+from kaohe.textrules.patterns.base import SURE
+from kaohe.textrules.patterns.shortfall import (
+    EACH_MINIMUM,
+    MINIMUM,
+    MINIMUM_BEFORE,
+    counted_unit,
+    minimum_rule,
+)
+from kaohe.textrules.reading import CONFIDENCE_THRESHOLD
 from kaohe.textrules.sentences import SCORING
 
 
 def join_minimums(drafts: list[Draft], text: str) -> list[Draft]:
     """``text`` is the normalised text the drafts' offsets point into. A sentence flagged only
     for the minimum a later rule has now read (「全年不少于6次」) needs no person any more."""
-    joined, used = [], []
+    joined: list[Draft] = []
+    used: list[re.Match[str]] = []
     for draft in drafts:
+        if EACH_MINIMUM in draft.rule:
+            after = max((d.end for d in joined if d.confidence >= CONFIDENCE_THRESHOLD), default=0)
+            each, minimums = _each_minimum(draft, text, after)
+            joined += each
+            used += minimums
+            continue
         if MINIMUM_BEFORE in draft.rule:
             draft, minimum = _with_minimum(draft, text)
             used += [minimum] if minimum else []
@@ -38,6 +53,30 @@ def _with_minimum(draft: Draft, text: str) -> tuple[Draft, re.Match[str] | None]
     if not found:
         return replace(draft, rule=rule).doubted(), None
     return replace(draft, rule=minimum_rule(text, found[-1], rule["amount"])), found[-1]
+
+
+def _each_minimum(draft: Draft, text: str, after: int) -> tuple[list[Draft], list[re.Match[str]]]:
+    """「检查每季不少于1次；教育活动不少于两次，每项少一次扣0.1分」: one rule per minimum written
+    since the last rule read (``after``), each with the period of its own sentence; a single
+    minimum leaves 「每项」 unexplained, and the rule to a person."""
+    rule = {key: value for key, value in draft.rule.items() if key != EACH_MINIMUM}
+    minimums = list(MINIMUM.finditer(text, after, draft.end))
+    if len(minimums) < 2 or len({counted_unit(minimum) for minimum in minimums}) > 1:
+        return [replace(draft, rule=rule).doubted()], []
+    rules = [minimum_rule(_own_sentence(text, m), m, rule["amount"]) for m in minimums]
+    ends = [minimum.end() for minimum in minimums[:-1]] + [draft.end]
+    each = [
+        replace(draft, rule=read, start=minimum.start(), end=end, confidence=SURE)
+        for read, minimum, end in zip(rules, minimums, ends, strict=True)
+    ]
+    return each, minimums
+
+
+def _own_sentence(text: str, minimum: re.Match[str]) -> str:
+    """``text`` with everything before the minimum's sentence blanked (offsets hold): a period
+    written in an earlier sentence is not this minimum's."""
+    begin = max(text.rfind(mark, 0, minimum.start()) for mark in ";。\n") + 1
+    return " " * begin + text[begin:]
 
 
 def _only_states(draft: Draft, minimum: re.Match[str], text: str) -> bool:

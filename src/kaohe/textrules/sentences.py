@@ -7,15 +7,19 @@ from dataclasses import dataclass, replace
 
 from kaohe.textrules.clauses import Sentence
 from kaohe.textrules.patterns import Finding, readers_for
+from kaohe.textrules.patterns.base import GUESS
 
 # Words that carry score when they are left outside every finding: the sentence then holds
 # something the readers did not understand, and reading only part of it could be wrong.
 SCORING = re.compile(
     r"(?:扣|加|减|得)\s*(?:[\d.]+|[一二两三四五六七八九十半]+)\s*分|\d\s*分"
-    r"|不得分|不计分|不记分|否决|折算|酌情|视情|倒扣|平均分|加倍|翻倍|均分|扣除|扣减|加分|扣分"
+    r"|不得分|不计分|不记分|否决|折算|酌情|视情|倒扣|平均分|加倍|翻倍|[两双二三四五]倍|均分|减半|扣除|扣减|加分|扣分"
     r"|不封顶|不设上限|得满分|\d\s*%\s*(?:计入|折算|计算)"
     r"|(?:予以|给予)(?:扣|加)分|占\s*\d+(?:\.\d+)?\s*%|\*\s*\d"
     r"|(?:不少于|至少|不低于|不超过)\s*[\d一二两三四五六七八九十]"
+    # 「每季度至少开展1次…活动」: a minimum per period, its verb between, is a minimum all the same.
+    r"|(?:每个?月|每个?季度?|每半年|每年|全年)(?:不少于|至少)"
+    r"(?:开展|召开|组织|举办|报送|进行|参加|研究)\s*[\d一二两三四五六七八九十]+\s*次"
     r"|(?:扣|罚|奖|奖励|加)\s*(?:[\d.]+|[一二两三四五六七八九十百千]+)\s*元|[计計]分"
     # 「每处扣1;」 (分 left out), 「得 * 分」 (the number masked), 「得基本分」, and a grade set
     # outright (「该年度考核不合格」, 「直接定为“后进”」): each scores, and is not read here; as
@@ -36,6 +40,12 @@ _HARMLESS = re.compile(
     # 「一件扣10分(若有新诉求的,不扣分)」: an exception says when the amount is not taken, and
     # 「持平不扣分,超过…扣1分」 that none is taken short of the graded amounts.
     r"|\((?:若|如|但)[^()]{0,24}?(?:不扣分|不予扣分)\)|(?:持平|达标|未超过[^,;]{0,8}?)的?,?不予?扣分"
+    # 「其它表彰不予加分」 says what earns nothing; 「评分采取总分100分逐项扣分的办法」 names the
+    # method the amounts follow.
+    r"|(?:其它|其他|其余)[^,;]{0,10}?不予(?:加分|扣分|计分)"
+    r"|(?:采取|采用|实行)\s*(?:总分\s*\d+\s*分\s*)?(?:逐项)?(?:扣分|倒扣分|减分|计分)的?(?:办法|方法|方式)"
+    # 「由县委督查局提供扣分依据」 names who brings the evidence, not an amount.
+    r"|(?:提供|出具|作为)(?:加分|扣分|加扣分)(?:依据|证明|材料)"
 )
 
 
@@ -100,6 +110,24 @@ def _attach_caps(findings: list[Finding], text: str) -> list[Finding]:
     return attached
 
 
+def _rate(finding: Finding) -> bool:
+    """An amount counted per something, with no limit of its own."""
+    rule = finding.rule
+    return rule.get("kind") in _CAPPABLE and "cap" not in rule and "amount" in rule
+
+
+def _doubt_shared_limits(findings: list[Finding]) -> list[Finding]:
+    """「迟报1次扣0.2分，漏报1次扣0.5分，最多扣3分」: after another rate with no limit, the
+    limit may bound both rates or only the last: a person says."""
+    doubted = []
+    for index, finding in enumerate(findings):
+        limited = finding.rule.get("cap") not in (None, abs(finding.rule.get("amount", 0)))
+        if limited and any(_rate(earlier) for earlier in findings[:index]):
+            finding = replace(finding, confidence=min(finding.confidence, GUESS))
+        doubted.append(finding)
+    return doubted
+
+
 def _without_introductions(findings: list[Finding]) -> list[Finding]:
     """「予以扣分，其中：…」 only introduces the amounts after it; a weak finding with no rule after
     it stands (「未建立制度不得分，落实不好的酌情扣分」)."""
@@ -125,7 +153,7 @@ def read_sentence(sentence: Sentence) -> SentenceReading:
     findings, taken = _collect(sentence)
     findings = _without_introductions(findings)
     findings.sort(key=lambda finding: finding.start)
-    findings = _attach_caps(findings, sentence.text)
+    findings = _doubt_shared_limits(_attach_caps(findings, sentence.text))
     unread = SCORING.search(_leftover(sentence.text, taken)) is not None
     unread = unread or (bool(findings) and _cut_short(sentence.text, findings))
     return SentenceReading(sentence, tuple(findings), unread)

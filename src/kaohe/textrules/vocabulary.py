@@ -37,6 +37,6 @@ LEVELS: tuple[str, ...] = (
 SCORING_WORD = re.compile(
     r"(?:扣|加|减|得)\s*(?:[\d.]+|[一二两三四五六七八九十半]+)\s*分|不得分|不计分|不记分|否决|折算|"
     r"列最后|取消[^，,。；;]{0,12}资格|按[^，,。；;]{1,20}计(?:分|算|入)|酌情|视情|倒扣|扣分|加分|"
-    r"扣除|扣减|得满分|计\s*\d+(?:\.\d+)?\s*分|占\s*\d+(?:\.\d+)?\s*(?:分|%)"
+    r"扣除|扣减|得满分|减半计|计\s*\d+(?:\.\d+)?\s*分|占\s*\d+(?:\.\d+)?\s*(?:分|%)"
 )
 """A word that puts a score on a sentence: a sentence holding one must end as a rule or a flag."""

@@ -33,9 +33,12 @@ _EACH_UNDONE = re.compile(
 _EACH_MISSING = re.compile(
     rf"每?\s*(?:缺|少|缺少)\s*(?:一|1)\s*项\s*,?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
-# 「(1)…的。(2)…的。出现上述情况之一的每项扣30分」: each listed failing is a task.
+# 「(1)…的。(2)…的。出现上述情况之一的每项扣30分」 (或「以上情形每出现一项扣1分」): each
+# listed failing is a task.
 _EACH_LISTED = re.compile(
-    rf"(?:上述|以上|前述|下列)[^,;]{{0,12}}?,?\s*(?:每项|每一项|每条)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+    r"(?:上述|以上|前述|下列)[^,;]{0,12}?,?\s*"
+    r"(?:每项|每一项|每条|每(?:出现|发现|有)\s*(?:一|1)\s*(?:项|条|种))"
+    rf"\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 # 「未落实的每项扣1分」: the items are the requirements written before the sentence.
 _EACH_NOT_DONE = re.compile(
@@ -120,13 +123,15 @@ def read_negated_list(sentence: Sentence) -> list[Finding]:
     return [Finding(rule, match.start("items"), match.end(), SURE)]
 
 
+# 「病程记录、手术记录未即时完成(超过24小时)各扣1分」: one failing shared by the named things.
 _NAMED_LIST = re.compile(
     rf"(?:^|(?<=[,;:]))\s*(?P<items>[^,;:、不未无没]{{1,20}}(?:、[^,;:、不未无没]{{1,20}})+?)\s*"
-    rf"(?:不|未|没有)[^,;:、]{{0,6}}?的?\s*,?\s*(?:每项|每一项|每少一项)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+    rf"(?:不|未|没有)[^,;:、()]{{0,6}}?(?:\([^()]{{0,12}}\))?的?\s*,?\s*"
+    rf"(?:每项|每一项|每少一项|各)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 
 
-@sentence_reader("甲、乙不落实的每项扣分", priority=9, needs="项")
+@sentence_reader("甲、乙不落实的每项扣分", priority=9, needs="项各")
 def read_named_list(sentence: Sentence) -> list[Finding]:
     """「“三会一课”、民主评议党员、党务公开不落实的，每项扣2分」: the named tasks form a
     checklist, each costing the amount once."""
@@ -140,13 +145,17 @@ def read_named_list(sentence: Sentence) -> list[Finding]:
     ]
     amount = signed(match.group("verb"), match.group("amount"))
     rule = {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
-    return [Finding(rule, offset, match.end(), SURE)]
+    # 「Р12、病程记录、手术记录…」: a number glued before the list may be an enumerator.
+    numbered = re.search(r"\d", match.group("items").split("、")[0]) is not None
+    return [Finding(rule, offset, match.end(), GUESS if numbered else SURE)]
 
 
 # 「没有年度工作计划、总结各扣1分」, 「未建立甲制度、乙制度的各扣1分」: one negation over a list of
 # things each missing on its own. A list with 或/及/和 in it may pair its items differently.
+# A table's points column glued before the clause (「2没有…」) is not part of it.
 _SHARED_NEGATION = re.compile(
-    rf"(?:^|(?<=[,;:]))[^,;:、未无没]{{0,8}}?(?:没有|无|未(?:建立|制定|制订|设立|配备|签订|报送))"
+    rf"(?:^|(?<=[,;:]))\d{{0,3}}(?P<clause>[^,;:、未无没\d]{{0,8}}?"
+    rf"(?:没有|无|未(?:建立|制定|制订|设立|配备|签订|报送)))"
     rf"(?P<items>[^,;:、不未无没或及和与等的]{{2,15}}(?:、[^,;:、不未无没或及和与等的]{{2,15}})+)"
     rf"\s*的?\s*,?\s*各\s*(?P<verb>{DEDUCT})\s*{AMOUNT}(?!\s*、)"
 )
@@ -164,12 +173,13 @@ def read_shared_negation(sentence: Sentence) -> list[Finding]:
     ]
     amount = signed(match.group("verb"), match.group("amount"))
     rule = {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
-    return [Finding(rule, match.start(), match.end(), SURE)]
+    return [Finding(rule, match.start("clause"), match.end(), SURE)]
 
 
 # 「教育、组织、群众工作不力各扣1分」: the last item's failing (two characters and 不力, 不到位…)
 # belongs to every item, so each task is the item with that failing. The list may follow the
-# item's points (「…(2分)教育、组织…」).
+# item's points (「…(2分)教育、组织…」). Tried before read_named_list, whose tasks would leave the
+# shared failing off.
 _SHARED_FAILING = re.compile(
     rf"(?:^|(?<=[,;:)]))\s*(?P<items>[^,;:、不未无没()]{{1,12}}(?:、[^,;:、不未无没()]{{1,12}})+?)"
     r"(?P<failing>[\u4e00-\u9fff]{2}(?:不力|不到位|不落实|不及时|不规范|不健全|不完善))"
@@ -177,7 +187,7 @@ _SHARED_FAILING = re.compile(
 )
 
 
-@sentence_reader("甲、乙工作不力各扣分", priority=9, needs="各")
+@sentence_reader("甲、乙工作不力各扣分", priority=8, needs="各")
 def read_shared_failing(sentence: Sentence) -> list[Finding]:
     match = _SHARED_FAILING.search(sentence.text)
     if match is None:

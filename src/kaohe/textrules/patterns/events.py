@@ -70,10 +70,14 @@ def read_veto(sentence: Sentence) -> list[Finding]:
     return [Finding(rule, start, max(match.end(), veto.end() if veto else 0), SURE)]
 
 
+# 「按时完成得2分，未按时完成不得分」: beside an amount earned, 不得分 only withholds that amount;
+# beside deductions (「5%以内扣1分，10%以上不得分」) it is the worst case: the item scores nothing.
+_EARNED = re.compile(rf"(?:得|加)\s*(?!0\s*分){NUMBER}\s*分|得满分")
+
+
 @sentence_reader("该项不得分", priority=160, needs="不0全")
 def read_zero(sentence: Sentence) -> list[Finding]:
-    # 「按时完成得2分，未按时完成不得分」: beside an amount, 不得分 only withholds that amount.
-    confidence = GUESS if _AMOUNT.search(sentence.text) else SURE
+    confidence = GUESS if _EARNED.search(sentence.text) else SURE
     return [
         Finding({"kind": "zero_on_event"}, match.start(), match.end(), confidence)
         if not _BELOW_THRESHOLD.search(sentence.text, 0, match.start())

@@ -10,13 +10,33 @@ import re
 from kaohe.textrules.clauses import Sentence
 from kaohe.textrules.numbers import NUMBER, number
 from kaohe.textrules.patterns.base import ADD, DEDUCT, GUESS, SURE, Finding, sentence_reader
-from kaohe.textrules.vocabulary import LEVELS
+from kaohe.textrules.vocabulary import COUNTER, LEVELS
 
 _RESPECTIVELY = re.compile(
     rf"(?P<items>[^,;]+?)的?\s*,?\s*(?:各|分别)\s*(?P<verb>{DEDUCT}|{ADD})\s*"
     rf"(?P<amounts>{NUMBER}\s*分(?:\s*、\s*{NUMBER}\s*分)+)"
 )
 _LEVEL = re.compile("|".join(LEVELS))
+# 「按省、市和县每件(次)分别扣3分、2分、1分」: the levels named alone, after 按, before the rate.
+_BARE_LEVEL = re.compile(r"[省市县区乡镇]")
+_BY_LEVELS = re.compile(
+    rf"^按照?\s*(?P<listed>[^,;]+?)\s*(?:每\s*(?P<unit>{COUNTER})(?:\([\u4e00-\u9fff]{{1,2}}\))?)?\s*$"
+)
+
+
+def _level(item: str) -> str | None:
+    found = _LEVEL.search(item)
+    if found is None and _BARE_LEVEL.fullmatch(item.strip()):
+        return item.strip()
+    return found.group(0) if found else None
+
+
+def _items(written: str) -> tuple[list[str], str | None]:
+    """The items an amount list goes with, and the counting word of a rate written after them."""
+    by_levels = _BY_LEVELS.match(written.strip())
+    if by_levels is None:
+        return written.split("、"), None
+    return re.split(r"、|和|及", by_levels.group("listed")), by_levels.group("unit")
 
 
 @sentence_reader("分别扣几分", priority=90, needs="各别")
@@ -24,16 +44,18 @@ def read_respectively(sentence: Sentence) -> list[Finding]:
     match = _RESPECTIVELY.search(sentence.text)
     if match is None:
         return []
-    items = match.group("items").split("、")
+    items, unit = _items(match.group("items"))
     amounts = [number(amount) for amount in re.findall(NUMBER, match.group("amounts"))]
     sign = 1 if re.fullmatch(ADD, match.group("verb")) else -1
-    levels = [_LEVEL.search(item) for item in items]
-    names = [level.group(0) if level else item for item, level in zip(items, levels, strict=False)]
+    levels = [_level(item) for item in items]
+    names = [level or item for item, level in zip(items, levels, strict=False)]
     sure = len(items) == len(amounts) and all(levels)
-    rule = {
+    rule: dict[str, object] = {
         "kind": "per_occurrence",
         "levels": {name: sign * amount for name, amount in zip(names, amounts, strict=False)},
     }
+    if unit:
+        rule["unit"] = unit
     return [Finding(rule, match.start(), match.end(), SURE if sure else GUESS)]
 
 

@@ -10,7 +10,10 @@ from kaohe.textrules.patterns.base import SURE, Finding, sentence_reader
 
 _TO_ZERO = re.compile(
     r"(?:本项|该项|此项)?(?:扣分)?扣完为止|(?:扣分|扣)至0分为止|扣完即止"
-    r"|(?:以上)?(?:各项)?扣分(?:不超过|不得超过|以)(?:该项|本项)(?:分值|分数)(?:为限)?"
+    # 「扣分至基本分值扣完为止」: down to nothing of the item's base points.
+    r"|(?:扣分|扣)至(?:基本分值|基本分|基础分值|基础分|该项分值|本项分值)扣完为止"
+    # (「扣分不超过本项分值的50%」 is a share of the points, not all of them: left unread.)
+    r"|(?:以上)?(?:各项)?扣分(?:不超过|不得超过|以)(?:该项|本项)(?:分值|分数)(?:为限)?(?!\s*的)"
 )
 _BONUS_CAP = re.compile(
     rf"(?:最高|最多|累计最高|累计最多)(?:可)?加\s*(?P<cap>{NUMBER})\s*分"

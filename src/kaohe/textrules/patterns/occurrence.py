@@ -31,18 +31,23 @@ from kaohe.textrules.vocabulary import COUNTER
 _NOT_PER_OCCURRENCE = re.compile(r"少|减少|下降|降低|未完成|未达|超过|超出|提高|增加|上升")
 _EVERY = re.compile(
     rf"每\s*(?:(?:发现|查实|出现|发生)?\s*|(?![季月年周半天日少缺减降低超迟逾晚延])[\u4e00-\u9fff]{{1,2}}(?=一|1))"
-    rf"(?:一|1)?\s*(?P<unit>{COUNTER})(?!\s*百分点)(?P<between>[^,;:]{{0,14}}?"
+    rf"(?:一|1)?\s*(?P<unit>{COUNTER})(?!\s*百分点|月)(?P<between>[^,;:]{{0,14}}?"
     rf"|[^,;:]{{0,20}}?,)\s*(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)\s*{AMOUNT}"
 )
 _FOUND_ONCE = re.compile(
-    rf"(?<![少于至最第])(?:一|1)\s*(?P<unit>{COUNTER})\s*[,的]?\s*"
+    rf"(?<![少于至最第])(?:一|1)\s*(?P<unit>{COUNTER})(?!月)\s*[,的]?\s*"
     rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
 )
 _SLASH = re.compile(rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}\s*/\s*(?P<unit>{COUNTER})")
 _BY_UNIT = re.compile(rf"按\s*(?P<unit>{COUNTER})\s*(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}")
 _ONE_EACH = re.compile(
-    rf"(?:^|(?<=[,;]))\s*(?:1|一)\s*(?P<unit>个|项|件|次|起|人次|人)"
+    rf"(?:^|(?<=[,;]))\s*(?:1|一)\s*(?P<unit>个|项|件|次|起|人次|人)(?!月)"
     rf"(?P<between>[^,;]{{0,30}}?)(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
+# 「年度计划重点工作有一项未完成扣1分」: the items are named in the clause, each undone one costs.
+_ONE_UNDONE = re.compile(
+    rf"(?<=[^\s,;:])有\s*(?:一|1)\s*(?P<unit>项|个|条|件)\s*(?:未完成|未落实|未达到要求|未达标)"
+    rf"\s*的?\s*,?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 _RANGE_AFTER = re.compile(r"\s*(?:-|至|到)\s*\d")
 _CAP = re.compile(
@@ -59,7 +64,10 @@ _ONCE = re.compile(
 _DOUBTFUL = re.compile(
     r"情节严重|情节较重|情节轻微|性质恶劣|视情况|根据情况|否则|相应|按比例"
     r"|(?:较大|重大|严重|恶劣)(?:社会)?影响"
-    rf"|{NUMBER}\s*(?:次|起|件|项|人次)\s*(?:及|或)?以上|优秀|良好|合格|称职"
+    # 「迟报1天扣0.5分，迟报3天以上扣2分」: a count and more is a grade of what is counted
+    # (places in a ranking, 进位5名以上, are graded one-offs the graded join reads).
+    r"|(?:\d+|[一二两三四五六七八九十]+)\s*(?:次|起|件|项|人次|天|日|周|个月|人|户|处|篇|条|份|宗|例)"
+    r"\s*(?:及|或)?以上|优秀|良好|合格|称职"
     # a ladder of disciplinary outcomes (诫勉, 轻处分, 重处分, 移送司法) grades one event
     r"|诫勉|[轻重]处分|移送司法|追究刑事"
 )
@@ -72,14 +80,16 @@ _COUNT_REACH = 8
 _RATE_IN_CLAUSE = re.compile(r"每[^,;:]{0,16}$")
 # A recurring period (逾期未报的扣1分 after 每月5日前报送) or a ranking (排名前三的加1分) may
 # make a plain amount per period or per position.
+# 「排名靠后的扣10分」 names no positions: a condition met or not, costing its amount once.
 _PER_SOMETHING = re.compile(
-    r"每个?(?:月|季度?|周|半年)|排名|名次|位列|前\s*[\d一二三四五六七八九十]+\s*的"
+    r"每个?(?:月|季度?|周|半年)|排名(?!靠后|靠前|落后|较后|较前)|名次|位列"
+    r"|前\s*[\d一二三四五六七八九十]+\s*的"
 )
 # 「90分以下扣1分」: a score the amount is graded by belongs to the amount's finding.
 _SCORE_GRADE = re.compile(
     rf"(?:(?:低于|高于|不足|不到)\s*{NUMBER}\s*分|{NUMBER}\s*分\s*(?:及|或)?以[上下])\s*的?\s*,?\s*$"
 )
-_ALSO_DEDUCTED = re.compile(r"再扣|追加|另扣|加扣|加倍|翻倍")
+_ALSO_DEDUCTED = re.compile(r"再扣|追加|另扣|(?<!酌情)(?<!视情)加扣|加倍|翻倍")
 _AMOUNTS = re.compile(rf"(?:{DEDUCT}|{ADD}|得)\s*{NUMBER}\s*分|酌情")
 # 「每份每天扣1分」 counts items and time at once (每人每次 counts person-times), and
 # 「每起减扣0.4分」 gives back part of a deduction: neither is a plain amount per occurrence, so a
@@ -132,16 +142,24 @@ def _two_rates_or_refund(sentence: Sentence, match: re.Match[str], between: str)
     return after_a_rate or _TWO_RATES_OR_REFUND.search(between) is not None
 
 
+# 「每少排查一次扣1分」: a time short of a minimum, not a time something happened.
+_SHORT_BEFORE = re.compile(r"少\s*[\u4e00-\u9fff]{0,3}$")
+
+
+def _short_of(sentence: Sentence, match: re.Match[str]) -> bool:
+    return _SHORT_BEFORE.search(sentence.text, 0, match.start()) is not None
+
+
 @sentence_reader("每件扣分", priority=140, needs="扣减加奖得")
 def read_every(sentence: Sentence) -> list[Finding]:
     findings: list[Finding] = []
-    for pattern in (_EVERY, _FOUND_ONCE, _SLASH, _ONE_EACH, _BY_UNIT):
+    for pattern in (_EVERY, _FOUND_ONCE, _SLASH, _ONE_EACH, _BY_UNIT, _ONE_UNDONE):
         for match in pattern.finditer(sentence.text):
             between = match.groupdict().get("between") or ""
             if _NOT_PER_OCCURRENCE.search(between) and pattern is _EVERY:
                 continue
             found = _per_occurrence(sentence, match, SURE)
-            if _two_rates_or_refund(sentence, match, between):
+            if _two_rates_or_refund(sentence, match, between) or _short_of(sentence, match):
                 found = replace(found, confidence=GUESS)
             taken = any(f.start < found.end and found.start < f.end for f in findings)
             if not _ranged(sentence, match) and not taken:
@@ -173,6 +191,29 @@ def read_counted_per_piece(sentence: Sentence) -> list[Finding]:
         rule, end = _with_cap({**rule, "unit": match.group("unit")}, sentence, match.end())
         sure = not _ranged(sentence, match) and (match.group("verb") or unwritten == 1)
         findings.append(Finding(rule, match.start(), end, SURE if sure else GUESS))
+    return findings
+
+
+# 「按每件0.5分扣分」, 「按0.5分/件计扣」: the rate the deduction is counted by, written after 按.
+_BY_RATE = re.compile(
+    rf"按\s*(?:每\s*(?:一|1)?\s*(?P<unit>{COUNTER})\s*(?P<amount>{NUMBER})\s*分"
+    rf"|(?P<amount2>{NUMBER})\s*分\s*/\s*(?P<unit2>{COUNTER}))\s*(?:的标准)?\s*"
+    r"(?:计)?(?P<verb>扣分|扣减|扣除|计扣|扣|加分|计加)"
+)
+
+
+@sentence_reader("按每件0.5分扣分", priority=141, needs="按")
+def read_by_rate(sentence: Sentence) -> list[Finding]:
+    findings = []
+    for match in _BY_RATE.finditer(sentence.text):
+        amount = number(match.group("amount") or match.group("amount2"))
+        adds = "加" in match.group("verb")
+        rule = {"kind": "per_occurrence", "amount": amount if adds else -amount}
+        rule, end = _with_cap(
+            {**rule, "unit": match["unit"] or match["unit2"]}, sentence, match.end()
+        )
+        confidence = GUESS if _doubtful(sentence) else SURE
+        findings.append(Finding(rule, match.start(), end, confidence))
     return findings
 
 

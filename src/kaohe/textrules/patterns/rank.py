@@ -18,6 +18,10 @@ from kaohe.textrules.patterns.base import ADD, DEDUCT, GUESS, SURE, Finding, sen
 _TOP = re.compile(
     rf"(?P<lead>排名|名次|排序)?\s*(?P<side>前|后|倒数)\s*(?P<count>{NUMBER})\s*(?P<rank>名|位)?"
 )
+# 「第一至第三名」, 「第1-3名」: the positions from the first, written as a range.
+_FIRST_TO = re.compile(
+    rf"(?P<lead>排名|名次|排序)?\s*第\s*(?:一|1)\s*(?:至|到|-)\s*第?\s*(?P<count>{NUMBER})\s*(?P<rank>名|位)"
+)
 _BOTH = re.compile(rf"前\s*(?P<count>{NUMBER})\s*名和后\s*(?P=count)\s*名")
 _EACH = re.compile(
     rf"(?:依次|分别|各)\s*(?P<verb>加减|{ADD}|{DEDUCT})\s*"
@@ -48,25 +52,38 @@ def _rule(external: bool, side: str, sequence: list[Decimal]) -> dict[str, Any]:
     return {"kind": "rank", "metric": "value", "order": "desc", "from": side, "sequence": sequence}
 
 
+def _positions(text: str, at: int) -> re.Match[str] | None:
+    """The positions a sequence is for: 「前5名」, 「后三位」, 「排名前三」 or 「第一至第三名」."""
+    first_to = _FIRST_TO.search(text, at)
+    named = (m for m in _TOP.finditer(text, at) if m.group("lead") or m.group("rank"))
+    return first_to or next(named, None)
+
+
 @sentence_reader("名次加分", priority=20, needs="依别各")
 def read_rank(sentence: Sentence) -> list[Finding]:
-    each = _EACH.search(sentence.text)
-    top = next(
-        (m for m in _TOP.finditer(sentence.text) if m.group("lead") or m.group("rank")), None
-    )
-    if each is None or top is None or top.start() > each.start():
-        return []
+    """Each sequence with the positions before it: 「前3名分别加3分、2分、1分，后3名分别扣…」."""
+    findings: list[Finding] = []
+    at = 0
+    while (each := _EACH.search(sentence.text, at)) and (top := _positions(sentence.text, at)):
+        if top.start() > each.start():
+            break
+        findings += _sequences(sentence.text, top, each)
+        at = each.end()
+    return findings
+
+
+def _sequences(text: str, top: re.Match[str], each: re.Match[str]) -> list[Finding]:
     count = int(number(top.group("count")))
     sequence, sure = _sequence(each.group("amounts"), count)
-    external = _EXTERNAL.search(sentence.text[: top.start()]) is not None
+    external = _EXTERNAL.search(text[: top.start()]) is not None
     confidence = SURE if sure else GUESS
-    if _BOTH.search(sentence.text) and each.group("verb") == "加减":
+    if _BOTH.search(text) and each.group("verb") == "加减":
         rules = [
             _rule(external, "top", sequence),
             _rule(external, "bottom", [-a for a in sequence]),
         ]
     else:
-        side = "top" if top.group("side") == "前" else "bottom"
+        side = "bottom" if top.groupdict().get("side") in ("后", "倒数") else "top"
         sign = -1 if re.fullmatch(DEDUCT, each.group("verb")) else 1
         rules = [_rule(external, side, [sign * amount for amount in sequence])]
     return [Finding(rule, top.start(), each.end(), confidence) for rule in rules]

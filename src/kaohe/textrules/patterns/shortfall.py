@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -38,14 +39,19 @@ _ONE_SHORT = re.compile(
 )
 MINIMUM_BEFORE = "_minimum_before"
 """A working key: 「每少1次扣0.5分」 counts against a minimum the text may write before."""
+EACH_MINIMUM = "_each_minimum"
+"""A working key: 「…不少于1次；…不少于两次，每项少一次扣0.1分」 costs a time short of each."""
 _REQUIRED_COUNTS = frozenset({"次", "场", "期", "轮"})
 MINIMUM = re.compile(
     rf"(?:不少于|不低于|至少|最少|不得少于)[^\d,;]{{0,8}}?(?P<minimum>{NUMBER})\s*(?P<unit>{COUNTER})"
     rf"|(?:每月|每季度|每季|每周|每年|全年|每半年)[^\d,;]{{0,6}}?(?P<minimum2>{NUMBER})\s*(?P<unit2>{COUNTER})"
+    # 「全年班子研究效能工作2次以上」: times at least, however far the count is from the period.
+    rf"|(?:每月|每季度|每季|每周|每年|全年|每半年)[^\d,;]{{0,12}}?(?P<minimum3>{NUMBER})\s*(?P<unit3>次)"
+    r"\s*(?:及|或)?以上"
 )
 # 「每少开展一次活动的扣5分」: the verb of what was required may stand between 少 and the count.
 _MISSING = re.compile(
-    rf"(?:每\s*)?(?:少|缺)\s*(?:开展|召开|组织|举办|开|报|交|办|发)?\s*(?:一|1)\s*(?P<unit>{COUNTER})?"
+    rf"(?:每\s*)?(?:少|缺)\s*(?:开展|召开|组织|举办|开|报|交|办|发|[\u4e00-\u9fff]{{2}})?\s*(?:一|1)\s*(?P<unit>{COUNTER})?"
     rf"(?:[^,;\d]{{0,4}}?的)?\s*[,,]?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 _ALL_OR_NOTHING = re.compile(
@@ -56,6 +62,13 @@ _BELOW = re.compile(
     rf"(?:(?P<unit>%|分|{COUNTER})\s*(?:\([^()]{{0,12}}\))?\s*的?\s*,?\s*|\s*的?\s*,?\s*(?={DEDUCT}))"
     rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
     r"(?!\s*(?:-|至|到|/))"
+)
+# 「每月至少召开1次例会,未召开的每次扣0.5分」: each time not held is a time short of the minimum.
+# 「未召开或召开不规范的，每次扣0.5分」: each poorly held one costs the amount as well.
+_NOT_HELD = re.compile(
+    r"未(?P<held>召开|开展|组织|举办|报送|进行|参加)[\u4e00-\u9fff]{0,4}?"
+    r"(?:(?P<either>或者?|或是)(?P<other>[\u4e00-\u9fff]{2,10}?))?的?\s*,?\s*"
+    rf"每\s*(?:一|1)?\s*次\s*,?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 _SEVERAL = re.compile(r"每项少|各少")
 _RECURRING = re.compile(r"每个?(?:月|季度?|周|半年|年)")
@@ -134,13 +147,36 @@ def _period_before(text: str, end: int) -> str | None:
 
 # 「不少于6次12天」, 「不少于6次,12天」: a second minimum in another unit, right after the first.
 _SECOND_MINIMUM = re.compile(rf"\s*,?\s*(?P<count>{NUMBER})\s*(?P<unit>{COUNTER})(?=\s*[,;。]|$)")
+# 「每季度召开议事会议，每少开展一次扣5分」: what is held each period with no count is held once.
+_HELD_EACH = re.compile(
+    r"(?P<period>每个?月|每个?季度|每季|每半年)\s*(?:召开|开展|组织|举办|进行)[^\d,;]{0,20}?,"
+)
+_ONCE_SHORT = re.compile(
+    rf"(?:每\s*)?少\s*(?:开展|召开|组织|举办|开|[\u4e00-\u9fff]{{2}})?\s*(?:一|1)\s*次[^,;\d]{{0,4}}?\s*,?\s*"
+    rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
+
+
+def _held_each_period(sentence: Sentence) -> list[Finding]:
+    held = _HELD_EACH.search(sentence.text)
+    missing = _ONCE_SHORT.search(sentence.text, held.end()) if held else None
+    if held is None or missing is None:
+        return []
+    rule = {
+        "kind": "frequency",
+        "minimum": Decimal(1),
+        "per": PERIODS[held.group("period").replace("个", "")],
+        "amount": signed(missing.group("verb"), missing.group("amount")),
+        "unit": "次",
+    }
+    return [Finding(rule, held.start(), missing.end(), LIKELY)]
 
 
 @sentence_reader("不少于几次", priority=120, needs="少低月季周年")
 def read_minimum(sentence: Sentence) -> list[Finding]:
     minimum = MINIMUM.search(sentence.text)
     if minimum is None:
-        return []
+        return _held_each_period(sentence)
     second = _SECOND_MINIMUM.match(sentence.text, minimum.end())
     both = _two_minimums(sentence, minimum, second) if second else []
     if both:
@@ -148,6 +184,8 @@ def read_minimum(sentence: Sentence) -> list[Finding]:
     missing = _MISSING.search(sentence.text, minimum.end())
     if missing is not None:
         return [_frequency(sentence, minimum, missing)]
+    if not_held := _not_held(sentence, minimum):
+        return not_held
     all_or_nothing = _ALL_OR_NOTHING.search(sentence.text, minimum.end())
     if all_or_nothing is None:
         return []
@@ -186,6 +224,33 @@ def _two_minimums(
     return findings
 
 
+def _not_held(sentence: Sentence, minimum: re.Match[str]) -> list[Finding]:
+    """The times of a minimum per period not held, each costing the amount: a frequency, when
+    what was not held is what the minimum requires (「至少召开…未召开的」); a failing named
+    beside it (「或召开不规范的」) costs the amount each time it happens."""
+    found = _NOT_HELD.match(sentence.text, _clause_after(sentence.text, minimum.end()))
+    required = sentence.text[minimum.start() : minimum.end()]
+    held = found is not None and found.group("held") in sentence.text[: minimum.start()] + required
+    if found is None or not held or counted_unit(minimum) != "次":
+        return []
+    amount = signed(found.group("verb"), found.group("amount"))
+    rule = minimum_rule(sentence.text, minimum, amount)
+    confidence = SURE if "per" in rule else GUESS
+    if found.group("other") is None:
+        return [Finding(rule, minimum.start(), found.end(), confidence)]
+    each = {"kind": "per_occurrence", "amount": amount, "unit": "次"}
+    return [  # the amount is written once, after the second failing: each has its own words
+        Finding(rule, minimum.start(), found.start("either"), confidence),
+        Finding(each, found.start("other"), found.end(), confidence),
+    ]
+
+
+def _clause_after(text: str, at: int) -> int:
+    """Where the clause after ``at`` begins (past the next comma), or the end of the text."""
+    comma = text.find(",", at)
+    return len(text) if comma < 0 else comma + 1
+
+
 def minimum_rule(text: str, minimum: re.Match[str], amount: Decimal) -> dict[str, Any]:
     """「全年不少于两次」 and the amount per time short: a frequency per the period written
     before the minimum, or a shortfall against a target when no period is written."""
@@ -203,11 +268,11 @@ def _minimum_rule(
 
 
 def _count(minimum: re.Match[str]) -> Decimal:
-    return number(minimum.group("minimum") or minimum.group("minimum2"))
+    return number(minimum.group("minimum") or minimum.group("minimum2") or minimum["minimum3"])
 
 
 def counted_unit(minimum: re.Match[str]) -> str:
-    return str(minimum.group("unit") or minimum.group("unit2"))
+    return str(minimum.group("unit") or minimum.group("unit2") or minimum.group("unit3"))
 
 
 def _frequency(sentence: Sentence, minimum: re.Match[str], missing: re.Match[str]) -> Finding:
@@ -217,7 +282,34 @@ def _frequency(sentence: Sentence, minimum: re.Match[str], missing: re.Match[str
     confidence = SURE
     if _SEVERAL.search(sentence.text) or (missing.group("unit") or unit) != unit:
         confidence = GUESS
-    return Finding(rule, minimum.start(), missing.end(), confidence)
+    if confidence == SURE or _SEVERAL.search(sentence.text, minimum.end()) is None:
+        return Finding(rule, minimum.start(), missing.end(), confidence)
+    # 「每项少一次」: every minimum of the text, if it names several (else a person says).
+    each = Finding({**rule, EACH_MINIMUM: True}, minimum.start(), missing.end(), SURE)
+    return each if (missing.group("unit") or unit) == unit else replace(each, confidence=GUESS)
+
+
+# 「未完成的,每少完成目标值10%扣1分」: the target is the task itself, the step a share of it.
+_SHARE_SHORT = re.compile(
+    rf"每\s*(?:少|差)\s*(?:完成)?\s*(?:目标值|目标任务|任务数|目标)的?\s*(?P<step>{NUMBER})\s*%"
+    rf"\s*,?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
+
+
+@sentence_reader("每少完成目标值10%扣分", priority=128, needs="少差")
+def read_share_short(sentence: Sentence) -> list[Finding]:
+    findings = []
+    for match in _SHARE_SHORT.finditer(sentence.text):
+        rule = {
+            "kind": "shortfall",
+            "target": Decimal(100),
+            "step": number(match.group("step")),
+            "amount": signed(match.group("verb"), match.group("amount")),
+            "partial": "floor",
+            "unit": "百分点",
+        }
+        findings.append(Finding(rule, match.start(), match.end(), SURE))
+    return findings
 
 
 @sentence_reader("低于85%的扣分", priority=125, needs="低少足达到")
