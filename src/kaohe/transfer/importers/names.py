@@ -12,7 +12,7 @@ from kaohe.textrules import read_name
 NUMBERING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百]+[章条节]|[一二三四五六七八九十]+[、.．]|"
     r"[（(]\s*[一二三四五六七八九十\d]+\s*[)）][、.．]?|\d+(?:\.\d+)+[、.．]?(?!\d)|"
-    r"\d+[、.．](?!\d)|[①-⑳])\s*"
+    r"\d+[、.．](?!\d)|[①-⑳]|[.．](?![\d.．]))\s*"
 )
 _TRAILING_POINTS = re.compile(
     r"[（(]\s*(?:(?P<penalty>倒扣分?)\s*)?(?P<points>\d+(?:\.\d+)?)\s*分?"

@@ -26,9 +26,13 @@ HEADING_RANKS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"\d+[.．、](?!\d)", 4),
         (r"[（(]\d+[)）]", 5),
         (r"[①-⑳]", 6),
+        # 「.非正常上访为零(9分)」: an item whose arabic numeral the copy lost, its dot left.
+        (r"[.．](?=[^\d.．\s])", 4),
     )
 )
 _ANNOTATION = re.compile(r"[（(][^（）()]*?\d[^（）()]*?[)）]")
+# 「到市集体上访5人以上(不含5人访)(6分)」: the bracket with the points, past brackets of the name.
+_POINTS_ANNOTATION = re.compile(r"[（(][^（）()]*?\d[^（）()]*?分[^（）()]*?[)）]")
 _ASSESSED_BY = re.compile(r"[（(]由([^（）()]+?)(?:牵头)?考核[)）]")
 _ASSESSOR_NOTE = re.compile(
     r"[（(](?:负责考核科室|考核科室|考评单位|考核单位)[:：]\s*([^（）()]+)[)）]"
@@ -36,6 +40,14 @@ _ASSESSOR_NOTE = re.compile(
 _PENALTY = re.compile(r"倒扣分?\s*(\d+(?:\.\d+)?)\s*分")
 _BONUS = re.compile(r"加分|正向激励")
 _NAME_END = re.compile(r"[。；;：:，,]")
+# 「……重复访加倍扣分。.到市集体上访(6分)」: an item heading run onto the end of the line before,
+# its numeral lost; it is read as a line of its own.
+_GLUED_HEADING = re.compile(
+    r"(?<=[。；;)）])\s*(?=[.．][^\d.．\s][^。；;]{1,40}?[（(][^（）()]*\d[^（）()]*分[^（）()]*[)）])"
+)
+# 「初信初访化解率达到90%(7分)、重信重访化解率达到80%(7分)」: items listed in one line.
+_LISTED_ITEM = re.compile(r"([^、，,；;。()（）]{2,40})[（(](\d+(?:\.\d+)?)分[)）]")
+_LIST_SEPARATORS = "、，,；;。 "
 MAX_NAME = 40
 
 
@@ -53,8 +65,9 @@ def read_outline(text: str, report: ImportReport) -> Draft:
     """The indicators of a numbered outline, under a nameless root."""
     reader = _OutlineReader(report)
     for number, line in enumerate(text.split("\n"), 1):
-        if line.strip():
-            reader.read_line(line.strip(), f"第 {number} 行")
+        for piece in _GLUED_HEADING.split(line):
+            if piece.strip():
+                reader.read_line(piece.strip(), f"第 {number} 行")
     _gather_orphans(reader.root, reader.top_ranks, report)
     return reader.root
 
@@ -74,6 +87,8 @@ class _OutlineReader:
             self._open(rank, heading)
         elif rank is None and self._flat_table() is not None:
             self._read_flat_line(content, where)
+        elif rank is None and self.collecting and _listed_items(self.collecting, content):
+            return
         elif self.collecting is not None and (rank is None or rank > self.stack[-1].rank):
             add_criteria_line(self.collecting, content)
         else:
@@ -125,6 +140,20 @@ _FLAT_HEADERS = {"考核", "内容", "考核内容", "考核细则", "考核标�
 _FLAT_PUNCTUATION = re.compile(r"[，,。；;：:、]")
 _NOT_UNIT_ENDINGS = (")", "）", "干部")
 MAX_FLAT_NAME = 12
+
+
+def _listed_items(parent: Draft, line: str) -> bool:
+    """A line listing the items of an indicator, each with its points, that together make the
+    indicator's points: they become its items. Any other line is left to be criteria."""
+    items = list(_LISTED_ITEM.finditer(line))
+    rest = _LISTED_ITEM.sub("", line).strip(_LIST_SEPARATORS)
+    if len(items) < 2 or rest or parent.children or parent.points is None:
+        return False
+    if sum(Decimal(item.group(2)) for item in items) != parent.points:
+        return False
+    for item in items:
+        parent.children.append(Draft.from_text(item.group(0).strip(_LIST_SEPARATORS)))
+    return True
 
 
 def _only_named(draft: Draft) -> bool:
@@ -194,7 +223,7 @@ def heading_rank(line: str) -> int | None:
 def read_heading(line: str, where: str) -> Draft | None:
     """The indicator a numbered line opens, or None when it is only a numbered sentence."""
     body = strip_numbering(line)
-    annotation = _ANNOTATION.search(body)
+    annotation = _POINTS_ANNOTATION.search(body) or _ANNOTATION.search(body)
     if annotation and len(body[: annotation.start()].strip("。 ")) <= MAX_NAME:
         name = body[: annotation.start()].rstrip("。 ")
         draft = Draft.from_text(name + annotation.group(0), where=where)

@@ -1,0 +1,43 @@
+"""Outlines whatever their shape: each test is a small made-up document in the style of its
+layout class, read into the indicator tree and points a person reads in it."""
+
+from kaohe.transfer.importers import import_document
+from tests.transfer.documents import leaf, tree
+
+
+def imported_tree(text: str) -> list[tuple[str, ...]]:
+    return tree(import_document("细则.txt", text.encode()).scheme)
+
+
+def test_items_whose_numerals_were_lost_and_ran_onto_the_line_before_are_items():
+    text = (
+        "某镇安全生产考核办法\n"
+        "(一)日常管理(共20分).隐患排查(8分)\n"
+        "未按月排查的,每次扣2分。.应急演练5人以上(不含5人)(12分)\n"
+        "未开展演练的扣6分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("日常管理", "20"),
+        ("日常管理", "隐患排查", "8"),
+        ("日常管理", "应急演练5人以上(不含5人)", "12"),
+    ]
+
+
+def test_items_listed_in_one_line_with_points_that_make_their_parents_are_its_items():
+    text = (
+        "某县信访考核细则\n"
+        "一、化解目标(共计15分)\n"
+        "初信化解率达到90%(8分)、积案化解率达到70%(7分)。\n"
+        "二、办理质量(10分)\n"
+        "按期办结(4分)、群众满意(4分)。\n"  # 8 is not 10: a sentence, not its items
+    )
+    scheme = import_document("细则.txt", text.encode()).scheme
+
+    assert tree(scheme) == [
+        ("化解目标", "15"),
+        ("化解目标", "初信化解率达到90%", "8"),
+        ("化解目标", "积案化解率达到70%", "7"),
+        ("办理质量", "10"),
+    ]
+    assert "按期办结(4分)" in leaf(scheme, "办理质量")["criteria"]
