@@ -41,3 +41,24 @@ def test_items_listed_in_one_line_with_points_that_make_their_parents_are_its_it
         ("办理质量", "10"),
     ]
     assert "按期办结(4分)" in leaf(scheme, "办理质量")["criteria"]
+
+
+def test_a_table_dumped_one_cell_a_line_between_lone_rules_reads_as_its_rows():
+    cells = [
+        "一、制度建设(10分)",
+        "1.信息发布审核、保密\n审查制度",  # a cell wrapped onto a second line
+        "6分",
+        "建立信息发布台账,包括“标题、发布时间、发布人”等要素。(未建立台账的扣3分。)",
+        "2.年报制度",
+        "4分",
+        "按时公开年度报告。(未公开的不得分。)",
+    ]
+    text = "某区政务公开考核细则\n" + "\n|\n".join(cells) + "\n"
+    scheme = import_document("细则.txt", text.encode()).scheme
+
+    assert tree(scheme) == [
+        ("制度建设", "10"),
+        ("制度建设", "信息发布审核、保密审查制度", "6"),
+        ("制度建设", "年报制度", "4"),
+    ]
+    assert "发布时间" in leaf(scheme, "制度建设", "信息发布审核、保密审查制度")["criteria"]

@@ -61,7 +61,7 @@ class Cell:
 def cells_of(text: str) -> list[Cell]:
     """Every non-empty cell, in reading order, with vertical names and wrapped lines joined."""
     cells: list[Cell] = []
-    lines = text.split("\n")
+    lines = _joined_between_rules(text.split("\n"))
     for number, line in enumerate(lines, 1):
         if _RULE_LINE.match(line):
             continue
@@ -69,6 +69,37 @@ def cells_of(text: str) -> list[Cell]:
             for piece in _split_inline(" ".join(part.split())):
                 cells.append(Cell(piece, f"第 {number} 行", number))
     return _join_wrapped(_join_vertical(cells), _double_spaced(lines))
+
+
+_LONE_RULE = re.compile(r"^\s*[|│┃║¦]\s*$")
+_RULED_SHARE = 0.3
+
+
+def cell_per_line_between_rules(lines: list[str]) -> bool:
+    """A table dumped one cell a line with a lone 「|」 line between cells."""
+    filled = [line for line in lines if line.strip()]
+    rules = sum(1 for line in filled if _LONE_RULE.match(line))
+    return len(filled) >= 8 and rules >= _RULED_SHARE * len(filled)
+
+
+def _joined_between_rules(lines: list[str]) -> list[str]:
+    """In a table with a lone 「|」 between cells, the lines between two rules are one cell
+    (「3.发布审核制度、保密」 / 「审查制度」); each cell keeps the number of its first line."""
+    if not cell_per_line_between_rules(lines):
+        return lines
+    joined: list[str] = []
+    cell: int | None = None  # where the cell being read began, after a rule
+    after_rule = False
+    for line in lines:
+        edge = not line.strip() or bool(_LONE_RULE.match(line))
+        if cell is not None and not edge:
+            joined[cell] += line.strip()
+            joined.append("")  # the line's number stays taken
+            continue
+        joined.append(line)
+        cell = len(joined) - 1 if after_rule and not edge else None
+        after_rule = bool(_LONE_RULE.match(line))
+    return joined
 
 
 _DOUBLE_SPACED_SHARE = 0.8
@@ -294,8 +325,8 @@ _TOTAL_NOTE = re.compile(
 def is_furniture(text: str) -> bool:
     """Page furniture, a title line or the total under it (see _FURNITURE, _TITLE and
     _TOTAL_NOTE)."""
-    if _FURNITURE.search(text):
-        return True
+    if _FURNITURE.search(text) and not SCORING_WORD.search(text):
+        return True  # 「……发布时间、发布人……的，扣2分」 quotes furniture's words but scores
     total = _TOTAL_NOTE.search(text)
     if total and (total.start() == 0 or is_furniture(text[: total.start()].strip())):
         return True
