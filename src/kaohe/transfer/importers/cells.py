@@ -151,10 +151,30 @@ def _split_inline(text: str) -> list[str]:
     """A cell cut where a run-together table had its cell edges; runs of header words gone."""
     pieces: list[str] = []
     for segment in _between_header_runs(text):
-        for piece in _at_glued_serials(segment.strip()):
+        names, segment = _leading_pointed_names(segment.strip())
+        pieces.extend(names)
+        for piece in _at_glued_serials(segment):
             for part in _split_bare_points(piece):
                 pieces.extend(_split_points_head(part))
     return [piece.strip() for piece in pieces if piece.strip(" \u3000")]
+
+
+# 「常规工作70分基本组织13分1坚持民主集中制……」: the names of a row's levels, each with its points
+# written without brackets, run into the row. A name holds no verb that would make 「N分」 an
+# amount (「未报送扣2分」).
+_LEADING_POINTED_NAME = re.compile(
+    r"^(?P<name>[^\d\s，,。；;:：、()（）扣加得减计记每少超占共为按]{2,12}?)"
+    r"(?P<points>\d{1,3}(?:\.\d)?)分(?=[\u4e00-\u9fff\d])"
+)
+
+
+def _leading_pointed_names(text: str) -> tuple[list[str], str]:
+    """The pointed names a line starts with, each as 「name(N分)」, and the rest of the line."""
+    names: list[str] = []
+    while head := _LEADING_POINTED_NAME.match(to_simplified(text)):
+        names.append(f"{text[: head.end('name')]}({head.group('points')}分)")
+        text = text[head.end() :]
+    return names, text
 
 
 MIN_GLUED_ROWS = 3
@@ -304,7 +324,7 @@ _FURNITURE = re.compile(
 )
 _TITLE = re.compile(
     r"^[^，,。；;]{0,40}(?:考核|考评|考评|评估|绩效|评分|督查|目标)[^，,。；;]{0,20}"
-    r"(?:细则|办法|方案|实施意见|规定|评分表|考核表|评分标准表|计分表)$"
+    r"(?:细则|办法|方案|实施意见|规定|评分表|考核表|评分标准表|计分表)(?:表格)?$"
 )
 # 「……加分和扣分事项表」: a table's title may name its scoring without scoring anything.
 _TABLE_TITLE = re.compile(

@@ -236,14 +236,26 @@ class _StreamReader:
         numbered_next = heading_rank(self._text_at(index + 1)) is not None
         if draft.points is not None and numbered_next and next_kind != "criteria":
             heads_rows = True  # 「领导重视(20分)」 above 「1.成立……」, not above 「1.…扣0.25分」
+        if draft.points is not None and index + 1 < len(self.cells):
+            heads_rows = heads_rows or self._requirement_row(index + 1)
         if rank is not None and draft.points is None and not heads_rows:
             rank = None  # 「1、上报实施方案」 in a row: an item, not a heading
         if rank is not None:
             self._open(draft, rank)
+        elif draft.points is not None and self._pointed_name_at(index + 1):
+            self._open(draft, _GROUP - 1)  # 「常规工作(70分)」 over 「基本组织(13分)」 over rows
         elif heads_rows and not (self.item is None and self.serial and next_kind != "number"):
             self._open(draft, _GROUP)
         else:
             self._open(draft, _LEAF)
+
+    def _pointed_name_at(self, index: int) -> bool:
+        text = self._text_at(index)
+        return (
+            self._kind_at(index) == "name"
+            and heading_rank(text) is None
+            and (Draft.from_text(text).points is not None)
+        )
 
     def _open(self, draft: Draft, rank: float) -> None:
         while self.stack and self.stack[-1].rank >= rank:
