@@ -81,3 +81,17 @@ def test_level_names_with_bare_points_run_into_their_first_row_head_the_rows():
         ("日常工作", "队伍建设", "18"),
         ("日常工作", "队伍建设", "党员参加集中轮训", "18"),
     ]
+
+
+def test_columns_left_for_the_assessors_a_name_ending_like_a_unit_and_the_total_row():
+    cells = [
+        "考核项目", "分值", "评分标准", "督查结果", "评比得分",
+        "卫生保洁", "20", "垃圾未清运的,每处扣1分。",
+        "设施运行", "30", "设施停用的,每次扣2分。",
+        "合计", "50",
+    ]  # fmt: skip
+    text = "某村人居环境考核评分细则\n\n" + "\n\n".join(cells) + "\n"
+    imported = import_document("细则.txt", text.encode())
+
+    assert tree(imported.scheme) == [("卫生保洁", "20"), ("设施运行", "30")]
+    assert any("合计" in cell for cell in imported.report.cells_ignored)

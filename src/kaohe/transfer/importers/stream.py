@@ -53,6 +53,7 @@ class _StreamReader:
     item: Draft | None = None
     requirement: Draft | None = None  # a row opened by its requirement, waiting for its points
     serial: int = 0
+    skip: int = -1  # a cell already accounted for: the number after 「合计」
     amounts: bool = False
     """The header names a standard column and no points column: a number after a name is the
     row's amount, not its points."""
@@ -69,6 +70,9 @@ class _StreamReader:
             if index < body and self.kinds[index] != "criteria":
                 if self.kinds[index] != "header":
                     self.report.ignore(cell.where, cell.text)
+                continue
+            if index == self.skip:
+                self.report.ignore(cell.where, cell.text)
                 continue
             self._take(index, cell, self.kinds[index])
 
@@ -87,7 +91,10 @@ class _StreamReader:
         """Header cells, the fragments of a header broken across lines (「基础」/「分值」), and
         the total written in it (「100分」)."""
         text = self.cells[index].text.replace(" ", "")
-        return self.kinds[index] in ("header", "number") or len(text) <= 3
+        if self.kinds[index] in ("header", "number") or len(text) <= 3:
+            return True
+        # 「督查结果」 「评比得分」: a column for the assessors to fill in, not a first row's name.
+        return bool(_FILLED_IN_COLUMN.match(text)) and self._kind_at(index + 1) != "number"
 
     def _text_at(self, index: int) -> str:
         return self.cells[index].text if index < len(self.cells) else ""
@@ -104,6 +111,8 @@ class _StreamReader:
     def _take(self, index: int, cell: Cell, kind: str) -> None:
         if kind == "header":
             return
+        # 「机构运行」 | 「10」: a name that ends like a unit (运行, 银行) is a name before points.
+        points_next = self._kind_at(index + 1) == "number" and not self._is_serial(index + 1)
         if kind == "furniture":
             self.report.ignore(cell.where, cell.text)
         elif kind == "number":
@@ -116,12 +125,20 @@ class _StreamReader:
             self._open(named_by_first_clause(self._draft(cell)), _LEAF)
         elif kind == "criteria" or (kind == "text" and self.item is not None):
             self._criteria(cell)
-        elif kind == "unit" and self.item is not None and self.item.criteria:
+        elif kind == "name" and _TOTAL_ROW.match(cell.text.replace(" ", "")):
+            self._total(index, cell)
+        elif kind == "unit" and self.item is not None and self.item.criteria and not points_next:
             self.item.add_assessor(cell.text)
         elif kind == "name" and self._next_criterion(index, cell):
             self._criteria(cell)
         else:
             self._name(index, cell)
+
+    def _total(self, index: int, cell: Cell) -> None:
+        """「合计」 | 「100」: the table's total, reported with its number, never an indicator."""
+        self.report.ignore(cell.where, cell.text)
+        if self._kind_at(index + 1) == "number":
+            self.skip = index + 1
 
     def _next_criterion(self, index: int, cell: Cell) -> bool:
         """「1、……每完成一件加1分;」 then 「2、承办单位答复意见未按规定」 (no points, no row after
@@ -266,6 +283,8 @@ class _StreamReader:
         self.item = draft
 
 
+_FILLED_IN_COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:结果|得分|评分|情况|扣分|分数)$")
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|汇总|总分|小计)[:：]?$")
 _CRITERION_SERIAL = re.compile(r"^\s*(\d{1,2})([、.．])(?!\d)")
 _GROUP = 50.0  # a plain name above rows: below every numbered heading, above plain items
 _LEAF = 60.0
