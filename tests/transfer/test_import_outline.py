@@ -95,3 +95,23 @@ def test_columns_left_for_the_assessors_a_name_ending_like_a_unit_and_the_total_
 
     assert tree(imported.scheme) == [("卫生保洁", "20"), ("设施运行", "30")]
     assert any("合计" in cell for cell in imported.report.cells_ignored)
+
+
+def test_an_outline_run_into_one_line_with_named_parts_over_their_numbered_lines():
+    text = (
+        "某乡2025年村级消防安全考核细则 一、火灾防控(共40分,扣完为止) 1、火灾事故 "
+        "(1)、发生火灾造成人员死亡的,一次死亡3人以上实行一票否决; (2)、发生农房火灾的,"
+        "每户扣10分; 2、隐患整改 (1)、检查发现隐患未整改的,每处扣2分; (2)、整改台账不全的,"
+        "扣3分。 二、宣传教育(20分) 每季度至少开展1次消防宣传,每少1次扣5分。\n"
+    )
+    imported = import_document("细则.txt", text.encode())
+    scheme = imported.scheme
+
+    assert tree(scheme) == [
+        ("火灾防控", "40"),
+        ("火灾防控", "火灾事故", "0"),  # the document gives the parts no points of their own
+        ("火灾防控", "隐患整改", "0"),
+        ("宣传教育", "20"),
+    ]
+    assert "每户扣10分" in leaf(scheme, "火灾防控", "火灾事故")["criteria"]
+    assert any("「火灾防控 › 火灾事故」没有分值" in item for item in imported.report.pending)

@@ -45,6 +45,22 @@ _NAME_END = re.compile(r"[。；;：:，,]")
 _GLUED_HEADING = re.compile(
     r"(?<=[。；;)）])\s*(?=[.．][^\d.．\s][^。；;]{1,40}?[（(][^（）()]*\d[^（）()]*分[^（）()]*[)）])"
 )
+# 「……考核细则 一、安全事故(共60分) 1、有人员伤亡的事故 (1)、……」: an outline run into one long line
+# (PDF text, a page copied as one paragraph), each numbered line set off by a space.
+_SPACED_ENUMERATOR = re.compile(
+    r"\s+(?=[一二三四五六七八九十]{1,3}、|\d{1,2}、|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）])"
+)
+MIN_RUN_LINE = 100
+MIN_RUN_PARTS = 3
+
+
+def _run_line(line: str) -> list[str]:
+    pieces = _SPACED_ENUMERATOR.split(line)
+    if len(pieces) <= MIN_RUN_PARTS:
+        return _GLUED_HEADING.split(line)
+    return [part for piece in pieces for part in _GLUED_HEADING.split(piece)]
+
+
 # 「初信初访化解率达到90%(7分)、重信重访化解率达到80%(7分)」: items listed in one line.
 _LISTED_ITEM = re.compile(r"([^、，,；;。()（）]{2,40})[（(](\d+(?:\.\d+)?)分[)）]")
 _LIST_SEPARATORS = "、，,；;。 "
@@ -65,11 +81,69 @@ def read_outline(text: str, report: ImportReport) -> Draft:
     """The indicators of a numbered outline, under a nameless root."""
     reader = _OutlineReader(report)
     for number, line in enumerate(text.split("\n"), 1):
-        for piece in _GLUED_HEADING.split(line):
+        for piece in _GLUED_HEADING.split(line) if len(line) < MIN_RUN_LINE else _run_line(line):
             if piece.strip():
                 reader.read_line(piece.strip(), f"第 {number} 行")
     _gather_orphans(reader.root, reader.top_ranks, report)
+    _named_parts_become_items(reader.root)
     return reader.root
+
+
+def _named_parts_become_items(draft: Draft) -> None:
+    """「一、安全事故(共60分)」 「1、有人员伤亡的事故」 「(1)、死亡1人扣30分」 「(2)、……」
+    「2、消防事故」 「(1)、……」: an item's criteria written as parts, each a numbered name
+    without points over its own numbered lines, are items named by those names."""
+    for child in draft.children:
+        _named_parts_become_items(child)
+    if draft.children or not draft.criteria:
+        return
+    parts = _parts(draft.criteria)
+    if parts is None:
+        return
+    intro, named = parts
+    draft.criteria[:] = intro
+    for name, lines in named:
+        item = Draft.from_text(strip_numbering(name), where=draft.where)
+        item.raw = name
+        for line in lines:
+            item.add_criteria(line)
+        draft.children.append(item)
+
+
+def _parts(lines: list[str]) -> tuple[list[str], list[tuple[str, list[str]]]] | None:
+    """The lines before the first named part, and each part's name and lines; None unless
+    there are two parts or more, each with lines numbered below its name."""
+    first = next((i for i, line in enumerate(lines) if _part_name(line, lines[i + 1 :])), None)
+    if first is None:
+        return None
+    rank = heading_rank(lines[first])
+    named: list[tuple[str, list[str]]] = []
+    for line in lines[first:]:
+        line_rank = heading_rank(line)
+        if line_rank == rank and _PART_NAME.fullmatch(strip_numbering(line)):
+            named.append((line, []))
+        elif line_rank is not None and rank is not None and line_rank > rank:
+            named[-1][1].append(line)
+        else:
+            return None
+    if len(named) < 2 or not all(lines for _, lines in named):
+        return None
+    return lines[:first], named
+
+
+# A part's name: short, no sentence punctuation, no digits (no points, no amounts).
+_PART_NAME = re.compile(r"[^\d，,。；;：:]{2,20}")
+
+
+def _part_name(line: str, after: list[str]) -> bool:
+    rank = heading_rank(line)
+    following = heading_rank(after[0]) if after else None
+    return (
+        rank is not None
+        and following is not None
+        and following > rank
+        and bool(_PART_NAME.fullmatch(strip_numbering(line)))
+    )
 
 
 class _OutlineReader:
@@ -229,7 +303,7 @@ def read_heading(line: str, where: str) -> Draft | None:
         draft = Draft.from_text(name + annotation.group(0), where=where)
         _penalty_allowance(draft, annotation.group(0))
         rest = body[annotation.end() :]
-    elif _VETO.search(body.split("。")[0]):
+    elif _VETO.search(_NAME_END.split(body, maxsplit=1)[0]):
         draft = Draft(name="一票否决", raw=line, points=Decimal(0), where=where)
         draft.facts["kind"] = "penalty"
         rest = body.partition("。")[2] if "。" in body else ""
