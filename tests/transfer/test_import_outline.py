@@ -115,3 +115,26 @@ def test_an_outline_run_into_one_line_with_named_parts_over_their_numbered_lines
     ]
     assert "每户扣10分" in leaf(scheme, "火灾防控", "火灾事故")["criteria"]
     assert any("「火灾防控 › 火灾事故」没有分值" in item for item in imported.report.pending)
+
+
+def test_a_numbered_name_without_points_heads_the_pointed_headings_numbered_below_it():
+    text = (
+        "某区信访工作考核细则\n"
+        "一、考核内容及评分标准\n"  # names the document's layout: never an indicator
+        "二、业务指标\n"
+        "(一)受理办理(30分)\n"
+        "1.及时受理率(10分)。未及时受理的,每件扣1分。\n"
+        "2.群众满意率。指参评群众对办理结果的满意率和参评率(20分)。\n"
+        "满意率低于80%的扣5分。\n"
+    )
+    imported = import_document("细则.txt", text.encode())
+
+    assert tree(imported.scheme) == [
+        ("业务指标", "30"),
+        ("业务指标", "受理办理", "30"),
+        ("业务指标", "受理办理", "及时受理率", "10"),
+        ("业务指标", "受理办理", "群众满意率", "20"),
+    ]
+    satisfaction = leaf(imported.scheme, "业务指标", "受理办理", "群众满意率")
+    assert "指参评群众对办理结果的满意率和参评率" in satisfaction["criteria"]
+    assert any("考核内容及评分标准" in cell for cell in imported.report.cells_ignored)

@@ -13,33 +13,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kaohe.transfer.importers.drafts import Draft
+from kaohe.transfer.importers.headings import (
+    MAX_NAME,
+    NAME_END,
+    add_criteria_line,
+    heading_rank,
+    read_heading,
+)
 from kaohe.transfer.importers.names import UNIT_ENDINGS, strip_numbering
 from kaohe.transfer.importers.report import ImportReport
 
-HEADING_RANKS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
-    (re.compile(pattern), rank)
-    for pattern, rank in (
-        (r"第[一二三四五六七八九十百]+章", 0),
-        (r"第[一二三四五六七八九十百]+条", 1),
-        (r"[一二三四五六七八九十]+[、.．]", 2),
-        (r"[（(][一二三四五六七八九十]+[)）]", 3),
-        (r"\d+[.．、](?!\d)", 4),
-        (r"[（(]\d+[)）]", 5),
-        (r"[①-⑳]", 6),
-        # 「.非正常上访为零(9分)」: an item whose arabic numeral the copy lost, its dot left.
-        (r"[.．](?=[^\d.．\s])", 4),
-    )
-)
-_ANNOTATION = re.compile(r"[（(][^（）()]*?\d[^（）()]*?[)）]")
-# 「到市集体上访5人以上(不含5人访)(6分)」: the bracket with the points, past brackets of the name.
-_POINTS_ANNOTATION = re.compile(r"[（(][^（）()]*?\d[^（）()]*?分[^（）()]*?[)）]")
-_ASSESSED_BY = re.compile(r"[（(]由([^（）()]+?)(?:牵头)?考核[)）]")
-_ASSESSOR_NOTE = re.compile(
-    r"[（(](?:负责考核科室|考核科室|考评单位|考核单位)[:：]\s*([^（）()]+)[)）]"
-)
-_PENALTY = re.compile(r"倒扣分?\s*(\d+(?:\.\d+)?)\s*分")
-_BONUS = re.compile(r"加分|正向激励")
-_NAME_END = re.compile(r"[。；;：:，,]")
 # 「……重复访加倍扣分。.到市集体上访(6分)」: an item heading run onto the end of the line before,
 # its numeral lost; it is read as a line of its own.
 _GLUED_HEADING = re.compile(
@@ -64,7 +47,6 @@ def _run_line(line: str) -> list[str]:
 # 「初信初访化解率达到90%(7分)、重信重访化解率达到80%(7分)」: items listed in one line.
 _LISTED_ITEM = re.compile(r"([^、，,；;。()（）]{2,40})[（(](\d+(?:\.\d+)?)分[)）]")
 _LIST_SEPARATORS = "、，,；;。 "
-MAX_NAME = 40
 
 
 @dataclass
@@ -73,8 +55,14 @@ class _Open:
     draft: Draft
 
 
+@dataclass
+class _Line:
+    rank: float
+    content: str
+    where: str
+
+
 _NUMERALS = "一二三四五六七八九十"
-_VETO = re.compile(r"一票否决")
 
 
 def read_outline(text: str, report: ImportReport) -> Draft:
@@ -84,6 +72,7 @@ def read_outline(text: str, report: ImportReport) -> Draft:
         for piece in _GLUED_HEADING.split(line) if len(line) < MIN_RUN_LINE else _run_line(line):
             if piece.strip():
                 reader.read_line(piece.strip(), f"第 {number} 行")
+    reader.finish()
     _gather_orphans(reader.root, reader.top_ranks, report)
     _named_parts_become_items(reader.root)
     return reader.root
@@ -131,6 +120,20 @@ def _parts(lines: list[str]) -> tuple[list[str], list[tuple[str, list[str]]]] | 
     return lines[:first], named
 
 
+# 「一、综合绩效评价指标」 over 「（一）解决信访问题方面（40分）」: a numbered name without points
+# heads the headings numbered below it — unless it names a part of the document's own layout.
+_GROUP_NAME = re.compile(r"[^\d，,。；;：:、]{2,20}")
+_LAYOUT_PART = re.compile(
+    r"(?:考核|评分|评价|计分|考评|评估)(?:内容|标准|细则|办法|方式|方法|项目|对象|范围|程序|结果)"
+    r"|附件|附则|说明"
+)
+
+
+def _group_name(line: str) -> bool:
+    name = strip_numbering(line).rstrip("。 ")
+    return bool(_GROUP_NAME.fullmatch(name)) and not _LAYOUT_PART.search(name)
+
+
 # A part's name: short, no sentence punctuation, no digits (no points, no amounts).
 _PART_NAME = re.compile(r"[^\d，,。；;：:]{2,20}")
 
@@ -153,10 +156,33 @@ class _OutlineReader:
         self.stack: list[_Open] = []
         self.collecting: Draft | None = None
         self.top_ranks: list[float] = []
+        self.group: _Line | None = None
 
     def read_line(self, content: str, where: str) -> None:
         rank = heading_rank(content)
         heading = read_heading(content, where) if rank is not None else None
+        self._settle_group(rank if heading is not None else None)
+        if rank is not None and heading is None and _group_name(content) and not self._flat_table():
+            self.group = _Line(rank, content, where)  # a group if a heading numbered below follows
+            return
+        self._read(rank, heading, content, where)
+
+    def finish(self) -> None:
+        self._settle_group(None)
+
+    def _settle_group(self, next_heading: float | None) -> None:
+        """The numbered name held back opens a group when the heading after it is numbered
+        below it; otherwise it is read as any other line."""
+        group, self.group = self.group, None
+        if group is None:
+            return
+        if next_heading is not None and next_heading > group.rank:
+            name = strip_numbering(group.content)
+            self._open(group.rank, Draft(name=name, raw=group.content, where=group.where))
+        else:
+            self._read(group.rank, None, group.content, group.where)
+
+    def _read(self, rank: float | None, heading: Draft | None, content: str, where: str) -> None:
         if rank is not None and heading is not None:
             self._open(rank, heading)
         elif rank is None and self._flat_table() is not None:
@@ -256,7 +282,7 @@ def _numbered_lines_become_items(parent: Draft, rank: float) -> None:
         return
     for line in parent.criteria:
         body = strip_numbering(line)
-        name = _NAME_END.split(body, maxsplit=1)[0][:MAX_NAME]
+        name = NAME_END.split(body, maxsplit=1)[0][:MAX_NAME]
         item = Draft(name=name, raw=line)
         item.add_criteria(body)
         parent.children.append(item)
@@ -285,51 +311,3 @@ def _previous_numeral(heading: str) -> str:
     if match and _NUMERALS.index(match.group(0)) > 0:
         return _NUMERALS[_NUMERALS.index(match.group(0)) - 1]
     return ""
-
-
-def heading_rank(line: str) -> int | None:
-    for pattern, rank in HEADING_RANKS:
-        if pattern.match(line):
-            return rank
-    return None
-
-
-def read_heading(line: str, where: str) -> Draft | None:
-    """The indicator a numbered line opens, or None when it is only a numbered sentence."""
-    body = strip_numbering(line)
-    annotation = _POINTS_ANNOTATION.search(body) or _ANNOTATION.search(body)
-    if annotation and len(body[: annotation.start()].strip("。 ")) <= MAX_NAME:
-        name = body[: annotation.start()].rstrip("。 ")
-        draft = Draft.from_text(name + annotation.group(0), where=where)
-        _penalty_allowance(draft, annotation.group(0))
-        rest = body[annotation.end() :]
-    elif _VETO.search(_NAME_END.split(body, maxsplit=1)[0]):
-        draft = Draft(name="一票否决", raw=line, points=Decimal(0), where=where)
-        draft.facts["kind"] = "penalty"
-        rest = body.partition("。")[2] if "。" in body else ""
-    else:
-        name = _NAME_END.split(body, maxsplit=1)[0]
-        if not (_BONUS.search(name) and len(name) <= MAX_NAME // 2):
-            return None
-        draft = Draft.from_text(name, where=where)
-        rest = body[len(name) :]
-    add_criteria_line(draft, rest.lstrip("。；;，,：: "))
-    draft.raw = line
-    return draft
-
-
-def add_criteria_line(draft: Draft, text: str) -> None:
-    """Append a criteria line, lifting 「（由市纪委考核）」-style assessor notes out of it."""
-    for pattern in (_ASSESSED_BY, _ASSESSOR_NOTE):
-        for match in pattern.finditer(text):
-            draft.add_assessor(match.group(1))
-        text = pattern.sub("", text)
-    draft.add_criteria(text)
-
-
-def _penalty_allowance(draft: Draft, annotation: str) -> None:
-    """「（每小项倒扣分2分）」 names no points of its own but still marks a penalty item."""
-    match = _PENALTY.search(annotation)
-    if draft.points is None and match and not draft.child_defaults:
-        draft.points = Decimal(match.group(1))
-        draft.facts.setdefault("kind", "penalty")

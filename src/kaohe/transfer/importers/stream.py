@@ -34,8 +34,8 @@ from kaohe.transfer.importers.cells import (
     scoring_words,
 )
 from kaohe.transfer.importers.drafts import Draft, named_by_first_clause
+from kaohe.transfer.importers.headings import add_criteria_line, heading_rank
 from kaohe.transfer.importers.names import strip_numbering
-from kaohe.transfer.importers.outline import add_criteria_line, heading_rank
 from kaohe.transfer.importers.report import ImportReport
 
 
