@@ -181,3 +181,20 @@ def test_the_next_numbered_line_of_an_items_criteria_stays_in_its_criteria():
     assert tree(imported.scheme) == [("办理建议提案", "10"), ("信息报送", "5")]
     criteria = leaf(imported.scheme, "办理建议提案")["criteria"]
     assert "2、答复意见未按规定格式报送" in criteria
+
+
+def test_a_pipe_tables_header_in_traditional_script_is_skipped_not_read_as_indicators():
+    text = (
+        "某單位黨建考核細則\n"
+        "項目 |\n考核內容及標準 |\n標準分(100分) |\n評分說明 |\n自查分 |\n"
+        "一、組織生活20分 |\n"
+        "按時召開組織生活會 |\n"
+        "20分 |\n"
+        "未按時召開的,每次扣5分;未形成記錄的扣2分。 |\n"
+        " |\n"
+    )
+    imported = import_document("細則.txt", text.encode())
+
+    assert tree(imported.scheme)[0] == ("組織生活", "20")
+    names = [node["name"] for node in imported.scheme["sections"]]
+    assert not {"標準分", "評分說明", "自查分", "考核內容及標準"} & set(names)

@@ -34,6 +34,7 @@ from kaohe.transfer.importers.cells import (
     scoring_words,
 )
 from kaohe.transfer.importers.drafts import Draft, named_by_first_clause
+from kaohe.transfer.importers.headers import header_role
 from kaohe.transfer.importers.headings import add_criteria_line, heading_rank
 from kaohe.transfer.importers.names import strip_numbering
 from kaohe.transfer.importers.report import ImportReport
@@ -91,7 +92,7 @@ class _StreamReader:
         """Header cells, the fragments of a header broken across lines (「基础」/「分值」), and
         the total written in it (「100分」)."""
         text = self.cells[index].text.replace(" ", "")
-        if self.kinds[index] in ("header", "number") or len(text) <= 3:
+        if self.kinds[index] in ("header", "number") or len(text) <= 3 or header_role(text):
             return True
         # 「督查结果」 「评比得分」: a column for the assessors to fill in, not a first row's name.
         return bool(_FILLED_IN_COLUMN.match(text)) and self._kind_at(index + 1) != "number"
