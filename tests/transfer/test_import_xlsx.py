@@ -237,3 +237,38 @@ def test_a_target_column_numbered_like_outline_items_names_the_items_below_the_f
         ("学习制度", "学习记录完整", "4"),
     ]
     assert "无计划的扣3分" in leaf(scheme, "学习制度", "理论学习有计划")["criteria"]
+
+
+def test_a_numbered_name_above_the_header_heads_the_tables_indicators():
+    data = workbook(
+        [
+            ["某区信访工作考核细则"],
+            ["一、业务工作指标"],
+            ["一级指标", "二级指标", "分值", "评分标准"],
+            ["办理质量（30分）", "及时受理", 10, "每超期1件扣1分"],
+            [None, "按期办结", 20, "每超期1件扣2分"],
+        ],
+        merges=[(4, 1, 5, 1)],
+    )
+
+    imported = import_document("细则.xlsx", data)
+
+    assert imported.scheme["name"] == "某区信访工作考核细则"
+    assert tree(imported.scheme) == [
+        ("业务工作指标", "30"),  # its points: its items' sum
+        ("业务工作指标", "办理质量", "30"),
+        ("业务工作指标", "办理质量", "及时受理", "10"),
+        ("业务工作指标", "办理质量", "按期办结", "20"),
+    ]
+
+
+def test_a_numbered_line_naming_the_documents_layout_above_the_header_heads_nothing():
+    data = workbook(
+        [
+            ["一、考核内容及评分标准"],
+            ["考核项目", "分值", "评分标准"],
+            ["及时受理", 10, "每超期1件扣1分"],
+        ]
+    )
+
+    assert tree(import_document("细则.xlsx", data).scheme) == [("及时受理", "10")]

@@ -96,3 +96,23 @@ def _penalty_allowance(draft: Draft, annotation: str) -> None:
     if draft.points is None and match and not draft.child_defaults:
         draft.points = Decimal(match.group(1))
         draft.facts.setdefault("kind", "penalty")
+
+
+# 「一、综合绩效评价指标」 over 「（一）解决信访问题方面（40分）」: a numbered name without points
+# heads what is numbered below it — unless it names a part of the document's own layout.
+_GROUP_NAME = re.compile(r"[^\d，,。；;：:、]{2,20}")
+_LAYOUT_PART = re.compile(
+    r"(?:考核|评分|评价|计分|考评|评估)(?:内容|标准|细则|办法|方式|方法|项目|对象|范围|程序|结果)"
+    r"|附件|附则|说明"
+)
+
+
+def names_a_group(line: str) -> bool:
+    """A numbered name without points, which heads the items numbered or tabled below it."""
+    name = strip_numbering(line).rstrip("。 ")
+    return (
+        heading_rank(line) is not None
+        and read_heading(line, "") is None
+        and bool(_GROUP_NAME.fullmatch(name))
+        and not _LAYOUT_PART.search(name)
+    )

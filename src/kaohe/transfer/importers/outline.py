@@ -18,6 +18,7 @@ from kaohe.transfer.importers.headings import (
     NAME_END,
     add_criteria_line,
     heading_rank,
+    names_a_group,
     read_heading,
 )
 from kaohe.transfer.importers.names import UNIT_ENDINGS, strip_numbering
@@ -120,20 +121,6 @@ def _parts(lines: list[str]) -> tuple[list[str], list[tuple[str, list[str]]]] | 
     return lines[:first], named
 
 
-# 「一、综合绩效评价指标」 over 「（一）解决信访问题方面（40分）」: a numbered name without points
-# heads the headings numbered below it — unless it names a part of the document's own layout.
-_GROUP_NAME = re.compile(r"[^\d，,。；;：:、]{2,20}")
-_LAYOUT_PART = re.compile(
-    r"(?:考核|评分|评价|计分|考评|评估)(?:内容|标准|细则|办法|方式|方法|项目|对象|范围|程序|结果)"
-    r"|附件|附则|说明"
-)
-
-
-def _group_name(line: str) -> bool:
-    name = strip_numbering(line).rstrip("。 ")
-    return bool(_GROUP_NAME.fullmatch(name)) and not _LAYOUT_PART.search(name)
-
-
 # A part's name: short, no sentence punctuation, no digits (no points, no amounts).
 _PART_NAME = re.compile(r"[^\d，,。；;：:]{2,20}")
 
@@ -162,7 +149,7 @@ class _OutlineReader:
         rank = heading_rank(content)
         heading = read_heading(content, where) if rank is not None else None
         self._settle_group(rank if heading is not None else None)
-        if rank is not None and heading is None and _group_name(content) and not self._flat_table():
+        if rank is not None and names_a_group(content) and not self._flat_table():
             self.group = _Line(rank, content, where)  # a group if a heading numbered below follows
             return
         self._read(rank, heading, content, where)
