@@ -198,3 +198,24 @@ def test_a_pipe_tables_header_in_traditional_script_is_skipped_not_read_as_indic
     assert tree(imported.scheme)[0] == ("組織生活", "20")
     names = [node["name"] for node in imported.scheme["sections"]]
     assert not {"標準分", "評分說明", "自查分", "考核內容及標準"} & set(names)
+
+
+def test_names_and_units_written_two_characters_a_line_are_joined_but_a_broken_header_is_not():
+    text = (
+        "某局机关作风考核细则\n"
+        "考核内容\n计分办法\n考核\n部门\n"  # 考核部门, broken over two lines
+        "作\n风\n建\n设\n"
+        "会风会纪\n"
+        "无故缺席全局会议的,每人次扣0.5分\n"
+        "机关\n党委\n(纪委)\n"
+        "日常\n管理\n考核\n(10分)\n"
+        "日常检查不合格的,每次扣1分\n"
+    )
+    scheme = import_document("细则.txt", text.encode()).scheme
+
+    assert tree(scheme) == [
+        ("作风建设", "10"),
+        ("作风建设", "会风会纪", "0"),
+        ("作风建设", "日常管理考核", "10"),
+    ]
+    assert leaf(scheme, "作风建设", "会风会纪")["assessor"] == "机关党委(纪委)"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from kaohe.textrules.normalize import to_simplified
 from kaohe.textrules.vocabulary import SCORING_WORD
+from kaohe.transfer.importers.furniture import is_furniture
 from kaohe.transfer.importers.headings import heading_rank
 from kaohe.transfer.importers.names import UNIT_ENDINGS, split_name, strip_numbering
 
@@ -249,21 +250,52 @@ def _split_points_head(piece: str) -> list[str]:
 
 
 def _join_vertical(cells: list[Cell]) -> list[Cell]:
-    """「区\n政\n府」: a name written one character a line (a tall merged cell)."""
+    """「区\n政\n府」, 「决策\n部署\n落实\n情况\n(4分)」, 「机关\n党委\n(纪委)」: a name written a
+    character or two a line (a tall, narrow merged cell), its bracket on the last line."""
     joined: list[Cell] = []
     run: list[Cell] = []
     for cell in [*cells, Cell("", "")]:
-        if len(cell.text) == 1 and not cell.text.isdigit():
+        if _fragment(cell.text) and run and len(cell.text) != len(run[0].text):
+            _close_run(joined, run)  # 「考核」「部门」 then 「党」「建」: two cells, not one
+            run = []
+        if _fragment(cell.text) or (run and _closing_bracket(cell.text)):
             run.append(cell)
-            continue
-        if len(run) > 1:
-            joined.append(Cell("".join(c.text for c in run), run[0].where, run[-1].line))
-        else:
-            joined.extend(run)
-        run = []
-        if cell.text:
+            if not _closing_bracket(cell.text):
+                continue
+        _close_run(joined, run)
+        if cell.text and cell not in run:
             joined.append(cell)
+        run = []
     return joined
+
+
+def _close_run(joined: list[Cell], run: list[Cell]) -> None:
+    if _vertical(run):
+        joined.append(Cell("".join(c.text for c in run), run[0].where, run[-1].line))
+    else:
+        joined.extend(run)
+
+
+_FRAGMENT = re.compile(r"[^\d\s]|[\u4e00-\u9fff]{2}")
+_CLOSING_BRACKET = re.compile(r"[（(][^（）()]{1,6}[)）]")
+
+
+def _fragment(text: str) -> bool:
+    return bool(_FRAGMENT.fullmatch(text)) and not _HEADER_WORDS.match(text)
+
+
+def _closing_bracket(text: str) -> bool:
+    return bool(_CLOSING_BRACKET.fullmatch(text))
+
+
+def _vertical(run: list[Cell]) -> bool:
+    """One character a line from two lines on; two a line from three lines, or two before a
+    bracket."""
+    if len(run) < 2:
+        return False
+    if all(len(cell.text) == 1 for cell in run):
+        return True
+    return len(run) >= 3 or _closing_bracket(run[-1].text)
 
 
 def _join_wrapped(cells: list[Cell], double_spaced: bool = False) -> list[Cell]:
@@ -310,49 +342,16 @@ def kind_of(text: str) -> str:
     bare = strip_numbering(text).rstrip("。；;")
     if len(bare) > MAX_NAME or re.search(r"[。；;]", text.rstrip("。；;")):
         return "text"
-    if bare.endswith(UNIT_ENDINGS) and len(bare) <= 12 and not bare.endswith(("）", ")")):
+    if bare.endswith(UNIT_ENDINGS) and len(bare) <= 12 and _unit_bracket(bare):
         return "unit"
     return "name"
 
 
-# Page furniture and the document's own title, never an indicator: 「当前位置 > 首页 > ……」,
-# 发布时间, 来源, 【字体：大 中 小】, a file name, a document number (〔2021〕4号), the heading of
-# an official letter (……文件, ……的通知) and a title (……考核办法(试行), ……考核评分表).
-_FURNITURE = re.compile(
-    r"当前位置|发布时间|发布日期|信息来源|来源[:：]|【?字体[:：]|浏览次数|阅读次数|点击数|"
-    r"\.docx?\b|\.pdf\b|^PAGE\b|〔\d{4}〕\d+号|^[^，,。；;]{2,30}文件$|的通知$"
-)
-_TITLE = re.compile(
-    r"^[^，,。；;]{0,40}(?:考核|考评|考评|评估|绩效|评分|督查|目标)[^，,。；;]{0,20}"
-    r"(?:细则|办法|方案|实施意见|规定|评分表|考核表|评分标准表|计分表)(?:表格)?$"
-)
-# 「……加分和扣分事项表」: a table's title may name its scoring without scoring anything.
-_TABLE_TITLE = re.compile(
-    r"^[^，,。；;\d]{0,40}(?:考核|考评|评估|绩效|评分|目标)[^，,。；;\d]{0,20}"
-    r"(?:事项表|一览表|明细表|标准表|指标表|清单)$"
-    # 「机关事业单位党组织分类定级自评表」: the form a unit fills in about itself.
-    r"|^[^，,。；;\d]{2,40}(?:自评表|测评表|评价表)$"
-)
-_TITLE_TAIL = re.compile(r"[（(][^（）()]{1,6}[)）]$|[?？。:：\s]+$")
-
-
-# 「(起评分100分)」, 「(总分值:100分)」 under a title: the document's total, not an indicator.
-_TOTAL_NOTE = re.compile(
-    r"[（(]\s*(?:起评分|总分值|总分|满分|基础分|总计)\s*[:：为]?\s*\d+(?:\.\d+)?\s*分\s*[)）]$"
-)
-
-
-def is_furniture(text: str) -> bool:
-    """Page furniture, a title line or the total under it (see _FURNITURE, _TITLE and
-    _TOTAL_NOTE)."""
-    if _FURNITURE.search(text) and not SCORING_WORD.search(text):
-        return True  # 「……发布时间、发布人……的，扣2分」 quotes furniture's words but scores
-    total = _TOTAL_NOTE.search(text)
-    if total and (total.start() == 0 or is_furniture(text[: total.start()].strip())):
+def _unit_bracket(name: str) -> bool:
+    """「机关党委(纪委)」 ends like a unit in its bracket; 「依法行政(政务公开)」 names an item."""
+    if not name.endswith(("）", ")")):
         return True
-    bare = _TITLE_TAIL.sub("", strip_numbering(text)).strip()
-    titled = bool(_TITLE.match(bare)) and not SCORING_WORD.search(bare)
-    return titled or bool(_TABLE_TITLE.match(bare))
+    return name[:-1].endswith(UNIT_ENDINGS) and not name[:-1].endswith(("）", ")"))
 
 
 def _named_with_points(text: str) -> bool:
