@@ -219,3 +219,22 @@ def test_names_and_units_written_two_characters_a_line_are_joined_but_a_broken_h
         ("作风建设", "日常管理考核", "10"),
     ]
     assert leaf(scheme, "作风建设", "会风会纪")["assessor"] == "机关党委(纪委)"
+
+
+def test_the_parts_about_the_assessment_are_reported_and_a_layout_part_gives_way_to_its_items():
+    text = (
+        "某镇宣传信息工作考核办法\n"
+        "一、考核对象\n"
+        "镇机关全体干部\n"
+        "二、考核方式\n"
+        "(一)扣分项目\n"
+        "未按时报送信息的,每次扣1分\n"
+        "(二)奖励项目\n"
+        "信息被市级采用的,每篇加2分\n"
+    )
+    imported = import_document("办法.txt", text.encode())
+
+    assert [path[0] for path in tree(imported.scheme)] == ["扣分项目", "奖励项目"]
+    assert any("镇机关全体干部" in cell for cell in imported.report.cells_ignored)
+    # the sentences an abandoned reading ignored are not counted against the one kept
+    assert not any("含扣分/加分字样" in item for item in imported.report.pending)

@@ -51,7 +51,7 @@ def read_document(upload: Upload, report: ImportReport) -> Reading:
     if reader.root.children:
         root, title = reader.root, reader.title(title)
         return Reading(root=root, title=title, prose=paragraphs, cells=cells)
-    report.cells_ignored.clear()
+    report.forget_ignored()
     root = read_outline(paragraphs, report)
     return Reading(root=root, title=title, prose=paragraphs, cells=cells)
 

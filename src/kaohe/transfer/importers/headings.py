@@ -107,6 +107,14 @@ _LAYOUT_PART = re.compile(
 )
 
 
+def names_layout(name: str) -> bool:
+    """「考核对象」, 「考核方式」, 「附则」: a part of the document, not an indicator."""
+    return len(name) <= MAX_LAYOUT_NAME and bool(_LAYOUT_PART.search(name))
+
+
+MAX_LAYOUT_NAME = 12
+
+
 def names_a_group(line: str) -> bool:
     """A numbered name without points, which heads the items numbered or tabled below it."""
     name = strip_numbering(line).rstrip("。 ")
@@ -114,5 +122,5 @@ def names_a_group(line: str) -> bool:
         heading_rank(line) is not None
         and read_heading(line, "") is None
         and bool(_GROUP_NAME.fullmatch(name))
-        and not _LAYOUT_PART.search(name)
+        and not names_layout(name)
     )

@@ -38,6 +38,7 @@ from kaohe.transfer.importers.headers import header_role
 from kaohe.transfer.importers.headings import add_criteria_line, heading_rank
 from kaohe.transfer.importers.names import strip_numbering
 from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.importers.sections import drop_prose_parts
 
 
 @dataclass
@@ -297,8 +298,9 @@ def read_stream(text: str, report: ImportReport) -> Draft:
     ignored = len(report.cells_ignored)
     reader = _StreamReader(report)
     reader.read(cells_of(text))
+    drop_prose_parts(reader.root, report)
     if not any(scoring_words(to_simplified(text)) for text in _criteria(reader.root)):
-        del report.cells_ignored[ignored:]
+        report.forget_ignored(ignored)
         return Draft(name="")
     return reader.root
 
