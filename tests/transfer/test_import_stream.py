@@ -4,6 +4,8 @@ outline of indicators first. Each test is a small document written in the style 
 from decimal import Decimal
 
 from kaohe.transfer.importers import import_document
+from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.importers.stream import read_stream
 from tests.transfer.documents import leaf, tree
 
 # A table run together by PDF text: 考核要求 | 分值 | 评分细则, the points without their 分.
@@ -238,3 +240,34 @@ def test_the_parts_about_the_assessment_are_reported_and_a_layout_part_gives_way
     assert any("镇机关全体干部" in cell for cell in imported.report.cells_ignored)
     # the sentences an abandoned reading ignored are not counted against the one kept
     assert not any("含扣分/加分字样" in item for item in imported.report.pending)
+
+
+SCORING_PARTS = (
+    "某街道信息工作考核办法\n"
+    "一、考核对象\n"
+    "街道机关及所属站所干部\n"  # a plain line under 一、: it must not take 二、 under it
+    "二、考核计分\n"
+    "(一)扣分制度:结合季度考核,就报送的及时性进行考核。\n"
+    "1.每季度未报送信息的,扣2分;\n"
+    "(二)加分制度:就信息录用情况进行考核。\n"
+    "1.信息被区级刊物录用的,每篇加1分;\n"
+)
+
+
+def test_headings_naming_a_part_of_the_scoring_open_it_whatever_their_sign():
+    assert tree(import_document("办法.txt", SCORING_PARTS.encode()).scheme) == [
+        ("考核计分", "0"),
+        ("考核计分", "扣分制度", "0"),
+        ("考核计分", "加分制度", "0"),
+    ]
+
+
+def test_in_a_stream_a_numbered_part_after_a_plain_line_is_not_nested_under_that_line():
+    def paths(draft, above=()):
+        for child in draft.children:
+            yield (*above, child.name)
+            yield from paths(child, (*above, child.name))
+
+    root = read_stream(SCORING_PARTS, ImportReport("办法.txt", "text"))
+
+    assert list(paths(root)) == [("考核计分",), ("考核计分", "扣分制度"), ("考核计分", "加分制度")]

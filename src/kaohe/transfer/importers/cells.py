@@ -335,7 +335,7 @@ def kind_of(text: str) -> str:
         return "furniture"
     if NUMBER_CELL.match(text):
         return "number"
-    if _named_with_points(text) or _VETO_HEADING.match(text):
+    if _named_with_points(text) or _VETO_HEADING.match(text) or _scoring_heading(text):
         return "name"
     if (SCORING_WORD.search(text) or _POINTS_WRITTEN.search(text)) and not _SHORT_NAME.match(text):
         return "criteria"
@@ -345,6 +345,16 @@ def kind_of(text: str) -> str:
     if bare.endswith(UNIT_ENDINGS) and len(bare) <= 12 and _unit_bracket(bare):
         return "unit"
     return "name"
+
+
+def _scoring_heading(text: str) -> bool:
+    """「(一)倒扣分制度:结合月度考核……」: a numbered heading that names scoring (倒扣分制度,
+    加分项目) before a colon, its description after it scoring nothing."""
+    head = HEAD.match(text)
+    if head is None or heading_rank(text) is None:
+        return False
+    name, rest = strip_numbering(head.group("name")), head.group("rest")
+    return bool(_SHORT_NAME.match(name)) and not scoring_words(rest)
 
 
 def _unit_bracket(name: str) -> bool:

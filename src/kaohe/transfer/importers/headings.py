@@ -39,7 +39,8 @@ _ASSESSOR_NOTE = re.compile(
     r"[（(](?:负责考核科室|考核科室|考评单位|考核单位)[:：]\s*([^（）()]+)[)）]"
 )
 _PENALTY = re.compile(r"倒扣分?\s*(\d+(?:\.\d+)?)\s*分")
-_BONUS = re.compile(r"加分|正向激励")
+# 「（二）综合加分」, 「（一）扣分制度：……」: a heading that names a part of the scoring.
+_SCORING_PART = re.compile(r"^[^\d]*(?:加分|奖励|正向激励|扣分|减分)[^\d]*$")
 NAME_END = re.compile(r"[。；;：:，,]")
 MAX_NAME = 40
 _VETO = re.compile(r"一票否决")
@@ -72,7 +73,7 @@ def read_heading(line: str, where: str) -> Draft | None:
         rest = body.partition("。")[2] if "。" in body else ""
     else:
         name = NAME_END.split(body, maxsplit=1)[0]
-        if not (_BONUS.search(name) and len(name) <= MAX_NAME // 2):
+        if not (_SCORING_PART.match(name) and len(name) <= MAX_NAME // 2):
             return None
         draft = Draft.from_text(name, where=where)
         rest = body[len(name) :]

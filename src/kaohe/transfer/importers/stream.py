@@ -258,6 +258,7 @@ class _StreamReader:
         if draft.points is not None and index + 1 < len(self.cells):
             heads_rows = heads_rows or self._requirement_row(index + 1)
         if rank is not None and draft.points is None and not heads_rows:
+            self._close(rank)  # 「二、信息重点」 leaves what 「一、」 opened, plain groups too
             rank = None  # 「1、上报实施方案」 in a row: an item, not a heading
         if rank is not None:
             self._open(draft, rank)
@@ -276,9 +277,13 @@ class _StreamReader:
             and (Draft.from_text(text).points is not None)
         )
 
-    def _open(self, draft: Draft, rank: float) -> None:
+    def _close(self, rank: float) -> None:
+        """Leave every level opened at ``rank`` or below it."""
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
+
+    def _open(self, draft: Draft, rank: float) -> None:
+        self._close(rank)
         parent = self.stack[-1].draft if self.stack else self.root
         parent.children.append(draft)
         self.stack.append(_Level(rank, draft))
