@@ -138,3 +138,20 @@ def test_a_numbered_name_without_points_heads_the_pointed_headings_numbered_belo
     satisfaction = leaf(imported.scheme, "业务指标", "受理办理", "群众满意率")
     assert "指参评群众对办理结果的满意率和参评率" in satisfaction["criteria"]
     assert any("考核内容及评分标准" in cell for cell in imported.report.cells_ignored)
+
+
+def test_an_outline_run_into_one_line_without_spaces_is_cut_where_its_numbering_counts_on():
+    text = (
+        "某局档案工作考核细则为规范档案管理,统一、完善考核办法,制定本细则。"
+        "一、归档管理(10分)1、文件材料按时归档(6分)未按时归档的,每次扣1分。"
+        "2、案卷整理规范(4分)不规范的,每卷扣0.5分。"
+        "二、利用服务(5分)1、查阅登记完整(5分)未登记的,每次扣1分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("归档管理", "10"),
+        ("归档管理", "文件材料按时归档", "6"),
+        ("归档管理", "案卷整理规范", "4"),
+        ("利用服务", "5"),
+        ("利用服务", "查阅登记完整", "5"),
+    ]

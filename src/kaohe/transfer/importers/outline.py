@@ -23,6 +23,7 @@ from kaohe.transfer.importers.headings import (
 )
 from kaohe.transfer.importers.names import UNIT_ENDINGS, strip_numbering
 from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.importers.runon import cut_at_enumerators
 
 # 「……重复访加倍扣分。.到市集体上访(6分)」: an item heading run onto the end of the line before,
 # its numeral lost; it is read as a line of its own.
@@ -40,6 +41,8 @@ MIN_RUN_PARTS = 3
 
 def _run_line(line: str) -> list[str]:
     pieces = _SPACED_ENUMERATOR.split(line)
+    if len(pieces) <= MIN_RUN_PARTS:
+        pieces = cut_at_enumerators(line)
     if len(pieces) <= MIN_RUN_PARTS:
         return _GLUED_HEADING.split(line)
     return [part for piece in pieces for part in _GLUED_HEADING.split(piece)]
