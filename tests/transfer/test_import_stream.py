@@ -271,3 +271,14 @@ def test_in_a_stream_a_numbered_part_after_a_plain_line_is_not_nested_under_that
     root = read_stream(SCORING_PARTS, ImportReport("办法.txt", "text"))
 
     assert list(paths(root)) == [("考核计分",), ("考核计分", "扣分制度"), ("考核计分", "加分制度")]
+
+
+def test_header_words_run_into_the_first_row_spaced_or_joined_by_及_are_cut_off_it():
+    text = (
+        "某乡党建工作考核评分表\n"
+        "考评项目 及标准分 考评得分 备注 组织建设 (10分) 1、党委每季度研究党建工作,"
+        "未研究的每次扣2分。 2、按时换届,未按时换届的扣4分。\n"
+    )
+    scheme = import_document("评分表.txt", text.encode()).scheme
+
+    assert tree(scheme)[0] == ("组织建设", "10")

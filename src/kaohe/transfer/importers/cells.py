@@ -128,12 +128,14 @@ _INLINE_BREAK = re.compile(
     r"|(?<=^\d分)(?![,，(（]|及?以[上下])|(?<=^\d\d分)(?![,，(（]|及?以[上下])"
     r"|(?<=^\d\.\d分)(?![,，(（]|及?以[上下])"
 )
-_HEADER_RUN = re.compile(
-    r"(?:考核项目|指标项目|考核内容及计分标准|考核内容及评分标准|考核内容|考核要求|考核标准|"
+_HEADER_WORD = (
+    r"(?:考核项目|考评项目|指标项目|考核内容及计分标准|考核内容及评分标准|考核内容|考核要求|考核标准|"
     r"评分标准|计分标准|扣分标准|标准分|项目及分值|分值|考核细则|评分细则|备注|考核办法|评分要点|"
-    r"评分办法|评分方法|计分方法|检查方式|考核方式|自评纪实|自评情况|自评得分|自评分|得分|扣分|"
-    r"序号|类别){3,}"
+    r"评分办法|评分方法|计分方法|检查方式|考核方式|考评方式|自评纪实|自评情况|自评得分|自评分|"
+    r"考评得分|考核得分|得分|扣分|序号|类别)"
 )
+# 「考评项目 及标准分 考评得分 备注 落实……」: header words run together, spaced or joined by 及.
+_HEADER_RUN = re.compile(rf"{_HEADER_WORD}(?:\s*及?\s*{_HEADER_WORD}){{2,}}")
 # 「……三落实。5每缺一项扣0.5分」: a points cell that lost its 分 in PDF text, between a row's
 # requirement (ending a sentence) and its criteria. A counting word after the number
 # (「3个月内」, 「2人以上」) makes it part of a sentence instead.
