@@ -282,3 +282,19 @@ def test_header_words_run_into_the_first_row_spaced_or_joined_by_及_are_cut_off
     scheme = import_document("评分表.txt", text.encode()).scheme
 
     assert tree(scheme)[0] == ("组织建设", "10")
+
+
+def test_a_rows_serial_glued_to_a_word_the_copy_masked_is_cut_off_its_name():
+    text = (
+        "某镇组织工作考核评分表\n"
+        "项目及分值 评分标准 自评得分\n"
+        "常规工作20分队伍建设20分1X组织书记全员轮训,学习计划详实。10基层X组织书记未参加轮训的,"
+        "缺一人扣1分。2X员发展程序规范。10发展程序不规范的,每例扣2分。\n"
+    )
+
+    assert tree(import_document("评分表.txt", text.encode()).scheme) == [
+        ("常规工作", "20"),
+        ("常规工作", "队伍建设", "20"),
+        ("常规工作", "队伍建设", "X组织书记全员轮训", "10"),
+        ("常规工作", "队伍建设", "X员发展程序规范", "10"),
+    ]

@@ -143,7 +143,9 @@ _BARE_POINTS = re.compile(
     r"(?<=[。；;])\s*(\d{1,2}(?:\.\d)?)(?=[\u4e00-\u9fff]|$)(?!的|" + COUNTING_WORDS + ")"
 )
 # 「2严格落实……」: a row's serial run into its requirement.
-GLUED_SERIAL = re.compile(r"^\d{1,2}(?=[\u4e00-\u9fff])(?!" + COUNTING_WORDS + ")")
+# Where a word begins: a copy may mask one with X or * (「X组织书记」 for 党组织书记).
+_WORD_START = r"[\u4e00-\u9fffX*＊]"
+GLUED_SERIAL = re.compile(r"^\d{1,2}(?=" + _WORD_START + ")(?!" + COUNTING_WORDS + ")")
 # 「基础工作(50分)实施方案按时出台;……」: a heading with its points, run into its first row.
 _POINTED_HEAD = re.compile(
     r"^[^，,。；;:：\d]{2,15}[（(]\d{1,3}(?:\.\d)?分[)）](?=[\u4e00-\u9fff])"
@@ -200,7 +202,7 @@ def _serial_cuts(text: str) -> list[int]:
     cuts: list[int] = []
     serial, start = 1, 0
     while True:
-        pattern = rf"(?<![\d.、])(?<!第){serial}(?![\d.])(?=[\u4e00-\u9fff])(?!{COUNTING_WORDS})"
+        pattern = rf"(?<![\d.、])(?<!第){serial}(?![\d.])(?={_WORD_START})(?!{COUNTING_WORDS})"
         match = re.compile(pattern).search(text, start)
         if match is None:
             return cuts

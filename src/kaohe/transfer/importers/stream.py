@@ -244,6 +244,8 @@ class _StreamReader:
         head = HEAD.match(text)
         if head and heading_rank(text) is not None:
             text, rest = head.group("name"), head.group("rest")
+        if self._kind_at(index + 1) == "number":  # 「2X员发展程序规范。」 | 「10」: a row's serial
+            text = GLUED_SERIAL.sub("", text, count=1)
         draft = Draft.from_text(strip_numbering(text).rstrip("。；;") or text, where=cell.where)
         if rest.strip():
             add_criteria_line(draft, rest)
