@@ -155,3 +155,20 @@ def test_an_outline_run_into_one_line_without_spaces_is_cut_where_its_numbering_
         ("利用服务", "5"),
         ("利用服务", "查阅登记完整", "5"),
     ]
+
+
+def test_a_page_copied_with_its_lines_numbered_runs_on_across_the_numbers():
+    meeting = "每季度召开安全例会,未召开的每次扣1分;" * 14  # a page's width of text
+    text = (
+        "1、某镇安全生产考核细则 一、组织领导(10分) 1、成立安全生产领导小组,未成立的扣5分。"
+        + meeting
+        + "2、安全台账以镇安监办存档\n"  # the page's line breaks off inside a sentence
+        + "2、为准),台账不全的扣2分。"
+        + meeting
+        + " 二、隐患排查(10分) 1、每月排查一次,未排查的每次扣2分;"
+        + meeting
+        + "2、整改不到位\n"
+        + "3、的,每处扣1分。\n"
+    )
+
+    assert imported_tree(text) == [("组织领导", "10"), ("隐患排查", "10")]

@@ -45,3 +45,25 @@ def _value(numeral: str) -> int:
     if numeral.startswith("十"):
         return 10 + _NUMERALS.index(numeral[1]) + 1
     return _NUMERALS.index(numeral[0]) + 1 if len(numeral) == 1 else 0
+
+
+# 「1、……每案次扣0.5分;全年未开展」 / 「2、此项工作的不记分。」: a PDF page copied with its lines
+# numbered; the numbers are the copy's, and each line runs on into the next.
+_LINE_NUMBER = re.compile(r"^(\d{1,3})、")
+MIN_NUMBERED_LINES = 3
+MIN_PAGE_LINE = 300
+
+
+def joined_page_lines(text: str) -> str:
+    """``text`` with its lines run together, when every line is numbered 1、 2、 3、 … in order,
+    the first are long (a page's width of text) and one breaks off inside a sentence."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    numbers = [_LINE_NUMBER.match(line) for line in lines]
+    if len(lines) < MIN_NUMBERED_LINES or not all(numbers):
+        return text
+    in_order = [int(match.group(1)) for match in numbers if match] == list(range(1, len(lines) + 1))
+    if not in_order or min(map(len, lines[:-1])) < MIN_PAGE_LINE:
+        return text
+    if all(line.rstrip().endswith(("。", "；", ";")) for line in lines[:-1]):
+        return text  # each numbered line ends its sentence: items, not a page's lines
+    return " ".join(lines)  # the numbers stay, as text quoted from the page keeps them
