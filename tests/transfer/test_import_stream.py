@@ -298,3 +298,16 @@ def test_a_rows_serial_glued_to_a_word_the_copy_masked_is_cut_off_its_name():
         ("常规工作", "队伍建设", "X组织书记全员轮训", "10"),
         ("常规工作", "队伍建设", "X员发展程序规范", "10"),
     ]
+
+
+def test_a_numbered_pointed_heading_glued_to_the_row_before_it_opens_its_own_row():
+    text = (
+        "某市机关效能考核评分细则\n"
+        "项目分值考核内容评分标准自评分考核分考核部门"
+        "1、日常督查(30分)按要求参加会议和报送材料。每缺一次扣1分。市效能办"
+        "2、投诉办理(20分)受理投诉按期办结。每超期一件扣0.5分。市效能办\n"
+    )
+    scheme = import_document("细则.txt", text.encode()).scheme
+
+    assert tree(scheme) == [("日常督查", "30"), ("投诉办理", "20")]
+    assert "每超期一件扣0.5分" in leaf(scheme, "投诉办理")["criteria"]

@@ -132,7 +132,7 @@ _HEADER_WORD = (
     r"(?:考核项目|考评项目|指标项目|考核内容及计分标准|考核内容及评分标准|考核内容|考核要求|考核标准|"
     r"评分标准|计分标准|扣分标准|标准分|项目及分值|分值|考核细则|评分细则|备注|考核办法|评分要点|"
     r"评分办法|评分方法|计分方法|检查方式|考核方式|考评方式|自评纪实|自评情况|自评得分|自评分|"
-    r"考评得分|考核得分|得分|扣分|序号|类别)"
+    r"考评得分|考核得分|考核分|考核部门|考核单位|得分|扣分|序号|类别)"
 )
 # 「考评项目 及标准分 考评得分 备注 落实……」: header words run together, spaced or joined by 及.
 _HEADER_RUN = re.compile(rf"{_HEADER_WORD}(?:\s*及?\s*{_HEADER_WORD}){{2,}}")
@@ -148,20 +148,28 @@ _WORD_START = r"[\u4e00-\u9fffX*＊]"
 GLUED_SERIAL = re.compile(r"^\d{1,2}(?=" + _WORD_START + ")(?!" + COUNTING_WORDS + ")")
 # 「基础工作(50分)实施方案按时出台;……」: a heading with its points, run into its first row.
 _POINTED_HEAD = re.compile(
-    r"^[^，,。；;:：\d]{2,15}[（(]\d{1,3}(?:\.\d)?分[)）](?=[\u4e00-\u9fff])"
+    r"^(?:\d{1,2}、)?[^，,。；;:：\d]{2,15}[（(]\d{1,3}(?:\.\d)?分[)）](?=[\u4e00-\u9fff])"
 )
 
 
 def _split_inline(text: str) -> list[str]:
     """A cell cut where a run-together table had its cell edges; runs of header words gone."""
     pieces: list[str] = []
-    for segment in _between_header_runs(text):
+    segments = [s for run in _between_header_runs(text) for s in _GLUED_HEADING.split(run)]
+    for segment in segments:
         names, segment = _leading_pointed_names(segment.strip())
         pieces.extend(names)
         for piece in _at_glued_serials(segment):
             for part in _split_bare_points(piece):
                 pieces.extend(_split_points_head(part))
     return [piece.strip() for piece in pieces if piece.strip(" \u3000")]
+
+
+# 「……市效能办2、效能投诉办理情况(20分)受理……」: a numbered heading with its points glued to
+# the cell before it (the assessor column of the row above).
+_GLUED_HEADING = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?=\d{1,2}、[^，,。；;:：\d]{2,15}[（(]\d{1,3}(?:\.\d)?分[)）])"
+)
 
 
 # 「常规工作70分基本组织13分1坚持民主集中制……」: the names of a row's levels, each with its points
