@@ -56,30 +56,55 @@ def heading_rank(line: str) -> int | None:
 def read_heading(line: str, where: str) -> Draft | None:
     """The indicator a numbered line opens, or None when it is only a numbered sentence."""
     body = strip_numbering(line)
-    annotation = _POINTS_ANNOTATION.search(body) or _ANNOTATION.search(body)
-    if described := _DESCRIBED.fullmatch(body):
-        # 「3.群众满意率。指参评群众满意率和参评率(15分)。」: points at the end of the sentence
-        # that describes the item named before it.
-        draft = Draft.from_text(described.group("name") + described.group("points"), where=where)
-        rest = described.group("description")
-    elif annotation and len(body[: annotation.start()].strip("。 ")) <= MAX_NAME:
-        name = body[: annotation.start()].rstrip("。 ")
-        draft = Draft.from_text(name + annotation.group(0), where=where)
-        _penalty_allowance(draft, annotation.group(0))
-        rest = body[annotation.end() :]
-    elif _VETO.search(NAME_END.split(body, maxsplit=1)[0]):
-        draft = Draft(name="一票否决", raw=line, points=Decimal(0), where=where)
-        draft.facts["kind"] = "penalty"
-        rest = body.partition("。")[2] if "。" in body else ""
-    else:
-        name = NAME_END.split(body, maxsplit=1)[0]
-        if not (_SCORING_PART.match(name) and len(name) <= MAX_NAME // 2):
-            return None
-        draft = Draft.from_text(name, where=where)
-        rest = body[len(name) :]
+    found = (
+        _described(body, where)
+        or _annotated(body, where)
+        or _veto(body, line, where)
+        or _scoring_part(body, where)
+    )
+    if found is None:
+        return None
+    draft, rest = found
     add_criteria_line(draft, rest.lstrip("。；;，,：: "))
     draft.raw = line
     return draft
+
+
+def _described(body: str, where: str) -> tuple[Draft, str] | None:
+    """「3.群众满意率。指参评群众满意率和参评率(15分)。」: points at the end of the sentence that
+    describes the item named before it."""
+    described = _DESCRIBED.fullmatch(body)
+    if described is None:
+        return None
+    draft = Draft.from_text(described.group("name") + described.group("points"), where=where)
+    return draft, described.group("description")
+
+
+def _annotated(body: str, where: str) -> tuple[Draft, str] | None:
+    """「（一）重点工作落实情况（15分）……」: a short name and the bracket with its points."""
+    annotation = _POINTS_ANNOTATION.search(body) or _ANNOTATION.search(body)
+    if annotation is None or len(body[: annotation.start()].strip("。 ")) > MAX_NAME:
+        return None
+    name = body[: annotation.start()].rstrip("。 ")
+    draft = Draft.from_text(name + annotation.group(0), where=where)
+    _penalty_allowance(draft, annotation.group(0))
+    return draft, body[annotation.end() :]
+
+
+def _veto(body: str, line: str, where: str) -> tuple[Draft, str] | None:
+    if not _VETO.search(NAME_END.split(body, maxsplit=1)[0]):
+        return None
+    draft = Draft(name="一票否决", raw=line, points=Decimal(0), where=where)
+    draft.facts["kind"] = "penalty"
+    return draft, body.partition("。")[2] if "。" in body else ""
+
+
+def _scoring_part(body: str, where: str) -> tuple[Draft, str] | None:
+    """「（二）综合加分」, 「（一）扣分制度：……」: a short heading naming a part of the scoring."""
+    name = NAME_END.split(body, maxsplit=1)[0]
+    if not (_SCORING_PART.match(name) and len(name) <= MAX_NAME // 2):
+        return None
+    return Draft.from_text(name, where=where), body[len(name) :]
 
 
 def add_criteria_line(draft: Draft, text: str) -> None:

@@ -240,15 +240,7 @@ class _StreamReader:
     def _name(self, index: int, cell: Cell) -> None:
         """A numbered heading nests by its numbering; a plain name heads a group when names or
         serial rows follow it, and is an item when points or criteria do."""
-        text, rest = cell.text, ""
-        head = HEAD.match(text)
-        if head and heading_rank(text) is not None:
-            text, rest = head.group("name"), head.group("rest")
-        if self._kind_at(index + 1) == "number":  # 「2X员发展程序规范。」 | 「10」: a row's serial
-            text = GLUED_SERIAL.sub("", text, count=1)
-        draft = Draft.from_text(strip_numbering(text).rstrip("。；;") or text, where=cell.where)
-        if rest.strip():
-            add_criteria_line(draft, rest)
+        draft = self._named(index, cell)
         rank = heading_rank(cell.text)
         next_kind = self._kind_at(index + 1)
         heads_rows = next_kind in ("name", "unit") or (
@@ -270,6 +262,20 @@ class _StreamReader:
             self._open(draft, _GROUP)
         else:
             self._open(draft, _LEAF)
+
+    def _named(self, index: int, cell: Cell) -> Draft:
+        """The draft a name cell opens: 「(一)倒扣分制度:结合……」 is the name and its description;
+        「2X员发展程序规范。」 before its points loses the row's serial."""
+        text, rest = cell.text, ""
+        head = HEAD.match(text)
+        if head and heading_rank(text) is not None:
+            text, rest = head.group("name"), head.group("rest")
+        if self._kind_at(index + 1) == "number":
+            text = GLUED_SERIAL.sub("", text, count=1)
+        draft = Draft.from_text(strip_numbering(text).rstrip("。；;") or text, where=cell.where)
+        if rest.strip():
+            add_criteria_line(draft, rest)
+        return draft
 
     def _pointed_name_at(self, index: int) -> bool:
         text = self._text_at(index)
