@@ -91,7 +91,7 @@ def test_an_assessor_records_only_inside_the_indicators_assigned_to_its_unit(bur
 
 def test_a_record_is_read_by_its_unit_its_leaders_its_assessor_and_the_office(bureau):
     path = access.recordable_nodes(bureau.inspector, bureau.cycle)[0].path
-    record = SimpleNamespace(cycle=bureau.cycle, node_path=path, cycle_unit=bureau.units["党建科"])
+    record = SimpleNamespace(cycle=bureau.cycle, indicator=path, unit=bureau.units["党建科"])
     readers = [bureau.office, bureau.inspector, bureau.reporter, bureau.deputy, bureau.party_leader]
     assert all(access.may_read_record(user, record) for user in readers)
     assert not access.may_read_record(bureau.other_reporter, record)

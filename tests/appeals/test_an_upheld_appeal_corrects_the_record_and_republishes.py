@@ -121,8 +121,8 @@ def test_an_upheld_appeal_on_an_item_may_add_the_record_that_was_left_out(
             },
         )
 
-    added = Record.objects.get(rule_id="award")
-    assert (added.level, added.cycle_unit_id) == ("市级", published.units["党建科"].pk)
+    added = Record.objects.get(rule="award")
+    assert (added.level, added.unit_id) == ("市级", published.units["党建科"].pk)
     latest = published.cycle.snapshots.order_by("-number").first()
     assert latest.number == 2 and latest.unit("党建科")["total"] == "91.00"
     assert AuditEntry.objects.filter(action=Action.APPEAL_ADDED_RECORD).exists()

@@ -38,9 +38,9 @@ def test_another_section_cannot_file_for_the_unit_or_read_its_appeal(
 def test_a_unit_cannot_appeal_another_units_record(published: Any) -> None:
     foreign = Record.objects.create(
         cycle=published.cycle,
-        cycle_unit=published.units["办公室"],
-        node_path="1.2",
-        rule_id="st1",
+        unit=published.units["办公室"],
+        indicator="1.2",
+        rule="st1",
         count=1,
     )
     with pytest.raises(ValidationError, match="只能对本单位的考核记录提出申诉"):

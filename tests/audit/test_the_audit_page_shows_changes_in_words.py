@@ -29,7 +29,7 @@ def changes_shown(page):
 def test_a_changed_record_shows_old_and_new_under_chinese_field_names(login, zhangjiagang):
     office = zhangjiagang.general_office
     unit = zhangjiagang.units["督查科"]
-    record = actions.add_record(office, unit, node_path="1.1.1", rule_id="kt2", count=Decimal(1))
+    record = actions.add_record(office, unit, indicator="1.1.1", rule="kt2", count=Decimal(1))
     actions.change_record(office, record.pk, 1, count=Decimal(2), note="复核后更正")
     page = audit_page(login, action="修改考核记录")
     assert "修改考核记录" in page and "record_changed" not in page
@@ -40,11 +40,39 @@ def test_a_changed_record_shows_old_and_new_under_chinese_field_names(login, zha
 def test_a_new_record_names_its_indicator_in_chinese(login, zhangjiagang):
     office = zhangjiagang.general_office
     unit = zhangjiagang.units["督查科"]
-    actions.add_record(office, unit, node_path="1.1.1", rule_id="kt2", count=Decimal(1))
+    actions.add_record(office, unit, indicator="1.1.1", rule="kt2", count=Decimal(1))
     shown = changes_shown(audit_page(login, action="新增考核记录"))
     assert any(line.startswith("指标") and "（空） → " in line for line in shown)
     assert not any(line.startswith("级别") for line in shown)  # empty before and after
     assert not any("node_path" in line or "rule_id" in line or "None" in line for line in shown)
+
+
+def test_a_record_logged_under_its_former_field_names_shows_the_same_chinese_labels(
+    login, zhangjiagang
+):
+    # Entries logged before cycles 0006 keyed a record's fields node_path, rule_id, occurred_on;
+    # they are immutable, so the page reads the old keys as it reads the new ones.
+    office = zhangjiagang.general_office
+    unit = zhangjiagang.units["督查科"]
+    record = actions.add_record(office, unit, indicator="1.1.1", rule="kt2", count=Decimal(1))
+    now = changes(AuditEntry.objects.get(action=Action.RECORD_ADDED))
+    former = {"node_path": "indicator", "rule_id": "rule", "occurred_on": "date"}
+    renamed = {old: actions.record_snapshot(record)[new] for old, new in former.items()}
+    AuditEntry.objects.create(
+        action=Action.RECORD_ADDED,
+        object_type="考核记录",
+        object_id=str(record.pk),
+        new={**renamed, "count": "1", "occurred_on": "2020-05-12"},
+    )
+    before = changes(AuditEntry.objects.filter(action=Action.RECORD_ADDED).latest("id"))
+    labels = [change.field for change in before]
+    assert labels == ["指标路径", "规则", "次数", "日期"]
+    assert {c.field: c.new for c in now}["指标路径"] == {c.field: c.new for c in before}["指标路径"]
+    shown = changes_shown(audit_page(login, action="新增考核记录"))
+    assert "日期：（空） → 2020-05-12" in shown
+    assert not any(
+        "node_path" in line or "rule_id" in line or "occurred_on" in line for line in shown
+    )
 
 
 def test_a_role_change_names_the_roles_in_chinese(login, org):

@@ -38,7 +38,13 @@ def pages_of(cycle: Any, submission: Any) -> dict[str, tuple[str, list[tuple[str
         ("appeals", reverse("appeals:list", args=[cycle.pk])),
         ("notifications", reverse("progress:notifications")),
     ]
-    leader = [("tasks", reverse("progress:tasks")), ("report", reports[1][1]), reports[3]]
+    dashboard = ("dashboard", reverse("results:dashboard"))
+    leader = [
+        ("tasks", reverse("progress:tasks")),
+        ("report", reports[1][1]),
+        reports[3],
+        dashboard,
+    ]
     return {
         Role.OFFICE: ("u_office", [("board", reverse("progress:board", args=[cycle.pk]))]),
         Role.ASSESSOR: ("jyj_kpdw", [("records", reverse("cycles:records", args=[cycle.pk]))]),

@@ -69,8 +69,8 @@ def test_a_non_participant_gets_the_participants_average(dongyang):
         actions.add_record(
             dongyang.office,
             units[label],
-            node_path=item.path,
-            rule_id=item.rules[0].id,
+            indicator=item.path,
+            rule=item.rules[0].id,
             value=Decimal(score),
         )
     result = engine.compute(scheme, cycle_facts(cycle))
@@ -110,16 +110,16 @@ def test_a_discretionary_amount_must_stay_within_its_range(dongyang):
         actions.add_record(
             dongyang.office,
             unit,
-            node_path=rule.node_path,
-            rule_id=rule.id,
+            indicator=rule.node_path,
+            rule=rule.id,
             value=Decimal("6"),
             note="材料多次逾期",
         )
     record = actions.add_record(
         dongyang.office,
         unit,
-        node_path=rule.node_path,
-        rule_id=rule.id,
+        indicator=rule.node_path,
+        rule=rule.id,
         value=Decimal("1.5"),
         note="材料多次逾期",
     )
@@ -130,8 +130,8 @@ def award_for_the_party_section(bureau):
     return actions.add_record(
         bureau.inspector,
         bureau.units["党建科"],
-        node_path="3",
-        rule_id="award",
+        indicator="3",
+        rule="award",
         count=Decimal(1),
         level="市级",
     )
@@ -178,8 +178,8 @@ def test_a_unit_follows_a_record_in_its_breakdown_to_the_evidence(
         record = actions.add_record(
             zhangjiagang.inspector,
             zhangjiagang.units["党建科"],
-            node_path="3",
-            rule_id="award",
+            indicator="3",
+            rule="award",
             count=Decimal(1),
             level="市级",
             note="获市级表彰",

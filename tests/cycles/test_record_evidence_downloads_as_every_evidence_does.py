@@ -19,8 +19,8 @@ def evidence(zhangjiagang):
     record = actions.add_record(
         zhangjiagang.inspector,
         zhangjiagang.units["党建科"],
-        node_path="3",
-        rule_id="award",
+        indicator="3",
+        rule="award",
         count=Decimal(1),
         level="市级",
     )

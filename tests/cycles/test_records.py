@@ -39,13 +39,13 @@ def test_an_assessor_records_a_deduction_and_it_is_audited(client, zhangjiagang)
         zhangjiagang,
         "党建科",
         "1.1.1",
-        rule_id="kt1",
+        rule="kt1",
         count="2",
         note="二季度两项重点任务滞后",
     ).content.decode()
     assert "已为「党建科」新增记录" in page
-    record = Record.objects.get(cycle_unit=zhangjiagang.units["党建科"])
-    assert (record.rule_id, record.count, record.recorded_by) == (
+    record = Record.objects.get(unit=zhangjiagang.units["党建科"])
+    assert (record.rule, record.count, record.recorded_by) == (
         "kt1",
         Decimal("2"),
         zhangjiagang.general_office,
@@ -55,14 +55,14 @@ def test_an_assessor_records_a_deduction_and_it_is_audited(client, zhangjiagang)
 
 def test_an_assessor_cannot_record_on_an_indicator_it_does_not_assess(client, zhangjiagang):
     client.force_login(zhangjiagang.inspector)
-    response = add(client, zhangjiagang, "党建科", "1.1.1", rule_id="kt1", count="1")
+    response = add(client, zhangjiagang, "党建科", "1.1.1", rule="kt1", count="1")
     assert response.status_code == 403
     assert not Record.objects.exists()
 
 
 def test_a_rule_that_is_not_the_indicators_is_refused(client, zhangjiagang):
     client.force_login(zhangjiagang.general_office)
-    page = add(client, zhangjiagang, "党建科", "1.1.1", rule_id="award").content.decode()
+    page = add(client, zhangjiagang, "党建科", "1.1.1", rule="award").content.decode()
     assert "没有规则「award」" in page
     assert not Record.objects.exists()
 
@@ -70,13 +70,13 @@ def test_a_rule_that_is_not_the_indicators_is_refused(client, zhangjiagang):
 def test_a_stale_edit_never_overwrites_a_newer_one(client, zhangjiagang):
     office = zhangjiagang.general_office
     record = actions.add_record(
-        office, zhangjiagang.units["督查科"], node_path="1.1.1", rule_id="kt2", count=Decimal(1)
+        office, zhangjiagang.units["督查科"], indicator="1.1.1", rule="kt2", count=Decimal(1)
     )
     actions.change_record(office, record.pk, 1, count=Decimal(2))
     client.force_login(office)
     page = client.post(
         reverse("cycles:record_change", args=[zhangjiagang.cycle.pk, record.pk]),
-        {"node": "1.1.1", "rule_id": "kt2", "count": "5", "version": "1"},
+        {"node": "1.1.1", "rule": "kt2", "count": "5", "version": "1"},
         follow=True,
     ).content.decode()
     assert "已被他人修改" in page
@@ -89,8 +89,8 @@ def test_deleting_a_record_is_audited_with_its_old_values(client, zhangjiagang):
     record = actions.add_record(
         office,
         zhangjiagang.units["督查科"],
-        node_path="1.1.1",
-        rule_id="kt2",
+        indicator="1.1.1",
+        rule="kt2",
         count=Decimal(1),
         note="首次",
     )
@@ -107,7 +107,7 @@ def test_deleting_a_record_is_audited_with_its_old_values(client, zhangjiagang):
 def test_a_record_of_another_cycle_cannot_be_reached_through_this_one(client, zhangjiagang, org):
     client.force_login(zhangjiagang.general_office)
     other = reverse("cycles:record_change", args=[zhangjiagang.cycle.pk + 999, 1])
-    assert client.post(other, {"node": "1.1.1", "rule_id": "kt1"}).status_code == 404
+    assert client.post(other, {"node": "1.1.1", "rule": "kt1"}).status_code == 404
 
 
 def test_a_saved_record_tells_listeners_after_commit(
@@ -124,8 +124,8 @@ def test_a_saved_record_tells_listeners_after_commit(
             actions.add_record(
                 zhangjiagang.general_office,
                 zhangjiagang.units["党建科"],
-                node_path="1.1.1",
-                rule_id="kt1",
+                indicator="1.1.1",
+                rule="kt1",
                 count=Decimal(1),
             )
     finally:
@@ -157,8 +157,8 @@ def test_a_discretionary_deduction_needs_a_reason(zhangjiagang):
         actions.add_record(
             zhangjiagang.office,
             cycle.cycle_units.get(),
-            node_path=rule.node_path,
-            rule_id=rule.id,
+            indicator=rule.node_path,
+            rule=rule.id,
             value=Decimal("0.5"),
         )
 
@@ -170,8 +170,8 @@ def test_records_cannot_change_once_the_cycle_is_locked(zhangjiagang):
         actions.add_record(
             zhangjiagang.office,
             zhangjiagang.units["党建科"],
-            node_path="1.1.1",
-            rule_id="kt1",
+            indicator="1.1.1",
+            rule="kt1",
             count=Decimal(1),
         )
 
@@ -181,8 +181,8 @@ def test_an_outsider_cannot_record(zhangjiagang):
         actions.add_record(
             zhangjiagang.outsider,
             zhangjiagang.units["党建科"],
-            node_path="1.1.1",
-            rule_id="kt1",
+            indicator="1.1.1",
+            rule="kt1",
             count=Decimal(1),
         )
 
@@ -278,7 +278,7 @@ def test_a_cycle_locked_after_the_page_loaded_still_refuses_the_save(zhangjiagan
     type(stale).objects.filter(pk=stale.pk).update(status="locked")
     with pytest.raises(ValidationError, match="已锁定"):
         actions.add_record(
-            zhangjiagang.office, unit, node_path="1.1.1", rule_id="kt1", count=Decimal(1)
+            zhangjiagang.office, unit, indicator="1.1.1", rule="kt1", count=Decimal(1)
         )
 
 
@@ -295,8 +295,8 @@ def heard_changes(bureau, capture, rows):
                 actions.add_record(
                     bureau.general_office,
                     bureau.units[label],
-                    node_path="1.1.1",
-                    rule_id="kt1",
+                    indicator="1.1.1",
+                    rule="kt1",
                     count=Decimal(1),
                 )
     finally:

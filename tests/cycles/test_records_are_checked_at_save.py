@@ -35,20 +35,20 @@ def general_office(client, zhangjiagang):
 
 
 def test_a_blank_record_is_refused_and_deducts_nothing(general_office, zhangjiagang):
-    page = add(general_office, zhangjiagang, "党建科", "1.1.1", rule_id="kt1")
+    page = add(general_office, zhangjiagang, "党建科", "1.1.1", rule="kt1")
     assert "已为「党建科」新增记录" not in page
     assert "未保存：这是一条空记录：次数、数值、级别、说明等至少填写一项" in page
     assert not Record.objects.exists()
 
 
 def test_a_negative_count_is_refused_naming_the_count(general_office, zhangjiagang):
-    page = add(general_office, zhangjiagang, "党建科", "1.1.1", rule_id="kt1", count="-3")
+    page = add(general_office, zhangjiagang, "党建科", "1.1.1", rule="kt1", count="-3")
     assert "「次数」不能为负数或零（填写的是 -3）" in page
     assert not Record.objects.exists()
 
 
 def test_an_absurd_count_is_refused(general_office, zhangjiagang):
-    page = add(general_office, zhangjiagang, "党建科", "1.1.1", rule_id="kt1", count="99999999")
+    page = add(general_office, zhangjiagang, "党建科", "1.1.1", rule="kt1", count="99999999")
     assert "「次数」99999999 超出合理范围（最多 100000）" in page
     assert not Record.objects.exists()
 
@@ -59,23 +59,23 @@ def test_a_record_dated_outside_the_cycle_is_refused(general_office, zhangjiagan
         zhangjiagang,
         "党建科",
         "1.1.1",
-        rule_id="kt1",
+        rule="kt1",
         count="1",
-        occurred_on="2019-05-01",
+        date="2019-05-01",
     )
     assert "「日期」2019-05-01 不在考核周期（2020-04-01～2020-06-30）内" in page
     assert not Record.objects.exists()
 
 
 def test_a_level_the_rule_does_not_have_is_refused(inspector, zhangjiagang):
-    page = add(inspector, zhangjiagang, "党建科", "3", rule_id="award", level="区级")
+    page = add(inspector, zhangjiagang, "党建科", "3", rule="award", level="区级")
     assert "「级别」「区级」不在规则「受表彰」的级别（本级、市级、省级）中" in page
     assert not Record.objects.exists()
 
 
 def test_a_leader_evaluation_of_150_is_refused(inspector, zhangjiagang):
     page = add(
-        inspector, zhangjiagang, "党建科", "2", rule_id="leader-eval", level="主要领导", value="150"
+        inspector, zhangjiagang, "党建科", "2", rule="leader-eval", level="主要领导", value="150"
     )
     assert "「数值」应在 0～100 之间" in page and "填写的是 150" in page
     assert not Record.objects.exists()
@@ -83,7 +83,7 @@ def test_a_leader_evaluation_of_150_is_refused(inspector, zhangjiagang):
 
 def test_a_leader_evaluation_within_its_scale_is_kept(inspector, zhangjiagang):
     page = add(
-        inspector, zhangjiagang, "党建科", "2", rule_id="leader-eval", level="主要领导", value="92"
+        inspector, zhangjiagang, "党建科", "2", rule="leader-eval", level="主要领导", value="92"
     )
     assert "已为「党建科」新增记录" in page
     assert Record.objects.get().value == Decimal(92)
@@ -92,7 +92,7 @@ def test_a_leader_evaluation_within_its_scale_is_kept(inspector, zhangjiagang):
 def test_a_change_is_checked_like_a_new_record(zhangjiagang):
     office = zhangjiagang.general_office
     record = actions.add_record(
-        office, zhangjiagang.units["党建科"], node_path="1.1.1", rule_id="kt1", count=Decimal(1)
+        office, zhangjiagang.units["党建科"], indicator="1.1.1", rule="kt1", count=Decimal(1)
     )
     with pytest.raises(ValidationError, match="「次数」不能为负数"):
         actions.change_record(office, record.pk, 1, count=Decimal(-3))

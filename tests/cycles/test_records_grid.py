@@ -26,13 +26,13 @@ def add_url(bureau, label):
     return reverse("cycles:record_add", args=[bureau.cycle.pk, bureau.units[label].pk])
 
 
-def many_records(bureau, count, label="党建科", rule_id="kt1", note="迟报"):
+def many_records(bureau, count, label="党建科", rule="kt1", note="迟报"):
     Record.objects.bulk_create(
         Record(
             cycle=bureau.cycle,
-            cycle_unit=bureau.units[label],
-            node_path="日常考核 › 工作落实情况 › 重点工作落实情况",
-            rule_id=rule_id,
+            unit=bureau.units[label],
+            indicator="日常考核 › 工作落实情况 › 重点工作落实情况",
+            rule=rule,
             count=Decimal(1),
             note=f"{note} {number}",
         )
@@ -55,7 +55,7 @@ def test_a_shared_record_keeps_its_share_from_the_grid_to_the_snapshot(client, z
     client.force_login(zhangjiagang.general_office)
     client.post(
         add_url(zhangjiagang, "党建科"),
-        {"node": "1.1.1", "rule_id": "kt1", "count": "1", "share": "3", "note": "合报信息"},
+        {"node": "1.1.1", "rule": "kt1", "count": "1", "share": "3", "note": "合报信息"},
     )
     record = Record.objects.get()
     assert record.share == Decimal(3)
@@ -75,8 +75,8 @@ def test_an_indicator_with_many_records_shows_a_page_at_a_time(client, zhangjiag
 
 
 def test_the_grid_filters_by_unit_by_rule_and_by_text(client, zhangjiagang):
-    many_records(zhangjiagang, 3, label="党建科", rule_id="kt1", note="迟报")
-    many_records(zhangjiagang, 2, label="督查科", rule_id="kt2", note="漏报")
+    many_records(zhangjiagang, 3, label="党建科", rule="kt1", note="迟报")
+    many_records(zhangjiagang, 2, label="督查科", rule="kt2", note="漏报")
     client.force_login(zhangjiagang.general_office)
     by_unit = grid(client, zhangjiagang, unit=zhangjiagang.units["督查科"].pk)
     assert by_unit.count('id="record-') == 2 and "为党建科新增记录" not in by_unit
@@ -89,7 +89,7 @@ def test_a_row_saved_from_the_page_is_answered_with_that_row_alone(client, zhang
     client.force_login(zhangjiagang.general_office)
     response = client.post(
         add_url(zhangjiagang, "督查科"),
-        {"node": "1.1.1", "rule_id": "kt2", "count": "1", "note": "迟报"},
+        {"node": "1.1.1", "rule": "kt2", "count": "1", "note": "迟报"},
         **HTMX,
     )
     page = response.content.decode()
@@ -102,7 +102,7 @@ def test_a_refused_row_keeps_what_was_typed(client, zhangjiagang):
     client.force_login(zhangjiagang.general_office)
     page = client.post(
         add_url(zhangjiagang, "党建科"),
-        {"node": "1.1.1", "rule_id": "kt1", "count": "-3", "note": "三人迟到"},
+        {"node": "1.1.1", "rule": "kt1", "count": "-3", "note": "三人迟到"},
         **HTMX,
     ).content.decode()
     assert "未保存：「次数」不能为负数或零" in page
@@ -113,12 +113,12 @@ def test_a_refused_row_keeps_what_was_typed(client, zhangjiagang):
 def test_a_row_changed_from_the_page_comes_back_with_its_new_version(client, zhangjiagang):
     office = zhangjiagang.general_office
     record = actions.add_record(
-        office, zhangjiagang.units["督查科"], node_path="1.1.1", rule_id="kt2", count=Decimal(1)
+        office, zhangjiagang.units["督查科"], indicator="1.1.1", rule="kt2", count=Decimal(1)
     )
     client.force_login(office)
     page = client.post(
         reverse("cycles:record_change", args=[zhangjiagang.cycle.pk, record.pk]),
-        {"node": "1.1.1", "rule_id": "kt2", "count": "2", "version": "1"},
+        {"node": "1.1.1", "rule": "kt2", "count": "2", "version": "1"},
         **HTMX,
     ).content.decode()
     assert "记录已修改" in page and 'name="version" value="2"' in page
@@ -128,7 +128,7 @@ def test_a_row_changed_from_the_page_comes_back_with_its_new_version(client, zha
 def test_deleting_a_record_asks_for_confirmation_first(client, zhangjiagang):
     office = zhangjiagang.general_office
     record = actions.add_record(
-        office, zhangjiagang.units["督查科"], node_path="1.1.1", rule_id="kt2", count=Decimal(1)
+        office, zhangjiagang.units["督查科"], indicator="1.1.1", rule="kt2", count=Decimal(1)
     )
     client.force_login(office)
     page = grid(client, zhangjiagang)
@@ -144,14 +144,14 @@ def test_deleting_a_record_asks_for_confirmation_first(client, zhangjiagang):
 def test_the_engine_reads_every_stored_field_under_its_own_name(zhangjiagang):
     record = Record(
         pk=7,
-        cycle_unit=zhangjiagang.units["党建科"],
-        node_path="综合加分",
-        rule_id="award",
+        unit=zhangjiagang.units["党建科"],
+        indicator="综合加分",
+        rule="award",
         count=Decimal(2),
         value=Decimal(5),
         level="市级",
         incident="PJ-1",
-        occurred_on=datetime.date(2020, 5, 12),
+        date=datetime.date(2020, 5, 12),
         period="2020-05",
         share=Decimal(2),
         note="合报",
@@ -177,11 +177,11 @@ def test_the_page_of_one_record_shows_every_field_it_carries(client, zhangjiagan
     record = actions.add_record(
         office,
         zhangjiagang.units["督查科"],
-        node_path="1.1.1",
-        rule_id="kt2",
+        indicator="1.1.1",
+        rule="kt2",
         count=Decimal(1),
         share=Decimal(2),
-        occurred_on=datetime.date(2020, 5, 12),
+        date=datetime.date(2020, 5, 12),
     )
     client.force_login(office)
     page = client.get(reverse("cycles:record", args=[zhangjiagang.cycle.pk, record.pk]))

@@ -77,7 +77,7 @@ def grid(client, cycle):
 def add(bureau, cycle, count="1"):
     cycle_unit = cycle.cycle_units.get(label="党建科")
     return actions.add_record(
-        bureau.general_office, cycle_unit, node_path=NODE, rule_id="kt1", count=Decimal(count)
+        bureau.general_office, cycle_unit, indicator=NODE, rule="kt1", count=Decimal(count)
     )
 
 
@@ -137,8 +137,8 @@ def test_a_grid_read_again_renders_no_form_and_a_change_renders_its_unit_alone(
 
 def values(record, count):
     return {
-        "node_path": record.node_path,
-        "rule_id": record.rule_id,
+        "indicator": record.indicator,
+        "rule": record.rule,
         "count": Decimal(count),
         "note": record.note,
     }
@@ -153,7 +153,7 @@ def test_rows_served_again_carry_each_visitors_own_csrf_token(zhangjiagang_burea
         client.force_login(clerk)
         token = TOKEN.search(grid(client, cycle)).group(1)
         answer = client.post(
-            add_url, {"node": NODE, "rule_id": "kt1", "count": "1", "csrfmiddlewaretoken": token}
+            add_url, {"node": NODE, "rule": "kt1", "count": "1", "csrfmiddlewaretoken": token}
         )
         assert answer.status_code == 302
     assert cycle.records.count() == 2

@@ -123,7 +123,7 @@ def test_dissatisfaction_becomes_a_deduction_the_assessor_confirms(leadership: A
         actions.decide_proposal(found.reporter, proposal, confirm=True)
     found.commit(actions.decide_proposal, found.inspector, proposal, True)
 
-    record = Record.objects.get(rule_id="dc5")
+    record = Record.objects.get(rule="dc5")
     assert record.count == 2 and "「不满意」2 次" in record.note
     live = LiveResult.objects.get(cycle=found.cycle)
     discipline = next(

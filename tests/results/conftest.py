@@ -30,8 +30,8 @@ def bureau(zhangjiagang: Any, django_capture_on_commit_callbacks: Any) -> Any:
             return cycle_actions.add_record(
                 found.office,
                 found.units[label],
-                node_path=node,
-                rule_id=rule,
+                indicator=node,
+                rule=rule,
                 count=Decimal(count),
                 **more,
             )
@@ -129,8 +129,8 @@ def graded(bureau: Any) -> Any:
             cycle_actions.add_record,
             bureau.office,
             bureau.graded_units[label],
-            node_path=node,
-            rule_id=rule,
+            indicator=node,
+            rule=rule,
             count=Decimal(count),
         )
 

@@ -30,8 +30,8 @@ def two_quarters(graded: Any) -> Any:
         cycle_actions.add_record,
         graded.office,
         q3.cycle_units.get(),
-        node_path="1",
-        rule_id="late",
+        indicator="1",
+        rule="late",
         count=1,
     )
     graded.q3 = q3

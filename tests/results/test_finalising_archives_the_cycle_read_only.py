@@ -39,7 +39,7 @@ def test_after_the_window_the_cycle_is_finalised_and_read_only(
     assert unit.cycle.status == "finalised"
     with pytest.raises(ValidationError):
         cycle_actions.add_record(
-            published.office, unit, node_path="1.2", rule_id="st1", count=Decimal(1)
+            published.office, unit, indicator="1.2", rule="st1", count=Decimal(1)
         )
     with pytest.raises(ValidationError):
         appeal_actions.file_appeal(published.reporter, unit, "迟到记录有误")

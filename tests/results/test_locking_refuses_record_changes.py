@@ -20,7 +20,7 @@ def test_once_locked_no_record_or_evaluation_score_can_change(bureau: Any, clien
     office = CycleUnit.objects.get(pk=bureau.units["办公室"].pk)
     with pytest.raises(ValidationError, match="已锁定"):
         cycle_actions.add_record(
-            bureau.office, office, node_path="1.2", rule_id="st1", count=Decimal(1)
+            bureau.office, office, indicator="1.2", rule="st1", count=Decimal(1)
         )
     with pytest.raises(ValidationError, match="已锁定"):
         cycle_actions.change_record(bureau.office, record.pk, record.version, count=Decimal(2))

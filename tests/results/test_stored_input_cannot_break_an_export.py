@@ -47,8 +47,8 @@ def hostile(zhangjiagang_bureau: Any, django_capture_on_commit_callbacks: Any) -
         cycle_actions.add_record(
             bureau.office,
             bureau.formula_unit,
-            node_path="1.2",
-            rule_id="st1",
+            indicator="1.2",
+            rule="st1",
             count=Decimal(2),
             note="迟到\x01两人次",
         )

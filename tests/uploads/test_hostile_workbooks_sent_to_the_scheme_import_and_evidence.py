@@ -57,8 +57,8 @@ def test_evidence_upload_stores_or_refuses_a_hostile_workbook_without_eating_mem
     record = actions.add_record(
         zhangjiagang.inspector,
         zhangjiagang.units["党建科"],
-        node_path="3",
-        rule_id="award",
+        indicator="3",
+        rule="award",
         count=1,
         level="市级",
     )

@@ -30,16 +30,16 @@ def filled(transactional_db, zhangjiagang, django_capture_on_commit_callbacks):
         actions.add_record(
             zhangjiagang.office,
             zhangjiagang.units["督查科"],
-            node_path="1.2",
-            rule_id="st1",
+            indicator="1.2",
+            rule="st1",
             count=Decimal(2),
             note="迟到两人次",
         )
         award = actions.add_record(
             zhangjiagang.inspector,
             zhangjiagang.units["党建科"],
-            node_path="3",
-            rule_id="award",
+            indicator="3",
+            rule="award",
             count=Decimal(1),
             level="市级",
             note="获市级表彰",

@@ -100,13 +100,13 @@ DOORS: dict[str, Door] = {
         frozenset({KB, KP}),
         ("open_cycle", "open_unit"),
         "post",
-        {"node": "3", "rule_id": "award", "count": "1", "level": "市级"},
+        {"node": "3", "rule": "award", "count": "1", "level": "市级"},
     ),
     "cycles:record_change": Door(
         frozenset({KB, KP}),
         ("open_cycle", "record"),
         "post",
-        {"node": "3", "rule_id": "award", "count": "2", "level": "市级", "version": "1"},
+        {"node": "3", "rule": "award", "count": "2", "level": "市级", "version": "1"},
     ),
     "cycles:record_delete": Door(
         frozenset({KB, KP}), ("open_cycle", "record"), "post", {"node": "3", "version": "1"}
@@ -228,8 +228,8 @@ def world(zhangjiagang: Any, django_capture_on_commit_callbacks: Any) -> Any:
         record = cycle_actions.add_record(
             office,
             bureau.units["党建科"],
-            node_path="3",
-            rule_id="award",
+            indicator="3",
+            rule="award",
             count=Decimal(1),
             level="市级",
         )
@@ -284,7 +284,7 @@ def world(zhangjiagang: Any, django_capture_on_commit_callbacks: Any) -> Any:
         )
         published_unit = published.cycle_units.get(label="党建科")
         contested = cycle_actions.add_record(
-            office, published_unit, node_path="3", rule_id="award", count=Decimal(1), level="本级"
+            office, published_unit, indicator="3", rule="award", count=Decimal(1), level="本级"
         )
         result_actions.lock_cycle(office, published)
         publishing.publish_results(office, published)

@@ -2,8 +2,8 @@
 
 A predicate is asked ``predicate(user, *things)``: the user first, then whatever the question is
 about (a cycle unit, a record, an appeal, a report). A predicate written for fewer things ignores
-the rest, so ``is_office | assesses`` asks both about the same record. ``via("cycle_unit")``
-asks the same question about one attribute of the thing: "may read the unit's results" becomes
+the rest, so ``is_office | assesses`` asks both about the same record. ``via("unit")`` asks
+the same question about one attribute of the thing: "may read the unit's results" becomes
 "may read the results of the unit this record is about".
 """
 

@@ -49,7 +49,7 @@ class Correction:
 
 def appealed_node(cycle_unit: CycleUnit, record: Record | None, node_path: str) -> tuple[str, str]:
     scheme = cycle_scheme(cycle_unit.cycle)
-    node = scheme.find_node(record.node_path if record else node_path)
+    node = scheme.find_node(record.indicator if record else node_path)
     if node is None:
         raise ValidationError("请选择要申诉的考核记录或指标")
     return node.path, node.name
@@ -58,7 +58,7 @@ def appealed_node(cycle_unit: CycleUnit, record: Record | None, node_path: str) 
 def appealed_record(cycle_unit: CycleUnit, record_id: int | None) -> Record | None:
     if record_id is None:
         return None
-    record = Record.objects.filter(pk=record_id, cycle_unit=cycle_unit).first()
+    record = Record.objects.filter(pk=record_id, unit=cycle_unit).first()
     if record is None:
         raise ValidationError("只能对本单位的考核记录提出申诉")
     return record
@@ -176,12 +176,8 @@ def correct_record(actor: User, appeal: Appeal, correction: Correction) -> None:
         add_missing_record(actor, appeal, correction)
         return
     record_id = correction.record_id or appeal.record_id
-    record = (
-        Record.objects.select_for_update()
-        .filter(pk=record_id, cycle_unit=appeal.cycle_unit)
-        .first()
-    )
-    if record is None or not engine.within(record.node_path, appeal.node_path):
+    record = Record.objects.select_for_update().filter(pk=record_id, unit=appeal.cycle_unit).first()
+    if record is None or not engine.within(record.indicator, appeal.node_path):
         raise ValidationError("请选择本次申诉涉及的考核记录进行更正")
     old = record_snapshot(record)
     if correction.withdraw:
@@ -216,8 +212,8 @@ def add_missing_record(actor: User, appeal: Appeal, correction: Correction) -> N
     if rule is None or not engine.within(rule.node_path, appeal.node_path):
         raise ValidationError("补录的规则不属于本次申诉的指标")
     values = {
-        "node_path": rule.node_path,
-        "rule_id": rule.id,
+        "indicator": rule.node_path,
+        "rule": rule.id,
         "count": correction.count,
         "value": correction.value,
         "level": correction.level,
@@ -225,7 +221,7 @@ def add_missing_record(actor: User, appeal: Appeal, correction: Correction) -> N
     }
     check_record(appeal.cycle, values)
     record = Record.objects.create(
-        cycle=appeal.cycle, cycle_unit=appeal.cycle_unit, recorded_by=actor, **values
+        cycle=appeal.cycle, unit=appeal.cycle_unit, recorded_by=actor, **values
     )
     log_change(actor, Action.APPEAL_ADDED_RECORD, record, new=record_snapshot(record))
 

@@ -113,11 +113,11 @@ def readable_appeal(request: HttpRequest, cycle_id: int, appeal_id: int) -> Appe
 
 def decision_form(appeal: Appeal, data: object = None) -> DecisionForm:
     scheme = cycle_scheme(appeal.cycle)
-    records = Record.objects.filter(cycle_unit=appeal.cycle_unit).order_by("id")
+    records = Record.objects.filter(unit=appeal.cycle_unit).order_by("id")
     choices = [
         (r.pk, record_text(record_row(r), scheme))
         for r in records
-        if engine.within(r.node_path, appeal.node_path)
+        if engine.within(r.indicator, appeal.node_path)
     ]
     rules = [
         (rule.id, f"{scheme.nodes[rule.node_path].name}：{rule.title}")

@@ -4,6 +4,8 @@ A key that is a field of the changed object's model is named by the field's verb
 model is found by the entry's object type, at run time, so the audit app imports none of the
 apps above it); other keys are Chinese already. An action that logs a bare value rather than
 named fields says in BARE_VALUE_FIELDS, the one table of such labels, which field the value is.
+Entries are never rewritten, so a field renamed since keeps its old key in old entries:
+FORMER_NAMES, the one table of such history aliases, names the field it became.
 """
 
 from __future__ import annotations
@@ -40,6 +42,21 @@ BARE_VALUE_FIELDS: dict[str, tuple[str, str]] = {
     Action.PROGRESS_WRITTEN: ("progress.Submission", "content"),
     Action.EVALUATION_SCORE_ENTERED: ("cycles.EvaluationEntry", "score"),
     Action.APPEAL_CORRECTED_SCORE: ("cycles.EvaluationEntry", "score"),
+}
+
+
+# History aliases: a model's field names before a rename → the field's name now. Old audit
+# entries (immutable: chained and guarded by triggers) keep the old keys; the page shows them
+# under the same Chinese labels as the new ones. Nothing is ever logged under these names again.
+FORMER_NAMES: dict[str, dict[str, str]] = {
+    # Until cycles 0006 a record stored four fields under names older than the glossary's.
+    "cycles.Record": {
+        "cycle_unit": "unit",
+        "cycle_unit_id": "unit_id",
+        "node_path": "indicator",
+        "rule_id": "rule",
+        "occurred_on": "date",
+    },
 }
 
 
@@ -87,7 +104,7 @@ def in_field_order(model: type[models.Model] | None, keys: list[str]) -> list[st
     """The model's field order first: PostgreSQL's jsonb does not keep the keys as logged."""
     fields = model._meta.concrete_fields if model else ()
     order = {name: i for i, f in enumerate(fields) for name in (f.name, f.attname)}
-    return sorted(keys, key=lambda key: order.get(key, len(order)))
+    return sorted(keys, key=lambda key: order.get(current_name(model, key), len(order)))
 
 
 def field_change(model: type[models.Model] | None, key: str, old: Any, new: Any) -> Change:
@@ -139,10 +156,15 @@ def model_field(model: type[models.Model] | None, key: str) -> models.Field[Any,
     if model is None:
         return None
     try:
-        field = model._meta.get_field(key)
+        field = model._meta.get_field(current_name(model, key))
     except FieldDoesNotExist:
         return None
     return field if isinstance(field, models.Field) else None
+
+
+def current_name(model: type[models.Model] | None, key: str) -> str:
+    """The field's name now, for a key an old entry logged under a name since renamed."""
+    return FORMER_NAMES.get(model._meta.label, {}).get(key, key) if model else key
 
 
 def bare_value_field(action: str) -> models.Field[Any, Any] | None:

@@ -103,9 +103,9 @@ def record_row(cycle: Any, unit: Any, template: Any, scheme: Any, office: Any) -
 
     node = scheme.find_node(template.indicator)
     return Record(
-        cycle=cycle, cycle_unit=unit, node_path=node.path if node else template.indicator,
-        rule_id=template.rule, count=template.count, value=template.value,
-        level=template.level, incident=template.incident, occurred_on=template.date,
+        cycle=cycle, unit=unit, indicator=node.path if node else template.indicator,
+        rule=template.rule, count=template.count, value=template.value,
+        level=template.level, incident=template.incident, date=template.date,
         period=template.period, share=template.share, note=template.note, recorded_by=office,
     )  # fmt: skip
 

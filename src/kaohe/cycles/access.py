@@ -180,9 +180,15 @@ def may_record(user: Any, cycle: Cycle, node_path: str) -> bool:
 
 
 @predicate
-def keeps_indicator(user: Any, item: Any) -> bool:
-    """may_record on the indicator ``item`` is about (a record, an appeal: its cycle and path)."""
-    return may_record(user, item.cycle, item.node_path)
+def keeps_indicator(user: Any, appeal: Any) -> bool:
+    """may_record on the indicator an appeal is about (its cycle and ``node_path``)."""
+    return may_record(user, appeal.cycle, appeal.node_path)
+
+
+@predicate
+def keeps_record(user: Any, record: Any) -> bool:
+    """may_record on a record's indicator."""
+    return may_record(user, record.cycle, record.indicator)
 
 
 def recordable_nodes(user: Any, cycle: Cycle) -> list[engine.Node]:
@@ -192,15 +198,16 @@ def recordable_nodes(user: Any, cycle: Cycle) -> list[engine.Node]:
     return [node for node in cycle_scheme(cycle).leaves() if node.rules and may(node.path)]
 
 
-def subtree_filter(root: str) -> Q:
-    """engine.within(node_path, root) as a database filter."""
-    return Q(node_path=root) | Q(node_path__startswith=root + engine.PATH_SEPARATOR)
+def subtree_filter(root: str, path: str = "node_path") -> Q:
+    """engine.within(<path field>, root) as a database filter."""
+    return Q(**{path: root}) | Q(**{f"{path}__startswith": root + engine.PATH_SEPARATOR})
 
 
-def kept_indicators(user: Any, cycles: QuerySet[Cycle] | None = None) -> Q:
-    """keeps_indicator as a filter on records or appeals (their ``cycle`` and ``node_path``)
-    across ``cycles`` (all when None), the assignments read once: every indicator for the office,
-    the subtrees its unit assesses for an assessor, nothing for anyone else."""
+def kept_indicators(user: Any, cycles: QuerySet[Cycle] | None = None, path: str = "node_path") -> Q:
+    """keeps_indicator as a filter on appeals (their ``cycle`` and ``node_path``) or, with
+    ``path="indicator"``, on records, across ``cycles`` (all when None), the assignments read
+    once: every indicator for the office, the subtrees its unit assesses for an assessor, nothing
+    for anyone else."""
     if is_office(user):
         return Q()
     if not is_assessor(user) or user.unit_id is None:
@@ -210,7 +217,7 @@ def kept_indicators(user: Any, cycles: QuerySet[Cycle] | None = None) -> Q:
         assigned = assigned.filter(cycle__in=cycles)
     found = Q(pk__in=[])
     for cycle_id, root in assigned.values_list("cycle_id", "node_path"):
-        found |= Q(cycle_id=cycle_id) & subtree_filter(root)
+        found |= Q(cycle_id=cycle_id) & subtree_filter(root, path)
     return found
 
 
@@ -221,7 +228,8 @@ may_read_results = is_office | belongs_to | leads
 may_try_what_if = is_office | belongs_to
 # A record and an appeal are each about one unit's indicator: whoever keeps the indicator reads
 # them, and so does whoever reads the unit's results.
-may_read_record = may_read_appeal = keeps_indicator | may_read_results.via("cycle_unit")
+may_read_record = keeps_record | may_read_results.via("unit")
+may_read_appeal = keeps_indicator | may_read_results.via("cycle_unit")
 may_decide_appeal = keeps_indicator
 may_file_appeal = belongs_to & holds(Role.REPORTER, *LEADER_ROLES)
 

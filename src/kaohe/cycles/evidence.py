@@ -19,7 +19,7 @@ FOLDER = "records"
 @transaction.atomic
 def attach_evidence(actor: User, record: Record, upload: UploadedFile) -> RecordEvidence:
     ensure_open(record.cycle)
-    if not may_record(actor, record.cycle, record.node_path):
+    if not may_record(actor, record.cycle, record.indicator):
         raise PermissionDenied("您不负责该指标的考核")
     evidence = uploads.attach(actor, RecordEvidence, FOLDER, upload, record=record)
     log_change(

@@ -1,5 +1,6 @@
-"""A record's fields on the Django side: engine.RECORD_FIELDS, four of them stored under older
-column names. Everything in cycles, results and appeals that lists a record's fields asks here.
+"""A record's fields on the Django side: engine.RECORD_FIELDS, under the same names in the model,
+the form, the grid, the template, the import and the snapshot. Everything in cycles, results and
+appeals that lists a record's fields asks here.
 """
 
 from __future__ import annotations
@@ -13,40 +14,32 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from kaohe import engine
 from kaohe.cycles.models import Record
 
-# The glossary's name → the Record model's field (the database columns predate the glossary).
-STORED_AS = {
-    "unit": "cycle_unit",
-    "indicator": "node_path",
-    "rule": "rule_id",
-    "date": "occurred_on",
-}
 # What an assessor keeps for a unit: every field but the unit itself.
 KEPT = tuple(field for field in engine.RECORD_FIELDS if field.name != "unit")
-RECORD_COLUMNS = tuple(STORED_AS.get(field.name, field.name) for field in KEPT)
-PAIRS = tuple(zip((field.name for field in KEPT), RECORD_COLUMNS, strict=True))
+RECORD_COLUMNS = tuple(field.name for field in KEPT)
 # A stored record's fields in engine.Record's order (after its unit, before its source): reading
 # the facts of a city cycle builds 50,000 of them, and positional arguments cost the least.
 stored_fields = attrgetter(*RECORD_COLUMNS)
-LABELS = {column: field.label for column, field in zip(RECORD_COLUMNS, KEPT, strict=True)}
+LABELS = {field.name: field.label for field in KEPT}
 
 
 def stored_values(record: engine.Record) -> dict[str, Any]:
     """An engine record (as read from a file) as the model's field values, unit aside."""
-    return {column: getattr(record, name) for name, column in PAIRS}
+    return {name: getattr(record, name) for name in RECORD_COLUMNS}
 
 
 def unsaved_record(values: dict[str, Any]) -> engine.Record:
     """The model's field values (some perhaps missing) as the engine record they would make."""
     fields: dict[str, Any] = {}
-    for field, column in zip(KEPT, RECORD_COLUMNS, strict=True):
-        value = values.get(column)
+    for field in KEPT:
+        value = values.get(field.name)
         fields[field.name] = "" if value is None and field.kind == "text" else value
     return engine.Record(unit="", **fields)
 
 
 def record_row(record: Record) -> dict[str, Any]:
     """A record frozen into a snapshot (JSON-ready: numbers and dates as text)."""
-    row: dict[str, Any] = {"id": record.pk, "cycle_unit_id": record.cycle_unit_id}
+    row: dict[str, Any] = {"id": record.pk, "unit_id": record.unit_id}
     for column in RECORD_COLUMNS:
         value = getattr(record, column)
         row[column] = value if value is None or isinstance(value, str) else str(value)
@@ -58,7 +51,7 @@ def refusal(problems: list[engine.FieldProblem]) -> ValidationError:
     """The engine's problems keyed by the model's fields; each message names its field."""
     by_column: dict[str, list[ValidationError]] = defaultdict(list)
     for problem in problems:
-        column = STORED_AS.get(problem.field, problem.field) or NON_FIELD_ERRORS
+        column = problem.field or NON_FIELD_ERRORS
         where = f"「{LABELS[column]}」" if column in LABELS else ""
         text = ValidationError("%(where)s%(text)s", params={"where": where, "text": problem.text})
         by_column[column].append(text)

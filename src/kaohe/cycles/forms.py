@@ -89,7 +89,7 @@ class NumberInput(forms.TextInput):
 
 
 # The grid picks the indicator above its rows; every other field of a record is a cell.
-GRID_COLUMNS = tuple(column for column in RECORD_COLUMNS if column != "node_path")
+GRID_COLUMNS = tuple(column for column in RECORD_COLUMNS if column != "indicator")
 
 
 class RecordForm(StyledModelForm):
@@ -106,14 +106,14 @@ class RecordForm(StyledModelForm):
             "count": NumberInput,
             "value": NumberInput,
             "share": NumberInput,
-            "occurred_on": DATE_INPUT,
+            "date": DATE_INPUT,
             "note": forms.TextInput,
         }
 
     def __init__(self, *args: Any, rules: Sequence[tuple[str, str]] = (), **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", False)  # many rows on one page: no clashing ids
         super().__init__(*args, **kwargs)
-        self.fields["rule_id"].widget = forms.Select(choices=rules, attrs={"class": "form-select"})
+        self.fields["rule"].widget = forms.Select(choices=rules, attrs={"class": "form-select"})
         self.fields["note"].validators.append(MaxLengthValidator(2000))
         for field in self.fields.values():
             field.widget.attrs["aria-label"] = field.label

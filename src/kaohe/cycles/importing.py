@@ -132,9 +132,9 @@ def unsaved_row(
         raise ValidationError(f"「{record.unit}」不是本周期的被考核单位")
     values = stored_values(record)
     actions.check_record(cycle, values)
-    if not may(values["node_path"]):
+    if not may(values["indicator"]):
         raise PermissionDenied("您不负责该指标的考核")
-    return Record(cycle=cycle, cycle_unit=cycle_unit, **values)
+    return Record(cycle=cycle, unit=cycle_unit, **values)
 
 
 def save_records(actor: User, cycle: Cycle, rows: list[Record]) -> int:
@@ -152,11 +152,11 @@ def save_records(actor: User, cycle: Cycle, rows: list[Record]) -> int:
         except ValidationError as error:
             raise RecordsImportError(error.messages) from error
         may = recording_test(actor, cycle)
-        if not all(may(path) for path in {row.node_path for row in rows}):
+        if not all(may(path) for path in {row.indicator for row in rows}):
             raise RecordsImportError(["导入期间您负责的指标有变动，请重新上传"])
         Record.objects.bulk_create(rows, batch_size=BATCH)
         log_prepared(audit)
-        for cycle_unit in {row.cycle_unit_id: row.cycle_unit for row in rows}.values():
+        for cycle_unit in {row.unit_id: row.unit for row in rows}.values():
             batch.add(cycle, cycle_unit)
     return len(rows)
 

@@ -64,7 +64,7 @@ def record_rows(cycle: Cycle) -> dict[str, list[dict[str, Any]]]:
     labels = dict(cycle.cycle_units.values_list("id", "label"))
     rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for record in Record.objects.filter(cycle=cycle).order_by("id"):
-        rows[labels[record.cycle_unit_id]].append(record_row(record))
+        rows[labels[record.unit_id]].append(record_row(record))
     return rows
 
 

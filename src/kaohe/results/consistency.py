@@ -76,7 +76,7 @@ def cycle_consistency(cycle: Cycle) -> Consistency:
     labels = {unit.pk: unit.label for unit in units}
     given = [
         Given(assessor, path, labels[unit_id], count if count is not None else Decimal(1))
-        for unit_id, path, count in cycle.records.values_list("cycle_unit_id", "node_path", "count")
+        for unit_id, path, count in cycle.records.values_list("unit_id", "indicator", "count")
         if (assessor := assessor_of(roots, path))
     ]
     return consistency(given, coverage(roots, units))

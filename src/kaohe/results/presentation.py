@@ -30,8 +30,8 @@ def depth_of(path: str) -> int:
 
 def record_text(record: dict[str, Any], scheme: engine.Scheme) -> str:
     """A record in words: #12 迟到早退 × 2（级别 市级）— its note."""
-    rule = scheme.rules.get(record["rule_id"])
-    parts = [f"记录 #{record['id']}", rule.title if rule else record["rule_id"]]
+    rule = scheme.rules.get(record["rule"])
+    parts = [f"记录 #{record['id']}", rule.title if rule else record["rule"]]
     if record.get("count") is not None:
         parts.append(f"× {trimmed(record['count'])}")
     if record.get("value") is not None:
@@ -53,8 +53,8 @@ def breakdown_rows(
 ) -> list[BreakdownRow]:
     by_path: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for record in records:
-        node = scheme.find_node(record["node_path"])
-        path = node.path if node else record["node_path"]
+        node = scheme.find_node(record["indicator"])
+        path = node.path if node else record["indicator"]
         by_path[path].append({**record, "text": record_text(record, scheme)})
     return [
         BreakdownRow(

@@ -62,7 +62,7 @@ def record_cells(rng: random.Random, rule: Any) -> dict[str, Any]:
     return {
         "count": None if rule.kind == "tiered" else Decimal(rng.randrange(1, 4)),
         "level": rng.choice(levels) if levels else "",
-        "occurred_on": datetime.date.fromisoformat(f"{month}-{day:02d}"),
+        "date": datetime.date.fromisoformat(f"{month}-{day:02d}"),
         "period": month,
     }
 
@@ -99,9 +99,9 @@ def fill(cycle: Cycle, records: int) -> None:
             node, rule = rng.choice(rules)
             yield Record(
                 cycle=cycle,
-                cycle_unit=cycle_units[n % len(cycle_units)],
-                node_path=node.path,
-                rule_id=rule.id,
+                unit=cycle_units[n % len(cycle_units)],
+                indicator=node.path,
+                rule=rule.id,
                 note=f"压测记录 {n + 1}",
                 recorded_by=office,
                 **record_cells(rng, rule),
@@ -139,7 +139,7 @@ def write_import(path: Path, cycle: Cycle, rows: int) -> None:
             "规则": rule.id,
             "次数": int(cells["count"]) if cells["count"] is not None else None,
             "级别": cells["level"] or None,
-            "日期": cells["occurred_on"].isoformat(),
+            "日期": cells["date"].isoformat(),
             "期间": cells["period"],
             "说明": f"压测导入 {n + 1}",
         }

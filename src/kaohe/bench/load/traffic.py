@@ -198,9 +198,9 @@ class Load:
         save = self.plan["save"]
         return {
             "node": save["node"],
-            "rule_id": save["rule"],
+            "rule": save["rule"],
             "count": "1",
-            "occurred_on": "2020-05-15",
+            "date": "2020-05-15",
             "period": "2020-05",
             "note": note,
         }

@@ -39,16 +39,16 @@ def check_record(cycle: Cycle, values: dict[str, Any]) -> None:
     """Finds the record's indicator and rule (filling in an only rule), then refuses what the
     rule or the cycle does not allow, each problem naming its field."""
     scheme = cycle_scheme(cycle)
-    node = scheme.find_node(values["node_path"])
+    node = scheme.find_node(values["indicator"])
     if node is None:
-        raise ValidationError(f"方案中没有指标「{values['node_path']}」")
-    values["node_path"] = node.path
+        raise ValidationError(f"方案中没有指标「{values['indicator']}」")
+    values["indicator"] = node.path
     rule_ids = [rule.id for rule in node.rules]
-    if not values.get("rule_id") and len(rule_ids) == 1:
-        values["rule_id"] = rule_ids[0]
-    if values.get("rule_id") not in rule_ids:
-        raise ValidationError(f"指标「{node.name}」没有规则「{values.get('rule_id', '')}」")
-    rule = scheme.rules[values["rule_id"]]
+    if not values.get("rule") and len(rule_ids) == 1:
+        values["rule"] = rule_ids[0]
+    if values.get("rule") not in rule_ids:
+        raise ValidationError(f"指标「{node.name}」没有规则「{values.get('rule', '')}」")
+    rule = scheme.rules[values["rule"]]
     if rule.kind == "discretionary":
         check_discretionary(rule, values)
     period = (cycle.starts_on, cycle.ends_on)
@@ -71,11 +71,11 @@ def add_record(actor: User, cycle_unit: CycleUnit, **values: Any) -> Record:
     cycle = cycle_unit.cycle
     ensure_open(cycle)
     check_record(cycle, values)
-    if not may_record(actor, cycle, values["node_path"]):
+    if not may_record(actor, cycle, values["indicator"]):
         raise PermissionDenied("您不负责该指标的考核")
     record = Record.objects.create(
         cycle=cycle,
-        cycle_unit=cycle_unit,
+        unit=cycle_unit,
         recorded_by=actor,
         **{k: v for k, v in values.items() if k in RECORD_COLUMNS},
     )
@@ -93,7 +93,7 @@ def change_record(actor: User, record_id: int, expected_version: int, **values: 
     )
     merged = {**record_snapshot(record), **values}
     check_record(record.cycle, merged)
-    if not may_record(actor, record.cycle, merged["node_path"]):
+    if not may_record(actor, record.cycle, merged["indicator"]):
         raise PermissionDenied("您不负责该指标的考核")
     old = record_snapshot(record)
     for name in RECORD_COLUMNS:
@@ -102,7 +102,7 @@ def change_record(actor: User, record_id: int, expected_version: int, **values: 
     record.recorded_by = actor
     record.save()
     log_change(actor, Action.RECORD_CHANGED, record, old=old, new=record_snapshot(record))
-    notify_changed(record.cycle, record.cycle_unit)
+    notify_changed(record.cycle, record.unit)
     return record
 
 
@@ -111,10 +111,10 @@ def delete_record(actor: User, record_id: int, expected_version: int) -> None:
     record = Record.objects.select_for_update().select_related("cycle").get(pk=record_id)
     ensure_open(record.cycle)
     record.ensure_unchanged_since(expected_version, "该记录已被他人修改，请刷新后再删除")
-    if not may_record(actor, record.cycle, record.node_path):
+    if not may_record(actor, record.cycle, record.indicator):
         raise PermissionDenied("您不负责该指标的考核")
     log_change(actor, Action.RECORD_DELETED, record, old=record_snapshot(record))
-    cycle, cycle_unit = record.cycle, record.cycle_unit
+    cycle, cycle_unit = record.cycle, record.unit
     stored = list(record.evidence.values_list("stored_name", flat=True))
     record.delete()
     transaction.on_commit(lambda: [uploads.discard(name) for name in stored])

@@ -26,16 +26,16 @@ class Record(Versioned):
     """考核记录: one deduction, bonus, count or value an assessor keeps for one unit."""
 
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="records")
-    cycle_unit = models.ForeignKey(
+    unit = models.ForeignKey(
         CycleUnit, verbose_name="被考核单位", on_delete=models.CASCADE, related_name="records"
     )
-    node_path = models.CharField("指标路径", max_length=500)
-    rule_id = models.CharField("规则", max_length=100, blank=True)
+    indicator = models.CharField("指标路径", max_length=500)
+    rule = models.CharField("规则", max_length=100, blank=True)
     count = models.DecimalField("次数", max_digits=12, decimal_places=4, null=True, blank=True)
     value = models.DecimalField("数值", max_digits=14, decimal_places=4, null=True, blank=True)
     level = models.CharField("级别", max_length=100, blank=True)
     incident = models.CharField("事项", max_length=100, blank=True)
-    occurred_on = models.DateField("日期", null=True, blank=True)
+    date = models.DateField("日期", null=True, blank=True)
     period = models.CharField("期间", max_length=20, blank=True)
     share = models.DecimalField("分摊", max_digits=6, decimal_places=2, null=True, blank=True)
     note = models.TextField("说明", blank=True)
@@ -47,15 +47,13 @@ class Record(Versioned):
         verbose_name_plural = "考核记录"
         ordering = ["cycle", "id"]
         indexes = [
-            models.Index(fields=["cycle", "cycle_unit"]),
+            models.Index(fields=["cycle", "unit"]),
             # The records grid: one indicator's records, unit by unit, a page at a time.
-            models.Index(
-                fields=["cycle", "node_path", "cycle_unit", "id"], name="record_grid_order"
-            ),
+            models.Index(fields=["cycle", "indicator", "unit", "id"], name="record_grid_order"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.cycle_unit} · {self.node_path} · {self.rule_id}"
+        return f"{self.unit} · {self.indicator} · {self.rule}"
 
 
 class EvaluationEntry(Versioned):

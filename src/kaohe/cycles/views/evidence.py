@@ -19,7 +19,7 @@ from kaohe.cycles.models import Record, RecordEvidence
 
 def readable(request: HttpRequest, cycle_id: int, record_id: int) -> Record:
     record = get_object_or_404(
-        Record.objects.select_related("cycle__scheme_version", "cycle_unit__unit", "recorded_by"),
+        Record.objects.select_related("cycle__scheme_version", "unit__unit", "recorded_by"),
         pk=record_id,
         cycle_id=cycle_id,
     )
@@ -32,8 +32,8 @@ def readable(request: HttpRequest, cycle_id: int, record_id: int) -> Record:
 def record_detail(request: HttpRequest, cycle_id: int, record_id: int) -> HttpResponse:
     record = readable(request, cycle_id, record_id)
     scheme = cycle_scheme(record.cycle)
-    node = scheme.nodes.get(record.node_path)
-    rule = scheme.rules.get(record.rule_id)
+    node = scheme.nodes.get(record.indicator)
+    rule = scheme.rules.get(record.rule)
     return render(
         request,
         "cycles/record.html",
@@ -43,7 +43,7 @@ def record_detail(request: HttpRequest, cycle_id: int, record_id: int) -> HttpRe
             "rule": rule,
             "evidence": record.evidence.select_related("uploaded_by"),
             "may_attach": record.cycle.is_open
-            and may_record(request.user, record.cycle, record.node_path),
+            and may_record(request.user, record.cycle, record.indicator),
         },
     )
 
@@ -71,7 +71,7 @@ def record_evidence_upload(request: HttpRequest, cycle_id: int, record_id: int) 
 def record_evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:
     return uploads.download(
         request,
-        RecordEvidence.objects.select_related("record__cycle", "record__cycle_unit__unit"),
+        RecordEvidence.objects.select_related("record__cycle", "record__unit__unit"),
         evidence_id,
         lambda user, evidence: may_read_record(user, evidence.record),
     )

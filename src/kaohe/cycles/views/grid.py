@@ -48,15 +48,15 @@ class GridFilter:
         )
 
     def records(self, cycle: Cycle) -> QuerySet[Record]:
-        records = cycle.records.filter(node_path=self.node.path)
+        records = cycle.records.filter(indicator=self.node.path)
         if self.unit_id is not None:
-            records = records.filter(cycle_unit_id=self.unit_id)
+            records = records.filter(unit_id=self.unit_id)
         if self.rule:
-            records = records.filter(rule_id=self.rule)
+            records = records.filter(rule=self.rule)
         if self.text:
             words = Q(note__icontains=self.text) | Q(incident__icontains=self.text)
             records = records.filter(words | Q(level__icontains=self.text))
-        return with_evidence_count(records).order_by("cycle_unit_id", "id")
+        return with_evidence_count(records).order_by("unit_id", "id")
 
     def query(self, **more: Any) -> str:
         """The query string showing this grid again (for the pages' links)."""
@@ -104,7 +104,7 @@ def record_row(
         initial={"version": record.version},
         rules=rule_choices(node) if rules is None else rules,
     )
-    return Row(cycle, node, record.cycle_unit, form, message, record=record)
+    return Row(cycle, node, record.unit, form, message, record=record)
 
 
 def new_row(
@@ -178,7 +178,7 @@ def grid_rows(
     units = shown_units(cycle, chosen)
     on_page: dict[int, list[Record]] = {unit.pk: [] for unit in units}
     for record in page.object_list:
-        on_page.get(record.cycle_unit_id, []).append(record)
+        on_page.get(record.unit_id, []).append(record)
     rows = GridRows(cycle, chosen.node)
     parts = [
         (rows.shown(unit, on_page[unit.pk]), partial(rows.part, unit, on_page[unit.pk]))
@@ -188,5 +188,5 @@ def grid_rows(
 
 
 def grid_page(cycle: Cycle, chosen: GridFilter, number: str | None) -> Page[Record]:
-    records = chosen.records(cycle).select_related("cycle_unit")
+    records = chosen.records(cycle).select_related("unit")
     return Paginator(records, PAGE_SIZE).get_page(number)

@@ -79,7 +79,7 @@ def record_add(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> HttpR
     form = RecordForm(request.POST, rules=grid.rule_choices(node))
     try:
         values = typed_values(form)
-        record = actions.add_record(request.user, cycle_unit, node_path=node.path, **values)
+        record = actions.add_record(request.user, cycle_unit, indicator=node.path, **values)
     except ValidationError as error:
         return refused(request, Row(cycle, node, cycle_unit, form), error.messages)
     text = f"已为「{cycle_unit}」新增记录"
@@ -93,9 +93,7 @@ def record_add(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> HttpR
 @role_required(*RECORDERS)
 def record_change(request: HttpRequest, cycle_id: int, record_id: int) -> HttpResponse:
     cycle = cycle_for(request, cycle_id)
-    record = get_object_or_404(
-        Record.objects.select_related("cycle_unit"), pk=record_id, cycle=cycle
-    )
+    record = get_object_or_404(Record.objects.select_related("unit"), pk=record_id, cycle=cycle)
     node = engine_node(cycle, request.POST.get("node", ""))
     form = RecordForm(request.POST, rules=grid.rule_choices(node))
     try:
@@ -103,10 +101,10 @@ def record_change(request: HttpRequest, cycle_id: int, record_id: int) -> HttpRe
         version = form.cleaned_data["version"] or 0
         changed = actions.change_record(request.user, record.pk, version, **values)
     except ValidationError as error:
-        row = Row(cycle, node, record.cycle_unit, form, record=record)
+        row = Row(cycle, node, record.unit, form, record=record)
         return refused(request, row, error.messages)
     if not is_htmx(request):
-        return saved(request, Row(cycle, node, record.cycle_unit), "记录已修改")
+        return saved(request, Row(cycle, node, record.unit), "记录已修改")
     return render_rows(request, [fresh_row(cycle, node, changed, "记录已修改")])
 
 
@@ -114,9 +112,7 @@ def record_change(request: HttpRequest, cycle_id: int, record_id: int) -> HttpRe
 @role_required(*RECORDERS)
 def record_delete(request: HttpRequest, cycle_id: int, record_id: int) -> HttpResponse:
     cycle = cycle_for(request, cycle_id)
-    record = get_object_or_404(
-        Record.objects.select_related("cycle_unit"), pk=record_id, cycle=cycle
-    )
+    record = get_object_or_404(Record.objects.select_related("unit"), pk=record_id, cycle=cycle)
     node = engine_node(cycle, request.POST.get("node", ""))
     form = RecordDeleteForm(request.POST)
     try:
@@ -125,7 +121,7 @@ def record_delete(request: HttpRequest, cycle_id: int, record_id: int) -> HttpRe
         actions.delete_record(request.user, record.pk, form.cleaned_data["version"] or 0)
     except ValidationError as error:
         return refused(request, fresh_row(cycle, node, record), error.messages)
-    gone = Row(cycle, node, record.cycle_unit, message="记录已删除")
+    gone = Row(cycle, node, record.unit, message="记录已删除")
     if not is_htmx(request):
         return saved(request, gone, gone.message)
     return render_rows(request, [gone])

@@ -54,7 +54,7 @@ class RecordField:
 
 # A record's fields, in the order of the records file, the template and the grid. Everything
 # that lists a record's fields (form, grid, template, import, snapshot, engine mapping) reads
-# this tuple; the Django model stores four of them under older names (cycles/fields.py).
+# this tuple; the Django model uses the same names (cycles/fields.py).
 RECORD_FIELDS = (
     RecordField("unit", "被考核单位"),
     RecordField("indicator", "指标"),

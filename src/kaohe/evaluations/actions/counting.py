@@ -186,8 +186,8 @@ def decide_proposal(actor: Any, proposal: ProposedDeduction, confirm: bool) -> P
         proposal.record = add_record(
             actor,
             proposal.cycle_unit,
-            node_path=proposal.node_path,
-            rule_id=proposal.rule_id,
+            indicator=proposal.node_path,
+            rule=proposal.rule_id,
             count=Decimal(proposal.count),
             note=note,
         )

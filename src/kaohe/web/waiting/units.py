@@ -56,7 +56,7 @@ def indicators_to_record(user: Any, today: Any, calendar: WorkingCalendar) -> li
         .order_by("cycle__ends_on", "cycle_id")
     )
     entered = dict(
-        Record.objects.filter(access.kept_indicators(user, open_cycles))
+        Record.objects.filter(access.kept_indicators(user, open_cycles, "indicator"))
         .values_list("cycle_id")
         .annotate(Counted("id"))
     )
