@@ -52,3 +52,11 @@ def test_a_deduction_limit_in_the_name_makes_a_penalty_item_of_that_many_points(
 def test_points_deducted_until_gone_are_the_items_points():
     reading = read_name("信息报送(共40分,扣完为止)")
     assert (reading.name, reading.points) == ("信息报送", Decimal(40))
+
+
+def test_points_introduced_by_a_word_are_the_items_points():
+    assert read_points("(一)日常管理(共30分)") == ("日常管理", Decimal(30))
+    assert read_points("（二）年度任务（共计70分）") == ("年度任务", Decimal(70))
+    assert read_points("群众满意度(占20分)") == ("群众满意度", Decimal(20))
+    assert read_points("材料报送(满分2分)") == ("材料报送", Decimal(2))
+    assert read_points("安全生产(分值:10分)") == ("安全生产", Decimal(10))

@@ -100,3 +100,19 @@ def test_a_document_without_a_table_is_read_as_a_numbered_outline():
         ("班子测评", "10"),
     ]
     assert "每人次扣0.5分" in leaf(scheme, "日常考核", "人员管理情况")["criteria"]
+
+
+def test_a_numbered_paragraph_above_each_table_heads_that_tables_indicators():
+    doc = docx.Document()
+    doc.add_paragraph("某县安全生产考核细则")
+    doc.add_paragraph("一、基础工作")
+    add_table(doc, [["考核项目", "分值", "评分标准"], ["隐患排查", 10, "每缺1次扣2分"]])
+    doc.add_paragraph("二、专项工作")
+    add_table(doc, [["考核项目", "分值", "评分标准"], ["应急演练", 5, "未开展的扣5分"]])
+
+    assert tree(import_document("细则.docx", save(doc)).scheme) == [
+        ("基础工作", "10"),
+        ("基础工作", "隐患排查", "10"),
+        ("专项工作", "5"),
+        ("专项工作", "应急演练", "5"),
+    ]

@@ -4,6 +4,8 @@ outline of indicators first. Each test is a small document written in the style 
 from decimal import Decimal
 
 from kaohe.transfer.importers import import_document
+from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.importers.stream import read_stream
 from tests.transfer.documents import leaf, tree
 
 # A table run together by PDF text: 考核要求 | 分值 | 评分细则, the points without their 分.
@@ -181,3 +183,131 @@ def test_the_next_numbered_line_of_an_items_criteria_stays_in_its_criteria():
     assert tree(imported.scheme) == [("办理建议提案", "10"), ("信息报送", "5")]
     criteria = leaf(imported.scheme, "办理建议提案")["criteria"]
     assert "2、答复意见未按规定格式报送" in criteria
+
+
+def test_a_pipe_tables_header_in_traditional_script_is_skipped_not_read_as_indicators():
+    text = (
+        "某單位黨建考核細則\n"
+        "項目 |\n考核內容及標準 |\n標準分(100分) |\n評分說明 |\n自查分 |\n"
+        "一、組織生活20分 |\n"
+        "按時召開組織生活會 |\n"
+        "20分 |\n"
+        "未按時召開的,每次扣5分;未形成記錄的扣2分。 |\n"
+        " |\n"
+    )
+    imported = import_document("細則.txt", text.encode())
+
+    assert tree(imported.scheme)[0] == ("組織生活", "20")
+    names = [node["name"] for node in imported.scheme["sections"]]
+    assert not {"標準分", "評分說明", "自查分", "考核內容及標準"} & set(names)
+
+
+def test_names_and_units_written_two_characters_a_line_are_joined_but_a_broken_header_is_not():
+    text = (
+        "某局机关作风考核细则\n"
+        "考核内容\n计分办法\n考核\n部门\n"  # 考核部门, broken over two lines
+        "作\n风\n建\n设\n"
+        "会风会纪\n"
+        "无故缺席全局会议的,每人次扣0.5分\n"
+        "机关\n党委\n(纪委)\n"
+        "日常\n管理\n考核\n(10分)\n"
+        "日常检查不合格的,每次扣1分\n"
+    )
+    scheme = import_document("细则.txt", text.encode()).scheme
+
+    assert tree(scheme) == [
+        ("作风建设", "10"),
+        ("作风建设", "会风会纪", "0"),
+        ("作风建设", "日常管理考核", "10"),
+    ]
+    assert leaf(scheme, "作风建设", "会风会纪")["assessor"] == "机关党委(纪委)"
+
+
+def test_the_parts_about_the_assessment_are_reported_and_a_layout_part_gives_way_to_its_items():
+    text = (
+        "某镇宣传信息工作考核办法\n"
+        "一、考核对象\n"
+        "镇机关全体干部\n"
+        "二、考核方式\n"
+        "(一)扣分项目\n"
+        "未按时报送信息的,每次扣1分\n"
+        "(二)奖励项目\n"
+        "信息被市级采用的,每篇加2分\n"
+    )
+    imported = import_document("办法.txt", text.encode())
+
+    assert [path[0] for path in tree(imported.scheme)] == ["扣分项目", "奖励项目"]
+    assert any("镇机关全体干部" in cell for cell in imported.report.cells_ignored)
+    # the sentences an abandoned reading ignored are not counted against the one kept
+    assert not any("含扣分/加分字样" in item for item in imported.report.pending)
+
+
+SCORING_PARTS = (
+    "某街道信息工作考核办法\n"
+    "一、考核对象\n"
+    "街道机关及所属站所干部\n"  # a plain line under 一、: it must not take 二、 under it
+    "二、考核计分\n"
+    "(一)扣分制度:结合季度考核,就报送的及时性进行考核。\n"
+    "1.每季度未报送信息的,扣2分;\n"
+    "(二)加分制度:就信息录用情况进行考核。\n"
+    "1.信息被区级刊物录用的,每篇加1分;\n"
+)
+
+
+def test_headings_naming_a_part_of_the_scoring_open_it_whatever_their_sign():
+    assert tree(import_document("办法.txt", SCORING_PARTS.encode()).scheme) == [
+        ("考核计分", "0"),
+        ("考核计分", "扣分制度", "0"),
+        ("考核计分", "加分制度", "0"),
+    ]
+
+
+def test_in_a_stream_a_numbered_part_after_a_plain_line_is_not_nested_under_that_line():
+    def paths(draft, above=()):
+        for child in draft.children:
+            yield (*above, child.name)
+            yield from paths(child, (*above, child.name))
+
+    root = read_stream(SCORING_PARTS, ImportReport("办法.txt", "text"))
+
+    assert list(paths(root)) == [("考核计分",), ("考核计分", "扣分制度"), ("考核计分", "加分制度")]
+
+
+def test_header_words_run_into_the_first_row_spaced_or_joined_by_及_are_cut_off_it():
+    text = (
+        "某乡党建工作考核评分表\n"
+        "考评项目 及标准分 考评得分 备注 组织建设 (10分) 1、党委每季度研究党建工作,"
+        "未研究的每次扣2分。 2、按时换届,未按时换届的扣4分。\n"
+    )
+    scheme = import_document("评分表.txt", text.encode()).scheme
+
+    assert tree(scheme)[0] == ("组织建设", "10")
+
+
+def test_a_rows_serial_glued_to_a_word_the_copy_masked_is_cut_off_its_name():
+    text = (
+        "某镇组织工作考核评分表\n"
+        "项目及分值 评分标准 自评得分\n"
+        "常规工作20分队伍建设20分1X组织书记全员轮训,学习计划详实。10基层X组织书记未参加轮训的,"
+        "缺一人扣1分。2X员发展程序规范。10发展程序不规范的,每例扣2分。\n"
+    )
+
+    assert tree(import_document("评分表.txt", text.encode()).scheme) == [
+        ("常规工作", "20"),
+        ("常规工作", "队伍建设", "20"),
+        ("常规工作", "队伍建设", "X组织书记全员轮训", "10"),
+        ("常规工作", "队伍建设", "X员发展程序规范", "10"),
+    ]
+
+
+def test_a_numbered_pointed_heading_glued_to_the_row_before_it_opens_its_own_row():
+    text = (
+        "某市机关效能考核评分细则\n"
+        "项目分值考核内容评分标准自评分考核分考核部门"
+        "1、日常督查(30分)按要求参加会议和报送材料。每缺一次扣1分。市效能办"
+        "2、投诉办理(20分)受理投诉按期办结。每超期一件扣0.5分。市效能办\n"
+    )
+    scheme = import_document("细则.txt", text.encode()).scheme
+
+    assert tree(scheme) == [("日常督查", "30"), ("投诉办理", "20")]
+    assert "每超期一件扣0.5分" in leaf(scheme, "投诉办理")["criteria"]

@@ -182,3 +182,93 @@ def test_a_points_header_carrying_the_tables_total_is_still_the_points_column():
     points = [node["points"] for node in import_document("t.xlsx", data).scheme["sections"]]
 
     assert points == [Decimal(60), Decimal(40)]
+
+
+def test_headers_written_in_traditional_script_are_understood():
+    data = workbook(
+        [
+            ["考核項目", "標準分", "評分說明"],
+            ["信息報送", 5, "每少一篇扣0.2分"],
+            ["檔案管理", 3, "未按時歸檔的,每次扣1分"],
+        ]
+    )
+
+    scheme = import_document("表.xlsx", data).scheme
+
+    assert tree(scheme) == [("信息報送", "5"), ("檔案管理", "3")]
+    assert "每少一篇扣0.2分" in leaf(scheme, "信息報送")["criteria"]
+
+
+def test_a_name_with_its_points_written_bare_after_it_gives_its_points():
+    data = workbook(
+        [
+            ["考核项目", "二级指标", "分值", "评分标准"],
+            ["一、组织建设20分", "班子建设", 12, "未按期换届的扣6分"],
+            [None, "阵地建设", 8, "无固定活动场所的扣4分"],
+            ["二、作风建设 占10分", "会风会纪", 10, "迟到早退的,每人次扣1分"],
+        ],
+        merges=[(2, 1, 3, 1)],
+    )
+
+    assert tree(import_document("表.xlsx", data).scheme) == [
+        ("组织建设", "20"),
+        ("组织建设", "班子建设", "12"),
+        ("组织建设", "阵地建设", "8"),
+        ("作风建设", "10"),
+        ("作风建设", "会风会纪", "10"),
+    ]
+
+
+def test_a_target_column_numbered_like_outline_items_names_the_items_below_the_first_column():
+    data = workbook(
+        [
+            ["项目", "目标", "考核内容", "分值", "评分说明"],
+            ["一、学习制度（10分）", "1、理论学习有计划", "年初订计划", 6, "无计划的扣3分"],
+            [None, "2、学习记录完整", "每次学习有记录", 4, "缺一次记录扣1分"],
+        ],
+        merges=[(2, 1, 3, 1)],
+    )
+
+    scheme = import_document("表.xlsx", data).scheme
+
+    assert tree(scheme) == [
+        ("学习制度", "10"),
+        ("学习制度", "理论学习有计划", "6"),
+        ("学习制度", "学习记录完整", "4"),
+    ]
+    assert "无计划的扣3分" in leaf(scheme, "学习制度", "理论学习有计划")["criteria"]
+
+
+def test_a_numbered_name_above_the_header_heads_the_tables_indicators():
+    data = workbook(
+        [
+            ["某区信访工作考核细则"],
+            ["一、业务工作指标"],
+            ["一级指标", "二级指标", "分值", "评分标准"],
+            ["办理质量（30分）", "及时受理", 10, "每超期1件扣1分"],
+            [None, "按期办结", 20, "每超期1件扣2分"],
+        ],
+        merges=[(4, 1, 5, 1)],
+    )
+
+    imported = import_document("细则.xlsx", data)
+
+    assert imported.scheme["name"] == "某区信访工作考核细则"
+    assert tree(imported.scheme) == [
+        ("业务工作指标", "30"),  # its points: its items' sum
+        ("业务工作指标", "办理质量", "30"),
+        ("业务工作指标", "办理质量", "及时受理", "10"),
+        ("业务工作指标", "办理质量", "按期办结", "20"),
+    ]
+
+
+def test_a_numbered_line_naming_the_documents_layout_above_the_header_heads_nothing():
+    data = workbook(
+        [
+            ["一、考核内容及评分标准"],
+            ["考核项目", "分值", "评分标准"],
+            ["及时受理", 10, "每超期1件扣1分"],
+        ]
+    )
+
+    assert tree(import_document("细则.xlsx", data).scheme) == [("及时受理", "10")]

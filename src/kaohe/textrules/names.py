@@ -16,7 +16,11 @@ from kaohe.textrules.numbers import NUMBER, number
 from kaohe.textrules.reading import NameReading
 
 _BRACKETS = re.compile(r"\(([^()]*)\)")
-_POINTS = re.compile(rf"^\s*(?P<points>{NUMBER})\s*分?\s*$")
+# 「(15)」「(15分)」, and the points with the word that introduces them: 「(共30分)」「(共计70分)」
+# 「(占20分)」「(满分2分)」「(分值:10分)」.
+_POINTS = re.compile(
+    rf"^\s*(?:(?:共计?|合计|计|占|满分|分值|总分)\s*[:：为]?\s*)?(?P<points>{NUMBER})\s*分?\s*$"
+)
 _PENALTY = re.compile(rf"(?P<each>每小项|每项|各)?\s*倒扣(?:分)?\s*(?P<points>{NUMBER})\s*分")
 _POINTS_FIRST = re.compile(rf"^\s*(?P<points>{NUMBER})\s*分\s*[,;]")
 # 「平安三率(本项限扣5分)」: a deduction item that can take at most 5.

@@ -111,7 +111,7 @@ def _better_reading(reading: Reading, report: ImportReport) -> Draft:
         return reading.root
     if not reading.root.children and weighted_sections(reading.prose or "", ImportReport("", "")):
         return reading.root
-    report.cells_ignored[:] = streamed.cells_ignored
+    report.take_ignored(streamed)
     return stream
 
 

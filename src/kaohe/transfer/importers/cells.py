@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from kaohe.textrules.normalize import to_simplified
 from kaohe.textrules.vocabulary import SCORING_WORD
+from kaohe.transfer.importers.furniture import is_furniture
+from kaohe.transfer.importers.headings import heading_rank
 from kaohe.transfer.importers.names import UNIT_ENDINGS, split_name, strip_numbering
-from kaohe.transfer.importers.outline import heading_rank
 
 COUNTING_WORDS = (
     r"个|次|项|条|人|件|天|日|月|年|周|名|份|处|户|家|分|元|万|亿|倍|届|批|位|所|类|台(?!账)|辆|篇|期|"
@@ -61,7 +62,7 @@ class Cell:
 def cells_of(text: str) -> list[Cell]:
     """Every non-empty cell, in reading order, with vertical names and wrapped lines joined."""
     cells: list[Cell] = []
-    lines = text.split("\n")
+    lines = _joined_between_rules(text.split("\n"))
     for number, line in enumerate(lines, 1):
         if _RULE_LINE.match(line):
             continue
@@ -69,6 +70,37 @@ def cells_of(text: str) -> list[Cell]:
             for piece in _split_inline(" ".join(part.split())):
                 cells.append(Cell(piece, f"第 {number} 行", number))
     return _join_wrapped(_join_vertical(cells), _double_spaced(lines))
+
+
+_LONE_RULE = re.compile(r"^\s*[|│┃║¦]\s*$")
+_RULED_SHARE = 0.3
+
+
+def cell_per_line_between_rules(lines: list[str]) -> bool:
+    """A table dumped one cell a line with a lone 「|」 line between cells."""
+    filled = [line for line in lines if line.strip()]
+    rules = sum(1 for line in filled if _LONE_RULE.match(line))
+    return len(filled) >= 8 and rules >= _RULED_SHARE * len(filled)
+
+
+def _joined_between_rules(lines: list[str]) -> list[str]:
+    """In a table with a lone 「|」 between cells, the lines between two rules are one cell
+    (「3.发布审核制度、保密」 / 「审查制度」); each cell keeps the number of its first line."""
+    if not cell_per_line_between_rules(lines):
+        return lines
+    joined: list[str] = []
+    cell: int | None = None  # where the cell being read began, after a rule
+    after_rule = False
+    for line in lines:
+        edge = not line.strip() or bool(_LONE_RULE.match(line))
+        if cell is not None and not edge:
+            joined[cell] += line.strip()
+            joined.append("")  # the line's number stays taken
+            continue
+        joined.append(line)
+        cell = len(joined) - 1 if after_rule and not edge else None
+        after_rule = bool(_LONE_RULE.match(line))
+    return joined
 
 
 _DOUBLE_SPACED_SHARE = 0.8
@@ -96,12 +128,14 @@ _INLINE_BREAK = re.compile(
     r"|(?<=^\d分)(?![,，(（]|及?以[上下])|(?<=^\d\d分)(?![,，(（]|及?以[上下])"
     r"|(?<=^\d\.\d分)(?![,，(（]|及?以[上下])"
 )
-_HEADER_RUN = re.compile(
-    r"(?:考核项目|指标项目|考核内容及计分标准|考核内容及评分标准|考核内容|考核要求|考核标准|"
+_HEADER_WORD = (
+    r"(?:考核项目|考评项目|指标项目|考核内容及计分标准|考核内容及评分标准|考核内容|考核要求|考核标准|"
     r"评分标准|计分标准|扣分标准|标准分|项目及分值|分值|考核细则|评分细则|备注|考核办法|评分要点|"
-    r"评分办法|评分方法|计分方法|检查方式|考核方式|自评纪实|自评情况|自评得分|自评分|得分|扣分|"
-    r"序号|类别){3,}"
+    r"评分办法|评分方法|计分方法|检查方式|考核方式|考评方式|自评纪实|自评情况|自评得分|自评分|"
+    r"考评得分|考核得分|考核分|考核部门|考核单位|得分|扣分|序号|类别)"
 )
+# 「考评项目 及标准分 考评得分 备注 落实……」: header words run together, spaced or joined by 及.
+_HEADER_RUN = re.compile(rf"{_HEADER_WORD}(?:\s*及?\s*{_HEADER_WORD}){{2,}}")
 # 「……三落实。5每缺一项扣0.5分」: a points cell that lost its 分 in PDF text, between a row's
 # requirement (ending a sentence) and its criteria. A counting word after the number
 # (「3个月内」, 「2人以上」) makes it part of a sentence instead.
@@ -109,21 +143,51 @@ _BARE_POINTS = re.compile(
     r"(?<=[。；;])\s*(\d{1,2}(?:\.\d)?)(?=[\u4e00-\u9fff]|$)(?!的|" + COUNTING_WORDS + ")"
 )
 # 「2严格落实……」: a row's serial run into its requirement.
-GLUED_SERIAL = re.compile(r"^\d{1,2}(?=[\u4e00-\u9fff])(?!" + COUNTING_WORDS + ")")
+# Where a word begins: a copy may mask one with X or * (「X组织书记」 for 党组织书记).
+_WORD_START = r"[\u4e00-\u9fffX*＊]"
+GLUED_SERIAL = re.compile(r"^\d{1,2}(?=" + _WORD_START + ")(?!" + COUNTING_WORDS + ")")
 # 「基础工作(50分)实施方案按时出台;……」: a heading with its points, run into its first row.
 _POINTED_HEAD = re.compile(
-    r"^[^，,。；;:：\d]{2,15}[（(]\d{1,3}(?:\.\d)?分[)）](?=[\u4e00-\u9fff])"
+    r"^(?:\d{1,2}、)?[^，,。；;:：\d]{2,15}[（(]\d{1,3}(?:\.\d)?分[)）](?=[\u4e00-\u9fff])"
 )
 
 
 def _split_inline(text: str) -> list[str]:
     """A cell cut where a run-together table had its cell edges; runs of header words gone."""
     pieces: list[str] = []
-    for segment in _between_header_runs(text):
-        for piece in _at_glued_serials(segment.strip()):
+    segments = [s for run in _between_header_runs(text) for s in _GLUED_HEADING.split(run)]
+    for segment in segments:
+        names, segment = _leading_pointed_names(segment.strip())
+        pieces.extend(names)
+        for piece in _at_glued_serials(segment):
             for part in _split_bare_points(piece):
                 pieces.extend(_split_points_head(part))
     return [piece.strip() for piece in pieces if piece.strip(" \u3000")]
+
+
+# 「……市效能办2、效能投诉办理情况(20分)受理……」: a numbered heading with its points glued to
+# the cell before it (the assessor column of the row above).
+_GLUED_HEADING = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?=\d{1,2}、[^，,。；;:：\d]{2,15}[（(]\d{1,3}(?:\.\d)?分[)）])"
+)
+
+
+# 「常规工作70分基本组织13分1坚持民主集中制……」: the names of a row's levels, each with its points
+# written without brackets, run into the row. A name holds no verb that would make 「N分」 an
+# amount (「未报送扣2分」).
+_LEADING_POINTED_NAME = re.compile(
+    r"^(?P<name>[^\d\s，,。；;:：、()（）扣加得减计记每少超占共为按]{2,12}?)"
+    r"(?P<points>\d{1,3}(?:\.\d)?)分(?=[\u4e00-\u9fff\d])"
+)
+
+
+def _leading_pointed_names(text: str) -> tuple[list[str], str]:
+    """The pointed names a line starts with, each as 「name(N分)」, and the rest of the line."""
+    names: list[str] = []
+    while head := _LEADING_POINTED_NAME.match(to_simplified(text)):
+        names.append(f"{text[: head.end('name')]}({head.group('points')}分)")
+        text = text[head.end() :]
+    return names, text
 
 
 MIN_GLUED_ROWS = 3
@@ -146,7 +210,7 @@ def _serial_cuts(text: str) -> list[int]:
     cuts: list[int] = []
     serial, start = 1, 0
     while True:
-        pattern = rf"(?<![\d.、])(?<!第){serial}(?![\d.])(?=[\u4e00-\u9fff])(?!{COUNTING_WORDS})"
+        pattern = rf"(?<![\d.、])(?<!第){serial}(?![\d.])(?={_WORD_START})(?!{COUNTING_WORDS})"
         match = re.compile(pattern).search(text, start)
         if match is None:
             return cuts
@@ -198,21 +262,52 @@ def _split_points_head(piece: str) -> list[str]:
 
 
 def _join_vertical(cells: list[Cell]) -> list[Cell]:
-    """「区\n政\n府」: a name written one character a line (a tall merged cell)."""
+    """「区\n政\n府」, 「决策\n部署\n落实\n情况\n(4分)」, 「机关\n党委\n(纪委)」: a name written a
+    character or two a line (a tall, narrow merged cell), its bracket on the last line."""
     joined: list[Cell] = []
     run: list[Cell] = []
     for cell in [*cells, Cell("", "")]:
-        if len(cell.text) == 1 and not cell.text.isdigit():
+        if _fragment(cell.text) and run and len(cell.text) != len(run[0].text):
+            _close_run(joined, run)  # 「考核」「部门」 then 「党」「建」: two cells, not one
+            run = []
+        if _fragment(cell.text) or (run and _closing_bracket(cell.text)):
             run.append(cell)
-            continue
-        if len(run) > 1:
-            joined.append(Cell("".join(c.text for c in run), run[0].where, run[-1].line))
-        else:
-            joined.extend(run)
-        run = []
-        if cell.text:
+            if not _closing_bracket(cell.text):
+                continue
+        _close_run(joined, run)
+        if cell.text and cell not in run:
             joined.append(cell)
+        run = []
     return joined
+
+
+def _close_run(joined: list[Cell], run: list[Cell]) -> None:
+    if _vertical(run):
+        joined.append(Cell("".join(c.text for c in run), run[0].where, run[-1].line))
+    else:
+        joined.extend(run)
+
+
+_FRAGMENT = re.compile(r"[^\d\s]|[\u4e00-\u9fff]{2}")
+_CLOSING_BRACKET = re.compile(r"[（(][^（）()]{1,6}[)）]")
+
+
+def _fragment(text: str) -> bool:
+    return bool(_FRAGMENT.fullmatch(text)) and not _HEADER_WORDS.match(text)
+
+
+def _closing_bracket(text: str) -> bool:
+    return bool(_CLOSING_BRACKET.fullmatch(text))
+
+
+def _vertical(run: list[Cell]) -> bool:
+    """One character a line from two lines on; two a line from three lines, or two before a
+    bracket."""
+    if len(run) < 2:
+        return False
+    if all(len(cell.text) == 1 for cell in run):
+        return True
+    return len(run) >= 3 or _closing_bracket(run[-1].text)
 
 
 def _join_wrapped(cells: list[Cell], double_spaced: bool = False) -> list[Cell]:
@@ -252,56 +347,33 @@ def kind_of(text: str) -> str:
         return "furniture"
     if NUMBER_CELL.match(text):
         return "number"
-    if _named_with_points(text) or _VETO_HEADING.match(text):
+    if _named_with_points(text) or _VETO_HEADING.match(text) or _scoring_heading(text):
         return "name"
     if (SCORING_WORD.search(text) or _POINTS_WRITTEN.search(text)) and not _SHORT_NAME.match(text):
         return "criteria"
     bare = strip_numbering(text).rstrip("。；;")
     if len(bare) > MAX_NAME or re.search(r"[。；;]", text.rstrip("。；;")):
         return "text"
-    if bare.endswith(UNIT_ENDINGS) and len(bare) <= 12 and not bare.endswith(("）", ")")):
+    if bare.endswith(UNIT_ENDINGS) and len(bare) <= 12 and _unit_bracket(bare):
         return "unit"
     return "name"
 
 
-# Page furniture and the document's own title, never an indicator: 「当前位置 > 首页 > ……」,
-# 发布时间, 来源, 【字体：大 中 小】, a file name, a document number (〔2021〕4号), the heading of
-# an official letter (……文件, ……的通知) and a title (……考核办法(试行), ……考核评分表).
-_FURNITURE = re.compile(
-    r"当前位置|发布时间|发布日期|信息来源|来源[:：]|【?字体[:：]|浏览次数|阅读次数|点击数|"
-    r"\.docx?\b|\.pdf\b|^PAGE\b|〔\d{4}〕\d+号|^[^，,。；;]{2,30}文件$|的通知$"
-)
-_TITLE = re.compile(
-    r"^[^，,。；;]{0,40}(?:考核|考评|考评|评估|绩效|评分|督查|目标)[^，,。；;]{0,20}"
-    r"(?:细则|办法|方案|实施意见|规定|评分表|考核表|评分标准表|计分表)$"
-)
-# 「……加分和扣分事项表」: a table's title may name its scoring without scoring anything.
-_TABLE_TITLE = re.compile(
-    r"^[^，,。；;\d]{0,40}(?:考核|考评|评估|绩效|评分|目标)[^，,。；;\d]{0,20}"
-    r"(?:事项表|一览表|明细表|标准表|指标表|清单)$"
-    # 「机关事业单位党组织分类定级自评表」: the form a unit fills in about itself.
-    r"|^[^，,。；;\d]{2,40}(?:自评表|测评表|评价表)$"
-)
-_TITLE_TAIL = re.compile(r"[（(][^（）()]{1,6}[)）]$|[?？。:：\s]+$")
+def _scoring_heading(text: str) -> bool:
+    """「(一)倒扣分制度:结合月度考核……」: a numbered heading that names scoring (倒扣分制度,
+    加分项目) before a colon, its description after it scoring nothing."""
+    head = HEAD.match(text)
+    if head is None or heading_rank(text) is None:
+        return False
+    name, rest = strip_numbering(head.group("name")), head.group("rest")
+    return bool(_SHORT_NAME.match(name)) and not scoring_words(rest)
 
 
-# 「(起评分100分)」, 「(总分值:100分)」 under a title: the document's total, not an indicator.
-_TOTAL_NOTE = re.compile(
-    r"[（(]\s*(?:起评分|总分值|总分|满分|基础分|总计)\s*[:：为]?\s*\d+(?:\.\d+)?\s*分\s*[)）]$"
-)
-
-
-def is_furniture(text: str) -> bool:
-    """Page furniture, a title line or the total under it (see _FURNITURE, _TITLE and
-    _TOTAL_NOTE)."""
-    if _FURNITURE.search(text):
+def _unit_bracket(name: str) -> bool:
+    """「机关党委(纪委)」 ends like a unit in its bracket; 「依法行政(政务公开)」 names an item."""
+    if not name.endswith(("）", ")")):
         return True
-    total = _TOTAL_NOTE.search(text)
-    if total and (total.start() == 0 or is_furniture(text[: total.start()].strip())):
-        return True
-    bare = _TITLE_TAIL.sub("", strip_numbering(text)).strip()
-    titled = bool(_TITLE.match(bare)) and not SCORING_WORD.search(bare)
-    return titled or bool(_TABLE_TITLE.match(bare))
+    return name[:-1].endswith(UNIT_ENDINGS) and not name[:-1].endswith(("）", ")"))
 
 
 def _named_with_points(text: str) -> bool:

@@ -43,17 +43,30 @@ def read_document(upload: Upload, report: ImportReport) -> Reading:
     title = find_title(paragraphs)
     reader = TableReader(report)
     texts: list[str] = []
-    for number, table in enumerate(body.iterchildren(_TBL), 1):
+    for number, (table, above) in enumerate(_tables(body), 1):
         grid = table_grid(table, number, report)
         texts.append(grid_text(grid))
-        reader.read(grid)
+        reader.read(grid, above)
     cells = "\n".join(_body_text(body, iter(texts)))
     if reader.root.children:
         root, title = reader.root, reader.title(title)
         return Reading(root=root, title=title, prose=paragraphs, cells=cells)
-    report.cells_ignored.clear()
+    report.forget_ignored()
     root = read_outline(paragraphs, report)
     return Reading(root=root, title=title, prose=paragraphs, cells=cells)
+
+
+def _tables(body: Any) -> list[tuple[Any, str]]:
+    """Each table with the last paragraph of text printed above it (「一、综合绩效评价指标」)."""
+    tables: list[tuple[Any, str]] = []
+    above = ""
+    for child in body.iterchildren(_P, _TBL):
+        if child.tag == _TBL:
+            tables.append((child, above))
+            above = ""
+        elif text := _paragraph_text(child).strip():
+            above = text
+    return tables
 
 
 def _body_text(body: Any, tables: Any) -> list[str]:

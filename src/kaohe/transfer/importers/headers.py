@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kaohe.textrules.normalize import to_simplified
 from kaohe.transfer.importers.grid import Cell, Grid
+from kaohe.transfer.importers.headings import heading_rank
 
 LEVEL = "level"
 POINTS = "points"
@@ -31,7 +33,8 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (POINTS, r"(基础|基本)?(分值|标准分|分数|满分|权重|基本分|基础分|指标分值)(分)?"),
         (
             CRITERIA,
-            r"(考核|评价|评分|扣分|计分)(要点|标准|细则|方法|办法)(及)?(评价|评分)?(标准)?|考核要点及评价标准",
+            r"(考核|评价|评分|扣分|计分)(要点|标准|细则|方法|办法|说明)(及)?(评价|评分)?(标准)?"
+            r"|考核要点及评价标准|(考核|工作)内容及(考核|评分|计分|评价)?标准",
         ),
         (CRITERIA, r"(加扣分|加减分|奖扣分|加分|奖励)(标准|分值|细则)"),
         (CONTENT, r"(考核|工作|指标)(内容|要求)"),
@@ -76,7 +79,7 @@ _TOTAL = re.compile(r"\d+(?:\.\d+)?分$")
 
 
 def normalise_header(text: str) -> str:
-    return _TOTAL.sub("", _NOISE.sub("", _PARENTHESES.sub("", text)))
+    return _TOTAL.sub("", _NOISE.sub("", _PARENTHESES.sub("", to_simplified(text))))
 
 
 def header_role(text: str) -> str | None:
@@ -97,8 +100,23 @@ def find_columns(grid: Grid, start: int = 0) -> tuple[int, Columns] | None:
     for index in range(start, len(grid.rows)):
         if _looks_like_header(grid.rows[index]):
             depth = _header_depth(grid.rows, index)
-            return index, _columns(grid.rows[index : index + depth], grid.width)
+            columns = _columns(grid.rows[index : index + depth], grid.width)
+            return index, _numbered_targets_name_items(columns, grid.rows[index + depth :])
     return None
+
+
+def _numbered_targets_name_items(columns: Columns, rows: list[list[Cell]]) -> Columns:
+    """「项目 | 目标 | 考核内容」 with 「1、坚持……」 in every 目标 cell: a target column whose cells
+    are numbered like outline items names the items one level below the columns before it."""
+    roles = list(columns.roles)
+    for column in columns.of(TARGET):
+        texts = [row[column].text for row in rows if column < len(row) and row[column].text]
+        if texts and all(heading_rank(text) is not None for text in texts):
+            roles[column] = LEVEL
+    if roles == list(columns.roles):
+        return columns
+    levels = tuple(index for index, role in enumerate(roles) if role == LEVEL)
+    return Columns(roles=tuple(roles), header_rows=columns.header_rows, level_columns=levels)
 
 
 def is_repeated_header(row: list[Cell]) -> bool:

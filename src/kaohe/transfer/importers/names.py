@@ -12,7 +12,7 @@ from kaohe.textrules import read_name
 NUMBERING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百]+[章条节]|[一二三四五六七八九十]+[、.．]|"
     r"[（(]\s*[一二三四五六七八九十\d]+\s*[)）][、.．]?|\d+(?:\.\d+)+[、.．]?(?!\d)|"
-    r"\d+[、.．](?!\d)|[①-⑳])\s*"
+    r"\d+[、.．](?!\d)|[①-⑳]|[.．](?![\d.．]))\s*"
 )
 _TRAILING_POINTS = re.compile(
     r"[（(]\s*(?:(?P<penalty>倒扣分?)\s*)?(?P<points>\d+(?:\.\d+)?)\s*分?"
@@ -22,6 +22,11 @@ _POINTS_CELL = re.compile(
     r"(?:(?P<penalty>倒扣分?)|(?P<bonus>加分(?:最高)?))?(?P<points>\d+(?:\.\d+)?)?分?"
     r"(?:[（(](?:倒扣分?(?P<floor>\d+(?:\.\d+)?)分?|最高(?P<cap>\d+(?:\.\d+)?)分?"
     r"|(?P<uncapped>不封顶))[)）])?"
+)
+# 「一、组织领导20分」, 「目标管理 占20分」: points written bare after a name that scores nothing.
+_BARE_TRAILING_POINTS = re.compile(
+    r"(?P<name>[^\d，,。；;:：扣加得减每未不超少]{2,30}?)\s*(?:占|共|计)?\s*"
+    r"(?P<points>\d{1,3}(?:\.\d{1,2})?)\s*分"
 )
 _EDGE_PUNCTUATION = "。；;，,：: \n\t"
 UNIT_ENDINGS = tuple("科室局办部委站心位馆院会府大协校队所处厅组团联)）社司行")
@@ -81,6 +86,8 @@ def _bonus_cap(match: re.Match[str], points: Decimal | None) -> Decimal | None:
 def _own_reading(text: str) -> NamedPoints:
     # The last annotation is the points: 「（一）工作（其他）（15分）」.
     match = next(reversed(list(_TRAILING_POINTS.finditer(text))), None)
+    if match is None and (bare := _BARE_TRAILING_POINTS.fullmatch(text)):
+        return NamedPoints(_tidy(bare.group("name")), Decimal(bare.group("points")))
     if match is None:
         return NamedPoints(_tidy(text), None)
     name = _tidy(text[: match.start()] + text[match.end() :])

@@ -13,30 +13,44 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kaohe.transfer.importers.drafts import Draft
+from kaohe.transfer.importers.headings import (
+    MAX_NAME,
+    NAME_END,
+    add_criteria_line,
+    heading_rank,
+    names_a_group,
+    read_heading,
+)
 from kaohe.transfer.importers.names import UNIT_ENDINGS, strip_numbering
 from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.importers.runon import cut_at_enumerators
 
-HEADING_RANKS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
-    (re.compile(pattern), rank)
-    for pattern, rank in (
-        (r"第[一二三四五六七八九十百]+章", 0),
-        (r"第[一二三四五六七八九十百]+条", 1),
-        (r"[一二三四五六七八九十]+[、.．]", 2),
-        (r"[（(][一二三四五六七八九十]+[)）]", 3),
-        (r"\d+[.．、](?!\d)", 4),
-        (r"[（(]\d+[)）]", 5),
-        (r"[①-⑳]", 6),
-    )
+# 「……重复访加倍扣分。.到市集体上访(6分)」: an item heading run onto the end of the line before,
+# its numeral lost; it is read as a line of its own.
+_GLUED_HEADING = re.compile(
+    r"(?<=[。；;)）])\s*(?=[.．][^\d.．\s][^。；;]{1,40}?[（(][^（）()]*\d[^（）()]*分[^（）()]*[)）])"
 )
-_ANNOTATION = re.compile(r"[（(][^（）()]*?\d[^（）()]*?[)）]")
-_ASSESSED_BY = re.compile(r"[（(]由([^（）()]+?)(?:牵头)?考核[)）]")
-_ASSESSOR_NOTE = re.compile(
-    r"[（(](?:负责考核科室|考核科室|考评单位|考核单位)[:：]\s*([^（）()]+)[)）]"
+# 「……考核细则 一、安全事故(共60分) 1、有人员伤亡的事故 (1)、……」: an outline run into one long line
+# (PDF text, a page copied as one paragraph), each numbered line set off by a space.
+_SPACED_ENUMERATOR = re.compile(
+    r"\s+(?=[一二三四五六七八九十]{1,3}、|\d{1,2}、|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）])"
 )
-_PENALTY = re.compile(r"倒扣分?\s*(\d+(?:\.\d+)?)\s*分")
-_BONUS = re.compile(r"加分|正向激励")
-_NAME_END = re.compile(r"[。；;：:，,]")
-MAX_NAME = 40
+MIN_RUN_LINE = 100
+MIN_RUN_PARTS = 3
+
+
+def _run_line(line: str) -> list[str]:
+    pieces = _SPACED_ENUMERATOR.split(line)
+    if len(pieces) <= MIN_RUN_PARTS:
+        pieces = cut_at_enumerators(line)
+    if len(pieces) <= MIN_RUN_PARTS:
+        return _GLUED_HEADING.split(line)
+    return [part for piece in pieces for part in _GLUED_HEADING.split(piece)]
+
+
+# 「初信初访化解率达到90%(7分)、重信重访化解率达到80%(7分)」: items listed in one line.
+_LISTED_ITEM = re.compile(r"([^、，,；;。()（）]{2,40})[（(](\d+(?:\.\d+)?)分[)）]")
+_LIST_SEPARATORS = "、，,；;。 "
 
 
 @dataclass
@@ -45,18 +59,84 @@ class _Open:
     draft: Draft
 
 
+@dataclass
+class _Line:
+    rank: float
+    content: str
+    where: str
+
+
 _NUMERALS = "一二三四五六七八九十"
-_VETO = re.compile(r"一票否决")
 
 
 def read_outline(text: str, report: ImportReport) -> Draft:
     """The indicators of a numbered outline, under a nameless root."""
     reader = _OutlineReader(report)
     for number, line in enumerate(text.split("\n"), 1):
-        if line.strip():
-            reader.read_line(line.strip(), f"第 {number} 行")
+        for piece in _GLUED_HEADING.split(line) if len(line) < MIN_RUN_LINE else _run_line(line):
+            if piece.strip():
+                reader.read_line(piece.strip(), f"第 {number} 行")
+    reader.finish()
     _gather_orphans(reader.root, reader.top_ranks, report)
+    _named_parts_become_items(reader.root)
     return reader.root
+
+
+def _named_parts_become_items(draft: Draft) -> None:
+    """「一、安全事故(共60分)」 「1、有人员伤亡的事故」 「(1)、死亡1人扣30分」 「(2)、……」
+    「2、消防事故」 「(1)、……」: an item's criteria written as parts, each a numbered name
+    without points over its own numbered lines, are items named by those names."""
+    for child in draft.children:
+        _named_parts_become_items(child)
+    if draft.children or not draft.criteria:
+        return
+    parts = _parts(draft.criteria)
+    if parts is None:
+        return
+    intro, named = parts
+    draft.criteria[:] = intro
+    for name, lines in named:
+        item = Draft.from_text(strip_numbering(name), where=draft.where)
+        item.raw = name
+        for line in lines:
+            item.add_criteria(line)
+        draft.children.append(item)
+
+
+def _parts(lines: list[str]) -> tuple[list[str], list[tuple[str, list[str]]]] | None:
+    """The lines before the first named part, and each part's name and lines; None unless
+    there are two parts or more, each with lines numbered below its name."""
+    first = next((i for i, line in enumerate(lines) if _part_name(line, lines[i + 1 :])), None)
+    if first is None:
+        return None
+    rank = heading_rank(lines[first])
+    named: list[tuple[str, list[str]]] = []
+    for line in lines[first:]:
+        line_rank = heading_rank(line)
+        if line_rank == rank and _PART_NAME.fullmatch(strip_numbering(line)):
+            named.append((line, []))
+        elif line_rank is not None and rank is not None and line_rank > rank:
+            named[-1][1].append(line)
+        else:
+            return None
+    if len(named) < 2 or not all(lines for _, lines in named):
+        return None
+    return lines[:first], named
+
+
+# A part's name: short, no sentence punctuation, no digits (no points, no amounts).
+_PART_NAME = re.compile(r"[^\d，,。；;：:]{2,20}")
+
+
+def _part_name(line: str, after: list[str]) -> bool:
+    rank = heading_rank(line)
+    following = heading_rank(after[0]) if after else None
+    return (
+        rank is not None
+        and following is not None
+        and following > rank
+        and bool(_PART_NAME.fullmatch(strip_numbering(line)))
+    )
 
 
 class _OutlineReader:
@@ -66,14 +146,39 @@ class _OutlineReader:
         self.stack: list[_Open] = []
         self.collecting: Draft | None = None
         self.top_ranks: list[float] = []
+        self.group: _Line | None = None
 
     def read_line(self, content: str, where: str) -> None:
         rank = heading_rank(content)
         heading = read_heading(content, where) if rank is not None else None
+        self._settle_group(rank if heading is not None else None)
+        if rank is not None and names_a_group(content) and not self._flat_table():
+            self.group = _Line(rank, content, where)  # a group if a heading numbered below follows
+            return
+        self._read(rank, heading, content, where)
+
+    def finish(self) -> None:
+        self._settle_group(None)
+
+    def _settle_group(self, next_heading: float | None) -> None:
+        """The numbered name held back opens a group when the heading after it is numbered
+        below it; otherwise it is read as any other line."""
+        group, self.group = self.group, None
+        if group is None:
+            return
+        if next_heading is not None and next_heading > group.rank:
+            name = strip_numbering(group.content)
+            self._open(group.rank, Draft(name=name, raw=group.content, where=group.where))
+        else:
+            self._read(group.rank, None, group.content, group.where)
+
+    def _read(self, rank: float | None, heading: Draft | None, content: str, where: str) -> None:
         if rank is not None and heading is not None:
             self._open(rank, heading)
         elif rank is None and self._flat_table() is not None:
             self._read_flat_line(content, where)
+        elif rank is None and self.collecting and _listed_items(self.collecting, content):
+            return
         elif self.collecting is not None and (rank is None or rank > self.stack[-1].rank):
             add_criteria_line(self.collecting, content)
         else:
@@ -127,6 +232,20 @@ _NOT_UNIT_ENDINGS = (")", "）", "干部")
 MAX_FLAT_NAME = 12
 
 
+def _listed_items(parent: Draft, line: str) -> bool:
+    """A line listing the items of an indicator, each with its points, that together make the
+    indicator's points: they become its items. Any other line is left to be criteria."""
+    items = list(_LISTED_ITEM.finditer(line))
+    rest = _LISTED_ITEM.sub("", line).strip(_LIST_SEPARATORS)
+    if len(items) < 2 or rest or parent.children or parent.points is None:
+        return False
+    if sum(Decimal(item.group(2)) for item in items) != parent.points:
+        return False
+    for item in items:
+        parent.children.append(Draft.from_text(item.group(0).strip(_LIST_SEPARATORS)))
+    return True
+
+
 def _only_named(draft: Draft) -> bool:
     return not (draft.criteria or draft.assessors or draft.children)
 
@@ -153,7 +272,7 @@ def _numbered_lines_become_items(parent: Draft, rank: float) -> None:
         return
     for line in parent.criteria:
         body = strip_numbering(line)
-        name = _NAME_END.split(body, maxsplit=1)[0][:MAX_NAME]
+        name = NAME_END.split(body, maxsplit=1)[0][:MAX_NAME]
         item = Draft(name=name, raw=line)
         item.add_criteria(body)
         parent.children.append(item)
@@ -182,51 +301,3 @@ def _previous_numeral(heading: str) -> str:
     if match and _NUMERALS.index(match.group(0)) > 0:
         return _NUMERALS[_NUMERALS.index(match.group(0)) - 1]
     return ""
-
-
-def heading_rank(line: str) -> int | None:
-    for pattern, rank in HEADING_RANKS:
-        if pattern.match(line):
-            return rank
-    return None
-
-
-def read_heading(line: str, where: str) -> Draft | None:
-    """The indicator a numbered line opens, or None when it is only a numbered sentence."""
-    body = strip_numbering(line)
-    annotation = _ANNOTATION.search(body)
-    if annotation and len(body[: annotation.start()].strip("。 ")) <= MAX_NAME:
-        name = body[: annotation.start()].rstrip("。 ")
-        draft = Draft.from_text(name + annotation.group(0), where=where)
-        _penalty_allowance(draft, annotation.group(0))
-        rest = body[annotation.end() :]
-    elif _VETO.search(body.split("。")[0]):
-        draft = Draft(name="一票否决", raw=line, points=Decimal(0), where=where)
-        draft.facts["kind"] = "penalty"
-        rest = body.partition("。")[2] if "。" in body else ""
-    else:
-        name = _NAME_END.split(body, maxsplit=1)[0]
-        if not (_BONUS.search(name) and len(name) <= MAX_NAME // 2):
-            return None
-        draft = Draft.from_text(name, where=where)
-        rest = body[len(name) :]
-    add_criteria_line(draft, rest.lstrip("。；;，,：: "))
-    draft.raw = line
-    return draft
-
-
-def add_criteria_line(draft: Draft, text: str) -> None:
-    """Append a criteria line, lifting 「（由市纪委考核）」-style assessor notes out of it."""
-    for pattern in (_ASSESSED_BY, _ASSESSOR_NOTE):
-        for match in pattern.finditer(text):
-            draft.add_assessor(match.group(1))
-        text = pattern.sub("", text)
-    draft.add_criteria(text)
-
-
-def _penalty_allowance(draft: Draft, annotation: str) -> None:
-    """「（每小项倒扣分2分）」 names no points of its own but still marks a penalty item."""
-    match = _PENALTY.search(annotation)
-    if draft.points is None and match and not draft.child_defaults:
-        draft.points = Decimal(match.group(1))
-        draft.facts.setdefault("kind", "penalty")

@@ -38,7 +38,8 @@ class ImportReport:
     cells_ignored: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     scheme_problems: list[str] = field(default_factory=list)
-    scoring_ignored: int = 0
+    ignored_scoring: list[bool] = field(default_factory=list)
+    """For each ignored cell, whether it holds a scoring word."""
     pending: list[str] = field(default_factory=list)
     """What a person must settle before publishing (0-point or ruleless items, points that do
     not add up, flags): shown first, and the check never says 通过 while any stands."""
@@ -52,11 +53,24 @@ class ImportReport:
     def points_add_up(self) -> bool:
         return all(check.adds_up for check in self.points_checks)
 
+    @property
+    def scoring_ignored(self) -> int:
+        return sum(self.ignored_scoring)
+
     def ignore(self, where: str, text: str) -> None:
-        if SCORING_WORD.search(to_simplified(text)):
-            self.scoring_ignored += 1
+        self.ignored_scoring.append(bool(SCORING_WORD.search(to_simplified(text))))
         preview = " ".join(text.split())
         self.cells_ignored.append(f"{where}：{preview[:40]}{'…' if len(preview) > 40 else ''}")
+
+    def forget_ignored(self, since: int = 0) -> None:
+        """A reading given up: the cells it ignored (from the ``since``-th on) are not lost."""
+        del self.cells_ignored[since:]
+        del self.ignored_scoring[since:]
+
+    def take_ignored(self, other: ImportReport) -> None:
+        """The reading kept is ``other``'s: its ignored cells replace this report's."""
+        self.cells_ignored[:] = other.cells_ignored
+        self.ignored_scoring[:] = other.ignored_scoring
 
     def as_dict(self) -> dict[str, Any]:
         return {

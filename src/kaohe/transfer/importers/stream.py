@@ -34,9 +34,11 @@ from kaohe.transfer.importers.cells import (
     scoring_words,
 )
 from kaohe.transfer.importers.drafts import Draft, named_by_first_clause
+from kaohe.transfer.importers.headers import header_role
+from kaohe.transfer.importers.headings import add_criteria_line, heading_rank
 from kaohe.transfer.importers.names import strip_numbering
-from kaohe.transfer.importers.outline import add_criteria_line, heading_rank
 from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.importers.sections import drop_prose_parts
 
 
 @dataclass
@@ -53,6 +55,7 @@ class _StreamReader:
     item: Draft | None = None
     requirement: Draft | None = None  # a row opened by its requirement, waiting for its points
     serial: int = 0
+    skip: int = -1  # a cell already accounted for: the number after 「合计」
     amounts: bool = False
     """The header names a standard column and no points column: a number after a name is the
     row's amount, not its points."""
@@ -69,6 +72,9 @@ class _StreamReader:
             if index < body and self.kinds[index] != "criteria":
                 if self.kinds[index] != "header":
                     self.report.ignore(cell.where, cell.text)
+                continue
+            if index == self.skip:
+                self.report.ignore(cell.where, cell.text)
                 continue
             self._take(index, cell, self.kinds[index])
 
@@ -87,7 +93,10 @@ class _StreamReader:
         """Header cells, the fragments of a header broken across lines (「基础」/「分值」), and
         the total written in it (「100分」)."""
         text = self.cells[index].text.replace(" ", "")
-        return self.kinds[index] in ("header", "number") or len(text) <= 3
+        if self.kinds[index] in ("header", "number") or len(text) <= 3 or header_role(text):
+            return True
+        # 「督查结果」 「评比得分」: a column for the assessors to fill in, not a first row's name.
+        return bool(_FILLED_IN_COLUMN.match(text)) and self._kind_at(index + 1) != "number"
 
     def _text_at(self, index: int) -> str:
         return self.cells[index].text if index < len(self.cells) else ""
@@ -104,6 +113,8 @@ class _StreamReader:
     def _take(self, index: int, cell: Cell, kind: str) -> None:
         if kind == "header":
             return
+        # 「机构运行」 | 「10」: a name that ends like a unit (运行, 银行) is a name before points.
+        points_next = self._kind_at(index + 1) == "number" and not self._is_serial(index + 1)
         if kind == "furniture":
             self.report.ignore(cell.where, cell.text)
         elif kind == "number":
@@ -116,12 +127,20 @@ class _StreamReader:
             self._open(named_by_first_clause(self._draft(cell)), _LEAF)
         elif kind == "criteria" or (kind == "text" and self.item is not None):
             self._criteria(cell)
-        elif kind == "unit" and self.item is not None and self.item.criteria:
+        elif kind == "name" and _TOTAL_ROW.match(cell.text.replace(" ", "")):
+            self._total(index, cell)
+        elif kind == "unit" and self.item is not None and self.item.criteria and not points_next:
             self.item.add_assessor(cell.text)
         elif kind == "name" and self._next_criterion(index, cell):
             self._criteria(cell)
         else:
             self._name(index, cell)
+
+    def _total(self, index: int, cell: Cell) -> None:
+        """「合计」 | 「100」: the table's total, reported with its number, never an indicator."""
+        self.report.ignore(cell.where, cell.text)
+        if self._kind_at(index + 1) == "number":
+            self.skip = index + 1
 
     def _next_criterion(self, index: int, cell: Cell) -> bool:
         """「1、……每完成一件加1分;」 then 「2、承办单位答复意见未按规定」 (no points, no row after
@@ -221,13 +240,7 @@ class _StreamReader:
     def _name(self, index: int, cell: Cell) -> None:
         """A numbered heading nests by its numbering; a plain name heads a group when names or
         serial rows follow it, and is an item when points or criteria do."""
-        text, rest = cell.text, ""
-        head = HEAD.match(text)
-        if head and heading_rank(text) is not None:
-            text, rest = head.group("name"), head.group("rest")
-        draft = Draft.from_text(strip_numbering(text).rstrip("。；;") or text, where=cell.where)
-        if rest.strip():
-            add_criteria_line(draft, rest)
+        draft = self._named(index, cell)
         rank = heading_rank(cell.text)
         next_kind = self._kind_at(index + 1)
         heads_rows = next_kind in ("name", "unit") or (
@@ -236,24 +249,57 @@ class _StreamReader:
         numbered_next = heading_rank(self._text_at(index + 1)) is not None
         if draft.points is not None and numbered_next and next_kind != "criteria":
             heads_rows = True  # 「领导重视(20分)」 above 「1.成立……」, not above 「1.…扣0.25分」
+        if draft.points is not None and index + 1 < len(self.cells):
+            heads_rows = heads_rows or self._requirement_row(index + 1)
         if rank is not None and draft.points is None and not heads_rows:
+            self._close(rank)  # 「二、信息重点」 leaves what 「一、」 opened, plain groups too
             rank = None  # 「1、上报实施方案」 in a row: an item, not a heading
         if rank is not None:
             self._open(draft, rank)
+        elif draft.points is not None and self._pointed_name_at(index + 1):
+            self._open(draft, _GROUP - 1)  # 「常规工作(70分)」 over 「基本组织(13分)」 over rows
         elif heads_rows and not (self.item is None and self.serial and next_kind != "number"):
             self._open(draft, _GROUP)
         else:
             self._open(draft, _LEAF)
 
-    def _open(self, draft: Draft, rank: float) -> None:
+    def _named(self, index: int, cell: Cell) -> Draft:
+        """The draft a name cell opens: 「(一)倒扣分制度:结合……」 is the name and its description;
+        「2X员发展程序规范。」 before its points loses the row's serial."""
+        text, rest = cell.text, ""
+        head = HEAD.match(text)
+        if head and heading_rank(text) is not None:
+            text, rest = head.group("name"), head.group("rest")
+        if self._kind_at(index + 1) == "number":
+            text = GLUED_SERIAL.sub("", text, count=1)
+        draft = Draft.from_text(strip_numbering(text).rstrip("。；;") or text, where=cell.where)
+        if rest.strip():
+            add_criteria_line(draft, rest)
+        return draft
+
+    def _pointed_name_at(self, index: int) -> bool:
+        text = self._text_at(index)
+        return (
+            self._kind_at(index) == "name"
+            and heading_rank(text) is None
+            and (Draft.from_text(text).points is not None)
+        )
+
+    def _close(self, rank: float) -> None:
+        """Leave every level opened at ``rank`` or below it."""
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
+
+    def _open(self, draft: Draft, rank: float) -> None:
+        self._close(rank)
         parent = self.stack[-1].draft if self.stack else self.root
         parent.children.append(draft)
         self.stack.append(_Level(rank, draft))
         self.item = draft
 
 
+_FILLED_IN_COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:结果|得分|评分|情况|扣分|分数)$")
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|汇总|总分|小计)[:：]?$")
 _CRITERION_SERIAL = re.compile(r"^\s*(\d{1,2})([、.．])(?!\d)")
 _GROUP = 50.0  # a plain name above rows: below every numbered heading, above plain items
 _LEAF = 60.0
@@ -265,8 +311,9 @@ def read_stream(text: str, report: ImportReport) -> Draft:
     ignored = len(report.cells_ignored)
     reader = _StreamReader(report)
     reader.read(cells_of(text))
+    drop_prose_parts(reader.root, report)
     if not any(scoring_words(to_simplified(text)) for text in _criteria(reader.root)):
-        del report.cells_ignored[ignored:]
+        report.forget_ignored(ignored)
         return Draft(name="")
     return reader.root
 

@@ -27,6 +27,7 @@ from kaohe.transfer.importers.headers import (
     find_columns,
     is_repeated_header,
 )
+from kaohe.transfer.importers.headings import names_a_group
 from kaohe.transfer.importers.names import parse_points
 from kaohe.transfer.importers.report import ImportReport
 
@@ -45,17 +46,21 @@ class TableReader:
         self.preamble: list[Cell] = []
         self._path: list[Draft | None] = []
         self._in_notes = False
+        self.group: Draft | None = None
 
-    def read(self, grid: Grid) -> bool:
-        """Read one grid; a grid without a header row continues the previous table's columns."""
+    def read(self, grid: Grid, above: str = "") -> bool:
+        """Read one grid; a grid without a header row continues the previous table's columns.
+        ``above`` is the line printed right above the table, if any (a docx paragraph)."""
         found = find_columns(grid)
         first = 0
         if found is not None:
             header_at, self.columns = found
             first = header_at + self.columns.header_rows
             self._path = [None] * len(self.columns.level_columns)
-            for row in grid.rows[:header_at]:
-                self.preamble.extend(cell for cell in row if cell.text and not cell.merged)
+            written = [c for row in grid.rows[:header_at] for c in row if c.text and not c.merged]
+            last = written[-1] if written else Cell(above)
+            self.group = self._table_group(last)
+            self.preamble.extend(c for c in written if self.group is None or c is not last)
         elif self.columns is None or grid.width != len(self.columns.roles):
             for row in grid.rows:
                 self._ignore_row(row)
@@ -63,6 +68,14 @@ class TableReader:
         for row in grid.rows[first:]:
             self._read_row(row)
         return True
+
+    def _table_group(self, above: Cell) -> Draft | None:
+        """「一、综合绩效评价指标」 right above a table's header: a group holding its rows."""
+        if not names_a_group(above.text):
+            return None
+        group = Draft.from_text(above.text, where=above.where)
+        self.root.children.append(group)
+        return group
 
     def title(self, found: str = "") -> str:
         """The document title: ``found`` elsewhere, or the first line above the header row.
@@ -113,7 +126,8 @@ class TableReader:
         return leaf
 
     def _open(self, level: int, cell: Cell) -> Draft:
-        parent = next((draft for draft in reversed(self._path[:level]) if draft), self.root)
+        top = self.group or self.root
+        parent = next((draft for draft in reversed(self._path[:level]) if draft), top)
         draft = Draft.from_text(cell.text, where=cell.where)
         parent.children.append(draft)
         self._path[level] = draft

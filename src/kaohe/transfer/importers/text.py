@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 
+from kaohe.transfer.importers.cells import cell_per_line_between_rules
 from kaohe.transfer.importers.grid import Cell, Grid, clean_text
 from kaohe.transfer.importers.headers import find_columns
 from kaohe.transfer.importers.outline import read_outline
 from kaohe.transfer.importers.registry import Reading, importer
 from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.importers.runon import joined_page_lines
+from kaohe.transfer.importers.stream import read_stream
 from kaohe.transfer.importers.tables import NOTE_ROW, TableReader
 from kaohe.transfer.limits import Upload, decode_text
 
@@ -27,6 +30,7 @@ TABLE_END_BLANKS = 3
 @importer("text")
 def read_text(upload: Upload, report: ImportReport) -> Reading:
     text = decode_text(upload.data).replace("\r\n", "\n").replace("\r", "\n")
+    text = joined_page_lines(text)
     title = find_title(text)
     if sum(line.startswith("\t") for line in text.split("\n")) >= MIN_TAB_LINES:
         grid = tab_grid(text)
@@ -34,6 +38,8 @@ def read_text(upload: Upload, report: ImportReport) -> Reading:
             reader = TableReader(report)
             reader.read(grid)
             return Reading(root=reader.root, title=reader.title(title), prose=text, cells=text)
+    if cell_per_line_between_rules(text.split("\n")):
+        return Reading(root=read_stream(text, report), title=title, prose=text, cells=text)
     return Reading(root=read_outline(text, report), title=title, prose=text, cells=text)
 
 

@@ -33,7 +33,7 @@ def read_workbook(upload: Upload, report: ImportReport) -> Reading:
             if reader.read(grid) and reader.root.children:
                 _note_other_sheets(workbook.worksheets, sheet, report)
                 return Reading(root=reader.root, title=reader.title(), cells=texts[-1])
-            report.cells_ignored.clear()
+            report.forget_ignored()
         return Reading(root=TableReader(report).root, title="", cells="\n".join(texts))
     finally:
         workbook.close()

@@ -1,0 +1,152 @@
+"""A numbered line: how deep its numbering puts it, and the indicator it opens if it is a heading.
+
+「（一）重点工作落实情况（15分）」 opens an indicator of 15 points at the depth of （一）; a heading
+that names a bonus section or 一票否决 opens one without points; 「1.未按时报送……每次扣1分;」 is
+only a numbered sentence, left to be its parent's criteria.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from kaohe.transfer.importers.drafts import Draft
+from kaohe.transfer.importers.names import strip_numbering
+
+HEADING_RANKS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
+    (re.compile(pattern), rank)
+    for pattern, rank in (
+        (r"第[一二三四五六七八九十百]+章", 0),
+        (r"第[一二三四五六七八九十百]+条", 1),
+        (r"[一二三四五六七八九十]+[、.．]", 2),
+        (r"[（(][一二三四五六七八九十]+[)）]", 3),
+        (r"\d+[.．、](?!\d)", 4),
+        (r"[（(]\d+[)）]", 5),
+        (r"[①-⑳]", 6),
+        # 「.非正常上访为零(9分)」: an item whose arabic numeral the copy lost, its dot left.
+        (r"[.．](?=[^\d.．\s])", 4),
+    )
+)
+_ANNOTATION = re.compile(r"[（(][^（）()]*?\d[^（）()]*?[)）]")
+_DESCRIBED = re.compile(
+    r"(?P<name>[^。；;，,：:\d]{2,40})。(?P<description>[^。]+?)"
+    r"(?P<points>[（(]\d+(?:\.\d+)?分[)）])[。；;]?"
+)
+# 「到市集体上访5人以上(不含5人访)(6分)」: the bracket with the points, past brackets of the name.
+_POINTS_ANNOTATION = re.compile(r"[（(][^（）()]*?\d[^（）()]*?分[^（）()]*?[)）]")
+_ASSESSED_BY = re.compile(r"[（(]由([^（）()]+?)(?:牵头)?考核[)）]")
+_ASSESSOR_NOTE = re.compile(
+    r"[（(](?:负责考核科室|考核科室|考评单位|考核单位)[:：]\s*([^（）()]+)[)）]"
+)
+_PENALTY = re.compile(r"倒扣分?\s*(\d+(?:\.\d+)?)\s*分")
+# 「（二）综合加分」, 「（一）扣分制度：……」: a heading that names a part of the scoring.
+_SCORING_PART = re.compile(r"^[^\d]*(?:加分|奖励|正向激励|扣分|减分)[^\d]*$")
+NAME_END = re.compile(r"[。；;：:，,]")
+MAX_NAME = 40
+_VETO = re.compile(r"一票否决")
+
+
+def heading_rank(line: str) -> int | None:
+    for pattern, rank in HEADING_RANKS:
+        if pattern.match(line):
+            return rank
+    return None
+
+
+def read_heading(line: str, where: str) -> Draft | None:
+    """The indicator a numbered line opens, or None when it is only a numbered sentence."""
+    body = strip_numbering(line)
+    found = (
+        _described(body, where)
+        or _annotated(body, where)
+        or _veto(body, line, where)
+        or _scoring_part(body, where)
+    )
+    if found is None:
+        return None
+    draft, rest = found
+    add_criteria_line(draft, rest.lstrip("。；;，,：: "))
+    draft.raw = line
+    return draft
+
+
+def _described(body: str, where: str) -> tuple[Draft, str] | None:
+    """「3.群众满意率。指参评群众满意率和参评率(15分)。」: points at the end of the sentence that
+    describes the item named before it."""
+    described = _DESCRIBED.fullmatch(body)
+    if described is None:
+        return None
+    draft = Draft.from_text(described.group("name") + described.group("points"), where=where)
+    return draft, described.group("description")
+
+
+def _annotated(body: str, where: str) -> tuple[Draft, str] | None:
+    """「（一）重点工作落实情况（15分）……」: a short name and the bracket with its points."""
+    annotation = _POINTS_ANNOTATION.search(body) or _ANNOTATION.search(body)
+    if annotation is None or len(body[: annotation.start()].strip("。 ")) > MAX_NAME:
+        return None
+    name = body[: annotation.start()].rstrip("。 ")
+    draft = Draft.from_text(name + annotation.group(0), where=where)
+    _penalty_allowance(draft, annotation.group(0))
+    return draft, body[annotation.end() :]
+
+
+def _veto(body: str, line: str, where: str) -> tuple[Draft, str] | None:
+    if not _VETO.search(NAME_END.split(body, maxsplit=1)[0]):
+        return None
+    draft = Draft(name="一票否决", raw=line, points=Decimal(0), where=where)
+    draft.facts["kind"] = "penalty"
+    return draft, body.partition("。")[2] if "。" in body else ""
+
+
+def _scoring_part(body: str, where: str) -> tuple[Draft, str] | None:
+    """「（二）综合加分」, 「（一）扣分制度：……」: a short heading naming a part of the scoring."""
+    name = NAME_END.split(body, maxsplit=1)[0]
+    if not (_SCORING_PART.match(name) and len(name) <= MAX_NAME // 2):
+        return None
+    return Draft.from_text(name, where=where), body[len(name) :]
+
+
+def add_criteria_line(draft: Draft, text: str) -> None:
+    """Append a criteria line, lifting 「（由市纪委考核）」-style assessor notes out of it."""
+    for pattern in (_ASSESSED_BY, _ASSESSOR_NOTE):
+        for match in pattern.finditer(text):
+            draft.add_assessor(match.group(1))
+        text = pattern.sub("", text)
+    draft.add_criteria(text)
+
+
+def _penalty_allowance(draft: Draft, annotation: str) -> None:
+    """「（每小项倒扣分2分）」 names no points of its own but still marks a penalty item."""
+    match = _PENALTY.search(annotation)
+    if draft.points is None and match and not draft.child_defaults:
+        draft.points = Decimal(match.group(1))
+        draft.facts.setdefault("kind", "penalty")
+
+
+# 「一、综合绩效评价指标」 over 「（一）解决信访问题方面（40分）」: a numbered name without points
+# heads what is numbered below it — unless it names a part of the document's own layout.
+_GROUP_NAME = re.compile(r"[^\d，,。；;：:、]{2,20}")
+_LAYOUT_PART = re.compile(
+    r"(?:考核|评分|评价|计分|考评|评估)(?:内容|标准|细则|办法|方式|方法|项目|对象|范围|程序|结果)"
+    r"|附件|附则|说明"
+)
+
+
+def names_layout(name: str) -> bool:
+    """「考核对象」, 「考核方式」, 「附则」: a part of the document, not an indicator."""
+    return len(name) <= MAX_LAYOUT_NAME and bool(_LAYOUT_PART.search(name))
+
+
+MAX_LAYOUT_NAME = 12
+
+
+def names_a_group(line: str) -> bool:
+    """A numbered name without points, which heads the items numbered or tabled below it."""
+    name = strip_numbering(line).rstrip("。 ")
+    return (
+        heading_rank(line) is not None
+        and read_heading(line, "") is None
+        and bool(_GROUP_NAME.fullmatch(name))
+        and not names_layout(name)
+    )

@@ -1,0 +1,174 @@
+"""Outlines whatever their shape: each test is a small made-up document in the style of its
+layout class, read into the indicator tree and points a person reads in it."""
+
+from kaohe.transfer.importers import import_document
+from tests.transfer.documents import leaf, tree
+
+
+def imported_tree(text: str) -> list[tuple[str, ...]]:
+    return tree(import_document("细则.txt", text.encode()).scheme)
+
+
+def test_items_whose_numerals_were_lost_and_ran_onto_the_line_before_are_items():
+    text = (
+        "某镇安全生产考核办法\n"
+        "(一)日常管理(共20分).隐患排查(8分)\n"
+        "未按月排查的,每次扣2分。.应急演练5人以上(不含5人)(12分)\n"
+        "未开展演练的扣6分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("日常管理", "20"),
+        ("日常管理", "隐患排查", "8"),
+        ("日常管理", "应急演练5人以上(不含5人)", "12"),
+    ]
+
+
+def test_items_listed_in_one_line_with_points_that_make_their_parents_are_its_items():
+    text = (
+        "某县信访考核细则\n"
+        "一、化解目标(共计15分)\n"
+        "初信化解率达到90%(8分)、积案化解率达到70%(7分)。\n"
+        "二、办理质量(10分)\n"
+        "按期办结(4分)、群众满意(4分)。\n"  # 8 is not 10: a sentence, not its items
+    )
+    scheme = import_document("细则.txt", text.encode()).scheme
+
+    assert tree(scheme) == [
+        ("化解目标", "15"),
+        ("化解目标", "初信化解率达到90%", "8"),
+        ("化解目标", "积案化解率达到70%", "7"),
+        ("办理质量", "10"),
+    ]
+    assert "按期办结(4分)" in leaf(scheme, "办理质量")["criteria"]
+
+
+def test_a_table_dumped_one_cell_a_line_between_lone_rules_reads_as_its_rows():
+    cells = [
+        "一、制度建设(10分)",
+        "1.信息发布审核、保密\n审查制度",  # a cell wrapped onto a second line
+        "6分",
+        "建立信息发布台账,包括“标题、发布时间、发布人”等要素。(未建立台账的扣3分。)",
+        "2.年报制度",
+        "4分",
+        "按时公开年度报告。(未公开的不得分。)",
+    ]
+    text = "某区政务公开考核细则\n" + "\n|\n".join(cells) + "\n"
+    scheme = import_document("细则.txt", text.encode()).scheme
+
+    assert tree(scheme) == [
+        ("制度建设", "10"),
+        ("制度建设", "信息发布审核、保密审查制度", "6"),
+        ("制度建设", "年报制度", "4"),
+    ]
+    assert "发布时间" in leaf(scheme, "制度建设", "信息发布审核、保密审查制度")["criteria"]
+
+
+def test_level_names_with_bare_points_run_into_their_first_row_head_the_rows():
+    text = (
+        "某局2024年度机关党建考核细则表格\n"
+        "类别考核项目序号考核内容分值计分方法\n"
+        "日常工作30分组织建设12分1按期召开支部委员会,议题规范。6未按期召开的每次扣1分。\n"
+        "2建立党员学习档案,记录完整。6档案缺失的每人扣0.5分。\n"
+        "队伍建设18分3党员参加集中轮训,学时达标。18未参加轮训的每人扣1分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("日常工作", "30"),
+        ("日常工作", "组织建设", "12"),
+        ("日常工作", "组织建设", "按期召开支部委员会", "6"),
+        ("日常工作", "组织建设", "建立党员学习档案", "6"),
+        ("日常工作", "队伍建设", "18"),
+        ("日常工作", "队伍建设", "党员参加集中轮训", "18"),
+    ]
+
+
+def test_columns_left_for_the_assessors_a_name_ending_like_a_unit_and_the_total_row():
+    cells = [
+        "考核项目", "分值", "评分标准", "督查结果", "评比得分",
+        "卫生保洁", "20", "垃圾未清运的,每处扣1分。",
+        "设施运行", "30", "设施停用的,每次扣2分。",
+        "合计", "50",
+    ]  # fmt: skip
+    text = "某村人居环境考核评分细则\n\n" + "\n\n".join(cells) + "\n"
+    imported = import_document("细则.txt", text.encode())
+
+    assert tree(imported.scheme) == [("卫生保洁", "20"), ("设施运行", "30")]
+    assert any("合计" in cell for cell in imported.report.cells_ignored)
+
+
+def test_an_outline_run_into_one_line_with_named_parts_over_their_numbered_lines():
+    text = (
+        "某乡2025年村级消防安全考核细则 一、火灾防控(共40分,扣完为止) 1、火灾事故 "
+        "(1)、发生火灾造成人员死亡的,一次死亡3人以上实行一票否决; (2)、发生农房火灾的,"
+        "每户扣10分; 2、隐患整改 (1)、检查发现隐患未整改的,每处扣2分; (2)、整改台账不全的,"
+        "扣3分。 二、宣传教育(20分) 每季度至少开展1次消防宣传,每少1次扣5分。\n"
+    )
+    imported = import_document("细则.txt", text.encode())
+    scheme = imported.scheme
+
+    assert tree(scheme) == [
+        ("火灾防控", "40"),
+        ("火灾防控", "火灾事故", "0"),  # the document gives the parts no points of their own
+        ("火灾防控", "隐患整改", "0"),
+        ("宣传教育", "20"),
+    ]
+    assert "每户扣10分" in leaf(scheme, "火灾防控", "火灾事故")["criteria"]
+    assert any("「火灾防控 › 火灾事故」没有分值" in item for item in imported.report.pending)
+
+
+def test_a_numbered_name_without_points_heads_the_pointed_headings_numbered_below_it():
+    text = (
+        "某区信访工作考核细则\n"
+        "一、考核内容及评分标准\n"  # names the document's layout: never an indicator
+        "二、业务指标\n"
+        "(一)受理办理(30分)\n"
+        "1.及时受理率(10分)。未及时受理的,每件扣1分。\n"
+        "2.群众满意率。指参评群众对办理结果的满意率和参评率(20分)。\n"
+        "满意率低于80%的扣5分。\n"
+    )
+    imported = import_document("细则.txt", text.encode())
+
+    assert tree(imported.scheme) == [
+        ("业务指标", "30"),
+        ("业务指标", "受理办理", "30"),
+        ("业务指标", "受理办理", "及时受理率", "10"),
+        ("业务指标", "受理办理", "群众满意率", "20"),
+    ]
+    satisfaction = leaf(imported.scheme, "业务指标", "受理办理", "群众满意率")
+    assert "指参评群众对办理结果的满意率和参评率" in satisfaction["criteria"]
+    assert any("考核内容及评分标准" in cell for cell in imported.report.cells_ignored)
+
+
+def test_an_outline_run_into_one_line_without_spaces_is_cut_where_its_numbering_counts_on():
+    text = (
+        "某局档案工作考核细则为规范档案管理,统一、完善考核办法,制定本细则。"
+        "一、归档管理(10分)1、文件材料按时归档(6分)未按时归档的,每次扣1分。"
+        "2、案卷整理规范(4分)不规范的,每卷扣0.5分。"
+        "二、利用服务(5分)1、查阅登记完整(5分)未登记的,每次扣1分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("归档管理", "10"),
+        ("归档管理", "文件材料按时归档", "6"),
+        ("归档管理", "案卷整理规范", "4"),
+        ("利用服务", "5"),
+        ("利用服务", "查阅登记完整", "5"),
+    ]
+
+
+def test_a_page_copied_with_its_lines_numbered_runs_on_across_the_numbers():
+    meeting = "每季度召开安全例会,未召开的每次扣1分;" * 14  # a page's width of text
+    text = (
+        "1、某镇安全生产考核细则 一、组织领导(10分) 1、成立安全生产领导小组,未成立的扣5分。"
+        + meeting
+        + "2、安全台账以镇安监办存档\n"  # the page's line breaks off inside a sentence
+        + "2、为准),台账不全的扣2分。"
+        + meeting
+        + " 二、隐患排查(10分) 1、每月排查一次,未排查的每次扣2分;"
+        + meeting
+        + "2、整改不到位\n"
+        + "3、的,每处扣1分。\n"
+    )
+
+    assert imported_tree(text) == [("组织领导", "10"), ("隐患排查", "10")]
