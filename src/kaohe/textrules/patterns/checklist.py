@@ -7,6 +7,7 @@ the reader gathers the tasks once every sentence of the text is known.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kaohe.textrules.clauses import Sentence
 from kaohe.textrules.numbers import NUMBER, number
@@ -67,6 +68,22 @@ def read_checklist(sentence: Sentence) -> list[Finding]:
 
 
 TASK_SPANS = "_task_spans"
+_LIST_ITEM = re.compile(r"[^、\s][^、]*[^、\s]|[^、\s]")
+
+
+def _listed_checklist(match: re.Match[str], *shared: int) -> dict[str, Any]:
+    """A checklist whose tasks are the 、-separated items of the match's ``items`` group (each
+    followed by the ``shared`` span of words they have in common, when given), each costing the
+    match's amount once."""
+    offset = match.start("items")
+    spans = [
+        (offset + item.start(), offset + item.end(), *shared)
+        for item in _LIST_ITEM.finditer(match.group("items"))
+    ]
+    amount = signed(match.group("verb"), match.group("amount"))
+    return {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
+
+
 _NAMED_TASKS = re.compile(
     rf"(?P<count>{NUMBER})\s*项(?:任务|工作)?\s*中?\s*有\s*(?:一|1)\s*项\s*未完成\s*,?\s*"
     rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
@@ -113,14 +130,7 @@ def read_negated_list(sentence: Sentence) -> list[Finding]:
     match = _NEGATED_LIST.search(sentence.text)
     if match is None:
         return []
-    items = match.group("items")
-    spans = [
-        (match.start("items") + item.start(), match.start("items") + item.end())
-        for item in re.finditer(r"[^、\s][^、]*[^、\s]|[^、\s]", items)
-    ]
-    amount = signed(match.group("verb"), match.group("amount"))
-    rule = {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
-    return [Finding(rule, match.start("items"), match.end(), SURE)]
+    return [Finding(_listed_checklist(match), match.start("items"), match.end(), SURE)]
 
 
 # 「病程记录、手术记录未即时完成(超过24小时)各扣1分」: one failing shared by the named things.
@@ -138,16 +148,10 @@ def read_named_list(sentence: Sentence) -> list[Finding]:
     match = _NAMED_LIST.search(sentence.text)
     if match is None:
         return []
-    offset = match.start("items")
-    spans = [
-        (offset + item.start(), offset + item.end())
-        for item in re.finditer(r"[^、\s][^、]*[^、\s]|[^、\s]", match.group("items"))
-    ]
-    amount = signed(match.group("verb"), match.group("amount"))
-    rule = {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
     # 「Р12、病程记录、手术记录…」: a number glued before the list may be an enumerator.
     numbered = re.search(r"\d", match.group("items").split("、")[0]) is not None
-    return [Finding(rule, offset, match.end(), GUESS if numbered else SURE)]
+    confidence = GUESS if numbered else SURE
+    return [Finding(_listed_checklist(match), match.start("items"), match.end(), confidence)]
 
 
 # 「没有年度工作计划、总结各扣1分」, 「未建立甲制度、乙制度的各扣1分」: one negation over a list of
@@ -166,14 +170,7 @@ def read_shared_negation(sentence: Sentence) -> list[Finding]:
     match = _SHARED_NEGATION.search(sentence.text)
     if match is None:
         return []
-    offset = match.start("items")
-    spans = [
-        (offset + item.start(), offset + item.end())
-        for item in re.finditer(r"[^、\s][^、]*[^、\s]", match.group("items"))
-    ]
-    amount = signed(match.group("verb"), match.group("amount"))
-    rule = {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
-    return [Finding(rule, match.start("clause"), match.end(), SURE)]
+    return [Finding(_listed_checklist(match), match.start("clause"), match.end(), SURE)]
 
 
 # 「教育、组织、群众工作不力各扣1分」: the last item's failing (two characters and 不力, 不到位…)
@@ -192,11 +189,5 @@ def read_shared_failing(sentence: Sentence) -> list[Finding]:
     match = _SHARED_FAILING.search(sentence.text)
     if match is None:
         return []
-    offset, failing = match.start("items"), match.span("failing")
-    spans = [
-        (offset + item.start(), offset + item.end(), *failing)
-        for item in re.finditer(r"[^、\s][^、]*[^、\s]|[^、\s]", match.group("items"))
-    ]
-    amount = signed(match.group("verb"), match.group("amount"))
-    rule = {"kind": "checklist", "amount": amount, TASK_SPANS: spans}
-    return [Finding(rule, offset, match.end(), SURE)]
+    rule = _listed_checklist(match, *match.span("failing"))
+    return [Finding(rule, match.start("items"), match.end(), SURE)]
