@@ -144,8 +144,11 @@ class Poller:
         self.thread.join()
 
 
+STEPS = ("正在计算全部单位的得分", "正在整理公示结果", "正在保存公示结果", "排队等待后台发布")
+
+
 def step_of(page: str) -> str:
-    for step in ("正在计算全部单位的得分", "正在保存公示结果", "排队等待后台发布"):
+    for step in STEPS:
         if step in page:
             return step
     return ""

@@ -81,9 +81,28 @@ def computed_whole(cycle: Cycle) -> LiveResult:
     return live
 
 
+# A snapshot's rows before they are stored: each unit's tree and its records, by unit label.
+Frozen = dict[str, tuple[list[Any], list[dict[str, Any]]]]
+
+
+def frozen_units(live: LiveResult, cycle: Cycle) -> Frozen:
+    """Each unit's tree and its records, as a snapshot freezes them. Publication reads them
+    before its write transaction (the cycle is 发布中, so they cannot change meanwhile): at
+    province scale the reading takes tens of seconds, which SQLite's write lock must not."""
+    trees = dict(live.unit_rows().values_list("unit", "nodes"))
+    records = record_rows(cycle)
+    return {label: (trees.get(label, []), records.get(label, [])) for label in {*trees, *records}}
+
+
 def freeze_snapshot(
-    actor: Any, cycle: Cycle, live: LiveResult, reason: str, deadline: datetime.date
+    actor: Any,
+    cycle: Cycle,
+    live: LiveResult,
+    reason: str,
+    deadline: datetime.date,
+    frozen: Frozen | None = None,
 ) -> Snapshot:
+    frozen = frozen_units(live, cycle) if frozen is None else frozen
     number = cycle.snapshots.order_by("-number").values_list("number", flat=True).first() or 0
     snapshot = Snapshot.objects.create(
         cycle=cycle,
@@ -93,24 +112,11 @@ def freeze_snapshot(
         published_by=actor if getattr(actor, "pk", None) else None,
         appeal_deadline=deadline,
     )
-    freeze_units(live, snapshot)
-    return snapshot
-
-
-def freeze_units(live: LiveResult, snapshot: Snapshot) -> None:
-    """Each unit's tree and its records, frozen in a row of the snapshot."""
-    trees = dict(live.unit_rows().values_list("unit", "nodes"))
-    records = record_rows(snapshot.cycle)
     UnitResult.objects.bulk_create(
-        UnitResult(
-            cycle=snapshot.cycle,
-            snapshot=snapshot,
-            unit=label,
-            nodes=trees.get(label, []),
-            records=records.get(label, []),
-        )
-        for label in {*trees, *records}
+        UnitResult(cycle=cycle, snapshot=snapshot, unit=label, nodes=nodes, records=records)
+        for label, (nodes, records) in frozen.items()
     )
+    return snapshot
 
 
 def republish(actor: Any, cycle: Cycle, reason: str) -> Snapshot:

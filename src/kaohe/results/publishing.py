@@ -18,10 +18,12 @@ from kaohe.audit.log import Action, log_change
 from kaohe.cycles.access import require_office
 from kaohe.cycles.models import Cycle
 from kaohe.results.actions import (
+    Frozen,
     announce,
     change_status,
     computed_whole,
     freeze_snapshot,
+    frozen_units,
     locked_cycle,
 )
 from kaohe.results.models import LiveResult, Publication, Snapshot
@@ -68,6 +70,8 @@ def finish_publication(publication: Publication) -> Snapshot | None:
     when the cycle is no longer 发布中 (another run finished it)."""
     note_stage(publication, "正在计算全部单位的得分")
     live = computed_whole(publication.cycle)
+    note_stage(publication, "正在整理公示结果")
+    frozen = frozen_units(live, publication.cycle)
     note_stage(publication, "正在保存公示结果")
     with transaction.atomic():
         cycle = locked_cycle(publication.cycle)
@@ -75,13 +79,13 @@ def finish_publication(publication: Publication) -> Snapshot | None:
             elsewhere = f"周期当前{cycle.get_status_display()}，本次发布未执行"
             end_publication(publication, Publication.Status.FAILED, [elsewhere])
             return None
-        return published(publication, cycle, live)
+        return published(publication, cycle, live, frozen)
 
 
-def published(publication: Publication, cycle: Cycle, live: LiveResult) -> Snapshot:
+def published(publication: Publication, cycle: Cycle, live: LiveResult, frozen: Frozen) -> Snapshot:
     actor = publication.started_by
     deadline = add_working_days(timezone.localdate(), cycle.appeal_working_days)
-    snapshot = freeze_snapshot(actor, cycle, live, "首次公示", deadline)
+    snapshot = freeze_snapshot(actor, cycle, live, "首次公示", deadline, frozen)
     change_status(actor, cycle, Status.PUBLISHING, Status.PUBLISHED, Action.RESULTS_PUBLISHED)
     log_change(
         actor,
