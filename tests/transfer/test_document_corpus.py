@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from kaohe import engine
-from kaohe.transfer.documents import load_documents, measure_all
+from kaohe.transfer.documents import Totals, load_documents, measure_all
 from kaohe.transfer.importers import import_file
 
 ROOT = Path(__file__).resolve().parents[1] / "data" / "documents"
@@ -90,3 +90,26 @@ def test_the_dev_split_reads_without_a_wrong_sentence_and_mostly_exactly():
     assert found.outcomes["missing"] <= DEV_MAXIMUM_MISSING
     assert found.exact_share >= DEV_MINIMUM_EXACT_SHARE
     assert found.trees_matching >= DEV_MINIMUM_TREES
+
+
+# The target on the whole corpus is 0 refused, 0 wrong, 0 missing and at least 90% exact.
+# These are the figures the whole corpus reached when the session-6 held-out documents (d150–d168)
+# were measured at the end of session 7 and opened to development: floors that may rise, never
+# fall, until they reach the target.
+WHOLE_MAXIMUM_WRONG = 24
+WHOLE_MAXIMUM_MISSING = 22
+WHOLE_MINIMUM_EXACT_SHARE = Decimal("79.4")
+WHOLE_MINIMUM_TREES = 30
+
+
+def test_the_whole_corpus_reads_no_worse_than_it_has_read():
+    results, _ = measure_all(load_documents(ROOT))
+    found = Totals()
+    for result in results:
+        found.add(result)
+
+    assert found.refused == 0
+    assert found.outcomes["wrong"] <= WHOLE_MAXIMUM_WRONG
+    assert found.outcomes["missing"] <= WHOLE_MAXIMUM_MISSING
+    assert found.exact_share >= WHOLE_MINIMUM_EXACT_SHARE
+    assert found.trees_matching >= WHOLE_MINIMUM_TREES
