@@ -1,6 +1,6 @@
 """A code's ballot is the load the server takes at an on-site session (hundreds of phones in a
-few minutes): it reads its code in one query and writes the code's use and the ballot, however
-many units it rates, and starts no session."""
+few minutes): in one transaction it claims its code (reading its group and evaluation in the same
+statement) and writes the ballot, however many units it rates, and starts no session."""
 
 from typing import Any
 
@@ -10,12 +10,12 @@ from kaohe.evaluations import actions
 from kaohe.evaluations.models import Ballot
 from tests.evaluations.conftest import open_now, scores_for
 
-# The code with its group and evaluation (one SELECT), then one transaction: the code marked
-# used (UPDATE), the ballot (INSERT), and its opening and closing statements.
-BALLOT_QUERIES = 5
+# One transaction: the code marked used, returning its group and evaluation (UPDATE … RETURNING),
+# the ballot (INSERT), and the transaction's opening and closing statements.
+BALLOT_QUERIES = 4
 
 
-def test_a_ballot_with_a_code_asks_five_queries_whatever_it_rates(
+def test_a_ballot_with_a_code_asks_four_queries_whatever_it_rates(
     leadership_review: Any, django_assert_max_num_queries: Any
 ) -> None:
     found = leadership_review

@@ -21,6 +21,22 @@ ALLOWED_WHILE_EXPIRED = ("password_change", "logout", *SECOND_FACTOR_PAGES)
 ALLOWED_BEFORE_SECOND_FACTOR = ("logout", *SECOND_FACTOR_PAGES)
 
 
+def signed_in(request: HttpRequest) -> bool:
+    """Whether someone is signed in. A request with no session cookie has no session, so
+    nobody is, and neither the session nor the user is read: the phones' ballots and /healthz
+    pass these middlewares at the cost of one look-up."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    return bool(request.user.is_authenticated)
+
+
+def signed_in_after_view(request: HttpRequest) -> bool:
+    """Also whoever the view has just signed in (logging in starts the session)."""
+    session = getattr(request, "session", None)
+    started = session is not None and session.session_key is not None
+    return (started or signed_in(request)) and bool(request.user.is_authenticated)
+
+
 def allowed_path(request: HttpRequest, names: tuple[str, ...]) -> bool:
     return request.path.startswith("/static/") or request.path in {reverse(n) for n in names}
 
@@ -33,12 +49,11 @@ class SecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = request.user
         if (
-            user.is_authenticated
-            and not user.is_verified()  # type: ignore[union-attr]
+            signed_in(request)
+            and not request.user.is_verified()  # type: ignore[union-attr]
             and not allowed_path(request, ALLOWED_BEFORE_SECOND_FACTOR)
-            and second_factor_required(user)
+            and second_factor_required(request.user)
         ):
             return redirect_to_login(
                 request.get_full_path(), reverse("accounts:second_factor"), "next"
@@ -53,8 +68,7 @@ class PasswordExpiryMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = request.user
-        expired = user.is_authenticated and password_expired(user)
+        expired = signed_in(request) and password_expired(request.user)
         if expired and not allowed_path(request, ALLOWED_WHILE_EXPIRED):
             return redirect(f"{reverse('password_change')}?expired=1")
         return self.get_response(request)
@@ -76,7 +90,7 @@ class AbsoluteSessionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.user.is_authenticated:
+        if signed_in(request):
             logged_in_at = request.session.setdefault(LOGGED_IN_AT_KEY, int(time.time()))
             if time.time() - logged_in_at > settings.SESSION_ABSOLUTE_HOURS * 3600:
                 logout(request)
@@ -92,9 +106,9 @@ class NoStoreMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        signed_in = request.user.is_authenticated
+        signed_in_before = signed_in(request)
         response = self.get_response(request)
-        if signed_in or request.user.is_authenticated:
+        if signed_in_before or signed_in_after_view(request):
             add_never_cache_headers(response)
         return response
 
@@ -114,7 +128,7 @@ class IdleClockMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.user.is_authenticated:
+        if signed_in(request):
             now = int(time.time())
             if now - request.session.get(IDLE_CLOCK_KEY, 0) >= IDLE_CLOCK_STEP_SECONDS:
                 request.session[IDLE_CLOCK_KEY] = now  # the session middleware then saves it

@@ -30,11 +30,17 @@ class Form:
     dimensions: list[Dimension]
 
     @functools.cached_property
-    def fields(self) -> list[tuple[CycleUnit, str, list[tuple[Dimension, str]]]]:
-        """Each unit with its comment's field name and each dimension's mark field name,
-        named once per form (a running group's form serves every ballot)."""
+    def fields(self) -> list[tuple[CycleUnit, str, str, list[tuple[Dimension, str, str]]]]:
+        """Each unit with its key in a ballot's marks, its comment's field name and each
+        dimension with its key and its mark's field name — named once per form (a running
+        group's form serves every ballot)."""
         return [
-            (unit, comment_field(unit), [(d, mark_field(unit, d)) for d in self.dimensions])
+            (
+                unit,
+                str(unit.pk),
+                comment_field(unit),
+                [(d, str(d.pk), mark_field(unit, d)) for d in self.dimensions],
+            )
             for unit in self.units
         ]
 
@@ -93,23 +99,26 @@ def mark_value(dimension: Dimension, raw: Any) -> str:
 def read_marks(
     form: Form, data: Mapping[str, Any]
 ) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
-    """The marks and comments of a posted form; every problem names its unit and dimension."""
+    """The marks and comments of a posted form, read in one pass over the form's fields; every
+    problem names its unit and dimension."""
     marks: dict[str, dict[str, str]] = {}
     comments: dict[str, str] = {}
     problems = []
-    for unit, comment_name, questions in form.fields:
-        marks[str(unit.pk)] = {}
-        for dimension, name in questions:
+    for unit, key, comment_name, questions in form.fields:
+        given = marks[key] = {}
+        for dimension, dimension_key, name in questions:
             try:
                 value = mark_value(dimension, data.get(name))
             except ValidationError as error:
                 problems += [f"「{unit}」的「{dimension}」{m}" for m in error.messages]
                 continue
             if value:
-                marks[str(unit.pk)][str(dimension.pk)] = value
-        comment = clean_text(str(data.get(comment_name, "") or "")).strip()
+                given[dimension_key] = value
+        comment = data.get(comment_name)
         if comment and form.group.allows_comment:
-            comments[str(unit.pk)] = comment[:COMMENT_LIMIT]
+            comment = clean_text(str(comment)).strip()[:COMMENT_LIMIT]
+            if comment:
+                comments[key] = comment
     if problems:
         raise ValidationError(problems)
     return marks, comments

@@ -5,6 +5,8 @@ from kaohe.evaluations.views import paper, running, setup, voting
 app_name = "evaluations"
 
 urlpatterns = [
+    # First: the phones' ballots are this app's busiest requests, and URLs resolve in order.
+    path("v/<str:code>/", voting.vote_with_code, name="vote_with_code"),
     path("", setup.index, name="index"),
     path("cycles/<int:cycle_id>/new/", setup.new, name="new"),
     path("<int:evaluation_id>/", running.detail, name="detail"),
@@ -23,6 +25,5 @@ urlpatterns = [
     path("groups/<int:group_id>/vote/", voting.vote, name="vote"),
     path("proposals/", running.proposals, name="proposals"),
     path("proposals/<int:proposal_id>/", running.decide, name="decide"),
-    path("v/<str:code>/", voting.vote_with_code, name="vote_with_code"),
     path("thanks/", voting.thanks, name="thanks"),
 ]

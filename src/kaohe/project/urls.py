@@ -3,6 +3,9 @@ from django.urls import include, path
 from kaohe.accounts.urls import auth_urlpatterns
 
 urlpatterns = [
+    # First: URLs resolve in order, and the phones' ballots (evaluations/v/<code>/) are the
+    # requests that come by the hundred at once.
+    path("evaluations/", include("kaohe.evaluations.urls")),
     path("", include("kaohe.web.urls")),
     path("accounts/", include(auth_urlpatterns)),
     path("accounts/", include("kaohe.accounts.urls")),
@@ -15,7 +18,6 @@ urlpatterns = [
     path("progress/", include("kaohe.progress.urls")),
     path("imports/", include("kaohe.imports.urls")),
     path("downloads/", include("kaohe.downloads.urls")),
-    path("evaluations/", include("kaohe.evaluations.urls")),
 ]
 
 handler403 = "kaohe.web.views.errors.permission_denied"

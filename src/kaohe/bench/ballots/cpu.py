@@ -121,7 +121,7 @@ def main(argv: Sequence[str]) -> int:
         flush=True,
     )
     for sql in queries:
-        print(f"     {sql[:160]}")
+        print(f"     {' '.join(sql.split())[:160]}")
     if profile:
         pstats.Stats(profile).sort_stats("cumulative").print_stats(45)
     return 0
