@@ -146,6 +146,19 @@ def _fits(run: Run, draft: Draft, condition: str, mode: str) -> bool:
     return _graded(conditions) or _degree_then_absence(conditions)
 
 
+# 「未做到扣2分或未做全扣1分」: one requirement failed one way or the other.
+_EITHER = re.compile(r"或者?|或是")
+
+
+def _or_else(run: Run, draft: Draft) -> bool:
+    """The amount after 或 is the other grade of the one amount just before it."""
+    return (
+        len(run) == 1
+        and _run_mode(run) == "once" == draft.rule["_mode"]
+        and (_sign(run[0][0]) == _sign(draft))
+    )
+
+
 def _run_mode(run: Run) -> str:
     return str(run[0][0].rule.get("_mode"))
 
@@ -205,7 +218,13 @@ def join_graded_conditions(
             continue
         marked = replace(draft, rule={**draft.rule, "_mode": mode})
         condition, at = _condition(text, start, draft)
-        if run and not _fits(run, marked, condition, mode):
+        either = _EITHER.match(condition)
+        condition = condition[either.end() :] if either else condition
+        if (
+            run
+            and not (either and _or_else(run, marked))
+            and not _fits(run, marked, condition, mode)
+        ):
             close()
         run.append((marked, condition, at))
     close()

@@ -1,0 +1,95 @@
+"""Classes of misreading found when the held-out documents d150–d168 were opened (issue 11):
+each read right, or flagged. Sentences here are made up for the class; none is copied from the
+document corpus.
+"""
+
+from decimal import Decimal
+
+from kaohe.textrules import read_criteria
+from tests.textrules.helpers import is_flagged, only_rule
+
+
+def _flags(text: str, **known: object) -> list[bool]:
+    return [read.flagged for read in read_criteria(text, **known).rules]  # type: ignore[arg-type]
+
+
+def test_a_credit_followed_by_deductions_in_its_part_is_the_value_it_keeps_not_a_bonus():
+    text = "会议室干净整洁,得5分。发现杂物堆放的,每处扣1分。"
+    reading = read_criteria(text)
+    assert [read.flagged for read in reading.rules] == [True, False]
+    assert reading.rules[0].guesses[0]["amount"] == Decimal(5)
+    assert reading.rules[1].rule["amount"] == Decimal(-1)
+    # a 不得分 after it, a deduction before it, or one cut short all say the same
+    assert _flags("年度任务全部完成的,得4分。未完成不得分。") == [True, False]
+    assert _flags("每走访一户加0.5分,未走访的每户扣0.5分。建立走访制度的,得2分。")[-1]
+    assert _flags("资料归档及时的,得2分。达不到要求的,发现一次扣1---") == [True, True]
+
+
+def test_credits_in_numbered_parts_of_their_own_stay_credits():
+    text = "1.建立工作台账的,得1分。2.按时报送总结的,得1分。3.迟报的每次扣0.5分。"
+    rules = [read.rule for read in read_criteria(text).rules]
+    assert rules[0] == {"kind": "per_occurrence", "amount": Decimal(1), "cap": Decimal(1)}
+    assert rules[1] == {"kind": "per_occurrence", "amount": Decimal(1), "cap": Decimal(1)}
+
+
+def test_a_rate_worth_points_at_its_target_loses_them_point_by_point():
+    rule = only_rule("案件办结率达到98%的,得6分,下降1个百分点扣0.5分")
+    assert rule == {
+        "kind": "shortfall",
+        "target": Decimal(98),
+        "step": Decimal(1),
+        "amount": Decimal("-0.5"),
+        "partial": "floor",
+        "unit": "百分点",
+        "cap": Decimal(6),
+    }
+    assert only_rule("回访率100%的得3分,每下降2个百分点扣1分")["step"] == Decimal(2)
+
+
+def test_a_text_cut_off_before_its_amount_is_flagged_not_dropped():
+    assert is_flagged("被省级刊物采用的,每篇计")
+    reading = read_criteria("迟报的每次扣0.5分;造成不良影响的,每")
+    assert [read.flagged for read in reading.rules] == [False, True]
+    assert reading.rules[1].source == "造成不良影响的,每"
+
+
+def test_two_amounts_joined_by_或_are_grades_of_one_failing():
+    assert only_rule("未建档扣2分或建档不全扣1分") == {
+        "kind": "tiered",
+        "levels": {"未建档": Decimal(-2), "建档不全": Decimal(-1)},
+        "highest_only": True,
+    }
+
+
+def test_缺一次_after_a_minimum_is_a_time_short_of_it():
+    rule = only_rule("每季度至少召开1次会议。会议无记录的,缺一次扣0.5分。")
+    assert rule == {
+        "kind": "frequency",
+        "minimum": Decimal(1),
+        "per": "quarter",
+        "amount": Decimal("-0.5"),
+        "unit": "次",
+    }
+    # near miss: with no minimum written, a missing record is counted as before
+    assert only_rule("日常巡查记录缺一次扣2分")["kind"] == "per_occurrence"
+
+
+def test_each_requirement_not_done_counts_the_requirements_listed_before():
+    rule = only_rule("档案专人管理;借阅有登记;定期清点。每一项未落实扣1分。")
+    assert rule["kind"] == "checklist"
+    assert rule["tasks"] == ["档案专人管理", "借阅有登记", "定期清点"]
+    # the requirements in one sentence, or in a sentence the reader could not take as a list
+    assert is_flagged("档案专人管理,借阅有登记,定期清点。每一项未落实扣1分。")
+    assert _flags("台账完整,档案齐全,视情加分。缺一项扣1分")[-1]
+
+
+def test_缺一项_opening_an_item_whose_name_lists_its_requirements_is_a_checklist_of_them():
+    reading = read_criteria("缺一项扣1分", name="设有值班室,配备值班电话,专人值守")
+    assert reading.rules[0].rule == {
+        "kind": "checklist",
+        "amount": Decimal(-1),
+        "tasks": ["设有值班室", "配备值班电话", "专人值守"],
+    }
+    # near miss: a name that lists nothing leaves the missing items counted
+    rule = read_criteria("缺一项扣1分", name="值班管理").rules[0].rule
+    assert rule == {"kind": "per_occurrence", "amount": Decimal(-1), "unit": "项"}
