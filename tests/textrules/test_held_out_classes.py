@@ -93,3 +93,23 @@ def test_缺一项_opening_an_item_whose_name_lists_its_requirements_is_a_checkl
     # near miss: a name that lists nothing leaves the missing items counted
     rule = read_criteria("缺一项扣1分", name="值班管理").rules[0].rule
     assert rule == {"kind": "per_occurrence", "amount": Decimal(-1), "unit": "项"}
+
+
+def test_a_formula_after_a_flagged_sentence_is_settled_with_it():
+    text = "完成年度任务的得满分,未完成的按比例得分。得分=(完成户数/任务户数)×分值"
+    reading = read_criteria(text)
+    assert len(reading.rules) == 1
+    assert reading.rules[0].flagged
+    assert reading.rules[0].source.endswith("×分值")
+    # alone, a formula or completion with no target is flagged, never dropped
+    assert is_flagged("得分=(到位资金/任务资金)×分值")
+    assert is_flagged("按完成进度比例得分")
+
+
+def test_amounts_per_thing_of_a_grade_become_one_rule_with_levels():
+    text = "每新建1个5千亩以上基地,加1分;每新建1个2万亩以上基地,加3分"
+    assert only_rule(text) == {
+        "kind": "per_occurrence",
+        "levels": {"5千亩以上": Decimal(1), "2万亩以上": Decimal(3)},
+        "unit": "个",
+    }

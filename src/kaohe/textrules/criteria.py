@@ -169,10 +169,15 @@ def _discretion_joins_flag(drafts: list[Draft], text: str) -> list[Draft]:
     return joined
 
 
+# 「…未完成的按比例得分。得分=(引进项目数/目标任务)×分值」: the formula says how.
+_FORMULA = re.compile(r"[^,;]{0,8}得分\s*=\s*\(")
+
+
 def _settled_with(flagged: Draft, draft: Draft, text: str) -> bool:
     unsure = flagged.confidence < CONFIDENCE_THRESHOLD
     follows = draft.sentence == flagged.sentence + 1
     chosen = draft.rule.get("kind") == "discretionary" and "guesses" not in draft.rule
+    chosen = chosen or _FORMULA.match(text, draft.start) is not None
     own_ground = _OTHERS.search(text, flagged.end, draft.start) is not None
     return unsure and follows and chosen and not own_ground
 

@@ -44,10 +44,21 @@ def _stem(condition: str) -> str:
 _VERB = re.compile(r"每|[扣减加得奖]")
 
 
+# 「每引进1个10亿元以上项目,加4分」: the grade written inside what is counted.
+_GRADED_RATE = re.compile(
+    r"每[^\d,;]{0,6}(?:1|一)\s*[个项件家户起次]\s*(?P<grade>[^,;]{1,10}?(?:以上|以下|以内))"
+)
+RATED = "_rated"
+"""A working key: the amount's grade is written inside what is counted."""
+
+
 def _condition(text: str, start: int, draft: Draft) -> tuple[str, int]:
     """The clause before the amount, what the amount is for, and where it starts. An amount
     counted without 每 (「重伤1人扣15分/次」) and a shortfall keep their own words before the
-    amount in the condition."""
+    amount in the condition; an amount per thing of a grade is for that grade."""
+    rate = _GRADED_RATE.match(text, draft.start, draft.end)
+    if rate is not None:
+        return rate.group("grade"), draft.start
     verb = _VERB.search(text, draft.start, draft.end)
     end = draft.start if verb is None else verb.start()
     before = text[start:end].rstrip(" 的,\n")
@@ -143,6 +154,8 @@ def _fits(run: Run, draft: Draft, condition: str, mode: str) -> bool:
     if mode == "shortfall" and first.rule.get("unit") != draft.rule.get("unit"):
         return False
     conditions = [known for _, known, _ in run] + [condition]
+    if all(rule.get(RATED) for rule in (first.rule, draft.rule)):
+        return len(set(conditions)) == len(conditions) and mode == "every"
     return _graded(conditions) or _degree_then_absence(conditions)
 
 
@@ -188,7 +201,7 @@ def _merged(run: Run) -> Draft:
 
 
 def _plain(rule: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in rule.items() if key != "_mode"}
+    return {key: value for key, value in rule.items() if key not in ("_mode", RATED)}
 
 
 def join_graded_conditions(
@@ -216,7 +229,8 @@ def join_graded_conditions(
             close()
             joined.append(draft)
             continue
-        marked = replace(draft, rule={**draft.rule, "_mode": mode})
+        rated = _GRADED_RATE.match(text, draft.start, draft.end) is not None
+        marked = replace(draft, rule={**draft.rule, "_mode": mode, RATED: rated})
         condition, at = _condition(text, start, draft)
         either = _EITHER.match(condition)
         condition = condition[either.end() :] if either else condition

@@ -64,10 +64,9 @@ def read_checklist(sentence: Sentence) -> list[Finding]:
     for pattern, gather in gathers:
         match = pattern.search(sentence.text)
         if match:
-            verb, amount = match.group("verb"), match.group("amount")
-            if verb is None:
-                verb, amount = match.group("verb2"), match.group("amount2")
-            amount = signed(verb, amount)
+            groups = match.groupdict()
+            verb = groups["verb"] or groups["verb2"]
+            amount = signed(verb, groups["amount"] or groups["amount2"])
             rule = {"kind": "checklist", "amount": amount, gather: True}
             findings.append(Finding(rule, match.start(), match.end(), SURE))
     return findings
