@@ -96,9 +96,9 @@ def test_the_dev_split_reads_without_a_wrong_sentence_and_mostly_exactly():
 # These are the figures the whole corpus reached when the session-6 held-out documents (d150–d168)
 # were measured at the end of session 7 and opened to development: floors that may rise, never
 # fall, until they reach the target.
-WHOLE_MAXIMUM_WRONG = 24
-WHOLE_MAXIMUM_MISSING = 22
-WHOLE_MINIMUM_EXACT_SHARE = Decimal("79.4")
+WHOLE_MAXIMUM_WRONG = 0
+WHOLE_MAXIMUM_MISSING = 13
+WHOLE_MINIMUM_EXACT_SHARE = Decimal("81.7")
 WHOLE_MINIMUM_TREES = 30
 
 
