@@ -113,3 +113,11 @@ def test_amounts_per_thing_of_a_grade_become_one_rule_with_levels():
         "levels": {"5千亩以上": Decimal(1), "2万亩以上": Decimal(3)},
         "unit": "个",
     }
+
+
+def test_a_credit_followed_in_its_sentence_by_so_much_per_failing_is_the_parts_full_marks():
+    assert [read.rule for read in read_criteria("值班记录完整得2分,漏记一次扣0.5分").rules] == [
+        {"kind": "per_occurrence", "amount": Decimal("-0.5"), "unit": "次"}
+    ]
+    # near miss: a one-off deduction beside it leaves the credit for a person
+    assert _flags("按时报送的得2分,迟报的扣1分")[0]

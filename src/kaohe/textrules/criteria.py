@@ -52,6 +52,7 @@ def read_criteria(text: str, *, points: Decimal | None = None, name: str = "") -
     drafts = apply_highest_only(merge_rounds(drafts), clean)
     drafts = zero_within_part(drafts, clean, points)
     drafts = _discretion_joins_flag(doubt_damaged_amounts(drafts, clean, points), clean)
+    drafts = [draft for draft in drafts if not _full_marks(draft, drafts, clean)]
     values = _credits_are_values(drafts, clean, points)
     drafts = [
         _as_condition(draft, readings, text)
@@ -237,6 +238,28 @@ def _credits_are_values(drafts: list[Draft], text: str, points: Decimal | None) 
     if not points:
         return False  # no points written (or masked, 「( * 分)」): nothing to measure against
     return points in credits or sum(credits) > points
+
+
+_COUNTED_KINDS = frozenset({"per_occurrence", "frequency", "shortfall", "lateness"})
+
+
+def _full_marks(draft: Draft, drafts: list[Draft], text: str) -> bool:
+    """「台账完整得3分,缺一次扣1分」: a credit followed in its sentence by so much per failing is
+    the part's full marks, which the item holds from the start; the failings take from them."""
+    if not _is_credit(draft, text):
+        return False
+    return any(
+        other.sentence == draft.sentence
+        and other.start >= draft.end
+        and other.confidence >= CONFIDENCE_THRESHOLD
+        and _counted_deduction(other.rule)
+        for other in drafts
+    )
+
+
+def _counted_deduction(rule: dict[str, Any]) -> bool:
+    once = rule.get("cap") is not None and rule.get("cap") == abs(rule.get("amount", 0))
+    return rule["kind"] in _COUNTED_KINDS and rule.get("amount", 0) < 0 and not once
 
 
 def _kept_unless_taken(
