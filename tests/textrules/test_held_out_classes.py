@@ -121,3 +121,20 @@ def test_a_credit_followed_in_its_sentence_by_so_much_per_failing_is_the_parts_f
     ]
     # near miss: a one-off deduction beside it leaves the credit for a person
     assert _flags("按时报送的得2分,迟报的扣1分")[0]
+
+
+def test_one_thing_found_or_done_named_after_its_count_is_counted_per_thing():
+    assert only_rule("巡查发现一处卫生死角扣0.1分") == {
+        "kind": "per_occurrence",
+        "amount": Decimal("-0.1"),
+        "unit": "处",
+    }
+    assert only_rule("帮助企业解决一个实际困难加1分")["amount"] == Decimal(1)
+
+
+def test_a_word_or_two_of_condition_after_an_amount_per_thing_is_for_a_person():
+    assert is_flagged("抽检发现一批次不合格扣0.5分,超标的扣1分")
+    # near miss: a failing of its own after the amount per thing costs its amount once
+    reading = read_criteria("每次扣0.5分,未整改的扣1分")
+    assert [read.rule.get("cap") for read in reading.rules] == [None, Decimal(1)]
+    assert reading.confident

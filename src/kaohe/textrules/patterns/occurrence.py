@@ -38,6 +38,12 @@ _FOUND_ONCE = re.compile(
     rf"(?<![少于至最第])(?:一|1)\s*(?P<unit>{COUNTER})(?!月)\s*[,的]?\s*"
     rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
 )
+# 「发现一处四害孳生地扣0.05分」, 「解决一个问题加2分」: a thing found or done, named
+# after its count.
+_FOUND_ONE_THING = re.compile(
+    rf"(?:发现|查实|查出|出现|发生|解决|化解|办结|引进)\s*(?:一|1)\s*(?P<unit>{COUNTER})(?!月)"
+    rf"(?:(?!的)[\u4e00-\u9fff“”\"]){{1,8}}?\s*,?\s*(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
+)
 _SLASH = re.compile(rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}\s*/\s*(?P<unit>{COUNTER})")
 _BY_UNIT = re.compile(rf"按\s*(?P<unit>{COUNTER})\s*(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}")
 _ONE_EACH = re.compile(
@@ -153,7 +159,8 @@ def _short_of(sentence: Sentence, match: re.Match[str]) -> bool:
 @sentence_reader("每件扣分", priority=140, needs="扣减加奖得")
 def read_every(sentence: Sentence) -> list[Finding]:
     findings: list[Finding] = []
-    for pattern in (_EVERY, _FOUND_ONCE, _SLASH, _ONE_EACH, _BY_UNIT, _ONE_UNDONE):
+    patterns = (_EVERY, _FOUND_ONCE, _FOUND_ONE_THING, _SLASH, _ONE_EACH, _BY_UNIT, _ONE_UNDONE)
+    for pattern in patterns:
         for match in pattern.finditer(sentence.text):
             between = match.groupdict().get("between") or ""
             if _NOT_PER_OCCURRENCE.search(between) and pattern is _EVERY:
@@ -221,7 +228,17 @@ def _maybe_per_something(sentence: Sentence, start: int) -> bool:
     reach = max(0, start - _COUNT_REACH)
     counted = _COUNTED.search(sentence.text, reach, start) is not None
     counted = counted or _RATE_IN_CLAUSE.search(sentence.text, 0, start) is not None
+    counted = counted or _ELLIPTICAL_AFTER_A_COUNT.search(sentence.text, 0, start) is not None
     return counted or _doubtful(sentence) or _PER_SOMETHING.search(sentence.text) is not None
+
+
+# 「发现一处孳生地扣0.05分,阳性的扣0.2分」: a condition of a word or two after an amount per
+# thing may speak of the same things (per positive site), or of the whole item once; a failing of
+# its own (「未整改的扣1分」) costs its amount once.
+_ELLIPTICAL_AFTER_A_COUNT = re.compile(
+    rf"(?:每|一|1)\s*{COUNTER}[^,;]*?(?:{DEDUCT}|{ADD})\s*{NUMBER}\s*分\s*,\s*"
+    r"(?![未不没无])[\u4e00-\u9fff]{1,3}的?\s*,?\s*$"
+)
 
 
 @sentence_reader("一次性扣分", priority=FALLBACK, needs="扣减加奖得")
