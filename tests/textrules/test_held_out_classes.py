@@ -138,3 +138,15 @@ def test_a_word_or_two_of_condition_after_an_amount_per_thing_is_for_a_person():
     reading = read_criteria("每次扣0.5分,未整改的扣1分")
     assert [read.rule.get("cap") for read in reading.rules] == [None, Decimal(1)]
     assert reading.confident
+
+
+def test_each_piece_counted_with_计_or_no_verb_earns_the_amount():
+    assert only_rule("被简报转发的,每期计2分") == {
+        "kind": "per_occurrence",
+        "amount": Decimal(2),
+        "unit": "期",
+    }
+    assert only_rule("每多报1篇计0.5分")["amount"] == Decimal("0.5")
+    assert only_rule("被省政府网站采编的每条8分")["unit"] == "条"
+    # near miss: amounts by kind of piece are levels a person settles
+    assert is_flagged("工作动态每条2分,经验材料每条4分")

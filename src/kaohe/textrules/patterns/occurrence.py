@@ -259,3 +259,22 @@ def read_once(sentence: Sentence) -> list[Finding]:
         start = grade.start() if grade else match.start()
         findings.append(Finding(rule, start, match.end(), confidence))
     return findings
+
+
+# 「获领导批示的,每篇计12分」, 「每超报1篇计1分」, 「每个单位计3分」, 「转报的每条50分」: each piece
+# counts the amount (计 or no verb at all: a credit, as a list of parts' points is).
+_PER_PIECE = re.compile(
+    rf"每\s*(?:[\u4e00-\u9fff]{{1,2}}?(?=一|1))?(?:一|1)?\s*(?P<unit>{COUNTER})(?!\s*(?:月|季|年|周))"
+    rf"(?:(?![扣减加奖得罚再另])[\u4e00-\u9fff]){{0,2}}?\s*(?:计|记)?\s*{AMOUNT}"
+)
+
+
+@sentence_reader("每篇计分", priority=142, needs="每")
+def read_per_piece(sentence: Sentence) -> list[Finding]:
+    matches = list(_PER_PIECE.finditer(sentence.text))
+    if len(matches) != 1 or _doubtful(sentence):
+        return []  # 「动态信息每条5分,简讯每条3分」: amounts by kind, levels a person settles
+    match = matches[0]
+    rule = {"kind": "per_occurrence", "amount": number(match.group("amount"))}
+    rule, end = _with_cap({**rule, "unit": match.group("unit")}, sentence, match.end())
+    return [Finding(rule, match.start(), end, SURE)]
