@@ -150,3 +150,19 @@ def test_each_piece_counted_with_计_or_no_verb_earns_the_amount():
     assert only_rule("被省政府网站采编的每条8分")["unit"] == "条"
     # near miss: amounts by kind of piece are levels a person settles
     assert is_flagged("工作动态每条2分,经验材料每条4分")
+
+
+def test_levels_listed_in_the_clause_before_each_amount_go_with_the_amounts():
+    rule = only_rule("被省、市、县检查组通报的问题,每个分别扣6分、4分、2分")
+    assert rule["levels"] == {"省": Decimal(-6), "市": Decimal(-4), "县": Decimal(-2)}
+    # near miss: words that only end in a level character list no levels
+    assert is_flagged("城市、县城检查发现问题的,每处分别扣1分、0.5分")
+
+
+def test_grades_rewarded_with_奖_keep_the_documents_own_characters():
+    rule = only_rule("引进資金50萬元以上的奖2分,100萬元以上的奖5分")
+    assert rule == {
+        "kind": "tiered",
+        "levels": {"50萬元以上": Decimal(2), "100萬元以上": Decimal(5)},
+        "highest_only": True,
+    }

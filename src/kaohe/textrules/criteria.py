@@ -48,7 +48,7 @@ def read_criteria(text: str, *, points: Decimal | None = None, name: str = "") -
     drafts.extend(_cut_off_end(readings, drafts))
     drafts = join_minimums(gather_checklists(drafts, readings, text, name), clean)
     drafts = join_severity_tiers(merge_levels(drafts, clean), clean)
-    drafts = join_graded_conditions(drafts, clean, readings)
+    drafts = join_graded_conditions(drafts, clean, readings, text)
     drafts = apply_highest_only(merge_rounds(drafts), clean)
     drafts = zero_within_part(drafts, clean, points)
     drafts = _discretion_joins_flag(doubt_damaged_amounts(drafts, clean, points), clean)

@@ -181,7 +181,7 @@ def _sign(draft: Draft) -> bool:
     return amount is None or bool(amount > 0)
 
 
-def _merged(run: Run) -> Draft:
+def _merged(run: Run, text: str, written: str) -> Draft:
     drafts = [draft for draft, _, _ in run]
     mode = _run_mode(run)
     first, last = replace(drafts[0], start=run[0][2]), drafts[-1]
@@ -190,9 +190,11 @@ def _merged(run: Run) -> Draft:
     if mode in ("counted", "shortfall"):
         rule: dict[str, Any] = {"kind": "discretionary", "guesses": rules}
         return replace(first, rule=rule, end=last.end, confidence=Decimal(0))
-    levels = dict(
-        zip(_level_names([c for _, c, _ in run]), (r["amount"] for r in rules), strict=True)
-    )
+    names = _level_names([c for _, c, _ in run])
+    names = [
+        _as_written(name, at, text, written) for name, (_, _, at) in zip(names, run, strict=True)
+    ]
+    levels = dict(zip(names, (r["amount"] for r in rules), strict=True))
     if mode == "once":
         rule = {"kind": "tiered", "levels": levels, "highest_only": True}
     else:
@@ -204,17 +206,31 @@ def _plain(rule: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in rule.items() if key not in ("_mode", RATED)}
 
 
+def _as_written(name: str, at: int, text: str, written: str) -> str:
+    """A level's name in the document's own characters (「200萬元以上」, not 「200万元以上」), the
+    pinyin glosses the normalised ``text`` blanked (「萬(wàn)」) left out."""
+    if len(written) != len(text):
+        return name
+    kept = [index for index in range(at, len(text)) if not text[index].isspace()]
+    squeezed = "".join(text[index] for index in kept)
+    found = squeezed.find(name)
+    if found < 0:
+        return name
+    return "".join(written[index] for index in kept[found : found + len(name)])
+
+
 def join_graded_conditions(
-    drafts: list[Draft], text: str, readings: list[SentenceReading]
+    drafts: list[Draft], text: str, readings: list[SentenceReading], written: str = ""
 ) -> list[Draft]:
-    """Join amounts whose conditions grade one thing; ``text`` is the normalised text."""
+    """Join amounts whose conditions grade one thing; ``text`` is the normalised text, ``written``
+    the text as given (level names keep its characters)."""
     joined: list[Draft] = []
     run: Run = []
     previous_end = 0
 
     def close() -> None:
         if len(run) > 1:
-            joined.append(_merged(run))
+            joined.append(_merged(run, text, written or text))
         for draft, condition, _ in run if len(run) == 1 else ():
             lone = replace(draft, rule=_plain(draft.rule))
             after_doubt = bool(joined) and joined[-1].confidence < CONFIDENCE_THRESHOLD
