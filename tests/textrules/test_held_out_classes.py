@@ -166,3 +166,10 @@ def test_grades_rewarded_with_奖_keep_the_documents_own_characters():
         "levels": {"50萬元以上": Decimal(2), "100萬元以上": Decimal(5)},
         "highest_only": True,
     }
+
+
+def test_marks_noted_with_记_that_amounts_per_time_take_from_are_the_parts_full_marks():
+    rule = only_rule("5月底前服务站建设到位的记20分,每推迟1个月到位的扣5分")
+    assert rule == {"kind": "lateness", "amount": Decimal(-5), "per": "month"}
+    # near miss: alone, 记3分 may be the item's whole value or a credit on top: a person says
+    assert is_flagged("建立联席会议制度记3分。")

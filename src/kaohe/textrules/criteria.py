@@ -212,7 +212,7 @@ def _bounded(read: ReadRule, points: Decimal | None) -> ReadRule:
     return replace(read, rule={**rule, "max": points})
 
 
-_CREDIT = re.compile(r"(?<![加获取记计])得")
+_CREDIT = re.compile(r"(?<![加获取记计])得|(?<![按合总])[记記计計](?=\s*\d)")
 
 
 def _is_credit(draft: Draft, text: str) -> bool:

@@ -80,7 +80,7 @@ def sentence_reader(
     return register
 
 
-_ADDING = re.compile(ADD + "|得")
+_ADDING = re.compile(ADD + "|得|记|计")
 
 
 def signed(verb: str, amount: str) -> Decimal:

@@ -61,8 +61,9 @@ _CAP = re.compile(
     r"\s*(?:分|(?![\d.%]|\s*(?:[次个项件篇人户名位]|元|万)))"
 )
 # 「扣除月度考核分1分」: what the amount is taken from may sit between the verb and the amount.
+# 「…专项整治方案记3分」: 记 or 计 right before the amount credits it as 得 does.
 _ONCE = re.compile(
-    rf"(?<![每各])(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)"
+    rf"(?<![每各])(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得|(?<![按合总])[记计](?=\s*\d))"
     rf"\s*(?:[\u4e00-\u9fff]{{0,4}}?(?:考核分|考核得分|绩效分|基础分))?\s*{AMOUNT}"
 )
 # With several amounts in one sentence these say the amounts are alternatives, not additions:
@@ -241,12 +242,28 @@ _ELLIPTICAL_AFTER_A_COUNT = re.compile(
 )
 
 
-@sentence_reader("一次性扣分", priority=FALLBACK, needs="扣减加奖得")
+# After 「…记50分」 the amounts per time that take from those marks: 「每推迟1个月扣10分」.
+_TAKEN_PER_TIME = re.compile(
+    r"每\s*(?:推迟|逾期|延迟)?\s*(?:一|1)?\s*个?\s*(?:次|件|起|例|处|月|天|人次)"
+    r"[^,;]{0,8}?(?:扣|减)\s*[\d.]+\s*分"
+)
+
+
+def _credited_alone(sentence: Sentence, match: re.Match[str]) -> bool:
+    """「…记50分,每推迟1个月扣10分」: 记 or 计 read as 得 only for the marks that amounts per
+    time take from. Alone (「…方案记3分」) it may be the whole item's value or a credit on top,
+    which only the item's points can tell: a person says."""
+    if match.group("verb") not in ("记", "计"):
+        return True
+    return _TAKEN_PER_TIME.search(sentence.text, match.end()) is not None
+
+
+@sentence_reader("一次性扣分", priority=FALLBACK, needs="扣减加奖得记计")
 def read_once(sentence: Sentence) -> list[Finding]:
     """One-time amounts; registered last so every more specific reader goes first."""
     findings = []
     for match in _ONCE.finditer(sentence.text):
-        if _ranged(sentence, match):
+        if _ranged(sentence, match) or not _credited_alone(sentence, match):
             continue
         amount = signed(match.group("verb"), match.group("amount"))
         rule: dict[str, Any] = {"kind": "per_occurrence", "amount": amount, "cap": abs(amount)}
