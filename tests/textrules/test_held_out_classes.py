@@ -173,3 +173,9 @@ def test_marks_noted_with_记_that_amounts_per_time_take_from_are_the_parts_full
     assert rule == {"kind": "lateness", "amount": Decimal(-5), "per": "month"}
     # near miss: alone, 记3分 may be the item's whole value or a credit on top: a person says
     assert is_flagged("建立联席会议制度记3分。")
+
+
+def test_full_marks_or_nothing_is_read_by_its_nothing_half():
+    assert only_rule("全年无安全事故的得满分,发生安全事故的不得分。") == {"kind": "zero_on_event"}
+    # near miss: an amount between full marks and nothing is a grade: a person says
+    assert is_flagged("全部完成的得满分,完成80%以上的得3分,未完成的不得分")
