@@ -71,7 +71,7 @@ def test_no_real_document_is_refused_in_any_of_its_forms(folder):
 # What the reader reaches on the development split (kaohe textrules eval --documents --split
 # dev), less a little: the figures may rise, never fall. The validation split is not enforced
 # here, so that no change is ever tuned against it.
-DEV_MINIMUM_EXACT_SHARE = Decimal("87.2")
+DEV_MINIMUM_EXACT_SHARE = Decimal("87.6")
 # Missing rose from 4 to 7 in session 7 when the tree reader stopped inventing nodes for d121's
 # truncated excerpt (「1、組織健全(16分」 lost its bracket and the text after it): its three
 # sentences, found before under a made-up node, are now reported as scoring text outside any
@@ -98,7 +98,7 @@ def test_the_dev_split_reads_without_a_wrong_sentence_and_mostly_exactly():
 # fall, until they reach the target.
 WHOLE_MAXIMUM_WRONG = 0
 WHOLE_MAXIMUM_MISSING = 13
-WHOLE_MINIMUM_EXACT_SHARE = Decimal("82.5")
+WHOLE_MINIMUM_EXACT_SHARE = Decimal("82.9")
 WHOLE_MINIMUM_TREES = 30
 
 
