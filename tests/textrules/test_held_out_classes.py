@@ -179,3 +179,17 @@ def test_full_marks_or_nothing_is_read_by_its_nothing_half():
     assert only_rule("全年无安全事故的得满分,发生安全事故的不得分。") == {"kind": "zero_on_event"}
     # near miss: an amount between full marks and nothing is a grade: a person says
     assert is_flagged("全部完成的得满分,完成80%以上的得3分,未完成的不得分")
+
+
+def test_a_base_rate_written_before_在此基数上_is_the_baseline():
+    rule = only_rule(
+        "投诉率为5%的,得基准分6分,在此基数上,每下降1个百分点加0.5分,每上升1个百分点扣0.5分"
+    )
+    assert (rule["kind"], rule["baseline"]) == ("baseline", Decimal(5))
+    assert (rule["below"], rule["above"]) == (Decimal("0.5"), Decimal("-0.5"))
+
+
+def test_a_rank_sequence_written_分别依排序_is_a_sequence():
+    rule = only_rule("年度考核前3名的分别依排序另加3至1分")
+    assert rule["kind"] == "rank"
+    assert rule["sequence"] == [Decimal(3), Decimal(2), Decimal(1)]
