@@ -193,3 +193,10 @@ def test_a_rank_sequence_written_分别依排序_is_a_sequence():
     rule = only_rule("年度考核前3名的分别依排序另加3至1分")
     assert rule["kind"] == "rank"
     assert rule["sequence"] == [Decimal(3), Decimal(2), Decimal(1)]
+
+
+def test_a_count_inside_brackets_names_a_standard_not_what_is_counted():
+    rule = only_rule("未按要求建立服务站(按三个一标准)的扣2分。")
+    assert rule == {"kind": "per_occurrence", "amount": Decimal(-2), "cap": Decimal(2)}
+    # near miss: a count outside brackets may make the amount per something
+    assert is_flagged("每季度检查2次,扣0.5分")

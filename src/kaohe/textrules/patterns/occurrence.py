@@ -225,9 +225,14 @@ def read_by_rate(sentence: Sentence) -> list[Finding]:
     return findings
 
 
+# 「未按要求设立检查站(按七个一标准)的扣5分」: a count inside brackets names a standard.
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def _maybe_per_something(sentence: Sentence, start: int) -> bool:
     reach = max(0, start - _COUNT_REACH)
-    counted = _COUNTED.search(sentence.text, reach, start) is not None
+    unbracketed = _BRACKETED.sub(lambda found: " " * len(found.group(0)), sentence.text)
+    counted = _COUNTED.search(unbracketed, reach, start) is not None
     counted = counted or _RATE_IN_CLAUSE.search(sentence.text, 0, start) is not None
     counted = counted or _ELLIPTICAL_AFTER_A_COUNT.search(sentence.text, 0, start) is not None
     return counted or _doubtful(sentence) or _PER_SOMETHING.search(sentence.text) is not None
