@@ -61,7 +61,9 @@ def _gather_tasks(draft: Draft, readings: list[SentenceReading], text: str) -> D
     return gathered if run else gathered.doubted()
 
 
-def _gather_listed(draft: Draft, readings: list[SentenceReading], text: str) -> Draft:
+def _gather_listed(
+    draft: Draft, readings: list[SentenceReading], text: str, name: str = ""
+) -> Draft:
     """「实施方案按时出台;领导担任河长;经费落实。每缺一项扣0.5分」: the tasks are the plain
     sentences listed before; without such a list the missing items are counted."""
     run = _plain_run_before(readings, draft.sentence)
@@ -75,12 +77,38 @@ def _gather_listed(draft: Draft, readings: list[SentenceReading], text: str) -> 
             draft, rule={"kind": "per_occurrence", "amount": draft.rule["amount"], "unit": "项"}
         )
         listed = text[run[0].sentence.start if run else own.start : draft.start]
-        # 「设去向牌、座位牌,少一项扣1分」 lists the items (a checklist, or a count of them?):
-        # a person says; a list left open with 等 is counted.
-        return counted.doubted() if "、" in listed and "等" not in listed else counted
+        if listed.strip(" ,;:"):
+            return counted.doubted() if _lists_items(listed) else counted
+        return _listed_elsewhere(counted, draft.sentence, name)
     rule = {"kind": "checklist", "amount": draft.rule["amount"]}
     rule["tasks"] = [_task(_original(reading, text)) for reading in run]
     return replace(draft, rule=rule)  # its text stays the amount's: the tasks name the list
+
+
+def _lists_items(listed: str) -> bool:
+    """「设去向牌、座位牌,少一项扣1分」 and 「甲负总责,乙由分管领导担任。每一项未落实扣1分」 list
+    the items (a checklist, or a count of them?): a person says. A list left open with 等 is
+    counted (「配齐人员、经费等,少一项扣1分」), and so are the failings a condition names
+    (「制度不健全的,少一项扣1分」)."""
+    clauses = [clause for clause in re.split(r"[,;]", listed.strip(" ,;:")) if clause.strip()]
+    return len(clauses) > 1 or ("、" in listed and "等" not in listed)
+
+
+_NAME_PARTS = re.compile(r"[,;，；]")
+
+
+def _listed_elsewhere(counted: Draft, sentence: int, name: str) -> Draft:
+    """A bare 「缺一项扣2分」: right after a sentence the readers could not take as a list, the
+    items may be in it (a person says); opening the criteria of an item whose name lists its
+    requirements (「制度健全,台账完整」), the items are those; else the missing items are
+    counted."""
+    if sentence > 0:
+        return counted.doubted()
+    parts = [part.strip() for part in _NAME_PARTS.split(name) if part.strip()]
+    if len(parts) < 2:
+        return counted
+    rule = {"kind": "checklist", "amount": counted.rule["amount"], "tasks": parts}
+    return replace(counted, rule=rule)
 
 
 # 「管理指标、品种检测和公众满意度评价三大指标每缺一项扣1分」: a list its count confirms.
@@ -141,9 +169,10 @@ def _spanned_task(text: str, offset: int, spans: tuple[int, ...]) -> str:
 
 
 def gather_checklists(
-    drafts: list[Draft], readings: list[SentenceReading], text: str
+    drafts: list[Draft], readings: list[SentenceReading], text: str, name: str = ""
 ) -> list[Draft]:
-    """Fill in checklist tasks from the sentences before the amount; ``text`` is the original."""
+    """Fill in checklist tasks from the sentences before the amount (or the item's ``name``,
+    when it lists them); ``text`` is the original."""
     gathered: list[Draft] = []
     for draft in drafts:
         before = gathered[-1] if gathered else None
@@ -153,7 +182,7 @@ def gather_checklists(
         elif draft.rule.get(GATHER_TASKS):
             draft = _gather_tasks(draft, readings, text)
         elif draft.rule.get(GATHER_LISTED):
-            draft = _gather_listed(draft, readings, text)
+            draft = _gather_listed(draft, readings, text, name)
         elif draft.rule.get(GATHER_CONDITIONS):
             draft = _gather_conditions(draft, readings, text, after)
         gathered.append(draft)

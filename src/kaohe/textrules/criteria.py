@@ -27,13 +27,15 @@ from kaohe.textrules.reading import CONFIDENCE_THRESHOLD, Reading, ReadRule
 from kaohe.textrules.sentences import SentenceReading, read_sentence
 
 
-def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
+def read_criteria(text: str, *, points: Decimal | None = None, name: str = "") -> Reading:
     """Read a criteria text into rules and node facts.
 
     ``points`` is the node's maximum when known: a standalone 「最多扣5分」 then becomes the
-    node's floor (points − 5) rather than a penalty allowance. Every returned rule carries the
-    span of ``text`` it came from and a confidence in [0, 1]; text that cannot be read with
-    confidence becomes a flagged ``discretionary`` rule with the original text.
+    node's floor (points − 5) rather than a penalty allowance. ``name`` is the item's name,
+    when known: a table's 考核内容 cell may list the requirements its 「缺一项扣2分」 counts.
+    Every returned rule carries the span of ``text`` it came from and a confidence in [0, 1];
+    text that cannot be read with confidence becomes a flagged ``discretionary`` rule with the
+    original text.
     """
     clean = normalize(text)  # same length as text: offsets found in it point into text
     readings = [read_sentence(sentence) for sentence in split_sentences(clean)]
@@ -43,14 +45,21 @@ def read_criteria(text: str, *, points: Decimal | None = None) -> Reading:
         drafts.extend(_drafts(reading, index))
         for finding in reading.findings:
             node.update(finding.node)
-    drafts = join_minimums(gather_checklists(drafts, readings, text), clean)
+    drafts.extend(_cut_off_end(readings, drafts))
+    drafts = join_minimums(gather_checklists(drafts, readings, text, name), clean)
     drafts = join_severity_tiers(merge_levels(drafts, clean), clean)
-    drafts = join_graded_conditions(drafts, clean, readings)
+    drafts = join_graded_conditions(drafts, clean, readings, text)
     drafts = apply_highest_only(merge_rounds(drafts), clean)
     drafts = zero_within_part(drafts, clean, points)
     drafts = _discretion_joins_flag(doubt_damaged_amounts(drafts, clean, points), clean)
+    drafts = [draft for draft in drafts if not _full_marks(draft, drafts, clean)]
     values = _credits_are_values(drafts, clean, points)
-    drafts = [_as_condition(draft, readings, text) if values else draft for draft in drafts]
+    drafts = [
+        _as_condition(draft, readings, text)
+        if values or _kept_unless_taken(draft, drafts, readings, clean)
+        else draft
+        for draft in drafts
+    ]
     rules = tuple(_bounded(_read_rule(draft, text), points) for draft in drafts)
     rules, node = settle_bonus_allowance(rules, _settle_node(node, points))
     return Reading(text=text, rules=rules, node=node)
@@ -77,6 +86,28 @@ def _drafts(reading: SentenceReading, index: int) -> list[Draft]:
         )
         for finding in reading.rules
     ]
+
+
+# 「…引发安全事故的,每」, 「获省领导批示的,每篇计」: a text (a page, an excerpt) that stops
+# where its amount was about to be written.
+_OPEN_END = re.compile(
+    r"(?:^|,)(?P<clause>[^,;]*?,?\s*每\s*[\u4e00-\u9fff]?\s*(?:计|记|扣|加|得)?)$"
+)
+
+
+def _cut_off_end(readings: list[SentenceReading], drafts: list[Draft]) -> list[Draft]:
+    """The last clause of a text cut off before its amount, when nothing covers it: it scored,
+    by how much is for a person to find out."""
+    if not readings:
+        return []
+    sentence = readings[-1].sentence
+    covered = max((draft.end for draft in drafts), default=0)
+    tail = _OPEN_END.search(sentence.text, max(covered - sentence.start, 0))
+    if tail is None:
+        return []
+    start = sentence.start + tail.start("clause")
+    rule = {"kind": "discretionary", "guesses": []}
+    return [Draft(rule, start, sentence.end, Decimal(0), len(readings) - 1)]
 
 
 def _sure_clauses_first(reading: SentenceReading, index: int) -> list[Draft]:
@@ -139,10 +170,15 @@ def _discretion_joins_flag(drafts: list[Draft], text: str) -> list[Draft]:
     return joined
 
 
+# 「…未完成的按比例得分。得分=(引进项目数/目标任务)×分值」: the formula says how.
+_FORMULA = re.compile(r"[^,;]{0,8}得分\s*=\s*\(")
+
+
 def _settled_with(flagged: Draft, draft: Draft, text: str) -> bool:
     unsure = flagged.confidence < CONFIDENCE_THRESHOLD
     follows = draft.sentence == flagged.sentence + 1
     chosen = draft.rule.get("kind") == "discretionary" and "guesses" not in draft.rule
+    chosen = chosen or _FORMULA.match(text, draft.start) is not None
     own_ground = _OTHERS.search(text, flagged.end, draft.start) is not None
     return unsure and follows and chosen and not own_ground
 
@@ -176,7 +212,7 @@ def _bounded(read: ReadRule, points: Decimal | None) -> ReadRule:
     return replace(read, rule={**rule, "max": points})
 
 
-_CREDIT = re.compile(r"(?<![加获取记计])得")
+_CREDIT = re.compile(r"(?<![加获取记计])得|(?<![按合总])[记記计計](?=\s*\d)")
 
 
 def _is_credit(draft: Draft, text: str) -> bool:
@@ -202,6 +238,67 @@ def _credits_are_values(drafts: list[Draft], text: str, points: Decimal | None) 
     if not points:
         return False  # no points written (or masked, 「( * 分)」): nothing to measure against
     return points in credits or sum(credits) > points
+
+
+_COUNTED_KINDS = frozenset({"per_occurrence", "frequency", "shortfall", "lateness"})
+
+
+def _full_marks(draft: Draft, drafts: list[Draft], text: str) -> bool:
+    """「台账完整得3分,缺一次扣1分」: a credit followed in its sentence by so much per failing is
+    the part's full marks, which the item holds from the start; the failings take from them."""
+    if not _is_credit(draft, text):
+        return False
+    return any(
+        other.sentence == draft.sentence
+        and other.start >= draft.end
+        and other.confidence >= CONFIDENCE_THRESHOLD
+        and _counted_deduction(other.rule)
+        for other in drafts
+    )
+
+
+def _counted_deduction(rule: dict[str, Any]) -> bool:
+    once = rule.get("cap") is not None and rule.get("cap") == abs(rule.get("amount", 0))
+    return rule["kind"] in _COUNTED_KINDS and rule.get("amount", 0) < 0 and not once
+
+
+def _kept_unless_taken(
+    draft: Draft, drafts: list[Draft], readings: list[SentenceReading], text: str
+) -> bool:
+    """「按规定到岗的，得20分。擅自脱岗的每次扣3分」, 「…的，得5分。未化解不得分」: beside an
+    amount taken away within the same numbered part, a credit is the value the part keeps when
+    it is met, not a bonus on top (「3.…的得1分。4.…每次扣1分」 are parts of their own)."""
+    part = _part_of(draft.sentence, readings, text)
+    return any(other.sentence in part and _takes_away(other, text) for other in drafts)
+
+
+_TAKING = re.compile(r"扣|不得分")
+
+
+def _takes_away(draft: Draft, text: str) -> bool:
+    """A deduction, a zeroing, or a flagged sentence that deducts (「发现一次扣1」, cut short)."""
+    rule = draft.rule
+    if draft.confidence < CONFIDENCE_THRESHOLD:
+        return _TAKING.search(text, draft.start, draft.end) is not None
+    return rule.get("kind") == "zero_on_event" or rule.get("amount", 0) < 0
+
+
+def _part_of(index: int, readings: list[SentenceReading], text: str) -> range:
+    """The sentences around sentence ``index`` that no enumerator separates from it."""
+    sentences = [reading.sentence for reading in readings]
+
+    def numbered(at: int) -> bool:
+        return _NUMBERED.search(text, sentences[at - 1].end, sentences[at].start) is not None
+
+    first, last = index, index
+    while first > 0 and not numbered(first):
+        first -= 1
+    while last + 1 < len(sentences) and not numbered(last + 1):
+        last += 1
+    return range(first, last + 1)
+
+
+_NUMBERED = re.compile(r"[\d一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩]")
 
 
 def _as_condition(draft: Draft, readings: list[SentenceReading], text: str) -> Draft:

@@ -44,10 +44,21 @@ def _stem(condition: str) -> str:
 _VERB = re.compile(r"每|[扣减加得奖]")
 
 
+# 「每引进1个10亿元以上项目,加4分」: the grade written inside what is counted.
+_GRADED_RATE = re.compile(
+    r"每[^\d,;]{0,6}(?:1|一)\s*[个项件家户起次]\s*(?P<grade>[^,;]{1,10}?(?:以上|以下|以内))"
+)
+RATED = "_rated"
+"""A working key: the amount's grade is written inside what is counted."""
+
+
 def _condition(text: str, start: int, draft: Draft) -> tuple[str, int]:
     """The clause before the amount, what the amount is for, and where it starts. An amount
     counted without 每 (「重伤1人扣15分/次」) and a shortfall keep their own words before the
-    amount in the condition."""
+    amount in the condition; an amount per thing of a grade is for that grade."""
+    rate = _GRADED_RATE.match(text, draft.start, draft.end)
+    if rate is not None:
+        return rate.group("grade"), draft.start
     verb = _VERB.search(text, draft.start, draft.end)
     end = draft.start if verb is None else verb.start()
     before = text[start:end].rstrip(" 的,\n")
@@ -143,7 +154,22 @@ def _fits(run: Run, draft: Draft, condition: str, mode: str) -> bool:
     if mode == "shortfall" and first.rule.get("unit") != draft.rule.get("unit"):
         return False
     conditions = [known for _, known, _ in run] + [condition]
+    if all(rule.get(RATED) for rule in (first.rule, draft.rule)):
+        return len(set(conditions)) == len(conditions) and mode == "every"
     return _graded(conditions) or _degree_then_absence(conditions)
+
+
+# 「未做到扣2分或未做全扣1分」: one requirement failed one way or the other.
+_EITHER = re.compile(r"或者?|或是")
+
+
+def _or_else(run: Run, draft: Draft) -> bool:
+    """The amount after 或 is the other grade of the one amount just before it."""
+    return (
+        len(run) == 1
+        and _run_mode(run) == "once" == draft.rule["_mode"]
+        and (_sign(run[0][0]) == _sign(draft))
+    )
 
 
 def _run_mode(run: Run) -> str:
@@ -155,7 +181,7 @@ def _sign(draft: Draft) -> bool:
     return amount is None or bool(amount > 0)
 
 
-def _merged(run: Run) -> Draft:
+def _merged(run: Run, text: str, written: str) -> Draft:
     drafts = [draft for draft, _, _ in run]
     mode = _run_mode(run)
     first, last = replace(drafts[0], start=run[0][2]), drafts[-1]
@@ -164,9 +190,11 @@ def _merged(run: Run) -> Draft:
     if mode in ("counted", "shortfall"):
         rule: dict[str, Any] = {"kind": "discretionary", "guesses": rules}
         return replace(first, rule=rule, end=last.end, confidence=Decimal(0))
-    levels = dict(
-        zip(_level_names([c for _, c, _ in run]), (r["amount"] for r in rules), strict=True)
-    )
+    names = _level_names([c for _, c, _ in run])
+    names = [
+        _as_written(name, at, text, written) for name, (_, _, at) in zip(names, run, strict=True)
+    ]
+    levels = dict(zip(names, (r["amount"] for r in rules), strict=True))
     if mode == "once":
         rule = {"kind": "tiered", "levels": levels, "highest_only": True}
     else:
@@ -175,20 +203,34 @@ def _merged(run: Run) -> Draft:
 
 
 def _plain(rule: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in rule.items() if key != "_mode"}
+    return {key: value for key, value in rule.items() if key not in ("_mode", RATED)}
+
+
+def _as_written(name: str, at: int, text: str, written: str) -> str:
+    """A level's name in the document's own characters (「200萬元以上」, not 「200万元以上」), the
+    pinyin glosses the normalised ``text`` blanked (「萬(wàn)」) left out."""
+    if len(written) != len(text):
+        return name
+    kept = [index for index in range(at, len(text)) if not text[index].isspace()]
+    squeezed = "".join(text[index] for index in kept)
+    found = squeezed.find(name)
+    if found < 0:
+        return name
+    return "".join(written[index] for index in kept[found : found + len(name)])
 
 
 def join_graded_conditions(
-    drafts: list[Draft], text: str, readings: list[SentenceReading]
+    drafts: list[Draft], text: str, readings: list[SentenceReading], written: str = ""
 ) -> list[Draft]:
-    """Join amounts whose conditions grade one thing; ``text`` is the normalised text."""
+    """Join amounts whose conditions grade one thing; ``text`` is the normalised text, ``written``
+    the text as given (level names keep its characters)."""
     joined: list[Draft] = []
     run: Run = []
     previous_end = 0
 
     def close() -> None:
         if len(run) > 1:
-            joined.append(_merged(run))
+            joined.append(_merged(run, text, written or text))
         for draft, condition, _ in run if len(run) == 1 else ():
             lone = replace(draft, rule=_plain(draft.rule))
             after_doubt = bool(joined) and joined[-1].confidence < CONFIDENCE_THRESHOLD
@@ -203,9 +245,16 @@ def join_graded_conditions(
             close()
             joined.append(draft)
             continue
-        marked = replace(draft, rule={**draft.rule, "_mode": mode})
+        rated = _GRADED_RATE.match(text, draft.start, draft.end) is not None
+        marked = replace(draft, rule={**draft.rule, "_mode": mode, RATED: rated})
         condition, at = _condition(text, start, draft)
-        if run and not _fits(run, marked, condition, mode):
+        either = _EITHER.match(condition)
+        condition = condition[either.end() :] if either else condition
+        if (
+            run
+            and not (either and _or_else(run, marked))
+            and not _fits(run, marked, condition, mode)
+        ):
             close()
         run.append((marked, condition, at))
     close()

@@ -51,7 +51,8 @@ def _with_minimum(draft: Draft, text: str) -> tuple[Draft, re.Match[str] | None]
         if counted_unit(minimum) == rule["unit"]
     ]
     if not found:
-        return replace(draft, rule=rule).doubted(), None
+        counted = replace(draft, rule=rule)
+        return counted.doubted() if draft.rule[MINIMUM_BEFORE] else counted, None
     return replace(draft, rule=minimum_rule(text, found[-1], rule["amount"])), found[-1]
 
 

@@ -27,6 +27,11 @@ SCORING = re.compile(
     r"|(?:扣|加|减)\s*\d+(?:\.\d+)?\s*(?=$|[,;。])|(?:扣|加|得|计)\s*\*\s*分|最高计"
     r"|得(?:基本|基础)分|(?:考核|考评|等次|评定|评为)[^,;。的]{0,6}不合格(?!\W?[的单个人])"
     r"|直接定为|定为\W?(?:后进|较差|不称职|不合格)(?!\W?[的单个人])|扣罚"
+    # 「…发现一次扣1---本文来源于网络」: an amount cut off before its 分 by a pasted banner.
+    r"|(?:扣|加|减)\s*\d+(?:\.\d+)?\s*(?=-)"
+    # 「得分=(实际到位资金/目标任务)×分值」, 「按完成进度比例得分」: a formula, or completion with
+    # no target.
+    r"|得分\s*=\s*\(|[×*]\s*分值|按[^,;]{0,12}?(?:比例|进度)(?:得分|计分|扣分)"
 )
 # Headings carry their points (「班子测评(10分)」, read by read_name) and name a veto section;
 # 「交叉扣分的，就高扣分」 is what the engine does with shared incidents anyway.

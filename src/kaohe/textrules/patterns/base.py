@@ -27,7 +27,7 @@ GUESS = Decimal("0.6")
 
 AMOUNT = rf"(?P<amount>{NUMBER})\s*分"
 DEDUCT = r"(?:倒扣|扣除|扣减|扣|减)"
-ADD = r"(?:加|奖励)"
+ADD = r"(?:加|奖励|奖(?![金品状杯牌项]))"
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def sentence_reader(
     return register
 
 
-_ADDING = re.compile(ADD + "|得")
+_ADDING = re.compile(ADD + "|得|记|计")
 
 
 def signed(verb: str, amount: str) -> Decimal:

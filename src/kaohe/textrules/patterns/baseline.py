@@ -54,13 +54,26 @@ def _unit_key(unit: str) -> str:
     return "百分点" if unit in ("个百分点", "百分点", "%") else unit
 
 
+# 「新增重复信访率12%的,得基准分8分,在此基数上,每下降…」: the base is the rate written before.
+_THIS_BASE = re.compile(r"在?此基[数准](?:上|之上|基础上)?")
+_RATE_VALUE = re.compile(rf"(?P<value>{NUMBER})\s*%")
+
+
+def _value_before_this_base(sentence: Sentence, first: int) -> re.Match[str] | None:
+    this = _THIS_BASE.search(sentence.text, 0, first)
+    if this is None:
+        return None
+    values = list(_RATE_VALUE.finditer(sentence.text, 0, this.start()))
+    return values[0] if len(values) == 1 else None
+
+
 @sentence_reader("基数上下", priority=60, needs="降减")
 def read_baseline(sentence: Sentence) -> list[Finding]:
     down, up = _DOWN.search(sentence.text), _UP.search(sentence.text)
     if down is None or up is None:
         return []
     first = min(down.start(), up.start())
-    base = _BASE_VALUE.search(sentence.text, 0, first)
+    base = _BASE_VALUE.search(sentence.text, 0, first) or _value_before_this_base(sentence, first)
     rule = {
         "kind": "baseline",
         "baseline": number(base.group("value")) if base else None,

@@ -75,12 +75,24 @@ def read_veto(sentence: Sentence) -> list[Finding]:
 _EARNED = re.compile(rf"(?:得|加)\s*(?!0\s*分){NUMBER}\s*分|得满分")
 
 
+# 「达到责任指标的得满分,未达到的不得分」: all or nothing; the full marks only say the item keeps
+# its points, so the 不得分 half is the rule.
+_ALL_OR_NOTHING = re.compile(r"得满分\s*[,;]\s*[^,;]*?(?:不得分|不计分|得0分|计0分)")
+_NUMBER_EARNED = re.compile(rf"(?:得|加)\s*(?!0\s*分){NUMBER}\s*分")
+
+
 @sentence_reader("该项不得分", priority=160, needs="不0全")
 def read_zero(sentence: Sentence) -> list[Finding]:
     confidence = GUESS if _EARNED.search(sentence.text) else SURE
-    return [
+    marks = _ALL_OR_NOTHING.search(sentence.text)
+    if marks is not None and _NUMBER_EARNED.search(sentence.text) is None:
+        confidence = SURE
+    found = [
         Finding({"kind": "zero_on_event"}, match.start(), match.end(), confidence)
         if not _BELOW_THRESHOLD.search(sentence.text, 0, match.start())
         else Finding({"kind": "zero_on_event"}, match.start(), match.end(), GUESS)
         for match in _ZERO.finditer(sentence.text)
     ]
+    if found and marks is not None and confidence == SURE:
+        found.append(Finding({}, marks.start(), marks.start() + len("得满分"), SURE))
+    return found

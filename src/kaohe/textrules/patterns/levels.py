@@ -39,12 +39,40 @@ def _items(written: str) -> tuple[list[str], str | None]:
     return re.split(r"、|和|及", by_levels.group("listed")), by_levels.group("unit")
 
 
+# 「被省、市、县督查组发现的火点,每个分别扣10分、5分、3分」: the levels listed in the clause
+# before the rate.
+_EACH_ALONE = re.compile(rf"^\s*每\s*(?P<unit>{COUNTER})\s*$")
+_LEVEL_WORD = rf"(?:{'|'.join(LEVELS)}|[省市县区乡镇])"
+# A level list starts a clause or follows 被, 由, 经 …: 「城市、县城」 lists no levels.
+_LEVEL_LIST = re.compile(rf"(?<![^被由经在按对到,;:\s]){_LEVEL_WORD}(?:\s*、\s*{_LEVEL_WORD})+")
+
+
+def _levels_before(text: str, match: re.Match[str]) -> tuple[list[str], str | None, int] | None:
+    """The level list of the clause before 「每个分别扣…」, its rate's unit and where it starts."""
+    each = _EACH_ALONE.match(match.group("items"))
+    if each is None:
+        return None
+    clause = max(text.rfind(mark, 0, match.start("items") - 1) for mark in ",;") + 1
+    listed = _LEVEL_LIST.search(text, clause, match.start("items"))
+    if listed is None:
+        return None
+    items = [item.strip() for item in listed.group(0).split("、")]
+    return items, each.group("unit"), listed.start()
+
+
 @sentence_reader("分别扣几分", priority=90, needs="各别")
 def read_respectively(sentence: Sentence) -> list[Finding]:
     match = _RESPECTIVELY.search(sentence.text)
     if match is None:
         return []
+    if before := _levels_before(sentence.text, match):
+        items, unit, start = before
+        return [_listed_levels(match, items, unit, start)]
     items, unit = _items(match.group("items"))
+    return [_listed_levels(match, items, unit, match.start())]
+
+
+def _listed_levels(match: re.Match[str], items: list[str], unit: str | None, start: int) -> Finding:
     amounts = [number(amount) for amount in re.findall(NUMBER, match.group("amounts"))]
     sign = 1 if re.fullmatch(ADD, match.group("verb")) else -1
     levels = [_level(item) for item in items]
@@ -56,7 +84,7 @@ def read_respectively(sentence: Sentence) -> list[Finding]:
     }
     if unit:
         rule["unit"] = unit
-    return [Finding(rule, match.start(), match.end(), SURE if sure else GUESS)]
+    return Finding(rule, start, match.end(), SURE if sure else GUESS)
 
 
 HIGHEST_ONLY = re.compile(

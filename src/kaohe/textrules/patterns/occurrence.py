@@ -38,6 +38,12 @@ _FOUND_ONCE = re.compile(
     rf"(?<![少于至最第])(?:一|1)\s*(?P<unit>{COUNTER})(?!月)\s*[,的]?\s*"
     rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
 )
+# 「发现一处四害孳生地扣0.05分」, 「解决一个问题加2分」: a thing found or done, named
+# after its count.
+_FOUND_ONE_THING = re.compile(
+    rf"(?:发现|查实|查出|出现|发生|解决|化解|办结|引进)\s*(?:一|1)\s*(?P<unit>{COUNTER})(?!月)"
+    rf"(?:(?!的)[\u4e00-\u9fff“”\"]){{1,8}}?\s*,?\s*(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
+)
 _SLASH = re.compile(rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}\s*/\s*(?P<unit>{COUNTER})")
 _BY_UNIT = re.compile(rf"按\s*(?P<unit>{COUNTER})\s*(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}")
 _ONE_EACH = re.compile(
@@ -55,8 +61,9 @@ _CAP = re.compile(
     r"\s*(?:分|(?![\d.%]|\s*(?:[次个项件篇人户名位]|元|万)))"
 )
 # 「扣除月度考核分1分」: what the amount is taken from may sit between the verb and the amount.
+# 「…专项整治方案记3分」: 记 or 计 right before the amount credits it as 得 does.
 _ONCE = re.compile(
-    rf"(?<![每各])(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)"
+    rf"(?<![每各])(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得|(?<![按合总])[记计](?=\s*\d))"
     rf"\s*(?:[\u4e00-\u9fff]{{0,4}}?(?:考核分|考核得分|绩效分|基础分))?\s*{AMOUNT}"
 )
 # With several amounts in one sentence these say the amounts are alternatives, not additions:
@@ -153,7 +160,8 @@ def _short_of(sentence: Sentence, match: re.Match[str]) -> bool:
 @sentence_reader("每件扣分", priority=140, needs="扣减加奖得")
 def read_every(sentence: Sentence) -> list[Finding]:
     findings: list[Finding] = []
-    for pattern in (_EVERY, _FOUND_ONCE, _SLASH, _ONE_EACH, _BY_UNIT, _ONE_UNDONE):
+    patterns = (_EVERY, _FOUND_ONCE, _FOUND_ONE_THING, _SLASH, _ONE_EACH, _BY_UNIT, _ONE_UNDONE)
+    for pattern in patterns:
         for match in pattern.finditer(sentence.text):
             between = match.groupdict().get("between") or ""
             if _NOT_PER_OCCURRENCE.search(between) and pattern is _EVERY:
@@ -217,19 +225,50 @@ def read_by_rate(sentence: Sentence) -> list[Finding]:
     return findings
 
 
+# 「未按要求设立检查站(按七个一标准)的扣5分」: a count inside brackets names a standard.
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def _maybe_per_something(sentence: Sentence, start: int) -> bool:
     reach = max(0, start - _COUNT_REACH)
-    counted = _COUNTED.search(sentence.text, reach, start) is not None
+    unbracketed = _BRACKETED.sub(lambda found: " " * len(found.group(0)), sentence.text)
+    counted = _COUNTED.search(unbracketed, reach, start) is not None
     counted = counted or _RATE_IN_CLAUSE.search(sentence.text, 0, start) is not None
+    counted = counted or _ELLIPTICAL_AFTER_A_COUNT.search(sentence.text, 0, start) is not None
     return counted or _doubtful(sentence) or _PER_SOMETHING.search(sentence.text) is not None
 
 
-@sentence_reader("一次性扣分", priority=FALLBACK, needs="扣减加奖得")
+# 「发现一处孳生地扣0.05分,阳性的扣0.2分」: a condition of a word or two after an amount per
+# thing may speak of the same things (per positive site), or of the whole item once; a failing of
+# its own (「未整改的扣1分」) costs its amount once.
+_ELLIPTICAL_AFTER_A_COUNT = re.compile(
+    rf"(?:每|一|1)\s*{COUNTER}[^,;]*?(?:{DEDUCT}|{ADD})\s*{NUMBER}\s*分\s*,\s*"
+    r"(?![未不没无])[\u4e00-\u9fff]{1,3}的?\s*,?\s*$"
+)
+
+
+# After 「…记50分」 the amounts per time that take from those marks: 「每推迟1个月扣10分」.
+_TAKEN_PER_TIME = re.compile(
+    r"每\s*(?:推迟|逾期|延迟)?\s*(?:一|1)?\s*个?\s*(?:次|件|起|例|处|月|天|人次)"
+    r"[^,;]{0,8}?(?:扣|减)\s*[\d.]+\s*分"
+)
+
+
+def _credited_alone(sentence: Sentence, match: re.Match[str]) -> bool:
+    """「…记50分,每推迟1个月扣10分」: 记 or 计 read as 得 only for the marks that amounts per
+    time take from. Alone (「…方案记3分」) it may be the whole item's value or a credit on top,
+    which only the item's points can tell: a person says."""
+    if match.group("verb") not in ("记", "计"):
+        return True
+    return _TAKEN_PER_TIME.search(sentence.text, match.end()) is not None
+
+
+@sentence_reader("一次性扣分", priority=FALLBACK, needs="扣减加奖得记计")
 def read_once(sentence: Sentence) -> list[Finding]:
     """One-time amounts; registered last so every more specific reader goes first."""
     findings = []
     for match in _ONCE.finditer(sentence.text):
-        if _ranged(sentence, match):
+        if _ranged(sentence, match) or not _credited_alone(sentence, match):
             continue
         amount = signed(match.group("verb"), match.group("amount"))
         rule: dict[str, Any] = {"kind": "per_occurrence", "amount": amount, "cap": abs(amount)}
@@ -242,3 +281,22 @@ def read_once(sentence: Sentence) -> list[Finding]:
         start = grade.start() if grade else match.start()
         findings.append(Finding(rule, start, match.end(), confidence))
     return findings
+
+
+# 「获领导批示的,每篇计12分」, 「每超报1篇计1分」, 「每个单位计3分」, 「转报的每条50分」: each piece
+# counts the amount (计 or no verb at all: a credit, as a list of parts' points is).
+_PER_PIECE = re.compile(
+    rf"每\s*(?:[\u4e00-\u9fff]{{1,2}}?(?=一|1))?(?:一|1)?\s*(?P<unit>{COUNTER})(?!\s*(?:月|季|年|周))"
+    rf"(?:(?![扣减加奖得罚再另])[\u4e00-\u9fff]){{0,2}}?\s*(?:计|记)?\s*{AMOUNT}"
+)
+
+
+@sentence_reader("每篇计分", priority=142, needs="每")
+def read_per_piece(sentence: Sentence) -> list[Finding]:
+    matches = list(_PER_PIECE.finditer(sentence.text))
+    if len(matches) != 1 or _doubtful(sentence):
+        return []  # 「动态信息每条5分,简讯每条3分」: amounts by kind, levels a person settles
+    match = matches[0]
+    rule = {"kind": "per_occurrence", "amount": number(match.group("amount"))}
+    rule, end = _with_cap({**rule, "unit": match.group("unit")}, sentence, match.end())
+    return [Finding(rule, match.start(), end, SURE)]

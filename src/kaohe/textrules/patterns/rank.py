@@ -24,7 +24,7 @@ _FIRST_TO = re.compile(
 )
 _BOTH = re.compile(rf"前\s*(?P<count>{NUMBER})\s*名和后\s*(?P=count)\s*名")
 _EACH = re.compile(
-    rf"(?:依次|分别|各)\s*(?P<verb>加减|{ADD}|{DEDUCT})\s*"
+    rf"(?:依次|分别|各)\s*(?:依|按)?(?:排序|名次)?\s*(?:另|再)?\s*(?P<verb>加减|{ADD}|{DEDUCT})\s*"
     rf"(?P<amounts>{NUMBER}\s*(?:至|-|到)\s*{NUMBER}\s*分|{NUMBER}\s*分?(?:\s*[、,]\s*{NUMBER}\s*分?)*)"
 )
 _EXTERNAL = re.compile(r"全省|全国|省内|省级")

@@ -32,13 +32,15 @@ _STEP = re.compile(
     rf"每\s*(?:减少|缺少|(?:少|缺)[开报交办发]?|下降|降低|低)\s*(?P<step>{NUMBER})\s*(?P<unit>{_UNIT})[^,;\d]{{0,4}}?[,]?\s*"
     rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
-# 「访贫困户少1户扣0.5分」, 「少一人次,扣0.5分」: one short costs the amount, as 每少 would.
+# 「访贫困户少1户扣0.5分」, 「少一人次,扣0.5分」, 「缺一次扣1分」: one short costs the amount, as
+# 每少 would.
 _ONE_SHORT = re.compile(
-    rf"(?<![每至最不多减缺])少\s*(?P<step>一|1)\s*(?P<unit>{COUNTER})\s*[,]?\s*"
+    rf"(?<![每至最不多减缺])(?:少|缺)\s*(?P<step>一|1)\s*(?P<unit>{COUNTER})\s*[,]?\s*"
     rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 MINIMUM_BEFORE = "_minimum_before"
-"""A working key: 「每少1次扣0.5分」 counts against a minimum the text may write before."""
+"""A working key: 「每少1次扣0.5分」 counts against a minimum the text may write before (True:
+one must be written, else a person says)."""
 EACH_MINIMUM = "_each_minimum"
 """A working key: 「…不少于1次；…不少于两次，每项少一次扣0.1分」 costs a time short of each."""
 _REQUIRED_COUNTS = frozenset({"次", "场", "期", "轮"})
@@ -135,7 +137,9 @@ def _each_missing(sentence: Sentence, match: re.Match[str]) -> Finding:
     # A period nearby (每月…每少一次) means a frequency whose minimum was not read.
     confidence = GUESS if _period_before(sentence.text, match.start()) else SURE
     if rule["unit"] in _REQUIRED_COUNTS:
-        rule[MINIMUM_BEFORE] = True  # times short of a minimum written elsewhere, or a guess
+        # Times short of a minimum written elsewhere, or a guess; 「病程记录缺一次扣3分」 may
+        # count missing records instead, so 缺 is a time short only when a minimum is written.
+        rule[MINIMUM_BEFORE] = "缺" not in match.group(0)
     return Finding(rule, match.start(), match.end(), confidence)
 
 
@@ -331,4 +335,30 @@ def read_threshold(sentence: Sentence) -> list[Finding]:
         if match.group("unit"):  # 「安全感低于80扣3分」: a bare score or index has no unit
             rule["unit"] = _unit_key(match.group("unit"))
         findings.append(Finding(rule, match.start(), match.end(), LIKELY))
+    return findings
+
+
+# 「按时办结率100%的,得9分,下降1个百分点扣1分」: the part's points at the target, then so much per
+# point below it, down to nothing: a shortfall from the target, capped at the part's points.
+_FULL_THEN_STEP = re.compile(
+    rf"(?P<target>{NUMBER})\s*%\s*的?\s*,?\s*(?:得|计|记)\s*(?P<full>{NUMBER})\s*分\s*,?\s*"
+    rf"每?\s*(?:下降|降低|减少)\s*(?P<step>{NUMBER})\s*(?:个百分点|百分点|%)\s*,?\s*"
+    rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
+)
+
+
+@sentence_reader("达到目标得几分，每下降扣分", priority=58, needs="降减")
+def read_full_then_step(sentence: Sentence) -> list[Finding]:
+    findings = []
+    for match in _FULL_THEN_STEP.finditer(sentence.text):
+        rule = {
+            "kind": "shortfall",
+            "target": number(match.group("target")),
+            "step": number(match.group("step")),
+            "amount": signed(match.group("verb"), match.group("amount")),
+            "partial": "floor",
+            "unit": "百分点",
+            "cap": number(match.group("full")),
+        }
+        findings.append(Finding(rule, match.start(), match.end(), SURE))
     return findings
