@@ -3,10 +3,12 @@ outline of indicators first. Each test is a small document written in the style 
 
 from decimal import Decimal
 
+import pytest
+
 from kaohe.transfer.importers import import_document
 from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.stream import read_stream
-from tests.transfer.documents import leaf, tree
+from tests.transfer.documents import document, leaf, tree, workbook
 
 # A table run together by PDF text: 考核要求 | 分值 | 评分细则, the points without their 分.
 RUN_TOGETHER = (
@@ -311,3 +313,29 @@ def test_a_numbered_pointed_heading_glued_to_the_row_before_it_opens_its_own_row
 
     assert tree(scheme) == [("日常督查", "30"), ("投诉办理", "20")]
     assert "每超期一件扣0.5分" in leaf(scheme, "投诉办理")["criteria"]
+
+
+# A self-check form: 序号 | 检查内容 | 分值 | 评分办法, each part numbered 一、二 in the 序号
+# column with its points, its rows numbered 1, 2 again under it.
+SELF_CHECK_FORM = [
+    ["序号", "检查内容", "分值", "评分办法"],
+    ["一", "组织领导", "10分", None],
+    ["1", "成立领导小组,明确分工,定期研究。", "6分", "未成立的,扣2分;未定期研究的,扣1分。"],
+    ["2", "建立工作台账,记录完整。", "4分", "台账不全的,扣1分。"],
+    ["二", "日常管理", "8分", None],
+    ["1", "按时报送材料,内容准确。", "8分", "迟报的,每次扣1分。"],
+]
+
+
+@pytest.mark.parametrize("build, name", [(workbook, "表.xlsx"), (document, "表.docx")])
+def test_parts_numbered_in_a_serial_column_head_the_rows_numbered_below_them(build, name):
+    scheme = import_document(name, build(SELF_CHECK_FORM)).scheme
+
+    assert tree(scheme) == [
+        ("组织领导", "10"),
+        ("组织领导", "成立领导小组", "6"),
+        ("组织领导", "建立工作台账", "4"),
+        ("日常管理", "8"),
+        ("日常管理", "按时报送材料", "8"),
+    ]
+    assert "未定期研究的,扣1分。" in leaf(scheme, "组织领导", "成立领导小组")["criteria"]

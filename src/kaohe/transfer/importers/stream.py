@@ -61,7 +61,7 @@ class _StreamReader:
     row's amount, not its points."""
 
     def read(self, cells: list[Cell]) -> None:
-        self.cells = cells
+        self.cells = cells = _numbered_parts(cells)
         self.kinds = [kind_of(cell.text) for cell in cells]
         body = self._table_start()
         headers = [cell.text for cell, kind in zip(cells[:body], self.kinds, strict=False)]
@@ -189,6 +189,8 @@ class _StreamReader:
         cell = self.cells[index]
         if self.kinds[index] not in ("text", "name") or heading_rank(cell.text) is None:
             return False
+        if self._points_then_first_row(index + 1):
+            return False  # a part heading its rows
         return self._kind_at(index + 1) == "number" and not self._is_serial(index + 1)
 
     def _requirement_row(self, index: int) -> bool:
@@ -251,6 +253,8 @@ class _StreamReader:
             heads_rows = True  # 「领导重视(20分)」 above 「1.成立……」, not above 「1.…扣0.25分」
         if draft.points is not None and index + 1 < len(self.cells):
             heads_rows = heads_rows or self._requirement_row(index + 1)
+        if self._points_then_first_row(index + 1):
+            heads_rows, self.serial = True, 0  # its rows count from 1 again
         if rank is not None and draft.points is None and not heads_rows:
             self._close(rank)  # 「二、信息重点」 leaves what 「一、」 opened, plain groups too
             rank = None  # 「1、上报实施方案」 in a row: an item, not a heading
@@ -277,6 +281,17 @@ class _StreamReader:
             add_criteria_line(draft, rest)
         return draft
 
+    def _points_then_first_row(self, index: int) -> bool:
+        """「组织领导」 | 「10分」 | 「1」 | 「成立……」: a part's points, then its first row."""
+        first = NUMBER_CELL.match(self._text_at(index + 1))
+        return (
+            self._kind_at(index) == "number"
+            and not self._is_serial(index)
+            and first is not None
+            and Decimal(first.group("value")) == 1
+            and self._kind_at(index + 2) in ("name", "text")
+        )
+
     def _pointed_name_at(self, index: int) -> bool:
         text = self._text_at(index)
         return (
@@ -298,6 +313,19 @@ class _StreamReader:
         self.item = draft
 
 
+def _numbered_parts(cells: list[Cell]) -> list[Cell]:
+    """「一」 | 「组织领导」: a part numbered in a serial column is the heading 「一、组织领导」."""
+    joined: list[Cell] = []
+    for cell in cells:
+        last = joined[-1] if joined else None
+        if last is not None and _PART_SERIAL.match(last.text) and kind_of(cell.text) == "name":
+            joined[-1] = Cell(f"{last.text}、{cell.text}", last.where, last.line)
+        else:
+            joined.append(cell)
+    return joined
+
+
+_PART_SERIAL = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 _FILLED_IN_COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:结果|得分|评分|情况|扣分|分数)$")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|汇总|总分|小计)[:：]?$")
 _CRITERION_SERIAL = re.compile(r"^\s*(\d{1,2})([、.．])(?!\d)")
