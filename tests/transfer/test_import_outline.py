@@ -172,3 +172,57 @@ def test_a_page_copied_with_its_lines_numbered_runs_on_across_the_numbers():
     )
 
     assert imported_tree(text) == [("组织领导", "10"), ("隐患排查", "10")]
+
+
+def test_items_numbered_with_a_dash_under_their_parents_number_are_its_items():
+    text = (
+        "某镇信访工作考核办法\n"
+        "一、定量考核(80分)\n"
+        "1、源头防范(30分)\n"
+        "1-1开展信访评估(5分)。未开展评估的,每个项目扣1分。\n"
+        "1-2初次信访办理(25分)。未按时办结的,每件扣1分。\n"
+        "2、维护秩序(50分)\n"
+        "每发生一起越级上访扣5分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("定量考核", "80"),
+        ("定量考核", "源头防范", "30"),
+        ("定量考核", "源头防范", "开展信访评估", "5"),
+        ("定量考核", "源头防范", "初次信访办理", "25"),
+        ("定量考核", "维护秩序", "50"),
+    ]
+
+
+def test_a_run_on_outline_cuts_before_items_numbered_with_a_dash_and_nests_them():
+    text = (
+        "某镇信访工作考核办法一、定量考核(60分)"
+        "1、源头防范(20分)1-1开展信访评估(8分)。未开展评估的,每个项目扣1分。"
+        "1-2初信办理(12分)。未按时办结的,每件扣1分。2、维护秩序(40分)。每发生一起扣5分。\n"
+    )
+
+    scheme = import_document("办法.txt", text.encode()).scheme
+
+    assert tree(scheme) == [
+        ("定量考核", "60"),
+        ("定量考核", "源头防范", "20"),
+        ("定量考核", "源头防范", "开展信访评估", "8"),
+        ("定量考核", "源头防范", "初信办理", "12"),
+        ("定量考核", "维护秩序", "40"),
+    ]
+    assert "每个项目扣1分" in leaf(scheme, "定量考核", "源头防范", "开展信访评估")["criteria"]
+
+
+def test_an_items_points_written_as_its_base_score_open_it():
+    text = (
+        "某局信息工作考核细则\n"
+        "一、信息报送(40分)\n"
+        "1.日常报送基础分为25分。每月少报1篇扣1分。\n"
+        "2.专题信息满分15分。未按要求报送的,每次扣2分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("信息报送", "40"),
+        ("信息报送", "日常报送", "25"),
+        ("信息报送", "专题信息", "15"),
+    ]

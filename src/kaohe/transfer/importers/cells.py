@@ -121,8 +121,9 @@ def _double_spaced(lines: list[str]) -> bool:
 # cells: before a numbered item or a 「name(N分)」 heading that follows a sentence's end, and
 # around points written alone after a sentence (「……具体负责。8分未成立的扣2分」).
 _INLINE_BREAK = re.compile(
-    r"(?<=[。；;）)])\s*(?="
-    r"\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+    r"(?<=办法|细则)(?=[一二三四五六七八九十]、)"
+    r"|(?<=[。；;）)])\s*(?="
+    r"\d{1,2}[.、．](?!\d)|\d{1,2}-\d{1,2}\s*[\u4e00-\u9fff“]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
     r"|[\u4e00-\u9fff、]{2,15}[（(]\d+(?:\.\d+)?分[)）]"
     r"|\d{1,3}(?:\.\d)?分(?!钟|之|[)）]))"
     r"|(?<=[（(]\d分[)）])(?=\d{1,2}[.、．](?!\d))|(?<=[（(]\d\d分[)）])(?=\d{1,2}[.、．](?!\d))"
@@ -149,7 +150,8 @@ _WORD_START = r"[\u4e00-\u9fffX*＊]"
 GLUED_SERIAL = re.compile(r"^\d{1,2}(?=" + _WORD_START + ")(?!" + COUNTING_WORDS + ")")
 # 「基础工作(50分)实施方案按时出台;……」: a heading with its points, run into its first row.
 _POINTED_HEAD = re.compile(
-    r"^(?:\d{1,2}、)?[^，,。；;:：\d]{2,15}[（(]\d{1,3}(?:\.\d)?分[)）](?=[\u4e00-\u9fff])"
+    r"^(?:\d{1,2}、|\d{1,2}-\d{1,2}\s*)?[^，,。；;:：\d]{2,15}[（(]\d{1,3}(?:\.\d)?分[)）]"
+    r"(?:(?=[\u4e00-\u9fff])|。(?=\s*[\u4e00-\u9fff]))"
 )
 
 
@@ -211,7 +213,7 @@ def _serial_cuts(text: str) -> list[int]:
     cuts: list[int] = []
     serial, start = 1, 0
     while True:
-        pattern = rf"(?<![\d.、])(?<!第){serial}(?![\d.])(?={_WORD_START})(?!{COUNTING_WORDS})"
+        pattern = rf"(?<![\d.、-])(?<!第){serial}(?![\d.])(?={_WORD_START})(?!{COUNTING_WORDS})"
         match = re.compile(pattern).search(text, start)
         if match is None:
             return cuts

@@ -22,6 +22,8 @@ HEADING_RANKS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"[（(][一二三四五六七八九十]+[)）]", 3),
         (r"\d+[.．、](?!\d)", 4),
         (r"[（(]\d+[)）]", 5),
+        # 「2-1积极开展信访评估」: the first item under 2、, numbered with its parent's number.
+        (r"\d{1,2}-\d{1,2}(?![\d.%％])(?=\s*[\u4e00-\u9fff“\"])(?![月日号年个次人天分])", 5),
         (r"[①-⑳]", 6),
         # 「.非正常上访为零(9分)」: an item whose arabic numeral the copy lost, its dot left.
         (r"[.．](?=[^\d.．\s])", 4),
@@ -59,6 +61,7 @@ def read_heading(line: str, where: str) -> Draft | None:
     found = (
         _described(body, where)
         or _annotated(body, where)
+        or _base_points(body, where)
         or _veto(body, line, where)
         or _scoring_part(body, where)
     )
@@ -89,6 +92,21 @@ def _annotated(body: str, where: str) -> tuple[Draft, str] | None:
     draft = Draft.from_text(name + annotation.group(0), where=where)
     _penalty_allowance(draft, annotation.group(0))
     return draft, body[annotation.end() :]
+
+
+# 「2-2初次信访事项办理基础分为25分。按时办结率……」: the item's points written as its base.
+_BASE_POINTS = re.compile(
+    r"(?P<name>[^。；;，,：:\d]{2,30}?)(?:基础分|基本分|满分|分值)(?:为|是)?\s*"
+    r"(?P<points>\d{1,3}(?:\.\d{1,2})?)\s*分[。；;，,]?"
+)
+
+
+def _base_points(body: str, where: str) -> tuple[Draft, str] | None:
+    base = _BASE_POINTS.match(body)
+    if base is None:
+        return None
+    draft = Draft.from_text(f"{base.group('name')}({base.group('points')}分)", where=where)
+    return draft, body[base.end() :]
 
 
 def _veto(body: str, line: str, where: str) -> tuple[Draft, str] | None:

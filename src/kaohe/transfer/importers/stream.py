@@ -150,7 +150,8 @@ class _StreamReader:
         if before is None or this is None or before.group(2) != this.group(2):
             return False
         follows = int(this.group(1)) == int(before.group(1)) + 1
-        return follows and self._kind_at(index + 1) not in ("number", "criteria")
+        pointed = Draft.from_text(cell.text).points is not None  # 「2、……(30分)」 heads its own
+        return follows and not pointed and self._kind_at(index + 1) not in ("number", "criteria")
 
     def _number(self, index: int, cell: Cell) -> None:
         if self._is_serial(index):

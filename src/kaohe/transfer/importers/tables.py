@@ -28,7 +28,7 @@ from kaohe.transfer.importers.headers import (
     is_repeated_header,
 )
 from kaohe.transfer.importers.headings import names_a_group
-from kaohe.transfer.importers.names import parse_points
+from kaohe.transfer.importers.names import NamedPoints, parse_points
 from kaohe.transfer.importers.report import ImportReport
 
 NOTE_ROW = re.compile(r"^\s*(备注|注[:：]|说明[:：]|合计|总计|总分|抄送|印发|附件[:：])")
@@ -153,7 +153,7 @@ class TableReader:
         if not self._text_of(row, POINTS):
             leaf.amount = bare_amount(criteria)
         points = parse_points(self._text_of(row, POINTS))
-        owner = self._points_owner(leaf, row)
+        owner = self._points_owner(leaf, row, points) if points is not None else leaf
         if points is not None and owner is not None:
             owner.points = points.points
             owner.facts.update(points.node)
@@ -165,12 +165,13 @@ class TableReader:
         )
         self._ignore_stray(row)
 
-    def _points_owner(self, leaf: Draft, row: list[Cell]) -> Draft | None:
-        """The row's points cell scores its deepest indicator, unless that one wrote its own
-        points in its name (「1、制度健全(4分)」): then the cell, merged down the rows, is its
-        group's, taken once where the group opens."""
+    def _points_owner(self, leaf: Draft, row: list[Cell], points: NamedPoints) -> Draft | None:
+        """The row's points cell scores its deepest indicator, unless that one wrote other
+        points in its name (「1、制度健全(4分)」): then the plain number, merged down the rows,
+        is its group's, taken once where the group opens."""
         level = next((at for at, draft in enumerate(self._path) if draft is leaf), 0)
-        if leaf.points is None or level == 0:
+        own = leaf.points
+        if own is None or own == points.points or points.node or level == 0:
             return leaf
         cells = [_cell(row, column) for column in self.columns.of(POINTS)] if self.columns else []
         if any(cell.merged for cell in cells):
