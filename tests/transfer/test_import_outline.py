@@ -226,3 +226,31 @@ def test_an_items_points_written_as_its_base_score_open_it():
         ("信息报送", "日常报送", "25"),
         ("信息报送", "专题信息", "15"),
     ]
+
+
+def test_scoring_rows_before_the_first_category_whose_numbering_carries_on_after_it_are_its():
+    # A score sheet flattened into text: the category cell, centred down its rows, is printed
+    # after its first rows; the rows' numbering runs on through it.
+    text = (
+        "某县党风廉政建设考核评分表\n"
+        "1.组织专题学习记3分。\n"
+        "2.开展警示教育活动加2分。\n"
+        "(一)廉政教育(5分)\n"
+        "3.建立廉政档案的加1分。\n"
+        "(二)制度建设(5分)\n"
+        "4.制定制度的记2分。\n"
+    )
+    scheme = import_document("评分表.txt", text.encode()).scheme
+
+    assert imported_tree(text) == [("廉政教育", "5"), ("制度建设", "5")]
+    criteria = leaf(scheme, "廉政教育")["criteria"]
+    assert "1.组织专题学习记3分。" in criteria
+    assert "2.开展警示教育活动加2分。" in criteria
+
+
+def test_scoring_rows_before_the_first_heading_that_do_not_carry_on_are_reported():
+    text = "某县考核细则\n1.考核中弄虚作假的扣5分。\n(一)廉政教育(5分)\n1.建立廉政档案的加1分。\n"
+    imported = import_document("细则.txt", text.encode())
+
+    assert "弄虚作假" not in leaf(imported.scheme, "廉政教育")["criteria"]
+    assert any("弄虚作假" in cell for cell in imported.report.cells_ignored)

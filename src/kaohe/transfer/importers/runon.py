@@ -16,6 +16,7 @@ _STYLES: tuple[tuple[re.Pattern[str], bool], ...] = (
     (re.compile(r"(?<![第统唯单同之])([一二三四五六七八九十]{1,2})、"), False),
     (re.compile(r"[（(]([一二三四五六七八九十]{1,2})[)）]"), True),
     (re.compile(r"(?<![\d.．])(\d{1,2})、"), True),
+    (re.compile(r"(?<![\d.．])(\d{1,2})[.．](?![\d.．])"), True),
     # 「2-1积极开展……」: items numbered under their parent's number, counting from 1 again.
     (re.compile(r"(?<![\d.．])\d{1,2}-(\d{1,2})(?=\s*[\u4e00-\u9fff“])" + _NOT_COUNTED), True),
 )
