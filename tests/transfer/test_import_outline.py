@@ -254,3 +254,20 @@ def test_scoring_rows_before_the_first_heading_that_do_not_carry_on_are_reported
 
     assert "弄虚作假" not in leaf(imported.scheme, "廉政教育")["criteria"]
     assert any("弄虚作假" in cell for cell in imported.report.cells_ignored)
+
+
+def test_a_heading_whose_points_lost_their_closing_bracket_still_opens_its_item():
+    text = (
+        "某乡平安建设考核办法\n"
+        "(一)平安村创建工作\n"
+        "1、组织健全(16分\n"
+        "未成立综治组织的扣4分。\n"
+        "2、治安良好(14分)\n"
+        "发生刑事案件的,每件扣2分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("平安村创建工作", "30"),
+        ("平安村创建工作", "组织健全", "16"),
+        ("平安村创建工作", "治安良好", "14"),
+    ]

@@ -84,14 +84,25 @@ def _described(body: str, where: str) -> tuple[Draft, str] | None:
 
 
 def _annotated(body: str, where: str) -> tuple[Draft, str] | None:
-    """「（一）重点工作落实情况（15分）……」: a short name and the bracket with its points."""
-    annotation = _POINTS_ANNOTATION.search(body) or _ANNOTATION.search(body)
+    """「（一）重点工作落实情况（15分）……」: a short name and the bracket with its points (which
+    may have lost its closing bracket at the line's end: 「1、组织健全(16分」)."""
+    annotation = (
+        _POINTS_ANNOTATION.search(body) or _ANNOTATION.search(body) or _UNCLOSED.search(body)
+    )
     if annotation is None or len(body[: annotation.start()].strip("。 ")) > MAX_NAME:
         return None
     name = body[: annotation.start()].rstrip("。 ")
-    draft = Draft.from_text(name + annotation.group(0), where=where)
+    closed = annotation.group(0).rstrip() + _closing(annotation.group(0))
+    draft = Draft.from_text(name + closed, where=where)
     _penalty_allowance(draft, annotation.group(0))
     return draft, body[annotation.end() :]
+
+
+_UNCLOSED = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*$")
+
+
+def _closing(annotation: str) -> str:
+    return ")" if _UNCLOSED.fullmatch(annotation) else ""
 
 
 # 「2-2初次信访事项办理基础分为25分。按时办结率……」: the item's points written as its base.
