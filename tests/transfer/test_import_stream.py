@@ -339,3 +339,37 @@ def test_parts_numbered_in_a_serial_column_head_the_rows_numbered_below_them(bui
         ("日常管理", "按时报送材料", "8"),
     ]
     assert "未定期研究的,扣1分。" in leaf(scheme, "组织领导", "成立领导小组")["criteria"]
+
+
+def test_a_target_cells_numbered_sentences_and_a_method_list_stay_with_their_item():
+    # 项目 | 目标 | 标准分 | 评分说明 | 评分方法, one cell a line: the target's (1)…(3) sentences
+    # describe the item, the points follow, then the scoring, then the method again from (1).
+    text = (
+        "项目 |\n目标 |\n标准分 |\n评分说明 |\n评分方法 |\n"
+        "一、班子建设20分 |\n"
+        "1、加强理论学习 |\n"
+        "(1)领导班子及其成员理想信念坚定,没有发生违反政治纪律、组织纪律的行为。\n"
+        "(2)理论学习联系实际,效果明显。\n"
+        "(3)建立了学习档案,设有学习秘书。\n"
+        "8分 |\n"
+        "(1)年初无学习计划,扣2分;\n"
+        "(2)未设学习秘书的扣2分。\n"
+        "(1)听取汇报、查阅档案;\n"
+        "(2)开座谈会、问卷调查。 |\n"
+        "2、落实民主集中制 |\n"
+        "(1)领导班子及其成员贯彻落实上级决策部署,态度坚决,措施有力,没有各行其是的现象。\n"
+        "(2)按时召开民主生活会,会前广泛征求意见,会上认真开展批评与自我批评。\n"
+        "12分 |\n"
+        "(1)未按时召开民主生活会的扣3分。\n"
+    )
+
+    scheme = import_document("细则.txt", text.encode()).scheme
+
+    assert tree(scheme) == [
+        ("班子建设", "20"),
+        ("班子建设", "加强理论学习", "8"),
+        ("班子建设", "落实民主集中制", "12"),
+    ]
+    criteria = leaf(scheme, "班子建设", "加强理论学习")["criteria"]
+    assert "(3)建立了学习档案,设有学习秘书。" in criteria
+    assert "(1)听取汇报、查阅档案;" in criteria

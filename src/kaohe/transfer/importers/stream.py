@@ -119,6 +119,8 @@ class _StreamReader:
             self.report.ignore(cell.where, cell.text)
         elif kind == "number":
             self._number(index, cell)
+        elif kind in ("name", "text") and self._next_criterion(index, cell):
+            self._criteria(cell)
         elif self._requirement_row(index):
             self._open_requirement(cell)
         elif self._numbered_item(index):
@@ -144,14 +146,22 @@ class _StreamReader:
 
     def _next_criterion(self, index: int, cell: Cell) -> bool:
         """「1、……每完成一件加1分;」 then 「2、承办单位答复意见未按规定」 (no points, no row after
-        it): the next numbered line of the item's criteria, not an item of its own."""
+        it): the next numbered line of the item's criteria, not an item of its own; so is
+        「(3)……。」 after 「(2)……。」 in a target cell, with the row's points after it, and a list
+        「(1)听取汇报;」 「(2)……」 starting again after the item's scoring criteria (its method)."""
         last = self.item.criteria[-1] if self.item is not None and self.item.criteria else ""
-        before, this = _CRITERION_SERIAL.match(last), _CRITERION_SERIAL.match(cell.text)
-        if before is None or this is None or before.group(2) != this.group(2):
+        before, this = _criterion_serial(last), _criterion_serial(cell.text)
+        if before is None or this is None or before[1] != this[1]:
             return False
-        follows = int(this.group(1)) == int(before.group(1)) + 1
-        pointed = Draft.from_text(cell.text).points is not None  # 「2、……(30分)」 heads its own
-        return follows and not pointed and self._kind_at(index + 1) not in ("number", "criteria")
+        if Draft.from_text(cell.text).points is not None:
+            return False  # 「2、……(30分)」 heads its own
+        next_kind = self._kind_at(index + 1)
+        if this[0] == before[0] + 1:
+            unscored = self.item is not None and self.item.points is None
+            bracketed = this[1] == "(" and next_kind == "number" and unscored
+            return bracketed or next_kind not in ("number", "criteria")
+        method = this[0] == 1 and cell.text.endswith(_SENTENCE_ENDS) and scoring_words(last) > 0
+        return method and next_kind not in ("number", "criteria")
 
     def _number(self, index: int, cell: Cell) -> None:
         if self._is_serial(index):
@@ -164,10 +174,17 @@ class _StreamReader:
         if item is not None and bare and self.amounts:
             item.amount = value  # 「受到通报批评的」 | 「15」 under 加扣分标准: the row's amount
             item.add_criteria(cell.text)
-        elif item is not None and item.points is None and (bare or item is self.requirement):
+        elif item is not None and item.points is None and (bare or self._described_only(item)):
             item.points = value
         else:
             self.report.ignore(cell.where, cell.text)
+
+    def _described_only(self, item: Draft) -> bool:
+        """A row's requirement, or an item whose lines so far only describe it (a target cell's
+        「(1)……。」 「(2)……。」): its points come next."""
+        if item is self.requirement:
+            return True
+        return not item.children and not any(scoring_words(text) for text in item.criteria)
 
     def _criteria(self, cell: Cell) -> None:
         if self.item is None:
@@ -190,8 +207,8 @@ class _StreamReader:
         cell = self.cells[index]
         if self.kinds[index] not in ("text", "name") or heading_rank(cell.text) is None:
             return False
-        if self._points_then_first_row(index + 1):
-            return False  # a part heading its rows
+        if self._points_then_first_row(index + 1) or self._next_criterion(index, cell):
+            return False  # a part heading its rows; the last line of a target cell
         return self._kind_at(index + 1) == "number" and not self._is_serial(index + 1)
 
     def _requirement_row(self, index: int) -> bool:
@@ -329,7 +346,20 @@ def _numbered_parts(cells: list[Cell]) -> list[Cell]:
 _PART_SERIAL = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 _FILLED_IN_COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:结果|得分|评分|情况|扣分|分数)$")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|汇总|总分|小计)[:：]?$")
-_CRITERION_SERIAL = re.compile(r"^\s*(\d{1,2})([、.．])(?!\d)")
+_CRITERION_SERIAL = re.compile(r"^\s*(?:(\d{1,2})([、.．])(?!\d)|[（(](\d{1,2})[)）])")
+_SENTENCE_ENDS = ("。", "；", ";")
+
+
+def _criterion_serial(text: str) -> tuple[int, str] | None:
+    """「2、」 → (2, 、); 「（3）」 → (3, "("): a criteria line's number and its style."""
+    match = _CRITERION_SERIAL.match(text)
+    if match is None:
+        return None
+    if match.group(1):
+        return int(match.group(1)), match.group(2)
+    return int(match.group(3)), "("
+
+
 _GROUP = 50.0  # a plain name above rows: below every numbered heading, above plain items
 _LEAF = 60.0
 
