@@ -271,3 +271,24 @@ def test_a_heading_whose_points_lost_their_closing_bracket_still_opens_its_item(
         ("平安村创建工作", "组织健全", "16"),
         ("平安村创建工作", "治安良好", "14"),
     ]
+
+
+def test_numerals_and_points_the_page_masked_leave_the_items_with_unknown_points():
+    text = (
+        "某局年度综合考核办法\n"
+        "* 、考核要求及赋分\n"
+        "( * )基本得分项( * 分)\n"
+        "1.岗位职责( * 分)\n"
+        "未完成岗位任务的,每次扣1分。\n"
+        "2.工作纪律( * 分)\n"
+        "迟到早退的,每次扣0.5分。\n"
+    )
+    imported = import_document("办法.txt", text.encode())
+
+    assert [points for *_, points in tree(imported.scheme)] == ["0", "0", "0"]
+    assert [path[:-1] for path in tree(imported.scheme)] == [
+        ("基本得分项",),
+        ("基本得分项", "岗位职责"),
+        ("基本得分项", "工作纪律"),
+    ]
+    assert imported.report.pending  # the unknown points are left for a person

@@ -20,6 +20,9 @@ HEADING_RANKS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"第[一二三四五六七八九十百]+条", 1),
         (r"[一二三四五六七八九十]+[、.．]", 2),
         (r"[（(][一二三四五六七八九十]+[)）]", 3),
+        # 「( * )基本得分项」, 「* 、考核对象」: a numeral the page masked, its brackets kept.
+        (r"[（(]\s*[*＊]\s*[)）]", 3),
+        (r"[*＊]\s*、", 2),
         (r"\d+[.．、](?!\d)", 4),
         (r"[（(]\d+[)）]", 5),
         # 「2-1积极开展信访评估」: the first item under 2、, numbered with its parent's number.
@@ -87,7 +90,10 @@ def _annotated(body: str, where: str) -> tuple[Draft, str] | None:
     """「（一）重点工作落实情况（15分）……」: a short name and the bracket with its points (which
     may have lost its closing bracket at the line's end: 「1、组织健全(16分」)."""
     annotation = (
-        _POINTS_ANNOTATION.search(body) or _ANNOTATION.search(body) or _UNCLOSED.search(body)
+        _POINTS_ANNOTATION.search(body)
+        or _ANNOTATION.search(body)
+        or _UNCLOSED.search(body)
+        or MASKED_POINTS.search(body)
     )
     if annotation is None or len(body[: annotation.start()].strip("。 ")) > MAX_NAME:
         return None
@@ -98,6 +104,8 @@ def _annotated(body: str, where: str) -> tuple[Draft, str] | None:
     return draft, body[annotation.end() :]
 
 
+# 「1.岗位职责( * 分)」: points the page masked — written, but not known.
+MASKED_POINTS = re.compile(r"[（(]\s*[*＊]+\s*分\s*[)）]")
 _UNCLOSED = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*$")
 
 
@@ -157,7 +165,7 @@ def _penalty_allowance(draft: Draft, annotation: str) -> None:
 # heads what is numbered below it — unless it names a part of the document's own layout.
 _GROUP_NAME = re.compile(r"[^\d，,。；;：:、]{2,20}")
 _LAYOUT_PART = re.compile(
-    r"(?:考核|评分|评价|计分|考评|评估)(?:内容|标准|细则|办法|方式|方法|项目|对象|范围|程序|结果)"
+    r"(?:考核|评分|评价|计分|考评|评估)(?:内容|标准|细则|办法|方式|方法|项目|对象|范围|程序|结果|要求)"
     r"|附件|附则|说明"
 )
 
