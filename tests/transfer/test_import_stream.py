@@ -373,3 +373,22 @@ def test_a_target_cells_numbered_sentences_and_a_method_list_stay_with_their_ite
     criteria = leaf(scheme, "班子建设", "加强理论学习")["criteria"]
     assert "(3)建立了学习档案,设有学习秘书。" in criteria
     assert "(1)听取汇报、查阅档案;" in criteria
+
+
+def test_a_table_copied_with_one_space_between_cells_is_cut_after_its_serials_and_sentences():
+    text = (
+        "某县2024年绩效考核扣分项目及标准\n"
+        "序号 扣分内容 扣分标准 备注\n"
+        "1 被考核单位未落实上级决定的。 不执行决定的每次扣5分,不按时完成的每次扣2分。"
+        " 由督查局提供依据。\n"
+        "2 被考核单位未按要求参加会议的。 无故缺席1次扣1分;迟到1次扣0.5分。 以签到表为准。\n"
+    )
+    imported = import_document("扣分标准.txt", text.encode())
+
+    assert tree(imported.scheme) == [
+        ("被考核单位未落实上级决定的", "0"),
+        ("被考核单位未按要求参加会议的", "0"),
+    ]
+    meeting = leaf(imported.scheme, "被考核单位未按要求参加会议的")["criteria"]
+    assert "无故缺席1次扣1分;迟到1次扣0.5分。" in meeting
+    assert any("扣分项目及标准" in cell for cell in imported.report.cells_ignored)

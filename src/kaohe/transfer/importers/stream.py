@@ -133,7 +133,7 @@ class _StreamReader:
             self._total(index, cell)
         elif kind == "unit" and self.item is not None and self.item.criteria and not points_next:
             self.item.add_assessor(cell.text)
-        elif kind == "name" and self._next_criterion(index, cell):
+        elif kind == "name" and (self._next_criterion(index, cell) or self._remark(index)):
             self._criteria(cell)
         else:
             self._name(index, cell)
@@ -162,6 +162,15 @@ class _StreamReader:
             return bracketed or next_kind not in ("number", "criteria")
         method = this[0] == 1 and cell.text.endswith(_SENTENCE_ENDS) and scoring_words(last) > 0
         return method and next_kind not in ("number", "criteria")
+
+    def _remark(self, index: int) -> bool:
+        """「……的。 每次扣5分。 由督查局提供依据。」: a sentence after the criteria on the same
+        line is the row's remark (备注), not the next row."""
+        cell, before = self.cells[index], self.cells[index - 1] if index else None
+        same_row = before is not None and before.line == cell.line and self.item is not None
+        sentence = cell.text.endswith(_SENTENCE_ENDS) and heading_rank(cell.text) is None
+        last_cell = self._kind_at(index + 1) != "number"  # a requirement before its points
+        return same_row and sentence and last_cell and self.kinds[index - 1] == "criteria"
 
     def _number(self, index: int, cell: Cell) -> None:
         if self._is_serial(index):
