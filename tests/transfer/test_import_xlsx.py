@@ -297,3 +297,17 @@ def test_numbered_content_cells_with_their_points_are_items_under_the_merged_pro
     rate = leaf(scheme, "来信办理", "交办件按期办结率")
     assert "交办件按期办结率达95%以上" in rate["criteria"]  # the target stays as written
     assert "不达标的扣12分" in rate["criteria"]
+
+
+def test_a_rate_named_with_its_target_in_an_unnumbered_indicator_cell_keeps_its_whole_name():
+    data = workbook(
+        [
+            ["一级指标", "二级指标", "分值", "考核要点及评价标准"],
+            ["信访工作", "交办件按期办结率达95%以上", 10, "不达标的扣10分"],
+        ]
+    )
+
+    assert tree(import_document("表.xlsx", data).scheme) == [
+        ("信访工作", "10"),
+        ("信访工作", "交办件按期办结率达95%以上", "10"),
+    ]
