@@ -76,8 +76,8 @@ DEV_MINIMUM_EXACT_SHARE = Decimal("86.5")
 # truncated excerpt (「1、組織健全(16分」 lost its bracket and the text after it): its three
 # sentences, found before under a made-up node, are now reported as scoring text outside any
 # indicator. Trees rose 14 → 24 with it.
-DEV_MAXIMUM_MISSING = 7
-DEV_MINIMUM_TREES = 24
+DEV_MAXIMUM_MISSING = 4
+DEV_MINIMUM_TREES = 26
 
 
 def test_the_dev_split_reads_without_a_wrong_sentence_and_mostly_exactly():
@@ -97,9 +97,9 @@ def test_the_dev_split_reads_without_a_wrong_sentence_and_mostly_exactly():
 # were measured at the end of session 7 and opened to development: floors that may rise, never
 # fall, until they reach the target.
 WHOLE_MAXIMUM_WRONG = 24
-WHOLE_MAXIMUM_MISSING = 22
+WHOLE_MAXIMUM_MISSING = 14
 WHOLE_MINIMUM_EXACT_SHARE = Decimal("79.4")
-WHOLE_MINIMUM_TREES = 30
+WHOLE_MINIMUM_TREES = 36
 
 
 def test_the_whole_corpus_reads_no_worse_than_it_has_read():
