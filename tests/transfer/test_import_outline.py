@@ -172,3 +172,123 @@ def test_a_page_copied_with_its_lines_numbered_runs_on_across_the_numbers():
     )
 
     assert imported_tree(text) == [("组织领导", "10"), ("隐患排查", "10")]
+
+
+def test_items_numbered_with_a_dash_under_their_parents_number_are_its_items():
+    text = (
+        "某镇信访工作考核办法\n"
+        "一、定量考核(80分)\n"
+        "1、源头防范(30分)\n"
+        "1-1开展信访评估(5分)。未开展评估的,每个项目扣1分。\n"
+        "1-2初次信访办理(25分)。未按时办结的,每件扣1分。\n"
+        "2、维护秩序(50分)\n"
+        "每发生一起越级上访扣5分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("定量考核", "80"),
+        ("定量考核", "源头防范", "30"),
+        ("定量考核", "源头防范", "开展信访评估", "5"),
+        ("定量考核", "源头防范", "初次信访办理", "25"),
+        ("定量考核", "维护秩序", "50"),
+    ]
+
+
+def test_a_run_on_outline_cuts_before_items_numbered_with_a_dash_and_nests_them():
+    text = (
+        "某镇信访工作考核办法一、定量考核(60分)"
+        "1、源头防范(20分)1-1开展信访评估(8分)。未开展评估的,每个项目扣1分。"
+        "1-2初信办理(12分)。未按时办结的,每件扣1分。2、维护秩序(40分)。每发生一起扣5分。\n"
+    )
+
+    scheme = import_document("办法.txt", text.encode()).scheme
+
+    assert tree(scheme) == [
+        ("定量考核", "60"),
+        ("定量考核", "源头防范", "20"),
+        ("定量考核", "源头防范", "开展信访评估", "8"),
+        ("定量考核", "源头防范", "初信办理", "12"),
+        ("定量考核", "维护秩序", "40"),
+    ]
+    assert "每个项目扣1分" in leaf(scheme, "定量考核", "源头防范", "开展信访评估")["criteria"]
+
+
+def test_an_items_points_written_as_its_base_score_open_it():
+    text = (
+        "某局信息工作考核细则\n"
+        "一、信息报送(40分)\n"
+        "1.日常报送基础分为25分。每月少报1篇扣1分。\n"
+        "2.专题信息满分15分。未按要求报送的,每次扣2分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("信息报送", "40"),
+        ("信息报送", "日常报送", "25"),
+        ("信息报送", "专题信息", "15"),
+    ]
+
+
+def test_scoring_rows_before_the_first_category_whose_numbering_carries_on_after_it_are_its():
+    # A score sheet flattened into text: the category cell, centred down its rows, is printed
+    # after its first rows; the rows' numbering runs on through it.
+    text = (
+        "某县党风廉政建设考核评分表\n"
+        "1.组织专题学习记3分。\n"
+        "2.开展警示教育活动加2分。\n"
+        "(一)廉政教育(5分)\n"
+        "3.建立廉政档案的加1分。\n"
+        "(二)制度建设(5分)\n"
+        "4.制定制度的记2分。\n"
+    )
+    scheme = import_document("评分表.txt", text.encode()).scheme
+
+    assert imported_tree(text) == [("廉政教育", "5"), ("制度建设", "5")]
+    criteria = leaf(scheme, "廉政教育")["criteria"]
+    assert "1.组织专题学习记3分。" in criteria
+    assert "2.开展警示教育活动加2分。" in criteria
+
+
+def test_scoring_rows_before_the_first_heading_that_do_not_carry_on_are_reported():
+    text = "某县考核细则\n1.考核中弄虚作假的扣5分。\n(一)廉政教育(5分)\n1.建立廉政档案的加1分。\n"
+    imported = import_document("细则.txt", text.encode())
+
+    assert "弄虚作假" not in leaf(imported.scheme, "廉政教育")["criteria"]
+    assert any("弄虚作假" in cell for cell in imported.report.cells_ignored)
+
+
+def test_a_heading_whose_points_lost_their_closing_bracket_still_opens_its_item():
+    text = (
+        "某乡平安建设考核办法\n"
+        "(一)平安村创建工作\n"
+        "1、组织健全(16分\n"
+        "未成立综治组织的扣4分。\n"
+        "2、治安良好(14分)\n"
+        "发生刑事案件的,每件扣2分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("平安村创建工作", "30"),
+        ("平安村创建工作", "组织健全", "16"),
+        ("平安村创建工作", "治安良好", "14"),
+    ]
+
+
+def test_numerals_and_points_the_page_masked_leave_the_items_with_unknown_points():
+    text = (
+        "某局年度综合考核办法\n"
+        "* 、考核要求及赋分\n"
+        "( * )基本得分项( * 分)\n"
+        "1.岗位职责( * 分)\n"
+        "未完成岗位任务的,每次扣1分。\n"
+        "2.工作纪律( * 分)\n"
+        "迟到早退的,每次扣0.5分。\n"
+    )
+    imported = import_document("办法.txt", text.encode())
+
+    assert [points for *_, points in tree(imported.scheme)] == ["0", "0", "0"]
+    assert [path[:-1] for path in tree(imported.scheme)] == [
+        ("基本得分项",),
+        ("基本得分项", "岗位职责"),
+        ("基本得分项", "工作纪律"),
+    ]
+    assert imported.report.pending  # the unknown points are left for a person

@@ -3,10 +3,12 @@ outline of indicators first. Each test is a small document written in the style 
 
 from decimal import Decimal
 
+import pytest
+
 from kaohe.transfer.importers import import_document
 from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.stream import read_stream
-from tests.transfer.documents import leaf, tree
+from tests.transfer.documents import document, leaf, tree, workbook
 
 # A table run together by PDF text: 考核要求 | 分值 | 评分细则, the points without their 分.
 RUN_TOGETHER = (
@@ -311,3 +313,82 @@ def test_a_numbered_pointed_heading_glued_to_the_row_before_it_opens_its_own_row
 
     assert tree(scheme) == [("日常督查", "30"), ("投诉办理", "20")]
     assert "每超期一件扣0.5分" in leaf(scheme, "投诉办理")["criteria"]
+
+
+# A self-check form: 序号 | 检查内容 | 分值 | 评分办法, each part numbered 一、二 in the 序号
+# column with its points, its rows numbered 1, 2 again under it.
+SELF_CHECK_FORM = [
+    ["序号", "检查内容", "分值", "评分办法"],
+    ["一", "组织领导", "10分", None],
+    ["1", "成立领导小组,明确分工,定期研究。", "6分", "未成立的,扣2分;未定期研究的,扣1分。"],
+    ["2", "建立工作台账,记录完整。", "4分", "台账不全的,扣1分。"],
+    ["二", "日常管理", "8分", None],
+    ["1", "按时报送材料,内容准确。", "8分", "迟报的,每次扣1分。"],
+]
+
+
+@pytest.mark.parametrize("build, name", [(workbook, "表.xlsx"), (document, "表.docx")])
+def test_parts_numbered_in_a_serial_column_head_the_rows_numbered_below_them(build, name):
+    scheme = import_document(name, build(SELF_CHECK_FORM)).scheme
+
+    assert tree(scheme) == [
+        ("组织领导", "10"),
+        ("组织领导", "成立领导小组", "6"),
+        ("组织领导", "建立工作台账", "4"),
+        ("日常管理", "8"),
+        ("日常管理", "按时报送材料", "8"),
+    ]
+    assert "未定期研究的,扣1分。" in leaf(scheme, "组织领导", "成立领导小组")["criteria"]
+
+
+def test_a_target_cells_numbered_sentences_and_a_method_list_stay_with_their_item():
+    # 项目 | 目标 | 标准分 | 评分说明 | 评分方法, one cell a line: the target's (1)…(3) sentences
+    # describe the item, the points follow, then the scoring, then the method again from (1).
+    text = (
+        "项目 |\n目标 |\n标准分 |\n评分说明 |\n评分方法 |\n"
+        "一、班子建设20分 |\n"
+        "1、加强理论学习 |\n"
+        "(1)领导班子及其成员理想信念坚定,没有发生违反政治纪律、组织纪律的行为。\n"
+        "(2)理论学习联系实际,效果明显。\n"
+        "(3)建立了学习档案,设有学习秘书。\n"
+        "8分 |\n"
+        "(1)年初无学习计划,扣2分;\n"
+        "(2)未设学习秘书的扣2分。\n"
+        "(1)听取汇报、查阅档案;\n"
+        "(2)开座谈会、问卷调查。 |\n"
+        "2、落实民主集中制 |\n"
+        "(1)领导班子及其成员贯彻落实上级决策部署,态度坚决,措施有力,没有各行其是的现象。\n"
+        "(2)按时召开民主生活会,会前广泛征求意见,会上认真开展批评与自我批评。\n"
+        "12分 |\n"
+        "(1)未按时召开民主生活会的扣3分。\n"
+    )
+
+    scheme = import_document("细则.txt", text.encode()).scheme
+
+    assert tree(scheme) == [
+        ("班子建设", "20"),
+        ("班子建设", "加强理论学习", "8"),
+        ("班子建设", "落实民主集中制", "12"),
+    ]
+    criteria = leaf(scheme, "班子建设", "加强理论学习")["criteria"]
+    assert "(3)建立了学习档案,设有学习秘书。" in criteria
+    assert "(1)听取汇报、查阅档案;" in criteria
+
+
+def test_a_table_copied_with_one_space_between_cells_is_cut_after_its_serials_and_sentences():
+    text = (
+        "某县2024年绩效考核扣分项目及标准\n"
+        "序号 扣分内容 扣分标准 备注\n"
+        "1 被考核单位未落实上级决定的。 不执行决定的每次扣5分,不按时完成的每次扣2分。"
+        " 由督查局提供依据。\n"
+        "2 被考核单位未按要求参加会议的。 无故缺席1次扣1分;迟到1次扣0.5分。 以签到表为准。\n"
+    )
+    imported = import_document("扣分标准.txt", text.encode())
+
+    assert tree(imported.scheme) == [
+        ("被考核单位未落实上级决定的", "0"),
+        ("被考核单位未按要求参加会议的", "0"),
+    ]
+    meeting = leaf(imported.scheme, "被考核单位未按要求参加会议的")["criteria"]
+    assert "无故缺席1次扣1分;迟到1次扣0.5分。" in meeting
+    assert any("扣分项目及标准" in cell for cell in imported.report.cells_ignored)

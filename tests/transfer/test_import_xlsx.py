@@ -272,3 +272,42 @@ def test_a_numbered_line_naming_the_documents_layout_above_the_header_heads_noth
     )
 
     assert tree(import_document("细则.xlsx", data).scheme) == [("及时受理", "10")]
+
+
+def test_numbered_content_cells_with_their_points_are_items_under_the_merged_project():
+    data = workbook(
+        [
+            ["项目", "分值", "考核内容", "扣分标准"],
+            ["来信办理", 20, "1、交办件按期办结率达95%以上(12分)", "不达标的扣12分"],
+            [None, None, "2、台账完整,报送及时(8分)", "缺一项扣2分"],
+            ["基础建设", 10, "1、制度健全,有专人负责(10分)", "缺一项扣5分"],
+        ],
+        merges=[(2, 1, 3, 1), (2, 2, 3, 2)],
+    )
+
+    scheme = import_document("表.xlsx", data).scheme
+
+    assert tree(scheme) == [
+        ("来信办理", "20"),
+        ("来信办理", "交办件按期办结率", "12"),
+        ("来信办理", "台账完整,报送及时", "8"),
+        ("基础建设", "10"),
+        ("基础建设", "制度健全,有专人负责", "10"),
+    ]
+    rate = leaf(scheme, "来信办理", "交办件按期办结率")
+    assert "交办件按期办结率达95%以上" in rate["criteria"]  # the target stays as written
+    assert "不达标的扣12分" in rate["criteria"]
+
+
+def test_a_rate_named_with_its_target_in_an_unnumbered_indicator_cell_keeps_its_whole_name():
+    data = workbook(
+        [
+            ["一级指标", "二级指标", "分值", "考核要点及评价标准"],
+            ["信访工作", "交办件按期办结率达95%以上", 10, "不达标的扣10分"],
+        ]
+    )
+
+    assert tree(import_document("表.xlsx", data).scheme) == [
+        ("信访工作", "10"),
+        ("信访工作", "交办件按期办结率达95%以上", "10"),
+    ]

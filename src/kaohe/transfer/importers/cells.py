@@ -32,6 +32,7 @@ _HEADER_WORDS = re.compile(
     r"考核要点|考核方法|考核办法|评分办法|考核结果|件数|加分|扣分|得分|自评分|考核得分|备注|"
     r"考核单位|考核部门|考评单位|责任单位|责任部门|牵头单位|信息提供部门|数据来源|"
     r"具体项目内容|工作内容|目标任务|考核内容及计分标准|考核内容及评分标准|评分方法|"
+    r"(?:检查|自查|考评|评价|评估)(?:内容|项目)|"
     r"(?:加扣分|加减分|奖扣分|加分|扣分)(?:事项|项目|标准))$"
 )
 _POINTS_WRITTEN = re.compile(r"(?<![第共])\d+(?:\.\d+)?\s*分(?!钟|之|别|值|数|类|项|级|析|管)")
@@ -63,10 +64,16 @@ def cells_of(text: str) -> list[Cell]:
     """Every non-empty cell, in reading order, with vertical names and wrapped lines joined."""
     cells: list[Cell] = []
     lines = _joined_between_rules(text.split("\n"))
+    spaced = False  # a header whose cells are set apart by single spaces: so are its rows'
     for number, line in enumerate(lines, 1):
         if _RULE_LINE.match(line):
             continue
-        for part in _SEPARATORS.split(line.strip()):
+        parts = _SEPARATORS.split(line.strip())
+        if spaced and len(parts) == 1:
+            row = _SPACED_SERIAL.sub(r"\1、", line.strip(), count=1)
+            parts = _SINGLE_SPACED_ROW.split(row)
+        spaced = spaced or bool(_SPACED_HEADER.search(to_simplified(line)))
+        for part in parts:
             for piece in _split_inline(" ".join(part.split())):
                 cells.append(Cell(piece, f"第 {number} 行", number))
     return _join_wrapped(_join_vertical(cells), _double_spaced(lines))
@@ -120,8 +127,9 @@ def _double_spaced(lines: list[str]) -> bool:
 # cells: before a numbered item or a 「name(N分)」 heading that follows a sentence's end, and
 # around points written alone after a sentence (「……具体负责。8分未成立的扣2分」).
 _INLINE_BREAK = re.compile(
-    r"(?<=[。；;）)])\s*(?="
-    r"\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+    r"(?<=办法|细则)(?=[一二三四五六七八九十]、)"
+    r"|(?<=[。；;）)])\s*(?="
+    r"\d{1,2}[.、．](?!\d)|\d{1,2}-\d{1,2}\s*[\u4e00-\u9fff“]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
     r"|[\u4e00-\u9fff、]{2,15}[（(]\d+(?:\.\d+)?分[)）]"
     r"|\d{1,3}(?:\.\d)?分(?!钟|之|[)）]))"
     r"|(?<=[（(]\d分[)）])(?=\d{1,2}[.、．](?!\d))|(?<=[（(]\d\d分[)）])(?=\d{1,2}[.、．](?!\d))"
@@ -132,8 +140,13 @@ _HEADER_WORD = (
     r"(?:考核项目|考评项目|指标项目|考核内容及计分标准|考核内容及评分标准|考核内容|考核要求|考核标准|"
     r"评分标准|计分标准|扣分标准|标准分|项目及分值|分值|考核细则|评分细则|备注|考核办法|评分要点|"
     r"评分办法|评分方法|计分方法|检查方式|考核方式|考评方式|自评纪实|自评情况|自评得分|自评分|"
-    r"考评得分|考核得分|考核分|考核部门|考核单位|得分|扣分|序号|类别)"
+    r"考评得分|考核得分|考核分|考核部门|考核单位|扣分内容|加分内容|得分|扣分|序号|类别)"
 )
+# 「序号 扣分内容 扣分标准 备注」: a header copied with one space between its cells; then each row
+# is cut after its serial and where a sentence ends before a space (「1 ……的。 每件扣5分……」).
+_SPACED_HEADER = re.compile(rf"{_HEADER_WORD} {_HEADER_WORD}(?: {_HEADER_WORD})+")
+_SINGLE_SPACED_ROW = re.compile(r"(?<=[。；;])\s+(?=\S)")
+_SPACED_SERIAL = re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])")  # numbered like an outline item
 # 「考评项目 及标准分 考评得分 备注 落实……」: header words run together, spaced or joined by 及.
 _HEADER_RUN = re.compile(rf"{_HEADER_WORD}(?:\s*及?\s*{_HEADER_WORD}){{2,}}")
 # 「……三落实。5每缺一项扣0.5分」: a points cell that lost its 分 in PDF text, between a row's
@@ -148,7 +161,8 @@ _WORD_START = r"[\u4e00-\u9fffX*＊]"
 GLUED_SERIAL = re.compile(r"^\d{1,2}(?=" + _WORD_START + ")(?!" + COUNTING_WORDS + ")")
 # 「基础工作(50分)实施方案按时出台;……」: a heading with its points, run into its first row.
 _POINTED_HEAD = re.compile(
-    r"^(?:\d{1,2}、)?[^，,。；;:：\d]{2,15}[（(]\d{1,3}(?:\.\d)?分[)）](?=[\u4e00-\u9fff])"
+    r"^(?:\d{1,2}、|\d{1,2}-\d{1,2}\s*)?[^，,。；;:：\d]{2,15}[（(]\d{1,3}(?:\.\d)?分[)）]"
+    r"(?:(?=[\u4e00-\u9fff])|。(?=\s*[\u4e00-\u9fff]))"
 )
 
 
@@ -210,7 +224,7 @@ def _serial_cuts(text: str) -> list[int]:
     cuts: list[int] = []
     serial, start = 1, 0
     while True:
-        pattern = rf"(?<![\d.、])(?<!第){serial}(?![\d.])(?={_WORD_START})(?!{COUNTING_WORDS})"
+        pattern = rf"(?<![\d.、-])(?<!第){serial}(?![\d.])(?={_WORD_START})(?!{COUNTING_WORDS})"
         match = re.compile(pattern).search(text, start)
         if match is None:
             return cuts

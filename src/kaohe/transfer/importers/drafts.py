@@ -7,9 +7,27 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from kaohe.transfer.importers.names import split_name, split_people, split_units
+from kaohe.transfer.importers.names import (
+    split_name,
+    split_people,
+    split_units,
+    strip_numbering,
+)
 
 _POINTS_ONLY = re.compile(r"[（(][^（）()\n]{0,16}[)）]")
+# 「交办件按期办结率达95%以上」: a rate named with its target (pinyin the copy left after 達 kept).
+_RATE_TARGET = re.compile(
+    r"(?P<rate>[^\d，,。；;]{2,40}?率)\s*(?:[达達](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùü]+\))?)?"
+    r"\s*\d+(?:\.\d+)?\s*[%％]"
+)
+
+
+def _rate_and_target(name: str, written: str) -> tuple[str, str]:
+    """The rate's name, and the whole name as its target's description; or the name alone.
+    Only a numbered line as a document writes it (「1、……率达95%以上」) is cut: a name kaohe
+    exported (never numbered) comes back as it was."""
+    match = _RATE_TARGET.match(name) if strip_numbering(written) != written.strip() else None
+    return (match.group("rate"), name) if match else (name, "")
 
 
 @dataclass
@@ -39,7 +57,9 @@ class Draft:
         named = split_name(first)
         if _POINTS_ONLY.fullmatch(rest.strip()):  # 「公众评议\n（100分）」: a name wrapped
             named, rest = split_name(text), ""
-        draft = cls(name=named.name, raw=text, points=named.points, facts=named.node, where=where)
+        name, target = _rate_and_target(named.name, first)
+        draft = cls(name=name, raw=text, points=named.points, facts=named.node, where=where)
+        draft.add_criteria(target)
         draft.add_criteria(rest)
         draft.add_assessor(draft.facts.pop("assessor", ""))
         draft.child_defaults = draft.facts.pop("children", {})

@@ -26,6 +26,8 @@ _TABLE_TITLE = re.compile(
     r"(?:事项表|一览表|明细表|标准表|指标表|清单)$"
     # 「机关事业单位党组织分类定级自评表」: the form a unit fills in about itself.
     r"|^[^，,。；;\d]{2,40}(?:自评表|测评表|评价表)$"
+    # 「某县2015年绩效考核扣分项目及标准」: the title of a list of deductions.
+    r"|^[^，,。；;]{0,40}(?:扣分|加分|加扣分|奖扣分)(?:项目|事项)及(?:评分|考核)?标准$"
 )
 _TITLE_TAIL = re.compile(r"[（(][^（）()]{1,6}[)）]$|[?？。:：\s]+$")
 

@@ -107,16 +107,30 @@ def find_columns(grid: Grid, start: int = 0) -> tuple[int, Columns] | None:
 
 def _numbered_targets_name_items(columns: Columns, rows: list[list[Cell]]) -> Columns:
     """「项目 | 目标 | 考核内容」 with 「1、坚持……」 in every 目标 cell: a target column whose cells
-    are numbered like outline items names the items one level below the columns before it."""
+    are numbered like outline items names the items one level below the columns before it; so
+    does a 考核内容 column beside the indicators whose every cell is one numbered line with its
+    points (「1、制度健全,台帐完整(4分)」)."""
     roles = list(columns.roles)
     for column in columns.of(TARGET):
         texts = [row[column].text for row in rows if column < len(row) and row[column].text]
         if texts and all(heading_rank(text) is not None for text in texts):
             roles[column] = LEVEL
+    for column in columns.of(CONTENT) if columns.level_columns else ():
+        texts = [row[column].text for row in rows if column < len(row) and row[column].text]
+        if texts and all(_numbered_with_points(text) for text in texts):
+            roles[column] = LEVEL
     if roles == list(columns.roles):
         return columns
     levels = tuple(index for index, role in enumerate(roles) if role == LEVEL)
     return Columns(roles=tuple(roles), header_rows=columns.header_rows, level_columns=levels)
+
+
+def _numbered_with_points(text: str) -> bool:
+    one_line = "\n" not in text.strip()
+    return one_line and heading_rank(text) is not None and bool(_POINTS.search(text))
+
+
+_POINTS = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
 
 
 def is_repeated_header(row: list[Cell]) -> bool:

@@ -20,8 +20,13 @@ HEADING_RANKS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"第[一二三四五六七八九十百]+条", 1),
         (r"[一二三四五六七八九十]+[、.．]", 2),
         (r"[（(][一二三四五六七八九十]+[)）]", 3),
+        # 「( * )基本得分项」, 「* 、考核对象」: a numeral the page masked, its brackets kept.
+        (r"[（(]\s*[*＊]\s*[)）]", 3),
+        (r"[*＊]\s*、", 2),
         (r"\d+[.．、](?!\d)", 4),
         (r"[（(]\d+[)）]", 5),
+        # 「2-1积极开展信访评估」: the first item under 2、, numbered with its parent's number.
+        (r"\d{1,2}-\d{1,2}(?![\d.%％])(?=\s*[\u4e00-\u9fff“\"])(?![月日号年个次人天分])", 5),
         (r"[①-⑳]", 6),
         # 「.非正常上访为零(9分)」: an item whose arabic numeral the copy lost, its dot left.
         (r"[.．](?=[^\d.．\s])", 4),
@@ -59,6 +64,7 @@ def read_heading(line: str, where: str) -> Draft | None:
     found = (
         _described(body, where)
         or _annotated(body, where)
+        or _base_points(body, where)
         or _veto(body, line, where)
         or _scoring_part(body, where)
     )
@@ -81,14 +87,45 @@ def _described(body: str, where: str) -> tuple[Draft, str] | None:
 
 
 def _annotated(body: str, where: str) -> tuple[Draft, str] | None:
-    """「（一）重点工作落实情况（15分）……」: a short name and the bracket with its points."""
-    annotation = _POINTS_ANNOTATION.search(body) or _ANNOTATION.search(body)
+    """「（一）重点工作落实情况（15分）……」: a short name and the bracket with its points (which
+    may have lost its closing bracket at the line's end: 「1、组织健全(16分」)."""
+    annotation = (
+        _POINTS_ANNOTATION.search(body)
+        or _ANNOTATION.search(body)
+        or _UNCLOSED.search(body)
+        or MASKED_POINTS.search(body)
+    )
     if annotation is None or len(body[: annotation.start()].strip("。 ")) > MAX_NAME:
         return None
     name = body[: annotation.start()].rstrip("。 ")
-    draft = Draft.from_text(name + annotation.group(0), where=where)
+    closed = annotation.group(0).rstrip() + _closing(annotation.group(0))
+    draft = Draft.from_text(name + closed, where=where)
     _penalty_allowance(draft, annotation.group(0))
     return draft, body[annotation.end() :]
+
+
+# 「1.岗位职责( * 分)」: points the page masked — written, but not known.
+MASKED_POINTS = re.compile(r"[（(]\s*[*＊]+\s*分\s*[)）]")
+_UNCLOSED = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*$")
+
+
+def _closing(annotation: str) -> str:
+    return ")" if _UNCLOSED.fullmatch(annotation) else ""
+
+
+# 「2-2初次信访事项办理基础分为25分。按时办结率……」: the item's points written as its base.
+_BASE_POINTS = re.compile(
+    r"(?P<name>[^。；;，,：:\d]{2,30}?)(?:基础分|基本分|满分|分值)(?:为|是)?\s*"
+    r"(?P<points>\d{1,3}(?:\.\d{1,2})?)\s*分[。；;，,]?"
+)
+
+
+def _base_points(body: str, where: str) -> tuple[Draft, str] | None:
+    base = _BASE_POINTS.match(body)
+    if base is None:
+        return None
+    draft = Draft.from_text(f"{base.group('name')}({base.group('points')}分)", where=where)
+    return draft, body[base.end() :]
 
 
 def _veto(body: str, line: str, where: str) -> tuple[Draft, str] | None:
@@ -128,7 +165,7 @@ def _penalty_allowance(draft: Draft, annotation: str) -> None:
 # heads what is numbered below it — unless it names a part of the document's own layout.
 _GROUP_NAME = re.compile(r"[^\d，,。；;：:、]{2,20}")
 _LAYOUT_PART = re.compile(
-    r"(?:考核|评分|评价|计分|考评|评估)(?:内容|标准|细则|办法|方式|方法|项目|对象|范围|程序|结果)"
+    r"(?:考核|评分|评价|计分|考评|评估)(?:内容|标准|细则|办法|方式|方法|项目|对象|范围|程序|结果|要求)"
     r"|附件|附则|说明"
 )
 

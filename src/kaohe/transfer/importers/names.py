@@ -12,7 +12,7 @@ from kaohe.textrules import read_name
 NUMBERING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百]+[章条节]|[一二三四五六七八九十]+[、.．]|"
     r"[（(]\s*[一二三四五六七八九十\d]+\s*[)）][、.．]?|\d+(?:\.\d+)+[、.．]?(?!\d)|"
-    r"\d+[、.．](?!\d)|[①-⑳]|[.．](?![\d.．]))\s*"
+    r"\d+[、.．](?!\d)|[①-⑳]|[（(]\s*[*＊]\s*[)）]|[*＊]\s*、|[.．](?![\d.．])|\d{1,2}-\d{1,2}(?=\s*[\u4e00-\u9fff“])(?![月日号年个次人天分]))\s*"
 )
 _TRAILING_POINTS = re.compile(
     r"[（(]\s*(?:(?P<penalty>倒扣分?)\s*)?(?P<points>\d+(?:\.\d+)?)\s*分?"
@@ -28,6 +28,7 @@ _BARE_TRAILING_POINTS = re.compile(
     r"(?P<name>[^\d，,。；;:：扣加得减每未不超少]{2,30}?)\s*(?:占|共|计)?\s*"
     r"(?P<points>\d{1,3}(?:\.\d{1,2})?)\s*分"
 )
+_MASKED_POINTS = re.compile(r"[（(]\s*[*＊]+\s*分\s*[)）]")
 _EDGE_PUNCTUATION = "。；;，,：: \n\t"
 UNIT_ENDINGS = tuple("科室局办部委站心位馆院会府大协校队所处厅组团联)）社司行")
 _PADDED_NAME = re.compile(r"\S[ \u3000]{2,}\S|\S+")
@@ -49,8 +50,9 @@ def strip_numbering(text: str) -> str:
 
 
 def split_name(text: str) -> NamedPoints:
-    """「(一）重点任务（15分）」 → 重点任务, 15. Numbering is dropped: codes carry the order."""
-    bare = " ".join(strip_numbering(text).split())
+    """「(一）重点任务（15分）」 → 重点任务, 15. Numbering is dropped: codes carry the order; points
+    the page masked (「( * 分)」) are dropped too, and stay unknown."""
+    bare = " ".join(_MASKED_POINTS.sub("", strip_numbering(text)).split())
     reading = read_name(bare)
     if reading.points is not None or reading.node:
         return NamedPoints(_tidy(reading.name), reading.points, dict(reading.node))

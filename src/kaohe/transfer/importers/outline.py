@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kaohe.textrules.normalize import to_simplified
+from kaohe.transfer.importers.cells import scoring_words
 from kaohe.transfer.importers.drafts import Draft
 from kaohe.transfer.importers.headings import (
     MAX_NAME,
@@ -147,9 +149,11 @@ class _OutlineReader:
         self.collecting: Draft | None = None
         self.top_ranks: list[float] = []
         self.group: _Line | None = None
+        self.leading = _LeadingRows(report)
 
     def read_line(self, content: str, where: str) -> None:
         rank = heading_rank(content)
+        self.leading.settle(content, rank)
         heading = read_heading(content, where) if rank is not None else None
         self._settle_group(rank if heading is not None else None)
         if rank is not None and names_a_group(content) and not self._flat_table():
@@ -159,6 +163,7 @@ class _OutlineReader:
 
     def finish(self) -> None:
         self._settle_group(None)
+        self.leading.settle("", None)
 
     def _settle_group(self, next_heading: float | None) -> None:
         """The numbered name held back opens a group when the heading after it is numbered
@@ -184,7 +189,8 @@ class _OutlineReader:
         else:
             self._close(rank)
             self.collecting = None
-            self.report.ignore(where, content)
+            if self.stack or not self.leading.hold(_Line(rank or 0, content, where)):
+                self.report.ignore(where, content)
 
     def _open(self, rank: float, heading: Draft) -> None:
         self._close(rank)
@@ -193,6 +199,7 @@ class _OutlineReader:
         parent.children.append(heading)
         if not self.stack:
             self.top_ranks.append(rank)
+            self.leading.heading(heading, rank)
         self.stack.append(_Open(rank, heading))
         self.collecting = heading
 
@@ -225,6 +232,47 @@ class _OutlineReader:
             add_criteria_line(self.collecting, content)
 
 
+class _LeadingRows:
+    """「1.……记3分。」 … 「4.……」 「（一）纪律教育(3分)」 「5.……」: a table flattened into text
+    with its category cell centred down its rows prints the category's name after its first
+    rows. Scoring rows numbered 1, 2 … before the first heading, whose numbering the
+    rows after the heading carry on, are that heading's; otherwise they are reported."""
+
+    def __init__(self, report: ImportReport) -> None:
+        self.report = report
+        self.rows: list[_Line] = []
+        self.first: Draft | None = None
+
+    def hold(self, line: _Line) -> bool:
+        scores = bool(scoring_words(to_simplified(line.content)))
+        if self.first is None and scores and _row_number(line.content) == len(self.rows) + 1:
+            self.rows.append(line)
+            return True
+        return False
+
+    def heading(self, draft: Draft, rank: float) -> None:
+        if self.rows and self.first is None and rank < self.rows[0].rank:
+            self.first = draft
+
+    def settle(self, content: str, rank: float | None) -> None:
+        """At the first row after the heading: carried on, the rows are the heading's."""
+        finished = not content
+        if not self.rows or not (finished or (self.first and rank == self.rows[0].rank)):
+            return
+        if self.first is not None and _row_number(content) == len(self.rows) + 1:
+            self.first.criteria[:0] = [row.content for row in self.rows]
+        else:
+            for row in self.rows:
+                self.report.ignore(row.where, row.content)
+        self.rows, self.first = [], None
+
+
+def _row_number(line: str) -> int:
+    number = _ROW_NUMBER.match(line)
+    return int(number.group(1)) if number else 0
+
+
+_ROW_NUMBER = re.compile(r"^\s*(\d{1,2})[.．、](?!\d)")
 _ITEM = 0.5  # a flattened table's items sit between their indicator and its numbered sub-items
 _FLAT_HEADERS = {"考核", "内容", "考核内容", "考核细则", "考核标准", "考核项目", "单位", "考核单位"}
 _FLAT_PUNCTUATION = re.compile(r"[，,。；;：:、]")

@@ -10,17 +10,26 @@ from __future__ import annotations
 import re
 
 _NUMERALS = "一二三四五六七八九十"
+_NOT_COUNTED = "(?![月日号年个次人天分])"  # 「1-3月」, 「5-10分」: a range, not a number
 # Each style of numbering, and whether it starts again at 1 under each parent.
 _STYLES: tuple[tuple[re.Pattern[str], bool], ...] = (
     (re.compile(r"(?<![第统唯单同之])([一二三四五六七八九十]{1,2})、"), False),
     (re.compile(r"[（(]([一二三四五六七八九十]{1,2})[)）]"), True),
     (re.compile(r"(?<![\d.．])(\d{1,2})、"), True),
+    (re.compile(r"(?<![\d.．])(\d{1,2})[.．](?![\d.．])"), True),
+    # 「2-1积极开展……」: items numbered under their parent's number, counting from 1 again.
+    (re.compile(r"(?<![\d.．])\d{1,2}-(\d{1,2})(?=\s*[\u4e00-\u9fff“])" + _NOT_COUNTED), True),
 )
+# 「……考核评分办法一、定量考核(80分)」: the title run into the first part.
+_AFTER_TITLE = re.compile(r"(?<=办法|细则|标准)(?=一、)")
 
 
 def cut_at_enumerators(line: str) -> list[str]:
     """The numbered lines of ``line``, each from its numbering on (the text before the first)."""
-    cuts = sorted({at for style in _STYLES for at in _counted(line, *style) if at > 0})
+    counted = {at for style in _STYLES for at in _counted(line, *style) if at > 0}
+    if counted:
+        counted.update(match.start() for match in _AFTER_TITLE.finditer(line, 0, min(counted)))
+    cuts = sorted(counted)
     return [line[start:end] for start, end in zip([0, *cuts], [*cuts, len(line)], strict=True)]
 
 

@@ -61,7 +61,7 @@ class _StreamReader:
     row's amount, not its points."""
 
     def read(self, cells: list[Cell]) -> None:
-        self.cells = cells
+        self.cells = cells = _numbered_parts(cells)
         self.kinds = [kind_of(cell.text) for cell in cells]
         body = self._table_start()
         headers = [cell.text for cell, kind in zip(cells[:body], self.kinds, strict=False)]
@@ -119,6 +119,8 @@ class _StreamReader:
             self.report.ignore(cell.where, cell.text)
         elif kind == "number":
             self._number(index, cell)
+        elif kind in ("name", "text") and self._next_criterion(index, cell):
+            self._criteria(cell)
         elif self._requirement_row(index):
             self._open_requirement(cell)
         elif self._numbered_item(index):
@@ -131,7 +133,7 @@ class _StreamReader:
             self._total(index, cell)
         elif kind == "unit" and self.item is not None and self.item.criteria and not points_next:
             self.item.add_assessor(cell.text)
-        elif kind == "name" and self._next_criterion(index, cell):
+        elif kind == "name" and (self._next_criterion(index, cell) or self._remark(index)):
             self._criteria(cell)
         else:
             self._name(index, cell)
@@ -144,13 +146,31 @@ class _StreamReader:
 
     def _next_criterion(self, index: int, cell: Cell) -> bool:
         """「1、……每完成一件加1分;」 then 「2、承办单位答复意见未按规定」 (no points, no row after
-        it): the next numbered line of the item's criteria, not an item of its own."""
+        it): the next numbered line of the item's criteria, not an item of its own; so is
+        「(3)……。」 after 「(2)……。」 in a target cell, with the row's points after it, and a list
+        「(1)听取汇报;」 「(2)……」 starting again after the item's scoring criteria (its method)."""
         last = self.item.criteria[-1] if self.item is not None and self.item.criteria else ""
-        before, this = _CRITERION_SERIAL.match(last), _CRITERION_SERIAL.match(cell.text)
-        if before is None or this is None or before.group(2) != this.group(2):
+        before, this = _criterion_serial(last), _criterion_serial(cell.text)
+        if before is None or this is None or before[1] != this[1]:
             return False
-        follows = int(this.group(1)) == int(before.group(1)) + 1
-        return follows and self._kind_at(index + 1) not in ("number", "criteria")
+        if Draft.from_text(cell.text).points is not None:
+            return False  # 「2、……(30分)」 heads its own
+        next_kind = self._kind_at(index + 1)
+        if this[0] == before[0] + 1:
+            unscored = self.item is not None and self.item.points is None
+            bracketed = this[1] == "(" and next_kind == "number" and unscored
+            return bracketed or next_kind not in ("number", "criteria")
+        method = this[0] == 1 and cell.text.endswith(_SENTENCE_ENDS) and scoring_words(last) > 0
+        return method and next_kind not in ("number", "criteria")
+
+    def _remark(self, index: int) -> bool:
+        """「……的。 每次扣5分。 由督查局提供依据。」: a sentence after the criteria on the same
+        line is the row's remark (备注), not the next row."""
+        cell, before = self.cells[index], self.cells[index - 1] if index else None
+        same_row = before is not None and before.line == cell.line and self.item is not None
+        sentence = cell.text.endswith(_SENTENCE_ENDS) and heading_rank(cell.text) is None
+        last_cell = self._kind_at(index + 1) != "number"  # a requirement before its points
+        return same_row and sentence and last_cell and self.kinds[index - 1] == "criteria"
 
     def _number(self, index: int, cell: Cell) -> None:
         if self._is_serial(index):
@@ -163,10 +183,17 @@ class _StreamReader:
         if item is not None and bare and self.amounts:
             item.amount = value  # 「受到通报批评的」 | 「15」 under 加扣分标准: the row's amount
             item.add_criteria(cell.text)
-        elif item is not None and item.points is None and (bare or item is self.requirement):
+        elif item is not None and item.points is None and (bare or self._described_only(item)):
             item.points = value
         else:
             self.report.ignore(cell.where, cell.text)
+
+    def _described_only(self, item: Draft) -> bool:
+        """A row's requirement, or an item whose lines so far only describe it (a target cell's
+        「(1)……。」 「(2)……。」): its points come next."""
+        if item is self.requirement:
+            return True
+        return not item.children and not any(scoring_words(text) for text in item.criteria)
 
     def _criteria(self, cell: Cell) -> None:
         if self.item is None:
@@ -189,6 +216,8 @@ class _StreamReader:
         cell = self.cells[index]
         if self.kinds[index] not in ("text", "name") or heading_rank(cell.text) is None:
             return False
+        if self._points_then_first_row(index + 1) or self._next_criterion(index, cell):
+            return False  # a part heading its rows; the last line of a target cell
         return self._kind_at(index + 1) == "number" and not self._is_serial(index + 1)
 
     def _requirement_row(self, index: int) -> bool:
@@ -251,6 +280,8 @@ class _StreamReader:
             heads_rows = True  # 「领导重视(20分)」 above 「1.成立……」, not above 「1.…扣0.25分」
         if draft.points is not None and index + 1 < len(self.cells):
             heads_rows = heads_rows or self._requirement_row(index + 1)
+        if self._points_then_first_row(index + 1):
+            heads_rows, self.serial = True, 0  # its rows count from 1 again
         if rank is not None and draft.points is None and not heads_rows:
             self._close(rank)  # 「二、信息重点」 leaves what 「一、」 opened, plain groups too
             rank = None  # 「1、上报实施方案」 in a row: an item, not a heading
@@ -277,6 +308,17 @@ class _StreamReader:
             add_criteria_line(draft, rest)
         return draft
 
+    def _points_then_first_row(self, index: int) -> bool:
+        """「组织领导」 | 「10分」 | 「1」 | 「成立……」: a part's points, then its first row."""
+        first = NUMBER_CELL.match(self._text_at(index + 1))
+        return (
+            self._kind_at(index) == "number"
+            and not self._is_serial(index)
+            and first is not None
+            and Decimal(first.group("value")) == 1
+            and self._kind_at(index + 2) in ("name", "text")
+        )
+
     def _pointed_name_at(self, index: int) -> bool:
         text = self._text_at(index)
         return (
@@ -298,9 +340,35 @@ class _StreamReader:
         self.item = draft
 
 
+def _numbered_parts(cells: list[Cell]) -> list[Cell]:
+    """「一」 | 「组织领导」: a part numbered in a serial column is the heading 「一、组织领导」."""
+    joined: list[Cell] = []
+    for cell in cells:
+        last = joined[-1] if joined else None
+        if last is not None and _PART_SERIAL.match(last.text) and kind_of(cell.text) == "name":
+            joined[-1] = Cell(f"{last.text}、{cell.text}", last.where, last.line)
+        else:
+            joined.append(cell)
+    return joined
+
+
+_PART_SERIAL = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 _FILLED_IN_COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:结果|得分|评分|情况|扣分|分数)$")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|汇总|总分|小计)[:：]?$")
-_CRITERION_SERIAL = re.compile(r"^\s*(\d{1,2})([、.．])(?!\d)")
+_CRITERION_SERIAL = re.compile(r"^\s*(?:(\d{1,2})([、.．])(?!\d)|[（(](\d{1,2})[)）])")
+_SENTENCE_ENDS = ("。", "；", ";")
+
+
+def _criterion_serial(text: str) -> tuple[int, str] | None:
+    """「2、」 → (2, 、); 「（3）」 → (3, "("): a criteria line's number and its style."""
+    match = _CRITERION_SERIAL.match(text)
+    if match is None:
+        return None
+    if match.group(1):
+        return int(match.group(1)), match.group(2)
+    return int(match.group(3)), "("
+
+
 _GROUP = 50.0  # a plain name above rows: below every numbered heading, above plain items
 _LEAF = 60.0
 

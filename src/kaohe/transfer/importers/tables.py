@@ -28,7 +28,7 @@ from kaohe.transfer.importers.headers import (
     is_repeated_header,
 )
 from kaohe.transfer.importers.headings import names_a_group
-from kaohe.transfer.importers.names import parse_points
+from kaohe.transfer.importers.names import NamedPoints, parse_points
 from kaohe.transfer.importers.report import ImportReport
 
 NOTE_ROW = re.compile(r"^\s*(备注|注[:：]|说明[:：]|合计|总计|总分|抄送|印发|附件[:：])")
@@ -153,9 +153,10 @@ class TableReader:
         if not self._text_of(row, POINTS):
             leaf.amount = bare_amount(criteria)
         points = parse_points(self._text_of(row, POINTS))
-        if points is not None:
-            leaf.points = points.points
-            leaf.facts.update(points.node)
+        owner = self._points_owner(leaf, row, points) if points is not None else leaf
+        if points is not None and owner is not None:
+            owner.points = points.points
+            owner.facts.update(points.node)
         leaf.add_assessor(self._text_of(row, ASSESSOR))
         leaf.add_owners(
             leaders=self._text_of(row, LEADERS),
@@ -163,6 +164,20 @@ class TableReader:
             persons=self._text_of(row, PERSONS),
         )
         self._ignore_stray(row)
+
+    def _points_owner(self, leaf: Draft, row: list[Cell], points: NamedPoints) -> Draft | None:
+        """The row's points cell scores its deepest indicator, unless that one wrote other
+        points in its name (「1、制度健全(4分)」): then the plain number, merged down the rows,
+        is its group's, taken once where the group opens."""
+        level = next((at for at, draft in enumerate(self._path) if draft is leaf), 0)
+        own = leaf.points
+        if own is None or own == points.points or points.node or level == 0:
+            return leaf
+        cells = [_cell(row, column) for column in self.columns.of(POINTS)] if self.columns else []
+        if any(cell.merged for cell in cells):
+            return None
+        parent = self._path[level - 1]
+        return parent if parent is not None and parent.points is None else leaf
 
     def _has_data(self, row: list[Cell]) -> bool:
         assert self.columns is not None
