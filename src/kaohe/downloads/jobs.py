@@ -14,16 +14,18 @@ raising ``DownloadFailed`` with the reason in Chinese for the page.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import models, transaction
 from django.utils import timezone
 from django_tasks import task
 
+from kaohe.audit.log import Action, log_change
 from kaohe.downloads.models import Download
 from kaohe.jobs import JobRefused, Progress, Registry, path_of, run_once, waiting
 from kaohe.uploads import clean_name
@@ -54,14 +56,24 @@ def maker(function: Maker) -> Maker:
 
 
 def start_download(
-    actor: Any, make: Maker, *, title: str, back_url: str, **params: Any
+    actor: Any,
+    make: Maker,
+    *,
+    title: str,
+    back_url: str,
+    about: models.Model,
+    shown: Mapping[str, str] | None = None,
+    **params: Any,
 ) -> Download:
-    """Queues the download (with the immediate backend: makes it). A view runs in autocommit, so
-    the row is committed before a worker looks."""
+    """Queues the download (with the immediate backend: makes it) and audits the request: who
+    asked for which file (``title``, and ``shown``: e.g. which results), of what (``about``: the
+    cycle). A view runs in autocommit, so the row is committed before a worker looks."""
     remove_expired()
-    download = Download.objects.create(
-        maker=path_of(make), title=title, params=params, back_url=back_url, requested_by=actor
-    )
+    with transaction.atomic():
+        download = Download.objects.create(
+            maker=path_of(make), title=title, params=params, back_url=back_url, requested_by=actor
+        )
+        log_change(actor, Action.FILE_REQUESTED, about, new={"文件": title, **(shown or {})})
     make_download.enqueue(download.pk)
     download.refresh_from_db()
     return download
