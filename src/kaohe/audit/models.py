@@ -102,6 +102,7 @@ class Action(models.TextChoices):
 
     INSTALLATION_RESTORED = "installation_restored", "从备份恢复"
 
+    FILE_REQUESTED = "file_requested", "申请生成文件"
     FILE_DOWNLOADED = "file_downloaded", "下载文件"
     ACCESS_DENIED = "access_denied", "拒绝访问"
     ACCOUNT_LOCKED_OUT = "account_locked_out", "登录失败次数过多锁定账户"

@@ -3,9 +3,9 @@
 A view hands ``start_download`` the maker to run with its parameters and answers at once with the
 download's page (kaohe.downloads.views), which polls every second until the file is ready, then
 offers it to whoever asked. The job (``make_download``, a django-tasks task: ``KAOHE_TASKS=worker``
-queues it for ``manage.py task_worker``, ``immediate`` runs it in the request) calls the maker and
-keeps the file in the default storage under ``downloads/``. Each new download first removes those
-older than ``KEEP`` (row and file).
+queues it for ``manage.py task_worker``, ``immediate`` runs it in the request) runs the maker
+through ``kaohe.jobs.run_once`` and keeps the file in the default storage under ``downloads/``.
+Each new download first removes those older than ``KEEP`` (row and file).
 
 A maker is a function ``(download, progress) -> Made`` marked with ``@maker``; it refuses by
 raising ``DownloadFailed`` with the reason in Chinese for the page.
@@ -14,19 +14,20 @@ raising ``DownloadFailed`` with the reason in Chinese for the page.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import OperationalError
+from django.db import models, transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django_tasks import task
 
+from kaohe.audit.log import Action, log_change
 from kaohe.downloads.models import Download
+from kaohe.jobs import JobRefused, Progress, Registry, path_of, run_once, waiting
 from kaohe.uploads import clean_name
 
 FOLDER = "downloads"
@@ -41,43 +42,38 @@ class Made:
     content_type: str
 
 
-class DownloadFailed(Exception):
+class DownloadFailed(JobRefused):
     """The file cannot be made; the message says why, in Chinese, for the download's page."""
 
 
-class Progress:
-    """The step the download's page shows (each write is a tiny transaction of its own)."""
-
-    def __init__(self, download: Download) -> None:
-        self.download = download
-
-    def stage(self, text: str) -> None:
-        self.download.stage = text
-        Download.objects.filter(pk=self.download.pk).update(stage=text)
-
-
 Maker = Callable[[Download, Progress], Made]
+MAKERS: Registry[Maker] = Registry("文件生成程序")
 
 
 def maker(function: Maker) -> Maker:
     """Marks a function as one ``make_download`` may call (a stored path names nothing else)."""
-    function.makes_downloads = True  # type: ignore[attr-defined]
-    return function
+    return MAKERS.register(function)
 
 
 def start_download(
-    actor: Any, make: Maker, *, title: str, back_url: str, **params: Any
+    actor: Any,
+    make: Maker,
+    *,
+    title: str,
+    back_url: str,
+    about: models.Model,
+    shown: Mapping[str, str] | None = None,
+    **params: Any,
 ) -> Download:
-    """Queues the download (with the immediate backend: makes it). A view runs in autocommit, so
-    the row is committed before a worker looks."""
+    """Queues the download (with the immediate backend: makes it) and audits the request: who
+    asked for which file (``title``, and ``shown``: e.g. which results), of what (``about``: the
+    cycle). A view runs in autocommit, so the row is committed before a worker looks."""
     remove_expired()
-    download = Download.objects.create(
-        maker=f"{make.__module__}.{make.__qualname__}",
-        title=title,
-        params=params,
-        back_url=back_url,
-        requested_by=actor,
-    )
+    with transaction.atomic():
+        download = Download.objects.create(
+            maker=path_of(make), title=title, params=params, back_url=back_url, requested_by=actor
+        )
+        log_change(actor, Action.FILE_REQUESTED, about, new={"文件": title, **(shown or {})})
     make_download.enqueue(download.pk)
     download.refresh_from_db()
     return download
@@ -85,44 +81,23 @@ def start_download(
 
 @task()
 def make_download(download_id: int) -> None:
-    """Makes the download's file once. A locked database puts it back in the queue (the task
-    worker retries); anything else ends it with the reason on its page."""
-    download = Download.objects.filter(pk=download_id).first()
-    if download is None or download.finished:
+    """Makes the download's file once (``kaohe.jobs.run_once``)."""
+    download = waiting(Download, download_id)
+    if download is None:
         return
-    make = resolve(download.maker)
-    Download.objects.filter(pk=download.pk).update(status=Download.Status.RUNNING)
-    try:
-        made = make(download, Progress(download))
-    except DownloadFailed as failed:
-        finish(download, Download.Status.FAILED, problem=str(failed))
-    except OperationalError:
-        Download.objects.filter(pk=download.pk).update(status=Download.Status.QUEUED)
-        raise
-    except Exception:
-        finish(download, Download.Status.FAILED, problem=INTERNAL_ERROR)
-        raise
-    else:
-        finish(download, Download.Status.DONE, **kept(made))
-
-
-def resolve(path: str) -> Maker:
-    make = import_string(path)
-    if not getattr(make, "makes_downloads", False):
-        raise ValueError(f"{path} 不是文件生成程序")
-    return make  # type: ignore[no-any-return]
+    make = MAKERS.resolve(download.maker)
+    run_once(
+        download,
+        lambda: kept(make(download, Progress(download))),
+        refused=lambda failed: {"problem": str(failed)},
+        broken=lambda: {"problem": INTERNAL_ERROR},
+    )
 
 
 def kept(made: Made) -> dict[str, str]:
     stored = default_storage.save(f"{FOLDER}/{secrets.token_hex(16)}", ContentFile(made.content))
     filename = clean_name(made.filename)
     return {"stored_name": stored, "filename": filename, "content_type": made.content_type}
-
-
-def finish(download: Download, status: str, **fields: str) -> None:
-    Download.objects.filter(pk=download.pk).update(
-        status=status, stage="", finished_at=timezone.now(), **fields
-    )
 
 
 def remove_expired() -> int:

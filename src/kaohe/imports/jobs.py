@@ -3,8 +3,9 @@
 A view hands the uploaded workbook to ``start_import`` with the importer to run and returns at
 once with the job's page (kaohe.imports.views). The job (``run_import``, a django-tasks task:
 ``KAOHE_TASKS=worker`` queues it for ``manage.py task_worker``, ``immediate`` runs it in the
-request) reads and checks every row with no transaction open, then lets the importer save all
-rows in one short transaction — a long file never holds the write lock while it is read.
+request) runs the importer through ``kaohe.jobs.run_once``: it reads and checks every row with
+no transaction open, then saves all rows in one short transaction — a long file never holds the
+write lock while it is read.
 
 An importer is a function ``(job, data, progress) -> outcome`` marked with ``@importer(...)``;
 it refuses the file by raising ``ImportFailed`` with every problem found, and saves nothing then.
@@ -21,21 +22,19 @@ from typing import IO, Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import OperationalError
-from django.utils import timezone
-from django.utils.module_loading import import_string
 from django_tasks import task
 
-from kaohe import uploads
+from kaohe import jobs, uploads
 from kaohe.audit.log import Action, log_change
 from kaohe.imports.models import ImportJob
+from kaohe.jobs import JobRefused, Registry, path_of, run_once, waiting
 from kaohe.uploads import clean_name, extension_of
 
 FOLDER = "imports"
 INTERNAL_ERROR = "导入时发生内部错误，未保存任何数据，请联系系统管理员"
 
 
-class ImportFailed(Exception):
+class ImportFailed(JobRefused):
     """The file is refused as a whole; ``problems`` says why, row by row where it can."""
 
     def __init__(self, problems: list[Any]) -> None:
@@ -43,7 +42,39 @@ class ImportFailed(Exception):
         self.problems = problems
 
 
-Importer = Callable[[ImportJob, bytes, "Progress"], str]
+class Progress(jobs.Progress):
+    """What the job's page shows, written to its row as the import goes: a step at once, the
+    rows checked or saved at most once a second."""
+
+    EVERY_SECONDS = 1.0
+    job: ImportJob
+
+    def __init__(self, job: ImportJob) -> None:
+        super().__init__(job)
+        self.written_at = 0.0
+
+    def stage(self, text: str, total: int | None = None) -> None:
+        self.write(stage=text, **({} if total is None else {"rows_total": total}))
+
+    def checked(self, count: int) -> None:
+        self.job.rows_checked = count
+        if time.monotonic() - self.written_at >= self.EVERY_SECONDS or count == self.job.rows_total:
+            self.write(rows_checked=count)
+
+    def count(self, text: str, done: int, total: int) -> None:
+        """A long step that is not about rows (hashing passwords): 正在加密初始密码（120/5000）."""
+        self.stage(f"{text}（{done}/{total}）")
+
+    def inserted(self, count: int) -> None:
+        self.write(rows_inserted=count)
+
+    def write(self, **fields: Any) -> None:
+        self.job.write(**fields)
+        self.written_at = time.monotonic()
+
+
+Importer = Callable[[ImportJob, bytes, Progress], str]
+IMPORTERS: Registry[Importer] = Registry("导入程序")
 
 
 def importer(refused: str) -> Callable[[Importer], Importer]:
@@ -51,45 +82,9 @@ def importer(refused: str) -> Callable[[Importer], Importer]:
     (e.g. 导入失败，未保存任何记录)."""
 
     def mark(function: Importer) -> Importer:
-        function.refused = refused  # type: ignore[attr-defined]
-        return function
+        return IMPORTERS.register(function, note=refused)
 
     return mark
-
-
-class Progress:
-    """What the job's page shows, written to its row as the import goes: a step at once, the
-    rows checked or saved at most once a second (each write is a tiny transaction of its own)."""
-
-    EVERY_SECONDS = 1.0
-
-    def __init__(self, job: ImportJob) -> None:
-        self.job = job
-        self.written_at = 0.0
-
-    def stage(self, text: str, total: int | None = None) -> None:
-        self.job.stage = text
-        fields = {"stage": text}
-        if total is not None:
-            self.job.rows_total = fields["rows_total"] = total  # type: ignore[assignment]
-        self.write(fields)
-
-    def checked(self, count: int) -> None:
-        self.job.rows_checked = count
-        if time.monotonic() - self.written_at >= self.EVERY_SECONDS or count == self.job.rows_total:
-            self.write({"rows_checked": count})
-
-    def count(self, text: str, done: int, total: int) -> None:
-        """A long step that is not about rows (hashing passwords): 正在加密初始密码（120/5000）."""
-        self.stage(f"{text}（{done}/{total}）")
-
-    def inserted(self, count: int) -> None:
-        self.job.rows_inserted = count
-        self.write({"rows_inserted": count})
-
-    def write(self, fields: dict[str, Any]) -> None:
-        ImportJob.objects.filter(pk=self.job.pk).update(**fields)
-        self.written_at = time.monotonic()
 
 
 def start_import(
@@ -103,7 +98,7 @@ def start_import(
     stored_as = f"{FOLDER}/{secrets.token_hex(16)}.{extension_of(name) or 'bin'}"
     stored = default_storage.save(stored_as, ContentFile(data))
     job = ImportJob.objects.create(
-        importer=f"{run.__module__}.{run.__qualname__}",
+        importer=path_of(run),
         title=title,
         params=params,
         back_url=back_url,
@@ -118,34 +113,25 @@ def start_import(
 
 @task()
 def run_import(job_id: int) -> None:
-    """Runs the job's importer once; the stored file is removed when the job ends either way.
-    A locked database puts the job back in the queue with its file (the task worker retries)."""
-    job = ImportJob.objects.filter(pk=job_id).first()
-    if job is None or job.finished:
+    """Runs the job's importer once (``kaohe.jobs.run_once``); the stored file is removed when
+    the job ends either way, and kept while a locked database puts the job back in the queue."""
+    job = waiting(ImportJob, job_id)
+    if job is None:
         return
-    run = resolve(job.importer)
+    run = IMPORTERS.resolve(job.importer)
+    heading = IMPORTERS.notes[job.importer]
     progress = Progress(job)
-    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING)
-    try:
+
+    def imported() -> dict[str, Any]:
         progress.stage("正在读取文件")
-        outcome = run(job, read_stored(job), progress)
-    except ImportFailed as failed:
-        finish(job, ImportJob.Status.FAILED, run.refused, failed.problems)  # type: ignore[attr-defined]
-    except OperationalError:
-        ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.QUEUED)
-        raise
-    except Exception:
-        finish(job, ImportJob.Status.FAILED, INTERNAL_ERROR, [])
-        raise
-    else:
-        finish(job, ImportJob.Status.DONE, outcome, [])
+        return ended(job, run(job, read_stored(job), progress), [])
 
-
-def resolve(path: str) -> Importer:
-    run = import_string(path)
-    if not hasattr(run, "refused"):
-        raise ValueError(f"{path} 不是导入程序")
-    return run  # type: ignore[no-any-return]
+    run_once(
+        job,
+        imported,
+        refused=lambda failed: failure(job, heading, failed.problems),  # type: ignore[attr-defined]
+        broken=lambda: failure(job, INTERNAL_ERROR, []),
+    )
 
 
 def read_stored(job: ImportJob) -> bytes:
@@ -153,21 +139,24 @@ def read_stored(job: ImportJob) -> bytes:
         return stored.read()  # type: ignore[no-any-return]
 
 
-def finish(job: ImportJob, status: str, outcome: str, problems: list[Any]) -> None:
-    if status == ImportJob.Status.FAILED:
-        audit_failure(job, outcome, problems)
+def failure(job: ImportJob, outcome: str, problems: list[Any]) -> dict[str, Any]:
+    """The fields a refused or broken import ends with; it is audited."""
+    audit_failure(job, outcome, problems)
+    job.result_url = ""
+    return ended(job, outcome, problems)
+
+
+def ended(job: ImportJob, outcome: str, problems: list[Any]) -> dict[str, Any]:
+    """The fields a job ends with, either way; its stored file is removed."""
     if job.stored_name:
         default_storage.delete(job.stored_name)
-    ImportJob.objects.filter(pk=job.pk).update(
-        status=status,
-        stage="",
-        outcome=outcome,
-        problems=[str(problem) for problem in problems],
-        notes=job.notes,
-        result_url=job.result_url if status == ImportJob.Status.DONE else "",
-        stored_name="",
-        finished_at=timezone.now(),
-    )
+    return {
+        "outcome": outcome,
+        "problems": [str(problem) for problem in problems],
+        "notes": job.notes,
+        "result_url": job.result_url,
+        "stored_name": "",
+    }
 
 
 def audit_failure(job: ImportJob, outcome: str, problems: list[Any]) -> None:

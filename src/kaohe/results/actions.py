@@ -112,10 +112,11 @@ def freeze_snapshot(
         published_by=actor if getattr(actor, "pk", None) else None,
         appeal_deadline=deadline,
     )
-    UnitResult.objects.bulk_create(
+    rows = (
         UnitResult(cycle=cycle, snapshot=snapshot, unit=label, nodes=nodes, records=records)
         for label, (nodes, records) in frozen.items()
     )
+    UnitResult.objects.bulk_create(rows, batch_size=UnitResult.ROWS_PER_INSERT)
     return snapshot
 
 

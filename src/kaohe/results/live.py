@@ -260,7 +260,8 @@ def store_trees(cycle: Cycle, trees: dict[str, list[dict[str, Any]]], whole: boo
     if whole:
         rows.delete()
         UnitResult.objects.bulk_create(
-            UnitResult(cycle=cycle, unit=label, nodes=nodes) for label, nodes in trees.items()
+            (UnitResult(cycle=cycle, unit=label, nodes=nodes) for label, nodes in trees.items()),
+            batch_size=UnitResult.ROWS_PER_INSERT,
         )
         return
     for label, nodes in trees.items():

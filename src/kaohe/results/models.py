@@ -169,6 +169,12 @@ class UnitResult(models.Model):
     """One unit's node tree in the live result (``snapshot`` empty) or in a snapshot, which
     also freezes the unit's records (JSON-ready rows, see ``results.actions.record_row``)."""
 
+    # Inserted one row a statement (``bulk_create(..., batch_size=ROWS_PER_INSERT)``): a row is
+    # a few hundred KB of JSON at province scale, and Django's PostgreSQL bulk_create sends a
+    # batch of rows as one array a column (UNNEST), which psycopg escapes in Python about 25
+    # times slower than each value sent alone (docs/results.md, "Publication at province scale").
+    ROWS_PER_INSERT = 1
+
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="+")
     snapshot = models.ForeignKey(
         Snapshot, null=True, blank=True, on_delete=models.CASCADE, related_name="+"

@@ -79,6 +79,11 @@ def pinned_choice(request: HttpRequest, cycle: Cycle) -> str:
     return wanted
 
 
+def results_label(choice: str) -> str:
+    """A pinned choice as the audit log names it: 第 2 次公示, or 实时结果."""
+    return "实时结果" if choice == LIVE else f"第 {choice} 次公示"
+
+
 def source_for(request: HttpRequest, cycle: Cycle) -> Source:
     return source_of(cycle, chosen_snapshot(request, cycle))
 

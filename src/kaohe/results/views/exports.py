@@ -17,20 +17,23 @@ from kaohe.accounts.roles import Role
 from kaohe.cycles.models import Cycle
 from kaohe.downloads.jobs import Maker, start_download
 from kaohe.results import downloads
-from kaohe.results.sources import pinned_choice
+from kaohe.results.sources import pinned_choice, results_label
 from kaohe.results.views.unit import find_cycle_unit
 
 
 def started(
     request: HttpRequest, make: Maker, title: str, cycle: Cycle, page: str, **params: Any
 ) -> HttpResponse:
-    """Queues ``make`` for the results the page shows; ``page`` is where its 返回 leads."""
+    """Queues ``make`` for the results the page shows (the request audited with the cycle and
+    which results); ``page`` is where its 返回 leads."""
     snapshot = pinned_choice(request, cycle)
     download = start_download(
         request.user,
         make,
         title=title,
         back_url=f"{page}?snapshot={snapshot}",
+        about=cycle,
+        shown={"结果": results_label(snapshot)},
         cycle=cycle.pk,
         snapshot=snapshot,
         **params,
