@@ -71,12 +71,11 @@ def test_no_real_document_is_refused_in_any_of_its_forms(folder):
 # What the reader reaches on the development split (kaohe textrules eval --documents --split
 # dev), less a little: the figures may rise, never fall. The validation split is not enforced
 # here, so that no change is ever tuned against it. Session 8 opened d150–d168 (held out from
-# session 6, measured unseen at the end of session 7) to development: these floors are what the
-# enlarged split read on the day it was opened, on the way to 0 wrong and 0 missing.
-DEV_MAXIMUM_WRONG = 24
-DEV_MINIMUM_EXACT_SHARE = Decimal("79.4")
-DEV_MAXIMUM_MISSING = 22
-DEV_MINIMUM_TREES = 30
+# session 6, measured unseen at the end of session 7: 24 wrong) to development and brought the
+# enlarged split to 0 wrong.
+DEV_MINIMUM_EXACT_SHARE = Decimal("84.3")
+DEV_MAXIMUM_MISSING = 5
+DEV_MINIMUM_TREES = 36
 
 
 def test_the_dev_split_reads_without_a_wrong_sentence_and_mostly_exactly():
@@ -85,20 +84,20 @@ def test_the_dev_split_reads_without_a_wrong_sentence_and_mostly_exactly():
     found = totals["dev"]
 
     assert found.refused == 0
-    assert found.outcomes["wrong"] <= DEV_MAXIMUM_WRONG
+    assert found.outcomes["wrong"] == 0
     assert found.outcomes["missing"] <= DEV_MAXIMUM_MISSING
     assert found.exact_share >= DEV_MINIMUM_EXACT_SHARE
     assert found.trees_matching >= DEV_MINIMUM_TREES
 
 
 # The target on the whole corpus is 0 refused, 0 wrong, 0 missing and at least 90% exact.
-# These floors are what the whole corpus read when the fresh held-out documents d170–d203 were
-# first measured (session 8, with the reader as it stood before that session's reader work):
-# they may rise, never fall, until they reach the target.
-WHOLE_MAXIMUM_WRONG = 63
-WHOLE_MAXIMUM_MISSING = 73
-WHOLE_MINIMUM_EXACT_SHARE = Decimal("68.7")
-WHOLE_MINIMUM_TREES = 30
+# These floors are what the whole corpus read at the end of session 8, the fresh held-out
+# documents d170–d203 included (measured, never read by the reader's developers): they may
+# rise, never fall, until they reach the target.
+WHOLE_MAXIMUM_WRONG = 33
+WHOLE_MAXIMUM_MISSING = 61
+WHOLE_MINIMUM_EXACT_SHARE = Decimal("71.9")
+WHOLE_MINIMUM_TREES = 36
 
 
 def test_the_whole_corpus_reads_no_worse_than_it_has_read():

@@ -1,7 +1,10 @@
-"""Hostile and broken uploads get a Chinese refusal quickly, in bounded memory, and save nothing."""
+"""Hostile and broken uploads get a Chinese refusal, in bounded memory, and save nothing.
+
+How long they take is not asserted here (a wall clock in a test fails on a busy machine): a
+hostile file that made the reader loop or backtrack without end would hang the suite instead.
+"""
 
 import io
-import time
 import tracemalloc
 import zipfile
 
@@ -12,21 +15,18 @@ from kaohe.transfer.importers import ImportRefused, import_document
 from kaohe.transfer.limits import MAX_TABLE_ROWS, OLE_SIGNATURE
 from tests.transfer.documents import document, workbook
 
-GENEROUS_SECONDS = 10
 GENEROUS_BYTES = 200 * 1024 * 1024
 
 
 def refusal(name: str, data: bytes) -> str:
-    """The refusal message, checked to come within generous time and memory bounds."""
+    """The refusal message, checked to come within a generous memory bound."""
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         with pytest.raises(ImportRefused) as refused:
             import_document(name, data)
     finally:
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-    assert time.perf_counter() - started < GENEROUS_SECONDS
     assert peak < GENEROUS_BYTES
     return str(refused.value)
 
@@ -166,12 +166,10 @@ def test_a_lone_cell_far_down_and_far_right_does_not_make_the_import_walk_empty_
     book.save(buffer)
 
     tracemalloc.start()
-    started = time.perf_counter()
     imported = import_document("稀疏.xlsx", buffer.getvalue())
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
 
-    assert time.perf_counter() - started < GENEROUS_SECONDS
     assert peak < GENEROUS_BYTES
     assert [node["name"] for node in imported.scheme["sections"]] == ["信息报送"]
 
@@ -193,10 +191,8 @@ def test_a_merge_over_the_whole_sheet_is_refused_before_openpyxl_expands_it():
 def test_a_criteria_cell_of_one_endless_sentence_is_left_for_a_person_not_read():
     data = workbook([["考核项目", "分值", "评分标准"], ["信息报送", 5, "未按规定" * 5000]])
 
-    started = time.perf_counter()
     imported = import_document("长句.xlsx", data)
 
-    assert time.perf_counter() - started < GENEROUS_SECONDS
     assert imported.scheme["sections"][0]["rules"][0]["flagged"] is True
     assert any("长句" in note for note in imported.report.notes)
 
