@@ -49,7 +49,7 @@ BARE_VALUE_FIELDS: dict[str, tuple[str, str]] = {
 # History aliases: a model's field names before a rename → the field's name now. Old audit
 # entries (immutable: chained and guarded by triggers) keep the old keys; the page shows them
 # under the same Chinese labels as the new ones. Nothing is ever logged under these names again.
-FORMER_NAMES: dict[str, dict[str, str]] = {
+FORMER_NAMES = {
     # Until cycles 0006 a record stored four fields under names older than the glossary's.
     "cycles.Record": {
         "cycle_unit": "unit",
