@@ -93,13 +93,13 @@ def test_the_dev_split_reads_no_worse_than_it_has_read():
 
 
 # The issue's target on the whole corpus is 0 refused, 0 wrong, 0 missing and at least 90% exact.
-# These floors are what the whole corpus read at the end of session 8, the fresh held-out
-# documents d170–d203 included (measured, never read by the reader's developers): they may
-# rise, never fall, until they reach the target.
-WHOLE_MAXIMUM_WRONG = 33
-WHOLE_MAXIMUM_MISSING = 61
-WHOLE_MINIMUM_EXACT_SHARE = Decimal("71.9")
-WHOLE_MINIMUM_TREES = 36
+# These floors are what the whole corpus read at the start of session 9's reader work, the fresh
+# held-out documents d210–d280 included (measured, never read by the reader's developers): they
+# may rise, never fall, until they reach the target.
+WHOLE_MAXIMUM_WRONG = 104
+WHOLE_MAXIMUM_MISSING = 136
+WHOLE_MINIMUM_EXACT_SHARE = Decimal("65.9")
+WHOLE_MINIMUM_TREES = 38
 
 
 def test_the_whole_corpus_reads_no_worse_than_it_has_read():
