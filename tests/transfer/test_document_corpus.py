@@ -55,6 +55,15 @@ def test_every_document_is_labelled_from_its_own_source(folder):
         assert {rule["kind"] for rule in sentence["rules"] or []} <= kinds, sentence["rules"]
 
 
+def test_no_page_is_kept_twice():
+    """Two collectors once saved the same page under two ids; a twice-kept document would count
+    its sentences twice in every figure."""
+    addresses = [str(labels(folder)["source"]).rstrip("/") for folder in FOLDERS]
+    titles = [str(labels(folder)["title"]) for folder in FOLDERS]
+    assert len(set(addresses)) == len(addresses)
+    assert len(set(titles)) == len(titles)
+
+
 def test_the_corpus_holds_at_least_40_documents_a_quarter_of_them_kept_for_validation():
     splits = [labels(folder)["split"] for folder in FOLDERS]
     assert len(splits) >= 40
