@@ -103,11 +103,11 @@ def test_the_dev_split_reads_no_worse_than_it_has_read():
 
 # The issue's target on the whole corpus is 0 refused, 0 wrong, 0 missing and at least 90% exact.
 # These floors are what the whole corpus read at the start of session 9's reader work, the fresh
-# held-out documents d210–d280 included (measured, never read by the reader's developers): they
+# held-out documents d210–d301 included (measured, never read by the reader's developers): they
 # may rise, never fall, until they reach the target.
-WHOLE_MAXIMUM_WRONG = 104
-WHOLE_MAXIMUM_MISSING = 136
-WHOLE_MINIMUM_EXACT_SHARE = Decimal("65.9")
+WHOLE_MAXIMUM_WRONG = 113
+WHOLE_MAXIMUM_MISSING = 143
+WHOLE_MINIMUM_EXACT_SHARE = Decimal("65.7")
 WHOLE_MINIMUM_TREES = 38
 
 
