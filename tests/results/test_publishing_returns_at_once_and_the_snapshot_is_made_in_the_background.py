@@ -116,7 +116,7 @@ def test_a_publication_whose_worker_died_can_be_queued_again(
     refused = client.post(requeue, follow=True).content.decode()
     assert "没有停滞的发布" in refused
 
-    Publication.objects.update(started_at=timezone.now() - timedelta(minutes=11))
+    Publication.objects.update(created_at=timezone.now() - timedelta(minutes=11))
     assert "重新排队发布" in client.get(ranking).content.decode()
     client.post(requeue)
     run_worker()  # the first queued run and the second: the snapshot is made once
