@@ -1,17 +1,20 @@
 """Background jobs: the one home of a job's row, its progress and its one run by the task worker.
 
 A request writes the job's row — a ``BackgroundJob`` subclass: a file to make (kaohe.downloads),
-an import to run (kaohe.imports) — naming a function from the app's ``Registry`` and its JSON
-``params``, queues the app's django-tasks task and answers with the job's page, which polls the
-row. The task hands the row to ``run_once``: 排队中 → 进行中 (the page shows each step) → 已完成,
-or 失败 with why in Chinese. A locked database puts the job back in the queue (the task worker
-retries it); any other error ends it with an internal error on its page and goes to the worker's
-log. Each app keeps what is its own: a download's file, an import's rows, problems and notes.
+an import to run (kaohe.imports), a cycle's results to publish (kaohe.results.Publication) —
+naming its work (a function from the app's ``Registry`` and its JSON ``params``, or the row's
+own fields), queues the app's django-tasks task and answers with the job's page, which polls the
+row (``web/_job_progress.html``, the one polling part each job's part extends). The task hands
+the row to ``run_once``: 排队中 → 进行中 (the page shows each step) → 已完成, or 失败 with why in
+Chinese. A locked database puts the job back in the queue (the task worker retries it); any
+other error ends it with an internal error on its page and goes to the worker's log. Each app
+keeps what is its own: a download's file, an import's rows, problems and notes, a publication's
+cycle and problems.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 from django.db import OperationalError, models
@@ -34,8 +37,9 @@ class BackgroundJob(models.Model):
         DONE = "done", "已完成"
         FAILED = "failed", "失败"
 
-    # What the job's page says while it runs (a file is 生成中).
-    RUNNING_WORD = "进行中"
+    # This kind of job's own words for a status, where they are not the stored label (a file
+    # is 生成中 while it runs; a publication is 发布中 from the moment it is asked for).
+    STATUS_WORDS: Mapping[str, str] = {}
 
     title = models.CharField("内容", max_length=200)
     params = models.JSONField("参数", default=dict)
@@ -55,10 +59,9 @@ class BackgroundJob(models.Model):
 
     @property
     def status_word(self) -> str:
-        """What its page says until it ends: 排队中, or this kind of job's word for running."""
-        if self.status == self.Status.RUNNING:
-            return self.RUNNING_WORD
-        return self.get_status_display()  # type: ignore[attr-defined,no-any-return]
+        """What its page says of it: this kind of job's word for its status, or the label."""
+        label: str = self.get_status_display()  # type: ignore[attr-defined]
+        return self.STATUS_WORDS.get(self.status, label)
 
     def write(self, **fields: Any) -> None:
         """These fields, on this row and at once in the database."""
@@ -83,7 +86,12 @@ class BackgroundJob(models.Model):
 
 
 class JobRefused(Exception):
-    """The job cannot be done; raised by its function with why, in Chinese, for its page."""
+    """The job cannot be done; raised by its function with why, in Chinese, for its page: one
+    reason, or every problem found (``problems``, a list either way)."""
+
+    def __init__(self, problems: str | Sequence[Any]) -> None:
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        super().__init__("；".join(str(problem) for problem in self.problems))
 
 
 class Progress:

@@ -8,12 +8,14 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import OperationalError
 from django.urls import reverse
 from django.utils import timezone
 
 from kaohe.audit.models import Action, AuditEntry
 from kaohe.results import actions
 from kaohe.results.models import Publication
+from kaohe.results.publishing import make_publication
 
 
 def publish(client: Any, bureau: Any) -> Any:
@@ -116,7 +118,7 @@ def test_a_publication_whose_worker_died_can_be_queued_again(
     refused = client.post(requeue, follow=True).content.decode()
     assert "没有停滞的发布" in refused
 
-    Publication.objects.update(started_at=timezone.now() - timedelta(minutes=11))
+    Publication.objects.update(created_at=timezone.now() - timedelta(minutes=11))
     assert "重新排队发布" in client.get(ranking).content.decode()
     client.post(requeue)
     run_worker()  # the first queued run and the second: the snapshot is made once
@@ -124,3 +126,32 @@ def test_a_publication_whose_worker_died_can_be_queued_again(
     bureau.cycle.refresh_from_db()
     assert bureau.cycle.status == "published"
     assert bureau.cycle.snapshots.count() == 1
+
+
+def test_a_locked_database_queues_the_publication_again_with_the_cycle_still_being_published(
+    transactional_db: Any,
+    bureau: Any,
+    client: Any,
+    worker_backend: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    publish(client, bureau)
+    publication = Publication.objects.get()
+
+    def locked(cycle: Any) -> Any:
+        raise OperationalError("database is locked")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("kaohe.results.publishing.computed_whole", locked)
+        with pytest.raises(OperationalError):
+            make_publication.call(publication.pk)
+
+    publication.refresh_from_db()
+    bureau.cycle.refresh_from_db()
+    assert publication.status == Publication.Status.QUEUED and publication.status_word == "发布中"
+    assert bureau.cycle.status == "publishing"
+    assert not AuditEntry.objects.filter(action=Action.PUBLICATION_FAILED).exists()
+
+    run_worker()  # the task worker's next try publishes
+    bureau.cycle.refresh_from_db()
+    assert bureau.cycle.status == "published" and bureau.cycle.snapshots.count() == 1

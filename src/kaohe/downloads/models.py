@@ -14,7 +14,7 @@ class Download(BackgroundJob):
     then the link to the file, or why it could not be made.
     """
 
-    RUNNING_WORD = "生成中"
+    STATUS_WORDS = {BackgroundJob.Status.RUNNING: "生成中"}
 
     maker = models.CharField("生成程序", max_length=200)
     requested_by = acting_user("申请人")

@@ -28,7 +28,8 @@ def download_page(request: HttpRequest, download_id: int) -> HttpResponse:
     found = asked_by_this_user(request, download_id)
     polled = request.headers.get("HX-Request") == "true"
     template = "downloads/_progress.html" if polled else "downloads/page.html"
-    return render(request, template, {"download": found})
+    # ``job``: the name the polling part (web/_job_progress.html) gives every job's row
+    return render(request, template, {"download": found, "job": found})
 
 
 @login_required

@@ -37,10 +37,6 @@ INTERNAL_ERROR = "导入时发生内部错误，未保存任何数据，请联�
 class ImportFailed(JobRefused):
     """The file is refused as a whole; ``problems`` says why, row by row where it can."""
 
-    def __init__(self, problems: list[Any]) -> None:
-        super().__init__("；".join(str(problem) for problem in problems))
-        self.problems = problems
-
 
 class Progress(jobs.Progress):
     """What the job's page shows, written to its row as the import goes: a step at once, the
@@ -129,7 +125,7 @@ def run_import(job_id: int) -> None:
     run_once(
         job,
         imported,
-        refused=lambda failed: failure(job, heading, failed.problems),  # type: ignore[attr-defined]
+        refused=lambda failed: failure(job, heading, failed.problems),
         broken=lambda: failure(job, INTERNAL_ERROR, []),
     )
 

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils import timezone
 
 from kaohe.cycles.models import Cycle
+from kaohe.jobs import BackgroundJob
 from kaohe.models import acting_user
 
 
@@ -126,43 +127,37 @@ class Snapshot(models.Model):
         return UnitResult.objects.filter(snapshot=self)
 
 
-class Publication(models.Model):
-    """一次发布: the background job that makes a cycle's first snapshot (``results.jobs.
-    make_publication``). The cycle is 发布中 while it runs; its page polls this row for the step,
-    then shows the outcome. A failure puts the cycle back to 已锁定 with the reasons here."""
+class Publication(BackgroundJob):
+    """一次发布: the background job that makes a cycle's first snapshot (``results.publishing.
+    make_publication``, through ``kaohe.jobs.run_once``). The cycle is 发布中 from the request on,
+    and so is the row (it is asked for 进行中, never 排队中); its page polls it for the step, then
+    shows the outcome. A failure puts the cycle back to 已锁定 with the reasons here."""
 
-    class Status(models.TextChoices):
-        RUNNING = "running", "发布中"
-        DONE = "done", "已发布"
-        FAILED = "failed", "发布失败"
-
+    STATUS_WORDS = {
+        BackgroundJob.Status.QUEUED: "发布中",
+        BackgroundJob.Status.RUNNING: "发布中",
+        BackgroundJob.Status.DONE: "已发布",
+        BackgroundJob.Status.FAILED: "发布失败",
+    }
     STALLED_AFTER = timedelta(minutes=10)
 
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="publications")
     started_by = acting_user("发布人")
-    started_at = models.DateTimeField("开始时间", auto_now_add=True)
-    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.RUNNING)
-    stage = models.CharField("当前步骤", max_length=100, blank=True)
     problems = models.JSONField("问题", default=list)
-    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
 
-    class Meta:
+    class Meta(BackgroundJob.Meta):
         verbose_name = "结果发布"
         verbose_name_plural = "结果发布"
-        ordering = ["-id"]
 
     def __str__(self) -> str:
-        return f"{self.cycle} 结果发布（{self.get_status_display()}）"
-
-    @property
-    def finished(self) -> bool:
-        return self.status != self.Status.RUNNING
+        return f"{self.cycle} 结果发布（{self.status_word}）"
 
     @property
     def stalled(self) -> bool:
-        """Still running long after it began: its worker has died (a restart, a crash), and the
-        office may queue it again — the job finishes it once, whichever run gets there first."""
-        return not self.finished and timezone.now() - self.started_at > self.STALLED_AFTER
+        """Still unfinished long after it began: its worker has died (a restart, a crash), and
+        the office may queue it again — the job finishes it once, whichever run gets there
+        first."""
+        return not self.finished and timezone.now() - self.created_at > self.STALLED_AFTER
 
 
 class UnitResult(models.Model):

@@ -1,12 +1,16 @@
 """公示 in the background: publishing turns a locked cycle 发布中 and returns at once; a
 django-tasks job (``make_publication``: ``KAOHE_TASKS=worker`` queues it for the task worker,
 ``immediate`` runs it when the request's transaction commits) computes the whole cycle and
-freezes the first snapshot, then the cycle is 公示中. Its page polls the ``Publication`` row for
-the step. Whatever stops the job puts the cycle back to 已锁定 with the reason on the page and in
-the audit log — never 发布中 for good.
+freezes the first snapshot, then the cycle is 公示中. The ``Publication`` row is a
+``kaohe.jobs.BackgroundJob`` run by ``run_once``, as an import or a download is; its page polls it
+for the step. Whatever stops the job puts the cycle back to 已锁定 with the reason on the page
+and in the audit log — never 发布中 for good; only a locked database leaves it 发布中, queued
+again for the task worker.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,6 +21,7 @@ from kaohe.accounts.models import User
 from kaohe.audit.log import Action, log_change
 from kaohe.cycles.access import require_office
 from kaohe.cycles.models import Cycle
+from kaohe.jobs import Fields, JobRefused, run_once, waiting
 from kaohe.results.actions import (
     Frozen,
     announce,
@@ -31,6 +36,7 @@ from kaohe.workdays.calendar import add_working_days
 
 Status = Cycle.Status
 BROKE = "发布时发生内部错误，结果未公示，周期已退回「已锁定」。请重新发布或联系系统管理员"
+ENDED_WELL: Fields = {"problems": []}
 
 
 @transaction.atomic
@@ -41,7 +47,11 @@ def publish_results(actor: User, cycle: Cycle) -> Publication:
     require_office(actor)
     cycle = change_status(actor, cycle, Status.LOCKED, Status.PUBLISHING, Action.CYCLE_PUBLISHED)
     publication = Publication.objects.create(
-        cycle=cycle, started_by=actor, stage="排队等待后台发布"
+        cycle=cycle,
+        started_by=actor,
+        title=f"公示「{cycle.name}」考核结果",
+        status=Publication.Status.RUNNING,  # 发布中 from now on, as its cycle is
+        stage="排队等待后台发布",
     )
     transaction.on_commit(lambda: queue_publication(publication))
     return publication
@@ -64,21 +74,43 @@ def queue_publication(publication: Publication) -> None:
     make_publication.enqueue(publication.pk)
 
 
-def finish_publication(publication: Publication) -> Snapshot | None:
-    """The job's work: the whole cycle computed outside any transaction, then in one short
-    transaction the snapshot frozen, the cycle 公示中, the audit entry and the notices. None
-    when the cycle is no longer 发布中 (another run finished it)."""
-    note_stage(publication, "正在计算全部单位的得分")
+@task()
+def make_publication(publication_id: int) -> None:
+    """Makes the publication's snapshot once (``kaohe.jobs.run_once``: a finished publication is
+    left alone, a locked database puts it back in the queue with the cycle still 发布中)."""
+    publication = waiting(Publication, publication_id)
+    if publication is None:
+        return
+    run_once(
+        publication,
+        lambda: made(publication),
+        refused=lambda refusal: back_to_locked(publication, refusal.problems),
+        broken=lambda: back_to_locked(publication, [BROKE]),
+    )
+
+
+def made(publication: Publication) -> Fields:
+    """The job's work; records that do not fit the scheme refuse it with every problem."""
+    try:
+        finish_publication(publication)
+    except ValidationError as refused:
+        raise JobRefused(refused.messages) from refused
+    return ENDED_WELL
+
+
+def finish_publication(publication: Publication) -> Snapshot:
+    """The whole cycle computed outside any transaction, then in one short transaction the
+    snapshot frozen, the cycle 公示中, the audit entry and the notices. Refused when the cycle is
+    no longer 发布中 (another run finished it)."""
+    publication.step("正在计算全部单位的得分")
     live = computed_whole(publication.cycle)
-    note_stage(publication, "正在整理公示结果")
+    publication.step("正在整理公示结果")
     frozen = frozen_units(live, publication.cycle)
-    note_stage(publication, "正在保存公示结果")
+    publication.step("正在保存公示结果")
     with transaction.atomic():
         cycle = locked_cycle(publication.cycle)
         if cycle.status != Status.PUBLISHING:
-            elsewhere = f"周期当前{cycle.get_status_display()}，本次发布未执行"
-            end_publication(publication, Publication.Status.FAILED, [elsewhere])
-            return None
+            raise JobRefused(f"周期当前{cycle.get_status_display()}，本次发布未执行")
         return published(publication, cycle, live, frozen)
 
 
@@ -93,46 +125,22 @@ def published(publication: Publication, cycle: Cycle, live: LiveResult, frozen: 
         snapshot,
         new={"公示序号": snapshot.number, "申诉截止日期": str(deadline)},
     )
-    end_publication(publication, Publication.Status.DONE, [])
+    publication.finish(**ENDED_WELL)  # with the cycle: its page never sees one without the other
     announce(cycle, f"「{cycle}」考核结果已公示，申诉截止 {deadline:%Y-%m-%d}")
     return snapshot
 
 
 @transaction.atomic
-def fail_publication(publication: Publication, problems: list[str]) -> None:
+def back_to_locked(publication: Publication, problems: list[Any]) -> Fields:
     """A publication that could not finish: the cycle back to 已锁定 (the office may correct and
-    publish again), the reasons kept for its page and written to the audit log."""
+    publish again) and the publication 发布失败 in one transaction, the reasons kept for its page
+    and written to the audit log."""
+    reasons = [str(problem) for problem in problems]
     cycle = locked_cycle(publication.cycle)
     if cycle.status == Status.PUBLISHING:
         cycle.status = Status.LOCKED
         cycle.save(update_fields=["status"])
-        reverted = {"状态": cycle.get_status_display(), "原因": problems}
+        reverted = {"状态": cycle.get_status_display(), "原因": reasons}
         log_change(None, Action.PUBLICATION_FAILED, cycle, old="发布中", new=reverted)
-    end_publication(publication, Publication.Status.FAILED, problems)
-
-
-def note_stage(publication: Publication, text: str) -> None:
-    publication.stage = text
-    Publication.objects.filter(pk=publication.pk).update(stage=text)
-
-
-def end_publication(publication: Publication, status: str, problems: list[str]) -> None:
-    publication.status, publication.problems = status, problems
-    publication.stage, publication.finished_at = "", timezone.now()
-    publication.save(update_fields=["status", "problems", "stage", "finished_at"])
-
-
-@task()
-def make_publication(publication_id: int) -> None:
-    """Make the publication's snapshot once (a finished publication is left alone)."""
-    found = Publication.objects.select_related("cycle", "started_by").filter(pk=publication_id)
-    publication = found.first()
-    if publication is None or publication.finished:
-        return
-    try:
-        finish_publication(publication)
-    except ValidationError as refused:
-        fail_publication(publication, refused.messages)
-    except Exception:
-        fail_publication(publication, [BROKE])
-        raise
+    publication.fail(problems=reasons)
+    return {"problems": reasons}

@@ -45,12 +45,11 @@ def progress(request: HttpRequest, cycle_id: int) -> HttpResponse:
     """The publication's step, for the ranking page to poll; a finished one reloads the page."""
     cycle = get_object_or_404(Cycle, pk=cycle_id)
     publication = cycle.publications.first()
-    response = render(
-        request, "results/_publication.html", {"cycle": cycle, "publication": publication}
-    )
     if publication is None or publication.finished:
+        response = HttpResponse()
         response["HX-Refresh"] = "true"
-    return response
+        return response
+    return render(request, "results/_publication.html", {"cycle": cycle, "job": publication})
 
 
 @require_POST
