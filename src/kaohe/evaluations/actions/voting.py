@@ -27,6 +27,7 @@ from kaohe.evaluations.models import (
 )
 
 REFUSED_CODE = "该测评码无效或已经使用过"
+NOT_ACCEPTING = "测评当前不接受填写"
 
 
 # A code ballot's two writes in static, parameterised SQL (the ORM has no UPDATE … RETURNING,
@@ -137,9 +138,9 @@ def cast_with_code(code: str, data: Mapping[str, Any]) -> None:
     with transaction.atomic():
         holder = claimed_code(code)
         if holder is None:
-            raise ValidationError(REFUSED_CODE)
+            raise ValidationError(REFUSED_CODE, code="refused_code")
         if not accepting(holder, test=holder.is_test):
-            raise ValidationError("测评当前不接受填写")
+            raise ValidationError(NOT_ACCEPTING, code="not_accepting")
         marks, comments = read_marks(holder.form, data)
         store_ballot(holder.group_id, marks, comments, holder.is_test)
 
@@ -152,13 +153,14 @@ def cast_as_member(user: Any, group: EvaluatorGroup, data: Mapping[str, Any]) ->
             group = EvaluatorGroup.objects.select_related("evaluation__cycle").get(pk=group.pk)
             if not may_vote(user, group):
                 raise ValidationError(
-                    f"您不能填写「{group.evaluation} · {group.name}」（已填写或未开放）"
+                    f"您不能填写「{group.evaluation} · {group.name}」（已填写或未开放）",
+                    code="not_accepting",
                 )
             marks, comments = read_marks(form_for(group, user), data)
             Participation.objects.create(group=group, user=user)
             store_ballot(group.pk, marks, comments, is_test=False)
     except IntegrityError:
-        raise ValidationError("您已经填写过这张测评表") from None
+        raise ValidationError("您已经填写过这张测评表", code="not_accepting") from None
 
 
 def store_paper_ballots(
