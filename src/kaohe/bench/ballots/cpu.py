@@ -4,9 +4,9 @@ ballot asks. Unlike the load script's ratio, this holds on a loaded machine: ``p
 counts only this process's CPU.
 
 In a fresh SQLite installation under var/ballots/cpu/ (the load script's evaluation: twelve
-sections, two dimensions), each of ``--ballots`` codes is posted once as a phone posts it (its
-CSRF cookie and token, no session), after a few warm-up requests. ``--profile`` prints cProfile's
-busiest functions of the ballots.
+sections, two dimensions), each of ``--ballots`` codes is posted once as the phone page's script
+posts it (one JSON body; its CSRF cookie, the token in X-CSRFToken; no session), after a few
+warm-up requests. ``--profile`` prints cProfile's busiest functions of the ballots.
 """
 
 from __future__ import annotations
