@@ -79,6 +79,20 @@ def vote_on_the_phone(phone: Any, scores: dict[str, str]) -> None:
     expect(phone.locator("#thanks")).to_be_visible()
 
 
+def refused_then_mended(phone: Any) -> None:
+    """A score out of range is refused, naming the section and the dimension, and nothing is
+    lost: the voter goes back, mends it, and submits again (vote_on_the_phone)."""
+    phone.get_by_label("办公室 综合评价").fill("101")
+    for _ in SECTIONS[1:]:
+        phone.get_by_role("button", name="下一个").click()
+    phone.get_by_role("button", name="提交").click()
+    problems = phone.locator("#ballot-problems")
+    expect(problems).to_contain_text("「办公室」的「综合评价」应为 0 到 100 的分数")
+    for _ in SECTIONS[1:]:
+        phone.get_by_role("button", name="上一个").click()
+    expect(phone.get_by_label("办公室 综合评价")).to_have_value("101")
+
+
 def test_printed_codes_to_phone_votes_to_the_ranking(
     browser: Any, page: Any, live_server: Any, on_site_review: Any
 ) -> None:
@@ -97,7 +111,13 @@ def test_printed_codes_to_phone_votes_to_the_ranking(
     phone.reload()
     expect(phone.get_by_label("办公室 综合评价")).to_have_value("70")
     phone.goto(f"{base}/evaluations/v/{codes[0]}/")
-    vote_on_the_phone(phone, DEPUTY_SCORES[0])
+    refused_then_mended(phone)
+    with phone.expect_response(lambda r: r.request.method == "POST") as posted:
+        vote_on_the_phone(phone, DEPUTY_SCORES[0])
+    sent = posted.value.request
+    assert sent.headers["content-type"] == "application/json"
+    assert sent.headers["x-csrftoken"] and "csrfmiddlewaretoken" not in (sent.post_data or "")
+    assert posted.value.status == 204 and phone.evaluate("window.localStorage.length") == 0
     for code, scores in zip(codes[1:], DEPUTY_SCORES[1:], strict=True):
         phone.goto(f"{base}/evaluations/v/{code}/")
         vote_on_the_phone(phone, scores)

@@ -4,9 +4,9 @@ ballot asks. Unlike the load script's ratio, this holds on a loaded machine: ``p
 counts only this process's CPU.
 
 In a fresh SQLite installation under var/ballots/cpu/ (the load script's evaluation: twelve
-sections, two dimensions), each of ``--ballots`` codes is posted once as a phone posts it (its
-CSRF cookie and token, no session), after a few warm-up requests. ``--profile`` prints cProfile's
-busiest functions of the ballots.
+sections, two dimensions), each of ``--ballots`` codes is posted once as the phone page's script
+posts it (one JSON body; its CSRF cookie, the token in X-CSRFToken; no session), after a few
+warm-up requests. ``--profile`` prints cProfile's busiest functions of the ballots.
 """
 
 from __future__ import annotations
@@ -21,12 +21,11 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[4]
 TOKEN = "k" * 32  # the client's own CSRF token, as the load script's voters set theirs
 WARM_UP = 20
-FORM = "application/x-www-form-urlencoded"
+JSON = "application/json"
 
 
 def prepared(folder: Path, ballots: int) -> dict[str, Any]:
@@ -68,12 +67,15 @@ def interleaved(first: list[Callable[[], Any]], second: list[Callable[[], Any]])
 
 
 def poster(client: Any, code: str, fields: dict[str, str]) -> Callable[[], Any]:
-    """A ballot posted as the phone page posts it: a urlencoded form."""
-    body = urlencode({**fields, "csrfmiddlewaretoken": TOKEN})
+    """A ballot posted as the phone page's script posts it: the marks as one JSON body, the
+    CSRF token in its header."""
+    body = json.dumps(fields, ensure_ascii=False)
 
     def post() -> Any:
-        answer = client.post(f"/evaluations/v/{code}/", body, content_type=FORM)
-        if answer.status_code != 302:
+        answer = client.post(
+            f"/evaluations/v/{code}/", body, content_type=JSON, headers={"X-CSRFToken": TOKEN}
+        )
+        if answer.status_code != 204:
             raise SystemExit(f"投票未被接受：{answer.status_code}")
         return answer
 

@@ -1,10 +1,14 @@
 """The voters: each a browser of its own (kaohe.bench.load.client) posting ballots with the
 codes it was handed, as fast as the server answers — no pause, like the /healthz probes it is
-compared with. The page itself is not fetched first: the client sets its own CSRF token, as
-Django allows, so each ballot is one request, as each probe is."""
+compared with. A ballot is posted as the phone page's script posts it (ballot.js): the marks as
+one JSON body, the CSRF token in the X-CSRFToken header, answered 204 once stored. The page
+itself is not fetched first: the client sets its own CSRF token, as Django allows, so each
+ballot is one request, as each probe is. Every voter fills in the same marks, so the body is
+encoded once (a phone encodes its own, on the phone)."""
 
 from __future__ import annotations
 
+import json
 import queue
 import threading
 import time
@@ -13,13 +17,13 @@ from dataclasses import dataclass, field
 
 from kaohe.bench.load.client import Answer, Browser
 
-THANKS = "/evaluations/thanks/"
+STORED = 204  # the phone's ballot stored; a refusal is answered 400, 403 or 404
 
 
 @dataclass
 class Count:
     asked: int = 0
-    accepted: int = 0  # answered with the thanks page: the ballot is stored
+    accepted: int = 0  # answered as stored
     refused: int = 0  # answered with a refusal (a used code)
     failed: int = 0  # no answer or a server error
     seconds: float = 0.0
@@ -28,7 +32,7 @@ class Count:
     def add(self, answer: Answer) -> None:
         with self.lock:
             self.asked += 1
-            if answer.status == 302 and answer.location.endswith(THANKS):
+            if answer.status == STORED:
                 self.accepted += 1
             elif answer.status in (400, 403, 404):
                 self.refused += 1
@@ -62,7 +66,7 @@ def healthz(port: int, clients: int, seconds: float) -> Count:
     def probe(browser: Browser) -> None:
         while time.monotonic() < deadline:
             answer = browser.get("/healthz")
-            count.add(Answer(302, b"", THANKS, 0, "") if answer.status == 200 else answer)
+            count.add(Answer(STORED, b"", "", 0, "") if answer.status == 200 else answer)
 
     count.seconds = in_threads(clients, probe, port)
     return count
@@ -75,6 +79,7 @@ def cast(port: int, voters: int, codes: list[str], fields: dict[str, str]) -> Co
     for code in codes:
         waiting.put(code)
     count = Count()
+    body = json.dumps(fields, ensure_ascii=False).encode()
 
     def vote(browser: Browser) -> None:
         while True:
@@ -82,7 +87,7 @@ def cast(port: int, voters: int, codes: list[str], fields: dict[str, str]) -> Co
                 code = waiting.get_nowait()
             except queue.Empty:
                 return
-            count.add(browser.post(f"/evaluations/v/{code}/", fields, follow=False))
+            count.add(browser.post_json(f"/evaluations/v/{code}/", body))
 
     count.seconds = in_threads(voters, vote, port)
     return count

@@ -56,6 +56,11 @@ class Browser:
         answer = self.request("POST", path, body, "application/x-www-form-urlencoded")
         return self.followed(answer) if follow else answer
 
+    def post_json(self, path: str, body: bytes) -> Answer:
+        """A page's script posting a JSON body, the CSRF token in its header."""
+        token = {"X-CSRFToken": self.csrf_token()}
+        return self.request("POST", path, body, "application/json", token)
+
     def upload(self, path: str, field: str, name: str, content: bytes) -> Answer:
         boundary = f"----kaohe-load-{secrets.token_hex(8)}"
         body = multipart(
@@ -79,9 +84,14 @@ class Browser:
         return self.post(LOGIN, {"username": username, "password": password}, follow=False)
 
     def request(
-        self, method: str, path: str, body: bytes | None = None, content_type: str = ""
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        content_type: str = "",
+        more: dict[str, str] | None = None,
     ) -> Answer:
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), **(more or {})}
         if content_type:
             headers["Content-Type"] = content_type
         started = time.perf_counter()

@@ -3,10 +3,13 @@ entry, a time finer than the day or anything that names the voter beside the bal
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import fcntl
 import functools
+import os
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +30,7 @@ from kaohe.evaluations.models import (
 )
 
 REFUSED_CODE = "该测评码无效或已经使用过"
+NOT_ACCEPTING = "测评当前不接受填写"
 
 
 # A code ballot's two writes in static, parameterised SQL (the ORM has no UPDATE … RETURNING,
@@ -129,17 +133,35 @@ def claimed_code(code: str) -> CodeHolder | None:
     )
 
 
+@contextlib.contextmanager
+def one_writer_at_a_time() -> Iterator[None]:
+    """On an SQLite file (one writer at a time), code ballots queue for the write lock on a lock
+    file beside it: the kernel wakes the next ballot as soon as the lock is free, where SQLite's
+    busy handler sleeps 1, 2, 5, 10 … ms between tries and leaves the CPU idle meanwhile (in the
+    load script's A/B runs: 46–48% of /healthz with the queue, 22–42% without). PostgreSQL
+    locks the code's row instead."""
+    if connection.vendor != "sqlite" or connection.is_in_memory_db():
+        yield
+        return
+    queue = os.open(f"{connection.settings_dict['NAME']}.writers", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(queue, fcntl.LOCK_EX)  # released when the file is closed
+        yield
+    finally:
+        os.close(queue)
+
+
 def cast_with_code(code: str, data: Mapping[str, Any]) -> None:
     """One ballot for one code, in one short transaction: the code is claimed by a conditional
     UPDATE (``used`` false to true), then the evaluation and the marks are checked and the ballot
     inserted; any refusal rolls the claim back. A code votes once however many submit it at
     once: the others wait for the row and then find it used."""
-    with transaction.atomic():
+    with one_writer_at_a_time(), transaction.atomic():
         holder = claimed_code(code)
         if holder is None:
-            raise ValidationError(REFUSED_CODE)
+            raise ValidationError(REFUSED_CODE, code="refused_code")
         if not accepting(holder, test=holder.is_test):
-            raise ValidationError("测评当前不接受填写")
+            raise ValidationError(NOT_ACCEPTING, code="not_accepting")
         marks, comments = read_marks(holder.form, data)
         store_ballot(holder.group_id, marks, comments, holder.is_test)
 
@@ -152,13 +174,14 @@ def cast_as_member(user: Any, group: EvaluatorGroup, data: Mapping[str, Any]) ->
             group = EvaluatorGroup.objects.select_related("evaluation__cycle").get(pk=group.pk)
             if not may_vote(user, group):
                 raise ValidationError(
-                    f"您不能填写「{group.evaluation} · {group.name}」（已填写或未开放）"
+                    f"您不能填写「{group.evaluation} · {group.name}」（已填写或未开放）",
+                    code="not_accepting",
                 )
             marks, comments = read_marks(form_for(group, user), data)
             Participation.objects.create(group=group, user=user)
             store_ballot(group.pk, marks, comments, is_test=False)
     except IntegrityError:
-        raise ValidationError("您已经填写过这张测评表") from None
+        raise ValidationError("您已经填写过这张测评表", code="not_accepting") from None
 
 
 def store_paper_ballots(

@@ -3,23 +3,30 @@ named evaluator. One unit a screen, saved on the device as one goes, submitted o
 
 from __future__ import annotations
 
+import functools
+import json
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from kaohe.evaluations import actions
 from kaohe.evaluations.access import accepting, may_vote
-from kaohe.evaluations.actions.voting import code_holder
+from kaohe.evaluations.actions.voting import NOT_ACCEPTING, REFUSED_CODE, code_holder
 from kaohe.evaluations.codes import normalised
 from kaohe.evaluations.marks import Form, comment_field, mark_field
 from kaohe.evaluations.models import Grade
 from kaohe.evaluations.views.setup import find_group
 
 GRADES = [Grade.SATISFIED, Grade.FAIRLY, Grade.UNSATISFIED, Grade.UNKNOWN]
+JSON = "application/json"  # how the page's script posts a ballot
+# A refused ballot's answer to the script, as the page would answer: a code that is none or is
+# used 404, an evaluation not taking ballots 403, marks that do not pass 400.
+REFUSAL_STATUS = {"refused_code": 404, "not_accepting": 403}
 
 
 def screens(form: Form, data: Any) -> list[dict[str, Any]]:
@@ -56,9 +63,43 @@ def ballot_page(request: HttpRequest, form: Form, key: str, problems: list[str])
     return render(request, "evaluations/ballot.html", context, status=400 if problems else 200)
 
 
-@never_cache
 def vote_with_code(request: HttpRequest, code: str) -> HttpResponse:
+    """The page a code opens. The page's script posts the marks as one JSON body (the CSRF
+    token in its header) and is answered in a few bytes; a phone without script posts the
+    form and is sent to the thanks page. Both ballots are read by ``cast_with_code``."""
     code = normalised(code)
+    if request.method == "POST" and request.content_type == JSON:
+        return answer_to_script(lambda data: actions.cast_with_code(code, data), request.body)
+    return ballot_form(request, code)
+
+
+def answer_to_script(cast: Callable[[dict[str, str]], None], body: bytes) -> HttpResponse:
+    """The script's ballot cast: 204 once stored, else its problems in Chinese, as JSON."""
+    try:
+        cast(posted_marks(body))
+    except ValidationError as error:
+        status = REFUSAL_STATUS.get(getattr(error, "code", None) or "", 400)
+        answer: HttpResponse = JsonResponse({"problems": error.messages}, status=status)
+    else:
+        answer = HttpResponse(status=204)
+    answer["Cache-Control"] = "no-store"
+    return answer
+
+
+def posted_marks(body: bytes) -> dict[str, str]:
+    """The script's JSON body: an object of the form's field names and their values."""
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):  # not JSON, or nested past what it parses
+        data = None
+    is_marks = isinstance(data, dict) and all(isinstance(v, str) for v in data.values())
+    if not is_marks:
+        raise ValidationError("提交的内容无法识别，请刷新页面后重新提交")
+    return data  # type: ignore[return-value]
+
+
+@never_cache
+def ballot_form(request: HttpRequest, code: str) -> HttpResponse:
     problems: list[str] = []
     if request.method == "POST":
         try:
@@ -69,11 +110,9 @@ def vote_with_code(request: HttpRequest, code: str) -> HttpResponse:
             return redirect("evaluations:thanks")
     holder = code_holder(code)
     if holder is None:
-        reason = "该测评码无效或已经使用过"
-        return render(request, "evaluations/closed.html", {"reason": reason}, status=404)
+        return render(request, "evaluations/closed.html", {"reason": REFUSED_CODE}, status=404)
     if not accepting(holder, test=holder.is_test):
-        reason = "测评当前不接受填写"
-        return render(request, "evaluations/closed.html", {"reason": reason}, status=403)
+        return render(request, "evaluations/closed.html", {"reason": NOT_ACCEPTING}, status=403)
     return ballot_page(request, holder.form, code, problems)
 
 
@@ -88,6 +127,9 @@ def vote(request: HttpRequest, group_id: int) -> HttpResponse:
             {"reason": "您不能填写这张测评表（已填写、未开放或不是本组评议人）"},
             status=403,
         )
+    if request.method == "POST" and request.content_type == JSON:
+        cast = functools.partial(actions.cast_as_member, request.user, group)
+        return answer_to_script(cast, request.body)
     form = actions.form_for(group, request.user)
     if request.method == "POST":
         try:
