@@ -311,3 +311,43 @@ def test_a_rate_named_with_its_target_in_an_unnumbered_indicator_cell_keeps_its_
         ("信访工作", "10"),
         ("信访工作", "交办件按期办结率达95%以上", "10"),
     ]
+
+
+def test_score_columns_beside_a_two_row_header_leave_the_level_names_in_the_header():
+    data = workbook(
+        [
+            ["考核项目", None, "分值", "得分", None, "评分标准"],
+            ["一级指标", "二级指标", None, "自评分", "考评分", None],
+            ["队伍建设（6分）", "人员培训", "4分", None, None, "未开展培训的扣2分。"],
+            [None, "制度建设", "2分", None, None, "制度不全的扣1分。"],
+        ],
+        merges=[(1, 1, 1, 2), (1, 3, 2, 3), (1, 4, 1, 5), (1, 6, 2, 6), (3, 1, 4, 1)],
+    )
+
+    scheme = import_document("评分表.xlsx", data).scheme
+
+    assert tree(scheme) == [
+        ("队伍建设", "6"),
+        ("队伍建设", "人员培训", "4"),
+        ("队伍建设", "制度建设", "2"),
+    ]
+
+
+def test_a_content_column_left_of_the_indicators_names_the_parts_they_belong_to():
+    data = workbook(
+        [
+            ["考核内容", "考核指标", "分值", "评分标准"],
+            ["环境整治（5分）", "垃圾清运及时", "3", "发现一处积存扣0.5分。"],
+            [None, "设施完好", "2", "设施损坏未修复的扣1分。"],
+        ],
+        merges=[(2, 1, 3, 1)],
+    )
+
+    scheme = import_document("细则.xlsx", data).scheme
+
+    assert tree(scheme) == [
+        ("环境整治", "5"),
+        ("环境整治", "垃圾清运及时", "3"),
+        ("环境整治", "设施完好", "2"),
+    ]
+    assert leaf(scheme, "环境整治", "设施完好")["criteria"] == "设施损坏未修复的扣1分。"

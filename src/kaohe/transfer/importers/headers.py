@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kaohe.textrules.normalize import to_simplified
@@ -109,20 +110,24 @@ def _numbered_targets_name_items(columns: Columns, rows: list[list[Cell]]) -> Co
     """「项目 | 目标 | 考核内容」 with 「1、坚持……」 in every 目标 cell: a target column whose cells
     are numbered like outline items names the items one level below the columns before it; so
     does a 考核内容 column beside the indicators whose every cell is one numbered line with its
-    points (「1、制度健全,台帐完整(4分)」)."""
+    points (「1、制度健全,台帐完整(4分)」), and a 考核内容 column left of every indicator
+    column (the parts the indicators belong to: 「考核内容 | 考核指标 | 分值」)."""
     roles = list(columns.roles)
     for column in columns.of(TARGET):
-        texts = [row[column].text for row in rows if column < len(row) and row[column].text]
-        if texts and all(heading_rank(text) is not None for text in texts):
+        if _all_cells(rows, column, lambda text: heading_rank(text) is not None):
             roles[column] = LEVEL
     for column in columns.of(CONTENT) if columns.level_columns else ():
-        texts = [row[column].text for row in rows if column < len(row) and row[column].text]
-        if texts and all(_numbered_with_points(text) for text in texts):
+        if column < min(columns.level_columns) or _all_cells(rows, column, _numbered_with_points):
             roles[column] = LEVEL
     if roles == list(columns.roles):
         return columns
     levels = tuple(index for index, role in enumerate(roles) if role == LEVEL)
     return Columns(roles=tuple(roles), header_rows=columns.header_rows, level_columns=levels)
+
+
+def _all_cells(rows: list[list[Cell]], column: int, test: Callable[[str], bool]) -> bool:
+    texts = [row[column].text for row in rows if column < len(row) and row[column].text]
+    return bool(texts) and all(test(text) for text in texts)
 
 
 def _numbered_with_points(text: str) -> bool:
@@ -150,10 +155,21 @@ def _header_depth(rows: list[list[Cell]], first: int) -> int:
     while first + depth < len(rows) and depth < 3:
         row = rows[first + depth]
         fresh = [cell for cell in row if cell.text and not cell.merged]
-        if not fresh or any(header_role(cell.text) is None for cell in fresh):
+        if not fresh or not all(map(_names_a_column, fresh)):
             break
         depth += 1
     return depth
+
+
+# 「得分 › 自评分 | 考评分」: columns where the assessors write their scores, under the header
+# block's other names; they hold no part of the scheme.
+_SCORE_COLUMN = re.compile(r"(自评|自测|考评|考核|评审|实际?)?(得分|评分|分)|扣分(情况|原因)?|备注")
+
+
+def _names_a_column(cell: Cell) -> bool:
+    return header_role(cell.text) is not None or bool(
+        _SCORE_COLUMN.fullmatch(normalise_header(cell.text))
+    )
 
 
 def _columns(header: list[list[Cell]], width: int) -> Columns:
