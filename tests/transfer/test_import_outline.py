@@ -292,3 +292,40 @@ def test_numerals_and_points_the_page_masked_leave_the_items_with_unknown_points
         ("基本得分项", "工作纪律"),
     ]
     assert imported.report.pending  # the unknown points are left for a person
+
+
+def test_a_numbered_name_with_bare_points_ending_a_sentence_opens_its_item():
+    text = (
+        "某镇财政所考核细则\n"
+        "(一)財政收入(5分)\n"
+        "完成全年收入任务的得5分,未完成的不得分。\n"
+        "(二)內部管理(6分)\n"
+        "1、預算管理2分。預算編制不全的扣1分。\n"
+        "2、資產管理4分。帳實不符的,每處扣1分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("財政收入", "5"),
+        ("內部管理", "6"),
+        ("內部管理", "預算管理", "2"),
+        ("內部管理", "資產管理", "4"),
+    ]
+
+
+def test_web_page_furniture_and_a_layout_heading_in_traditional_script_head_nothing():
+    furnished = (
+        "编辑: 某某 2019-07-10\n"
+        "时间:2024-07-17 23:35:13\n"
+        "考核評分細則_第1頁\n"
+        "组织领导\n10\n未成立领导小组的扣5分。\n"
+        "宣传教育\n10\n每少开展1次宣传活动扣2分。\n"
+    )
+    laid_out = (
+        "某镇财政所考核办法\n"
+        "一、考核內容和評分標準\n"
+        "(一)組織領導(10分)\n未成立領導小組的扣5分。\n"
+        "(二)宣傳教育(10分)\n每少開展1次宣傳活動扣2分。\n"
+    )
+
+    assert imported_tree(furnished) == [("组织领导", "10"), ("宣传教育", "10")]
+    assert imported_tree(laid_out) == [("組織領導", "10"), ("宣傳教育", "10")]

@@ -163,6 +163,9 @@ GLUED_SERIAL = re.compile(r"^\d{1,2}(?=" + _WORD_START + ")(?!" + COUNTING_WORDS
 _POINTED_HEAD = re.compile(
     r"^(?:\d{1,2}、|\d{1,2}-\d{1,2}\s*)?[^，,。；;:：\d]{2,15}[（(]\d{1,3}(?:\.\d)?分[)）]"
     r"(?:(?=[\u4e00-\u9fff])|。(?=\s*[\u4e00-\u9fff]))"
+    # 「1、预算管理2分。预算内、外……」: a numbered name with its points bare, ending a sentence.
+    r"|^\d{1,2}[、.．][^，,。；;:：\d扣加得减计记每少超占共为按]{2,12}\d{1,3}(?:\.\d)?分。"
+    r"(?=\s*[\u4e00-\u9fff])"
 )
 
 
@@ -245,7 +248,7 @@ def _split_bare_points(text: str) -> list[str]:
     """「……三落实。5每缺一项扣0.5分」 → the requirement, 「5」, the criteria; a pointed heading
     run into its first row is cut off it too."""
     head = _POINTED_HEAD.match(to_simplified(text))
-    pieces = [text[: head.end()]] if head else []
+    pieces = [text[: head.end()].rstrip("。")] if head else []
     start = head.end() if head else 0
     for match in _BARE_POINTS.finditer(to_simplified(text), start):
         pieces += [*_criteria_then_requirement(text[start : match.start(1)]), match.group(1)]
