@@ -329,3 +329,41 @@ def test_web_page_furniture_and_a_layout_heading_in_traditional_script_head_noth
 
     assert imported_tree(furnished) == [("组织领导", "10"), ("宣传教育", "10")]
     assert imported_tree(laid_out) == [("組織領導", "10"), ("宣傳教育", "10")]
+
+
+def test_a_requirement_written_as_a_whole_sentence_before_its_points_names_its_item():
+    text = (
+        "某县学校安全考核评分标准\n"
+        "一、落实安全责任(7分)\n"
+        "1.成立安全工作领导机构,明确主要负责人为第一责任人并负主要责任,分管负责人负直接责任。(4分)"
+        "未成立领导机构的,扣4分。\n"
+        "2.定期召开安全工作会议。(3分)全年少于2次的,扣3分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("落实安全责任", "7"),
+        (
+            "落实安全责任",
+            "成立安全工作领导机构,明确主要负责人为第一责任人并负主要责任,分管负责人负直接责任",
+            "4",
+        ),
+        ("落实安全责任", "定期召开安全工作会议", "3"),
+    ]
+
+
+def test_a_number_printed_twice_in_a_run_on_outline_still_opens_the_second_item():
+    text = (
+        "某县学校安全考核评分标准考核项目工作要求计分标准一、落实安全责任(9分)"
+        "1.签订安全责任状。(4分)未签订的,扣4分。2.按规定报送事故信息,及时准确。(3分)迟报扣2分。"
+        "2.按时报送安全工作总结。(2分)未报送的扣2分。二、隐患排查(5分)"
+        "1.开展隐患排查。(5分)未开展的扣5分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("落实安全责任", "9"),
+        ("落实安全责任", "签订安全责任状", "4"),
+        ("落实安全责任", "按规定报送事故信息,及时准确", "3"),
+        ("落实安全责任", "按时报送安全工作总结", "2"),
+        ("隐患排查", "5"),
+        ("隐患排查", "开展隐患排查", "5"),
+    ]

@@ -96,13 +96,24 @@ def _annotated(body: str, where: str) -> tuple[Draft, str] | None:
         or _UNCLOSED.search(body)
         or MASKED_POINTS.search(body)
     )
-    if annotation is None or len(body[: annotation.start()].strip("。 ")) > MAX_NAME:
+    if annotation is None:
         return None
     name = body[: annotation.start()].rstrip("。 ")
+    if len(name.lstrip("。 ")) > _longest(body, annotation):
+        return None
     closed = annotation.group(0).rstrip() + _closing(annotation.group(0))
     draft = Draft.from_text(name + closed, where=where)
     _penalty_allowance(draft, annotation.group(0))
     return draft, body[annotation.end() :]
+
+
+# 「1.成立安全工作领导机构,明确……负直接责任。(4分)未成立……」: a requirement written as a whole
+# sentence before its points is the item's name, however long; other names stay short.
+MAX_REQUIREMENT = 80
+
+
+def _longest(body: str, annotation: re.Match[str]) -> int:
+    return MAX_REQUIREMENT if body[: annotation.start()].endswith("。") else MAX_NAME
 
 
 # 「1.岗位职责( * 分)」: points the page masked — written, but not known.
