@@ -351,3 +351,18 @@ def test_a_content_column_left_of_the_indicators_names_the_parts_they_belong_to(
         ("环境整治", "设施完好", "2"),
     ]
     assert leaf(scheme, "环境整治", "设施完好")["criteria"] == "设施损坏未修复的扣1分。"
+
+
+def test_a_content_and_points_column_beside_a_criteria_column_headed_with_two_words():
+    data = workbook(
+        [
+            ["序号", "具体工作内容和分值", "考核评分标准", "科室"],
+            ["1", "做好安全检查。(2分)", "检查不到位的每起扣1分。", "执法室"],
+            ["2", "推进电子政务建设。(4分)", "未按要求完成的,每例扣0.5分。", "执法室"],
+        ]
+    )
+
+    scheme = import_document("细则.xlsx", data).scheme
+
+    assert tree(scheme) == [("做好安全检查", "2"), ("推进电子政务建设", "4")]
+    assert leaf(scheme, "推进电子政务建设")["criteria"] == "未按要求完成的,每例扣0.5分。"
