@@ -366,3 +366,40 @@ def test_a_content_and_points_column_beside_a_criteria_column_headed_with_two_wo
 
     assert tree(scheme) == [("做好安全检查", "2"), ("推进电子政务建设", "4")]
     assert leaf(scheme, "推进电子政务建设")["criteria"] == "未按要求完成的,每例扣0.5分。"
+
+
+def test_header_names_joined_by_ji_name_the_project_content_points_and_criteria_columns():
+    data = workbook(
+        [
+            ["考核项目及分值", "序号", "考核内容及要求", "标准分值", "评分标准及办法", "得分"],
+            ["理论武装（10分）", "1", "组织中心组学习", "6", "每少学习1次扣1分。", None],
+            [None, "2", "开展理论宣讲", "4", "未开展宣讲的扣4分。", None],
+        ],
+        merges=[(2, 1, 3, 1)],
+    )
+
+    scheme = import_document("细则.xlsx", data).scheme
+
+    assert tree(scheme) == [
+        ("理论武装", "10"),
+        ("理论武装", "组织中心组学习", "6"),
+        ("理论武装", "开展理论宣讲", "4"),
+    ]
+    assert leaf(scheme, "理论武装", "开展理论宣讲")["criteria"] == "未开展宣讲的扣4分。"
+
+
+def test_content_cells_with_their_own_points_under_a_merged_project_in_known_columns():
+    data = workbook(
+        [
+            ["考核项目", "序号", "考核内容", "分值", "评分标准"],
+            ["理论武装（10分）", "1", "组织中心组学习", "6", "每少学习1次扣1分。"],
+            [None, "2", "开展理论宣讲", "4", "未开展宣讲的扣4分。"],
+        ],
+        merges=[(2, 1, 3, 1)],
+    )
+
+    assert tree(import_document("细则.xlsx", data).scheme) == [
+        ("理论武装", "10"),
+        ("理论武装", "组织中心组学习", "6"),
+        ("理论武装", "开展理论宣讲", "4"),
+    ]

@@ -31,18 +31,19 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (ASSESSOR, r"(市直|牵头)?(考评|考核|评分)(单位|科室|部门)|负责考核(科室|单位|部门)"),
         (LEADERS, r"(分管|责任|分工|牵头)?(局|市|县)?领导"),
         (UNITS, r"(牵头)?(责任|承办|主办|牵头)(科室|单位|部门|处室)(单位)?|(牵头|配合)?科室"),
-        (POINTS, r"(基础|基本)?(分值|标准分|分数|满分|权重|基本分|基础分|指标分值)(分)?"),
+        (POINTS, r"(基础|基本|标准)?(分值|标准分|分数|满分|权重|基本分|基础分|指标分值)(分)?"),
         (
             CRITERIA,
             r"(考核)?(考核|评价|评分|扣分|计分)(要点|标准|细则|方法|办法|说明)(及)?(评价|评分)?(标准)?"
+            r"((及|和)(办法|方法|依据))?"
             r"|考核要点及评价标准|(考核|工作)内容及(考核|评分|计分|评价)?标准",
         ),
         (CRITERIA, r"(加扣分|加减分|奖扣分|加分|奖励)(标准|分值|细则)"),
-        (CONTENT, r"(具体)?(考核|工作|指标)(内容|要求)((和|及)分值)?"),
+        (CONTENT, r"(具体)?(考核|工作|指标)(内容|要求)((和|及)(分值|要求))?"),
         (TARGET, r"(年度)?(工作)?(目标|任务)(值)?"),
         (
             LEVEL,
-            r"[一二三四五六1-6](级)?(指标|项目)|(考核|评价)?(项目|指标)(名称)?|考核事项|类别"
+            r"[一二三四五六1-6](级)?(指标|项目)|(考核|评价)?(项目|指标)(名称)?((及|和)分值)?|考核事项|类别"
             r"|(加扣分|加减分|奖扣分|加分|扣分)(事项|项目)",
         ),
     )
@@ -117,12 +118,33 @@ def _numbered_targets_name_items(columns: Columns, rows: list[list[Cell]]) -> Co
         if _all_cells(rows, column, lambda text: heading_rank(text) is not None):
             roles[column] = LEVEL
     for column in columns.of(CONTENT) if columns.level_columns else ():
-        if column < min(columns.level_columns) or _all_cells(rows, column, _numbered_with_points):
+        if (
+            column < min(columns.level_columns)
+            or _all_cells(rows, column, _numbered_with_points)
+            or _names_pointed_rows(roles, rows, column)
+        ):
             roles[column] = LEVEL
     if roles == list(columns.roles):
         return columns
     levels = tuple(index for index, role in enumerate(roles) if role == LEVEL)
     return Columns(roles=tuple(roles), header_rows=columns.header_rows, level_columns=levels)
+
+
+def _names_pointed_rows(roles: list[str | None], rows: list[list[Cell]], content: int) -> bool:
+    """「考核项目 | 序号 | 考核内容 | 分值 | 评分标准」 with the project merged down over rows that
+    each have their own points: beside a criteria column of its own, the content names them."""
+    if CRITERIA not in roles or roles.count(POINTS) != 1:
+        return False
+    level = max(index for index, role in enumerate(roles) if role == LEVEL)
+    points = roles.index(POINTS)
+    return content > level and any(
+        not _text(row, level) and _text(row, points) and _text(row, content) for row in rows
+    )
+
+
+def _text(row: list[Cell], column: int) -> str:
+    cell = row[column] if column < len(row) else None
+    return cell.text if cell is not None and not cell.merged else ""
 
 
 def _all_cells(rows: list[list[Cell]], column: int, test: Callable[[str], bool]) -> bool:
