@@ -392,3 +392,23 @@ def test_a_table_copied_with_one_space_between_cells_is_cut_after_its_serials_an
     meeting = leaf(imported.scheme, "被考核单位未按要求参加会议的")["criteria"]
     assert "无故缺席1次扣1分;迟到1次扣0.5分。" in meeting
     assert any("扣分项目及标准" in cell for cell in imported.report.cells_ignored)
+
+
+@pytest.mark.parametrize("bracketed", ["(15分)", "15分)"])
+def test_a_parts_points_on_their_own_line_head_rows_numbered_on_through_the_table(bracketed):
+    text = (
+        "考核项目及分值\n序号\n考核内容及要求\n标准分值\n评分标准及办法\n得分\n"
+        f"思想建设\n{bracketed}\n"
+        "1\n开展学习活动\n10\n未开展的扣2分。\n \n"
+        "2\n推荐先进典型\n5\n每少1人扣0.5分。\n \n"
+        f"理论武装\n{bracketed.replace('15', '10')}\n"
+        "3\n组织中心组学习\n10\n每少1次扣1分。\n"
+    )
+
+    assert tree(import_document("细则.txt", text.encode()).scheme) == [
+        ("思想建设", "15"),
+        ("思想建设", "开展学习活动", "10"),
+        ("思想建设", "推荐先进典型", "5"),
+        ("理论武装", "10"),
+        ("理论武装", "组织中心组学习", "10"),
+    ]

@@ -46,7 +46,10 @@ _SHORT_NAME = re.compile(
 # 「一票否决事项」 heads the vetoes: a name, though 否决 is a scoring word.
 _VETO_HEADING = re.compile(r"^(?:一票)?否决(?:事项|项目|指标|类)?$|^一票否决$")
 FIRST_CLAUSE = re.compile(r"[，,；;。：:]")
-NUMBER_CELL = re.compile(r"^(?P<value>\d{1,4}(?:\.\d{1,2})?)\s*分?$")
+# 「(15分)」 on a line of its own, and 「15分)」 whose opening bracket the copy lost.
+NUMBER_CELL = re.compile(
+    r"^(?:[（(](?=\s*\d[\d.]*\s*分))?\s*(?P<value>\d{1,4}(?:\.\d{1,2})?)\s*(?:分\s*[)）]?)?$"
+)
 _SENTENCE_END = re.compile(r"[。；;]$")
 _CONTINUES = re.compile(r"[，,、和与及或的（(]$")
 MAX_NAME = 30
@@ -133,8 +136,8 @@ _INLINE_BREAK = re.compile(
     r"|[\u4e00-\u9fff、]{2,15}[（(]\d+(?:\.\d+)?分[)）]"
     r"|\d{1,3}(?:\.\d)?分(?!钟|之|[)）]))"
     r"|(?<=[（(]\d分[)）])(?=\d{1,2}[.、．](?!\d))|(?<=[（(]\d\d分[)）])(?=\d{1,2}[.、．](?!\d))"
-    r"|(?<=^\d分)(?![,，(（]|及?以[上下])|(?<=^\d\d分)(?![,，(（]|及?以[上下])"
-    r"|(?<=^\d\.\d分)(?![,，(（]|及?以[上下])"
+    r"|(?<=^\d分)(?![,，(（)）]|及?以[上下])|(?<=^\d\d分)(?![,，(（)）]|及?以[上下])"
+    r"|(?<=^\d\.\d分)(?![,，(（)）]|及?以[上下])"
 )
 _HEADER_WORD = (
     r"(?:考核项目|考评项目|指标项目|考核内容及计分标准|考核内容及评分标准|考核内容|考核要求|考核标准|"

@@ -281,7 +281,8 @@ class _StreamReader:
         if draft.points is not None and index + 1 < len(self.cells):
             heads_rows = heads_rows or self._requirement_row(index + 1)
         if self._points_then_first_row(index + 1):
-            heads_rows, self.serial = True, 0  # its rows count from 1 again
+            heads_rows = True  # its rows count from 1 again, or count on through the table
+            self.serial = self._number_at(index + 2) - 1
         if rank is not None and draft.points is None and not heads_rows:
             self._close(rank)  # 「二、信息重点」 leaves what 「一、」 opened, plain groups too
             rank = None  # 「1、上报实施方案」 in a row: an item, not a heading
@@ -309,15 +310,20 @@ class _StreamReader:
         return draft
 
     def _points_then_first_row(self, index: int) -> bool:
-        """「组织领导」 | 「10分」 | 「1」 | 「成立……」: a part's points, then its first row."""
+        """「组织领导」 | 「10分」 | 「1」 | 「成立……」: a part's points, then its first row
+        (numbered 1, or on from the last row: 「理论武装」 | 「10分」 | 「4」)."""
         first = NUMBER_CELL.match(self._text_at(index + 1))
         return (
             self._kind_at(index) == "number"
             and not self._is_serial(index)
             and first is not None
-            and Decimal(first.group("value")) == 1
+            and Decimal(first.group("value")) in (1, self.serial + 1)
             and self._kind_at(index + 2) in ("name", "text")
         )
+
+    def _number_at(self, index: int) -> int:
+        found = NUMBER_CELL.match(self._text_at(index))
+        return int(Decimal(found.group("value"))) if found else 0
 
     def _pointed_name_at(self, index: int) -> bool:
         text = self._text_at(index)
