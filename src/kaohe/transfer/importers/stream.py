@@ -56,6 +56,7 @@ class _StreamReader:
     requirement: Draft | None = None  # a row opened by its requirement, waiting for its points
     serial: int = 0
     skip: int = -1  # a cell already accounted for: the number after 「合计」
+    over_plain_groups: bool = False  # pointed parts head groups without points: 「构建交通网络」
     amounts: bool = False
     """The header names a standard column and no points column: a number after a name is the
     row's amount, not its points."""
@@ -288,7 +289,7 @@ class _StreamReader:
             rank = None  # 「1、上报实施方案」 in a row: an item, not a heading
         if rank is not None:
             self._open(draft, rank)
-        elif draft.points is not None and self._pointed_name_at(index + 1):
+        elif draft.points is not None and self._heads_groups(index):
             self._open(draft, _GROUP - 1)  # 「常规工作(70分)」 over 「基本组织(13分)」 over rows
         elif heads_rows and not (self.item is None and self.serial and next_kind != "number"):
             self._open(draft, _GROUP)
@@ -320,6 +321,19 @@ class _StreamReader:
             and Decimal(first.group("value")) in (1, self.serial + 1)
             and self._kind_at(index + 2) in ("name", "text")
         )
+
+    def _heads_groups(self, index: int) -> bool:
+        """「常规工作(70分)」 over 「基本组织(13分)」, or over 「构建交通网络」 | 「1」 (a group
+        without points over its serial rows); a pointed name after such a head is its sibling."""
+        if self._pointed_name_at(index + 1):
+            return True
+        if self._kind_at(index + 1) != "name":
+            return False
+        serial_after = NUMBER_CELL.match(self._text_at(index + 2))
+        if serial_after and self._number_at(index + 2) == self.serial + 1:
+            self.over_plain_groups = self._kind_at(index + 3) in ("name", "text")
+            return self.over_plain_groups
+        return self.over_plain_groups and any(level.rank == _GROUP - 1 for level in self.stack)
 
     def _number_at(self, index: int) -> int:
         found = NUMBER_CELL.match(self._text_at(index))
