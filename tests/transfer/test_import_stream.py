@@ -434,3 +434,20 @@ def test_pointed_parts_over_groups_without_points_over_serial_rows_nest_three_de
         ("公共服务提升工程", "改善住房条件", "4"),
         ("公共服务提升工程", "改善住房条件", "危房改造", "4"),
     ]
+
+
+def test_rows_above_the_header_from_the_tables_first_page_are_read_not_reported():
+    text = (
+        "七\n落实上级要求(10分)\n完成交办事项\n5\n未完成交办任务的一次扣2分。\n日常工作落实\n5\n"
+        "附件3:\n某市部门应急管理工作考核评分标准\n"
+        "序号\n项 目\n内 容\n标准分\n评 分 标 准\n"
+        "一\n组织体系建设(10分)\n应急管理机构\n10\n未明确分管领导的扣2分。\n"
+    )
+
+    assert tree(import_document("细则.txt", text.encode()).scheme) == [
+        ("落实上级要求", "10"),
+        ("落实上级要求", "完成交办事项", "5"),
+        ("落实上级要求", "日常工作落实", "5"),
+        ("组织体系建设", "10"),
+        ("组织体系建设", "应急管理机构", "10"),
+    ]

@@ -65,12 +65,13 @@ class _StreamReader:
         self.cells = cells = _numbered_parts(cells)
         self.kinds = [kind_of(cell.text) for cell in cells]
         body = self._table_start()
+        rows_above = self._rows_above_header(body)
         headers = [cell.text for cell, kind in zip(cells[:body], self.kinds, strict=False)]
         self.amounts = amounts_in_standard(
             [text for text, kind in zip(headers, self.kinds, strict=False) if kind == "header"]
         )
         for index, cell in enumerate(cells):
-            if index < body and self.kinds[index] != "criteria":
+            if rows_above <= index < body and self.kinds[index] != "criteria":
                 if self.kinds[index] != "header":
                     self.report.ignore(cell.where, cell.text)
                 continue
@@ -89,6 +90,22 @@ class _StreamReader:
         while index < len(self.cells) and self._in_header(index):
             index += 1
         return index
+
+    def _rows_above_header(self, body: int) -> int:
+        """「落实上级要求(10分)」 | 「完成交办事项」 | 「5」 | 「……扣2分。」 above the header: the
+        end of a table whose first page held the header, not a preamble; where those rows end."""
+        pointed = any(
+            self.kinds[index] == "name"
+            and Draft.from_text(self.cells[index].text).points is not None
+            and self._kind_at(index + 1) == "name"
+            and self._kind_at(index + 2) == "number"
+            for index in range(body)
+        )
+        if not pointed:
+            return 0
+        header = next(i for i in range(body) if self.kinds[i] == "header")
+        rows = [i for i in range(header) if self.kinds[i] in ("number", "criteria")]
+        return rows[-1] + 1 if rows else 0
 
     def _in_header(self, index: int) -> bool:
         """Header cells, the fragments of a header broken across lines (「基础」/「分值」), and
