@@ -367,3 +367,29 @@ def test_a_number_printed_twice_in_a_run_on_outline_still_opens_the_second_item(
         ("隐患排查", "5"),
         ("隐患排查", "开展隐患排查", "5"),
     ]
+
+
+def test_a_numbered_name_without_points_over_scoring_lines_is_an_item_and_over_headings_a_group():
+    text = (
+        "某市办公室工作考核办法\n"
+        "(一)文电处理(20分)。不及时取件一次扣5分。\n"
+        "(二)信息工作\n"
+        "实行累计加分制。\n"
+        "1、市政府办公厅采用信息类每条计5分。\n"
+        "2、重要信息迟报的每次扣20分。\n"
+        "(三)提案工作\n"
+        "实行百分基数制。\n"
+        "1、办结时限(20分)。未按时办结的每件扣1分。\n"
+        "2、办理程序(20分)。未组织复查的,每项扣5分。\n"
+    )
+
+    imported = import_document("细则.txt", text.encode()).scheme
+
+    assert tree(imported) == [
+        ("文电处理", "20"),
+        ("信息工作", "0"),
+        ("提案工作", "40"),
+        ("提案工作", "办结时限", "20"),
+        ("提案工作", "办理程序", "20"),
+    ]
+    assert "2、重要信息迟报的每次扣20分。" in leaf(imported, "信息工作")["criteria"]

@@ -403,3 +403,23 @@ def test_content_cells_with_their_own_points_under_a_merged_project_in_known_col
         ("理论武装", "组织中心组学习", "6"),
         ("理论武装", "开展理论宣讲", "4"),
     ]
+
+
+def test_short_key_points_before_the_points_beside_a_criteria_column_name_the_items():
+    data = workbook(
+        [
+            ["考核指标", "序号", "考核要点", "分值", "评分标准"],
+            ["垃圾治理", "1", "垃圾清运及时", "3", "发现一处积存扣0.5分。"],
+            [None, "2", "设施完好", "2", "设施损坏未修复的扣1分。"],
+        ],
+        merges=[(2, 1, 3, 1)],
+    )
+
+    scheme = import_document("细则.xlsx", data).scheme
+
+    assert tree(scheme) == [
+        ("垃圾治理", "5"),
+        ("垃圾治理", "垃圾清运及时", "3"),
+        ("垃圾治理", "设施完好", "2"),
+    ]
+    assert leaf(scheme, "垃圾治理", "设施完好")["criteria"] == "设施损坏未修复的扣1分。"

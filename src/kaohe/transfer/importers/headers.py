@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kaohe.textrules.normalize import to_simplified
+from kaohe.textrules.vocabulary import SCORING_WORD
 from kaohe.transfer.importers.grid import Cell, Grid
 from kaohe.transfer.importers.headings import heading_rank
 
@@ -124,10 +125,28 @@ def _numbered_targets_name_items(columns: Columns, rows: list[list[Cell]]) -> Co
             or _names_pointed_rows(roles, rows, column)
         ):
             roles[column] = LEVEL
+    for column in _named_criteria(columns, rows):
+        roles[column] = LEVEL
     if roles == list(columns.roles):
         return columns
     levels = tuple(index for index, role in enumerate(roles) if role == LEVEL)
     return Columns(roles=tuple(roles), header_rows=columns.header_rows, level_columns=levels)
+
+
+def _named_criteria(columns: Columns, rows: list[list[Cell]]) -> tuple[int, ...]:
+    """「考核指标 | 考核要点 | 分值 | 评分标准」: 考核要点 written as short names
+    (「优化城镇交通组织」), the criteria in a column of their own, names the items."""
+    criteria, points = columns.of(CRITERIA), columns.of(POINTS)
+    if len(criteria) < 2 or not points or not columns.level_columns:
+        return ()
+    first = criteria[0]
+    if not max(columns.level_columns) < first < points[0] < criteria[1]:
+        return ()
+    return (first,) if _all_cells(rows, first, _short_name) else ()
+
+
+def _short_name(text: str) -> bool:
+    return len(text) <= 20 and "\n" not in text and not SCORING_WORD.search(to_simplified(text))
 
 
 def _names_pointed_rows(roles: list[str | None], rows: list[list[Cell]], content: int) -> bool:
