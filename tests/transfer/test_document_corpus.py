@@ -82,11 +82,11 @@ def test_no_real_document_is_refused_in_any_of_its_forms(folder):
 # here, so that no change is ever tuned against it. Session 8 brought d001–d168 to 0 wrong;
 # session 9 opened d170–d203 (held out in session 8, measured unseen: 33 wrong, 56 missing), so
 # the development split's floors are those of the enlarged split until the reader's work raises
-# them.
+# them. Session 9 (tree and points): 36 → 44 trees, 1,239 → 1,251 exact, 61 → 60 missing.
 DEV_MAXIMUM_WRONG = 33
-DEV_MINIMUM_EXACT_SHARE = Decimal("71.9")
-DEV_MAXIMUM_MISSING = 61
-DEV_MINIMUM_TREES = 36
+DEV_MINIMUM_EXACT_SHARE = Decimal("72.5")
+DEV_MAXIMUM_MISSING = 60
+DEV_MINIMUM_TREES = 44
 
 
 def test_the_dev_split_reads_no_worse_than_it_has_read():

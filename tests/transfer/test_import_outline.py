@@ -292,3 +292,104 @@ def test_numerals_and_points_the_page_masked_leave_the_items_with_unknown_points
         ("基本得分项", "工作纪律"),
     ]
     assert imported.report.pending  # the unknown points are left for a person
+
+
+def test_a_numbered_name_with_bare_points_ending_a_sentence_opens_its_item():
+    text = (
+        "某镇财政所考核细则\n"
+        "(一)財政收入(5分)\n"
+        "完成全年收入任务的得5分,未完成的不得分。\n"
+        "(二)內部管理(6分)\n"
+        "1、預算管理2分。預算編制不全的扣1分。\n"
+        "2、資產管理4分。帳實不符的,每處扣1分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("財政收入", "5"),
+        ("內部管理", "6"),
+        ("內部管理", "預算管理", "2"),
+        ("內部管理", "資產管理", "4"),
+    ]
+
+
+def test_web_page_furniture_and_a_layout_heading_in_traditional_script_head_nothing():
+    furnished = (
+        "编辑: 某某 2019-07-10\n"
+        "时间:2024-07-17 23:35:13\n"
+        "考核評分細則_第1頁\n"
+        "组织领导\n10\n未成立领导小组的扣5分。\n"
+        "宣传教育\n10\n每少开展1次宣传活动扣2分。\n"
+    )
+    laid_out = (
+        "某镇财政所考核办法\n"
+        "一、考核內容和評分標準\n"
+        "(一)組織領導(10分)\n未成立領導小組的扣5分。\n"
+        "(二)宣傳教育(10分)\n每少開展1次宣傳活動扣2分。\n"
+    )
+
+    assert imported_tree(furnished) == [("组织领导", "10"), ("宣传教育", "10")]
+    assert imported_tree(laid_out) == [("組織領導", "10"), ("宣傳教育", "10")]
+
+
+def test_a_requirement_written_as_a_whole_sentence_before_its_points_names_its_item():
+    text = (
+        "某县学校安全考核评分标准\n"
+        "一、落实安全责任(7分)\n"
+        "1.成立安全工作领导机构,明确主要负责人为第一责任人并负主要责任,分管负责人负直接责任。(4分)"
+        "未成立领导机构的,扣4分。\n"
+        "2.定期召开安全工作会议。(3分)全年少于2次的,扣3分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("落实安全责任", "7"),
+        (
+            "落实安全责任",
+            "成立安全工作领导机构,明确主要负责人为第一责任人并负主要责任,分管负责人负直接责任",
+            "4",
+        ),
+        ("落实安全责任", "定期召开安全工作会议", "3"),
+    ]
+
+
+def test_a_number_printed_twice_in_a_run_on_outline_still_opens_the_second_item():
+    text = (
+        "某县学校安全考核评分标准考核项目工作要求计分标准一、落实安全责任(9分)"
+        "1.签订安全责任状。(4分)未签订的,扣4分。2.按规定报送事故信息,及时准确。(3分)迟报扣2分。"
+        "2.按时报送安全工作总结。(2分)未报送的扣2分。二、隐患排查(5分)"
+        "1.开展隐患排查。(5分)未开展的扣5分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("落实安全责任", "9"),
+        ("落实安全责任", "签订安全责任状", "4"),
+        ("落实安全责任", "按规定报送事故信息,及时准确", "3"),
+        ("落实安全责任", "按时报送安全工作总结", "2"),
+        ("隐患排查", "5"),
+        ("隐患排查", "开展隐患排查", "5"),
+    ]
+
+
+def test_a_numbered_name_without_points_over_scoring_lines_is_an_item_and_over_headings_a_group():
+    text = (
+        "某市办公室工作考核办法\n"
+        "(一)文电处理(20分)。不及时取件一次扣5分。\n"
+        "(二)信息工作\n"
+        "实行累计加分制。\n"
+        "1、市政府办公厅采用信息类每条计5分。\n"
+        "2、重要信息迟报的每次扣20分。\n"
+        "(三)提案工作\n"
+        "实行百分基数制。\n"
+        "1、办结时限(20分)。未按时办结的每件扣1分。\n"
+        "2、办理程序(20分)。未组织复查的,每项扣5分。\n"
+    )
+
+    imported = import_document("细则.txt", text.encode()).scheme
+
+    assert tree(imported) == [
+        ("文电处理", "20"),
+        ("信息工作", "0"),
+        ("提案工作", "40"),
+        ("提案工作", "办结时限", "20"),
+        ("提案工作", "办理程序", "20"),
+    ]
+    assert "2、重要信息迟报的每次扣20分。" in leaf(imported, "信息工作")["criteria"]

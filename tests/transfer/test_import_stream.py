@@ -392,3 +392,62 @@ def test_a_table_copied_with_one_space_between_cells_is_cut_after_its_serials_an
     meeting = leaf(imported.scheme, "被考核单位未按要求参加会议的")["criteria"]
     assert "无故缺席1次扣1分;迟到1次扣0.5分。" in meeting
     assert any("扣分项目及标准" in cell for cell in imported.report.cells_ignored)
+
+
+@pytest.mark.parametrize("bracketed", ["(15分)", "15分)"])
+def test_a_parts_points_on_their_own_line_head_rows_numbered_on_through_the_table(bracketed):
+    text = (
+        "考核项目及分值\n序号\n考核内容及要求\n标准分值\n评分标准及办法\n得分\n"
+        f"思想建设\n{bracketed}\n"
+        "1\n开展学习活动\n10\n未开展的扣2分。\n \n"
+        "2\n推荐先进典型\n5\n每少1人扣0.5分。\n \n"
+        f"理论武装\n{bracketed.replace('15', '10')}\n"
+        "3\n组织中心组学习\n10\n每少1次扣1分。\n"
+    )
+
+    assert tree(import_document("细则.txt", text.encode()).scheme) == [
+        ("思想建设", "15"),
+        ("思想建设", "开展学习活动", "10"),
+        ("思想建设", "推荐先进典型", "5"),
+        ("理论武装", "10"),
+        ("理论武装", "组织中心组学习", "10"),
+    ]
+
+
+def test_pointed_parts_over_groups_without_points_over_serial_rows_nest_three_deep():
+    text = (
+        "考核内容\n|\n考核指标\n|\n序号\n|\n考核要点\n|\n分值\n|\n评分标准\n|\n"
+        "基础设施\n提升工程\n(5分)\n|\n构建交通网络\n|\n1\n|\n优化交通组织\n|\n2\n|\n"
+        "交通组织不合理的扣1分\n|\n2\n|\n加快道路建设\n|\n1\n|\n未硬化道路的扣1分\n|\n"
+        "完善配套设施\n|\n3\n|\n管线建设完善\n|\n2\n|\n管线不全的扣1分\n|\n"
+        "公共服务\n提升工程\n(4分)\n|\n改善住房条件\n|\n4\n|\n危房改造\n|\n4\n|\n未完成改造的扣2分\n"
+    )
+
+    assert tree(import_document("细则.txt", text.encode()).scheme) == [
+        ("基础设施提升工程", "5"),
+        ("基础设施提升工程", "构建交通网络", "3"),
+        ("基础设施提升工程", "构建交通网络", "优化交通组织", "2"),
+        ("基础设施提升工程", "构建交通网络", "加快道路建设", "1"),
+        ("基础设施提升工程", "完善配套设施", "2"),
+        ("基础设施提升工程", "完善配套设施", "管线建设完善", "2"),
+        ("公共服务提升工程", "4"),
+        ("公共服务提升工程", "改善住房条件", "4"),
+        ("公共服务提升工程", "改善住房条件", "危房改造", "4"),
+    ]
+
+
+def test_rows_above_the_header_from_the_tables_first_page_are_read_not_reported():
+    text = (
+        "七\n落实上级要求(10分)\n完成交办事项\n5\n未完成交办任务的一次扣2分。\n日常工作落实\n5\n"
+        "附件3:\n某市部门应急管理工作考核评分标准\n"
+        "序号\n项 目\n内 容\n标准分\n评 分 标 准\n"
+        "一\n组织体系建设(10分)\n应急管理机构\n10\n未明确分管领导的扣2分。\n"
+    )
+
+    assert tree(import_document("细则.txt", text.encode()).scheme) == [
+        ("落实上级要求", "10"),
+        ("落实上级要求", "完成交办事项", "5"),
+        ("落实上级要求", "日常工作落实", "5"),
+        ("组织体系建设", "10"),
+        ("组织体系建设", "应急管理机构", "10"),
+    ]

@@ -311,3 +311,115 @@ def test_a_rate_named_with_its_target_in_an_unnumbered_indicator_cell_keeps_its_
         ("信访工作", "10"),
         ("信访工作", "交办件按期办结率达95%以上", "10"),
     ]
+
+
+def test_score_columns_beside_a_two_row_header_leave_the_level_names_in_the_header():
+    data = workbook(
+        [
+            ["考核项目", None, "分值", "得分", None, "评分标准"],
+            ["一级指标", "二级指标", None, "自评分", "考评分", None],
+            ["队伍建设（6分）", "人员培训", "4分", None, None, "未开展培训的扣2分。"],
+            [None, "制度建设", "2分", None, None, "制度不全的扣1分。"],
+        ],
+        merges=[(1, 1, 1, 2), (1, 3, 2, 3), (1, 4, 1, 5), (1, 6, 2, 6), (3, 1, 4, 1)],
+    )
+
+    scheme = import_document("评分表.xlsx", data).scheme
+
+    assert tree(scheme) == [
+        ("队伍建设", "6"),
+        ("队伍建设", "人员培训", "4"),
+        ("队伍建设", "制度建设", "2"),
+    ]
+
+
+def test_a_content_column_left_of_the_indicators_names_the_parts_they_belong_to():
+    data = workbook(
+        [
+            ["考核内容", "考核指标", "分值", "评分标准"],
+            ["环境整治（5分）", "垃圾清运及时", "3", "发现一处积存扣0.5分。"],
+            [None, "设施完好", "2", "设施损坏未修复的扣1分。"],
+        ],
+        merges=[(2, 1, 3, 1)],
+    )
+
+    scheme = import_document("细则.xlsx", data).scheme
+
+    assert tree(scheme) == [
+        ("环境整治", "5"),
+        ("环境整治", "垃圾清运及时", "3"),
+        ("环境整治", "设施完好", "2"),
+    ]
+    assert leaf(scheme, "环境整治", "设施完好")["criteria"] == "设施损坏未修复的扣1分。"
+
+
+def test_a_content_and_points_column_beside_a_criteria_column_headed_with_two_words():
+    data = workbook(
+        [
+            ["序号", "具体工作内容和分值", "考核评分标准", "科室"],
+            ["1", "做好安全检查。(2分)", "检查不到位的每起扣1分。", "执法室"],
+            ["2", "推进电子政务建设。(4分)", "未按要求完成的,每例扣0.5分。", "执法室"],
+        ]
+    )
+
+    scheme = import_document("细则.xlsx", data).scheme
+
+    assert tree(scheme) == [("做好安全检查", "2"), ("推进电子政务建设", "4")]
+    assert leaf(scheme, "推进电子政务建设")["criteria"] == "未按要求完成的,每例扣0.5分。"
+
+
+def test_header_names_joined_by_ji_name_the_project_content_points_and_criteria_columns():
+    data = workbook(
+        [
+            ["考核项目及分值", "序号", "考核内容及要求", "标准分值", "评分标准及办法", "得分"],
+            ["理论武装（10分）", "1", "组织中心组学习", "6", "每少学习1次扣1分。", None],
+            [None, "2", "开展理论宣讲", "4", "未开展宣讲的扣4分。", None],
+        ],
+        merges=[(2, 1, 3, 1)],
+    )
+
+    scheme = import_document("细则.xlsx", data).scheme
+
+    assert tree(scheme) == [
+        ("理论武装", "10"),
+        ("理论武装", "组织中心组学习", "6"),
+        ("理论武装", "开展理论宣讲", "4"),
+    ]
+    assert leaf(scheme, "理论武装", "开展理论宣讲")["criteria"] == "未开展宣讲的扣4分。"
+
+
+def test_content_cells_with_their_own_points_under_a_merged_project_in_known_columns():
+    data = workbook(
+        [
+            ["考核项目", "序号", "考核内容", "分值", "评分标准"],
+            ["理论武装（10分）", "1", "组织中心组学习", "6", "每少学习1次扣1分。"],
+            [None, "2", "开展理论宣讲", "4", "未开展宣讲的扣4分。"],
+        ],
+        merges=[(2, 1, 3, 1)],
+    )
+
+    assert tree(import_document("细则.xlsx", data).scheme) == [
+        ("理论武装", "10"),
+        ("理论武装", "组织中心组学习", "6"),
+        ("理论武装", "开展理论宣讲", "4"),
+    ]
+
+
+def test_short_key_points_before_the_points_beside_a_criteria_column_name_the_items():
+    data = workbook(
+        [
+            ["考核指标", "序号", "考核要点", "分值", "评分标准"],
+            ["垃圾治理", "1", "垃圾清运及时", "3", "发现一处积存扣0.5分。"],
+            [None, "2", "设施完好", "2", "设施损坏未修复的扣1分。"],
+        ],
+        merges=[(2, 1, 3, 1)],
+    )
+
+    scheme = import_document("细则.xlsx", data).scheme
+
+    assert tree(scheme) == [
+        ("垃圾治理", "5"),
+        ("垃圾治理", "垃圾清运及时", "3"),
+        ("垃圾治理", "设施完好", "2"),
+    ]
+    assert leaf(scheme, "垃圾治理", "设施完好")["criteria"] == "设施损坏未修复的扣1分。"

@@ -46,7 +46,10 @@ _SHORT_NAME = re.compile(
 # 「一票否决事项」 heads the vetoes: a name, though 否决 is a scoring word.
 _VETO_HEADING = re.compile(r"^(?:一票)?否决(?:事项|项目|指标|类)?$|^一票否决$")
 FIRST_CLAUSE = re.compile(r"[，,；;。：:]")
-NUMBER_CELL = re.compile(r"^(?P<value>\d{1,4}(?:\.\d{1,2})?)\s*分?$")
+# 「(15分)」 on a line of its own, and 「15分)」 whose opening bracket the copy lost.
+NUMBER_CELL = re.compile(
+    r"^(?:[（(](?=\s*\d[\d.]*\s*分))?\s*(?P<value>\d{1,4}(?:\.\d{1,2})?)\s*(?:分\s*[)）]?)?$"
+)
 _SENTENCE_END = re.compile(r"[。；;]$")
 _CONTINUES = re.compile(r"[，,、和与及或的（(]$")
 MAX_NAME = 30
@@ -133,8 +136,8 @@ _INLINE_BREAK = re.compile(
     r"|[\u4e00-\u9fff、]{2,15}[（(]\d+(?:\.\d+)?分[)）]"
     r"|\d{1,3}(?:\.\d)?分(?!钟|之|[)）]))"
     r"|(?<=[（(]\d分[)）])(?=\d{1,2}[.、．](?!\d))|(?<=[（(]\d\d分[)）])(?=\d{1,2}[.、．](?!\d))"
-    r"|(?<=^\d分)(?![,，(（]|及?以[上下])|(?<=^\d\d分)(?![,，(（]|及?以[上下])"
-    r"|(?<=^\d\.\d分)(?![,，(（]|及?以[上下])"
+    r"|(?<=^\d分)(?![,，(（)）]|及?以[上下])|(?<=^\d\d分)(?![,，(（)）]|及?以[上下])"
+    r"|(?<=^\d\.\d分)(?![,，(（)）]|及?以[上下])"
 )
 _HEADER_WORD = (
     r"(?:考核项目|考评项目|指标项目|考核内容及计分标准|考核内容及评分标准|考核内容|考核要求|考核标准|"
@@ -163,6 +166,9 @@ GLUED_SERIAL = re.compile(r"^\d{1,2}(?=" + _WORD_START + ")(?!" + COUNTING_WORDS
 _POINTED_HEAD = re.compile(
     r"^(?:\d{1,2}、|\d{1,2}-\d{1,2}\s*)?[^，,。；;:：\d]{2,15}[（(]\d{1,3}(?:\.\d)?分[)）]"
     r"(?:(?=[\u4e00-\u9fff])|。(?=\s*[\u4e00-\u9fff]))"
+    # 「1、预算管理2分。预算内、外……」: a numbered name with its points bare, ending a sentence.
+    r"|^\d{1,2}[、.．][^，,。；;:：\d扣加得减计记每少超占共为按]{2,12}\d{1,3}(?:\.\d)?分。"
+    r"(?=\s*[\u4e00-\u9fff])"
 )
 
 
@@ -245,7 +251,7 @@ def _split_bare_points(text: str) -> list[str]:
     """「……三落实。5每缺一项扣0.5分」 → the requirement, 「5」, the criteria; a pointed heading
     run into its first row is cut off it too."""
     head = _POINTED_HEAD.match(to_simplified(text))
-    pieces = [text[: head.end()]] if head else []
+    pieces = [text[: head.end()].rstrip("。")] if head else []
     start = head.end() if head else 0
     for match in _BARE_POINTS.finditer(to_simplified(text), start):
         pieces += [*_criteria_then_requirement(text[start : match.start(1)]), match.group(1)]

@@ -14,7 +14,9 @@ from kaohe.transfer.importers.names import strip_numbering
 # an official letter (……文件, ……的通知) and a title (……考核办法(试行), ……考核评分表).
 _FURNITURE = re.compile(
     r"当前位置|发布时间|发布日期|信息来源|来源[:：]|【?字体[:：]|浏览次数|阅读次数|点击数|"
-    r"\.docx?\b|\.pdf\b|^PAGE\b|〔\d{4}〕\d+号|^[^，,。；;]{2,30}文件$|的通知$"
+    r"\.docx?\b|\.pdf\b|^PAGE\b|〔\d{4}〕\d+号|^[^，,。；;]{2,30}文件$|的通知$|"
+    # A page's editor and time stamp, a document site's page list (「……評比_第4頁」).
+    r"^编辑[:：]|^(?:发布)?时间[:：]\s*\d{4}|[_—-]第\d+[页頁]$"
 )
 _TITLE = re.compile(
     r"^[^，,。；;]{0,40}(?:考核|考评|考评|评估|绩效|评分|督查|目标)[^，,。；;]{0,20}"

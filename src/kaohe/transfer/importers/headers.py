@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kaohe.textrules.normalize import to_simplified
+from kaohe.textrules.vocabulary import SCORING_WORD
 from kaohe.transfer.importers.grid import Cell, Grid
 from kaohe.transfer.importers.headings import heading_rank
 
@@ -30,18 +32,19 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (ASSESSOR, r"(市直|牵头)?(考评|考核|评分)(单位|科室|部门)|负责考核(科室|单位|部门)"),
         (LEADERS, r"(分管|责任|分工|牵头)?(局|市|县)?领导"),
         (UNITS, r"(牵头)?(责任|承办|主办|牵头)(科室|单位|部门|处室)(单位)?|(牵头|配合)?科室"),
-        (POINTS, r"(基础|基本)?(分值|标准分|分数|满分|权重|基本分|基础分|指标分值)(分)?"),
+        (POINTS, r"(基础|基本|标准)?(分值|标准分|分数|满分|权重|基本分|基础分|指标分值)(分)?"),
         (
             CRITERIA,
-            r"(考核|评价|评分|扣分|计分)(要点|标准|细则|方法|办法|说明)(及)?(评价|评分)?(标准)?"
+            r"(考核)?(考核|评价|评分|扣分|计分)(要点|标准|细则|方法|办法|说明)(及)?(评价|评分)?(标准)?"
+            r"((及|和)(办法|方法|依据))?"
             r"|考核要点及评价标准|(考核|工作)内容及(考核|评分|计分|评价)?标准",
         ),
         (CRITERIA, r"(加扣分|加减分|奖扣分|加分|奖励)(标准|分值|细则)"),
-        (CONTENT, r"(考核|工作|指标)(内容|要求)"),
+        (CONTENT, r"(具体)?(考核|工作|指标)(内容|要求)((和|及)(分值|要求))?"),
         (TARGET, r"(年度)?(工作)?(目标|任务)(值)?"),
         (
             LEVEL,
-            r"[一二三四五六1-6](级)?(指标|项目)|(考核|评价)?(项目|指标)(名称)?|考核事项|类别"
+            r"[一二三四五六1-6](级)?(指标|项目)|(考核|评价)?(项目|指标)(名称)?((及|和)分值)?|考核事项|类别"
             r"|(加扣分|加减分|奖扣分|加分|扣分)(事项|项目)",
         ),
     )
@@ -109,20 +112,63 @@ def _numbered_targets_name_items(columns: Columns, rows: list[list[Cell]]) -> Co
     """「项目 | 目标 | 考核内容」 with 「1、坚持……」 in every 目标 cell: a target column whose cells
     are numbered like outline items names the items one level below the columns before it; so
     does a 考核内容 column beside the indicators whose every cell is one numbered line with its
-    points (「1、制度健全,台帐完整(4分)」)."""
+    points (「1、制度健全,台帐完整(4分)」), and a 考核内容 column left of every indicator
+    column (the parts the indicators belong to: 「考核内容 | 考核指标 | 分值」)."""
     roles = list(columns.roles)
     for column in columns.of(TARGET):
-        texts = [row[column].text for row in rows if column < len(row) and row[column].text]
-        if texts and all(heading_rank(text) is not None for text in texts):
+        if _all_cells(rows, column, lambda text: heading_rank(text) is not None):
             roles[column] = LEVEL
     for column in columns.of(CONTENT) if columns.level_columns else ():
-        texts = [row[column].text for row in rows if column < len(row) and row[column].text]
-        if texts and all(_numbered_with_points(text) for text in texts):
+        if (
+            column < min(columns.level_columns)
+            or _all_cells(rows, column, _numbered_with_points)
+            or _names_pointed_rows(roles, rows, column)
+        ):
             roles[column] = LEVEL
+    for column in _named_criteria(columns, rows):
+        roles[column] = LEVEL
     if roles == list(columns.roles):
         return columns
     levels = tuple(index for index, role in enumerate(roles) if role == LEVEL)
     return Columns(roles=tuple(roles), header_rows=columns.header_rows, level_columns=levels)
+
+
+def _named_criteria(columns: Columns, rows: list[list[Cell]]) -> tuple[int, ...]:
+    """「考核指标 | 考核要点 | 分值 | 评分标准」: 考核要点 written as short names
+    (「优化城镇交通组织」), the criteria in a column of their own, names the items."""
+    criteria, points = columns.of(CRITERIA), columns.of(POINTS)
+    if len(criteria) < 2 or not points or not columns.level_columns:
+        return ()
+    first = criteria[0]
+    if not max(columns.level_columns) < first < points[0] < criteria[1]:
+        return ()
+    return (first,) if _all_cells(rows, first, _short_name) else ()
+
+
+def _short_name(text: str) -> bool:
+    return len(text) <= 20 and "\n" not in text and not SCORING_WORD.search(to_simplified(text))
+
+
+def _names_pointed_rows(roles: list[str | None], rows: list[list[Cell]], content: int) -> bool:
+    """「考核项目 | 序号 | 考核内容 | 分值 | 评分标准」 with the project merged down over rows that
+    each have their own points: beside a criteria column of its own, the content names them."""
+    if CRITERIA not in roles or roles.count(POINTS) != 1:
+        return False
+    level = max(index for index, role in enumerate(roles) if role == LEVEL)
+    points = roles.index(POINTS)
+    return content > level and any(
+        not _text(row, level) and _text(row, points) and _text(row, content) for row in rows
+    )
+
+
+def _text(row: list[Cell], column: int) -> str:
+    cell = row[column] if column < len(row) else None
+    return cell.text if cell is not None and not cell.merged else ""
+
+
+def _all_cells(rows: list[list[Cell]], column: int, test: Callable[[str], bool]) -> bool:
+    texts = [row[column].text for row in rows if column < len(row) and row[column].text]
+    return bool(texts) and all(test(text) for text in texts)
 
 
 def _numbered_with_points(text: str) -> bool:
@@ -150,10 +196,21 @@ def _header_depth(rows: list[list[Cell]], first: int) -> int:
     while first + depth < len(rows) and depth < 3:
         row = rows[first + depth]
         fresh = [cell for cell in row if cell.text and not cell.merged]
-        if not fresh or any(header_role(cell.text) is None for cell in fresh):
+        if not fresh or not all(map(_names_a_column, fresh)):
             break
         depth += 1
     return depth
+
+
+# 「得分 › 自评分 | 考评分」: columns where the assessors write their scores, under the header
+# block's other names; they hold no part of the scheme.
+_SCORE_COLUMN = re.compile(r"(自评|自测|考评|考核|评审|实际?)?(得分|评分|分)|扣分(情况|原因)?|备注")
+
+
+def _names_a_column(cell: Cell) -> bool:
+    return header_role(cell.text) is not None or bool(
+        _SCORE_COLUMN.fullmatch(normalise_header(cell.text))
+    )
 
 
 def _columns(header: list[list[Cell]], width: int) -> Columns:

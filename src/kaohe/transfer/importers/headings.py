@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from kaohe.textrules.normalize import to_simplified
 from kaohe.transfer.importers.drafts import Draft
 from kaohe.transfer.importers.names import strip_numbering
 
@@ -95,13 +96,24 @@ def _annotated(body: str, where: str) -> tuple[Draft, str] | None:
         or _UNCLOSED.search(body)
         or MASKED_POINTS.search(body)
     )
-    if annotation is None or len(body[: annotation.start()].strip("。 ")) > MAX_NAME:
+    if annotation is None:
         return None
     name = body[: annotation.start()].rstrip("。 ")
+    if len(name.lstrip("。 ")) > _longest(body, annotation):
+        return None
     closed = annotation.group(0).rstrip() + _closing(annotation.group(0))
     draft = Draft.from_text(name + closed, where=where)
     _penalty_allowance(draft, annotation.group(0))
     return draft, body[annotation.end() :]
+
+
+# 「1.成立安全工作领导机构,明确……负直接责任。(4分)未成立……」: a requirement written as a whole
+# sentence before its points is the item's name, however long; other names stay short.
+MAX_REQUIREMENT = 80
+
+
+def _longest(body: str, annotation: re.Match[str]) -> int:
+    return MAX_REQUIREMENT if body[: annotation.start()].endswith("。") else MAX_NAME
 
 
 # 「1.岗位职责( * 分)」: points the page masked — written, but not known.
@@ -120,11 +132,19 @@ _BASE_POINTS = re.compile(
 )
 
 
+# 「1、预算管理2分。预算内、外收支……」: a short name, its points bare, then a sentence end.
+_BARE_POINTS = re.compile(
+    r"(?P<name>[^。；;，,：:\d扣加得减计记每少超占共为按]{2,12})"
+    r"(?P<points>\d{1,3}(?:\.\d{1,2})?)\s*分[。；;](?=\s*\S)"
+)
+
+
 def _base_points(body: str, where: str) -> tuple[Draft, str] | None:
-    base = _BASE_POINTS.match(body)
+    base = _BASE_POINTS.match(body) or _BARE_POINTS.match(to_simplified(body))
     if base is None:
         return None
-    draft = Draft.from_text(f"{base.group('name')}({base.group('points')}分)", where=where)
+    name = body[base.start("name") : base.end("name")]  # as written: 简 and 繁 map one for one
+    draft = Draft.from_text(f"{name}({base.group('points')}分)", where=where)
     return draft, body[base.end() :]
 
 
@@ -172,7 +192,7 @@ _LAYOUT_PART = re.compile(
 
 def names_layout(name: str) -> bool:
     """「考核对象」, 「考核方式」, 「附则」: a part of the document, not an indicator."""
-    return len(name) <= MAX_LAYOUT_NAME and bool(_LAYOUT_PART.search(name))
+    return len(name) <= MAX_LAYOUT_NAME and bool(_LAYOUT_PART.search(to_simplified(name)))
 
 
 MAX_LAYOUT_NAME = 12

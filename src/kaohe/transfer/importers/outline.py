@@ -38,6 +38,7 @@ _SPACED_ENUMERATOR = re.compile(
     r"\s+(?=[一二三四五六七八九十]{1,3}、|\d{1,2}、|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）])"
 )
 MIN_RUN_LINE = 100
+MAX_GROUP_NOTES = 2  # unnumbered lines a held group name may have before what it heads
 MIN_RUN_PARTS = 3
 
 
@@ -149,13 +150,19 @@ class _OutlineReader:
         self.collecting: Draft | None = None
         self.top_ranks: list[float] = []
         self.group: _Line | None = None
+        self.group_notes: list[_Line] = []
+        self.parts: list[Draft] = []  # numbered names opened as items over their scoring lines
         self.leading = _LeadingRows(report)
 
     def read_line(self, content: str, where: str) -> None:
         rank = heading_rank(content)
+        if self.group is not None and rank is None and len(self.group_notes) < MAX_GROUP_NOTES:
+            self.group_notes.append(_Line(0, content, where))  # 「实行百分基数制。」 under it
+            return
         self.leading.settle(content, rank)
         heading = read_heading(content, where) if rank is not None else None
-        self._settle_group(rank if heading is not None else None)
+        scores = rank is not None and bool(scoring_words(to_simplified(content)))
+        self._settle_group(rank if heading is not None else None, rank if scores else None)
         if rank is not None and names_a_group(content) and not self._flat_table():
             self.group = _Line(rank, content, where)  # a group if a heading numbered below follows
             return
@@ -165,17 +172,29 @@ class _OutlineReader:
         self._settle_group(None)
         self.leading.settle("", None)
 
-    def _settle_group(self, next_heading: float | None) -> None:
+    def _settle_group(self, next_heading: float | None, next_scoring: float | None = None) -> None:
         """The numbered name held back opens a group when the heading after it is numbered
-        below it; otherwise it is read as any other line."""
-        group, self.group = self.group, None
+        below it; in an outline whose parts carry points, it opens an item when scoring lines
+        numbered below it follow (its criteria: 「(二)信息工作」 over 「1、……每条计5分。」), and so
+        do its siblings after it. Otherwise it is read as any other line. The lines between it
+        and what follows it (「实行累计加分制。」) describe it and are reported."""
+        group, notes, self.group, self.group_notes = self.group, self.group_notes, None, []
         if group is None:
             return
-        if next_heading is not None and next_heading > group.rank:
+        pointed = any(child.points is not None for child in self.root.children)
+        below = next_heading if next_heading is not None or not pointed else next_scoring
+        sibling = self.stack[-1].draft if self.stack and self.stack[-1].rank == group.rank else None
+        if (below is not None and below > group.rank) or (sibling and sibling in self.parts):
             name = strip_numbering(group.content)
             self._open(group.rank, Draft(name=name, raw=group.content, where=group.where))
-        else:
-            self._read(group.rank, None, group.content, group.where)
+            if next_heading is None:
+                self.parts.append(self.stack[-1].draft)
+            for note in notes:
+                self.report.ignore(note.where, note.content)
+            return
+        self._read(group.rank, None, group.content, group.where)
+        for note in notes:
+            self._read(None, None, note.content, note.where)
 
     def _read(self, rank: float | None, heading: Draft | None, content: str, where: str) -> None:
         if rank is not None and heading is not None:

@@ -36,14 +36,25 @@ def cut_at_enumerators(line: str) -> list[str]:
 def _counted(line: str, pattern: re.Pattern[str], restarts: bool) -> list[int]:
     """Where the numbers of one style count on from 1 (starting again at 1 if it may)."""
     found: list[int] = []
-    expected, counted_on = 1, False
+    expected, counted_on, pointed = 1, False, False
     for match in pattern.finditer(line):
         value = _value(match.group(1))
-        if value == expected or (restarts and value == 1 and found):
+        named = bool(_POINTED.match(line, match.end()))
+        if (
+            value == expected
+            or (restarts and value == 1 and found)
+            or (value == expected - 1 and named and pointed)
+        ):
             found.append(match.start())
+            pointed = named
             counted_on = counted_on or value > 1
             expected = value + 1
     return found if counted_on else []
+
+
+# 「6.按规定建立……(3分)……查看文件6.按时报送安全工作总结。(2分)」: a number printed twice
+# still opens a line when a name and its points follow it both times.
+_POINTED = re.compile(r"[^。；;\d]{2,60}。?[（(]\d{1,3}(?:\.\d)?分[)）]")
 
 
 def _value(numeral: str) -> int:

@@ -56,6 +56,7 @@ class _StreamReader:
     requirement: Draft | None = None  # a row opened by its requirement, waiting for its points
     serial: int = 0
     skip: int = -1  # a cell already accounted for: the number after 「合计」
+    over_plain_groups: bool = False  # pointed parts head groups without points: 「构建交通网络」
     amounts: bool = False
     """The header names a standard column and no points column: a number after a name is the
     row's amount, not its points."""
@@ -64,12 +65,13 @@ class _StreamReader:
         self.cells = cells = _numbered_parts(cells)
         self.kinds = [kind_of(cell.text) for cell in cells]
         body = self._table_start()
+        rows_above = self._rows_above_header(body)
         headers = [cell.text for cell, kind in zip(cells[:body], self.kinds, strict=False)]
         self.amounts = amounts_in_standard(
             [text for text, kind in zip(headers, self.kinds, strict=False) if kind == "header"]
         )
         for index, cell in enumerate(cells):
-            if index < body and self.kinds[index] != "criteria":
+            if rows_above <= index < body and self.kinds[index] != "criteria":
                 if self.kinds[index] != "header":
                     self.report.ignore(cell.where, cell.text)
                 continue
@@ -88,6 +90,22 @@ class _StreamReader:
         while index < len(self.cells) and self._in_header(index):
             index += 1
         return index
+
+    def _rows_above_header(self, body: int) -> int:
+        """「落实上级要求(10分)」 | 「完成交办事项」 | 「5」 | 「……扣2分。」 above the header: the
+        end of a table whose first page held the header, not a preamble; where those rows end."""
+        pointed = any(
+            self.kinds[index] == "name"
+            and Draft.from_text(self.cells[index].text).points is not None
+            and self._kind_at(index + 1) == "name"
+            and self._kind_at(index + 2) == "number"
+            for index in range(body)
+        )
+        if not pointed:
+            return 0
+        header = next(i for i in range(body) if self.kinds[i] == "header")
+        rows = [i for i in range(header) if self.kinds[i] in ("number", "criteria")]
+        return rows[-1] + 1 if rows else 0
 
     def _in_header(self, index: int) -> bool:
         """Header cells, the fragments of a header broken across lines (「基础」/「分值」), and
@@ -281,13 +299,14 @@ class _StreamReader:
         if draft.points is not None and index + 1 < len(self.cells):
             heads_rows = heads_rows or self._requirement_row(index + 1)
         if self._points_then_first_row(index + 1):
-            heads_rows, self.serial = True, 0  # its rows count from 1 again
+            heads_rows = True  # its rows count from 1 again, or count on through the table
+            self.serial = self._number_at(index + 2) - 1
         if rank is not None and draft.points is None and not heads_rows:
             self._close(rank)  # 「二、信息重点」 leaves what 「一、」 opened, plain groups too
             rank = None  # 「1、上报实施方案」 in a row: an item, not a heading
         if rank is not None:
             self._open(draft, rank)
-        elif draft.points is not None and self._pointed_name_at(index + 1):
+        elif draft.points is not None and self._heads_groups(index):
             self._open(draft, _GROUP - 1)  # 「常规工作(70分)」 over 「基本组织(13分)」 over rows
         elif heads_rows and not (self.item is None and self.serial and next_kind != "number"):
             self._open(draft, _GROUP)
@@ -309,15 +328,33 @@ class _StreamReader:
         return draft
 
     def _points_then_first_row(self, index: int) -> bool:
-        """「组织领导」 | 「10分」 | 「1」 | 「成立……」: a part's points, then its first row."""
+        """「组织领导」 | 「10分」 | 「1」 | 「成立……」: a part's points, then its first row
+        (numbered 1, or on from the last row: 「理论武装」 | 「10分」 | 「4」)."""
         first = NUMBER_CELL.match(self._text_at(index + 1))
         return (
             self._kind_at(index) == "number"
             and not self._is_serial(index)
             and first is not None
-            and Decimal(first.group("value")) == 1
+            and Decimal(first.group("value")) in (1, self.serial + 1)
             and self._kind_at(index + 2) in ("name", "text")
         )
+
+    def _heads_groups(self, index: int) -> bool:
+        """「常规工作(70分)」 over 「基本组织(13分)」, or over 「构建交通网络」 | 「1」 (a group
+        without points over its serial rows); a pointed name after such a head is its sibling."""
+        if self._pointed_name_at(index + 1):
+            return True
+        if self._kind_at(index + 1) != "name":
+            return False
+        serial_after = NUMBER_CELL.match(self._text_at(index + 2))
+        if serial_after and self._number_at(index + 2) == self.serial + 1:
+            self.over_plain_groups = self._kind_at(index + 3) in ("name", "text")
+            return self.over_plain_groups
+        return self.over_plain_groups and any(level.rank == _GROUP - 1 for level in self.stack)
+
+    def _number_at(self, index: int) -> int:
+        found = NUMBER_CELL.match(self._text_at(index))
+        return int(Decimal(found.group("value"))) if found else 0
 
     def _pointed_name_at(self, index: int) -> bool:
         text = self._text_at(index)
