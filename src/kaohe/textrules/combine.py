@@ -72,10 +72,12 @@ def _gather_listed(
         return replace(
             draft, rule={"kind": "checklist", "amount": draft.rule["amount"], "tasks": tasks}
         )
+    counted = replace(
+        draft, rule={"kind": "per_occurrence", "amount": draft.rule["amount"], "unit": "项"}
+    )
+    if _OTHER_ITEMS.search(text, own.start, draft.start):
+        return counted  # 「未建立收运体系扣2分,其它缺一项扣0.5分」: the rest, whatever they are
     if len(run) < 2:
-        counted = replace(
-            draft, rule={"kind": "per_occurrence", "amount": draft.rule["amount"], "unit": "项"}
-        )
         listed = text[run[0].sentence.start if run else own.start : draft.start]
         if listed.strip(" ,;:"):
             return counted.doubted() if _lists_items(listed) else counted
@@ -83,6 +85,10 @@ def _gather_listed(
     rule = {"kind": "checklist", "amount": draft.rule["amount"]}
     rule["tasks"] = [_task(_original(reading, text)) for reading in run]
     return replace(draft, rule=rule)  # its text stays the amount's: the tasks name the list
+
+
+# 「其它缺一项扣0.5分」: the items left after those named with their own amounts are counted.
+_OTHER_ITEMS = re.compile(r"(?:其它|其他|其余)\s*$")
 
 
 def _lists_items(listed: str) -> bool:

@@ -67,7 +67,11 @@ def _condition(text: str, start: int, draft: Draft) -> tuple[str, int]:
 
 
 def _graded(conditions: list[str]) -> bool:
-    """Conditions that differ only in their grade: one stem ends the other, and holds a grade."""
+    """Conditions that differ only in their grade: one stem ends the other, and holds a grade.
+    A condition left empty (「…的 2、,每次扣5分」: its words cut off by an enumerator) grades
+    nothing."""
+    if not all(conditions):
+        return False
     stems = [_stem(condition) for condition in conditions]
     bare = [stem.replace("~", "") for stem in stems]
     unmarked = sum(not re.search("[#~]", stem) for stem in stems)

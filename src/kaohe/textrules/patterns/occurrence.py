@@ -38,11 +38,11 @@ _FOUND_ONCE = re.compile(
     rf"(?<![少于至最第])(?:一|1)\s*(?P<unit>{COUNTER})(?!月)\s*[,的]?\s*"
     rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
 )
-# 「发现一处四害孳生地扣0.05分」, 「解决一个问题加2分」: a thing found or done, named
-# after its count.
+# 「发现一处四害孳生地扣0.05分」, 「解决一个问题加2分」, 「发生一起生产安全事故的,扣30分」: a
+# thing found or done, named after its count.
 _FOUND_ONE_THING = re.compile(
     rf"(?:发现|查实|查出|出现|发生|解决|化解|办结|引进)\s*(?:一|1)\s*(?P<unit>{COUNTER})(?!月)"
-    rf"(?:(?!的)[\u4e00-\u9fff“”\"]){{1,8}}?\s*,?\s*(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
+    rf"(?:(?!的)[\u4e00-\u9fff“”\"]){{1,8}}?\s*的?\s*,?\s*(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
 )
 _SLASH = re.compile(rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}\s*/\s*(?P<unit>{COUNTER})")
 _BY_UNIT = re.compile(rf"按\s*(?P<unit>{COUNTER})\s*(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}")
