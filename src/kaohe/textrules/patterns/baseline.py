@@ -108,6 +108,11 @@ def read_exceed(sentence: Sentence) -> list[Finding]:
     }
     # The span starts with the target's clause: an amount before it (达标加1分) is its own.
     start = clause_start(sentence.text, targets[-1].start()) if targets else match.start()
+    if len({number(target.group("target")) for target in targets}) > 1:
+        # 「超过10%的加1分,超过30%以上,每超过20%加1分」: thresholds that grade the measure
+        # leave what counts between them, and whether the amounts add up, to a person.
+        start = clause_start(sentence.text, targets[0].start())
+        return [Finding(rule, start, match.end(), GUESS)]
     return [Finding(rule, start, match.end(), SURE if targets else GUESS)]
 
 
