@@ -25,6 +25,8 @@ BREATH_ENDS = re.compile(
     r"。|(?<![\d.])\d{1,2}[、.](?!\d)|[一二三四五六七八九十]+、|\(\d{1,2}\)|[①-⑮]"
 )
 _SHARED_EVENT = 3
+_SHARED_THING = 4
+_BRACKETED = re.compile(r"\([^()]*\)")
 """Characters of the event the conditions end alike with (通报表彰), at least."""
 
 
@@ -49,6 +51,18 @@ def alternative_names(
     return None
 
 
+def unnamed_levels(conditions: list[str], mode: str) -> bool:
+    """「通过萧山市文明单位验收加1分,通过杭州市级以上文明单位(学校)验收加2分」: the same thing
+    at a level and up and at a level named otherwise are alternatives too, but what the levels
+    are called is for a person to say."""
+    if mode != "once" or len(conditions) != 2:
+        return False
+    bare = [_BRACKETED.sub("", condition) for condition in conditions]
+    up = [_LEVEL_AND_UP.search(condition) is not None for condition in bare]
+    shared = _common_start([condition[::-1] for condition in bare])
+    return up.count(True) == 1 and len(shared) >= _SHARED_THING
+
+
 def reporting_kinds(conditions: list[str]) -> list[str] | None:
     """「突发事件信息迟报」, 「谎报」: each named from its first kind of failure on."""
     kinds = [set(_REPORTING.findall(condition)) for condition in conditions]
@@ -71,10 +85,12 @@ def _levels_and_up(conditions: list[str]) -> list[str] | None:
     found = [list(_LEVEL_AND_UP.finditer(condition)) for condition in conditions]
     if any(len(levels) != 1 for levels in found):
         return None
-    first_thing = conditions[0][found[0][0].end() :]
+    # 「被评为市级以上先进单位得加3分」: the 得 before the amount is not the thing.
     things = [
-        condition[levels[0].end() :] for condition, levels in zip(conditions, found, strict=True)
+        condition[levels[0].end() :].rstrip("得")
+        for condition, levels in zip(conditions, found, strict=True)
     ]
+    first_thing = things[0]
     if any(thing not in ("", first_thing) for thing in things[1:]):
         return None
     names = [levels[0].group(0) for levels in found]

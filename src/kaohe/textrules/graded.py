@@ -16,7 +16,12 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from kaohe.textrules.alternatives import BREATH_ENDS, alternative_names, reporting_kinds
+from kaohe.textrules.alternatives import (
+    BREATH_ENDS,
+    alternative_names,
+    reporting_kinds,
+    unnamed_levels,
+)
 from kaohe.textrules.drafts import Draft
 from kaohe.textrules.patterns.severity import SEVERITIES
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD
@@ -167,7 +172,7 @@ def _fits(run: Run, draft: Draft, condition: str, mode: str, text: str) -> bool:
     one_sentence = last.sentence == draft.sentence
     one_breath = BREATH_ENDS.search(text, last.end, draft.start) is None
     names = alternative_names(conditions, mode, one_sentence=one_sentence, one_breath=one_breath)
-    return names is not None
+    return names is not None or (one_breath and unnamed_levels(conditions, mode))
 
 
 # 「未做到扣2分或未做全扣1分」: one requirement failed one way or the other.
@@ -201,7 +206,8 @@ def _merged(run: Run, text: str, written: str) -> Draft:
     conditions = [condition for _, condition, _ in run]
     # 「迟报一次扣1分,谎报一次扣2分」: a count of one per kind of failure is each time.
     each_time = mode == "counted" and reporting_kinds(conditions) is not None
-    if mode in ("counted", "shortfall") and not each_time:
+    unnamed = not _graded(conditions) and unnamed_levels(conditions, mode)
+    if (mode in ("counted", "shortfall") and not each_time) or unnamed:
         rule: dict[str, Any] = {"kind": "discretionary", "guesses": rules}
         return replace(first, rule=rule, end=last.end, confidence=Decimal(0))
     names = [
