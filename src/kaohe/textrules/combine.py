@@ -186,13 +186,20 @@ def gather_checklists(
         if TASK_SPANS in draft.rule:
             draft = _name_tasks(draft, readings, text)
         elif draft.rule.get(GATHER_TASKS):
-            draft = _gather_tasks(draft, readings, text)
+            draft = _with_cap_of(draft, _gather_tasks(draft, readings, text))
         elif draft.rule.get(GATHER_LISTED):
-            draft = _gather_listed(draft, readings, text, name)
+            draft = _with_cap_of(draft, _gather_listed(draft, readings, text, name))
         elif draft.rule.get(GATHER_CONDITIONS):
             draft = _gather_conditions(draft, readings, text, after)
         gathered.append(draft)
     return gathered
+
+
+def _with_cap_of(marked: Draft, gathered: Draft) -> Draft:
+    """「每少1项扣0.5分,扣完2分为止」: the limit written with the amount stays with its rule."""
+    if "cap" not in marked.rule or "cap" in gathered.rule:
+        return gathered
+    return replace(gathered, rule={**gathered.rule, "cap": marked.rule["cap"]})
 
 
 def _level_of(draft: Draft, text: str, previous_end: int) -> str | None:

@@ -94,7 +94,7 @@ def _leftover(text: str, taken: list[tuple[int, int]]) -> str:
 
 
 _CAPPABLE = frozenset(
-    {"per_occurrence", "shortfall", "frequency", "exceed", "baseline", "lateness"}
+    {"per_occurrence", "shortfall", "frequency", "exceed", "baseline", "lateness", "checklist"}
 )
 
 
