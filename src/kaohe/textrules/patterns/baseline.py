@@ -44,7 +44,7 @@ _TARGET = re.compile(rf"(?P<target>{NUMBER})\s*(?P<unit>{_EXCEED_MEASURE})")
 _ABOVE_TARGET = re.compile(r"超过|超出|超额|大于|高于|多于")
 # 「每推迟1个月到位的扣10分」: what is late (到位, 完成, 报送) may follow the period.
 _LATE = re.compile(
-    rf"每(?:逾期|迟报|延迟|推迟|滞后|晚报)\s*(?:一|1)\s*(?P<period>个月|个季度|天|日|周)\s*"
+    rf"每(?:逾期|迟报|延迟|推迟|滞后|晚报|延)\s*(?:一|1)\s*(?P<period>个月|个季度|天|日|周)\s*"
     rf"(?:(?:到位|完成|报送|上报|办结|提交)的?)?\s*,?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 _PERIOD = {"个月": "month", "个季度": "quarter"}
