@@ -32,7 +32,7 @@ _NOT_PER_OCCURRENCE = re.compile(r"少|减少|下降|降低|未完成|未达|超
 _EVERY = re.compile(
     rf"每\s*(?:(?:发现|查实|出现|发生)?\s*|(?![季月年周半天日少缺减降低超迟逾晚延])[\u4e00-\u9fff]{{1,2}}(?=一|1))"
     rf"(?:一|1)?\s*(?P<unit>{COUNTER})(?!\s*百分点|月)(?P<between>[^,;:]{{0,14}}?"
-    rf"|[^,;:]{{0,20}}?,)\s*(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)\s*{AMOUNT}"
+    rf"|[^,;:]{{0,20}}?,)\s*(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)(?:(?<=加)计)?\s*{AMOUNT}"
 )
 # 「被民革中央采用,一件再加15分」: 再 adds the amount for each piece that goes further.
 _FOUND_ONCE = re.compile(
@@ -58,7 +58,7 @@ _ONE_UNDONE = re.compile(
 )
 _RANGE_AFTER = re.compile(r"\s*(?:-|至|到)\s*\d")
 _CAP = re.compile(
-    rf"\s*,?\s*(?:累计)?(?:最多|最高|最多累计|累计不超过|不超过)\s*(?:不超过)?\s*(?:扣|减|加|得|计)?\s*({NUMBER})"
+    rf"\s*,?\s*(?:累计)?(?:最多|最高|最多累计|累计不超过|不超过|限)\s*(?:不超过)?\s*(?:扣|减|加|得|计)?\s*({NUMBER})"
     r"\s*(?:分|(?![\d.%]|\s*(?:[次个项件篇人户名位]|元|万)))"
 )
 # 「扣除月度考核分1分」: what the amount is taken from may sit between the verb and the amount.
