@@ -70,7 +70,12 @@ def test_highest_level_only_without_levels_to_apply_to_is_flagged():
 
 def test_扣满_a_limit_makes_a_repeated_deduction_capped_at_it():
     rule = only_rule("发现1起违规收费行为的，扣1分，扣满5分为止。", points=Decimal(10))
-    assert rule == {"kind": "per_occurrence", "amount": Decimal(-1), "cap": Decimal(5)}
+    assert rule == {
+        "kind": "per_occurrence",
+        "amount": Decimal(-1),
+        "unit": "起",
+        "cap": Decimal(5),
+    }
     rule = only_rule("档案不全的，每卷扣0.2分，扣满2分为止")
     assert rule == {
         "kind": "per_occurrence",

@@ -138,3 +138,20 @@ def test_an_entry_bonus_beside_placing_bonuses_is_flagged_as_they_may_or_may_not
     rules = result.scheme["sections"][0]["rules"]
     assert rules and all(rule.get("flagged") for rule in rules)
     assert any("是否叠加" in item for item in result.report.rules_flagged)
+
+
+def test_taking_a_unit_out_of_the_running_is_no_entry_bonus_beside_levels_of_an_award():
+    result = imported(
+        (
+            "加分项目",
+            None,
+            0,
+            "承办全县现场会的加2分；被评为市级以上先进单位得加3分；省级以上得加5分。"
+            "发生重大责任事故的，取消参评先进集体资格。",
+        )
+    )
+
+    rules = result.scheme["sections"][0]["rules"]
+    assert [rule["kind"] for rule in rules][:2] == ["per_occurrence", "tiered"]
+    assert not any(rule.get("flagged") for rule in rules[:2])
+    assert not any("是否叠加" in item for item in result.report.rules_flagged)

@@ -51,10 +51,16 @@ _HEADING_POINTS = re.compile(
 )
 
 
+# 「每发现1处监控探头不能正常使用\n3、扣5分」: a line (a page's chunk marker before it) that
+# opens with an amount ends the sentence of the line before; no item begins with its amount.
+_AMOUNT_FIRST = re.compile(r"\s*(?:\d{1,2}[.、](?!\d))?\s*(?:扣|减|加)\s*\d+(?:\.\d+)?\s*分")
+
+
 def _cut_points(text: str) -> list[int]:
     cuts = [match.end() for match in _HEADING_POINTS.finditer(text)]
     for index, char in enumerate(text):
         line_ends = char == "\n" and not _reads_on(text[:index].rstrip())
+        line_ends = line_ends and _AMOUNT_FIRST.match(text, index + 1) is None
         if char in _TERMINATORS or line_ends:
             cuts.append(index + 1)
     return cuts

@@ -72,10 +72,12 @@ def _gather_listed(
         return replace(
             draft, rule={"kind": "checklist", "amount": draft.rule["amount"], "tasks": tasks}
         )
+    counted = replace(
+        draft, rule={"kind": "per_occurrence", "amount": draft.rule["amount"], "unit": "项"}
+    )
+    if _OTHER_ITEMS.search(text, own.start, draft.start):
+        return counted  # 「未建立收运体系扣2分,其它缺一项扣0.5分」: the rest, whatever they are
     if len(run) < 2:
-        counted = replace(
-            draft, rule={"kind": "per_occurrence", "amount": draft.rule["amount"], "unit": "项"}
-        )
         listed = text[run[0].sentence.start if run else own.start : draft.start]
         if listed.strip(" ,;:"):
             return counted.doubted() if _lists_items(listed) else counted
@@ -83,6 +85,10 @@ def _gather_listed(
     rule = {"kind": "checklist", "amount": draft.rule["amount"]}
     rule["tasks"] = [_task(_original(reading, text)) for reading in run]
     return replace(draft, rule=rule)  # its text stays the amount's: the tasks name the list
+
+
+# 「其它缺一项扣0.5分」: the items left after those named with their own amounts are counted.
+_OTHER_ITEMS = re.compile(r"(?:其它|其他|其余)\s*$")
 
 
 def _lists_items(listed: str) -> bool:
@@ -180,13 +186,20 @@ def gather_checklists(
         if TASK_SPANS in draft.rule:
             draft = _name_tasks(draft, readings, text)
         elif draft.rule.get(GATHER_TASKS):
-            draft = _gather_tasks(draft, readings, text)
+            draft = _with_cap_of(draft, _gather_tasks(draft, readings, text))
         elif draft.rule.get(GATHER_LISTED):
-            draft = _gather_listed(draft, readings, text, name)
+            draft = _with_cap_of(draft, _gather_listed(draft, readings, text, name))
         elif draft.rule.get(GATHER_CONDITIONS):
             draft = _gather_conditions(draft, readings, text, after)
         gathered.append(draft)
     return gathered
+
+
+def _with_cap_of(marked: Draft, gathered: Draft) -> Draft:
+    """「每少1项扣0.5分,扣完2分为止」: the limit written with the amount stays with its rule."""
+    if "cap" not in marked.rule or "cap" in gathered.rule:
+        return gathered
+    return replace(gathered, rule={**gathered.rule, "cap": marked.rule["cap"]})
 
 
 def _level_of(draft: Draft, text: str, previous_end: int) -> str | None:

@@ -15,6 +15,7 @@ from kaohe.textrules.combine import (
     merge_levels,
     merge_rounds,
 )
+from kaohe.textrules.consequences import join_graded_consequences
 from kaohe.textrules.doubts import doubt_damaged_amounts
 from kaohe.textrules.drafts import Draft
 from kaohe.textrules.graded import join_graded_conditions
@@ -49,6 +50,7 @@ def read_criteria(text: str, *, points: Decimal | None = None, name: str = "") -
     drafts = join_minimums(gather_checklists(drafts, readings, text, name), clean)
     drafts = join_severity_tiers(merge_levels(drafts, clean), clean)
     drafts = join_graded_conditions(drafts, clean, readings, text)
+    drafts = join_graded_consequences(drafts, clean)
     drafts = apply_highest_only(merge_rounds(drafts), clean)
     drafts = zero_within_part(drafts, clean, points)
     drafts = _discretion_joins_flag(doubt_damaged_amounts(drafts, clean, points), clean)

@@ -16,6 +16,12 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from kaohe.textrules.alternatives import (
+    BREATH_ENDS,
+    alternative_names,
+    reporting_kinds,
+    unnamed_levels,
+)
 from kaohe.textrules.drafts import Draft
 from kaohe.textrules.patterns.severity import SEVERITIES
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD
@@ -67,7 +73,11 @@ def _condition(text: str, start: int, draft: Draft) -> tuple[str, int]:
 
 
 def _graded(conditions: list[str]) -> bool:
-    """Conditions that differ only in their grade: one stem ends the other, and holds a grade."""
+    """Conditions that differ only in their grade: one stem ends the other, and holds a grade.
+    A condition left empty (「…的 2、,每次扣5分」: its words cut off by an enumerator) grades
+    nothing."""
+    if not all(conditions):
+        return False
     stems = [_stem(condition) for condition in conditions]
     bare = [stem.replace("~", "") for stem in stems]
     unmarked = sum(not re.search("[#~]", stem) for stem in stems)
@@ -147,7 +157,7 @@ Run = list[tuple[Draft, str, int]]
 """Drafts with their conditions and where each condition starts."""
 
 
-def _fits(run: Run, draft: Draft, condition: str, mode: str) -> bool:
+def _fits(run: Run, draft: Draft, condition: str, mode: str, text: str) -> bool:
     first = run[0][0]
     if mode != _run_mode(run) or _sign(first) != _sign(draft):
         return False
@@ -156,7 +166,13 @@ def _fits(run: Run, draft: Draft, condition: str, mode: str) -> bool:
     conditions = [known for _, known, _ in run] + [condition]
     if all(rule.get(RATED) for rule in (first.rule, draft.rule)):
         return len(set(conditions)) == len(conditions) and mode == "every"
-    return _graded(conditions) or _degree_then_absence(conditions)
+    if _graded(conditions) or _degree_then_absence(conditions):
+        return True
+    last = run[-1][0]
+    one_sentence = last.sentence == draft.sentence
+    one_breath = BREATH_ENDS.search(text, last.end, draft.start) is None
+    names = alternative_names(conditions, mode, one_sentence=one_sentence, one_breath=one_breath)
+    return names is not None or (one_breath and unnamed_levels(conditions, mode))
 
 
 # 「未做到扣2分或未做全扣1分」: one requirement failed one way or the other.
@@ -187,12 +203,16 @@ def _merged(run: Run, text: str, written: str) -> Draft:
     first, last = replace(drafts[0], start=run[0][2]), drafts[-1]
     confidence = min(draft.confidence for draft in drafts)
     rules = [_plain(draft.rule) for draft in drafts]
-    if mode in ("counted", "shortfall"):
+    conditions = [condition for _, condition, _ in run]
+    # 「迟报一次扣1分,谎报一次扣2分」: a count of one per kind of failure is each time.
+    each_time = mode == "counted" and reporting_kinds(conditions) is not None
+    unnamed = not _graded(conditions) and unnamed_levels(conditions, mode)
+    if (mode in ("counted", "shortfall") and not each_time) or unnamed:
         rule: dict[str, Any] = {"kind": "discretionary", "guesses": rules}
         return replace(first, rule=rule, end=last.end, confidence=Decimal(0))
-    names = _level_names([c for _, c, _ in run])
     names = [
-        _as_written(name, at, text, written) for name, (_, _, at) in zip(names, run, strict=True)
+        _as_written(name, at, text, written)
+        for name, (_, _, at) in zip(_names(run, conditions, mode), run, strict=True)
     ]
     levels = dict(zip(names, (r["amount"] for r in rules), strict=True))
     if mode == "once":
@@ -200,6 +220,14 @@ def _merged(run: Run, text: str, written: str) -> Draft:
     else:
         rule = {"kind": "per_occurrence", "levels": levels, "unit": rules[0]["unit"]}
     return replace(first, rule=rule, end=last.end, confidence=confidence)
+
+
+def _names(run: Run, conditions: list[str], mode: str) -> list[str]:
+    """Grades are named by their grade; alternatives in words by what tells them apart."""
+    rated = all(draft.rule.get(RATED) for draft, _, _ in run)
+    graded = rated or _graded(conditions) or _degree_then_absence(conditions)
+    alternatives = None if graded else alternative_names(conditions, mode)
+    return alternatives or _level_names(conditions)
 
 
 def _plain(rule: dict[str, Any]) -> dict[str, Any]:
@@ -253,7 +281,7 @@ def join_graded_conditions(
         if (
             run
             and not (either and _or_else(run, marked))
-            and not _fits(run, marked, condition, mode)
+            and not _fits(run, marked, condition, mode, text)
         ):
             close()
         run.append((marked, condition, at))

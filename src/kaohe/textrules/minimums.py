@@ -37,23 +37,35 @@ def join_minimums(drafts: list[Draft], text: str) -> list[Draft]:
             used += minimums
             continue
         if MINIMUM_BEFORE in draft.rule:
-            draft, minimum = _with_minimum(draft, text)
+            draft, minimum = _with_minimum(draft, text, joined)
             used += [minimum] if minimum else []
         joined.append(draft)
     return [draft for draft in joined if not any(_only_states(draft, m, text) for m in used)]
 
 
-def _with_minimum(draft: Draft, text: str) -> tuple[Draft, re.Match[str] | None]:
+def _with_minimum(
+    draft: Draft, text: str, earlier: list[Draft]
+) -> tuple[Draft, re.Match[str] | None]:
+    """The last minimum before the draft that no earlier rule has read as its own: 「每月至少1次
+    集中学习,每少1次扣0.5分;未持续学习…的,每少一次扣0.5分」 — the second counts short of
+    nothing written."""
     rule = {key: value for key, value in draft.rule.items() if key != MINIMUM_BEFORE}
     found = [
         minimum
         for minimum in MINIMUM.finditer(text, 0, draft.start)
         if counted_unit(minimum) == rule["unit"]
+        and not any(_reads(read, minimum) for read in earlier)
     ]
     if not found:
         counted = replace(draft, rule=rule)
         return counted.doubted() if draft.rule[MINIMUM_BEFORE] else counted, None
     return replace(draft, rule=minimum_rule(text, found[-1], rule["amount"])), found[-1]
+
+
+def _reads(draft: Draft, minimum: re.Match[str]) -> bool:
+    """A rule read against the minimum: its span holds it."""
+    counts = draft.rule.get("kind") in ("frequency", "shortfall")
+    return counts and draft.start <= minimum.start() < draft.end
 
 
 def _each_minimum(draft: Draft, text: str, after: int) -> tuple[list[Draft], list[re.Match[str]]]:

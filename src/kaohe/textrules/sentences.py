@@ -45,6 +45,8 @@ _HARMLESS = re.compile(
     # 「一件扣10分(若有新诉求的,不扣分)」: an exception says when the amount is not taken, and
     # 「持平不扣分,超过…扣1分」 that none is taken short of the graded amounts.
     r"|\((?:若|如|但)[^()]{0,24}?(?:不扣分|不予扣分)\)|(?:持平|达标|未超过[^,;]{0,8}?)的?,?不予?扣分"
+    # 「任期届满2个月内改选不扣分,每延一个月扣1分」: a time allowed before the lateness counts.
+    r"|\d+\s*(?:个月|天|日|周|个工作日)内[^,;]{0,8}?不予?扣分"
     # 「其它表彰不予加分」 says what earns nothing; 「评分采取总分100分逐项扣分的办法」 names the
     # method the amounts follow.
     r"|(?:其它|其他|其余)[^,;]{0,10}?不予(?:加分|扣分|计分)"
@@ -94,7 +96,7 @@ def _leftover(text: str, taken: list[tuple[int, int]]) -> str:
 
 
 _CAPPABLE = frozenset(
-    {"per_occurrence", "shortfall", "frequency", "exceed", "baseline", "lateness"}
+    {"per_occurrence", "shortfall", "frequency", "exceed", "baseline", "lateness", "checklist"}
 )
 
 

@@ -44,7 +44,7 @@ _TARGET = re.compile(rf"(?P<target>{NUMBER})\s*(?P<unit>{_EXCEED_MEASURE})")
 _ABOVE_TARGET = re.compile(r"超过|超出|超额|大于|高于|多于")
 # 「每推迟1个月到位的扣10分」: what is late (到位, 完成, 报送) may follow the period.
 _LATE = re.compile(
-    rf"每(?:逾期|迟报|延迟|推迟|滞后|晚报)\s*(?:一|1)\s*(?P<period>个月|个季度|天|日|周)\s*"
+    rf"每(?:逾期|迟报|延迟|推迟|滞后|晚报|延)\s*(?:一|1)\s*(?P<period>个月|个季度|天|日|周)\s*"
     rf"(?:(?:到位|完成|报送|上报|办结|提交)的?)?\s*,?\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 _PERIOD = {"个月": "month", "个季度": "quarter"}
@@ -108,6 +108,11 @@ def read_exceed(sentence: Sentence) -> list[Finding]:
     }
     # The span starts with the target's clause: an amount before it (达标加1分) is its own.
     start = clause_start(sentence.text, targets[-1].start()) if targets else match.start()
+    if len({number(target.group("target")) for target in targets}) > 1:
+        # 「超过10%的加1分,超过30%以上,每超过20%加1分」: thresholds that grade the measure
+        # leave what counts between them, and whether the amounts add up, to a person.
+        start = clause_start(sentence.text, targets[0].start())
+        return [Finding(rule, start, match.end(), GUESS)]
     return [Finding(rule, start, match.end(), SURE if targets else GUESS)]
 
 

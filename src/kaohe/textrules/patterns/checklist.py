@@ -44,8 +44,8 @@ _EACH_LISTED = re.compile(
 # 「未落实的每项扣1分」: the items are the requirements written before the sentence.
 _EACH_NOT_DONE = re.compile(
     rf"^\s*(?:未|不|没有)[^,;、]{{1,6}}?的?\s*,?\s*(?:每项|每一项|每条)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}"
-    # 「每一项未落实扣1分」: the same, the item named first.
-    rf"|^\s*每\s*(?:一|1)\s*项\s*(?:未|不|没有)[\u4e00-\u9fff]{{1,4}}?的?\s*,?\s*"
+    # 「每一项未落实扣1分」, 「每有一项不达标扣0.5分」: the same, the item named first.
+    rf"|^\s*每\s*(?:有(?=\s*(?:一|1)\s*项\s*(?!未完成|未落实|未达到)))?\s*(?:一|1)\s*项\s*(?:未|不|没有)[\u4e00-\u9fff]{{1,4}}?的?\s*,?\s*"
     rf"(?P<verb2>{DEDUCT})\s*(?P<amount2>{NUMBER})\s*分"
 )
 _EACH_CONDITION = re.compile(rf"(?:的)?\s*,?\s*(?:各|分别)\s*(?P<verb>{DEDUCT})\s*{AMOUNT}$")

@@ -32,17 +32,18 @@ _NOT_PER_OCCURRENCE = re.compile(r"少|减少|下降|降低|未完成|未达|超
 _EVERY = re.compile(
     rf"每\s*(?:(?:发现|查实|出现|发生)?\s*|(?![季月年周半天日少缺减降低超迟逾晚延])[\u4e00-\u9fff]{{1,2}}(?=一|1))"
     rf"(?:一|1)?\s*(?P<unit>{COUNTER})(?!\s*百分点|月)(?P<between>[^,;:]{{0,14}}?"
-    rf"|[^,;:]{{0,20}}?,)\s*(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)\s*{AMOUNT}"
+    rf"|[^,;:]{{0,20}}?,)\s*(?P<verb>{DEDUCT}|{ADD}|(?<![获取记计])得)(?:(?<=加)计)?\s*{AMOUNT}"
 )
+# 「被民革中央采用,一件再加15分」: 再 adds the amount for each piece that goes further.
 _FOUND_ONCE = re.compile(
-    rf"(?<![少于至最第])(?:一|1)\s*(?P<unit>{COUNTER})(?!月)\s*[,的]?\s*"
+    rf"(?<![少于至最第超])(?:一|1)\s*(?P<unit>{COUNTER})(?!月)\s*[,的]?\s*(?:再(?=加))?"
     rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
 )
-# 「发现一处四害孳生地扣0.05分」, 「解决一个问题加2分」: a thing found or done, named
-# after its count.
+# 「发现一处四害孳生地扣0.05分」, 「解决一个问题加2分」, 「发生一起生产安全事故的,扣30分」: a
+# thing found or done, named after its count.
 _FOUND_ONE_THING = re.compile(
     rf"(?:发现|查实|查出|出现|发生|解决|化解|办结|引进)\s*(?:一|1)\s*(?P<unit>{COUNTER})(?!月)"
-    rf"(?:(?!的)[\u4e00-\u9fff“”\"]){{1,8}}?\s*,?\s*(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
+    rf"(?:(?!的)[\u4e00-\u9fff“”\"]){{1,8}}?\s*的?\s*,?\s*(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
 )
 _SLASH = re.compile(rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}\s*/\s*(?P<unit>{COUNTER})")
 _BY_UNIT = re.compile(rf"按\s*(?P<unit>{COUNTER})\s*(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}")
@@ -57,7 +58,7 @@ _ONE_UNDONE = re.compile(
 )
 _RANGE_AFTER = re.compile(r"\s*(?:-|至|到)\s*\d")
 _CAP = re.compile(
-    rf"\s*,?\s*(?:累计)?(?:最多|最高|最多累计|累计不超过|不超过)\s*(?:不超过)?\s*(?:扣|减|加|得|计)?\s*({NUMBER})"
+    rf"\s*,?\s*(?:累计)?(?:最多|最高|最多累计|累计不超过|不超过|限)\s*(?:不超过)?\s*(?:扣|减|加|得|计)?\s*({NUMBER})"
     r"\s*(?:分|(?![\d.%]|\s*(?:[次个项件篇人户名位]|元|万)))"
 )
 # 「扣除月度考核分1分」: what the amount is taken from may sit between the verb and the amount.
@@ -289,6 +290,26 @@ _PER_PIECE = re.compile(
     rf"每\s*(?:[\u4e00-\u9fff]{{1,2}}?(?=一|1))?(?:一|1)?\s*(?P<unit>{COUNTER})(?!\s*(?:月|季|年|周))"
     rf"(?:(?![扣减加奖得罚再另])[\u4e00-\u9fff]){{0,2}}?\s*(?:计|记)?\s*{AMOUNT}"
 )
+
+
+# 「向省委会提交提案材料的,一件4分」: a clause of a count of one and its points, no verb: each
+# piece earns them, as 「每件4分」 would.
+_ONE_PIECE = re.compile(
+    r"(?:^|(?<=[,;]))\s*(?:一|1)\s*(?P<unit>次|件|篇|条|期|份)\s*"
+    rf"{AMOUNT}(?=\s*(?:$|[,;。]))"
+)
+
+
+@sentence_reader("一件计分", priority=143, needs="一1")
+def read_one_piece(sentence: Sentence) -> list[Finding]:
+    if _doubtful(sentence):
+        return []
+    findings = []
+    for match in _ONE_PIECE.finditer(sentence.text):
+        rule = {"kind": "per_occurrence", "amount": number(match.group("amount"))}
+        rule, end = _with_cap({**rule, "unit": match.group("unit")}, sentence, match.end())
+        findings.append(Finding(rule, match.start(), end, SURE))
+    return findings
 
 
 @sentence_reader("每篇计分", priority=142, needs="每")

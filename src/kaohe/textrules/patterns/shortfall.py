@@ -286,11 +286,22 @@ def _frequency(sentence: Sentence, minimum: re.Match[str], missing: re.Match[str
     confidence = SURE
     if _SEVERAL.search(sentence.text) or (missing.group("unit") or unit) != unit:
         confidence = GUESS
+    if _another_minimum(sentence.text, minimum, missing.start()):
+        confidence = GUESS
     if confidence == SURE or _SEVERAL.search(sentence.text, minimum.end()) is None:
         return Finding(rule, minimum.start(), missing.end(), confidence)
     # 「每项少一次」: every minimum of the text, if it names several (else a person says).
     each = Finding({**rule, EACH_MINIMUM: True}, minimum.start(), missing.end(), SURE)
     return each if (missing.group("unit") or unit) == unit else replace(each, confidence=GUESS)
+
+
+def _another_minimum(text: str, minimum: re.Match[str], end: int) -> bool:
+    """「总支部每年4篇,党支部每年2篇,缺1篇扣1分」: a second minimum of the same thing, for other
+    units, before the amount: which one a unit falls short of is for a person to say."""
+    return any(
+        counted_unit(other) == counted_unit(minimum) and _count(other) != _count(minimum)
+        for other in MINIMUM.finditer(text, minimum.end(), end)
+    )
 
 
 # 「未完成的,每少完成目标值10%扣1分」: the target is the task itself, the step a share of it.

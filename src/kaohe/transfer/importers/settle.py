@@ -33,6 +33,8 @@ _CLAUSE = re.compile(r"[^；;。\n]+")
 _CREDIT = re.compile(r"[，,]?\s*(?:的)?[，,]?\s*得\s*\d+(?:\.\d+)?\s*分\s*$")
 HUNDRED = Decimal(100)
 _ENTRY = re.compile(r"参赛|参评|参加.{0,12}(?:评审|评选|比赛|竞赛)")
+# 「取消…参评先进集体…资格」 takes a unit out of the running: no entry bonus.
+_DISQUALIFIED = re.compile(r"取消[^。;；]{0,30}?资格")
 
 
 def settle(scheme: dict[str, Any], report: ImportReport) -> None:
@@ -186,7 +188,7 @@ def _short_checklist(node: Node, path: tuple[str, ...], report: ImportReport) ->
 def _entry_and_placing(node: Node, path: tuple[str, ...], report: ImportReport) -> None:
     """「参赛加0.1分；获得前3名的分别加0.5、0.3、0.2分」: every unit that places also took part,
     and the text does not say whether the two add up or only the higher counts."""
-    if not _ENTRY.search(node.get("criteria", "")):
+    if not _ENTRY.search(_DISQUALIFIED.sub("", node.get("criteria", ""))):
         return
     rules = node["rules"]
     entry = [r for r in rules if (once := _once_only(r)) is not None and once[0] > 0]
