@@ -25,6 +25,7 @@ from kaohe.transfer.importers.registry import IMPORTERS, Reading
 from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.settle import settle
 from kaohe.transfer.importers.stream import read_stream, scoring_in
+from kaohe.transfer.importers.unread import keep_unread_scoring
 from kaohe.transfer.importers.validation import add_grades, pending_work, validate
 from kaohe.transfer.limits import MAX_CRITERIA_CHARS, MAX_FILE_BYTES, ImportRefused, check_upload
 from kaohe.transfer.oserrors import reason
@@ -78,6 +79,7 @@ def import_document(
     if root.children:
         scheme = assemble(root, scheme_id=identity["id"], name=title, report=report)
         settle(scheme, report)
+        keep_unread_scoring(scheme, report)
     elif described := weighted_sections(reading.prose or "", report):
         scheme = {**identity, **described}
     else:

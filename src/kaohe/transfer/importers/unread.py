@@ -1,0 +1,160 @@
+"""The last safety net: no scoring sentence of an item's criteria is left without a rule.
+
+The text-rule reader reads what it recognises in an item's criteria and passes over the rest.
+A sentence it passed over that still holds a scoring word (扣, 加, 得…分, 不得分, 否决, 折算 …)
+would vanish from the scheme though its text is there: so each such sentence becomes a flagged
+rule of its item, carrying the sentence in full, in its place among the item's rules. The
+scheme is then a draft: the flag is listed among the work left before publishing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from kaohe.engine import PATH_SEPARATOR
+from kaohe.textrules.normalize import to_simplified
+from kaohe.textrules.vocabulary import SCORING_WORD
+from kaohe.transfer.importers.assemble import bound_discretion, preview
+from kaohe.transfer.importers.names import strip_numbering
+from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.scheme_file import nodes_with_paths
+
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
+_CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
+# Words that name scoring without scoring: 「其它表彰不予加分」, 「采取逐项扣分的办法」,
+# 「本项扣分扣完为止」 (a cap on the deductions read elsewhere).
+_NOT_SCORING = re.compile(
+    r"不予?(?:加|扣)分|(?:扣|加)分(?:的)?(?:办法|方法|方式|制)|(?:扣|加)分(?=[^，,。；;]{0,8}为止)"
+)
+_CLOSING = "。；;，,！!？?："
+# What a clause of a partly read sentence must say to score by itself: an amount with its verb
+# or an outcome — not a word that only names scoring (「扣分至基本分值」, 「加分项：」).
+_AMOUNT_OR_OUTCOME = re.compile(
+    r"(?:扣|加|减|得|计|记)\s*\d+(?:\.\d+)?\s*分|不得分|不计分|不记分|列最后|取消[^，,。；;]{0,12}资格"
+    r"|否决(?![^，,。；;]{0,4}事项)"
+)
+_POINTS_GIVEN = re.compile(r"[计记]\s*(\d+(?:\.\d+)?)\s*分")
+_SPACE = re.compile(r"\s+")
+
+Span = tuple[int, int]
+
+
+def keep_unread_scoring(scheme: dict[str, Any], report: ImportReport) -> None:
+    """Give every scoring sentence no rule was read from a flagged rule of its item."""
+    for names, node in nodes_with_paths(scheme.get("sections") or []):
+        if node.get("children") or not node.get("criteria"):
+            continue
+        unread = list(unread_scoring(str(node["criteria"]), node.get("rules") or []))
+        if unread:
+            _flag(node, unread, PATH_SEPARATOR.join(names), report)
+
+
+def unread_scoring(criteria: str, rules: list[dict[str, Any]]) -> Iterator[tuple[int, str]]:
+    """The scoring text of ``criteria`` that overlaps no rule's source, each with its place
+    (offset in the criteria without spaces): a whole sentence no rule was read from, or the
+    clauses of a partly read sentence that no rule took (「全部出齐得2分」 before a rule)."""
+    read = [span for spans in _rule_spans(criteria, rules) for span in spans]
+    # A rule settled from several (credits become one checklist) quotes them run together.
+    quoted = [_squeeze(str(rule.get("text") or "")) for rule in rules]
+
+    def untouched(start: int, text: str) -> bool:
+        end = start + len(_squeeze(text))
+        return not any(at < end and start < until for at, until in read)
+
+    for start, sentence in _pieces(_SENTENCE, criteria, 0):
+        if not scores(sentence) or _squeeze(sentence).rstrip(_CLOSING) in "\n".join(quoted):
+            continue
+        if untouched(start, sentence):
+            yield start, sentence.strip().rstrip(_CLOSING)
+            continue
+        given: set[str] = set()
+        for at, clause in _pieces(_CLAUSE, sentence, start):
+            if _scores_alone(clause, given) and untouched(at, clause):
+                yield at, clause.strip().rstrip(_CLOSING)
+
+
+def _scores_alone(clause: str, given: set[str]) -> bool:
+    """Whether a clause of a partly read sentence scores by itself. 「(1)设立信访信息员记30分」
+    gives a sub-item's points, and 「……的记30分」 after it repeats them: neither is a rule."""
+    simple = to_simplified(clause)
+    points = _POINTS_GIVEN.search(simple)
+    if points is not None:
+        repeated = points.group(1) in given
+        given.add(points.group(1))
+        if repeated or strip_numbering(simple) != simple.strip():
+            return False
+    return _AMOUNT_OR_OUTCOME.search(simple) is not None
+
+
+def scores(text: str) -> bool:
+    """Whether a text puts a score on something; 「其它表彰不予加分」 and 「采取逐项扣分的办法」
+    name scoring without scoring."""
+    return SCORING_WORD.search(_NOT_SCORING.sub("", to_simplified(text))) is not None
+
+
+def _pieces(pattern: re.Pattern[str], text: str, offset: int) -> Iterator[tuple[int, str]]:
+    for match in pattern.finditer(text):
+        if match.group().strip():
+            yield offset + len(_squeeze(text[: match.start()])), match.group()
+
+
+def _rule_spans(criteria: str, rules: list[dict[str, Any]]) -> list[list[Span]]:
+    """Where each rule's source lies in the criteria (spaces aside), in the rules' order: one
+    span, or several for a rule settled from several sentences (credits become one checklist
+    quoting them run together); none for a source the criteria do not hold."""
+    squeezed, cursor, spans = _squeeze(criteria), 0, []
+    for rule in rules:
+        source = _squeeze(str(rule.get("text") or ""))
+        found = _pieces_of(source, squeezed, cursor) or _pieces_of(source, squeezed, 0)
+        spans.append(found)
+        cursor = found[-1][1] if found else cursor
+    return spans
+
+
+def _pieces_of(source: str, text: str, cursor: int) -> list[Span]:
+    """``source`` found in ``text`` from ``cursor`` on: whole, or as the longest runs in order."""
+    at = text.find(source, cursor) if source else -1
+    if at >= 0 or not source:
+        return [(at, at + len(source))] if at >= 0 else []
+    found, start = [], 0
+    while start < len(source):
+        end = len(source)
+        while end - start > 1 and text.find(source[start:end], cursor) < 0:
+            end -= 1
+        at = text.find(source[start:end], cursor)
+        if at < 0 or end - start < 2:
+            return []
+        found.append((at, at + end - start))
+        cursor, start = at + end - start, end
+    return found
+
+
+def _flag(
+    node: dict[str, Any], unread: list[tuple[int, str]], path: str, report: ImportReport
+) -> None:
+    """The flagged rules join the item's rules in the order of the text they quote."""
+    rules = node.get("rules") or []
+    placed: list[tuple[int, dict[str, Any]]] = []
+    for spans, rule in zip(_rule_spans(str(node["criteria"]), rules), rules, strict=True):
+        placed.append((spans[0][0] if spans else placed[-1][0] if placed else 0, rule))
+    for at, sentence in unread:
+        placed.append((at, _flagged_rule(sentence, node)))
+        report.rules_flagged.append(f"{path}：{preview(sentence)}（未能识别，原文保留待确认）")
+    placed.sort(key=lambda item: item[0])
+    node["rules"] = [
+        {"id": f"{node['code']}-{number}", **{key: rule[key] for key in rule if key != "id"}}
+        for number, (_, rule) in enumerate(placed, 1)
+    ]
+    report.rules_parsed += len(unread)
+
+
+def _flagged_rule(sentence: str, node: dict[str, Any]) -> dict[str, Any]:
+    rule: dict[str, Any] = {"kind": "discretionary", "text": sentence, "flagged": True}
+    bound_discretion(rule, node)
+    return rule
+
+
+def _squeeze(text: str) -> str:
+    return _SPACE.sub("", text)

@@ -1,0 +1,50 @@
+"""Every sentence that scores ends as a rule or as a flagged rule carrying its full text
+(importers/unread.py, issue 11 item 4): what the reader passes over is kept for a person."""
+
+from decimal import Decimal
+
+from kaohe.transfer.importers import import_document
+from tests.transfer.documents import leaf, workbook
+
+HEADER = ("一级指标", "二级指标", "分值", "评分标准")
+
+
+def imported(criteria):
+    return import_document("细则.xlsx", workbook([HEADER, ("信息工作", "信息报送", 10, criteria)]))
+
+
+def test_a_sentence_the_reader_passes_over_is_kept_as_a_flagged_rule_of_its_item():
+    result = imported("未按时报送的，每次扣1分；领导批示的信息，在原计分基础上加2倍计分。")
+
+    rules = leaf(result.scheme, "信息工作", "信息报送")["rules"]
+    assert [rule["kind"] for rule in rules] == ["per_occurrence", "discretionary"]
+    assert rules[1]["flagged"] and "在原计分基础上加2倍计分" in rules[1]["text"]
+    assert any("在原计分基础上加2倍计分" in line for line in result.report.rules_flagged)
+    assert "方案校验：通过" not in result.report.lines()
+
+
+def test_the_unread_part_of_a_partly_read_sentence_is_flagged_in_its_place():
+    result = imported("所有文件都出齐得2分，每发现一个没有出台的扣1分；未按时报送的，每次扣1分。")
+
+    rules = leaf(result.scheme, "信息工作", "信息报送")["rules"]
+    assert [(rule["text"], bool(rule.get("flagged"))) for rule in rules] == [
+        ("所有文件都出齐得2分", True),
+        ("每发现一个没有出台的扣1分", False),
+        ("每次扣1分", False),
+    ]
+    assert [rule["id"] for rule in rules] == ["1.1-1", "1.1-2", "1.1-3"]
+    assert rules[0]["max"] == Decimal(10)  # the assessor may take up to the item's points
+
+
+def test_sentences_that_only_name_scoring_are_not_flagged():
+    result = imported("未按时报送的，每次扣1分，本项扣分扣完为止；其它表彰不予加分。")
+
+    rules = leaf(result.scheme, "信息工作", "信息报送")["rules"]
+    assert [rule.get("flagged", False) for rule in rules] == [False]
+
+
+def test_a_sub_items_points_restated_in_its_criteria_are_not_a_rule():
+    result = imported("(1)设立信息员记5分，年初设立信息员记5分，每推迟1个月到位的扣1分。")
+
+    rules = leaf(result.scheme, "信息工作", "信息报送")["rules"]
+    assert not any(rule.get("flagged") and "记5分" in rule["text"] for rule in rules)
