@@ -48,3 +48,39 @@ def test_a_sub_items_points_restated_in_its_criteria_are_not_a_rule():
 
     rules = leaf(result.scheme, "信息工作", "信息报送")["rules"]
     assert not any(rule.get("flagged") and "记5分" in rule["text"] for rule in rules)
+
+
+def test_a_scoring_line_the_outline_set_aside_goes_under_the_item_written_above_it():
+    text = (
+        "某县信息工作考核细则\n"
+        "一、信息报送(10分)\n"
+        "未按时报送的，每次扣1分。\n"
+        "二、信息采用(10分)\n"
+        "1、被市委采用的信息每条计2分，最多计10分。\n"
+        "——以上为正文——\n"
+        "被省委领导批示的信息，在原计分基础上加2倍计分。\n"
+    )
+    result = import_document("细则.txt", text.encode())
+
+    adopted = leaf(result.scheme, "信息采用")
+    assert "在原计分基础上加2倍计分" in adopted["criteria"]
+    assert any(rule.get("flagged") and "加2倍计分" in rule["text"] for rule in adopted["rules"])
+    assert not any("加2倍计分" in cell for cell in result.report.cells_ignored)
+    assert result.report.scoring_ignored == 0  # the ignored list holds no scoring sentence
+    assert "方案校验：通过" not in result.report.lines()
+
+
+def test_a_scoring_sentence_above_the_header_row_is_neither_the_title_nor_lost():
+    rows = [
+        ("说明：考核中弄虚作假的，扣5分；发生重大责任事故的，实行一票否决，取消评优资格。",),
+        HEADER,
+        ("信息工作", "信息报送", 10, "未按时报送的，每次扣1分。"),
+        ("信息工作", "信息采用", 10, "被市委采用的信息每条计2分，最多计10分。"),
+    ]
+    result = import_document("信息工作细则.xlsx", workbook(rows))
+
+    assert result.scheme["name"] == "信息工作细则"
+    kept = leaf(result.scheme, "未归入指标的评分文字")["rules"]
+    assert [rule["flagged"] for rule in kept] == [True, True]
+    assert "一票否决" in kept[1]["text"]
+    assert "方案校验：通过" not in result.report.lines()

@@ -19,6 +19,7 @@ from kaohe.transfer.importers.assemble import FORMAT, assemble
 from kaohe.transfer.importers.cells import scoring_words
 from kaohe.transfer.importers.drafts import Draft
 from kaohe.transfer.importers.embedded import carried_scheme, restore
+from kaohe.transfer.importers.ignored import place_ignored_scoring, scoring_free_title
 from kaohe.transfer.importers.labels import name_rules
 from kaohe.transfer.importers.prose import weighted_sections
 from kaohe.transfer.importers.registry import IMPORTERS, Reading
@@ -73,10 +74,11 @@ def import_document(
         raise ImportRefused(
             f"评分标准文字超过 {MAX_CRITERIA_CHARS} 字，超出导入上限；请拆分后分别导入"
         )
-    title = reading.title or Path(name).stem
-    identity = {"format": FORMAT, "id": scheme_id or _slug(name), "name": title}
     root = _better_reading(reading, report)
+    title = scoring_free_title(reading.title, Path(name).stem, report)
+    identity = {"format": FORMAT, "id": scheme_id or _slug(name), "name": title}
     if root.children:
+        place_ignored_scoring(root, reading.cells or reading.prose, report)
         scheme = assemble(root, scheme_id=identity["id"], name=title, report=report)
         settle(scheme, report)
         keep_unread_scoring(scheme, report)

@@ -27,7 +27,10 @@ _CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
 # 「本项扣分扣完为止」 (a cap on the deductions read elsewhere).
 _NOT_SCORING = re.compile(
     r"不予?(?:加|扣)分|(?:扣|加)分(?:的)?(?:办法|方法|方式|制)|(?:扣|加)分(?=[^，,。；;]{0,8}为止)"
+    r"|(?:扣|加)分(?:事项|项目|项|类|标准|细则)"
 )
+_BARE_WORDS = frozenset({"扣分", "加分", "倒扣", "扣除", "扣减"})
+_PUNCTUATED = re.compile(r"[，,。；;：:！!？?]")
 _CLOSING = "。；;，,！!？?："
 # What a clause of a partly read sentence must say to score by itself: an amount with its verb
 # or an outcome — not a word that only names scoring (「扣分至基本分值」, 「加分项：」).
@@ -41,14 +44,29 @@ _SPACE = re.compile(r"\s+")
 Span = tuple[int, int]
 
 
+UNPLACED_NAME = "未归入指标的评分文字"
+"""The item that holds scoring text written before every indicator (importers/ignored.py)."""
+
+
 def keep_unread_scoring(scheme: dict[str, Any], report: ImportReport) -> None:
-    """Give every scoring sentence no rule was read from a flagged rule of its item."""
+    """Give every scoring sentence no rule was read from a flagged rule of its item. Text the
+    import placed itself, outside every indicator, is not read at all: each of its scoring
+    sentences is a flagged rule, for a person to move and settle."""
     for names, node in nodes_with_paths(scheme.get("sections") or []):
+        if names == (UNPLACED_NAME,):
+            _forget_reading(node, report)
         if node.get("children") or not node.get("criteria"):
             continue
         unread = list(unread_scoring(str(node["criteria"]), node.get("rules") or []))
         if unread:
             _flag(node, unread, PATH_SEPARATOR.join(names), report)
+
+
+def _forget_reading(node: dict[str, Any], report: ImportReport) -> None:
+    mine = f"{UNPLACED_NAME}："
+    report.rules_flagged[:] = [line for line in report.rules_flagged if not line.startswith(mine)]
+    report.rules_parsed -= len(node.get("rules") or [])
+    node["rules"] = []
 
 
 def unread_scoring(criteria: str, rules: list[dict[str, Any]]) -> Iterator[tuple[int, str]]:
@@ -89,9 +107,13 @@ def _scores_alone(clause: str, given: set[str]) -> bool:
 
 
 def scores(text: str) -> bool:
-    """Whether a text puts a score on something; 「其它表彰不予加分」 and 「采取逐项扣分的办法」
-    name scoring without scoring."""
-    return SCORING_WORD.search(_NOT_SCORING.sub("", to_simplified(text))) is not None
+    """Whether a text puts a score on something. 「其它表彰不予加分」, 「采取逐项扣分的办法」,
+    「综合加分事项」 and a title such as 「绩效考核扣分项目及标准」 name scoring without scoring."""
+    simple = to_simplified(text)
+    found = [match.group() for match in SCORING_WORD.finditer(_NOT_SCORING.sub("", simple))]
+    if not found:
+        return False
+    return not (_PUNCTUATED.search(simple) is None and set(found) <= _BARE_WORDS)
 
 
 def _pieces(pattern: re.Pattern[str], text: str, offset: int) -> Iterator[tuple[int, str]]:
@@ -141,7 +163,9 @@ def _flag(
         placed.append((spans[0][0] if spans else placed[-1][0] if placed else 0, rule))
     for at, sentence in unread:
         placed.append((at, _flagged_rule(sentence, node)))
-        report.rules_flagged.append(f"{path}：{preview(sentence)}（未能识别，原文保留待确认）")
+        report.rules_flagged.append(
+            f"{path}：{preview(sentence)}（未能识别，原文保留，待人工确认）"
+        )
     placed.sort(key=lambda item: item[0])
     node["rules"] = [
         {"id": f"{node['code']}-{number}", **{key: rule[key] for key in rule if key != "id"}}
