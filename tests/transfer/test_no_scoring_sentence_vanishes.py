@@ -84,3 +84,11 @@ def test_a_scoring_sentence_above_the_header_row_is_neither_the_title_nor_lost()
     assert [rule["flagged"] for rule in kept] == [True, True]
     assert "一票否决" in kept[1]["text"]
     assert "方案校验：通过" not in result.report.lines()
+
+
+def test_full_marks_set_outright_beside_a_flagged_band_is_one_thing_to_settle():
+    result = imported("出生人口性别比在107及以下的，计满分；高于107的，按幅度分段计分。")
+
+    rules = leaf(result.scheme, "信息工作", "信息报送")["rules"]
+    assert [(rule["kind"], rule.get("flagged")) for rule in rules] == [("discretionary", True)]
+    assert rules[0]["text"].startswith("出生人口性别比在107及以下的，计满分")

@@ -14,13 +14,13 @@ import re
 from collections.abc import Iterator
 
 from kaohe.textrules.normalize import to_simplified
+from kaohe.textrules.vocabulary import SCORING_WORD
 from kaohe.transfer.importers.cells import scoring_words
 from kaohe.transfer.importers.drafts import Draft
 from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.unread import UNPLACED_NAME, scores
 
 _SENTENCE_LENGTH = 6
-_FORMULA = re.compile(r"得分\s*[=＝]|[加乘]\s*[\d.一二三两]+\s*倍")
 _POINTS_STATED = re.compile(
     r"满分|基本分|起评分|标准分|总分|百分制|基础分|[(（][^()（）]*分[)）]\s*$"
 )
@@ -38,13 +38,10 @@ def place_ignored_scoring(root: Draft, document: str, report: ImportReport) -> N
     for index, ignored in enumerate(report.ignored_texts):
         at = text.find(_plain(ignored)[:_ANCHOR])
         owner = next((draft for place, draft in reversed(anchors) if place <= at), None)
-        if owner is not None and _scores_under(ignored):
-            owner.add_criteria(ignored)
-        elif scores(ignored):
-            owner = _unplaced(root)
-            owner.add_criteria(ignored)
-        else:
+        if not _sets_score(ignored):
             continue
+        owner = owner or _unplaced(root)
+        owner.add_criteria(ignored)
         placed.append(index)
         where = report.cells_ignored[index].partition("：")[0]
         report.notes.append(f"{where}的评分文字未归入指标，已放入「{owner.name}」，请确认")
@@ -69,16 +66,15 @@ def _unplaced(root: Draft) -> Draft:
     return root.children[-1]
 
 
-def _scores_under(text: str) -> bool:
-    """Under an indicator, besides a scoring word: in a sentence, an amount written without a
-    verb (「内容全面规范5分」) or a formula (「最终得分=……」, 「在原计分基础上加2倍计分」).
-    Neither a lone 「2分」 (a points cell the layout lost) nor a total (「满分为100分」)."""
+def _sets_score(text: str) -> bool:
+    """A scoring word or, in a sentence, an amount written without a verb (「内容全面规范5分」);
+    neither a lone 「2分」 (a points cell the layout lost) nor a total (「满分为100分」)."""
     if scores(text):
         return True
     simple = to_simplified(text)
     if len(_plain(simple)) < _SENTENCE_LENGTH or _POINTS_STATED.search(simple):
         return False
-    return scoring_words(simple) > 0 or _FORMULA.search(simple) is not None
+    return scoring_words(simple) > len(SCORING_WORD.findall(simple))  # amounts alone
 
 
 def _anchors(root: Draft, text: str) -> Iterator[tuple[int, Draft]]:

@@ -29,6 +29,8 @@ _NOT_SCORING = re.compile(
     r"不予?(?:加|扣)分|(?:扣|加)分(?:的)?(?:办法|方法|方式|制)|(?:扣|加)分(?=[^，,。；;]{0,8}为止)"
     r"|(?:扣|加)分(?:事项|项目|项|类|标准|细则)"
 )
+# Full marks set outright, and formulas: 「全部结案计满分」, 「最终得分=……」, 「加2倍计分」.
+_SCORED_OTHERWISE = re.compile(r"[计记]满分|得分\s*[=＝]|加倍计分|[加乘]\s*[\d.一二三两]+\s*倍")
 _BARE_WORDS = frozenset({"扣分", "加分", "倒扣", "扣除", "扣减"})
 _PUNCTUATED = re.compile(r"[，,。；;：:！!？?]")
 _CLOSING = "。；;，,！!？?："
@@ -39,6 +41,7 @@ _AMOUNT_OR_OUTCOME = re.compile(
     r"|否决(?![^，,。；;]{0,4}事项)"
 )
 _POINTS_GIVEN = re.compile(r"[计记]\s*(\d+(?:\.\d+)?)\s*分")
+_SAME_LINE = re.compile(r"[ \t]*[；;，,]?[ \t]*")
 _SPACE = re.compile(r"\s+")
 
 Span = tuple[int, int]
@@ -110,6 +113,8 @@ def scores(text: str) -> bool:
     """Whether a text puts a score on something. 「其它表彰不予加分」, 「采取逐项扣分的办法」,
     「综合加分事项」 and a title such as 「绩效考核扣分项目及标准」 name scoring without scoring."""
     simple = to_simplified(text)
+    if _SCORED_OTHERWISE.search(simple):
+        return True
     found = [match.group() for match in SCORING_WORD.finditer(_NOT_SCORING.sub("", simple))]
     if not found:
         return False
@@ -156,13 +161,22 @@ def _pieces_of(source: str, text: str, cursor: int) -> list[Span]:
 def _flag(
     node: dict[str, Any], unread: list[tuple[int, str]], path: str, report: ImportReport
 ) -> None:
-    """The flagged rules join the item's rules in the order of the text they quote."""
-    rules = node.get("rules") or []
+    """The flagged rules join the item's rules in the order of the text they quote; a sentence
+    next to a flagged rule on the same line widens that flag instead (「在107及以下的,计满分;
+    高于107的,按幅度分段计分」 is one thing for a person to settle)."""
+    criteria, rules = str(node["criteria"]), node.get("rules") or []
     placed: list[tuple[int, dict[str, Any]]] = []
-    for spans, rule in zip(_rule_spans(str(node["criteria"]), rules), rules, strict=True):
+    flags: list[tuple[Span, dict[str, Any]]] = []
+    for spans, rule in zip(_rule_spans(criteria, rules), rules, strict=True):
         placed.append((spans[0][0] if spans else placed[-1][0] if placed else 0, rule))
+        if spans and rule.get("flagged"):
+            flags.append(((spans[0][0], spans[-1][1]), rule))
+    added = 0
     for at, sentence in unread:
+        if _widen(flags, (at, at + len(_squeeze(sentence))), criteria):
+            continue
         placed.append((at, _flagged_rule(sentence, node)))
+        added += 1
         report.rules_flagged.append(
             f"{path}：{preview(sentence)}（未能识别，原文保留，待人工确认）"
         )
@@ -171,7 +185,21 @@ def _flag(
         {"id": f"{node['code']}-{number}", **{key: rule[key] for key in rule if key != "id"}}
         for number, (_, rule) in enumerate(placed, 1)
     ]
-    report.rules_parsed += len(unread)
+    report.rules_parsed += added
+
+
+def _widen(flags: list[tuple[Span, dict[str, Any]]], span: Span, criteria: str) -> bool:
+    """Widen the flag written right next to ``span`` (only 「;，」 between, on the same line) to
+    quote both; False when there is none."""
+    where = [index for index, char in enumerate(criteria) if not char.isspace()]
+    for index, ((start, end), rule) in enumerate(flags):
+        first, last = min(start, span[0]), max(end, span[1])
+        gap = criteria[where[min(end, span[1]) - 1] + 1 : where[max(start, span[0])]]
+        if last - first - (end - start) - (span[1] - span[0]) <= 1 and _SAME_LINE.fullmatch(gap):
+            rule["text"] = criteria[where[first] : where[last - 1] + 1]
+            flags[index] = ((first, last), rule)
+            return True
+    return False
 
 
 def _flagged_rule(sentence: str, node: dict[str, Any]) -> dict[str, Any]:
