@@ -92,3 +92,19 @@ def test_full_marks_set_outright_beside_a_flagged_band_is_one_thing_to_settle():
     rules = leaf(result.scheme, "信息工作", "信息报送")["rules"]
     assert [(rule["kind"], rule.get("flagged")) for rule in rules] == [("discretionary", True)]
     assert rules[0]["text"].startswith("出生人口性别比在107及以下的，计满分")
+
+
+def test_a_scoring_sentence_taken_for_an_items_name_is_kept_as_a_flagged_rule():
+    rows = [HEADER, ("新闻宣传", "在上述新闻媒体头版头条采纳的稿件加倍计分", 10, "每篇计1分。")]
+    result = import_document("细则.xlsx", workbook(rows))
+
+    item = leaf(result.scheme, "新闻宣传", "在上述新闻媒体头版头条采纳的稿件加倍计分")
+    assert item["criteria"].startswith("在上述新闻媒体头版头条采纳的稿件加倍计分")
+    assert [rule.get("flagged", False) for rule in item["rules"]] == [True, False]
+
+
+def test_a_qualification_taken_away_across_a_comma_is_not_lost():
+    result = imported("有下列情况之一的，取消参评先进集体及主要领导，责任人评选先进个人资格。")
+
+    rules = leaf(result.scheme, "信息工作", "信息报送")["rules"]
+    assert any(rule["kind"] == "veto" or rule.get("flagged") for rule in rules)

@@ -30,7 +30,11 @@ _NOT_SCORING = re.compile(
     r"|(?:扣|加)分(?:事项|项目|项|类|标准|细则)"
 )
 # Full marks set outright, and formulas: 「全部结案计满分」, 「最终得分=……」, 「加2倍计分」.
-_SCORED_OTHERWISE = re.compile(r"[计记]满分|得分\s*[=＝]|加倍计分|[加乘]\s*[\d.一二三两]+\s*倍")
+# 「取消社区居委会参评先进集体及主要领导,责任人评选先进个人资格」: a qualification taken away
+# across a comma.
+_SCORED_OTHERWISE = re.compile(
+    r"[计记]满分|得分\s*[=＝]|加倍计分|[加乘]\s*[\d.一二三两]+\s*倍|取消[^。；;\n]{0,30}资格"
+)
 _BARE_WORDS = frozenset({"扣分", "加分", "倒扣", "扣除", "扣减"})
 _PUNCTUATED = re.compile(r"[，,。；;：:！!？?]")
 _CLOSING = "。；;，,！!？?："
@@ -41,6 +45,8 @@ _AMOUNT_OR_OUTCOME = re.compile(
     r"|否决(?![^，,。；;]{0,4}事项)"
 )
 _POINTS_GIVEN = re.compile(r"[计记]\s*(\d+(?:\.\d+)?)\s*分")
+_SENTENCE_NAME = 12
+"""A name this long is a sentence the layout put in the name's place, not a heading."""
 _SAME_LINE = re.compile(r"[ \t]*[；;，,]?[ \t]*")
 _SPACE = re.compile(r"\s+")
 
@@ -58,11 +64,24 @@ def keep_unread_scoring(scheme: dict[str, Any], report: ImportReport) -> None:
     for names, node in nodes_with_paths(scheme.get("sections") or []):
         if names == (UNPLACED_NAME,):
             _forget_reading(node, report)
-        if node.get("children") or not node.get("criteria"):
+        if node.get("children"):
+            continue
+        _keep_scoring_name(node)
+        if not node.get("criteria"):
             continue
         unread = list(unread_scoring(str(node["criteria"]), node.get("rules") or []))
         if unread:
             _flag(node, unread, PATH_SEPARATOR.join(names), report)
+
+
+def _keep_scoring_name(leaf: dict[str, Any]) -> None:
+    """A sentence taken for an item's name (「在上述媒体头版头条采纳的稿件加倍计分」) that scores
+    is its first criteria line, where it is read here as nothing else reads it: flagged."""
+    name, criteria = str(leaf["name"]), str(leaf.get("criteria") or "")
+    if len(_squeeze(name)) < _SENTENCE_NAME or _squeeze(name) in _squeeze(criteria):
+        return
+    if scores(name):
+        leaf["criteria"] = f"{name}\n{criteria}" if criteria else name
 
 
 def _forget_reading(node: dict[str, Any], report: ImportReport) -> None:
