@@ -253,7 +253,11 @@ def test_scoring_rows_before_the_first_heading_that_do_not_carry_on_are_reported
     imported = import_document("细则.txt", text.encode())
 
     assert "弄虚作假" not in leaf(imported.scheme, "廉政教育")["criteria"]
-    assert any("弄虚作假" in cell for cell in imported.report.cells_ignored)
+    # reported, and (issue 11 item 4) kept as a flagged rule outside every indicator, never
+    # left in the ignored list where nothing scores it
+    assert any("第 2 行的评分文字未归入指标" in note for note in imported.report.notes)
+    kept = leaf(imported.scheme, "未归入指标的评分文字")["rules"]
+    assert [(rule["flagged"], "弄虚作假的扣5分" in rule["text"]) for rule in kept] == [(True, True)]
 
 
 def test_a_heading_whose_points_lost_their_closing_bracket_still_opens_its_item():

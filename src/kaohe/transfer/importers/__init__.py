@@ -19,12 +19,14 @@ from kaohe.transfer.importers.assemble import FORMAT, assemble
 from kaohe.transfer.importers.cells import scoring_words
 from kaohe.transfer.importers.drafts import Draft
 from kaohe.transfer.importers.embedded import carried_scheme, restore
+from kaohe.transfer.importers.ignored import place_ignored_scoring, scoring_free_title
 from kaohe.transfer.importers.labels import name_rules
 from kaohe.transfer.importers.prose import weighted_sections
 from kaohe.transfer.importers.registry import IMPORTERS, Reading
 from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.settle import settle
 from kaohe.transfer.importers.stream import read_stream, scoring_in
+from kaohe.transfer.importers.unread import keep_unread_scoring
 from kaohe.transfer.importers.validation import add_grades, pending_work, validate
 from kaohe.transfer.limits import MAX_CRITERIA_CHARS, MAX_FILE_BYTES, ImportRefused, check_upload
 from kaohe.transfer.oserrors import reason
@@ -72,12 +74,14 @@ def import_document(
         raise ImportRefused(
             f"评分标准文字超过 {MAX_CRITERIA_CHARS} 字，超出导入上限；请拆分后分别导入"
         )
-    title = reading.title or Path(name).stem
-    identity = {"format": FORMAT, "id": scheme_id or _slug(name), "name": title}
     root = _better_reading(reading, report)
+    title = scoring_free_title(reading.title, Path(name).stem, report)
+    identity = {"format": FORMAT, "id": scheme_id or _slug(name), "name": title}
     if root.children:
+        place_ignored_scoring(root, reading.cells or reading.prose, report)
         scheme = assemble(root, scheme_id=identity["id"], name=title, report=report)
         settle(scheme, report)
+        keep_unread_scoring(scheme, report)
     elif described := weighted_sections(reading.prose or "", report):
         scheme = {**identity, **described}
     else:

@@ -40,6 +40,8 @@ class ImportReport:
     scheme_problems: list[str] = field(default_factory=list)
     ignored_scoring: list[bool] = field(default_factory=list)
     """For each ignored cell, whether it holds a scoring word."""
+    ignored_texts: list[str] = field(default_factory=list)
+    """For each ignored cell, its whole text (the list above shows only its start)."""
     pending: list[str] = field(default_factory=list)
     """What a person must settle before publishing (0-point or ruleless items, points that do
     not add up, flags): shown first, and the check never says 通过 while any stands."""
@@ -59,6 +61,7 @@ class ImportReport:
 
     def ignore(self, where: str, text: str) -> None:
         self.ignored_scoring.append(bool(SCORING_WORD.search(to_simplified(text))))
+        self.ignored_texts.append(text)
         preview = " ".join(text.split())
         self.cells_ignored.append(f"{where}：{preview[:40]}{'…' if len(preview) > 40 else ''}")
 
@@ -66,11 +69,19 @@ class ImportReport:
         """A reading given up: the cells it ignored (from the ``since``-th on) are not lost."""
         del self.cells_ignored[since:]
         del self.ignored_scoring[since:]
+        del self.ignored_texts[since:]
 
     def take_ignored(self, other: ImportReport) -> None:
         """The reading kept is ``other``'s: its ignored cells replace this report's."""
         self.cells_ignored[:] = other.cells_ignored
         self.ignored_scoring[:] = other.ignored_scoring
+        self.ignored_texts[:] = other.ignored_texts
+
+    def unignore(self, index: int) -> None:
+        """The ``index``-th ignored cell was placed after all: it leaves the list."""
+        del self.cells_ignored[index]
+        del self.ignored_scoring[index]
+        del self.ignored_texts[index]
 
     def as_dict(self) -> dict[str, Any]:
         return {

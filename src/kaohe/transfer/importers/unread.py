@@ -1,0 +1,231 @@
+"""The last safety net: no scoring sentence of an item's criteria is left without a rule.
+
+The text-rule reader reads what it recognises in an item's criteria and passes over the rest.
+A sentence it passed over that still holds a scoring word (扣, 加, 得…分, 不得分, 否决, 折算 …)
+would vanish from the scheme though its text is there: so each such sentence becomes a flagged
+rule of its item, carrying the sentence in full, in its place among the item's rules. The
+scheme is then a draft: the flag is listed among the work left before publishing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from kaohe.engine import PATH_SEPARATOR
+from kaohe.textrules.normalize import to_simplified
+from kaohe.textrules.vocabulary import SCORING_WORD
+from kaohe.transfer.importers.assemble import bound_discretion, preview
+from kaohe.transfer.importers.names import strip_numbering
+from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.scheme_file import nodes_with_paths
+
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
+_CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
+# Words that name scoring without scoring: 「其它表彰不予加分」, 「采取逐项扣分的办法」,
+# 「本项扣分扣完为止」 (a cap on the deductions read elsewhere).
+_NOT_SCORING = re.compile(
+    r"不予?(?:加|扣)分|(?:扣|加)分(?:的)?(?:办法|方法|方式|制)|(?:扣|加)分(?=[^，,。；;]{0,8}为止)"
+    r"|(?:扣|加)分(?:事项|项目|项|类|标准|细则)"
+)
+# Full marks set outright, and formulas: 「全部结案计满分」, 「最终得分=……」, 「加2倍计分」.
+# 「取消社区居委会参评先进集体及主要领导,责任人评选先进个人资格」: a qualification taken away
+# across a comma.
+_SCORED_OTHERWISE = re.compile(
+    r"[计记]满分|得分\s*[=＝]|加倍计分|[加乘]\s*[\d.一二三两]+\s*倍|取消[^。；;\n]{0,30}资格"
+)
+_BARE_WORDS = frozenset({"扣分", "加分", "倒扣", "扣除", "扣减"})
+_PUNCTUATED = re.compile(r"[，,。；;：:！!？?]")
+_CLOSING = "。；;，,！!？?："
+# What a clause of a partly read sentence must say to score by itself: an amount with its verb
+# or an outcome — not a word that only names scoring (「扣分至基本分值」, 「加分项：」).
+_AMOUNT_OR_OUTCOME = re.compile(
+    r"(?:扣|加|减|得|计|记)\s*\d+(?:\.\d+)?\s*分|不得分|不计分|不记分|列最后|取消[^，,。；;]{0,12}资格"
+    r"|否决(?![^，,。；;]{0,4}事项)"
+)
+_POINTS_GIVEN = re.compile(r"[计记]\s*(\d+(?:\.\d+)?)\s*分")
+_SENTENCE_NAME = 12
+"""A name this long is a sentence the layout put in the name's place, not a heading."""
+_SAME_LINE = re.compile(r"[ \t]*[；;，,]?[ \t]*")
+_SPACE = re.compile(r"\s+")
+
+Span = tuple[int, int]
+
+
+UNPLACED_NAME = "未归入指标的评分文字"
+"""The item that holds scoring text written before every indicator (importers/ignored.py)."""
+
+
+def keep_unread_scoring(scheme: dict[str, Any], report: ImportReport) -> None:
+    """Give every scoring sentence no rule was read from a flagged rule of its item. Text the
+    import placed itself, outside every indicator, is not read at all: each of its scoring
+    sentences is a flagged rule, for a person to move and settle."""
+    for names, node in nodes_with_paths(scheme.get("sections") or []):
+        if names == (UNPLACED_NAME,):
+            _forget_reading(node, report)
+        if node.get("children"):
+            continue
+        _keep_scoring_name(node)
+        if not node.get("criteria"):
+            continue
+        unread = list(unread_scoring(str(node["criteria"]), node.get("rules") or []))
+        if unread:
+            _flag(node, unread, PATH_SEPARATOR.join(names), report)
+
+
+def _keep_scoring_name(leaf: dict[str, Any]) -> None:
+    """A sentence taken for an item's name (「在上述媒体头版头条采纳的稿件加倍计分」) that scores
+    is its first criteria line, where it is read here as nothing else reads it: flagged."""
+    name, criteria = str(leaf["name"]), str(leaf.get("criteria") or "")
+    if len(_squeeze(name)) < _SENTENCE_NAME or _squeeze(name) in _squeeze(criteria):
+        return
+    if scores(name):
+        leaf["criteria"] = f"{name}\n{criteria}" if criteria else name
+
+
+def _forget_reading(node: dict[str, Any], report: ImportReport) -> None:
+    mine = f"{UNPLACED_NAME}："
+    report.rules_flagged[:] = [line for line in report.rules_flagged if not line.startswith(mine)]
+    report.rules_parsed -= len(node.get("rules") or [])
+    node["rules"] = []
+
+
+def unread_scoring(criteria: str, rules: list[dict[str, Any]]) -> Iterator[tuple[int, str]]:
+    """The scoring text of ``criteria`` that overlaps no rule's source, each with its place
+    (offset in the criteria without spaces): a whole sentence no rule was read from, or the
+    clauses of a partly read sentence that no rule took (「全部出齐得2分」 before a rule)."""
+    read = [span for spans in _rule_spans(criteria, rules) for span in spans]
+    # A rule settled from several (credits become one checklist) quotes them run together.
+    quoted = [_squeeze(str(rule.get("text") or "")) for rule in rules]
+
+    def untouched(start: int, text: str) -> bool:
+        end = start + len(_squeeze(text))
+        return not any(at < end and start < until for at, until in read)
+
+    for start, sentence in _pieces(_SENTENCE, criteria, 0):
+        if not scores(sentence) or _squeeze(sentence).rstrip(_CLOSING) in "\n".join(quoted):
+            continue
+        if untouched(start, sentence):
+            yield start, sentence.strip().rstrip(_CLOSING)
+            continue
+        given: set[str] = set()
+        for at, clause in _pieces(_CLAUSE, sentence, start):
+            if _scores_alone(clause, given) and untouched(at, clause):
+                yield at, clause.strip().rstrip(_CLOSING)
+
+
+def _scores_alone(clause: str, given: set[str]) -> bool:
+    """Whether a clause of a partly read sentence scores by itself. 「(1)设立信访信息员记30分」
+    gives a sub-item's points, and 「……的记30分」 after it repeats them: neither is a rule."""
+    simple = to_simplified(clause)
+    points = _POINTS_GIVEN.search(simple)
+    if points is not None:
+        repeated = points.group(1) in given
+        given.add(points.group(1))
+        if repeated or strip_numbering(simple) != simple.strip():
+            return False
+    return _AMOUNT_OR_OUTCOME.search(simple) is not None
+
+
+def scores(text: str) -> bool:
+    """Whether a text puts a score on something. 「其它表彰不予加分」, 「采取逐项扣分的办法」,
+    「综合加分事项」 and a title such as 「绩效考核扣分项目及标准」 name scoring without scoring."""
+    simple = to_simplified(text)
+    if _SCORED_OTHERWISE.search(simple):
+        return True
+    found = [match.group() for match in SCORING_WORD.finditer(_NOT_SCORING.sub("", simple))]
+    if not found:
+        return False
+    return not (_PUNCTUATED.search(simple) is None and set(found) <= _BARE_WORDS)
+
+
+def _pieces(pattern: re.Pattern[str], text: str, offset: int) -> Iterator[tuple[int, str]]:
+    for match in pattern.finditer(text):
+        if match.group().strip():
+            yield offset + len(_squeeze(text[: match.start()])), match.group()
+
+
+def _rule_spans(criteria: str, rules: list[dict[str, Any]]) -> list[list[Span]]:
+    """Where each rule's source lies in the criteria (spaces aside), in the rules' order: one
+    span, or several for a rule settled from several sentences (credits become one checklist
+    quoting them run together); none for a source the criteria do not hold."""
+    squeezed, cursor, spans = _squeeze(criteria), 0, []
+    for rule in rules:
+        source = _squeeze(str(rule.get("text") or ""))
+        found = _pieces_of(source, squeezed, cursor) or _pieces_of(source, squeezed, 0)
+        spans.append(found)
+        cursor = found[-1][1] if found else cursor
+    return spans
+
+
+def _pieces_of(source: str, text: str, cursor: int) -> list[Span]:
+    """``source`` found in ``text`` from ``cursor`` on: whole, or as the longest runs in order."""
+    at = text.find(source, cursor) if source else -1
+    if at >= 0 or not source:
+        return [(at, at + len(source))] if at >= 0 else []
+    found, start = [], 0
+    while start < len(source):
+        end = len(source)
+        while end - start > 1 and text.find(source[start:end], cursor) < 0:
+            end -= 1
+        at = text.find(source[start:end], cursor)
+        if at < 0 or end - start < 2:
+            return []
+        found.append((at, at + end - start))
+        cursor, start = at + end - start, end
+    return found
+
+
+def _flag(
+    node: dict[str, Any], unread: list[tuple[int, str]], path: str, report: ImportReport
+) -> None:
+    """The flagged rules join the item's rules in the order of the text they quote; a sentence
+    next to a flagged rule on the same line widens that flag instead (「在107及以下的,计满分;
+    高于107的,按幅度分段计分」 is one thing for a person to settle)."""
+    criteria, rules = str(node["criteria"]), node.get("rules") or []
+    placed: list[tuple[int, dict[str, Any]]] = []
+    flags: list[tuple[Span, dict[str, Any]]] = []
+    for spans, rule in zip(_rule_spans(criteria, rules), rules, strict=True):
+        placed.append((spans[0][0] if spans else placed[-1][0] if placed else 0, rule))
+        if spans and rule.get("flagged"):
+            flags.append(((spans[0][0], spans[-1][1]), rule))
+    added = 0
+    for at, sentence in unread:
+        if _widen(flags, (at, at + len(_squeeze(sentence))), criteria):
+            continue
+        placed.append((at, _flagged_rule(sentence, node)))
+        added += 1
+        report.rules_flagged.append(
+            f"{path}：{preview(sentence)}（未能识别，原文保留，待人工确认）"
+        )
+    placed.sort(key=lambda item: item[0])
+    node["rules"] = [
+        {"id": f"{node['code']}-{number}", **{key: rule[key] for key in rule if key != "id"}}
+        for number, (_, rule) in enumerate(placed, 1)
+    ]
+    report.rules_parsed += added
+
+
+def _widen(flags: list[tuple[Span, dict[str, Any]]], span: Span, criteria: str) -> bool:
+    """Widen the flag written right next to ``span`` (only 「;，」 between, on the same line) to
+    quote both; False when there is none."""
+    where = [index for index, char in enumerate(criteria) if not char.isspace()]
+    for index, ((start, end), rule) in enumerate(flags):
+        first, last = min(start, span[0]), max(end, span[1])
+        gap = criteria[where[min(end, span[1]) - 1] + 1 : where[max(start, span[0])]]
+        if last - first - (end - start) - (span[1] - span[0]) <= 1 and _SAME_LINE.fullmatch(gap):
+            rule["text"] = criteria[where[first] : where[last - 1] + 1]
+            flags[index] = ((first, last), rule)
+            return True
+    return False
+
+
+def _flagged_rule(sentence: str, node: dict[str, Any]) -> dict[str, Any]:
+    rule: dict[str, Any] = {"kind": "discretionary", "text": sentence, "flagged": True}
+    bound_discretion(rule, node)
+    return rule
+
+
+def _squeeze(text: str) -> str:
+    return _SPACE.sub("", text)
