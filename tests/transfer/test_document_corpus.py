@@ -82,11 +82,13 @@ def test_no_real_document_is_refused_in_any_of_its_forms(folder):
 # here, so that no change is ever tuned against it. Session 8 brought d001–d168 to 0 wrong;
 # session 9 opened d170–d203 (held out in session 8, measured unseen: 33 wrong, 56 missing), so
 # the development split's floors are those of the enlarged split until the reader's work raises
-# them. Session 9 (tree and points): 36 → 44 trees, 1,239 → 1,251 exact, 61 → 60 missing.
-DEV_MAXIMUM_WRONG = 33
-DEV_MINIMUM_EXACT_SHARE = Decimal("72.5")
-DEV_MAXIMUM_MISSING = 60
-DEV_MINIMUM_TREES = 44
+# them. Session 9's reader work, its three branches merged: 36 → 43 trees, exact 72.0% → 77.8%,
+# wrong 33 → 8, missing 61 → 45 (the item 未归入指标的评分文字, which holds scoring text placed
+# under no indicator, costs d183's xlsx its matching tree).
+DEV_MAXIMUM_WRONG = 8
+DEV_MINIMUM_EXACT_SHARE = Decimal("77.7")
+DEV_MAXIMUM_MISSING = 45
+DEV_MINIMUM_TREES = 43
 
 
 def test_the_dev_split_reads_no_worse_than_it_has_read():
@@ -102,13 +104,13 @@ def test_the_dev_split_reads_no_worse_than_it_has_read():
 
 
 # The issue's target on the whole corpus is 0 refused, 0 wrong, 0 missing and at least 90% exact.
-# These floors are what the whole corpus read at the start of session 9's reader work, the fresh
+# These floors are what the whole corpus read at the end of session 9's reader work, the fresh
 # held-out documents d210–d301 included (measured, never read by the reader's developers): they
 # may rise, never fall, until they reach the target.
-WHOLE_MAXIMUM_WRONG = 113
-WHOLE_MAXIMUM_MISSING = 143
-WHOLE_MINIMUM_EXACT_SHARE = Decimal("65.7")
-WHOLE_MINIMUM_TREES = 38
+WHOLE_MAXIMUM_WRONG = 94
+WHOLE_MAXIMUM_MISSING = 108
+WHOLE_MINIMUM_EXACT_SHARE = Decimal("69.7")
+WHOLE_MINIMUM_TREES = 47
 
 
 def test_the_whole_corpus_reads_no_worse_than_it_has_read():
