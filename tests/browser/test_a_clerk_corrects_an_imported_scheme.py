@@ -80,8 +80,11 @@ def test_a_clerk_corrects_an_imported_scheme_in_forms_and_the_rule_name_reaches_
     expect(page.locator("#tree li").nth(6)).to_contain_text("1.4 公共管理情况")
     page.locator("#tree").get_by_role("link", name="纪律规范情况").click()
     try_a_record(page)
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     page.get_by_role("button", name="发布此版本").click()
     expect(page.get_by_role("alert").first).to_contain_text("已发布")
+    assert "确定发布吗" in asked[0]
 
     version = SchemeVersion.objects.get(status=SchemeVersion.Status.PUBLISHED)
     assert "flagged" not in version.document

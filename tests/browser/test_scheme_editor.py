@@ -39,3 +39,15 @@ def test_the_editor_fits_1366_px_checks_the_formula_and_settles_a_flag(page, liv
     flag.get_by_role("button", name="按现在的规则确认").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("alert").first).to_contain_text("已保存")
+
+
+def test_the_editor_tree_indents_a_child_under_its_parent(page, live_server, org):
+    """The page's security policy drops style attributes, so the indentation is a class."""
+    imported = import_file(SEED)
+    draft = actions.create_draft_scheme(None, imported.scheme, Scheme.Source.IMPORTED)
+    url = live_server.url + reverse("schemes:editor", args=[draft.scheme.slug, draft.number])
+    log_in(page, live_server.url, "u_office", DEMO_TEST_PASSWORD)
+    page.goto(url)
+    parent = page.locator("#tree a[href='?node=1#node'] .text-break")
+    child = page.locator("#tree a[href='?node=1.1#node'] .text-break")
+    assert child.bounding_box()["x"] >= parent.bounding_box()["x"] + 10

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from kaohe import engine
 from kaohe.cycles import actions
-from kaohe.cycles.facts import cycle_facts, engine_record
+from kaohe.cycles.facts import cycle_facts, cycle_scheme, engine_record
 from kaohe.cycles.forms import RecordForm
 from kaohe.cycles.models import Record
 from kaohe.cycles.views.grid import PAGE_SIZE
@@ -188,3 +188,16 @@ def test_the_page_of_one_record_shows_every_field_it_carries(client, zhangjiagan
     text = page.content.decode()
     assert '<dt class="col-sm-2">分摊</dt><dd class="col-sm-4">2</dd>' in text
     assert '<dt class="col-sm-2">日期</dt><dd class="col-sm-4">2020-05-12</dd>' in text
+
+
+def test_the_page_of_one_record_names_its_rule_by_title_not_by_id(client, zhangjiagang):
+    office = zhangjiagang.general_office
+    record = actions.add_record(
+        office, zhangjiagang.units["督查科"], indicator="1.1.1", rule="kt2", count=Decimal(1)
+    )
+    rule = cycle_scheme(zhangjiagang.cycle).rules["kt2"]
+    client.force_login(office)
+    page = client.get(reverse("cycles:record", args=[zhangjiagang.cycle.pk, record.pk]))
+    text = page.content.decode()
+    assert f'<dt class="col-sm-2">规则</dt><dd class="col-sm-4">{rule.title}</dd>' in text
+    assert ">kt2<" not in text

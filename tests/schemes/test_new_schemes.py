@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -108,3 +109,16 @@ def test_only_the_office_creates_schemes(login, db):
         client = login(role)
         assert client.get(reverse("schemes:new")).status_code == 403
         assert client.post(reverse("schemes:copy")).status_code == 403
+
+
+def test_pasted_text_a_refused_import_could_not_read_is_there_again_after_返回(login, db):
+    client = login(Role.OFFICE)
+    pasted = "请各科室认真做好年度总结工作，按时报送。"
+
+    page = client.post(reverse("schemes:import"), {"text": pasted}, follow=True).content.decode()
+    assert "未在文件中找到考核指标" in page
+    back = re.search(r'<a href="([^"]+)">返回</a>', page).group(1)
+
+    again = client.get(back).content.decode()
+    assert f">{pasted}</textarea>" in again
+    assert f">{pasted}</textarea>" not in client.get(reverse("schemes:new")).content.decode()

@@ -147,7 +147,13 @@ def evaluation_text(entry: EvaluationEntry, scheme: engine.Scheme) -> str:
 
 @role_required(*CYCLE_ROLES)
 def appeal_detail(request: HttpRequest, cycle_id: int, appeal_id: int) -> HttpResponse:
-    appeal = readable_appeal(request, cycle_id, appeal_id)
+    return show_appeal(request, readable_appeal(request, cycle_id, appeal_id))
+
+
+def show_appeal(
+    request: HttpRequest, appeal: Appeal, form: DecisionForm | None = None
+) -> HttpResponse:
+    """The appeal; a refused decision comes back in its form, as typed, for correcting."""
     decidable = appeal.is_pending and may_decide_appeal(request.user, appeal)
     return render(
         request,
@@ -156,7 +162,7 @@ def appeal_detail(request: HttpRequest, cycle_id: int, appeal_id: int) -> HttpRe
             "cycle": appeal.cycle,
             "appeal": appeal,
             "evidence": appeal.evidence.all(),
-            "form": decision_form(appeal) if decidable else None,
+            "form": (form or decision_form(appeal)) if decidable else None,
         },
     )
 
@@ -189,6 +195,7 @@ def decide(request: HttpRequest, cycle_id: int, appeal_id: int) -> HttpResponse:
                 messages.error(request, problem)
         else:
             messages.success(request, "申诉已答复")
+            return redirect("appeals:detail", cycle_id=cycle_id, appeal_id=appeal.pk)
     else:
         for field, problems in form.errors.items():
             for problem in problems:
@@ -196,7 +203,7 @@ def decide(request: HttpRequest, cycle_id: int, appeal_id: int) -> HttpResponse:
                     request,
                     f"{form.fields[field].label if field in form.fields else ''}：{problem}",
                 )
-    return redirect("appeals:detail", cycle_id=cycle_id, appeal_id=appeal.pk)
+    return show_appeal(request, appeal, form)
 
 
 @role_required(*CYCLE_ROLES)

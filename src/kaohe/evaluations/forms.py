@@ -93,6 +93,12 @@ def dimension_lines(text: str, default: str) -> list[DimensionLine]:
     return lines
 
 
+NO_EVALUATION_ITEM = (
+    "本周期的考核方案中没有测评类指标，评议结果无处计入：请在方案编辑器中为承接测评的指标"
+    "新增「测评」规则（写明各评议组占比），发布新版本后用于考核周期"
+)
+
+
 class GroupForm(StyledModelForm):
     item_group = forms.ChoiceField(label="计入方案中的测评指标和评议组")
     dimensions = forms.CharField(
@@ -122,6 +128,9 @@ class GroupForm(StyledModelForm):
         cycle = evaluation.cycle
         fields: Any = self.fields
         fields["item_group"].choices = item_group_choices(cycle)
+        if not fields["item_group"].choices:
+            fields["item_group"].help_text = NO_EVALUATION_ITEM
+            fields["item_group"].error_messages["required"] = NO_EVALUATION_ITEM
         fields["units"].queryset = cycle.cycle_units.all()
         fields["members"].queryset = User.objects.filter(is_active=True).order_by("username")
         group = self.instance

@@ -9,7 +9,7 @@ from kaohe.progress.models import Schedule
 class ProgressForm(StyledForm):
     content = forms.CharField(
         label="进展情况",
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=forms.Textarea(attrs={"rows": 6, "aria-label": "进展情况"}),
         max_length=10000,
         help_text="写明本期完成了什么、进度如何、存在什么问题",
     )
@@ -17,6 +17,10 @@ class ProgressForm(StyledForm):
 
 
 class EvidenceForm(StyledForm):
+    # The file input sits in the report's form (its text comes with an upload), so a "required"
+    # on it would stop 保存 until a file is chosen; the upload view says when none was chosen.
+    use_required_attribute = False
+
     file = forms.FileField(
         label="证明材料",
         help_text="PDF、Word、Excel、JPG、PNG 或 ZIP",

@@ -39,7 +39,9 @@ class Source:
     def records_of(self, cycle_unit: CycleUnit) -> list[dict[str, Any]]:
         if self.snapshot is not None:
             frozen = self.snapshot.unit_rows().filter(unit=cycle_unit.label)
-            return frozen.values_list("records", flat=True).first() or []
+            records = frozen.values_list("records", flat=True).first() or []
+            kept = set(cycle_unit.records.values_list("id", flat=True))
+            return [{**record, "gone": record.get("id") not in kept} for record in records]
         return [record_row(record) for record in cycle_unit.records.order_by("id")]
 
 

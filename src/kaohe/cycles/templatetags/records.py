@@ -13,6 +13,10 @@ register = template.Library()
 
 
 @register.filter
-def shown_fields(record: Record) -> list[tuple[str, Any]]:
-    """Every field of the record but its unit, as (label, value), in the field list's order."""
-    return [(LABELS[column], getattr(record, column)) for column in RECORD_COLUMNS]
+def shown_fields(record: Record, rule: Any = None) -> list[tuple[str, Any]]:
+    """Every field of the record but its unit, as (label, value), in the field list's order;
+    the rule by its title when the scheme's rule is given, not by its id."""
+    named = {"rule": rule.title} if rule is not None else {}
+    return [
+        (LABELS[column], named.get(column, getattr(record, column))) for column in RECORD_COLUMNS
+    ]

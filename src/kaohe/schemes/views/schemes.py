@@ -119,12 +119,17 @@ def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     return redirect("schemes:version", slug=slug, number=number)
 
 
+PASTED = "schemes.pasted_text"
+PASTED_KEPT_CHARS = 200_000
+
+
 @role_required(*can_edit_schemes)
 def scheme_new(request: HttpRequest) -> HttpResponse:
     templates = SchemeVersion.objects.filter(
         scheme__source=Scheme.Source.BUILTIN, status=SchemeVersion.Status.PUBLISHED
     ).select_related("scheme")
-    return render(request, "schemes/new.html", {"templates": templates})
+    pasted = request.session.get(PASTED, "") if request.GET.get("again") else ""
+    return render(request, "schemes/new.html", {"templates": templates, "pasted": pasted})
 
 
 @require_POST
@@ -139,12 +144,12 @@ def scheme_import(request: HttpRequest) -> HttpResponse:
         messages.error(request, f"文件过大，导入上限为 {uploads.max_bytes() // 1024 // 1024} MB")
         return redirect("schemes:new")
     document = upload or ContentFile(pasted.encode(), name="粘贴的细则.txt")
+    back_url = reverse("schemes:new")
+    if upload is None and len(pasted) <= PASTED_KEPT_CHARS:
+        request.session[PASTED] = pasted  # 返回 from a refused import shows it again
+        back_url += "?again=1"
     job = start_import(
-        request.user,
-        import_scheme_document,
-        document,
-        title="导入考核细则",
-        back_url=reverse("schemes:new"),
+        request.user, import_scheme_document, document, title="导入考核细则", back_url=back_url
     )
     return redirect("imports:job", job_id=job.pk)
 
