@@ -25,7 +25,10 @@ SCROLLS_SIDEWAYS = "document.documentElement.scrollWidth > document.documentElem
 def settle_every_flag(page):
     flags = page.locator("#flags .flag")
     while flags.count():
-        flags.first.get_by_role("button").first.click()
+        button = flags.first.get_by_role("button").first
+        if button.get_attribute("data-confirm"):
+            page.once("dialog", lambda dialog: dialog.accept())
+        button.click()
         expect(page.get_by_role("alert").first).to_contain_text("已保存")
 
 

@@ -35,8 +35,8 @@ def test_the_editor_fits_1366_px_checks_the_formula_and_settles_a_flag(page, liv
     expect(page.locator("#formula-check")).to_contain_text("第 8 个字符处")
     page.goto(url + "?node=1.4")
     assert not scrolls_sideways(page)
-    flag = page.locator("#flags .flag").first
-    flag.get_by_role("button", name="按现在的规则确认").focus()
+    flag = page.locator("#flags .flag").filter(has_text="前三名").first
+    flag.get_by_role("button", name="采用：按录入数值从高到低排名").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("alert").first).to_contain_text("已保存")
 

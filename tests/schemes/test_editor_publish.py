@@ -14,6 +14,8 @@ from kaohe.schemes.readiness import publish_blockers
 from tests.schemes.editor_helpers import SMALL, data_of, editor_url, post_change, small_draft
 from tests.schemes.test_new_schemes import SEEDS
 
+SMALL_RULES_OF_FIRST_ITEM = SMALL["sections"][0]["children"][0]["rules"]
+
 FLAGGED = {
     "id": "x",
     "kind": "discretionary",
@@ -148,3 +150,32 @@ def test_the_built_in_schemes_pass_the_publishing_checks_but_one_documented_exce
     assert list(blocked) == ["renfang-center-2024"]
     assert len(blocked["renfang-center-2024"]) == 6
     assert all(b.startswith("新时代党的建设 › ") for b in blocked["renfang-center-2024"])
+
+
+def test_a_kept_text_that_can_never_score_is_offered_for_deletion_not_for_confirming(login):
+    """The import keeps every scoring sentence it could not read as a flagged rule carrying its
+    text. On an item of 0 points (综合加分, 一票否决) confirming it as it stands would make a rule
+    that can never score; the clerk is offered to delete it instead, and the deletion is audited."""
+    data = copy.deepcopy(SMALL)
+    kept = {"id": "k", "kind": "discretionary", "min": 0, "max": 0, "direction": "deduct"}
+    kept |= {"flagged": True, "text": "季度考核得分=日常考核得分+班子测评得分+综合加分事项得分"}
+    data["sections"][0]["children"][0]["rules"].append(kept)
+    draft = small_draft(data)
+    client = login(Role.OFFICE)
+    page = client.get(editor_url(draft)).content.decode()
+    flag = page[page.index("季度考核得分=") :]
+    flag = flag[: flag.index("</li>")]
+    assert "不是评分规则，删除" in flag and "按现在的规则确认" not in flag
+
+    audited = AuditEntry.objects.filter(object_id=str(draft.pk)).count()
+    post_change(client, draft, "delete_rule", node="1.1", index="2")
+    rules = data_of(draft)["sections"][0]["children"][0]["rules"]
+    assert [rule["id"] for rule in rules] == [rule["id"] for rule in SMALL_RULES_OF_FIRST_ITEM]
+    assert AuditEntry.objects.filter(object_id=str(draft.pk)).count() == audited + 1
+
+
+def test_a_flag_with_a_reading_can_still_be_confirmed_or_deleted(login):
+    page = login(Role.OFFICE).get(editor_url(flagged_draft())).content.decode()
+    flag = page[page.index("工作举措落实不到位、执行不到位的") :]
+    flag = flag[: flag.index("</li>")]
+    assert "按现在的规则确认" in flag and "不是评分规则，删除" in flag

@@ -35,6 +35,9 @@ class FlaggedRule:
     text: str
     sentence: str
     choices: tuple[Choice, ...]
+    # The text alone was kept (酌情, up to the item's 0 points): confirming it as it stands
+    # would give a rule that can never score, so the clerk reads, rewrites or deletes it.
+    scores_nothing: bool = False
 
 
 def publish_blockers(scheme: Scheme) -> list[str]:
@@ -73,9 +76,14 @@ def flagged_rules(data: dict[str, Any]) -> list[FlaggedRule]:
                         text,
                         rule_sentence(rule),
                         choices,
+                        _scores_nothing(rule),
                     )
                 )
     return flagged
+
+
+def _scores_nothing(rule: dict[str, Any]) -> bool:
+    return rule.get("kind") == "discretionary" and not rule.get("max")
 
 
 def readings_for(rule: dict[str, Any], points: Any) -> list[dict[str, Any]]:
