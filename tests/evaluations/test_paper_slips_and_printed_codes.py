@@ -50,6 +50,31 @@ def test_printed_slips_carry_each_code_and_its_qr_link(sanming: Any, client: Any
     assert page.status_code == 200 and "永安市退役军人事务局" in page.content.decode()
 
 
+def test_a_voter_who_cannot_scan_types_the_code_at_the_address_on_the_slip(
+    sanming: Any, client: Any
+) -> None:
+    actions.open_evaluation(sanming.office, sanming.evaluation)
+    client.force_login(sanming.office)
+    response = client.post(reverse("evaluations:codes", args=[sanming.survey.pk]), {"size": "1"})
+    text = "\n".join(
+        cell.text
+        for table in Document(io.BytesIO(response.content)).tables
+        for row in table.rows
+        for cell in row.cells
+    )
+    printed = text.split("测评码：")[1].split("\n")[0]
+    entry = re.search(r"无法扫码时打开 (\S+) 输入测评码", text)
+    assert entry, text
+    client.logout()
+
+    form = client.get(entry.group(1).removeprefix("http://127.0.0.1:8000"))
+    assert form.status_code == 200 and "输入测评码" in form.content.decode()
+    blank = client.get(reverse("evaluations:enter_code"), {"code": " "})
+    assert "请填写测评码" in blank.content.decode()
+    typed = client.get(reverse("evaluations:enter_code"), {"code": printed.lower()}, follow=True)
+    assert typed.status_code == 200 and "永安市退役军人事务局" in typed.content.decode()
+
+
 def upload(client: Any, group: Any, issued: int, data: bytes) -> str:
     response = client.post(
         reverse("evaluations:paper_upload", args=[group.pk]),

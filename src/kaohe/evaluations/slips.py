@@ -46,6 +46,11 @@ def slips_document(group: EvaluatorGroup, drawn: list[str], links: list[str], te
     return buffer.getvalue()
 
 
+def entry_link(link: str) -> str:
+    """The address where a code is typed in: the ballot links' folder (…/evaluations/v/)."""
+    return link.rstrip("/").rsplit("/", 1)[0] + "/"
+
+
 def fill_slip(cell: object, group: EvaluatorGroup, code: str, link: str) -> None:
     paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -54,6 +59,7 @@ def fill_slip(cell: object, group: EvaluatorGroup, code: str, link: str) -> None
         clean_text(f"{group.evaluation} · {group.name}"),
         f"测评码：{shown(code)}",
         "手机扫码填写，限填一次，匿名",
+        f"无法扫码时打开 {entry_link(link)} 输入测评码",
     ]
     for line in lines:
         added = cell.add_paragraph(line)  # type: ignore[attr-defined]

@@ -7,6 +7,7 @@ app_name = "evaluations"
 urlpatterns = [
     # First: the phones' ballots are this app's busiest requests, and URLs resolve in order.
     path("v/<str:code>/", voting.vote_with_code, name="vote_with_code"),
+    path("v/", voting.enter_code, name="enter_code"),
     path("", setup.index, name="index"),
     path("cycles/<int:cycle_id>/new/", setup.new, name="new"),
     path("<int:evaluation_id>/", running.detail, name="detail"),

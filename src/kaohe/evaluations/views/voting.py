@@ -63,6 +63,16 @@ def ballot_page(request: HttpRequest, form: Form, key: str, problems: list[str])
     return render(request, "evaluations/ballot.html", context, status=400 if problems else 200)
 
 
+def enter_code(request: HttpRequest) -> HttpResponse:
+    """For a phone that cannot scan the slip's QR code: the code typed in opens its page. Nothing
+    is looked up here; the code's page says whether it can still vote."""
+    code = normalised(request.GET.get("code", ""))
+    if code:
+        return redirect("evaluations:vote_with_code", code=code)
+    typed = "code" in request.GET
+    return render(request, "evaluations/enter_code.html", {"typed": typed})
+
+
 def vote_with_code(request: HttpRequest, code: str) -> HttpResponse:
     """The page a code opens. The page's script posts the marks as one JSON body (the CSRF
     token in its header) and is answered in a few bytes; a phone without script posts the
