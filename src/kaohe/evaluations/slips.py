@@ -24,7 +24,11 @@ def qr_png(link: str) -> io.BytesIO:
     return image
 
 
-def slips_document(group: EvaluatorGroup, drawn: list[str], links: list[str], test: bool) -> bytes:
+def slips_document(
+    group: EvaluatorGroup, drawn: list[str], links: list[str], test: bool, entry: str
+) -> bytes:
+    """The slips to print: each code with its QR link, and ``entry``, the address where a
+    phone that cannot scan types the code in."""
     document = Document()
     section = document.sections[0]
     section.left_margin = section.right_margin = Cm(1.5)
@@ -40,18 +44,13 @@ def slips_document(group: EvaluatorGroup, drawn: list[str], links: list[str], te
         for cell, code, link in zip(
             cells, drawn[start : start + PER_ROW], links[start : start + PER_ROW], strict=False
         ):
-            fill_slip(cell, group, code, link)
+            fill_slip(cell, group, code, link, entry)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def entry_link(link: str) -> str:
-    """The address where a code is typed in: the ballot links' folder (…/evaluations/v/)."""
-    return link.rstrip("/").rsplit("/", 1)[0] + "/"
-
-
-def fill_slip(cell: object, group: EvaluatorGroup, code: str, link: str) -> None:
+def fill_slip(cell: object, group: EvaluatorGroup, code: str, link: str, entry: str) -> None:
     paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.add_run().add_picture(qr_png(link), width=Cm(3.5))
@@ -59,7 +58,7 @@ def fill_slip(cell: object, group: EvaluatorGroup, code: str, link: str) -> None
         clean_text(f"{group.evaluation} · {group.name}"),
         f"测评码：{shown(code)}",
         "手机扫码填写，限填一次，匿名",
-        f"无法扫码时打开 {entry_link(link)} 输入测评码",
+        f"无法扫码时打开 {entry} 输入测评码",
     ]
     for line in lines:
         added = cell.add_paragraph(line)  # type: ignore[attr-defined]

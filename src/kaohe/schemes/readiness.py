@@ -7,7 +7,7 @@ from the sentence by ``kaohe.textrules`` — each a one-click choice. Publishing
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -50,7 +50,7 @@ def publish_blockers(scheme: Scheme) -> list[str]:
         if stuck and any(rule.kind != "veto" for rule in node.rules):
             blockers.append(f"{node.path}: 分值为 0，本项永远得 0 分")
         for rule in node.rules:
-            if rule.kind == "discretionary" and not rule.settings.get("max"):
+            if picks_between_nothing(rule.kind, rule.settings):
                 blockers.append(f"{node.path}{PATH_SEPARATOR}规则「{rule.title}」: 酌情范围为 0 分")
     return blockers
 
@@ -76,14 +76,15 @@ def flagged_rules(data: dict[str, Any]) -> list[FlaggedRule]:
                         text,
                         rule_sentence(rule),
                         choices,
-                        _scores_nothing(rule),
+                        picks_between_nothing(str(rule.get("kind")), rule),
                     )
                 )
     return flagged
 
 
-def _scores_nothing(rule: dict[str, Any]) -> bool:
-    return rule.get("kind") == "discretionary" and not rule.get("max")
+def picks_between_nothing(kind: str, settings: Mapping[str, Any]) -> bool:
+    """An amount an assessor would choose between 0 and 0: a rule that can never score."""
+    return kind == "discretionary" and not settings.get("max")
 
 
 def readings_for(rule: dict[str, Any], points: Any) -> list[dict[str, Any]]:

@@ -121,7 +121,16 @@ def issue_codes(
 
 
 def ballot_link(code: str) -> str:
-    return settings.PUBLIC_URL.rstrip("/") + reverse("evaluations:vote_with_code", args=[code])
+    return public_link(reverse("evaluations:vote_with_code", args=[code]))
+
+
+def code_entry_link() -> str:
+    """Where a phone that cannot scan a slip types its code."""
+    return public_link(reverse("evaluations:enter_code"))
+
+
+def public_link(path: str) -> str:
+    return settings.PUBLIC_URL.rstrip("/") + path
 
 
 def addresses_from(text: str, kind: str) -> list[str]:

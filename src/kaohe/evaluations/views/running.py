@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from kaohe.cycles.access import is_assessor, is_office, may_record, require
 from kaohe.evaluations import actions
-from kaohe.evaluations.actions.running import ballot_link
+from kaohe.evaluations.actions.running import ballot_link, code_entry_link
 from kaohe.evaluations.forms import CodesForm, PaperForm, SendForm
 from kaohe.evaluations.models import CodeBatch, Evaluation, EvaluatorGroup, ProposedDeduction
 from kaohe.evaluations.presentation import live_counts
@@ -108,7 +108,8 @@ def printed_slips(actor: Any, group: EvaluatorGroup, size: int, file_type: str) 
     draws no codes (nobody would hold them)."""
     drawn = actions.issue_codes(actor, group, size)
     is_test = group.evaluation.status == Evaluation.Status.TESTING
-    document = slips_document(group, drawn, [ballot_link(code) for code in drawn], is_test)
+    links = [ballot_link(code) for code in drawn]
+    document = slips_document(group, drawn, links, is_test, code_entry_link())
     return docx_to_pdf(document) if file_type == "pdf" else document
 
 
