@@ -48,3 +48,8 @@ def test_any_text_reads_without_error_and_spans_stay_inside_it(text):
         assert Decimal(0) <= read.confidence <= Decimal(1)
         if read.flagged:
             assert read.rule["kind"] == "discretionary" and read.rule["flagged"] is True
+
+
+def test_a_run_of_numerals_that_is_no_number_is_read_as_no_amount():
+    """Found by the property test above: 「每次扣两两分」 stopped the whole reading."""
+    assert not read_criteria("每次扣两两分").confident

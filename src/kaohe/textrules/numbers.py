@@ -57,11 +57,16 @@ def parse_number(text: str) -> Decimal | None:
         return None
 
 
+class NotANumber(ValueError):
+    """A pattern matched a run of numerals that is no number (「两两」)."""
+
+
 def number(text: str) -> Decimal:
-    """Read a number that a pattern has already matched; a failure is a programming error."""
+    """Read a number that a pattern has already matched. The patterns take any run of Chinese
+    numerals; one that is no number (「两两」) raises ``NotANumber``: that reading fails."""
     value = parse_number(text)
     if value is None:
-        raise ValueError(f"不是数字：{text}")
+        raise NotANumber(f"不是数字：{text}")
     return value
 
 

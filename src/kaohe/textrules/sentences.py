@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kaohe.textrules.clauses import Sentence
+from kaohe.textrules.numbers import NotANumber
 from kaohe.textrules.patterns import Finding, readers_for
 from kaohe.textrules.patterns.base import GUESS
 
@@ -81,7 +82,11 @@ def _collect(sentence: Sentence) -> tuple[list[Finding], list[tuple[int, int]]]:
     accepted: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for reader in readers_for(sentence.text):
-        fresh = [finding for finding in reader(sentence) if not _overlaps(finding, taken)]
+        try:
+            found = list(reader(sentence))
+        except NotANumber:  # its amount is no number: this reader reads nothing here
+            continue
+        fresh = [finding for finding in found if not _overlaps(finding, taken)]
         accepted.extend(fresh)
         taken.extend((finding.start, finding.end) for finding in fresh)
     return accepted, taken
