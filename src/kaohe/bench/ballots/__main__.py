@@ -22,9 +22,11 @@ RACE_CODES, RACE_VOTERS_PER_CODE = 50, 4
 def options(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m kaohe.bench.ballots")
     parser.add_argument("--voters", type=int, default=200)
-    parser.add_argument("--ballots", type=int, default=2000, help="正式投票阶段的票数")
+    parser.add_argument(
+        "--ballots", type=int, default=12000, help="正式投票阶段最多可用的测评码数（用完即止）"
+    )
     parser.add_argument("--rounds", type=int, default=5, help="投票分几段，与基线交替测量")
-    parser.add_argument("--baseline-seconds", type=float, default=3.0, help="每段基线的秒数")
+    parser.add_argument("--seconds", type=float, default=3.0, help="每段的秒数（基线与投票相同）")
     parser.add_argument("--postgres", default=os.environ.get("KAOHE_LOAD_POSTGRES", ""))
     parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument("--folder", type=Path, default=server.ROOT / "var" / "ballots")
@@ -96,10 +98,11 @@ def measure(database: str, url: str, args: argparse.Namespace) -> Run:
     port = free_port()
     with server.production(env, port, folder):
         baseline, ballots = voting.interleaved(
-            port, args.voters, fresh, fields, args.rounds, args.baseline_seconds
+            port, args.voters, fresh, fields, args.rounds, args.seconds
         )
         race = voting.cast(port, args.voters, racing * RACE_VOTERS_PER_CODE, fields)
-        replay = voting.cast(port, args.voters, fresh[: args.voters], fields)
+        used = fresh[: ballots.asked][: args.voters]
+        replay = voting.cast(port, args.voters, used, fields)
     stored = json.loads(setup(env, folder, "--count"))
     return Run(database, args.voters, baseline, ballots, race, replay, stored)
 

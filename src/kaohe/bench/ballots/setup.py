@@ -18,6 +18,10 @@ SECTIONS = 12
 OFFICE_USER, PASSWORD = "khb_ballots", "Toupiao@2026bench"
 
 
+def batch_sizes(total: int, most: int) -> list[int]:
+    return [min(most, total - start) for start in range(0, total, most)]
+
+
 def build(folder: Path, codes: int) -> dict[str, Any]:
     from django.utils import timezone
 
@@ -26,6 +30,7 @@ def build(folder: Path, codes: int) -> dict[str, Any]:
     from kaohe.accounts.roles import Role
     from kaohe.cycles import actions as cycles
     from kaohe.evaluations import actions
+    from kaohe.evaluations.actions.running import MAX_BATCH
     from kaohe.evaluations.models import EvaluatorGroup
     from kaohe.schemes.actions import install_builtin_schemes
     from kaohe.schemes.models import SchemeVersion
@@ -71,7 +76,11 @@ def build(folder: Path, codes: int) -> dict[str, Any]:
         ],
     )
     actions.open_evaluation(office, evaluation)
-    drawn = actions.issue_codes(office, group, codes)
+    drawn = [  # in batches of the most an office may issue at once
+        code
+        for size in batch_sizes(codes, MAX_BATCH)
+        for code in actions.issue_codes(office, group, size)
+    ]
     form = actions.form_for(group)
     fields = {
         f"m-{unit.pk}-{d.pk}": "满意" if d.by_grade else "88"

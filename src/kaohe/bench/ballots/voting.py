@@ -72,17 +72,31 @@ def healthz(port: int, clients: int, seconds: float) -> Count:
     return count
 
 
-def cast(port: int, voters: int, codes: list[str], fields: dict[str, str]) -> Count:
+def cast(
+    port: int, voters: int, codes: list[str], fields: dict[str, str], seconds: float = 0.0
+) -> Count:
     """Every code in ``codes`` posted once (a code listed twice is posted twice), shared out
-    among the voters as they become free."""
+    among the voters as they become free; with ``seconds``, the voters stop starting ballots
+    when that time is up, as the /healthz probes stop (the codes left over stay unused)."""
+    return post_codes(port, voters, queued(codes), fields, seconds)
+
+
+def queued(codes: list[str]) -> queue.SimpleQueue[str]:
     waiting: queue.SimpleQueue[str] = queue.SimpleQueue()
     for code in codes:
         waiting.put(code)
+    return waiting
+
+
+def post_codes(
+    port: int, voters: int, waiting: queue.SimpleQueue[str], fields: dict[str, str], seconds: float
+) -> Count:
     count = Count()
     body = json.dumps(fields, ensure_ascii=False).encode()
+    deadline = time.monotonic() + seconds if seconds else float("inf")
 
     def vote(browser: Browser) -> None:
-        while True:
+        while time.monotonic() < deadline:
             try:
                 code = waiting.get_nowait()
             except queue.Empty:
@@ -105,14 +119,17 @@ def merged(counts: list[Count]) -> Count:
 
 
 def interleaved(
-    port: int, voters: int, codes: list[str], fields: dict[str, str], rounds: int, probe: float
+    port: int, voters: int, codes: list[str], fields: dict[str, str], rounds: int, window: float
 ) -> tuple[Count, Count]:
-    """The ballots cast in ``rounds`` parts, with a /healthz window of ``probe`` seconds before
-    each part and after the last: on a machine whose load changes (other jobs on the cores),
-    both rates are measured over the same stretch of time. Returns (baseline, ballots)."""
-    size = -(-len(codes) // rounds)
-    baseline, ballots = [healthz(port, voters, probe)], []
-    for start in range(0, len(codes), size):
-        ballots.append(cast(port, voters, codes[start : start + size], fields))
-        baseline.append(healthz(port, voters, probe))
+    """Windows of ``window`` seconds, alternating: /healthz, then ballots, ``rounds`` times, and
+    /healthz once more. Both are measured alike — the same number of clients, each new at the
+    start of its window and closed at its end, asking as fast as they are answered until the
+    window is up — and over the same stretch of time, on a machine whose load changes (other
+    jobs on the cores). The ballots take the next unused codes; if the codes run out, that
+    window is shorter (its seconds are measured). Returns (baseline, ballots)."""
+    waiting = queued(codes)
+    baseline, ballots = [healthz(port, voters, window)], []
+    for _ in range(rounds):
+        ballots.append(post_codes(port, voters, waiting, fields, window))
+        baseline.append(healthz(port, voters, window))
     return merged(baseline), merged(ballots)
