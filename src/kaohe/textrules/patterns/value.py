@@ -11,6 +11,16 @@ from kaohe.textrules.numbers import NUMBER, number, percent
 from kaohe.textrules.patterns.base import GUESS, SURE, Finding, sentence_reader
 
 _CONVERSION = re.compile(r"(?:按|根据|依据|按照)[^,;]*?折算(?!扣分|扣减|加分)(?:得分|分值)?")
+# What 「按…折算」 converts, when it is people's judgement (测评, 评议, 满意度 …): the item is an
+# evaluation item of one group, which the evaluations app can feed; any other source (another
+# assessment's result, inspection scores) stays a conversion.
+_JUDGING = r"(?:测评|评议|满意度|满意率|民意调查|问卷调查|评价)"
+_JUDGED = re.compile(
+    rf"(?:按|根据|依据|按照)(?P<name>[^,;]*?{_JUDGING}[^,;]*?)"
+    r"(?:的)?(?:得分|结果|成绩|分数|分值|情况)?(?:按比例)?折算"
+    rf"|(?P<name2>[^,;按]*?{_JUDGING}[^,;按]*?)(?:的)?(?:得分|结果|成绩|分数)按(?:照)?比例折算"
+)
+_NOT_JUDGED = re.compile(r"考核|检查|督查|考评")
 _PROPORTIONAL = re.compile(r"按(?:照)?(?:实际)?完成(?:比例|情况|进度|率)(?:得分|计分|折算|赋分)")
 # 「得分=及时受理率×5分」: the item earns its points in proportion to a rate out of 100%.
 _RATE_TIMES_POINTS = re.compile(rf"(?:得分\s*=\s*)?[\u4e00-\u9fff]{{1,12}}率\s*\*\s*{NUMBER}\s*分")
@@ -34,6 +44,11 @@ def read_conversion(sentence: Sentence) -> list[Finding]:
     match = _CONVERSION.search(sentence.text)
     if match is None:
         return []
+    judged = _JUDGED.search(sentence.text)
+    if judged and not _NOT_JUDGED.search(_named(judged, "name")):
+        group = _group_name(_named(judged, "name")) or "测评"
+        rule = {"kind": "evaluation", "groups": {group: Decimal(1)}}
+        return [Finding(rule, match.start(), match.end(), SURE)]
     return [Finding({"kind": "conversion"}, match.start(), match.end(), SURE)]
 
 
