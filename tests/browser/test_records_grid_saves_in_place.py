@@ -1,5 +1,5 @@
 """The records grid saves a row where it stands (htmx): the page is not loaded again, a refused
-row says why beside it, and deleting asks first."""
+row says why beside it, deleting asks first, and the count above the grid follows."""
 
 import pytest
 from django.urls import reverse
@@ -16,6 +16,8 @@ def test_a_row_is_saved_in_place_and_a_deletion_asks_first(page, live_server, zh
     log_in(page, live_server.url, "zjg_bgs", DEMO_TEST_PASSWORD)
     page.goto(f"{live_server.url}{reverse('cycles:records', args=[zhangjiagang.cycle.pk])}")
     page.evaluate("window.notReloaded = true")
+    count = page.get_by_test_id("records-count")
+    expect(count).to_have_text("共 0 条记录")
 
     form = page.get_by_role("form", name="为党建科新增记录")
     form.get_by_label("规则").select_option(value="kt1")
@@ -23,9 +25,11 @@ def test_a_row_is_saved_in_place_and_a_deletion_asks_first(page, live_server, zh
     form.locator("input[name=note]").fill("两项重点任务滞后")
     form.locator("input[name=note]").press("Enter")
     expect(page.get_by_text("已为「党建科」新增记录")).to_be_visible()
+    expect(count).to_have_text("共 1 条记录")
 
     page.get_by_role("form", name="为督查科新增记录").locator("input[name=note]").press("Enter")
     expect(page.get_by_text("未保存：这是一条空记录").first).to_be_visible()
+    expect(count).to_have_text("共 1 条记录")  # a refused row adds nothing
     assert page.evaluate("window.notReloaded") is True
 
     record = Record.objects.get()
@@ -38,5 +42,6 @@ def test_a_row_is_saved_in_place_and_a_deletion_asks_first(page, live_server, zh
     page.once("dialog", lambda dialog: dialog.accept())
     row.get_by_role("button", name="删除").click()
     expect(page.get_by_text("记录已删除")).to_be_visible()
+    expect(count).to_have_text("共 0 条记录")
     assert not Record.objects.exists()
     assert page.evaluate("window.notReloaded") is True

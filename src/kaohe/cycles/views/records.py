@@ -6,6 +6,8 @@ JavaScript a save redirects back to the grid with a message.
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -86,7 +88,7 @@ def record_add(request: HttpRequest, cycle_id: int, cycle_unit_id: int) -> HttpR
     if not is_htmx(request):
         return saved(request, Row(cycle, node, cycle_unit), text)
     new = grid.new_row(cycle, node, cycle_unit, text)
-    return render_rows(request, [fresh_row(cycle, node, record), new])
+    return render_rows(request, [fresh_row(cycle, node, record), new], counted=1)
 
 
 @require_POST
@@ -124,7 +126,7 @@ def record_delete(request: HttpRequest, cycle_id: int, record_id: int) -> HttpRe
     gone = Row(cycle, node, record.unit, message="记录已删除")
     if not is_htmx(request):
         return saved(request, gone, gone.message)
-    return render_rows(request, [gone])
+    return render_rows(request, [gone], counted=-1)
 
 
 @role_required(*RECORDERS)
@@ -179,8 +181,13 @@ def is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
-def render_rows(request: HttpRequest, rows: list[Row]) -> HttpResponse:
-    return render(request, "cycles/_record_rows.html", {"rows": rows})
+def render_rows(request: HttpRequest, rows: list[Row], counted: int = 0) -> HttpResponse:
+    """``counted``: records added (1) or deleted (−1), told to the page (records.js) so that
+    its 「共 N 条记录」 stays true without loading the page again."""
+    response = render(request, "cycles/_record_rows.html", {"rows": rows})
+    if counted:
+        response["HX-Trigger"] = json.dumps({"recordsCounted": counted})
+    return response
 
 
 def saved(request: HttpRequest, row: Row, text: str) -> HttpResponse:

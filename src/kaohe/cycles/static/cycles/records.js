@@ -18,3 +18,14 @@ document.addEventListener("htmx:responseError", function (event) {
   note.textContent = event.detail.xhr.status === 403 ? "未保存：您无权修改该记录" : "未保存：服务器出错，请稍后再试";
   cell.appendChild(note);
 });
+
+// A record added or deleted in place (the answer's HX-Trigger): the count above the grid follows.
+document.addEventListener("recordsCounted", function (event) {
+  var count = document.querySelector("[data-testid=records-count]");
+  if (!count) {
+    return;
+  }
+  count.textContent = count.textContent.replace(/共 (\d+) 条记录/, function (_, total) {
+    return "共 " + Math.max(0, parseInt(total, 10) + event.detail.value) + " 条记录";
+  });
+});
