@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kaohe.audit.models import Action, AuditEntry
-from kaohe.results import actions
+from kaohe.results import actions, publishing
 from kaohe.results.models import Publication
 from kaohe.results.publishing import make_publication
 
@@ -155,3 +155,35 @@ def test_a_locked_database_queues_the_publication_again_with_the_cycle_still_bei
     run_worker()  # the task worker's next try publishes
     bureau.cycle.refresh_from_db()
     assert bureau.cycle.status == "published" and bureau.cycle.snapshots.count() == 1
+
+
+def test_a_second_run_of_a_publication_another_run_finished_leaves_it_published(
+    transactional_db: Any,
+    bureau: Any,
+    client: Any,
+    worker_backend: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Queued again while it ran (the office's 重新排队, a worker restarted): the run that
+    finishes second finds the cycle published by the other and leaves both alone."""
+    publish(client, bureau)
+    publication = Publication.objects.get()
+    computed_whole = publishing.computed_whole
+    runs = []
+
+    def another_run_finishes_meanwhile(cycle: Any) -> Any:
+        runs.append(cycle)
+        if len(runs) == 1:
+            make_publication.call(publication.pk)  # the other run, from start to end
+        return computed_whole(cycle)
+
+    monkeypatch.setattr(publishing, "computed_whole", another_run_finishes_meanwhile)
+    make_publication.call(publication.pk)
+
+    publication.refresh_from_db()
+    bureau.cycle.refresh_from_db()
+    assert len(runs) == 2
+    assert bureau.cycle.status == "published" and bureau.cycle.snapshots.count() == 1
+    assert publication.status == Publication.Status.DONE and publication.status_word == "已发布"
+    assert publication.problems == []
+    assert not AuditEntry.objects.filter(action=Action.PUBLICATION_FAILED).exists()

@@ -95,6 +95,8 @@ def made(publication: Publication) -> Fields:
         finish_publication(publication)
     except ValidationError as refused:
         raise JobRefused(refused.messages) from refused
+    except AlreadyMade:
+        return ENDED_WELL  # the other run published it: the publication stays 已发布
     return ENDED_WELL
 
 
@@ -110,8 +112,19 @@ def finish_publication(publication: Publication) -> Snapshot:
     with transaction.atomic():
         cycle = locked_cycle(publication.cycle)
         if cycle.status != Status.PUBLISHING:
+            if made_by_another_run(publication):
+                raise AlreadyMade
             raise JobRefused(f"周期当前{cycle.get_status_display()}，本次发布未执行")
         return published(publication, cycle, live, frozen)
+
+
+class AlreadyMade(Exception):
+    """Another run of the same publication (queued again while this one computed) made it."""
+
+
+def made_by_another_run(publication: Publication) -> bool:
+    done = Publication.Status.DONE
+    return Publication.objects.filter(pk=publication.pk, status=done).exists()
 
 
 def published(publication: Publication, cycle: Cycle, live: LiveResult, frozen: Frozen) -> Snapshot:
