@@ -80,15 +80,13 @@ def test_no_real_document_is_refused_in_any_of_its_forms(folder):
 # What the reader reaches on the development split (kaohe textrules eval --documents --split
 # dev), less a little: the figures may rise, never fall. The validation split is not enforced
 # here, so that no change is ever tuned against it. Session 8 brought d001–d168 to 0 wrong;
-# session 9 opened d170–d203 (held out in session 8, measured unseen: 33 wrong, 56 missing), so
-# the development split's floors are those of the enlarged split until the reader's work raises
-# them. Session 9's reader work, its three branches merged: 36 → 43 trees, exact 72.0% → 77.8%,
-# wrong 33 → 8, missing 61 → 45 (the item 未归入指标的评分文字, which holds scoring text placed
-# under no indicator, costs d183's xlsx its matching tree).
-DEV_MAXIMUM_WRONG = 8
-DEV_MINIMUM_EXACT_SHARE = Decimal("77.7")
-DEV_MAXIMUM_MISSING = 45
-DEV_MINIMUM_TREES = 43
+# session 9 opened d170–d203 and brought the split to 8 wrong. Session 10 opened d210–d301 (held
+# out in session 9, measured unseen twice: 86 wrong, 63 missing at the end), so the development
+# split's floors are those of the enlarged split, d001–d301, until the reader's work raises them.
+DEV_MAXIMUM_WRONG = 94
+DEV_MINIMUM_EXACT_SHARE = Decimal("69.7")
+DEV_MAXIMUM_MISSING = 108
+DEV_MINIMUM_TREES = 47
 
 
 def test_the_dev_split_reads_no_worse_than_it_has_read():
