@@ -8,11 +8,13 @@ import datetime
 import fcntl
 import functools
 import os
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import psycopg
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import QuerySet
@@ -66,11 +68,39 @@ def store_ballot(group_id: int, marks: Any, comments: Any, is_test: bool) -> Non
     for the database by its model field, as the ORM would."""
     values = (uuid.uuid4(), group_id, timezone.localdate(), is_test, marks, comments)
     params = [
-        Ballot._meta.get_field(name).get_db_prep_save(value, connection)
-        for name, value in zip(BALLOT_COLUMNS, values, strict=True)
+        field.get_db_prep_save(value, connection)
+        for field, value in zip(ballot_fields(), values, strict=True)
     ]
+    executed(STORE_BALLOT, params)
+
+
+@functools.cache
+def ballot_fields() -> tuple[Any, ...]:
+    return tuple(Ballot._meta.get_field(name) for name in BALLOT_COLUMNS)
+
+
+def executed(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
+    """One of a code ballot's statements, and its row if it returns one. SQLite's module keeps
+    each statement prepared on the connection; on PostgreSQL, where Django binds the values into
+    the text, the server would parse and plan the statement anew for every ballot (the claim,
+    with its five subqueries: 0.35 ms of the server's CPU against 0.03 ms for a ``SELECT 1``), so
+    it is prepared once on each connection and then run with only its values (0.05 ms)."""
+    if connection.vendor == "postgresql":
+        return executed_prepared(sql, params)
     with connection.cursor() as cursor:
-        cursor.execute(STORE_BALLOT, params)
+        cursor.execute(sql, params)
+        return cursor.fetchone() if cursor.description else None
+
+
+def executed_prepared(sql: str, params: list[Any]) -> tuple[Any, ...] | None:
+    connection.ensure_connection()
+    started = time.monotonic()
+    with psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(sql, params, prepare=True)
+        row = cursor.fetchone() if cursor.description else None
+    if connection.queries_logged:  # counted where Django counts the others
+        connection.queries_log.append({"sql": sql, "time": f"{time.monotonic() - started:.3f}"})
+    return row
 
 
 @dataclass(frozen=True)
@@ -122,9 +152,7 @@ def stored_moment(value: datetime.datetime) -> datetime.datetime:
 def claimed_code(code: str) -> CodeHolder | None:
     """Marks the unused code used and returns its holder (None: no such code, or used). In the
     caller's transaction: the row stays locked, and unused again if the ballot is refused."""
-    with connection.cursor() as cursor:
-        cursor.execute(CLAIM_CODE, [True, codes.digest(code), False])
-        row = cursor.fetchone()
+    row = executed(CLAIM_CODE, [True, codes.digest(code), False])
     if row is None:
         return None
     is_test, group_id, status, opens_at, closes_at = row
