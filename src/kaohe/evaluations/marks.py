@@ -87,6 +87,8 @@ def mark_value(dimension: Dimension, raw: Any) -> str:
         if text not in GRADES:
             raise ValidationError(f"应为{'、'.join(Grade.values)}之一（填写的是「{text[:20]}」）")
         return text
+    if text.isascii() and text.isdigit() and int(text) <= 100:  # the phone's usual 0–100
+        return str(int(text))
     try:
         number = Decimal(text)
     except InvalidOperation:

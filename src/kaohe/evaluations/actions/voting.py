@@ -8,6 +8,7 @@ import datetime
 import fcntl
 import functools
 import os
+import threading
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
@@ -171,12 +172,24 @@ def one_writer_at_a_time() -> Iterator[None]:
     if connection.vendor != "sqlite" or connection.is_in_memory_db():
         yield
         return
-    queue = os.open(f"{connection.settings_dict['NAME']}.writers", os.O_RDWR | os.O_CREAT, 0o600)
+    queue = lock_file(f"{connection.settings_dict['NAME']}.writers")
+    fcntl.flock(queue, fcntl.LOCK_EX)
     try:
-        fcntl.flock(queue, fcntl.LOCK_EX)  # released when the file is closed
         yield
     finally:
-        os.close(queue)
+        fcntl.flock(queue, fcntl.LOCK_UN)
+
+
+THREAD = threading.local()
+
+
+def lock_file(path: str) -> int:
+    """The lock file, opened once by each server thread (a lock held through one open file is
+    not shared with the thread's others, so each thread keeps its own)."""
+    opened: dict[str, int] = THREAD.__dict__.setdefault("lock_files", {})
+    if path not in opened:
+        opened[path] = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    return opened[path]
 
 
 def cast_with_code(code: str, data: Mapping[str, Any]) -> None:
