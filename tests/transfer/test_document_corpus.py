@@ -103,12 +103,13 @@ def test_the_dev_split_reads_no_worse_than_it_has_read():
 
 # The issue's target on the whole corpus is 0 refused, 0 wrong, 0 missing and at least 90% exact.
 # These floors are what the whole corpus read at the start of session 10, the fresh held-out
-# documents d310–d402 included (measured before session 10's reader work, never read by the
-# reader's developers): they may rise, never fall, until they reach the target.
-WHOLE_MAXIMUM_WRONG = 172
-WHOLE_MAXIMUM_MISSING = 161
-WHOLE_MINIMUM_EXACT_SHARE = Decimal("65.0")
-WHOLE_MINIMUM_TREES = 52
+# documents d310–d402 included (measured before session 10's reader work, on their labels after
+# a second reading; never read by the reader's developers): they may rise, never fall, until
+# they reach the target.
+WHOLE_MAXIMUM_WRONG = 171
+WHOLE_MAXIMUM_MISSING = 162
+WHOLE_MINIMUM_EXACT_SHARE = Decimal("65.3")
+WHOLE_MINIMUM_TREES = 53
 
 
 def test_the_whole_corpus_reads_no_worse_than_it_has_read():
