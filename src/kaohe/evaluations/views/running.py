@@ -19,7 +19,7 @@ from kaohe.evaluations import actions
 from kaohe.evaluations.actions.running import ballot_link, code_entry_link
 from kaohe.evaluations.forms import CodesForm, PaperForm, SendForm
 from kaohe.evaluations.models import CodeBatch, Evaluation, EvaluatorGroup, ProposedDeduction
-from kaohe.evaluations.presentation import live_counts
+from kaohe.evaluations.presentation import count_outcome, live_counts
 from kaohe.evaluations.slips import slips_document
 from kaohe.evaluations.views.setup import find_evaluation, find_group, office_only
 from kaohe.pdf import PdfUnavailable, docx_to_pdf
@@ -74,7 +74,22 @@ def moved(step: Callable[..., Any], done: str) -> Callable[..., HttpResponse]:
 start_test = moved(actions.start_test, "已开始试测：生成的测评码为试测码，正式开启时一并清除")
 open_evaluation = moved(actions.open_evaluation, "测评已开启；试测码和试测票已清除")
 close_evaluation = moved(actions.close_evaluation, "测评已结束，可以计票")
-count = moved(actions.count_evaluation, "计票完成，得分已计入方案的测评指标")
+
+
+@require_POST
+@office_only
+def count(request: HttpRequest, evaluation_id: int) -> HttpResponse:
+    """Counts, then says what went to the scheme: a count whose groups all missed their quorum
+    sends nothing, and the office is told so rather than that the scores were sent."""
+    evaluation = find_evaluation(evaluation_id)
+    try:
+        actions.count_evaluation(request.user, evaluation)
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    else:
+        sent, outcome = count_outcome(evaluation)
+        (messages.success if sent else messages.warning)(request, outcome)
+    return redirect("evaluations:detail", evaluation_id=evaluation.pk)
 
 
 SLIP_FILES = {"docx": DOCX, "pdf": "application/pdf"}
