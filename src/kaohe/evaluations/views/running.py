@@ -105,7 +105,8 @@ def codes(request: HttpRequest, group_id: int) -> HttpResponse:
         if not form.is_valid():
             raise ValidationError("请填写 1 到 5000 之间的数量")
         file_type = form.cleaned_data["file_type"] or "docx"
-        content = printed_slips(request.user, group, form.cleaned_data["size"], file_type)
+        size, site = form.cleaned_data["size"], request.build_absolute_uri("/")
+        content = printed_slips(request.user, group, size, file_type, site)
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))
     except PdfUnavailable as problem:
@@ -118,13 +119,15 @@ def codes(request: HttpRequest, group_id: int) -> HttpResponse:
 
 
 @transaction.atomic
-def printed_slips(actor: Any, group: EvaluatorGroup, size: int, file_type: str) -> bytes:
+def printed_slips(
+    actor: Any, group: EvaluatorGroup, size: int, file_type: str, site: str = ""
+) -> bytes:
     """The codes drawn and their slips made in one transaction: a PDF that cannot be made
     draws no codes (nobody would hold them)."""
     drawn = actions.issue_codes(actor, group, size)
     is_test = group.evaluation.status == Evaluation.Status.TESTING
-    links = [ballot_link(code) for code in drawn]
-    document = slips_document(group, drawn, links, is_test, code_entry_link())
+    links = [ballot_link(code, site) for code in drawn]
+    document = slips_document(group, drawn, links, is_test, code_entry_link(site))
     return docx_to_pdf(document) if file_type == "pdf" else document
 
 
@@ -137,7 +140,8 @@ def send(request: HttpRequest, group_id: int) -> HttpResponse:
         if not form.is_valid():
             raise ValidationError("请选择发送方式并填写收件人")
         data = form.cleaned_data
-        sent = actions.send_codes(request.user, group, data["addresses"], data["kind"])
+        site = request.build_absolute_uri("/")
+        sent = actions.send_codes(request.user, group, data["addresses"], data["kind"], site)
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))
     else:
