@@ -6,6 +6,7 @@ import re
 import shutil
 import struct
 from typing import Any
+from urllib.parse import unquote
 
 import pypdf
 import pytest
@@ -227,3 +228,18 @@ def test_without_libreoffice_no_codes_are_drawn_for_a_pdf(
     assert "服务器未安装 LibreOffice" in page and "本次未生成测评码" in page
     assert not VotingCode.objects.exists()
     assert not AuditEntry.objects.filter(action=Action.VOTING_CODES_ISSUED).exists()
+
+
+def test_the_slips_and_the_paper_template_download_under_chinese_names(
+    sanming: Any, client: Any
+) -> None:
+    actions.open_evaluation(sanming.office, sanming.evaluation)
+    client.force_login(sanming.office)
+    group = sanming.survey
+    stem = f"{sanming.evaluation.name}-{group.name}"
+
+    slips = client.post(reverse("evaluations:codes", args=[group.pk]), {"size": "1"})
+    template = client.get(reverse("evaluations:paper_template", args=[group.pk]))
+
+    assert unquote(slips["Content-Disposition"]).endswith(f"''{stem}-测评票.docx")
+    assert unquote(template["Content-Disposition"]).endswith(f"''{stem}-纸质票录入模板.xlsx")

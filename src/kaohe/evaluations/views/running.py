@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from kaohe.cycles.access import is_assessor, is_office, may_record, require
@@ -113,7 +114,8 @@ def codes(request: HttpRequest, group_id: int) -> HttpResponse:
         messages.error(request, f"{problem}（本次未生成测评码）")
     else:
         response = HttpResponse(content, content_type=SLIP_FILES[file_type])
-        response["Content-Disposition"] = f'attachment; filename="slips-{group.pk}.{file_type}"'
+        name = f"{group.evaluation.name}-{group.name}-测评票.{file_type}"
+        response["Content-Disposition"] = content_disposition_header(True, name)
         return response
     return redirect("evaluations:detail", evaluation_id=group.evaluation_id)
 
