@@ -3,6 +3,7 @@ snapshot; a page at a time with filters; a row saved in place; deleting asks fir
 
 import datetime
 from decimal import Decimal
+from pathlib import Path
 
 from django.urls import reverse
 
@@ -11,8 +12,9 @@ from kaohe.cycles import actions
 from kaohe.cycles.facts import cycle_facts, cycle_scheme, engine_record
 from kaohe.cycles.forms import RecordForm
 from kaohe.cycles.models import Record
-from kaohe.cycles.views.grid import PAGE_SIZE
+from kaohe.cycles.views.grid import PAGE_SIZE, rule_choices
 from kaohe.results.actions import record_row
+from kaohe.transfer.scheme_file import parse_scheme_text
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -201,3 +203,20 @@ def test_the_page_of_one_record_names_its_rule_by_title_not_by_id(client, zhangj
     text = page.content.decode()
     assert f'<dt class="col-sm-2">规则</dt><dd class="col-sm-4">{rule.title}</dd>' in text
     assert ">kt2<" not in text
+
+
+def test_rules_of_one_item_that_share_a_name_are_told_apart_in_the_grid():
+    """An import that could not name 「省级加2分」 and 「市级加1分」 leaves both rules called
+    after their item; the grid's rule list then says what each does."""
+    path = Path(__file__).resolve().parents[2] / "schemes" / "zhangjiagang-sections.yaml"
+    data = parse_scheme_text(path.read_text(encoding="utf-8"))
+    bonus = next(section for section in data["sections"] if section["name"] == "综合加分")
+    for rule in bonus["rules"]:
+        if rule["id"] in ("award", "article"):
+            del rule["label"]
+
+    choices = dict(rule_choices(engine.load_scheme(data).nodes["综合加分"]))
+
+    assert len(set(choices.values())) == len(choices)
+    assert choices["award"].startswith("综合加分（") and choices["article"].startswith("综合加分（")
+    assert choices["contest"] == "比赛获奖"  # a name of its own stays as it is

@@ -6,6 +6,7 @@ import re
 import shutil
 import struct
 from typing import Any
+from urllib.parse import unquote
 
 import pypdf
 import pytest
@@ -44,10 +45,33 @@ def test_printed_slips_carry_each_code_and_its_qr_link(sanming: Any, client: Any
     printed = [part.split("\n")[0] for part in text.split("测评码：")[1:]]
     images = {p.blob for p in document.part.related_parts.values() if "image" in p.content_type}
     # Each slip's QR code holds the link of the code printed under it, and that link votes.
-    links = [ballot_link(code.replace("-", "")) for code in printed]
+    links = [ballot_link(code.replace("-", ""), "http://testserver/") for code in printed]
     assert images == {qr_png(link).getvalue() for link in links}
-    page = client.get(links[0].removeprefix("http://127.0.0.1:8000"))
+    page = client.get(links[0].removeprefix("http://testserver"))
     assert page.status_code == 200 and "永安市退役军人事务局" in page.content.decode()
+
+
+def printed_text(client: Any, group: Any, **headers: Any) -> str:
+    response = client.post(reverse("evaluations:codes", args=[group.pk]), {"size": "1"}, **headers)
+    document = Document(io.BytesIO(response.content))
+    return "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+
+
+def test_the_slips_lead_phones_to_the_address_the_office_uses(
+    sanming: Any, client: Any, settings: Any
+) -> None:
+    """A phone cannot open a link to the server's own 127.0.0.1: without KAOHE_PUBLIC_URL the
+    slips carry the address the office printed them from; with it, that address."""
+    settings.ALLOWED_HOSTS = ["10.1.2.3"]
+    actions.open_evaluation(sanming.office, sanming.evaluation)
+    client.force_login(sanming.office)
+
+    text = printed_text(client, sanming.survey, SERVER_NAME="10.1.2.3", SERVER_PORT="8765")
+    assert "无法扫码时打开 http://10.1.2.3:8765/evaluations/v/ 输入测评码" in text
+
+    settings.PUBLIC_URL = "https://kaohe.example.gov.cn/"
+    text = printed_text(client, sanming.survey, SERVER_NAME="10.1.2.3", SERVER_PORT="8765")
+    assert "无法扫码时打开 https://kaohe.example.gov.cn/evaluations/v/ 输入测评码" in text
 
 
 def test_a_voter_who_cannot_scan_types_the_code_at_the_address_on_the_slip(
@@ -67,7 +91,8 @@ def test_a_voter_who_cannot_scan_types_the_code_at_the_address_on_the_slip(
     assert entry, text
     client.logout()
 
-    form = client.get(entry.group(1).removeprefix("http://127.0.0.1:8000"))
+    assert entry.group(1) == "http://testserver/evaluations/v/"
+    form = client.get(entry.group(1).removeprefix("http://testserver"))
     assert form.status_code == 200 and "输入测评码" in form.content.decode()
     blank = client.get(reverse("evaluations:enter_code"), {"code": " "})
     assert "请填写测评码" in blank.content.decode()
@@ -172,7 +197,7 @@ def test_printed_slips_also_come_as_a_pdf_with_each_code_and_its_qr_image(
     assert response["Content-Type"] == "application/pdf"
     reader = pypdf.PdfReader(io.BytesIO(response.content))
     text = "\n".join(page.extract_text() for page in reader.pages)
-    assert text.count("测评码") == 3 and "手机扫码填写，限填一次，匿名" in text
+    assert text.count("测评码：") == 3 and "手机扫码填写，限填一次，匿名" in text
     printed = re.findall(r"\b[A-Z2-9]{5}-[A-Z2-9]{5}\b", text)
     # Each code printed is one of the batch's (kept only as digests) and votes.
     assert len(set(printed)) == 3
@@ -181,7 +206,7 @@ def test_printed_slips_also_come_as_a_pdf_with_each_code_and_its_qr_image(
     )
     images = [image for page in reader.pages for image in pdf_images(page)]
     assert len(images) == 3  # one QR code a slip
-    png = qr_png(ballot_link(printed[0].replace("-", ""))).getvalue()
+    png = qr_png(ballot_link(printed[0].replace("-", ""), "http://testserver/")).getvalue()
     size = struct.unpack(">II", png[16:24])  # the PNG's width and height (IHDR)
     assert {(image["/Width"], image["/Height"]) for image in images} == {size}
 
@@ -203,3 +228,18 @@ def test_without_libreoffice_no_codes_are_drawn_for_a_pdf(
     assert "服务器未安装 LibreOffice" in page and "本次未生成测评码" in page
     assert not VotingCode.objects.exists()
     assert not AuditEntry.objects.filter(action=Action.VOTING_CODES_ISSUED).exists()
+
+
+def test_the_slips_and_the_paper_template_download_under_chinese_names(
+    sanming: Any, client: Any
+) -> None:
+    actions.open_evaluation(sanming.office, sanming.evaluation)
+    client.force_login(sanming.office)
+    group = sanming.survey
+    stem = f"{sanming.evaluation.name}-{group.name}"
+
+    slips = client.post(reverse("evaluations:codes", args=[group.pk]), {"size": "1"})
+    template = client.get(reverse("evaluations:paper_template", args=[group.pk]))
+
+    assert unquote(slips["Content-Disposition"]).endswith(f"''{stem}-测评票.docx")
+    assert unquote(template["Content-Disposition"]).endswith(f"''{stem}-纸质票录入模板.xlsx")

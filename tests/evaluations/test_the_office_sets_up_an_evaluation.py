@@ -18,6 +18,8 @@ def test_the_office_starts_an_evaluation_and_its_groups_from_chinese_forms(
     page = client.get(reverse("evaluations:new", args=[leadership.cycle.pk])).content.decode()
     assert "有效人数要求" in page and "去掉一个最高分和一个最低分" in page
     assert "满意度测评不满意" in page  # the 「不满意」 rule of seed 004 is offered
+    # …and never a bonus: each 「不满意」 would then add points to the unit rated.
+    assert "受表彰" not in page and "信息录用" not in page
 
     response = client.post(
         reverse("evaluations:new", args=[leadership.cycle.pk]),

@@ -179,3 +179,17 @@ def test_a_flag_with_a_reading_can_still_be_confirmed_or_deleted(login):
     flag = page[page.index("工作举措落实不到位、执行不到位的") :]
     flag = flag[: flag.index("</li>")]
     assert "按现在的规则确认" in flag and "不是评分规则，删除" in flag
+
+
+def test_the_editor_counts_a_flagged_rule_once_as_publishing_does(login):
+    """A flagged rule is a to-do card; it is not listed again under 发布前需处理, so the editor's
+    count is the number publishing refuses with."""
+    data = copy.deepcopy(SMALL)
+    data["sections"][0]["children"][0]["rules"].append(dict(FLAGGED))
+    data["sections"][0]["children"][1]["rules"] = []
+    draft = small_draft(data)
+    client = login(Role.OFFICE)
+    page = client.get(editor_url(draft)).content.decode()
+    assert "待办：还有 2 项需要处理后才能发布" in page
+    assert page.count("规则「工作举措落实不到位」由文本识别而来") == 0
+    assert "未发布：还有 2 项需要先处理" in publish(client, draft).content.decode()

@@ -122,3 +122,18 @@ def test_pasted_text_a_refused_import_could_not_read_is_there_again_after_返回
     again = client.get(back).content.decode()
     assert f">{pasted}</textarea>" in again
     assert f">{pasted}</textarea>" not in client.get(reverse("schemes:new")).content.decode()
+
+
+def test_the_import_says_whether_it_left_work_to_do(login, db):
+    """The message over the editor names the 待办 only when there is one, and counts it as the
+    report does; a clean import is told it may be published once checked."""
+    client = login(Role.OFFICE)
+    clean = "一、组织领导（10分）\n1.责任落实（10分）：未按时报送工作计划的，每次扣1分。\n"
+    page = client.post(reverse("schemes:import"), {"text": clean}, follow=True).content.decode()
+    assert "已导入为草稿，请逐项核对识别结果，无误后即可发布" in page
+    assert "需要人工确认" not in page
+
+    flagged = "一、安全（20分）\n1.食品安全（20分）：发生较大食品安全事故的，实行一票否决。\n"
+    page = client.post(reverse("schemes:import"), {"text": flagged}, follow=True).content.decode()
+    assert "已导入为草稿，请逐项核对识别结果；还有 1 项待办需要处理后才能发布" in page
+    assert "待处理：1 项" in page

@@ -50,7 +50,7 @@ from kaohe.engine.compute.results import (
 from kaohe.engine.dump import scheme_to_dict
 from kaohe.engine.errors import EngineError, FactsError, SchemeError
 from kaohe.engine.formula import FormulaError
-from kaohe.engine.loading.notes import scheme_notes
+from kaohe.engine.loading.notes import flagged_rule_notes, scheme_notes
 from kaohe.engine.loading.scheme import FORMAT, load_scheme
 from kaohe.engine.model.facts import (
     RECORD_FIELDS,
@@ -134,6 +134,7 @@ __all__ = [
     "compute_unit",
     "cross_unit_rules",
     "evaluation_score_problems",
+    "flagged_rule_notes",
     "load_scheme",
     "rank_units",
     "record_problems",

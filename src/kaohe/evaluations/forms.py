@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -23,15 +24,23 @@ MAX_DIMENSIONS = 20
 
 
 def deduction_choices(scheme: engine.Scheme) -> list[tuple[str, str]]:
-    """The per-occurrence rules a 「不满意」 may be proposed under (seed 004: 每次扣2分)."""
+    """The per-occurrence rules a 「不满意」 may be proposed under (seed 004: 每次扣2分); never
+    a bonus (受表彰 加1分), which would add points for every 「不满意」."""
     choices = [("", "（不生成建议扣分）")]
     for rule in scheme.rules.values():
-        if rule.kind == "per_occurrence":
+        if rule.kind == "per_occurrence" and deducts(rule):
             node = scheme.nodes[rule.node_path]
             choices.append(
                 (f"{rule.node_path}#{rule.id}", f"{node.code} {node.name} · {rule.title}")
             )
     return choices
+
+
+def deducts(rule: engine.Rule) -> bool:
+    """Takes points away at its amount, or at every level it names."""
+    amount = rule.settings.get("amount")
+    amounts = [amount] if amount is not None else list((rule.settings.get("levels") or {}).values())
+    return bool(amounts) and all(Decimal(str(each)) < 0 for each in amounts)
 
 
 class EvaluationForm(StyledModelForm):

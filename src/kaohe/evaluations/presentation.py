@@ -68,3 +68,16 @@ def live_counts(evaluation: Evaluation, is_test: bool = False) -> list[GroupCoun
         issued = sum(issued_by_session(group, is_test).values())
         counts.append(GroupCounts(group, issued, returned, valid))
     return counts
+
+
+def count_outcome(evaluation: Evaluation) -> tuple[bool, str]:
+    """What the last count sent to the scheme, for the office's message: whether any group's
+    score went to its item, and how many units' scores did (a row with a mean and no refusal)."""
+    sent = TallyRow.objects.filter(group__evaluation=evaluation, mean__isnull=False, note="")
+    units = sent.values("cycle_unit").distinct().count()
+    if not units:
+        return (
+            False,
+            "计票完成，但没有得分计入方案的测评指标：各评议组未计分的原因见计票结果的「说明」",
+        )
+    return True, f"计票完成，{units} 个单位的得分已计入方案的测评指标"

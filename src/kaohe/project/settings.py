@@ -279,10 +279,11 @@ if SECURE:
 EMAIL_BACKEND = env_text("KAOHE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_text("KAOHE_FROM_EMAIL", "kaohe@localhost")
 # Ballot links (测评码) sent by SMS: the backend's dotted path; the default writes each message
-# into a file under var/sms instead of sending it. The links start with the public address.
+# into a file under var/sms instead of sending it. The links start with the public address:
+# KAOHE_PUBLIC_URL when set (e.g. behind a proxy), else the address the office's browser uses.
 SMS_BACKEND = env_text("KAOHE_SMS_BACKEND", "kaohe.evaluations.senders.FileSmsBackend")
 SMS_OUTBOX_DIR = Path(env_text("KAOHE_SMS_DIR", str(VAR_DIR / "sms")))
-PUBLIC_URL = env_text("KAOHE_PUBLIC_URL", "http://127.0.0.1:8000")
+PUBLIC_URL = env_text("KAOHE_PUBLIC_URL", "")
 
 LOGGING = {
     "version": 1,

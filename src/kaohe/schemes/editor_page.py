@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 
-from kaohe.engine import SchemeError, load_scheme, rule_kinds, rule_sentence
+from kaohe.engine import SchemeError, flagged_rule_notes, load_scheme, rule_kinds, rule_sentence
 from kaohe.schemes import rule_forms
 from kaohe.schemes.documents import document_revision
 from kaohe.schemes.editing.tree import (
@@ -175,9 +175,11 @@ def tree_rows(data: dict[str, Any], position: str) -> list[TreeRow]:
 
 
 def blockers_of(data: dict[str, Any]) -> list[str]:
-    """What blocks publication of a draft that loads (one that does not shows its problems)."""
+    """What blocks publication of a draft that loads (one that does not shows its problems),
+    less the flagged rules: the page shows each as a to-do card, and counts it once."""
     try:
         scheme = load_scheme(data)
     except SchemeError:
         return []
-    return [in_words(blocker) for blocker in publish_blockers(scheme)]
+    cards = set(flagged_rule_notes(scheme))
+    return [in_words(blocker) for blocker in publish_blockers(scheme) if blocker not in cards]

@@ -14,7 +14,14 @@ from kaohe.schemes import actions
 from kaohe.schemes.models import Scheme
 from kaohe.transfer.importers import ImportRefused, import_document
 
-IMPORTED = "已导入为草稿，请逐项核对识别结果，待办中的规则需要人工确认"
+IMPORTED = "已导入为草稿，请逐项核对识别结果"
+
+
+def imported_message(pending: int) -> str:
+    """What the job's page says: the 待办 is named only when the import left work in it."""
+    if pending:
+        return f"{IMPORTED}；还有 {pending} 项待办需要处理后才能发布"
+    return f"{IMPORTED}，无误后即可发布"
 
 
 @importer("无法导入")
@@ -30,4 +37,4 @@ def import_scheme_document(job: ImportJob, data: bytes, progress: Progress) -> s
         job.started_by, imported.scheme, Scheme.Source.IMPORTED, report=imported.report.lines()
     )
     job.result_url = reverse("schemes:editor", args=[version.scheme.slug, version.number])
-    return IMPORTED
+    return imported_message(len(imported.report.pending))

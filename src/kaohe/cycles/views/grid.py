@@ -6,6 +6,7 @@ unit keeping its row for a new record, so that a page stays small whatever the c
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import Any
@@ -73,8 +74,15 @@ def with_evidence_count(records: QuerySet[Record]) -> QuerySet[Record]:
 
 
 def rule_choices(node: engine.Node) -> list[tuple[str, str]]:
+    """Each rule by its name; rules of one item that share a name (an import that could not
+    name 「省级加2分」 and 「市级加1分」 apart) are told apart by what they do."""
     labels = engine.rule_kinds()
-    return [(rule.id, rule_row(rule, labels).label) for rule in node.rules]
+    rows = [rule_row(rule, labels) for rule in node.rules]
+    names = Counter(row.label for row in rows)
+    return [
+        (row.id, f"{row.label}（{row.settings}）" if names[row.label] > 1 else row.label)
+        for row in rows
+    ]
 
 
 @dataclass

@@ -12,12 +12,16 @@ def scheme_notes(scheme: Scheme) -> list[str]:
     notes: list[str] = []
     for node in scheme.nodes.values():
         notes += node_notes(node)
-    notes += [
+    return notes + flagged_rule_notes(scheme)
+
+
+def flagged_rule_notes(scheme: Scheme) -> list[str]:
+    """One note per rule the reader was unsure of (the editor shows these as its to-do cards)."""
+    return [
         f"{rule.node_path}{PATH_SEPARATOR}规则「{rule.title}」由文本识别而来，把握不足，请人工核对"
         for rule in scheme.rules.values()
         if rule.flagged
     ]
-    return notes
 
 
 def node_notes(node: Node) -> list[str]:

@@ -120,17 +120,19 @@ def issue_codes(
     return drawn
 
 
-def ballot_link(code: str) -> str:
-    return public_link(reverse("evaluations:vote_with_code", args=[code]))
+def ballot_link(code: str, site: str = "") -> str:
+    return public_link(reverse("evaluations:vote_with_code", args=[code]), site)
 
 
-def code_entry_link() -> str:
+def code_entry_link(site: str = "") -> str:
     """Where a phone that cannot scan a slip types its code."""
-    return public_link(reverse("evaluations:enter_code"))
+    return public_link(reverse("evaluations:enter_code"), site)
 
 
-def public_link(path: str) -> str:
-    return settings.PUBLIC_URL.rstrip("/") + path
+def public_link(path: str, site: str = "") -> str:
+    """The address a voter's phone opens: KAOHE_PUBLIC_URL when it is set, else ``site``, the
+    address the office itself is using (a phone cannot open a link to the server's 127.0.0.1)."""
+    return (settings.PUBLIC_URL or site).rstrip("/") + path
 
 
 def addresses_from(text: str, kind: str) -> list[str]:
@@ -147,11 +149,12 @@ def addresses_from(text: str, kind: str) -> list[str]:
     return list(dict.fromkeys(lines))
 
 
-def send_codes(actor: Any, group: EvaluatorGroup, text: str, kind: str) -> int:
-    """One code per address, sent as a link; the addresses are not stored anywhere."""
+def send_codes(actor: Any, group: EvaluatorGroup, text: str, kind: str, site: str = "") -> int:
+    """One code per address, sent as a link (on ``site`` unless KAOHE_PUBLIC_URL says where);
+    the addresses are not stored anywhere."""
     addresses = addresses_from(text, kind)
     drawn = issue_codes(actor, group, len(addresses), kind)
     send = senders.send_by_email if kind == CodeBatch.Kind.EMAIL else senders.send_by_sms
     for address, code in zip(addresses, drawn, strict=True):
-        send(address, group.evaluation.name, ballot_link(code))
+        send(address, group.evaluation.name, ballot_link(code, site))
     return len(drawn)

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from kaohe.evaluations.actions.paper import enter_paper_ballots
@@ -25,7 +26,8 @@ def template(request: HttpRequest, group_id: int) -> HttpResponse:
         messages.error(request, "；".join(error.messages))
         return redirect("evaluations:detail", evaluation_id=group.evaluation_id)
     response = HttpResponse(workbook, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="paper-{group.pk}.xlsx"'
+    name = f"{group.evaluation.name}-{group.name}-纸质票录入模板.xlsx"
+    response["Content-Disposition"] = content_disposition_header(True, name)
     return response
 
 

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from kaohe.cycles.access import is_assessor, is_office, may_record, require
@@ -19,7 +20,7 @@ from kaohe.evaluations import actions
 from kaohe.evaluations.actions.running import ballot_link, code_entry_link
 from kaohe.evaluations.forms import CodesForm, PaperForm, SendForm
 from kaohe.evaluations.models import CodeBatch, Evaluation, EvaluatorGroup, ProposedDeduction
-from kaohe.evaluations.presentation import live_counts
+from kaohe.evaluations.presentation import count_outcome, live_counts
 from kaohe.evaluations.slips import slips_document
 from kaohe.evaluations.views.setup import find_evaluation, find_group, office_only
 from kaohe.pdf import PdfUnavailable, docx_to_pdf
@@ -74,7 +75,22 @@ def moved(step: Callable[..., Any], done: str) -> Callable[..., HttpResponse]:
 start_test = moved(actions.start_test, "已开始试测：生成的测评码为试测码，正式开启时一并清除")
 open_evaluation = moved(actions.open_evaluation, "测评已开启；试测码和试测票已清除")
 close_evaluation = moved(actions.close_evaluation, "测评已结束，可以计票")
-count = moved(actions.count_evaluation, "计票完成，得分已计入方案的测评指标")
+
+
+@require_POST
+@office_only
+def count(request: HttpRequest, evaluation_id: int) -> HttpResponse:
+    """Counts, then says what went to the scheme: a count whose groups all missed their quorum
+    sends nothing, and the office is told so rather than that the scores were sent."""
+    evaluation = find_evaluation(evaluation_id)
+    try:
+        actions.count_evaluation(request.user, evaluation)
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    else:
+        sent, outcome = count_outcome(evaluation)
+        (messages.success if sent else messages.warning)(request, outcome)
+    return redirect("evaluations:detail", evaluation_id=evaluation.pk)
 
 
 SLIP_FILES = {"docx": DOCX, "pdf": "application/pdf"}
@@ -90,26 +106,30 @@ def codes(request: HttpRequest, group_id: int) -> HttpResponse:
         if not form.is_valid():
             raise ValidationError("请填写 1 到 5000 之间的数量")
         file_type = form.cleaned_data["file_type"] or "docx"
-        content = printed_slips(request.user, group, form.cleaned_data["size"], file_type)
+        size, site = form.cleaned_data["size"], request.build_absolute_uri("/")
+        content = printed_slips(request.user, group, size, file_type, site)
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))
     except PdfUnavailable as problem:
         messages.error(request, f"{problem}（本次未生成测评码）")
     else:
         response = HttpResponse(content, content_type=SLIP_FILES[file_type])
-        response["Content-Disposition"] = f'attachment; filename="slips-{group.pk}.{file_type}"'
+        name = f"{group.evaluation.name}-{group.name}-测评票.{file_type}"
+        response["Content-Disposition"] = content_disposition_header(True, name)
         return response
     return redirect("evaluations:detail", evaluation_id=group.evaluation_id)
 
 
 @transaction.atomic
-def printed_slips(actor: Any, group: EvaluatorGroup, size: int, file_type: str) -> bytes:
+def printed_slips(
+    actor: Any, group: EvaluatorGroup, size: int, file_type: str, site: str = ""
+) -> bytes:
     """The codes drawn and their slips made in one transaction: a PDF that cannot be made
     draws no codes (nobody would hold them)."""
     drawn = actions.issue_codes(actor, group, size)
     is_test = group.evaluation.status == Evaluation.Status.TESTING
-    links = [ballot_link(code) for code in drawn]
-    document = slips_document(group, drawn, links, is_test, code_entry_link())
+    links = [ballot_link(code, site) for code in drawn]
+    document = slips_document(group, drawn, links, is_test, code_entry_link(site))
     return docx_to_pdf(document) if file_type == "pdf" else document
 
 
@@ -122,7 +142,8 @@ def send(request: HttpRequest, group_id: int) -> HttpResponse:
         if not form.is_valid():
             raise ValidationError("请选择发送方式并填写收件人")
         data = form.cleaned_data
-        sent = actions.send_codes(request.user, group, data["addresses"], data["kind"])
+        site = request.build_absolute_uri("/")
+        sent = actions.send_codes(request.user, group, data["addresses"], data["kind"], site)
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))
     else:
