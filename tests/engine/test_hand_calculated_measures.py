@@ -104,3 +104,27 @@ def test_a_shortfall_met_in_full_deducts_nothing_and_says_so_without_a_minus_zer
     lines = cycle().units["丁"].nodes["业务 › 任务A"].explanation
     assert lines[0].endswith("差 0万平方米，每 1万平方米 扣 1 分（不足一档不计），扣 0 分")
     assert not any("-0" in line for line in lines)
+
+
+def test_a_penalty_shortfall_met_in_full_is_zero_not_minus_zero_wherever_it_is_shown():
+    # 扣分 (倒扣 5): target 10, actual 12 → 0 steps × −1 = 0; 倒扣 conversion 100 of 100 → 0.
+    # total = 0.5 × 0 + 0 = 0 → "0.00", and every subtotal "0.00", never "-0.00".
+    the_scheme = scheme(
+        """
+        - name: 倒扣
+          kind: penalty
+          points: 2
+          rules: [{id: zs, kind: conversion}]
+        - name: 扣分
+          kind: penalty
+          points: 5
+          rules: [{id: sf, kind: shortfall, target: 10, step: 1, amount: -1}]
+        """,
+        formula="0.5*倒扣 + 扣分",
+    )
+    result = score(the_scheme, [record("甲", "zs", value=100), record("甲", "sf", value=12)])
+    shown = result.to_dict()["units"][0]
+    assert shown["total"] == "0.00"
+    assert shown["sections"] == {"倒扣": "0.00", "扣分": "0.00"}
+    assert [node["score"] for node in shown["nodes"]] == ["0.00", "0.00"]
+    assert result.units["甲"].explanation[0] == "总分 = 0.5×倒扣(0) + 扣分(0) = 0 分"
