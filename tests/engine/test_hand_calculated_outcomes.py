@@ -198,3 +198,14 @@ def test_rank_sequences_from_the_top_and_the_bottom_with_a_tie():
     }
     assert [result.units[name].rank for name in ("甲", "乙", "丙", "丁")] == [1, 2, 2, 4]
     assert result.units["丁"].nodes["后三"].explanation[0] == "后三：倒数第 3 名，扣 0.5 分"
+
+
+def test_a_tie_at_the_quota_boundary_goes_by_name_as_documented():
+    # ⌊0.34 × 6⌋ = 2 places; B, C, D tie first on 95.00 (tie_breakers: total only): B and C
+    # keep 优秀 in name order, D is demoted to 良好 though it shares rank 1; A (90.00) too.
+    result = graded("0.34", 2)
+    grades = {name: (unit.rank, unit.grade) for name, unit in result.units.items()}
+    assert grades["B"] == (1, "优秀")
+    assert grades["C"] == (1, "优秀")
+    assert grades["D"] == (1, "良好")
+    assert grades["A"] == (4, "良好")
