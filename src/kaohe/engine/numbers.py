@@ -17,6 +17,8 @@ def show(number: Decimal) -> str:
     Explanations show at most four decimal places; a longer exact value (a third) is shown
     rounded with ≈, while the engine keeps computing with the exact value.
     """
+    if not number:
+        return "0"  # −0 (a shortfall met: −1 × 0 steps) is 0 to people
     if number == number.to_integral_value():
         return format(number.to_integral_value(), "f")
     normal = number.normalize()
@@ -26,8 +28,9 @@ def show(number: Decimal) -> str:
 
 
 def round_half_up(number: Decimal, decimals: int) -> Decimal:
-    """Round to ``decimals`` places, half away from zero (四舍五入)."""
-    return number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    """Round to ``decimals`` places, half away from zero (四舍五入); never −0 (−0.004 → 0.00)."""
+    rounded = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return rounded if rounded else rounded.copy_abs()
 
 
 def clamp(number: Decimal, low: Decimal | None, high: Decimal | None) -> Decimal:

@@ -1,7 +1,9 @@
 """Step 5's cross-unit inputs: participants' averages and rank-based positions.
 
-Both are read from each unit's own scores (steps 1–4), before any cross-unit adjustment, so an
-average never includes another average or a ranking bonus.
+Averages are read from each unit's own scores (steps 1–4), so an average never includes another
+average or a ranking bonus. Rankings read the same scores with the averages filled in (a unit
+that does not take part in an item is ranked with the average it gets for it), but never with
+a ranking's amounts, so a ranking never depends on another ranking.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kaohe.engine.compute.group_scores import aggregate
 from kaohe.engine.compute.leaves import LeafScores
 from kaohe.engine.compute.plan import Plan
 from kaohe.engine.compute.results import Explains, NodeTable
@@ -46,8 +49,17 @@ def participants_averages(plan: Plan, drafts: Iterable[UnitDraft]) -> dict[str, 
     return {path: sums[path] / counts[path] for path in needed if counts[path]}
 
 
-def rank_metric(plan: Plan, rule: Rule, draft: UnitDraft) -> Decimal | None:
-    """The number a rank rule ranks this unit on, or None when the unit is not ranked."""
+def ranking_nodes(plan: Plan, draft: UnitDraft, averages: Mapping[str, Decimal]) -> NodeTable:
+    """The unit's scores as rankings read them: items it does not take part in settled (the
+    participants' average, 满分, 0 or moved), no rank amount yet."""
+    if not draft.absent:
+        return draft.nodes
+    return aggregate(plan, draft.leaves.tables, draft.absent, averages, None)
+
+
+def rank_metric(plan: Plan, rule: Rule, draft: UnitDraft, nodes: NodeTable) -> Decimal | None:
+    """The number a rank rule ranks this unit on (from ``ranking_nodes``), or None when the
+    unit is not ranked."""
     params = rule.params
     assert isinstance(params, Rank)
     if not draft.nodes[rule.node_path].applies:
@@ -58,11 +70,11 @@ def rank_metric(plan: Plan, rule: Rule, draft: UnitDraft) -> Decimal | None:
         ]
         return sum(values, ZERO) if values else None
     if params.metric == "total":
-        subtotals = {s.name: draft.nodes[s.path].score for s in plan.scheme.sections}
+        subtotals = {s.name: nodes.scores[s.path] for s in plan.scheme.sections}
         return evaluate(plan.scheme.formula, subtotals)
     node = plan.scheme.find_node(params.metric)
     assert node is not None
-    return draft.nodes[node.path].score
+    return nodes.scores[node.path]
 
 
 def better(rule: Rule, left: Decimal, right: Decimal) -> bool:

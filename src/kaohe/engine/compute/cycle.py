@@ -13,6 +13,7 @@ from kaohe.engine.compute.context import (
     position_among,
     positions,
     rank_metric,
+    ranking_nodes,
 )
 from kaohe.engine.compute.explainer import UnitExplainer
 from kaohe.engine.compute.facts_by_rule import unit_view
@@ -57,14 +58,18 @@ def compute_cycle(scheme: Scheme, facts: Facts) -> CycleResult:
     drafts = {name: draft_unit(plan, facts.for_unit(name), problems) for name in facts.all_units}
     if problems:
         raise FactsError(problems)
+    averages = participants_averages(plan, drafts.values())
+    ranked = {name: ranking_nodes(plan, d, averages) for name, d in drafts.items() if plan.cross}
     metrics = {
         rule.id: {
-            name: m for name, d in drafts.items() if (m := rank_metric(plan, rule, d)) is not None
+            name: m
+            for name, d in drafts.items()
+            if (m := rank_metric(plan, rule, d, ranked[name])) is not None
         }
         for rule in plan.cross
     }
     context = CycleContext(
-        averages=participants_averages(plan, drafts.values()),
+        averages=averages,
         rank_metrics=metrics,
         rank_positions={rule.id: positions(rule, metrics[rule.id]) for rule in plan.cross},
     )
@@ -105,10 +110,11 @@ def compute_unit(scheme: Scheme, unit_facts: UnitFacts, context: CycleContext) -
     if problems:
         raise FactsError(problems)
     name = unit_facts.unit.name
+    nodes = ranking_nodes(plan, draft, context.averages) if plan.cross else draft.nodes
     own_positions = {
         rule.id: {name: position_among(rule, metric, context.rank_metrics.get(rule.id, {}), name)}
         for rule in plan.cross
-        if (metric := rank_metric(plan, rule, draft)) is not None
+        if (metric := rank_metric(plan, rule, draft, nodes)) is not None
     }
     result = finish_unit(plan, draft, CycleContext(context.averages, {}, own_positions))
     rank_one(scheme, result, context.standings)

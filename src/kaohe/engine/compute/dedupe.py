@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from decimal import Decimal
 
 from kaohe.engine.numbers import ZERO
 from kaohe.engine.rules.base import Contribution, Line
@@ -13,7 +14,8 @@ def absorb_duplicates(contributions: list[Contribution]) -> list[Contribution]:
     """The same list with every non-largest contribution of an incident set to 0 and explained.
 
     Deductions and bonuses are judged separately (就高扣分, 就高加分); on equal amounts the one
-    first in scheme order stands.
+    first in scheme order stands. A contribution weighs no more than its rule's cap allows: 3
+    under a rule of 最多扣2分 weighs 2, so a plain 3 of the same incident stands instead.
     """
     by_incident: dict[tuple[str, bool], list[int]] = defaultdict(list)
     for index, contribution in enumerate(contributions):
@@ -23,11 +25,18 @@ def absorb_duplicates(contributions: list[Contribution]) -> list[Contribution]:
     for (incident, _), indexes in by_incident.items():
         if len(indexes) < 2:
             continue
-        largest = max(indexes, key=lambda index: (abs(contributions[index].amount), -index))
+        largest = max(indexes, key=lambda index: (weight(contributions[index]), -index))
         for index in indexes:
             if index != largest:
                 result[index] = absorbed(contributions[index], contributions[largest], incident)
     return result
+
+
+def weight(contribution: Contribution) -> Decimal:
+    """What a contribution can really take or give: its amount, no more than its rule's cap."""
+    size = abs(contribution.amount)
+    cap = contribution.rule.cap
+    return size if cap is None else min(size, cap)
 
 
 def absorbed(contribution: Contribution, standing: Contribution, incident: str) -> Contribution:

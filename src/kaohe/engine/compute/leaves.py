@@ -208,21 +208,22 @@ def is_absent(path: str, absent: frozenset[str]) -> bool:
 
 
 def adjust(rule: Rule, contribution: Contribution, view: UnitView) -> Contribution:
-    """Apply 合报 sharing and the unit category's multiplier (扣分分值加倍) to one contribution."""
+    """Apply the unit category's multiplier (扣分分值加倍) and 合报 sharing to one contribution."""
     record = contribution.record
-    factor = Decimal(1)
+    share = record.share if record is not None else None
+    amount = contribution.amount
     notes: list[str] = []
-    if record is not None and record.share:
-        factor /= record.share
-        notes.append(f"合报 {show(record.share)} 家均分")
+    if share:
+        notes.append(f"合报 {show(share)} 家均分")
     matched = [c for c in view.unit.categories if c in rule.multipliers]
     if matched:
         category = max(matched, key=lambda name: rule.multipliers[name])
-        factor *= rule.multipliers[category]
+        amount *= rule.multipliers[category]
         notes.append(f"{category}按 {show(rule.multipliers[category])} 倍计")
     if not notes:
         return contribution
-    amount = contribution.amount * factor
+    if share:
+        amount /= share  # divided last: 1.5 shared three ways is 0.5 exactly, not 0.4999…
     word, size = verb(amount)
     line = Line("{}（{}，计{} {} 分）", (contribution.line, "，".join(notes), word, size))
     return Contribution(amount, rule, line, record, contribution.incident)

@@ -31,8 +31,8 @@ class Line(NamedTuple):
 
 
 def verb(amount: Decimal) -> tuple[str, Decimal]:
-    """扣 or 加 with the magnitude, for writing a signed amount in words."""
-    return ("扣", -amount) if amount < 0 else ("加", amount)
+    """扣 or 加 with the magnitude, for writing a signed amount in words (−0 is 扣 0)."""
+    return ("扣", -amount) if amount.is_signed() else ("加", amount)
 
 
 @dataclass(frozen=True, slots=True)

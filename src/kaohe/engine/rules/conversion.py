@@ -54,11 +54,11 @@ class ConversionKind(RuleKind):
             return outcome
         if node.kind == "penalty":
             # 倒扣分 N 按…考核折算: the points lost there, scaled onto the allowance.
-            outcome.value = (external - params.scale) / params.scale * points
+            outcome.value = (external - params.scale) * points / params.scale
             template = "{}：原始得分 {}，(原始得分 − {}) ÷ {} × {} 分 = {} 分"
             args: tuple[object, ...] = (rule.title, external, params.scale, params.scale, points)
         else:
-            outcome.value = external / params.scale * points
+            outcome.value = external * points / params.scale  # divided last, as by hand
             template = "{}：原始得分 {} ÷ {} × {} 分 = {} 分"
             args = (rule.title, external, params.scale, points)
         outcome.value_line = Line(template, (*args, outcome.value))

@@ -45,13 +45,20 @@ class EscalationKind(RuleKind):
         params = rule.params
         assert isinstance(params, Escalation)
         outcome = RuleOutcome()
+        followed = followed_title(params.after, node)
         if not view.records_by_rule.get(params.after):
-            outcome.warnings.append(f"「{rule.title}」：未见规则「{params.after}」的记录，不追加")
+            outcome.warnings.append(f"「{rule.title}」：未见规则「{followed}」的记录，不追加")
             return outcome
         for record in records:
             count = count_of(record, outcome)
             amount = count * params.amount
             word, size = verb(amount)
-            line = Line("{}：在「{}」基础上追加，{} {} 分", (rule.title, params.after, word, size))
+            line = Line("{}：在「{}」基础上追加，{} {} 分", (rule.title, followed, word, size))
             outcome.contributions.append(Contribution(amount, rule, line, record, record.incident))
         return outcome
+
+
+def followed_title(after: str, node: Node) -> str:
+    """How explanations name the escalated rule: its title when it sits on the same item (as
+    再扣 usually does), else its id."""
+    return next((other.title for other in node.rules if other.id == after), after)

@@ -79,7 +79,7 @@ class EvaluationKind(RuleKind):
                     f"{round_name}{group} {show(score)}×{show(group_weight * round_weight)}"
                 )
         points = node.points or ZERO
-        outcome.value = weighted / params.scale * points
+        outcome.value = weighted * points / params.scale  # divided last, as by hand
         outcome.value_line = Line(
             "{}：{} = {}，÷ {} × {} 分 = {} 分",
             (rule.title, " + ".join(parts), weighted, params.scale, points, outcome.value),

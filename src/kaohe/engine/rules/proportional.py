@@ -48,8 +48,9 @@ class ProportionalKind(RuleKind):
             outcome.value_line = Line("{}：未录入完成数，按 0 分计", (rule.title,))
             outcome.warnings.append(f"「{node.path}」未录入完成数，按 0 分计")
             return outcome
-        share = min(max(actual, ZERO) / params.target, Decimal(1))
-        outcome.value = points * share
+        done = min(max(actual, ZERO), params.target)
+        share = done / params.target
+        outcome.value = points * done / params.target  # divided last: 3 分 × 1/3 is 1 exactly
         outcome.value_line = Line(
             "{}：完成 {}{} / 目标 {}{}，{} 分 × {} = {} 分",
             (

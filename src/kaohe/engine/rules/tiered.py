@@ -33,15 +33,16 @@ class Tiered:
 
 
 def highest_total(levels: dict[str, Decimal], records: Sequence[Record]) -> Decimal | None:
-    """Only the highest level counts (a record's count still multiplies its level's amount);
-    None when a record needs the full path (an unknown level, a negative count)."""
+    """Only the highest level counts, once (a record with 次数 2 is two awards, and two records
+    of that level count once too); None when a record needs the full path (an unknown level, a
+    negative count)."""
     highest = ZERO
     for record in records:
         each = levels.get(record.level)
         count = record.count
         if each is None or (count is not None and count < ZERO):
             return None
-        if count is not None:
+        if count is not None and count < 1:
             each *= count
         if abs(each) > abs(highest):
             highest = each
@@ -81,7 +82,10 @@ class TieredKind(RuleKind):
                 known = "、".join(params.levels)
                 outcome.problems.append(f"{where(record)}：级别「{record.level}」不在（{known}）中")
                 continue
-            amount = count_of(record, outcome) * params.levels[record.level]
+            count = count_of(record, outcome)
+            if params.highest_only:
+                count = min(count, Decimal(1))  # the highest level counts once
+            amount = count * params.levels[record.level]
             word, size = verb(amount)
             line = Line("{}（{}）：{} {} 分", (rule.title, record.level, word, size))
             scored.append(Contribution(amount, rule, line, record, record.incident))
