@@ -1,0 +1,97 @@
+"""Does a sentence's reading account for what the sentence scores by? Else it is read again.
+
+A reader finds an amount and the words it knows around it; a sentence may still hold words
+that change what the amount means and that no finding used. A one-time amount
+(「…扣1分」, capped at itself) whose condition counts things (「发生1起…事故扣1分」,
+「每发生一起…事件扣10分」, 「差错一笔扣0.5分」, 「有一项未完成的,扣1分」) is an amount per thing
+counted: read as once, it would be confidently wrong whenever the thing happens twice. Where
+the count cannot be read as the amount's unit (a month, two counts, 每 before no count of
+things, items listed before 「有一项」), the finding goes to a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from kaohe.textrules.clauses import Sentence, clause_start
+from kaohe.textrules.patterns.base import GUESS, Finding
+from kaohe.textrules.reading import CONFIDENCE_THRESHOLD
+from kaohe.textrules.vocabulary import COUNTER
+
+# 「每发生一起」, 「1起」, 「一笔」: a count of one thing, the unit written after 每 or after one.
+# A minimum (「至少1次」), a grade (「3次以上」), a period (每天), a time limit (「1个月内」) or a
+# standard in brackets counts nothing.
+_COUNT = re.compile(
+    r"(?<![于至最第超过低达满])"
+    r"(?:每(?![天日月季年周半])(?:\s*[\u4e00-\u9fff]{1,3}?\s*(?:一|1)|\s*(?:一|1)?)|一|1)\s*"
+    rf"(?P<unit>{COUNTER}|笔)(?!\s*(?:个?点|百分点|(?:及|或)?以[上下内外]))"
+    r"(?P<period>\s*[月季年周])?(?P<within>\s*[内中])?"
+)
+# 「召开一次…会议加2分」: a thing to be done once, not a count of things that happen; 「少开展
+# 一项」 counts what was not done.
+_DONE_ONCE = re.compile(r"(?<![少未缺漏])(?:召开|开展|组织|举办|举行|进行|参加)\s*$")
+# 「任务、责任、措施有一项不落实」: the items are listed (a checklist, or a count of them?).
+_LISTED = re.compile(r"、[^,;、]*$")
+# 每 that is no period (每年, 每个月): a rate.
+_EVERY = re.compile(r"每(?!\s*个?[天日月季年周半])")
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def account_for_counts(findings: list[Finding], sentence: Sentence) -> list[Finding]:
+    """A one-time amount whose condition counts one thing no finding read becomes an amount
+    per thing counted; one whose condition holds a count or rate it cannot read as its unit
+    goes to a person."""
+    unread = _BRACKETED.sub(lambda found: " " * len(found.group(0)), sentence.text)
+    for finding in findings:
+        width = finding.end - finding.start
+        unread = unread[: finding.start] + " " * width + unread[finding.end :]
+    return [_per_counted(finding, unread) for finding in findings]
+
+
+def _per_counted(finding: Finding, unread: str) -> Finding:
+    if finding.confidence < CONFIDENCE_THRESHOLD or not _once(finding.rule):
+        return finding
+    start = clause_start(unread, finding.start)
+    counts = _counts(unread, start, finding.start)
+    if len(counts) == 1 and _plain_count(counts[0], unread, start):
+        unit = counts[0]["unit"]
+        rule = {"kind": "per_occurrence", "amount": finding.rule["amount"], "unit": unit}
+        return replace(finding, rule=rule)
+    # 「每高于标准5%加2分」: a rate by something other than a count of things; 「有一项未完成
+    # 的,扣1分」: a count in the condition before an amount that opens its own clause, which
+    # may count the tasks listed before it (a checklist) or any undone thing.
+    before = (
+        clause_start(unread, start - 1)
+        if start and not unread[start : finding.start].strip()
+        else start
+    )
+    if counts or _EVERY.search(unread, start, finding.start) or _counts(unread, before, start):
+        return replace(finding, confidence=GUESS)
+    return finding
+
+
+def _counts(text: str, start: int, end: int) -> list[re.Match[str]]:
+    return [
+        count
+        for count in _COUNT.finditer(text, start, end)
+        if not _DONE_ONCE.search(text, start, count.start()) and not count["within"]
+    ]
+
+
+def _plain_count(count: re.Match[str], text: str, start: int) -> bool:
+    """Not a period (「出现一个月」), not one of items listed before it (「任务、责任、措施有
+    一项」), and not 「有一项未完成」 with nothing named whose items it counts."""
+    before = text[start : count.start()]
+    return not count["period"] and not _LISTED.search(before) and before.strip() != "有"
+
+
+def _once(rule: dict[str, Any]) -> bool:
+    amount = rule.get("amount")
+    return (
+        rule.get("kind") == "per_occurrence"
+        and amount is not None
+        and "unit" not in rule
+        and rule.get("cap") == abs(amount)
+    )
