@@ -2,7 +2,8 @@
 
 from decimal import Decimal
 
-from tests.textrules.helpers import is_flagged, only_rule
+from kaohe.textrules import read_criteria
+from tests.textrules.helpers import is_flagged, only_rule, rules
 
 
 def test_a_count_of_one_thing_in_the_amounts_clause_makes_the_amount_per_thing():
@@ -26,3 +27,20 @@ def test_a_thing_to_be_done_once_is_no_count_and_costs_or_earns_once():
 def test_a_rate_the_one_time_amount_cannot_read_goes_to_a_person():
     assert is_flagged("每超出控制标准10%加1分。")
     assert is_flagged("计划、台账、总结有一项不全的,扣0.5分。")
+
+
+def test_two_grades_of_one_event_in_a_sentence_go_to_a_person_as_one_flag():
+    reading = read_criteria("被督查通报表扬的,牵头单位每次加2分,配合单位加1分。")
+    assert [rule.flagged for rule in reading.rules] == [True]
+    assert [guess["amount"] for guess in reading.rules[0].guesses] == [Decimal(2), Decimal(1)]
+    assert is_flagged("获评先进个人的,二等奖加2分,一等奖加4分,特等奖加6分。")
+    assert is_flagged("发生1起安全事故扣4分,若能及时妥善处置,扣2分。")
+
+
+def test_different_failings_and_equal_parts_in_a_sentence_stay_two_rules():
+    assert [rule["amount"] for rule in rules("未设立举报电话的扣1分,未公开办事流程的扣2分。")] == [
+        Decimal(-1),
+        Decimal(-2),
+    ]
+    assert len(rules("公开机构职能1分,公开办事指南1分。")) == 2
+    assert len(rules("被约谈一次扣1分,被问责一次扣3分。")) == 2

@@ -22,6 +22,7 @@ from kaohe.textrules.graded import join_graded_conditions
 from kaohe.textrules.highest import apply_highest_only
 from kaohe.textrules.minimums import join_minimums
 from kaohe.textrules.normalize import normalize
+from kaohe.textrules.parallels import doubt_parallel_amounts
 from kaohe.textrules.parts import zero_within_part
 from kaohe.textrules.patterns.base import GUESS, Finding
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD, Reading, ReadRule
@@ -52,7 +53,7 @@ def read_criteria(text: str, *, points: Decimal | None = None, name: str = "") -
     drafts = join_graded_conditions(drafts, clean, readings, text)
     drafts = join_graded_consequences(drafts, clean)
     drafts = apply_highest_only(merge_rounds(drafts), clean)
-    drafts = zero_within_part(drafts, clean, points)
+    drafts = doubt_parallel_amounts(zero_within_part(drafts, clean, points), clean)
     drafts = _discretion_joins_flag(doubt_damaged_amounts(drafts, clean, points), clean)
     drafts = [draft for draft in drafts if not _full_marks(draft, drafts, clean)]
     values = _credits_are_values(drafts, clean, points)
