@@ -44,3 +44,24 @@ def test_different_failings_and_equal_parts_in_a_sentence_stay_two_rules():
     ]
     assert len(rules("公开机构职能1分,公开办事指南1分。")) == 2
     assert len(rules("被约谈一次扣1分,被问责一次扣3分。")) == 2
+
+
+def test_a_limit_in_a_sentence_of_its_own_caps_the_one_rate_before_it():
+    assert only_rule("被评为示范村的,加0.5分/个。累计不超过2分。") == {
+        "kind": "per_occurrence",
+        "amount": Decimal("0.5"),
+        "unit": "个",
+        "cap": Decimal(2),
+    }
+
+
+def test_a_limit_after_several_rates_goes_to_a_person_with_them():
+    text = "承办全市现场会的,每次加1分;承办全省现场会的,每次加2分。最多不超过4分。"
+    reading = read_criteria(text)
+    assert [rule.flagged for rule in reading.rules] == [True]
+    assert [guess["amount"] for guess in reading.rules[0].guesses] == [Decimal(1), Decimal(2)]
+
+
+def test_a_limit_after_times_short_of_a_minimum_stays_with_the_frequency():
+    rule = only_rule("每半年至少开展1次应急演练;每少一次扣0.5分,累计扣分不超过1分。")
+    assert (rule["kind"], rule["cap"]) == ("frequency", Decimal(1))

@@ -20,6 +20,7 @@ from kaohe.textrules.doubts import doubt_damaged_amounts
 from kaohe.textrules.drafts import Draft
 from kaohe.textrules.graded import join_graded_conditions
 from kaohe.textrules.highest import apply_highest_only
+from kaohe.textrules.limits import join_limit_sentences
 from kaohe.textrules.minimums import join_minimums
 from kaohe.textrules.normalize import normalize
 from kaohe.textrules.parallels import doubt_parallel_amounts
@@ -49,6 +50,7 @@ def read_criteria(text: str, *, points: Decimal | None = None, name: str = "") -
             node.update(finding.node)
     drafts.extend(_cut_off_end(readings, drafts))
     drafts = join_minimums(gather_checklists(drafts, readings, text, name), clean)
+    drafts = join_limit_sentences(drafts, readings)
     drafts = join_severity_tiers(merge_levels(drafts, clean), clean)
     drafts = join_graded_conditions(drafts, clean, readings, text)
     drafts = join_graded_consequences(drafts, clean)
