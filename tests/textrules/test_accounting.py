@@ -65,3 +65,10 @@ def test_a_limit_after_several_rates_goes_to_a_person_with_them():
 def test_a_limit_after_times_short_of_a_minimum_stays_with_the_frequency():
     rule = only_rule("每半年至少开展1次应急演练;每少一次扣0.5分,累计扣分不超过1分。")
     assert (rule["kind"], rule["cap"]) == ("frequency", Decimal(1))
+
+
+def test_a_zero_naming_the_item_above_goes_to_a_person_when_the_item_is_under_another():
+    text = "瞒报一起安全事故的,此大项不得分。"
+    assert [rule.rule for rule in read_criteria(text).rules] == [{"kind": "zero_on_event"}]
+    nested = read_criteria(text, nested=True)
+    assert [rule.flagged for rule in nested.rules] == [True]

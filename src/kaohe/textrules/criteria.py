@@ -24,18 +24,21 @@ from kaohe.textrules.limits import join_limit_sentences
 from kaohe.textrules.minimums import join_minimums
 from kaohe.textrules.normalize import normalize
 from kaohe.textrules.parallels import doubt_parallel_amounts
-from kaohe.textrules.parts import zero_within_part
+from kaohe.textrules.parts import zero_of_the_item_above, zero_within_part
 from kaohe.textrules.patterns.base import GUESS, Finding
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD, Reading, ReadRule
 from kaohe.textrules.sentences import SentenceReading, read_sentence
 
 
-def read_criteria(text: str, *, points: Decimal | None = None, name: str = "") -> Reading:
+def read_criteria(
+    text: str, *, points: Decimal | None = None, name: str = "", nested: bool = False
+) -> Reading:
     """Read a criteria text into rules and node facts.
 
     ``points`` is the node's maximum when known: a standalone 「最多扣5分」 then becomes the
     node's floor (points − 5) rather than a penalty allowance. ``name`` is the item's name,
     when known: a table's 考核内容 cell may list the requirements its 「缺一项扣2分」 counts.
+    ``nested`` says the item sits under another, which 「此大项不得分」 then names.
     Every returned rule carries the span of ``text`` it came from and a confidence in [0, 1];
     text that cannot be read with confidence becomes a flagged ``discretionary`` rule with the
     original text.
@@ -56,6 +59,7 @@ def read_criteria(text: str, *, points: Decimal | None = None, name: str = "") -
     drafts = join_graded_consequences(drafts, clean)
     drafts = apply_highest_only(merge_rounds(drafts), clean)
     drafts = doubt_parallel_amounts(zero_within_part(drafts, clean, points), clean)
+    drafts = zero_of_the_item_above(drafts, clean) if nested else drafts
     drafts = _discretion_joins_flag(doubt_damaged_amounts(drafts, clean, points), clean)
     drafts = [draft for draft in drafts if not _full_marks(draft, drafts, clean)]
     values = _credits_are_values(drafts, clean, points)
