@@ -72,3 +72,9 @@ def test_a_zero_naming_the_item_above_goes_to_a_person_when_the_item_is_under_an
     assert [rule.rule for rule in read_criteria(text).rules] == [{"kind": "zero_on_event"}]
     nested = read_criteria(text, nested=True)
     assert [rule.flagged for rule in nested.rules] == [True]
+
+
+def test_a_grade_names_its_level_without_its_inclusive_note_and_a_bare_number_is_doubted():
+    rule = only_rule("群众满意率在70%到85%(含85%)扣2分,70%(含70%)以下扣5分。")
+    assert rule["levels"] == {"70%到85%": Decimal(-2), "70%以下": Decimal(-5)}
+    assert is_flagged("资料完整率85%扣1分,70%扣3分。")
