@@ -78,3 +78,23 @@ def test_a_grade_names_its_level_without_its_inclusive_note_and_a_bare_number_is
     rule = only_rule("群众满意率在70%到85%(含85%)扣2分,70%(含70%)以下扣5分。")
     assert rule["levels"] == {"70%到85%": Decimal(-2), "70%以下": Decimal(-5)}
     assert is_flagged("资料完整率85%扣1分,70%扣3分。")
+
+
+def test_words_that_change_an_amount_and_that_its_reading_did_not_use_send_it_to_a_person():
+    assert is_flagged("火灾起数超过控制指标的,每增加1起扣2分。")
+    assert is_flagged("出生缺陷率和新生儿死亡率分别高于5‰、3‰的扣5分。")
+    assert is_flagged("平均分少一分扣0.5分")
+    assert only_rule("每增加1名志愿者加0.1分。")["unit"] == "名"
+    assert only_rule("办件超过承诺时限的,每超过1天扣0.1分。")["amount"] == Decimal("-0.1")
+
+
+def test_an_amount_without_a_verb_beside_deductions_is_not_taken_for_a_credit():
+    reading = read_criteria("督查发现问题每个0.5分,逾期未整改的扣2分。")
+    assert all(rule.flagged for rule in reading.rules)
+
+
+def test_credits_ending_at_a_written_zero_are_a_scale_of_values():
+    text = "1、台账齐全规范,得6分;2、台账基本齐全,得3分;3、无台账,得0分。"
+    reading = read_criteria(text)
+    assert [rule.flagged for rule in reading.rules] == [True, True, False]
+    assert reading.rules[2].rule == {"kind": "zero_on_event"}

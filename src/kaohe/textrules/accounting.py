@@ -47,11 +47,31 @@ def account_for_counts(findings: list[Finding], sentence: Sentence) -> list[Find
     for finding in findings:
         width = finding.end - finding.start
         unread = unread[: finding.start] + " " * width + unread[finding.end :]
-    return [_per_counted(finding, unread) for finding in findings]
+    findings = [_per_counted(finding, unread, sentence.text) for finding in findings]
+    return _doubt_unsigned(findings, sentence.text)
 
 
-def _per_counted(finding: Finding, unread: str) -> Finding:
-    if finding.confidence < CONFIDENCE_THRESHOLD or not _once(finding.rule):
+# 「每宗0.3分,未及时整改的扣1分」: an amount written with no verb takes its sign from the reader's
+# guess (a credit); beside deductions it may as well be one.
+_SIGNED = re.compile(r"[扣减加得计记奖罚]")
+
+
+def _doubt_unsigned(findings: list[Finding], text: str) -> list[Finding]:
+    deducts = any(finding.rule.get("amount", 0) < 0 for finding in findings)
+    return [
+        replace(finding, confidence=min(finding.confidence, GUESS))
+        if deducts
+        and finding.rule.get("amount", 0) > 0
+        and not _SIGNED.search(text, finding.start, finding.end)
+        else finding
+        for finding in findings
+    ]
+
+
+def _per_counted(finding: Finding, unread: str, text: str) -> Finding:
+    if finding.confidence < CONFIDENCE_THRESHOLD or _unaccounted(finding, unread, text):
+        return replace(finding, confidence=min(finding.confidence, GUESS))
+    if not _once(finding.rule):
         return finding
     start = clause_start(unread, finding.start)
     counts = _counts(unread, start, finding.start)
@@ -70,6 +90,39 @@ def _per_counted(finding: Finding, unread: str) -> Finding:
     if counts or _EVERY.search(unread, start, finding.start) or _counts(unread, before, start):
         return replace(finding, confidence=GUESS)
     return finding
+
+
+# 「每增加死亡1人扣1分」 (over a target), 「分别超过…的扣10分」 (conditions paired with amounts),
+# 「少一分扣1.5分」 (per point short): words that change what an amount means, which the amount's
+# reading did not use.
+_RELATIVE_RATE = re.compile(r"每\s*(?:增加|超过|超出|多|高于|低于|少|减少|下降|降低|上升|提高)")
+_OVER_TARGET = re.compile(r"每\s*(?:增加|超过|超出|多出?|高于|低于|上升|提高)")
+_TARGET = re.compile(r"指标|目标|基数|控制数|标准|平均")
+_TIME_AFTER = re.compile(r"\s*(?:一|1)?\s*个?(?:天|日|小时|周|月|工作日)")  # 每超过1天: late
+_PAIRED = re.compile(r"分别")
+_PER_POINT = re.compile(r"[少差低减降]\s*(?:一|1)\s*分")
+
+
+def _unaccounted(finding: Finding, unread: str, text: str) -> bool:
+    """A rate or one-time amount whose clause holds, unread before it, a rate against a target
+    or a count of points, or whose condition (its clause and the one before) holds 分别."""
+    rule = finding.rule
+    if rule.get("kind") != "per_occurrence" or "levels" in rule:
+        return False
+    start = clause_start(unread, finding.start)
+    before = unread[start : finding.start]
+    condition = unread[clause_start(unread, max(start - 1, 0)) : finding.start]
+    # 「超过控制指标的,每增加1起扣2分」: read as if counted, but counted past a target.
+    targeted = _TARGET.search(text, 0, finding.start) is not None
+    relative = [
+        *_RELATIVE_RATE.finditer(unread, start, finding.start),
+        *(_OVER_TARGET.finditer(text, start, finding.end) if targeted else ()),
+    ]
+    return (
+        any(_TIME_AFTER.match(text, rate.end()) is None for rate in relative)
+        or _PER_POINT.search(before) is not None
+        or _PAIRED.search(condition) is not None
+    )
 
 
 def _counts(text: str, start: int, end: int) -> list[re.Match[str]]:
