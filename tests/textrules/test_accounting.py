@@ -98,3 +98,8 @@ def test_credits_ending_at_a_written_zero_are_a_scale_of_values():
     reading = read_criteria(text)
     assert [rule.flagged for rule in reading.rules] == [True, True, False]
     assert reading.rules[2].rule == {"kind": "zero_on_event"}
+
+
+def test_a_threshold_left_without_an_amount_before_another_sends_that_amount_to_a_person():
+    reading = read_criteria("建档率达不到95%扣2分,随访率达不到80%,管理率达不到80%扣3分。")
+    assert [rule.flagged for rule in reading.rules] == [False, True]

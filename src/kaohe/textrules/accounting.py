@@ -107,9 +107,11 @@ def _unaccounted(finding: Finding, unread: str, text: str) -> bool:
     """A rate or one-time amount whose clause holds, unread before it, a rate against a target
     or a count of points, or whose condition (its clause and the one before) holds 分别."""
     rule = finding.rule
+    start = clause_start(unread, finding.start)
+    if rule.get("kind") == "shortfall":
+        return _threshold_left_before(unread, text, start, finding)
     if rule.get("kind") != "per_occurrence" or "levels" in rule:
         return False
-    start = clause_start(unread, finding.start)
     before = unread[start : finding.start]
     condition = unread[clause_start(unread, max(start - 1, 0)) : finding.start]
     # 「超过控制指标的,每增加1起扣2分」: read as if counted, but counted past a target.
@@ -119,10 +121,26 @@ def _unaccounted(finding: Finding, unread: str, text: str) -> bool:
         *(_OVER_TARGET.finditer(text, start, finding.end) if targeted else ()),
     ]
     return (
-        any(_TIME_AFTER.match(text, rate.end()) is None for rate in relative)
+        _threshold_left_before(unread, text, start, finding)
+        or any(_TIME_AFTER.match(text, rate.end()) is None for rate in relative)
         or _PER_POINT.search(before) is not None
         or _PAIRED.search(condition) is not None
     )
+
+
+_THRESHOLD = re.compile(
+    r"(?:达不到|低于|不足|未达到|少于|高于|超过)[^,;]{0,10}?\d+(?:\.\d+)?\s*(?:%|‰|个?百分点)"
+)
+
+
+def _threshold_left_before(unread: str, text: str, start: int, finding: Finding) -> bool:
+    """「听筛达不到90%,复查率达不到90%扣3分」: a threshold in the clause before, with no amount
+    of its own, beside the amount's own threshold: whether the amount covers both is unsaid."""
+    if not start or not _THRESHOLD.search(text, start, finding.end):
+        return False
+    previous = clause_start(unread, start - 1)
+    left = text[previous : start - 1]
+    return unread[previous : start - 1] == left and _THRESHOLD.search(left) is not None
 
 
 def _counts(text: str, start: int, end: int) -> list[re.Match[str]]:
