@@ -103,3 +103,8 @@ def test_credits_ending_at_a_written_zero_are_a_scale_of_values():
 def test_a_threshold_left_without_an_amount_before_another_sends_that_amount_to_a_person():
     reading = read_criteria("建档率达不到95%扣2分,随访率达不到80%,管理率达不到80%扣3分。")
     assert [rule.flagged for rule in reading.rules] == [False, True]
+
+
+def test_a_quantity_required_and_not_met_is_not_counted_per_thing():
+    assert is_flagged("未配备1名专职安全员的扣2分。")
+    assert only_rule("无故缺席1次扣1分。")["unit"] == "次"

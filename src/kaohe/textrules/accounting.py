@@ -75,7 +75,7 @@ def _per_counted(finding: Finding, unread: str, text: str) -> Finding:
         return finding
     start = clause_start(unread, finding.start)
     counts = _counts(unread, start, finding.start)
-    if len(counts) == 1 and _plain_count(counts[0], unread, start):
+    if len(counts) == 1 and _plain_count(counts[0], unread, start, finding.start):
         unit = counts[0]["unit"]
         rule = {"kind": "per_occurrence", "amount": finding.rule["amount"], "unit": unit}
         return replace(finding, rule=rule)
@@ -151,11 +151,19 @@ def _counts(text: str, start: int, end: int) -> list[re.Match[str]]:
     ]
 
 
-def _plain_count(count: re.Match[str], text: str, start: int) -> bool:
+def _plain_count(count: re.Match[str], text: str, start: int, end: int) -> bool:
     """Not a period (「出现一个月」), not one of items listed before it (「任务、责任、措施有
-    一项」), and not 「有一项未完成」 with nothing named whose items it counts."""
+    一项」), not 「有一项未完成」 with nothing named whose items it counts, and not a quantity
+    required (「未配备1名专职人员的扣2分」: a failing once, not per person)."""
     before = text[start : count.start()]
-    return not count["period"] and not _LISTED.search(before) and before.strip() != "有"
+    required = _NOT_DONE.search(before) and _NAMED_AFTER.match(text, count.end(), end)
+    listed = _LISTED.search(before) or before.strip() == "有"
+    return not count["period"] and not listed and not required
+
+
+# 「未配备1名专职人员的」: a count between a failing and the thing required.
+_NOT_DONE = re.compile(r"(?:未|没有|没|无|不)[\u4e00-\u9fff]{1,4}$")
+_NAMED_AFTER = re.compile(r"\s*[\u4e00-\u9fff“”\"]{2,}")
 
 
 def _once(rule: dict[str, Any]) -> bool:
