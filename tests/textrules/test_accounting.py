@@ -108,3 +108,9 @@ def test_a_threshold_left_without_an_amount_before_another_sends_that_amount_to_
 def test_a_quantity_required_and_not_met_is_not_counted_per_thing():
     assert is_flagged("未配备1名专职安全员的扣2分。")
     assert only_rule("无故缺席1次扣1分。")["unit"] == "次"
+
+
+def test_a_one_time_amount_repeating_the_words_of_an_amount_per_thing_goes_with_it():
+    reading = read_criteria("资料未上传系统的,1份扣1分,当天未上传的扣0.5分。")
+    assert [rule.flagged for rule in reading.rules] == [True]
+    assert len(rules("迟到、早退一次扣1分,不参加会议扣2分。")) == 2

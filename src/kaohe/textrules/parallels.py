@@ -87,7 +87,23 @@ def _parallel(earlier: Draft, later: Draft, text: str) -> bool:
     severities = {found.group(0) for found in _SEVERITY.finditer(first + "|" + second)}
     if _SEVERITY.search(first) and _SEVERITY.search(second) and len(severities) > 1:
         return True
-    return _told_apart_by_a_word(first, second)
+    return _told_apart_by_a_word(first, second) or _once_of_the_counted(
+        earlier, later, first, second
+    )
+
+
+_SAME_WORDS = 3
+
+
+def _once_of_the_counted(earlier: Draft, later: Draft, first: str, second: str) -> bool:
+    """「不录入电脑的,1件扣2分,当天不录入的扣1分」: a one-time amount after an amount per thing,
+    its condition repeating the words of the first (不录入): the same things, graded."""
+    counted = "unit" in earlier.rule and "cap" not in earlier.rule
+    once = later.rule.get("cap") is not None and later.rule.get("cap") == abs(
+        later.rule.get("amount", 0)
+    )
+    words = {first[at : at + _SAME_WORDS] for at in range(len(first) - _SAME_WORDS + 1)}
+    return counted and once and any(word in second for word in words)
 
 
 def _start_before(text: str, draft: Draft) -> int:
@@ -98,7 +114,7 @@ def _start_before(text: str, draft: Draft) -> int:
 def _condition(text: str, start: int, end: int) -> str:
     """The last clause that says more than its amount, without the amount, numbers or 的."""
     clauses = [_NOISE.sub("", _NOISE.sub("", part)) for part in _CLAUSES.split(text[start:end])]
-    return next((clause for clause in reversed(clauses) if clause), "")
+    return next((clause for clause in reversed(clauses) if len(clause) > 1), "")
 
 
 def _told_apart_by_a_word(first: str, second: str) -> bool:
