@@ -82,10 +82,11 @@ def test_no_real_document_is_refused_in_any_of_its_forms(folder):
 # here, so that no change is ever tuned against it. Session 8 brought d001–d168 to 0 wrong;
 # session 9 opened d170–d203 and brought the split to 8 wrong. Session 10 opened d210–d301 (held
 # out in session 9, measured unseen twice: 86 wrong, 63 missing at the end), so the development
-# split's floors are those of the enlarged split, d001–d301, until the reader's work raises them.
-DEV_MAXIMUM_WRONG = 94
-DEV_MINIMUM_EXACT_SHARE = Decimal("69.7")
-DEV_MAXIMUM_MISSING = 108
+# split's floors are those of the enlarged split, d001–d301, until the reader's work raises them;
+# session 10's work on confident-but-wrong readings (branch rwrong3) brought it to 53 wrong.
+DEV_MAXIMUM_WRONG = 53
+DEV_MINIMUM_EXACT_SHARE = Decimal("71.4")
+DEV_MAXIMUM_MISSING = 106
 DEV_MINIMUM_TREES = 47
 
 

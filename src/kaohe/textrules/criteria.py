@@ -20,20 +20,25 @@ from kaohe.textrules.doubts import doubt_damaged_amounts
 from kaohe.textrules.drafts import Draft
 from kaohe.textrules.graded import join_graded_conditions
 from kaohe.textrules.highest import apply_highest_only
+from kaohe.textrules.limits import join_limit_sentences
 from kaohe.textrules.minimums import join_minimums
 from kaohe.textrules.normalize import normalize
-from kaohe.textrules.parts import zero_within_part
+from kaohe.textrules.parallels import doubt_parallel_amounts
+from kaohe.textrules.parts import zero_of_the_item_above, zero_within_part
 from kaohe.textrules.patterns.base import GUESS, Finding
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD, Reading, ReadRule
 from kaohe.textrules.sentences import SentenceReading, read_sentence
 
 
-def read_criteria(text: str, *, points: Decimal | None = None, name: str = "") -> Reading:
+def read_criteria(
+    text: str, *, points: Decimal | None = None, name: str = "", nested: bool = False
+) -> Reading:
     """Read a criteria text into rules and node facts.
 
     ``points`` is the node's maximum when known: a standalone 「最多扣5分」 then becomes the
     node's floor (points − 5) rather than a penalty allowance. ``name`` is the item's name,
     when known: a table's 考核内容 cell may list the requirements its 「缺一项扣2分」 counts.
+    ``nested`` says the item sits under another, which 「此大项不得分」 then names.
     Every returned rule carries the span of ``text`` it came from and a confidence in [0, 1];
     text that cannot be read with confidence becomes a flagged ``discretionary`` rule with the
     original text.
@@ -48,11 +53,13 @@ def read_criteria(text: str, *, points: Decimal | None = None, name: str = "") -
             node.update(finding.node)
     drafts.extend(_cut_off_end(readings, drafts))
     drafts = join_minimums(gather_checklists(drafts, readings, text, name), clean)
+    drafts = join_limit_sentences(drafts, readings)
     drafts = join_severity_tiers(merge_levels(drafts, clean), clean)
     drafts = join_graded_conditions(drafts, clean, readings, text)
     drafts = join_graded_consequences(drafts, clean)
     drafts = apply_highest_only(merge_rounds(drafts), clean)
-    drafts = zero_within_part(drafts, clean, points)
+    drafts = doubt_parallel_amounts(zero_within_part(drafts, clean, points), clean)
+    drafts = zero_of_the_item_above(drafts, clean) if nested else drafts
     drafts = _discretion_joins_flag(doubt_damaged_amounts(drafts, clean, points), clean)
     drafts = [draft for draft in drafts if not _full_marks(draft, drafts, clean)]
     values = _credits_are_values(drafts, clean, points)
@@ -144,13 +151,26 @@ def _settles_the_earlier(before: list[Finding], rest: list[Finding], text: str) 
     amounts too. Either way the earlier clause is part of what the person settles."""
     earned = any(_CREDIT.search(text[f.start : f.end]) for f in before)
     zeroed = any(finding.rule.get("kind") == "zero_on_event" for finding in rest)
-    return earned or zeroed or _may_be_bounded(before, rest)
+    return earned or zeroed or _may_be_bounded(before, rest) or _graded_after(before, rest)
+
+
+def _graded_after(before: list[Finding], rest: list[Finding]) -> bool:
+    """「1次扣1分,时间长的扣3分」: a doubted one-time amount right after an amount per thing
+    may grade the same things, which makes the amount before part of what is doubted."""
+    counted, doubted = before[-1].rule, rest[0].rule
+    once = doubted.get("cap") is not None and doubted.get("cap") == abs(doubted.get("amount", 0))
+    same_sign = (counted.get("amount", 0) > 0) == (doubted.get("amount", 0) > 0)
+    return "unit" in counted and "cap" not in counted and once and same_sign
 
 
 def _may_be_bounded(before: list[Finding], rest: list[Finding]) -> bool:
     """A limit in the doubted part that an earlier rule could pass (an amount already capped
     below it, 「加1分」, is not changed by 「最多加2分」)."""
-    limits = [finding.rule["cap"] for finding in rest if "cap" in finding.rule]
+    limits = [
+        finding.rule["cap"]
+        for finding in rest
+        if "cap" in finding.rule and finding.rule["cap"] != abs(finding.rule.get("amount", 0))
+    ]  # a one-time amount's cap (扣10分: once) is no limit on others
     if not limits:
         return False
     return any(finding.rule.get("cap", min(limits) + 1) > min(limits) for finding in before)
@@ -237,9 +257,20 @@ def _credits_are_values(drafts: list[Draft], text: str, points: Decimal | None) 
     credits = [draft.rule["amount"] for draft in drafts if _is_credit(draft, text)]
     if credits and _FULL_MARKS.search(text):
         return True
+    if any(credits) and any(_zero_grade(draft, text) for draft in drafts):
+        return True  # 「…良好,得10分;…一般,得6分;…差,得0分」: a scale of values, ending at 0
     if not points:
         return False  # no points written (or masked, 「( * 分)」): nothing to measure against
     return points in credits or sum(credits) > points
+
+
+_ZERO_GRADE = re.compile(r"[得计记]\s*0\s*分")
+
+
+def _zero_grade(draft: Draft, text: str) -> bool:
+    """「…,得0分」: the lowest value of a scale, written as a value."""
+    zero = draft.rule.get("kind") == "zero_on_event" or draft.rule.get("amount") == 0
+    return zero and _ZERO_GRADE.search(text, draft.start, draft.end) is not None
 
 
 _COUNTED_KINDS = frozenset({"per_occurrence", "frequency", "shortfall", "lateness"})

@@ -23,6 +23,7 @@ from kaohe.textrules.alternatives import (
     unnamed_levels,
 )
 from kaohe.textrules.drafts import Draft
+from kaohe.textrules.patterns.base import GUESS
 from kaohe.textrules.patterns.severity import SEVERITIES
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD
 from kaohe.textrules.sentences import SentenceReading
@@ -214,12 +215,21 @@ def _merged(run: Run, text: str, written: str) -> Draft:
         _as_written(name, at, text, written)
         for name, (_, _, at) in zip(_names(run, conditions, mode), run, strict=True)
     ]
+    names = [_INCLUSIVE.sub("", name) for name in names]
+    if any(_BARE_NUMBER.fullmatch(name) for name in names):
+        # 「90%扣2分,80%扣4分」: below 90%, or at it? The grade's side is not written.
+        confidence = min(confidence, GUESS)
     levels = dict(zip(names, (r["amount"] for r in rules), strict=True))
     if mode == "once":
         rule = {"kind": "tiered", "levels": levels, "highest_only": True}
     else:
         rule = {"kind": "per_occurrence", "levels": levels, "unit": rules[0]["unit"]}
     return replace(first, rule=rule, end=last.end, confidence=confidence)
+
+
+# 「60%到80%(含80%)」: which bound a grade includes is a note on its name, not the name.
+_INCLUSIVE = re.compile(r"\(\s*含[^()]{0,8}\)")
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|个?百分点|分|位|名)?")
 
 
 def _names(run: Run, conditions: list[str], mode: str) -> list[str]:

@@ -59,7 +59,10 @@ def _with_minimum(
     if not found:
         counted = replace(draft, rule=rule)
         return counted.doubted() if draft.rule[MINIMUM_BEFORE] else counted, None
-    return replace(draft, rule=minimum_rule(text, found[-1], rule["amount"])), found[-1]
+    read = minimum_rule(text, found[-1], rule["amount"])
+    if "cap" in rule:  # 「每少一次扣0.3分,累计扣分不超过1.2分」: the limit stays the rule's
+        read["cap"] = rule["cap"]
+    return replace(draft, rule=read), found[-1]
 
 
 def _reads(draft: Draft, minimum: re.Match[str]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from kaohe.textrules.accounting import account_for_counts
 from kaohe.textrules.clauses import Sentence
 from kaohe.textrules.numbers import NotANumber
 from kaohe.textrules.patterns import Finding, readers_for
@@ -166,6 +167,7 @@ def read_sentence(sentence: Sentence) -> SentenceReading:
     findings = _without_introductions(findings)
     findings.sort(key=lambda finding: finding.start)
     findings = _doubt_shared_limits(_attach_caps(findings, sentence.text))
+    findings = account_for_counts(findings, sentence)
     unread = SCORING.search(_leftover(sentence.text, taken)) is not None
     unread = unread or (bool(findings) and _cut_short(sentence.text, findings))
     return SentenceReading(sentence, tuple(findings), unread)

@@ -82,7 +82,10 @@ _DOUBTFUL = re.compile(
 _CREDIT = re.compile(rf"(?<!最多)(?<!最高)得\s*{NUMBER}\s*分")
 # A count before a one-time amount (「2项任务有1项未完成扣0.5分」) says the amount is per something;
 # a grade (「5个点以内」, 「3次以上」) does not.
-_COUNTED = re.compile(rf"{NUMBER}\s*{COUNTER}(?!\s*(?:个?点|百分点|(?:及|或)?以[上下内外]))")
+_ONE = frozenset({"一", "1"})
+_COUNTED = re.compile(
+    rf"(?P<count>{NUMBER})\s*{COUNTER}(?!\s*(?:个?点|百分点|(?:及|或)?以[上下内外]))"
+)
 _COUNT_REACH = 8
 # 「每高一个百分点扣1分」: a rate in the amount's own clause that no reader took is still a rate.
 _RATE_IN_CLAUSE = re.compile(r"每[^,;:]{0,16}$")
@@ -233,7 +236,10 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 def _maybe_per_something(sentence: Sentence, start: int) -> bool:
     reach = max(0, start - _COUNT_REACH)
     unbracketed = _BRACKETED.sub(lambda found: " " * len(found.group(0)), sentence.text)
-    counted = _COUNTED.search(unbracketed, reach, start) is not None
+    # A count of one (「发现1处」) is the unit the amount is counted by: accounting.py reads it.
+    counted = any(
+        count.group("count") not in _ONE for count in _COUNTED.finditer(unbracketed, reach, start)
+    )
     counted = counted or _RATE_IN_CLAUSE.search(sentence.text, 0, start) is not None
     counted = counted or _ELLIPTICAL_AFTER_A_COUNT.search(sentence.text, 0, start) is not None
     return counted or _doubtful(sentence) or _PER_SOMETHING.search(sentence.text) is not None

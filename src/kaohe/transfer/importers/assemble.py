@@ -171,7 +171,7 @@ def _read(text: str, points: Decimal, report: ImportReport, path: tuple[str, ...
         )
         return _unread(text)
     try:
-        return read_criteria(text, points=points, name=path[-1])
+        return read_criteria(text, points=points, name=path[-1], nested=len(path) > 1)
     except Exception as error:
         report.notes.append(
             f"{path_text(path)}：评分标准未能自动解析（{type(error).__name__}），已整段待人工确认"
