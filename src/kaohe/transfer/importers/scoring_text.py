@@ -14,6 +14,7 @@ import re
 
 from kaohe.textrules.normalize import to_simplified
 from kaohe.transfer.importers.drafts import Draft
+from kaohe.transfer.importers.names import strip_numbering
 
 # An amount with its verb: what a heading never says.
 _AMOUNT = re.compile(r"(?:扣|减|加|得)\s*\d+(?:\.\d+)?\s*(?:分|(?=$|[,;。，；\s]))")
@@ -21,6 +22,8 @@ _AMOUNT = re.compile(r"(?:扣|减|加|得)\s*\d+(?:\.\d+)?\s*(?:分|(?=$|[,;。�
 _OUTCOME = re.compile(
     r"不得分|不计分|否决(?![^,;。，；]{0,4}事项)|列最后|取消[^,;。，；]{0,12}资格"
 )
+_ANNOTATION = re.compile(r"[（(][^（）()]+[)）]")
+_EDGES = "。；;，,：: "
 GROUP_CRITERIA_NAME = "（本级评分标准）"
 
 
@@ -29,12 +32,29 @@ def keep_scoring_text(draft: Draft) -> None:
     criteria, where the reader reads it as a rule or flags it."""
     for child in draft.children:
         keep_scoring_text(child)
+    if _written_name_scores(draft):
+        draft.criteria.insert(0, _written_line(draft))
     if draft.children and _scores(" ".join(draft.criteria)):
         leaf = Draft(name=f"{draft.name}{GROUP_CRITERIA_NAME}", criteria=list(draft.criteria))
         draft.criteria = []
         draft.children.insert(0, leaf)
     elif not draft.children and _name_scores(draft):
         draft.criteria.insert(0, draft.name)
+
+
+def _written_name_scores(draft: Draft) -> bool:
+    """A name line whose scoring text the name's reading took for points (「把条例列入学习(未
+    学习的,倒扣2分)」 is not an item of 2 points with nothing to read): the line as written is the
+    item's first criteria line."""
+    written = _written_line(draft)
+    if not written:
+        return False
+    annotation = _ANNOTATION.fullmatch(written.replace(draft.name, "", 1).strip(_EDGES))
+    return annotation is not None and _scores(annotation.group()) and not _scores(draft.name)
+
+
+def _written_line(draft: Draft) -> str:
+    return strip_numbering(draft.raw.partition("\n")[0]).strip()
 
 
 def _scores(text: str) -> bool:

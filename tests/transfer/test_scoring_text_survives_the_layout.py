@@ -1,0 +1,35 @@
+"""A scoring sentence survives whatever place the layout gives it (issue 11 item 4): written in a
+name's brackets, stated as a task's points, run on after a neighbour's cell. Each ends as a rule
+or a flagged rule carrying its text, never as points or a name with nothing to read."""
+
+from kaohe.transfer.importers import import_document
+from tests.transfer.documents import leaf, workbook
+
+HEADER = ("一级指标", "二级指标", "分值", "评分标准")
+
+
+def test_a_deduction_in_a_names_brackets_is_read_not_taken_for_the_items_points():
+    rows = [
+        HEADER,
+        ("宣传教育", "把安全条例纳入年度学习计划（未纳入的，倒扣3分）", None, None),
+        ("宣传教育", "安全月活动", 4, "未开展的扣4分。"),
+    ]
+    result = import_document("细则.xlsx", workbook(rows))
+
+    item = leaf(result.scheme, "宣传教育", "把安全条例纳入年度学习计划")
+    assert "未纳入的，倒扣3分" in item["criteria"]
+    assert [rule["kind"] for rule in item["rules"]] == ["per_occurrence"]
+    assert item["rules"][0]["amount"] == -3
+
+
+def test_a_deduction_in_a_group_names_brackets_goes_to_a_leaf_of_the_group():
+    rows = [
+        HEADER,
+        ("保密审查（泄露内部资料的，每次倒扣2分）", "审查制度", 5, "未建立审查制度的扣5分。"),
+        ("保密审查（泄露内部资料的，每次倒扣2分）", "审查记录", 5, "记录不全的扣1分。"),
+    ]
+    result = import_document("细则.xlsx", workbook(rows))
+
+    group = result.scheme["sections"][0]
+    texts = [rule["text"] for child in group["children"] for rule in child["rules"]]
+    assert any("每次倒扣2分" in text for text in texts)
