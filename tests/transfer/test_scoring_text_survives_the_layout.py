@@ -33,3 +33,33 @@ def test_a_deduction_in_a_group_names_brackets_goes_to_a_leaf_of_the_group():
     group = result.scheme["sections"][0]
     texts = [rule["text"] for child in group["children"] for rule in child["rules"]]
     assert any("每次倒扣2分" in text for text in texts)
+
+
+def test_tasks_given_their_points_in_the_criteria_are_flagged_each_with_its_text():
+    criteria = (
+        "1、年初制定宣传计划并报备（2分，每缺一项扣1分）；"
+        "2、在门户网站开设政策解读专栏并按月更新（2分）；"
+        "3、组织一次面向群众的开放日活动（1分）。"
+    )
+    result = import_document("细则.xlsx", workbook([HEADER, ("宣传工作", "政策宣传", 5, criteria)]))
+
+    rules = leaf(result.scheme, "宣传工作", "政策宣传")["rules"]
+    flagged = [rule["text"] for rule in rules if rule.get("flagged")]
+    assert any("在门户网站开设政策解读专栏并按月更新（2分）" in text for text in flagged)
+    assert any("组织一次面向群众的开放日活动（1分）" in text for text in flagged)
+    assert "方案校验：通过" not in result.report.lines()
+
+
+def test_an_item_that_is_only_its_name_stated_as_a_credit_is_flagged_with_that_line():
+    rows = [
+        HEADER,
+        ("队伍建设", "按期完成年度党员发展计划（4分）；", None, None),
+        ("队伍建设", "组织领导", 6, None),
+    ]
+    result = import_document("细则.xlsx", workbook(rows))
+
+    credited = leaf(result.scheme, "队伍建设", "按期完成年度党员发展计划")
+    assert credited["points"] == 4
+    [rule] = credited["rules"]
+    assert rule["flagged"] and rule["text"].startswith("按期完成年度党员发展计划（4分）")
+    assert not leaf(result.scheme, "队伍建设", "组织领导")["rules"]  # a heading, nothing to read

@@ -19,6 +19,7 @@ from kaohe.textrules.vocabulary import SCORING_WORD
 from kaohe.transfer.importers.assemble import bound_discretion, preview
 from kaohe.transfer.importers.names import strip_numbering
 from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.importers.scoring_text import SENTENCE_NAME, states_points
 from kaohe.transfer.scheme_file import nodes_with_paths
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
@@ -45,8 +46,6 @@ _AMOUNT_OR_OUTCOME = re.compile(
     r"|否决(?![^，,。；;]{0,4}事项)"
 )
 _POINTS_GIVEN = re.compile(r"[计记]\s*(\d+(?:\.\d+)?)\s*分")
-_SENTENCE_NAME = 12
-"""A name this long is a sentence the layout put in the name's place, not a heading."""
 _SAME_LINE = re.compile(r"[ \t]*[；;，,]?[ \t]*")
 _SPACE = re.compile(r"\s+")
 
@@ -78,9 +77,9 @@ def _keep_scoring_name(leaf: dict[str, Any]) -> None:
     """A sentence taken for an item's name (「在上述媒体头版头条采纳的稿件加倍计分」) that scores
     is its first criteria line, where it is read here as nothing else reads it: flagged."""
     name, criteria = str(leaf["name"]), str(leaf.get("criteria") or "")
-    if len(_squeeze(name)) < _SENTENCE_NAME or _squeeze(name) in _squeeze(criteria):
+    if len(_squeeze(name)) < SENTENCE_NAME or _squeeze(name) in _squeeze(criteria):
         return
-    if scores(name):
+    if scores(name) or states_points(name):
         leaf["criteria"] = f"{name}\n{criteria}" if criteria else name
 
 
@@ -104,10 +103,12 @@ def unread_scoring(criteria: str, rules: list[dict[str, Any]]) -> Iterator[tuple
         return not any(at < end and start < until for at, until in read)
 
     for start, sentence in _pieces(_SENTENCE, criteria, 0):
-        if not scores(sentence) or _squeeze(sentence).rstrip(_CLOSING) in "\n".join(quoted):
+        if _squeeze(sentence).rstrip(_CLOSING) in "\n".join(quoted):
             continue
-        if untouched(start, sentence):
+        if (scores(sentence) or states_points(sentence)) and untouched(start, sentence):
             yield start, sentence.strip().rstrip(_CLOSING)
+            continue
+        if not scores(sentence):
             continue
         given: set[str] = set()
         for at, clause in _pieces(_CLAUSE, sentence, start):
