@@ -2,6 +2,8 @@
 name's brackets, stated as a task's points, run on after a neighbour's cell. Each ends as a rule
 or a flagged rule carrying its text, never as points or a name with nothing to read."""
 
+from decimal import Decimal
+
 from kaohe.transfer.importers import import_document
 from tests.transfer.documents import leaf, workbook
 
@@ -63,3 +65,14 @@ def test_an_item_that_is_only_its_name_stated_as_a_credit_is_flagged_with_that_l
     [rule] = credited["rules"]
     assert rule["flagged"] and rule["text"].startswith("按期完成年度党员发展计划（4分）")
     assert not leaf(result.scheme, "队伍建设", "组织领导")["rules"]  # a heading, nothing to read
+
+
+def test_minimums_listed_for_periods_of_their_own_each_count_the_times_short():
+    criteria = "每季度至少1次安全检查、每半年不少于1次应急演练,每少1次扣0.2分。"
+    result = import_document("细则.xlsx", workbook([HEADER, ("安全生产", "日常管理", 5, criteria)]))
+
+    rules = leaf(result.scheme, "安全生产", "日常管理")["rules"]
+    assert [(rule["kind"], rule["per"], rule["amount"]) for rule in rules] == [
+        ("frequency", "quarter", Decimal("-0.2")),
+        ("frequency", "half", Decimal("-0.2")),
+    ]

@@ -187,7 +187,7 @@ def read_minimum(sentence: Sentence) -> list[Finding]:
         return both
     missing = _MISSING.search(sentence.text, minimum.end())
     if missing is not None:
-        return [_frequency(sentence, minimum, missing)]
+        return _each_period(sentence, minimum, missing) or [_frequency(sentence, minimum, missing)]
     if not_held := _not_held(sentence, minimum):
         return not_held
     all_or_nothing = _ALL_OR_NOTHING.search(sentence.text, minimum.end())
@@ -293,6 +293,25 @@ def _frequency(sentence: Sentence, minimum: re.Match[str], missing: re.Match[str
     # 「每项少一次」: every minimum of the text, if it names several (else a person says).
     each = Finding({**rule, EACH_MINIMUM: True}, minimum.start(), missing.end(), SURE)
     return each if (missing.group("unit") or unit) == unit else replace(each, confidence=GUESS)
+
+
+def _each_period(
+    sentence: Sentence, minimum: re.Match[str], missing: re.Match[str]
+) -> list[Finding]:
+    """「每月至少1次集中学习、每季度最少1次集体研讨,每少1次扣0.5分」: the same count listed for
+    periods of its own, each a frequency costing the amount per time short; else none."""
+    text = sentence.text
+    listed = [minimum, *MINIMUM.finditer(text, minimum.end(), missing.start())]
+    periods = [_period_before(text, found.end()) for found in listed]
+    same = {(counted_unit(found), _count(found)) for found in listed}
+    if len(listed) < 2 or len(same) > 1 or None in periods or len(set(periods)) < len(listed):
+        return []
+    amount = signed(missing.group("verb"), missing.group("amount"))
+    ends = [len(text[: found.start()].rstrip("、, ")) for found in listed[1:]] + [missing.end()]
+    return [
+        Finding(minimum_rule(text, found, amount), found.start(), end, SURE)
+        for found, end in zip(listed, ends, strict=True)
+    ]
 
 
 def _another_minimum(text: str, minimum: re.Match[str], end: int) -> bool:
