@@ -76,3 +76,19 @@ def test_minimums_listed_for_periods_of_their_own_each_count_the_times_short():
         ("frequency", "quarter", Decimal("-0.2")),
         ("frequency", "half", Decimal("-0.2")),
     ]
+
+
+def test_two_failings_costing_the_same_per_time_are_two_rules_not_grades_of_one():
+    criteria = (
+        "1.来信未登记的,1次扣3分;\n2.未按期答复来信人的1次扣3分;\n3.泄露来信人信息的每次扣10分。"
+    )
+    result = import_document(
+        "细则.xlsx", workbook([HEADER, ("信访工作", "来信办理", 20, criteria)])
+    )
+
+    rules = leaf(result.scheme, "信访工作", "来信办理")["rules"]
+    assert [(rule["kind"], rule["amount"], rule.get("flagged", False)) for rule in rules] == [
+        ("per_occurrence", Decimal("-3"), False),
+        ("per_occurrence", Decimal("-3"), False),
+        ("per_occurrence", Decimal("-10"), False),
+    ]
