@@ -92,3 +92,30 @@ def test_two_failings_costing_the_same_per_time_are_two_rules_not_grades_of_one(
         ("per_occurrence", Decimal("-3"), False),
         ("per_occurrence", Decimal("-10"), False),
     ]
+
+
+def test_a_flag_read_from_the_middle_of_a_sentence_quotes_its_condition_too():
+    criteria = (
+        "20、发生一起较大险情的,扣20分. 发生一起谎报险情的,全年实行 一票否决 . "
+        "附表二 防汛工作考核要点 (5分) 落实防汛会议精神情况:\n1、认真落实防汛会议精神的得0.5分。"
+    )
+    result = import_document(
+        "细则.xlsx", workbook([HEADER, ("防汛工作", "险情处置", 20, criteria)])
+    )
+
+    rules = leaf(result.scheme, "防汛工作", "险情处置")["rules"]
+    veto = next(rule for rule in rules if "一票否决" in rule["text"])
+    assert veto["flagged"] and veto["text"].startswith("发生一起谎报险情的,全年实行")
+
+
+def test_an_unread_clause_is_flagged_with_the_condition_written_before_it():
+    criteria = "2.汛期每天开展巡堤查险的,计10分,未按规定巡查的每次扣1分。"
+    result = import_document(
+        "细则.xlsx", workbook([HEADER, ("防汛工作", "巡堤查险", 10, criteria)])
+    )
+
+    rules = leaf(result.scheme, "防汛工作", "巡堤查险")["rules"]
+    assert (rules[0].get("flagged", False), rules[0]["text"]) == (
+        True,
+        "汛期每天开展巡堤查险的,计10分",
+    )

@@ -10,7 +10,7 @@ scheme is then a draft: the flag is listed among the work left before publishing
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from kaohe.engine import PATH_SEPARATOR
@@ -22,7 +22,11 @@ from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.scoring_text import SENTENCE_NAME, states_points
 from kaohe.transfer.scheme_file import nodes_with_paths
 
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
+# A full stop typed as 「.」 ends a sentence before a space and more words (「一票否决 . 全县」),
+# never inside a number, broken across lines or not (「扣0.\n2分」).
+_SENTENCE = re.compile(
+    r"(?:[^。；;！!？?\n.]|\.(?!\s+\D|\s*$))+(?:[。；;！!？?]|\.(?=\s+\D|\s*$))?"
+)
 _CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
 # Words that name scoring without scoring: 「其它表彰不予加分」, 「采取逐项扣分的办法」,
 # 「本项扣分扣完为止」 (a cap on the deductions read elsewhere).
@@ -48,6 +52,8 @@ _AMOUNT_OR_OUTCOME = re.compile(
 _POINTS_GIVEN = re.compile(r"[计记]\s*(\d+(?:\.\d+)?)\s*分")
 _SAME_LINE = re.compile(r"[ \t]*[；;，,]?[ \t]*")
 _SPACE = re.compile(r"\s+")
+# A clause that states what the next one scores: 「发生一起瞒报事故的,」.
+_CONDITION = re.compile(r"的[，,]?$")
 
 Span = tuple[int, int]
 
@@ -68,9 +74,32 @@ def keep_unread_scoring(scheme: dict[str, Any], report: ImportReport) -> None:
         _keep_scoring_name(node)
         if not node.get("criteria"):
             continue
+        _flags_with_their_condition(str(node["criteria"]), node.get("rules") or [])
         unread = list(unread_scoring(str(node["criteria"]), node.get("rules") or []))
         if unread:
             _flag(node, unread, PATH_SEPARATOR.join(names), report)
+
+
+def _flags_with_their_condition(criteria: str, rules: list[dict[str, Any]]) -> None:
+    """A flag read from the middle of a sentence (「发生一起瞒报事故的,全年实行一票否决」 flagged
+    from 「全年实行」 on) quotes the sentence from its start when the words before state its
+    condition (「……的,」) and no other rule reads them: a person needs them to settle it."""
+    spans = _rule_spans(criteria, rules)
+    where = [index for index, char in enumerate(criteria) if not char.isspace()]
+    for found, rule in zip(spans, rules, strict=True):
+        if len(found) != 1 or not rule.get("flagged"):
+            continue
+        (start, end), begin = found[0], _sentence_begin(criteria, where[found[0][0]])
+        whole = strip_numbering(criteria[begin : where[end - 1] + 1])
+        since = end - len(_squeeze(whole))
+        if since >= start or not _CONDITION.search(_squeeze(whole)[: start - since]):
+            continue
+        if not any(at < start and since < until for other in spans for at, until in other):
+            rule["text"] = whole
+
+
+def _sentence_begin(criteria: str, at: int) -> int:
+    return next((match.start() for match in _SENTENCE.finditer(criteria) if match.end() > at), at)
 
 
 def _keep_scoring_name(leaf: dict[str, Any]) -> None:
@@ -108,12 +137,32 @@ def unread_scoring(criteria: str, rules: list[dict[str, Any]]) -> Iterator[tuple
         if (scores(sentence) or states_points(sentence)) and untouched(start, sentence):
             yield start, sentence.strip().rstrip(_CLOSING)
             continue
-        if not scores(sentence):
-            continue
-        given: set[str] = set()
-        for at, clause in _pieces(_CLAUSE, sentence, start):
-            if _scores_alone(clause, given) and untouched(at, clause):
-                yield at, clause.strip().rstrip(_CLOSING)
+        if scores(sentence):
+            yield from _unread_clauses(sentence, start, untouched)
+
+
+def _unread_clauses(
+    sentence: str, start: int, untouched: Callable[[int, str], bool]
+) -> Iterator[tuple[int, str]]:
+    """The clauses of a partly read sentence that score alone and that no rule took, each with
+    the unread clauses right before it that state its condition (「发生一起瞒报事故的,全年实行
+    一票否决」 is flagged whole, not from 「全年实行」 on)."""
+    given: set[str] = set()
+    condition: tuple[int, str] | None = None
+    for at, clause in _pieces(_CLAUSE, sentence, start):
+        alone = _scores_alone(clause, given)
+        if not untouched(at, clause):
+            condition = None
+        elif alone:
+            first, before = condition or (at, "")
+            text = (before + clause).strip().rstrip(_CLOSING)
+            bare = strip_numbering(text)  # the enumerator is the outline's, not the sentence's
+            yield first + len(_squeeze(text)) - len(_squeeze(bare)), bare
+            condition = None
+        elif _CONDITION.search(clause):
+            condition = (condition[0], condition[1] + clause) if condition else (at, clause)
+        else:
+            condition = None
 
 
 def _scores_alone(clause: str, given: set[str]) -> bool:
