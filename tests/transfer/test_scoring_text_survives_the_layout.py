@@ -119,3 +119,36 @@ def test_an_unread_clause_is_flagged_with_the_condition_written_before_it():
         True,
         "汛期每天开展巡堤查险的,计10分",
     )
+
+
+BOXED = """某县信访工作考核细则
+┌──┬──────┬──┬──────────────┐
+│序号│ 考核项目 │分值│ 评分标准 │
+├──┼──────┼──┼──────────────┤
+│ 1 │ 来访登记 │ 10 │未按规定登记来访群众信息的,每次│
+│ │ │ │扣1分;登记不全的,每次扣0.5分。│
+├──┼──────┼──┼──────────────┤
+│ 2 │ 来信 │ 10 │来信逾期未办结的,每件扣2分。 │
+│ │ 办理 │ ├──────────────┤
+│ 3 │ 网上 │ 10 │网上信访未按时回复的,每件扣 │
+│ │ 信访 │ │1分。 │
+└──┴──────┴──┴──────────────┘
+"""
+
+
+def test_a_sentence_wrapped_inside_a_box_drawn_cell_is_read_whole_under_its_item():
+    result = import_document("细则.txt", BOXED.encode())
+
+    assert [node["name"] for node in result.scheme["sections"]] == [
+        "来访登记",
+        "来信办理",
+        "网上信访",
+    ]
+    visits = leaf(result.scheme, "来访登记")
+    assert [(rule["text"], rule["amount"]) for rule in visits["rules"]] == [
+        ("每次扣1分", Decimal("-1")),
+        ("每次扣0.5分", Decimal("-0.5")),
+    ]
+    assert "未按规定登记来访群众信息的,每次扣1分" in visits["criteria"]
+    online = leaf(result.scheme, "网上信访")
+    assert [rule["amount"] for rule in online["rules"]] == [Decimal("-1")]

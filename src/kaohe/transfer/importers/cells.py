@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from kaohe.textrules.normalize import to_simplified
 from kaohe.textrules.vocabulary import SCORING_WORD
+from kaohe.transfer.importers.boxes import joined_box_rows
 from kaohe.transfer.importers.furniture import is_furniture
 from kaohe.transfer.importers.headings import heading_rank
 from kaohe.transfer.importers.names import UNIT_ENDINGS, split_name, strip_numbering
@@ -66,7 +67,7 @@ class Cell:
 def cells_of(text: str) -> list[Cell]:
     """Every non-empty cell, in reading order, with vertical names and wrapped lines joined."""
     cells: list[Cell] = []
-    lines = _joined_between_rules(text.split("\n"))
+    lines = joined_box_rows(_joined_between_rules(text.split("\n")))
     spaced = False  # a header whose cells are set apart by single spaces: so are its rows'
     for number, line in enumerate(lines, 1):
         if _RULE_LINE.match(line):
