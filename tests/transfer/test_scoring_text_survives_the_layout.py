@@ -152,3 +152,11 @@ def test_a_sentence_wrapped_inside_a_box_drawn_cell_is_read_whole_under_its_item
     assert "未按规定登记来访群众信息的,每次扣1分" in visits["criteria"]
     online = leaf(result.scheme, "网上信访")
     assert [rule["amount"] for rule in online["rules"]] == [Decimal("-1")]
+
+
+def test_nothing_given_for_a_task_not_done_is_a_zero_on_event_like_no_points():
+    criteria = "按时报送年度总结,未报送的不给分。"
+    result = import_document("细则.xlsx", workbook([HEADER, ("综合工作", "年度总结", 2, criteria)]))
+
+    rules = leaf(result.scheme, "综合工作", "年度总结")["rules"]
+    assert [rule["kind"] for rule in rules] == ["zero_on_event"]
