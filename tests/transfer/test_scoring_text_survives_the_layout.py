@@ -160,3 +160,23 @@ def test_nothing_given_for_a_task_not_done_is_a_zero_on_event_like_no_points():
 
     rules = leaf(result.scheme, "综合工作", "年度总结")["rules"]
     assert [rule["kind"] for rule in rules] == ["zero_on_event"]
+
+
+def test_a_sentence_taken_for_a_groups_name_is_read_in_the_group():
+    rows = [
+        HEADER,
+        (
+            "巡查制度:开展季度巡查工作,未开展的,1次扣3分,扣完为止",
+            "巡查记录",
+            6,
+            "记录不全的扣1分。",
+        ),
+        ("巡查制度:开展季度巡查工作,未开展的,1次扣3分,扣完为止", "问题整改", 6, "未整改的扣2分。"),
+    ]
+    result = import_document("细则.xlsx", workbook(rows))
+
+    group = result.scheme["sections"][0]
+    rules = [rule for child in group["children"] for rule in child["rules"]]
+    assert {"kind": "frequency", "per": "quarter", "amount": Decimal("-3")}.items() <= next(
+        rule for rule in rules if rule["kind"] == "frequency"
+    ).items()

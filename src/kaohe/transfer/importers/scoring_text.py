@@ -40,6 +40,8 @@ def keep_scoring_text(draft: Draft) -> None:
         keep_scoring_text(child)
     if _written_name_scores(draft):
         draft.criteria.insert(0, _written_line(draft))
+    elif draft.children and _AMOUNT.search(to_simplified(draft.name)):
+        draft.criteria.insert(0, draft.name)  # a sentence taken for a group's name
     if draft.children and _scores(" ".join(draft.criteria)):
         leaf = Draft(name=f"{draft.name}{GROUP_CRITERIA_NAME}", criteria=list(draft.criteria))
         draft.criteria = []
