@@ -180,3 +180,30 @@ def test_a_sentence_taken_for_a_groups_name_is_read_in_the_group():
     assert {"kind": "frequency", "per": "quarter", "amount": Decimal("-3")}.items() <= next(
         rule for rule in rules if rule["kind"] == "frequency"
     ).items()
+
+
+def test_the_points_earned_above_a_threshold_are_flagged_beside_the_zero_below_it():
+    criteria = "全年培训经费5000元以上得分,否则不得分。"
+    result = import_document("细则.xlsx", workbook([HEADER, ("保障工作", "培训经费", 2, criteria)]))
+
+    rules = leaf(result.scheme, "保障工作", "培训经费")["rules"]
+    assert [(rule["kind"], rule.get("flagged", False)) for rule in rules] == [
+        ("discretionary", True),
+        ("zero_on_event", False),
+    ]
+    assert rules[0]["text"] == "全年培训经费5000元以上得分"
+
+
+def test_a_line_broken_after_an_opening_bracket_runs_on_into_the_next():
+    text = (
+        "某局执法工作考核细则\n"
+        "一、案件报送(10分)\n"
+        "1)未按规定报送大案要案的,每件扣1分。\n"
+        "2)未按《\n"
+        "行政执法案件统计办法》报送案件汇总的,每次扣1分。\n"
+    )
+    result = import_document("细则.txt", text.encode())
+
+    item = leaf(result.scheme, "案件报送")
+    assert "未按《行政执法案件统计办法》报送案件汇总的,每次扣1分" in item["criteria"]
+    assert not any("未按《" in cell for cell in result.report.cells_ignored)

@@ -52,7 +52,7 @@ NUMBER_CELL = re.compile(
     r"^(?:[（(](?=\s*\d[\d.]*\s*分))?\s*(?P<value>\d{1,4}(?:\.\d{1,2})?)\s*(?:分\s*[)）]?)?$"
 )
 _SENTENCE_END = re.compile(r"[。；;]$")
-_CONTINUES = re.compile(r"[，,、和与及或的（(]$")
+_CONTINUES = re.compile(r"[，,、和与及或的（(《“‘「『【]$")
 MAX_NAME = 30
 MIN_WRAPPED = 18
 

@@ -44,10 +44,11 @@ _BARE_WORDS = frozenset({"扣分", "加分", "倒扣", "扣除", "扣减"})
 _PUNCTUATED = re.compile(r"[，,。；;：:！!？?]")
 _CLOSING = "。；;，,！!？?："
 # What a clause of a partly read sentence must say to score by itself: an amount with its verb
-# or an outcome — not a word that only names scoring (「扣分至基本分值」, 「加分项：」).
+# or an outcome (「经费2000元以上得分,」: the item's points) — not a word that only names
+# scoring (「扣分至基本分值」, 「加分项：」).
 _AMOUNT_OR_OUTCOME = re.compile(
     r"(?:扣|加|减|得|计|记)\s*\d+(?:\.\d+)?\s*分|不得分|不计分|不记分|列最后|取消[^，,。；;]{0,12}资格"
-    r"|否决(?![^，,。；;]{0,4}事项)"
+    r"|否决(?![^，,。；;]{0,4}事项)|(?:以上|以下|以内|的)\s*得分\s*[，,]?$"
 )
 _POINTS_GIVEN = re.compile(r"[计记]\s*(\d+(?:\.\d+)?)\s*分")
 _SAME_LINE = re.compile(r"[ \t]*[；;，,]?[ \t]*")
