@@ -207,3 +207,45 @@ def test_a_line_broken_after_an_opening_bracket_runs_on_into_the_next():
     item = leaf(result.scheme, "案件报送")
     assert "未按《行政执法案件统计办法》报送案件汇总的,每次扣1分" in item["criteria"]
     assert not any("未按《" in cell for cell in result.report.cells_ignored)
+
+
+CELL_PER_LINE = """乡镇河道保洁考核评分表
+
+考核内容
+
+分值
+
+评分标准
+
+1、组建河道保洁队伍
+
+10
+
+按照每公里河道配备1名保洁员。未组建保洁队伍扣
+
+3分;保洁员配备不足每少1人扣0.5
+
+分。
+
+2、落实保洁经费
+
+10
+
+查看预算和支出凭证。经费未落实扣
+
+4分;经费未按时拨付的,缺少一
+
+次扣1分。
+"""
+
+
+def test_an_amount_broken_from_its_verb_across_lines_stays_in_its_sentence():
+    result = import_document("细则.txt", CELL_PER_LINE.encode())
+
+    team = leaf(result.scheme, "组建河道保洁队伍")
+    assert team["points"] == 10
+    assert "未组建保洁队伍扣3分" in team["criteria"]
+    assert "每少1人扣0.5分" in team["criteria"]
+    assert [rule["amount"] for rule in team["rules"]] == [Decimal("-3"), Decimal("-0.5")]
+    funds = leaf(result.scheme, "落实保洁经费")
+    assert "缺少一次扣1分" in funds["criteria"]
