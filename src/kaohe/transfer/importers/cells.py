@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from kaohe.textrules.normalize import to_simplified
 from kaohe.textrules.vocabulary import SCORING_WORD
 from kaohe.transfer.importers.boxes import joined_box_rows
+from kaohe.transfer.importers.broken import amount_runs_on
 from kaohe.transfer.importers.furniture import is_furniture
 from kaohe.transfer.importers.headings import heading_rank
 from kaohe.transfer.importers.names import UNIT_ENDINGS, split_name, strip_numbering
@@ -339,30 +340,12 @@ def _join_wrapped(cells: list[Cell], double_spaced: bool = False) -> list[Cell]:
         previous = joined[-1] if joined else None
         apart = double_spaced and cell.line > last_line + 1
         last_line = cell.line
-        runs_on = previous is not None and _amount_runs_on(previous.text, cell.text)
+        runs_on = previous is not None and amount_runs_on(previous.text, cell.text)
         if previous is not None and (runs_on or (not apart and _wraps(previous.text, cell.text))):
             joined[-1] = Cell(previous.text + cell.text, previous.where, cell.line)
         else:
             joined.append(cell)
     return joined
-
-
-_VERB_ENDS = re.compile(r"[扣加减得]\s*$")
-_AMOUNT_STARTS = re.compile(r"^\d+(?:\.\d+)?\s*分")
-_NUMBER_ENDS = re.compile(r"[扣加减得]\s*\d+(?:\.\d+)?\s*$")
-_COUNT_ENDS = re.compile(r"(?:每|少|缺)\s*[一1]\s*$")
-_COUNTED_STARTS = re.compile(rf"^(?:{COUNTING_WORDS})[^\d]{{0,12}}?[扣加减得]\s*\d")
-
-
-def _amount_runs_on(previous: str, text: str) -> bool:
-    """「未配备保洁队伍扣」 / 「2分;……」, 「每少1人扣0.3」 / 「分。」, 「缺少一」 / 「项扣1分。」: a
-    verb broken from its amount, an amount from its 分 or a count from what it counts runs on
-    whatever lies between — never a points cell or a sentence of its own."""
-    return bool(
-        (_VERB_ENDS.search(previous) and _AMOUNT_STARTS.match(text))
-        or (_NUMBER_ENDS.search(previous) and text.startswith("分"))
-        or (_COUNT_ENDS.search(previous) and _COUNTED_STARTS.match(text))
-    )
 
 
 def _wraps(previous: str, text: str) -> bool:
