@@ -249,3 +249,18 @@ def test_an_amount_broken_from_its_verb_across_lines_stays_in_its_sentence():
     assert [rule["amount"] for rule in team["rules"]] == [Decimal("-3"), Decimal("-0.5")]
     funds = leaf(result.scheme, "落实保洁经费")
     assert "缺少一次扣1分" in funds["criteria"]
+
+
+def test_a_rating_scale_placed_outside_every_indicator_is_flagged_though_it_names_no_verb():
+    text = (
+        "某镇综治工作考评细则\n\n"
+        "结合本镇实际,考评包括组织领导、平安创建等内容。年度计分85分以上为优秀单位,"
+        "70分至84分为达标单位,70分以下为不达标单位。\n\n"
+        "一、组织领导(20分)\n未成立领导小组的扣5分。\n"
+        "二、平安创建(80分)\n发生刑事案件的,每起扣2分。\n"
+    )
+    result = import_document("细则.txt", text.encode())
+
+    placed = leaf(result.scheme, "未归入指标的评分文字")
+    assert [rule.get("flagged") for rule in placed["rules"]] == [True]
+    assert "70分至84分为达标单位" in placed["rules"][0]["text"]

@@ -77,8 +77,23 @@ def keep_unread_scoring(scheme: dict[str, Any], report: ImportReport) -> None:
             continue
         _flags_with_their_condition(str(node["criteria"]), node.get("rules") or [])
         unread = list(unread_scoring(str(node["criteria"]), node.get("rules") or []))
+        if names == (UNPLACED_NAME,):
+            unread = _every_placed_text(str(node["criteria"]), unread)
         if unread:
             _flag(node, unread, PATH_SEPARATOR.join(names), report)
+
+
+def _every_placed_text(criteria: str, unread: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Each text placed outside every indicator, flagged whole where no sentence of it was: it
+    was placed for its amounts (「60分至79分为基本合格单位」) even with no scoring word."""
+    flagged = list(unread)
+    start = 0
+    for line in criteria.split("\n"):
+        end = start + len(_squeeze(line))
+        if line.strip() and not any(start <= at < end for at, _ in unread):
+            flagged.append((start, line.strip()))
+        start = end
+    return sorted(flagged)
 
 
 def _flags_with_their_condition(criteria: str, rules: list[dict[str, Any]]) -> None:
