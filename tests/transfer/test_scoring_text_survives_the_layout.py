@@ -264,3 +264,25 @@ def test_a_rating_scale_placed_outside_every_indicator_is_flagged_though_it_name
     placed = leaf(result.scheme, "未归入指标的评分文字")
     assert [rule.get("flagged") for rule in placed["rules"]] == [True]
     assert "70分至84分为达标单位" in placed["rules"][0]["text"]
+
+
+RULED_UNDER_HEADER = """某县信访工作考核细则
+┌──┬──────┬──┬──────────────┐
+│序号│ 考核项目 │分值│ 评分标准 │
+├──┼──────┼──┼──────────────┤
+│ 1 │ 来访登记 │ 10 │未按规定登记来访信息的,每次扣1分。│
+│ 2 │ 来信办理 │ 10 │来信逾期未办结的,每件扣2分。 │
+│ 3 │ 网上信访 │ 10 │网上信访未按时回复的,每件扣1分。│
+└──┴──────┴──┴──────────────┘
+"""
+
+
+def test_a_box_drawn_table_ruled_only_under_its_header_keeps_a_row_a_line():
+    result = import_document("细则.txt", RULED_UNDER_HEADER.encode())
+
+    assert [node["name"] for node in result.scheme["sections"]] == [
+        "来访登记",
+        "来信办理",
+        "网上信访",
+    ]
+    assert [node["points"] for node in result.scheme["sections"]] == [10, 10, 10]

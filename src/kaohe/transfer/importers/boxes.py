@@ -14,6 +14,8 @@ import re
 
 _BORDER = re.compile(r"[│┃║]")
 _RULE_CHARS = re.compile(r"[─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬]")
+_RULED_ROWS = 3
+"""A header and two rows with rules between them: the table rules its rows apart."""
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9]")
 
@@ -22,8 +24,11 @@ def joined_box_rows(lines: list[str]) -> list[str]:
     """``lines`` with each wrapped row of a box-drawn table joined into its first line; the
     other lines of the row become rules (skipped as the table's drawing), so every line keeps
     its number and no blank line is made where the document had none. A line whose right
-    columns are ruled off (「│ │ 设 │ 生 ├────┼──┤」) closes the row with its left cells."""
+    columns are ruled off (「│ │ 设 │ 生 ├────┼──┤」) closes the row with its left cells. Only a
+    table that draws a rule between its rows is joined: under a rule drawn below the header
+    alone, each line is a row."""
     joined = list(lines)
+    rows: list[list[int]] = []
     row: list[int] = []
     for index, line in enumerate([*lines, ""]):
         width = _width(lines[row[0]]) if row else 0
@@ -32,9 +37,18 @@ def joined_box_rows(lines: list[str]) -> list[str]:
             continue
         if row and len(_left_cells(line)) in range(1, width):
             row.append(index)
-        _join(joined, row)
+        rows += [row] if row else []
         row = [index] if _in_a_row(line) else []
+        if not _drawn(line):  # the table ends
+            for each in rows if len(rows) >= _RULED_ROWS else ():
+                _join(joined, each)
+            rows = []
     return joined
+
+
+def _drawn(line: str) -> bool:
+    text = line.strip()
+    return bool(text) and (_BORDER.match(text) is not None or _RULE_CHARS.match(text) is not None)
 
 
 def _in_a_row(line: str) -> bool:
