@@ -286,3 +286,16 @@ def test_a_box_drawn_table_ruled_only_under_its_header_keeps_a_row_a_line():
         "网上信访",
     ]
     assert [node["points"] for node in result.scheme["sections"]] == [10, 10, 10]
+
+
+def test_a_scoring_word_a_pdf_split_with_a_space_is_still_kept_outside_every_indicator():
+    text = (
+        "某镇统计工作考评细则\n\n"
+        "结合本镇实际制定本细则。村社未配备统计人员的不 得分。\n\n"
+        "一、组织领导(20分)\n未成立领导小组的扣5分。\n"
+        "二、数据质量(80分)\n数据差错的,每处扣2分。\n"
+    )
+    result = import_document("细则.txt", text.encode())
+
+    placed = leaf(result.scheme, "未归入指标的评分文字")
+    assert any("未配备统计人员的不 得分" in rule["text"] for rule in placed["rules"])

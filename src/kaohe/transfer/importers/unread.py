@@ -53,6 +53,7 @@ _AMOUNT_OR_OUTCOME = re.compile(
 _POINTS_GIVEN = re.compile(r"[计记]\s*(\d+(?:\.\d+)?)\s*分")
 _SAME_LINE = re.compile(r"[ \t]*[；;，,]?[ \t]*")
 _SPACE = re.compile(r"\s+")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 # A clause that states what the next one scores: 「发生一起瞒报事故的,」.
 _CONDITION = re.compile(r"的[，,]?$")
 
@@ -197,7 +198,7 @@ def _scores_alone(clause: str, given: set[str]) -> bool:
 def scores(text: str) -> bool:
     """Whether a text puts a score on something. 「其它表彰不予加分」, 「采取逐项扣分的办法」,
     「综合加分事项」 and a title such as 「绩效考核扣分项目及标准」 name scoring without scoring."""
-    simple = to_simplified(text)
+    simple = _CJK_GAP.sub("", to_simplified(text))  # 「不 得分」: a PDF's space in the word
     if _SCORED_OTHERWISE.search(simple):
         return True
     found = [match.group() for match in SCORING_WORD.finditer(_NOT_SCORING.sub("", simple))]
