@@ -299,3 +299,13 @@ def test_a_scoring_word_a_pdf_split_with_a_space_is_still_kept_outside_every_ind
 
     placed = leaf(result.scheme, "未归入指标的评分文字")
     assert any("未配备统计人员的不 得分" in rule["text"] for rule in placed["rules"])
+
+
+def test_a_score_set_by_assessment_is_flagged_for_a_person():
+    criteria = "漏报案件的,每件扣1分。由市局根据检查覆盖面和执法质量进行综合考核,评估定分。"
+    result = import_document(
+        "细则.xlsx", workbook([HEADER, ("稽查工作", "专项检查", 10, criteria)])
+    )
+
+    rules = leaf(result.scheme, "稽查工作", "专项检查")["rules"]
+    assert any(rule.get("flagged") and "评估定分" in rule["text"] for rule in rules)

@@ -34,11 +34,13 @@ _NOT_SCORING = re.compile(
     r"不予?(?:加|扣)分|(?:扣|加)分(?:的)?(?:办法|方法|方式|制)|(?:扣|加)分(?=[^，,。；;]{0,8}为止)"
     r"|(?:扣|加)分(?:事项|项目|项|类|标准|细则)"
 )
-# Full marks set outright, and formulas: 「全部结案计满分」, 「最终得分=……」, 「加2倍计分」.
+# Full marks set outright, formulas and a score set by assessment: 「全部结案计满分」,
+# 「最终得分=……」, 「加2倍计分」, 「评估定分」.
 # 「取消社区居委会参评先进集体及主要领导,责任人评选先进个人资格」: a qualification taken away
 # across a comma.
 _SCORED_OTHERWISE = re.compile(
     r"[计记]满分|得分\s*[=＝]|加倍计分|[加乘]\s*[\d.一二三两]+\s*倍|取消[^。；;\n]{0,30}资格"
+    r"|(?:评估|评定|考核|考评|据实|综合)定分"  # 「进行综合考核,评估定分」: a person sets it
 )
 _BARE_WORDS = frozenset({"扣分", "加分", "倒扣", "扣除", "扣减"})
 _PUNCTUATED = re.compile(r"[，,。；;：:！!？?]")
