@@ -83,9 +83,10 @@ def test_no_real_document_is_refused_in_any_of_its_forms(folder):
 # session 9 opened d170–d203 and brought the split to 8 wrong. Session 10 opened d210–d301 (held
 # out in session 9, measured unseen twice: 86 wrong, 63 missing at the end), so the development
 # split's floors are those of the enlarged split, d001–d301, until the reader's work raises them.
-DEV_MAXIMUM_WRONG = 94
-DEV_MINIMUM_EXACT_SHARE = Decimal("69.7")
-DEV_MAXIMUM_MISSING = 108
+# Session 10's work on sentences that vanish (rmiss2): missing 108 → 68, wrong 94 → 93.
+DEV_MAXIMUM_WRONG = 93
+DEV_MINIMUM_EXACT_SHARE = Decimal("70.5")
+DEV_MAXIMUM_MISSING = 68
 DEV_MINIMUM_TREES = 47
 
 
@@ -105,9 +106,9 @@ def test_the_dev_split_reads_no_worse_than_it_has_read():
 # These floors are what the whole corpus read at the end of session 9's reader work, the fresh
 # held-out documents d210–d301 included (measured, never read by the reader's developers): they
 # may rise, never fall, until they reach the target.
-WHOLE_MAXIMUM_WRONG = 94
-WHOLE_MAXIMUM_MISSING = 108
-WHOLE_MINIMUM_EXACT_SHARE = Decimal("69.7")
+WHOLE_MAXIMUM_WRONG = 93
+WHOLE_MAXIMUM_MISSING = 68
+WHOLE_MINIMUM_EXACT_SHARE = Decimal("70.5")
 WHOLE_MINIMUM_TREES = 47
 
 
