@@ -193,3 +193,37 @@ def test_a_flag_is_found_for_a_sentence_ending_in_a_pinyin_gloss(tmp_path):
     assert totals["dev"].outcomes["flagged"] == 1
     assert totals["dev"].outcomes["exact"] == 1
     assert totals["dev"].outcomes["missing"] == 0
+
+
+BOXED = """某县信访工作考核细则
+┌──┬──────┬──┬──────────────┐
+│序号│ 考核项目 │分值│ 评分标准 │
+├──┼──────┼──┼──────────────┤
+│ 1 │ 来访登记 │ 10 │未按规定登记来访群众信息的,每次│
+│ │ │ │扣1分。 │
+├──┼──────┼──┼──────────────┤
+│ 2 │ 来信办理 │ 10 │来信逾期未办结的,每件扣2分。 │
+└──┴──────┴──┴──────────────┘
+"""
+
+BOXED_LABELS = """id: t1
+title: 某县信访工作考核细则
+tree:
+  - {name: 来访登记, points: 10}
+  - {name: 来信办理, points: 10}
+sentences:
+  - node: 来访登记
+    text: "未按规定登记来访群众信息的,每次│\\n│ │ │ │扣1分。"
+    rules: [{kind: per_occurrence, amount: -1, unit: 次}]
+"""
+
+
+def test_a_label_quoting_a_sentence_with_the_borders_it_wraps_around_is_found(tmp_path):
+    folder = tmp_path / "t1"
+    folder.mkdir()
+    (folder / "source.txt").write_text(BOXED, encoding="utf-8")
+    (folder / "labels.yaml").write_text(BOXED_LABELS, encoding="utf-8")
+
+    _, totals = measure_all(load_documents(tmp_path))
+
+    assert totals["dev"].outcomes["exact"] == 1

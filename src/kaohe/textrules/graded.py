@@ -162,6 +162,8 @@ def _fits(run: Run, draft: Draft, condition: str, mode: str, text: str) -> bool:
     first = run[0][0]
     if mode != _run_mode(run) or _sign(first) != _sign(draft):
         return False
+    if mode in _PER_EVENT and any(_same_amount(known, draft) for known, _, _ in run):
+        return False  # 「不及时办理的,1次扣5分;不按规定办理的1次扣5分」: two failings, no grades
     if mode == "shortfall" and first.rule.get("unit") != draft.rule.get("unit"):
         return False
     conditions = [known for _, known, _ in run] + [condition]
@@ -174,6 +176,13 @@ def _fits(run: Run, draft: Draft, condition: str, mode: str, text: str) -> bool:
     one_breath = BREATH_ENDS.search(text, last.end, draft.start) is None
     names = alternative_names(conditions, mode, one_sentence=one_sentence, one_breath=one_breath)
     return names is not None or (one_breath and unnamed_levels(conditions, mode))
+
+
+_PER_EVENT = ("counted", "every")
+
+
+def _same_amount(one: Draft, other: Draft) -> bool:
+    return one.rule.get("amount") is not None and one.rule.get("amount") == other.rule.get("amount")
 
 
 # 「未做到扣2分或未做全扣1分」: one requirement failed one way or the other.

@@ -15,7 +15,7 @@ from kaohe.textrules.patterns.base import GUESS
 # something the readers did not understand, and reading only part of it could be wrong.
 SCORING = re.compile(
     r"(?:扣|加|减|得)\s*(?:[\d.]+|[一二两三四五六七八九十半]+)\s*分|\d\s*分"
-    r"|不得分|不计分|不记分|否决|折算|酌情|视情|倒扣|平均分|加倍|翻倍|[两双二三四五]倍|均分|减半|扣除|扣减|加分|扣分"
+    r"|不得分|不计分|不记分|不给分|否决|折算|酌情|视情|倒扣|平均分|加倍|翻倍|[两双二三四五]倍|均分|减半|扣除|扣减|加分|扣分"
     r"|不封顶|不设上限|得满分|\d\s*%\s*(?:计入|折算|计算)"
     r"|(?:予以|给予)(?:扣|加)分|占\s*\d+(?:\.\d+)?\s*%|\*\s*\d"
     r"|(?:不少于|至少|不低于|不超过)\s*[\d一二两三四五六七八九十]"

@@ -42,6 +42,7 @@ OUTCOMES = ("exact", "flagged", "wrong", "missing")
 # Keys that name or quote a rule but do not change what it scores.
 _NOT_COMPARED = frozenset({"id", "text", "label", "name", "unit", "why", "guesses", "source"})
 _SPACE = re.compile(r"\s+")
+_LAYOUT = re.compile(r"[\s│┃║]+")
 _CLOSING = "。;；,，"
 _POINTS_IN_NAME = re.compile(r"[（(][^（）()]*分[^（）()]*[)）]\s*$")
 
@@ -123,7 +124,9 @@ def bare_name(name: str) -> str:
 
 
 def squeeze(text: str) -> str:
-    return _SPACE.sub("", text)
+    """Text compared without spaces or the cell borders a box-drawn table wraps a sentence
+    around (「县(区│\n│ │ │)得10分」 is 「县(区)得10分」): both are layout, not the sentence."""
+    return _LAYOUT.sub("", text)
 
 
 def measure(document: LabelledDocument, source: Path) -> SourceResult:

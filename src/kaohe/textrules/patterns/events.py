@@ -10,7 +10,7 @@ from kaohe.textrules.numbers import NUMBER, number
 from kaohe.textrules.patterns.base import GUESS, SURE, Finding, sentence_reader
 
 _ZERO = re.compile(
-    r"(?:该项|本项|此项|该项目|本项目)?\s*(?:不得分|不计分|不记分|[得计记为]\s*0\s*分)"
+    r"(?:该项|本项|此项|该项目|本项目)?\s*(?:不得分|不计分|不记分|不给分|[得计记为]\s*0\s*分)"
     r"|扣除(?:该项|本项)?全部分值|(?:该项|本项)分值全部扣除|扣除全部分数"
     r"|(?:该项|本项)?(?:分值|分数)?全部扣完"
 )

@@ -152,11 +152,14 @@ def _period_before(text: str, end: int) -> str | None:
 # 「不少于6次12天」, 「不少于6次,12天」: a second minimum in another unit, right after the first.
 _SECOND_MINIMUM = re.compile(rf"\s*,?\s*(?P<count>{NUMBER})\s*(?P<unit>{COUNTER})(?=\s*[,;。]|$)")
 # 「每季度召开议事会议，每少开展一次扣5分」: what is held each period with no count is held once.
+# 「开展季度检查工作,未开展的,1次扣4.5分」: the period written with what is held, too.
 _HELD_EACH = re.compile(
-    r"(?P<period>每个?月|每个?季度|每季|每半年)\s*(?:召开|开展|组织|举办|进行)[^\d,;]{0,20}?,"
+    r"(?:(?P<period>每个?月|每个?季度|每季|每半年)\s*(?:召开|开展|组织|举办|进行)"
+    r"|(?:召开|开展|组织|举办|进行)(?P<named>季度|月度))[^\d,;]{0,20}?,"
 )
 _ONCE_SHORT = re.compile(
-    rf"(?:每\s*)?少\s*(?:开展|召开|组织|举办|开|[\u4e00-\u9fff]{{2}})?\s*(?:一|1)\s*次[^,;\d]{{0,4}}?\s*,?\s*"
+    rf"(?:(?:每\s*)?少\s*(?:开展|召开|组织|举办|开|[\u4e00-\u9fff]{{2}})?\s*(?:一|1)\s*次"
+    rf"|未(?:开展|召开|组织|举办|进行)的?\s*,?\s*(?:每|1|一)\s*次)[^,;\d]{{0,4}}?\s*,?\s*"
     rf"(?P<verb>{DEDUCT})\s*{AMOUNT}"
 )
 
@@ -169,11 +172,17 @@ def _held_each_period(sentence: Sentence) -> list[Finding]:
     rule = {
         "kind": "frequency",
         "minimum": Decimal(1),
-        "per": PERIODS[held.group("period").replace("个", "")],
+        "per": _held_period(held),
         "amount": signed(missing.group("verb"), missing.group("amount")),
         "unit": "次",
     }
     return [Finding(rule, held.start(), missing.end(), LIKELY)]
+
+
+def _held_period(held: re.Match[str]) -> str:
+    if held.group("named"):
+        return "quarter" if held.group("named") == "季度" else "month"
+    return PERIODS[held.group("period").replace("个", "")]
 
 
 @sentence_reader("不少于几次", priority=120, needs="少低月季周年")
@@ -187,7 +196,7 @@ def read_minimum(sentence: Sentence) -> list[Finding]:
         return both
     missing = _MISSING.search(sentence.text, minimum.end())
     if missing is not None:
-        return [_frequency(sentence, minimum, missing)]
+        return _each_period(sentence, minimum, missing) or [_frequency(sentence, minimum, missing)]
     if not_held := _not_held(sentence, minimum):
         return not_held
     all_or_nothing = _ALL_OR_NOTHING.search(sentence.text, minimum.end())
@@ -293,6 +302,25 @@ def _frequency(sentence: Sentence, minimum: re.Match[str], missing: re.Match[str
     # 「每项少一次」: every minimum of the text, if it names several (else a person says).
     each = Finding({**rule, EACH_MINIMUM: True}, minimum.start(), missing.end(), SURE)
     return each if (missing.group("unit") or unit) == unit else replace(each, confidence=GUESS)
+
+
+def _each_period(
+    sentence: Sentence, minimum: re.Match[str], missing: re.Match[str]
+) -> list[Finding]:
+    """「每月至少1次集中学习、每季度最少1次集体研讨,每少1次扣0.5分」: the same count listed for
+    periods of its own, each a frequency costing the amount per time short; else none."""
+    text = sentence.text
+    listed = [minimum, *MINIMUM.finditer(text, minimum.end(), missing.start())]
+    periods = [_period_before(text, found.end()) for found in listed]
+    same = {(counted_unit(found), _count(found)) for found in listed}
+    if len(listed) < 2 or len(same) > 1 or None in periods or len(set(periods)) < len(listed):
+        return []
+    amount = signed(missing.group("verb"), missing.group("amount"))
+    ends = [len(text[: found.start()].rstrip("、, ")) for found in listed[1:]] + [missing.end()]
+    return [
+        Finding(minimum_rule(text, found, amount), found.start(), end, SURE)
+        for found, end in zip(listed, ends, strict=True)
+    ]
 
 
 def _another_minimum(text: str, minimum: re.Match[str], end: int) -> bool:

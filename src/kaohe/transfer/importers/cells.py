@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from kaohe.textrules.normalize import to_simplified
 from kaohe.textrules.vocabulary import SCORING_WORD
+from kaohe.transfer.importers.boxes import joined_box_rows
+from kaohe.transfer.importers.broken import amount_runs_on
 from kaohe.transfer.importers.furniture import is_furniture
 from kaohe.transfer.importers.headings import heading_rank
 from kaohe.transfer.importers.names import UNIT_ENDINGS, split_name, strip_numbering
@@ -51,7 +53,7 @@ NUMBER_CELL = re.compile(
     r"^(?:[（(](?=\s*\d[\d.]*\s*分))?\s*(?P<value>\d{1,4}(?:\.\d{1,2})?)\s*(?:分\s*[)）]?)?$"
 )
 _SENTENCE_END = re.compile(r"[。；;]$")
-_CONTINUES = re.compile(r"[，,、和与及或的（(]$")
+_CONTINUES = re.compile(r"[，,、和与及或的（(《“‘「『【]$")
 MAX_NAME = 30
 MIN_WRAPPED = 18
 
@@ -66,7 +68,7 @@ class Cell:
 def cells_of(text: str) -> list[Cell]:
     """Every non-empty cell, in reading order, with vertical names and wrapped lines joined."""
     cells: list[Cell] = []
-    lines = _joined_between_rules(text.split("\n"))
+    lines = joined_box_rows(_joined_between_rules(text.split("\n")))
     spaced = False  # a header whose cells are set apart by single spaces: so are its rows'
     for number, line in enumerate(lines, 1):
         if _RULE_LINE.match(line):
@@ -338,7 +340,8 @@ def _join_wrapped(cells: list[Cell], double_spaced: bool = False) -> list[Cell]:
         previous = joined[-1] if joined else None
         apart = double_spaced and cell.line > last_line + 1
         last_line = cell.line
-        if previous is not None and not apart and _wraps(previous.text, cell.text):
+        runs_on = previous is not None and amount_runs_on(previous.text, cell.text)
+        if previous is not None and (runs_on or (not apart and _wraps(previous.text, cell.text))):
             joined[-1] = Cell(previous.text + cell.text, previous.where, cell.line)
         else:
             joined.append(cell)

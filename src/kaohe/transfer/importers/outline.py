@@ -70,12 +70,13 @@ class _Line:
 
 
 _NUMERALS = "一二三四五六七八九十"
+_OPENING = tuple("《“‘「『【（(")
 
 
 def read_outline(text: str, report: ImportReport) -> Draft:
     """The indicators of a numbered outline, under a nameless root."""
     reader = _OutlineReader(report)
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in enumerate(_joined_open_brackets(text.split("\n")), 1):
         for piece in _GLUED_HEADING.split(line) if len(line) < MIN_RUN_LINE else _run_line(line):
             if piece.strip():
                 reader.read_line(piece.strip(), f"第 {number} 行")
@@ -83,6 +84,17 @@ def read_outline(text: str, report: ImportReport) -> Draft:
     _gather_orphans(reader.root, reader.top_ranks, report)
     _named_parts_become_items(reader.root)
     return reader.root
+
+
+def _joined_open_brackets(lines: list[str]) -> list[str]:
+    """A line that ends on an opening bracket or quote (「4)未按《」) runs on in the next line: the
+    two are one line (the next left empty, so every line keeps its number)."""
+    joined = list(lines)
+    for index in range(len(joined) - 1):
+        if joined[index].rstrip().endswith(_OPENING) and joined[index + 1].strip():
+            joined[index] = joined[index].rstrip() + joined[index + 1].strip()
+            joined[index + 1] = ""
+    return joined
 
 
 def _named_parts_become_items(draft: Draft) -> None:

@@ -10,7 +10,7 @@ scheme is then a draft: the flag is listed among the work left before publishing
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from kaohe.engine import PATH_SEPARATOR
@@ -19,9 +19,14 @@ from kaohe.textrules.vocabulary import SCORING_WORD
 from kaohe.transfer.importers.assemble import bound_discretion, preview
 from kaohe.transfer.importers.names import strip_numbering
 from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.importers.scoring_text import SENTENCE_NAME, states_points
 from kaohe.transfer.scheme_file import nodes_with_paths
 
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
+# A full stop typed as 「.」 ends a sentence before a space and more words (「一票否决 . 全县」),
+# never inside a number, broken across lines or not (「扣0.\n2分」).
+_SENTENCE = re.compile(
+    r"(?:[^。；;！!？?\n.]|\.(?!\s+\D|\s*$))+(?:[。；;！!？?]|\.(?=\s+\D|\s*$))?"
+)
 _CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
 # Words that name scoring without scoring: 「其它表彰不予加分」, 「采取逐项扣分的办法」,
 # 「本项扣分扣完为止」 (a cap on the deductions read elsewhere).
@@ -29,26 +34,30 @@ _NOT_SCORING = re.compile(
     r"不予?(?:加|扣)分|(?:扣|加)分(?:的)?(?:办法|方法|方式|制)|(?:扣|加)分(?=[^，,。；;]{0,8}为止)"
     r"|(?:扣|加)分(?:事项|项目|项|类|标准|细则)"
 )
-# Full marks set outright, and formulas: 「全部结案计满分」, 「最终得分=……」, 「加2倍计分」.
+# Full marks set outright, formulas and a score set by assessment: 「全部结案计满分」,
+# 「最终得分=……」, 「加2倍计分」, 「评估定分」.
 # 「取消社区居委会参评先进集体及主要领导,责任人评选先进个人资格」: a qualification taken away
 # across a comma.
 _SCORED_OTHERWISE = re.compile(
     r"[计记]满分|得分\s*[=＝]|加倍计分|[加乘]\s*[\d.一二三两]+\s*倍|取消[^。；;\n]{0,30}资格"
+    r"|(?:评估|评定|考核|考评|据实|综合)定分"  # 「进行综合考核,评估定分」: a person sets it
 )
 _BARE_WORDS = frozenset({"扣分", "加分", "倒扣", "扣除", "扣减"})
 _PUNCTUATED = re.compile(r"[，,。；;：:！!？?]")
 _CLOSING = "。；;，,！!？?："
 # What a clause of a partly read sentence must say to score by itself: an amount with its verb
-# or an outcome — not a word that only names scoring (「扣分至基本分值」, 「加分项：」).
+# or an outcome (「经费2000元以上得分,」: the item's points) — not a word that only names
+# scoring (「扣分至基本分值」, 「加分项：」).
 _AMOUNT_OR_OUTCOME = re.compile(
     r"(?:扣|加|减|得|计|记)\s*\d+(?:\.\d+)?\s*分|不得分|不计分|不记分|列最后|取消[^，,。；;]{0,12}资格"
-    r"|否决(?![^，,。；;]{0,4}事项)"
+    r"|否决(?![^，,。；;]{0,4}事项)|(?:以上|以下|以内|的)\s*得分\s*[，,]?$"
 )
 _POINTS_GIVEN = re.compile(r"[计记]\s*(\d+(?:\.\d+)?)\s*分")
-_SENTENCE_NAME = 12
-"""A name this long is a sentence the layout put in the name's place, not a heading."""
 _SAME_LINE = re.compile(r"[ \t]*[；;，,]?[ \t]*")
 _SPACE = re.compile(r"\s+")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+# A clause that states what the next one scores: 「发生一起瞒报事故的,」.
+_CONDITION = re.compile(r"的[，,]?$")
 
 Span = tuple[int, int]
 
@@ -69,18 +78,56 @@ def keep_unread_scoring(scheme: dict[str, Any], report: ImportReport) -> None:
         _keep_scoring_name(node)
         if not node.get("criteria"):
             continue
+        _flags_with_their_condition(str(node["criteria"]), node.get("rules") or [])
         unread = list(unread_scoring(str(node["criteria"]), node.get("rules") or []))
+        if names == (UNPLACED_NAME,):
+            unread = _every_placed_text(str(node["criteria"]), unread)
         if unread:
             _flag(node, unread, PATH_SEPARATOR.join(names), report)
+
+
+def _every_placed_text(criteria: str, unread: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Each text placed outside every indicator, flagged whole where no sentence of it was: it
+    was placed for its amounts (「60分至79分为基本合格单位」) even with no scoring word."""
+    flagged = list(unread)
+    start = 0
+    for line in criteria.split("\n"):
+        end = start + len(_squeeze(line))
+        if line.strip() and not any(start <= at < end for at, _ in unread):
+            flagged.append((start, line.strip()))
+        start = end
+    return sorted(flagged)
+
+
+def _flags_with_their_condition(criteria: str, rules: list[dict[str, Any]]) -> None:
+    """A flag read from the middle of a sentence (「发生一起瞒报事故的,全年实行一票否决」 flagged
+    from 「全年实行」 on) quotes the sentence from its start when the words before state its
+    condition (「……的,」) and no other rule reads them: a person needs them to settle it."""
+    spans = _rule_spans(criteria, rules)
+    where = [index for index, char in enumerate(criteria) if not char.isspace()]
+    for found, rule in zip(spans, rules, strict=True):
+        if len(found) != 1 or not rule.get("flagged"):
+            continue
+        (start, end), begin = found[0], _sentence_begin(criteria, where[found[0][0]])
+        whole = strip_numbering(criteria[begin : where[end - 1] + 1])
+        since = end - len(_squeeze(whole))
+        if since >= start or not _CONDITION.search(_squeeze(whole)[: start - since]):
+            continue
+        if not any(at < start and since < until for other in spans for at, until in other):
+            rule["text"] = whole
+
+
+def _sentence_begin(criteria: str, at: int) -> int:
+    return next((match.start() for match in _SENTENCE.finditer(criteria) if match.end() > at), at)
 
 
 def _keep_scoring_name(leaf: dict[str, Any]) -> None:
     """A sentence taken for an item's name (「在上述媒体头版头条采纳的稿件加倍计分」) that scores
     is its first criteria line, where it is read here as nothing else reads it: flagged."""
     name, criteria = str(leaf["name"]), str(leaf.get("criteria") or "")
-    if len(_squeeze(name)) < _SENTENCE_NAME or _squeeze(name) in _squeeze(criteria):
+    if len(_squeeze(name)) < SENTENCE_NAME or _squeeze(name) in _squeeze(criteria):
         return
-    if scores(name):
+    if scores(name) or states_points(name):
         leaf["criteria"] = f"{name}\n{criteria}" if criteria else name
 
 
@@ -104,15 +151,37 @@ def unread_scoring(criteria: str, rules: list[dict[str, Any]]) -> Iterator[tuple
         return not any(at < end and start < until for at, until in read)
 
     for start, sentence in _pieces(_SENTENCE, criteria, 0):
-        if not scores(sentence) or _squeeze(sentence).rstrip(_CLOSING) in "\n".join(quoted):
+        if _squeeze(sentence).rstrip(_CLOSING) in "\n".join(quoted):
             continue
-        if untouched(start, sentence):
+        if (scores(sentence) or states_points(sentence)) and untouched(start, sentence):
             yield start, sentence.strip().rstrip(_CLOSING)
             continue
-        given: set[str] = set()
-        for at, clause in _pieces(_CLAUSE, sentence, start):
-            if _scores_alone(clause, given) and untouched(at, clause):
-                yield at, clause.strip().rstrip(_CLOSING)
+        if scores(sentence):
+            yield from _unread_clauses(sentence, start, untouched)
+
+
+def _unread_clauses(
+    sentence: str, start: int, untouched: Callable[[int, str], bool]
+) -> Iterator[tuple[int, str]]:
+    """The clauses of a partly read sentence that score alone and that no rule took, each with
+    the unread clauses right before it that state its condition (「发生一起瞒报事故的,全年实行
+    一票否决」 is flagged whole, not from 「全年实行」 on)."""
+    given: set[str] = set()
+    condition: tuple[int, str] | None = None
+    for at, clause in _pieces(_CLAUSE, sentence, start):
+        alone = _scores_alone(clause, given)
+        if not untouched(at, clause):
+            condition = None
+        elif alone:
+            first, before = condition or (at, "")
+            text = (before + clause).strip().rstrip(_CLOSING)
+            bare = strip_numbering(text)  # the enumerator is the outline's, not the sentence's
+            yield first + len(_squeeze(text)) - len(_squeeze(bare)), bare
+            condition = None
+        elif _CONDITION.search(clause):
+            condition = (condition[0], condition[1] + clause) if condition else (at, clause)
+        else:
+            condition = None
 
 
 def _scores_alone(clause: str, given: set[str]) -> bool:
@@ -131,7 +200,7 @@ def _scores_alone(clause: str, given: set[str]) -> bool:
 def scores(text: str) -> bool:
     """Whether a text puts a score on something. 「其它表彰不予加分」, 「采取逐项扣分的办法」,
     「综合加分事项」 and a title such as 「绩效考核扣分项目及标准」 name scoring without scoring."""
-    simple = to_simplified(text)
+    simple = _CJK_GAP.sub("", to_simplified(text))  # 「不 得分」: a PDF's space in the word
     if _SCORED_OTHERWISE.search(simple):
         return True
     found = [match.group() for match in SCORING_WORD.finditer(_NOT_SCORING.sub("", simple))]
