@@ -451,3 +451,15 @@ def test_rows_above_the_header_from_the_tables_first_page_are_read_not_reported(
         ("组织体系建设", "10"),
         ("组织体系建设", "应急管理机构", "10"),
     ]
+
+
+def test_a_header_naming_the_standard_worked_to_is_a_header_not_a_group():
+    text = (
+        "文明村创建考核表\n序号\n创建标准\n分值\n赋分标准\n"
+        "1\n村内道路整洁,无乱堆乱放。\n10\n每发现一处乱堆乱放扣1分。\n"
+        "2\n村规民约健全并上墙公示。\n5\n未上墙公示的扣2分。\n"
+    )
+
+    scheme = import_document("考核表.txt", text.encode()).scheme
+
+    assert tree(scheme) == [("村内道路整洁", "10"), ("村规民约健全并上墙公示", "5")]

@@ -3,6 +3,7 @@ from decimal import Decimal
 import pytest
 
 from kaohe.transfer.importers import ImportRefused, import_document
+from kaohe.transfer.importers.drafts import Draft, named_by_first_clause
 from tests.transfer.documents import leaf, tree, workbook
 
 HEADER = ["一级指标", "二级指标", "分值", "考核要点及评价标准", "负责考核科室"]
@@ -37,6 +38,8 @@ def test_headers_are_found_by_name_whatever_their_order_and_position():
         ["考核项目", "考核内容", "分值", "评分标准", "考评单位"],
         ["指标名称", "工作要求", "满分", "考核标准", "考核单位"],
         ["一级指标", "年度工作目标", "标准分", "扣分标准", "市直考评单位"],
+        ["考核项目", "考核内容", "分值", "赋分标准", "考评单位"],
+        ["指标名称", "工作要求", "满分", "打分方法", "考核单位"],
     ],
 )
 def test_common_header_variants_are_understood(headers):
@@ -423,3 +426,49 @@ def test_short_key_points_before_the_points_beside_a_criteria_column_name_the_it
         ("垃圾治理", "设施完好", "2"),
     ]
     assert leaf(scheme, "垃圾治理", "设施完好")["criteria"] == "设施损坏未修复的扣1分。"
+
+
+def test_a_column_headed_by_the_standard_worked_to_names_each_row():
+    data = workbook(
+        [
+            ["序号", "达标标准", "分值", "扣分说明"],
+            [1, "食堂持证经营,从业人员持健康证上岗", 10, "无证经营的扣10分;每缺1人健康证扣1分。"],
+            [2, "留样制度落实", 5, "未按规定留样的,每次扣1分。"],
+        ]
+    )
+
+    scheme = import_document("标准.xlsx", data).scheme
+
+    assert tree(scheme) == [("食堂持证经营,从业人员持健康证上岗", "10"), ("留样制度落实", "5")]
+
+
+def test_a_requirement_written_out_as_a_rows_name_is_named_by_its_first_clause():
+    requirement = (
+        "街道要把垃圾分类与社区治理紧密结合,建立分类督导员队伍,"
+        "做到定时定点投放、桶边督导全覆盖,每月通报一次"
+    )
+    data = workbook(
+        [
+            ["一级指标", "二级指标", "分值", "评分标准"],
+            ["垃圾分类", requirement, 8, "未建立督导员队伍的扣3分;每少通报1次扣1分。"],
+            [None, "分类设施完好", 4, "设施破损未修复的,每处扣0.5分。"],
+        ],
+        merges=[(2, 1, 3, 1)],
+    )
+
+    scheme = import_document("细则.xlsx", data).scheme
+
+    assert tree(scheme) == [
+        ("垃圾分类", "12"),
+        ("垃圾分类", "街道要把垃圾分类与社区治理紧密结合", "8"),
+        ("垃圾分类", "分类设施完好", "4"),
+    ]
+    item = leaf(scheme, "垃圾分类", "街道要把垃圾分类与社区治理紧密结合")
+    assert "建立分类督导员队伍,做到定时定点投放、桶边督导全覆盖,每月通报一次" in item["criteria"]
+    assert "每少通报1次扣1分" in item["criteria"]
+
+
+def test_a_long_name_listing_its_parts_with_their_points_is_not_cut_as_a_requirement():
+    name = "做好社区文化活动组织工作,3分;开展全民阅读推广活动,2分;配合做好图书流通点建设,2分"
+
+    assert named_by_first_clause(Draft(name=name)).name == name

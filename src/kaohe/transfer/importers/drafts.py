@@ -91,6 +91,7 @@ def _extend(names: list[str], more: list[str]) -> None:
 
 
 _FIRST_CLAUSE = re.compile(r"[，,；;。：:]")
+_POINTS_FIRST = re.compile(r"\d+(?:\.\d+)?\s*分")
 MAX_NAME = 40
 
 
@@ -101,6 +102,8 @@ def named_by_first_clause(draft: Draft) -> Draft:
     if len(draft.name) <= MAX_NAME or len(first) < 2 or first == draft.name:
         return draft
     rest = draft.name[len(first) :].lstrip("，,；;。：: ")
+    if _POINTS_FIRST.match(rest):
+        return draft  # 「做好乡村旅游工作,4分;打造……,2分」: its parts and their points, not prose
     draft.name = first
     draft.criteria.insert(0, rest)
     return draft

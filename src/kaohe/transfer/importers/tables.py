@@ -12,7 +12,7 @@ import re
 from kaohe.textrules.normalize import to_simplified
 from kaohe.textrules.vocabulary import SCORING_WORD
 from kaohe.transfer.importers.amounts import bare_amount
-from kaohe.transfer.importers.drafts import Draft
+from kaohe.transfer.importers.drafts import Draft, named_by_first_clause
 from kaohe.transfer.importers.grid import Cell, Grid
 from kaohe.transfer.importers.headers import (
     ASSESSOR,
@@ -39,9 +39,11 @@ _PROSE = re.compile(r"[。；;]|\n|^\s*\d+[.．、]")
 class TableReader:
     """Reads data rows into drafts under one root; one reader may take several tables."""
 
-    def __init__(self, report: ImportReport) -> None:
+    def __init__(self, report: ImportReport, *, exported: bool = False) -> None:
         self.root = Draft(name="")
         self.report = report
+        self.exported = exported
+        """A kaohe export: its names are a scheme's, kept as written however long."""
         self.columns: Columns | None = None
         self.preamble: list[Cell] = []
         self._path: list[Draft | None] = []
@@ -129,6 +131,10 @@ class TableReader:
         top = self.group or self.root
         parent = next((draft for draft in reversed(self._path[:level]) if draft), top)
         draft = Draft.from_text(cell.text, where=cell.where)
+        if not self.exported:
+            # 「司法所要把本职工作……紧密结合,全面开展各项业务,……」: a requirement written out
+            # as a row's name is named by its first clause; the rest describes the item.
+            draft = named_by_first_clause(draft)
         parent.children.append(draft)
         self._path[level] = draft
         for deeper in range(level + 1, len(self._path)):
