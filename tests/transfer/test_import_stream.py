@@ -463,3 +463,16 @@ def test_a_header_naming_the_standard_worked_to_is_a_header_not_a_group():
     scheme = import_document("考核表.txt", text.encode()).scheme
 
     assert tree(scheme) == [("村内道路整洁", "10"), ("村规民约健全并上墙公示", "5")]
+
+
+def test_a_scale_written_under_the_title_opens_no_nameless_item():
+    text = (
+        "“文明集市”评比表\n(百分制计分,85分以上为达标)\n(120分制)\n序号\n考核内容\n分值\n扣分标准\n"
+        "1\n摊位整齐,无占道经营。\n20\n每发现一处占道经营扣2分。\n"
+        "2\n垃圾日产日清。\n10\n垃圾未清运的,每次扣1分。\n"
+    )
+
+    imported = import_document("评比表.txt", text.encode())
+
+    assert tree(imported.scheme) == [("摊位整齐", "20"), ("垃圾日产日清", "10")]
+    assert any("(120分制)" in cell for cell in imported.report.cells_ignored)

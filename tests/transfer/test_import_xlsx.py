@@ -445,7 +445,7 @@ def test_a_column_headed_by_the_standard_worked_to_names_each_row():
 def test_a_requirement_written_out_as_a_rows_name_is_named_by_its_first_clause():
     requirement = (
         "街道要把垃圾分类与社区治理紧密结合,建立分类督导员队伍,"
-        "做到定时定点投放、桶边督导全覆盖,每月通报一次"
+        "做到定时定点投放、桶边督导全覆盖。每月通报一次。"
     )
     data = workbook(
         [
@@ -464,7 +464,7 @@ def test_a_requirement_written_out_as_a_rows_name_is_named_by_its_first_clause()
         ("垃圾分类", "分类设施完好", "4"),
     ]
     item = leaf(scheme, "垃圾分类", "街道要把垃圾分类与社区治理紧密结合")
-    assert "建立分类督导员队伍,做到定时定点投放、桶边督导全覆盖,每月通报一次" in item["criteria"]
+    assert "建立分类督导员队伍,做到定时定点投放、桶边督导全覆盖。每月通报一次" in item["criteria"]
     assert "每少通报1次扣1分" in item["criteria"]
 
 
@@ -472,3 +472,14 @@ def test_a_long_name_listing_its_parts_with_their_points_is_not_cut_as_a_require
     name = "做好社区文化活动组织工作,3分;开展全民阅读推广活动,2分;配合做好图书流通点建设,2分"
 
     assert named_by_first_clause(Draft(name=name)).name == name
+
+
+def test_a_long_name_that_ends_as_a_name_is_kept_whole():
+    name = "统筹推进辖区老旧小区改造、背街小巷整治和口袋公园建设，持续改善居民生活环境质量（6分）"
+    data = workbook([["考核项目", "评分标准"], [name, "每未完成1项，扣1分。"]])
+
+    scheme = import_document("细则.xlsx", data).scheme
+
+    assert tree(scheme) == [
+        ("统筹推进辖区老旧小区改造、背街小巷整治和口袋公园建设，持续改善居民生活环境质量", "6")
+    ]

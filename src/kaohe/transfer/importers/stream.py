@@ -36,6 +36,7 @@ from kaohe.transfer.importers.cells import (
 from kaohe.transfer.importers.drafts import Draft, named_by_first_clause
 from kaohe.transfer.importers.headers import header_role
 from kaohe.transfer.importers.headings import add_criteria_line, heading_rank
+from kaohe.transfer.importers.ignored import sets_score
 from kaohe.transfer.importers.names import strip_numbering
 from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.sections import drop_prose_parts
@@ -71,7 +72,7 @@ class _StreamReader:
             [text for text, kind in zip(headers, self.kinds, strict=False) if kind == "header"]
         )
         for index, cell in enumerate(cells):
-            if rows_above <= index < body and self.kinds[index] != "criteria":
+            if rows_above <= index < body and self._above_table(index):
                 if self.kinds[index] != "header":
                     self.report.ignore(cell.where, cell.text)
                 continue
@@ -79,6 +80,13 @@ class _StreamReader:
                 self.report.ignore(cell.where, cell.text)
                 continue
             self._take(index, cell, self.kinds[index])
+
+    def _above_table(self, index: int) -> bool:
+        """A cell of the title, the notes or the header above the table's first row, reported.
+        Scoring text there is read as rows (the end of a table whose first page held the
+        header, 「说明:弄虚作假的扣5分」 under the title); a scale (「(100分制,90分以上合格)」)
+        scores nothing, and opens no nameless item before the first row."""
+        return self.kinds[index] != "criteria" or not sets_score(self.cells[index].text)
 
     def _table_start(self) -> int:
         """Where the rows begin: after the header cells (and the preamble above them — title,

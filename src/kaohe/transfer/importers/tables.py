@@ -131,9 +131,7 @@ class TableReader:
         top = self.group or self.root
         parent = next((draft for draft in reversed(self._path[:level]) if draft), top)
         draft = Draft.from_text(cell.text, where=cell.where)
-        if not self.exported:
-            # 「司法所要把本职工作……紧密结合,全面开展各项业务,……」: a requirement written out
-            # as a row's name is named by its first clause; the rest describes the item.
+        if not self.exported and _written_out(cell.text):
             draft = named_by_first_clause(draft)
         parent.children.append(draft)
         self._path[level] = draft
@@ -217,6 +215,16 @@ class TableReader:
 def _scores(row: list[Cell]) -> bool:
     """A note that scores (「……的，一票否决」) is kept for a person, never dropped."""
     return any(SCORING_WORD.search(to_simplified(cell.text)) for cell in row)
+
+
+_TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[)）]\s*$")
+
+
+def _written_out(name: str) -> bool:
+    """「行政权力规范化建设。进一步规范……并公示公开。(4分)」: a requirement written out in
+    sentences in the name's column, named by its first clause (the rest describes the item).
+    A long name that ends as a name (「认真落实……形势持续稳定(6分)」) is kept whole."""
+    return _TRAILING_BRACKET.sub("", name.strip()).rstrip().endswith(("。", "；", ";"))
 
 
 def _repeats(cell: Cell, current: Draft | None) -> bool:
