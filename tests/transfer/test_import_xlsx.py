@@ -4,7 +4,7 @@ import pytest
 
 from kaohe.transfer.importers import ImportRefused, import_document
 from kaohe.transfer.importers.drafts import Draft, named_by_first_clause
-from tests.transfer.documents import leaf, tree, workbook
+from tests.transfer.documents import document, leaf, tree, workbook
 
 HEADER = ["一级指标", "二级指标", "分值", "考核要点及评价标准", "负责考核科室"]
 
@@ -483,3 +483,55 @@ def test_a_long_name_that_ends_as_a_name_is_kept_whole():
     assert tree(scheme) == [
         ("统筹推进辖区老旧小区改造、背街小巷整治和口袋公园建设，持续改善居民生活环境质量", "6")
     ]
+
+
+def test_numbered_requirements_under_a_split_standard_header_are_items_with_their_own_points():
+    data = workbook(
+        [
+            ["序号", "项目", "分值", "考核标准", None, "单项分值", "得分"],
+            [1, "河道保洁", 12, "1.按要求落实河道保洁人员。", "未落实的,每处扣1分。", 6, None],
+            [None, None, None, "2.及时清理河面漂浮物。", "每发现一处扣0.5分。", 6, None],
+            [2, "水质监测", 8, "1.每月报送水质监测数据。", "迟报1次扣1分,扣完为止。", 8, None],
+        ],
+        merges=[(1, 4, 1, 5), (2, 1, 3, 1), (2, 2, 3, 2), (2, 3, 3, 3)],
+    )
+
+    scheme = import_document("细则.xlsx", data).scheme
+
+    assert tree(scheme) == [
+        ("河道保洁", "12"),
+        ("河道保洁", "按要求落实河道保洁人员", "6"),
+        ("河道保洁", "及时清理河面漂浮物", "6"),
+        ("水质监测", "8"),
+        ("水质监测", "每月报送水质监测数据", "8"),
+    ]
+    assert "每发现一处扣0.5分" in leaf(scheme, "河道保洁", "及时清理河面漂浮物")["criteria"]
+
+
+def test_a_content_column_and_the_assessors_score_columns_read_as_a_plain_table():
+    data = workbook(
+        [
+            ["序号", "内容", "标准分", "评分标准", "村自评分", "镇复核分", "市考核分"],
+            [1, "保洁队伍配备到位", 10, "每少配1名保洁员扣1分。", None, None, None],
+            [2, "垃圾日产日清", 8, "发现积存垃圾的,每处扣0.5分。", None, None, None],
+        ]
+    )
+
+    scheme = import_document("评分表.xlsx", data).scheme
+
+    assert tree(scheme) == [("保洁队伍配备到位", "10"), ("垃圾日产日清", "8")]
+
+
+def test_the_documents_title_right_above_its_table_heads_no_group():
+    data = document(
+        [
+            ["项目及分值", "考核细则"],
+            ["安全防范(10分)", "未落实值班制度的扣2分。"],
+            ["消防管理(5分)", "消防器材过期的,每处扣1分。"],
+        ],
+        before=["一、某市“平安市场”考核标准"],
+    )
+
+    scheme = import_document("标准.docx", data).scheme
+
+    assert tree(scheme) == [("安全防范", "10"), ("消防管理", "5")]

@@ -191,8 +191,15 @@ _LAYOUT_PART = re.compile(
 
 
 def names_layout(name: str) -> bool:
-    """「考核对象」, 「考核方式」, 「附则」: a part of the document, not an indicator."""
-    return len(name) <= MAX_LAYOUT_NAME and bool(_LAYOUT_PART.search(to_simplified(name)))
+    """「考核对象」, 「考核方式」, 「附则」: a part of the document, not an indicator; nor is a
+    document's own title (「一、杭州市“平安单位”考核标准」 above the table)."""
+    simple = to_simplified(name)
+    if _TITLE_END.search(simple):
+        return True
+    return len(name) <= MAX_LAYOUT_NAME and bool(_LAYOUT_PART.search(simple))
+
+
+_TITLE_END = re.compile(r"(?:考核|评分|评价|考评|计分|评比)(?:标准|细则|办法|评分表|表)$")
 
 
 MAX_LAYOUT_NAME = 12

@@ -398,7 +398,7 @@ def _numbered_parts(cells: list[Cell]) -> list[Cell]:
 
 
 _PART_SERIAL = re.compile(r"^[一二三四五六七八九十]{1,3}$")
-_FILLED_IN_COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:结果|得分|评分|情况|扣分|分数)$")
+_FILLED_IN_COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:结果|得分|评分|情况|扣分|分数|核分)$")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|汇总|总分|小计)[:：]?$")
 _CRITERION_SERIAL = re.compile(r"^\s*(?:(\d{1,2})([、.．])(?!\d)|[（(](\d{1,2})[)）])")
 _SENTENCE_ENDS = ("。", "；", ";")

@@ -156,11 +156,10 @@ class TableReader:
         leaf.add_criteria(criteria)
         if not self._text_of(row, POINTS):
             leaf.amount = bare_amount(criteria)
-        points = parse_points(self._text_of(row, POINTS))
-        owner = self._points_owner(leaf, row, points) if points is not None else leaf
-        if points is not None and owner is not None:
-            owner.points = points.points
-            owner.facts.update(points.node)
+        if self._points_per_level():
+            self._level_points(row)
+        else:
+            self._row_points(leaf, row)
         leaf.add_assessor(self._text_of(row, ASSESSOR))
         leaf.add_owners(
             leaders=self._text_of(row, LEADERS),
@@ -168,6 +167,30 @@ class TableReader:
             persons=self._text_of(row, PERSONS),
         )
         self._ignore_stray(row)
+
+    def _row_points(self, leaf: Draft, row: list[Cell]) -> None:
+        points = parse_points(self._text_of(row, POINTS))
+        owner = self._points_owner(leaf, row, points) if points is not None else leaf
+        if points is not None and owner is not None:
+            owner.points = points.points
+            owner.facts.update(points.node)
+
+    def _points_per_level(self) -> bool:
+        """「项目 | 分值 | 考核标准 | 单项分值」: a points column for each level of indicators."""
+        assert self.columns is not None
+        levels = len(self.columns.level_columns)
+        return levels > 1 and len(self.columns.of(POINTS)) == levels
+
+    def _level_points(self, row: list[Cell]) -> None:
+        """Each level's points from its own column, in order; a merged cell was taken where
+        its indicator opened."""
+        assert self.columns is not None
+        for draft, column in zip(self._path, self.columns.of(POINTS), strict=True):
+            cell = _cell(row, column)
+            points = parse_points(cell.text) if not cell.merged else None
+            if draft is not None and points is not None and draft.points is None:
+                draft.points = points.points
+                draft.facts.update(points.node)
 
     def _points_owner(self, leaf: Draft, row: list[Cell], points: NamedPoints) -> Draft | None:
         """The row's points cell scores its deepest indicator, unless that one wrote other
