@@ -397,3 +397,15 @@ def test_a_numbered_name_without_points_over_scoring_lines_is_an_item_and_over_h
         ("提案工作", "办理程序", "20"),
     ]
     assert "2、重要信息迟报的每次扣20分。" in leaf(imported, "信息工作")["criteria"]
+
+
+def test_points_followed_by_notes_in_their_bracket_are_the_items_points():
+    text = (
+        "某服务中心窗口人员考核细则\n"
+        "(一)工作纪律(15分,扣完为止,下同):\n"
+        "1.迟到、早退的,每次扣1分;\n"
+        "(二)服务质量(25分，不计负分)\n"
+        "1.被群众有效投诉的,每次扣5分。\n"
+    )
+
+    assert imported_tree(text) == [("工作纪律", "15"), ("服务质量", "25")]
