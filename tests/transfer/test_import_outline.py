@@ -174,6 +174,26 @@ def test_a_page_copied_with_its_lines_numbered_runs_on_across_the_numbers():
     assert imported_tree(text) == [("组织领导", "10"), ("隐患排查", "10")]
 
 
+def test_a_narrower_page_copied_with_its_lines_numbered_keeps_its_parts_apart():
+    text = (
+        "1、某村2019年度目标考核细则一、民生保障(20分)(一)低保管理(10分)1.低保对象未按季度"
+        "在村务公开栏公示或公示内容不全的扣1分。2.发现错保漏保、人情保关系保的,每户扣2分。"
+        "3.低保档案资料不齐全、审批表签字不完整的扣0.5-1分。4.入户核查记录缺失或未按规定"
+        "开展动态管理的扣1分。5.临时救助未按规定程序审批并及时\n"
+        "2、发放的扣1分。(二)养老服务(10分)1.居家养老服务站未正常运行、日间照料服务项目不足三项的"
+        "扣3分。2.高龄津贴发放不及时或发放对象不准确的扣1分。3.重阳节敬老活动未按要求组织"
+        "开展的扣0.5-1分。4.养老服务台账不全、未按月更新、服务记录缺失或者与实际情况不符的扣1分。"
+        "5.其他养老服务工作未按时\n"
+        "3、完成的酌情扣分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("民生保障", "20"),
+        ("民生保障", "低保管理", "10"),
+        ("民生保障", "养老服务", "10"),
+    ]
+
+
 def test_items_numbered_with_a_dash_under_their_parents_number_are_its_items():
     text = (
         "某镇信访工作考核办法\n"

@@ -45,8 +45,9 @@ _ASSESSOR_NOTE = re.compile(
     r"[（(](?:负责考核科室|考核科室|考评单位|考核单位)[:：]\s*([^（）()]+)[)）]"
 )
 _PENALTY = re.compile(r"倒扣分?\s*(\d+(?:\.\d+)?)\s*分")
-# 「（二）综合加分」, 「（一）扣分制度：……」: a heading that names a part of the scoring.
-_SCORING_PART = re.compile(r"^[^\d]*(?:加分|奖励|正向激励|扣分|减分)[^\d]*$")
+# 「（二）综合加分」, 「（一）扣分制度：……」: a heading that names a part of the scoring;
+# 「3、完成的酌情扣分。」 (a page's line number before the end of a sentence) is none.
+_SCORING_PART = re.compile(r"^[^\d的]*(?:加分|奖励|正向激励|扣分|减分)[^\d的]*$")
 NAME_END = re.compile(r"[。；;：:，,]")
 MAX_NAME = 40
 _VETO = re.compile(r"一票否决")

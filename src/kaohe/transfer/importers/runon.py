@@ -71,7 +71,7 @@ def _value(numeral: str) -> int:
 # numbered; the numbers are the copy's, and each line runs on into the next.
 _LINE_NUMBER = re.compile(r"^(\d{1,3})、")
 MIN_NUMBERED_LINES = 3
-MIN_PAGE_LINE = 300
+MIN_PAGE_LINE = 150
 
 
 def joined_page_lines(text: str) -> str:
