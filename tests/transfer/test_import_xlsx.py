@@ -535,3 +535,26 @@ def test_the_documents_title_right_above_its_table_heads_no_group():
     scheme = import_document("标准.docx", data).scheme
 
     assert tree(scheme) == [("安全防范", "10"), ("消防管理", "5")]
+
+
+def test_a_scoring_principle_column_holds_the_criteria_and_a_last_row_cut_short_stays_an_item():
+    data = workbook(
+        [
+            ["类别", "项目", "考核内容", "标准分", "赋分原则"],
+            ["一、队伍建设(60分)", "1、人员配备", "配齐专职网格员。", 30, "每缺1人扣5分。"],
+            [None, "2、教育培训", "每季度组织一次业务培训。", 30, "少1次扣10分。"],
+            ["二、工作成效(40分)", "3、矛盾纠纷化解", "矛盾纠纷化解率达95%以上。", None, None],
+        ],
+        merges=[(2, 1, 3, 1)],
+    )
+
+    scheme = import_document("标准.xlsx", data).scheme
+
+    assert tree(scheme) == [
+        ("队伍建设", "60"),
+        ("队伍建设", "人员配备", "30"),
+        ("队伍建设", "教育培训", "30"),
+        ("工作成效", "40"),
+        ("工作成效", "矛盾纠纷化解", "40"),  # its part's points, as its only item
+    ]
+    assert "每缺1人扣5分。" in leaf(scheme, "队伍建设", "人员配备")["criteria"]

@@ -147,6 +147,9 @@ class TableReader:
         child = Draft.from_text(cell.text)
         if child.points is not None or parent.points is None or self._text_of(row, POINTS):
             return False
+        if _NAMED_ITEM.match(cell.text):
+            return False  # 「5、确权划界依法管护」 after items 1 to 4: the next item, cut short
+
         return not self._text_of(row, CRITERIA) or bool(_PROSE.search(cell.text))
 
     def _fill(self, leaf: Draft, row: list[Cell]) -> None:
@@ -240,6 +243,8 @@ def _scores(row: list[Cell]) -> bool:
     return any(SCORING_WORD.search(to_simplified(cell.text)) for cell in row)
 
 
+# 「5、确权划界依法管护」: a numbered short name, no sentence.
+_NAMED_ITEM = re.compile(r"^\s*\d{1,2}[、.．]\s*[^，,。；;：:\d]{2,20}$")
 _TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[)）]\s*$")
 
 
