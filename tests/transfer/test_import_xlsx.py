@@ -558,3 +558,23 @@ def test_a_scoring_principle_column_holds_the_criteria_and_a_last_row_cut_short_
         ("工作成效", "矛盾纠纷化解", "40"),  # its part's points, as its only item
     ]
     assert "每缺1人扣5分。" in leaf(scheme, "队伍建设", "人员配备")["criteria"]
+
+
+def test_catalogue_levels_with_their_codes_and_a_deduction_elements_column():
+    data = workbook(
+        [
+            ["公开事项", None, "内容要求", "扣分要素", "分值", "扣分原因"],
+            ["一级目录", "二级目录", None, None, None, None],
+            ["财政信息020000", "预算公开020100", "公开部门预算。", "未公开的扣10分。", 10, None],
+            [None, "决算公开020200", "公开部门决算。", "未公开的扣10分。", 10, None],
+        ],
+        merges=[(1, 1, 1, 2), (1, 3, 2, 3), (1, 4, 2, 4), (1, 5, 2, 5), (1, 6, 2, 6), (3, 1, 4, 1)],
+    )
+
+    scheme = import_document("台账.xlsx", data).scheme
+
+    assert tree(scheme) == [
+        ("财政信息", "20"),
+        ("财政信息", "预算公开", "10"),
+        ("财政信息", "决算公开", "10"),
+    ]

@@ -103,7 +103,11 @@ def _own_reading(text: str) -> NamedPoints:
 
 
 def _tidy(name: str) -> str:
-    return name.strip(_EDGE_PUNCTUATION)
+    return _CATALOGUE_CODE.sub("", name.strip(_EDGE_PUNCTUATION))
+
+
+# 「政策法规010000」: a catalogue's code printed after the name it numbers.
+_CATALOGUE_CODE = re.compile(r"(?<=[\u4e00-\u9fff])\d{6}$")
 
 
 def split_people(text: str) -> list[str]:
