@@ -578,3 +578,20 @@ def test_catalogue_levels_with_their_codes_and_a_deduction_elements_column():
         ("财政信息", "预算公开", "10"),
         ("财政信息", "决算公开", "10"),
     ]
+
+
+def test_a_short_name_alone_in_the_last_row_of_an_excerpt_is_an_indicator():
+    data = workbook(
+        [
+            ["考核内容", "考核指标", "分值", "评分标准"],
+            ["道路建设(6分)", "镇区主干道硬化", 3, "未硬化的不得分。"],
+            [None, "路灯全覆盖", 3, "每缺一段扣0.5分。"],
+            ["环境卫生(4分)", "垃圾清运及时", None, None],
+        ],
+        merges=[(2, 1, 3, 1)],
+    )
+
+    scheme = import_document("摘录.xlsx", data).scheme
+
+    assert [path for path, *_ in tree(scheme)][-1] == "环境卫生"
+    assert tree(scheme)[-1][:2] == ("环境卫生", "垃圾清运及时")

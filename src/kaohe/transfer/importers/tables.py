@@ -243,8 +243,8 @@ def _scores(row: list[Cell]) -> bool:
     return any(SCORING_WORD.search(to_simplified(cell.text)) for cell in row)
 
 
-# 「5、确权划界依法管护」: a numbered short name, no sentence.
-_NAMED_ITEM = re.compile(r"^\s*\d{1,2}[、.．]\s*[^，,。；;：:\d]{2,20}$")
+# 「5、确权划界依法管护」, 「有效改善住房条件」: a short name (numbered or not), no sentence.
+_NAMED_ITEM = re.compile(r"^\s*(?:\d{1,2}[、.．])?\s*[^，,。；;：:\d]{2,20}$")
 _TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[)）]\s*$")
 
 
