@@ -476,3 +476,20 @@ def test_a_scale_written_under_the_title_opens_no_nameless_item():
 
     assert tree(imported.scheme) == [("摊位整齐", "20"), ("垃圾日产日清", "10")]
     assert any("(120分制)" in cell for cell in imported.report.cells_ignored)
+
+
+def test_a_group_named_after_the_header_keeps_its_points_printed_in_its_first_row():
+    text = (
+        "考核\n项目\n| 考核内容\n| 项目\n分值\n| 标准\n分值\n| 评分标准\n|\n"
+        "管\n理\n类\n| 1、建立健全档案管理制度,专人负责。\n| 20分\n| 12\n"
+        "| 制度健全的得12分;未建立的得0分。\n|\n"
+        "2、按时报送年度统计报表。\n| 8\n| 按时报送的得8分;迟报的得4分。\n"
+    )
+
+    scheme = import_document("细则.txt", text.encode()).scheme
+
+    assert tree(scheme) == [
+        ("管理类", "20"),
+        ("管理类", "建立健全档案管理制度,专人负责", "12"),
+        ("管理类", "按时报送年度统计报表", "8"),
+    ]

@@ -119,10 +119,22 @@ class _StreamReader:
         """Header cells, the fragments of a header broken across lines (「基础」/「分值」), and
         the total written in it (「100分」)."""
         text = self.cells[index].text.replace(" ", "")
-        if self.kinds[index] in ("header", "number") or len(text) <= 3 or header_role(text):
+        if self.kinds[index] in ("header", "number") or header_role(text):
+            return True
+        if len(text) <= 3 and self._header_fragment(index, text):
             return True
         # 「督查结果」 「评比得分」: a column for the assessors to fill in, not a first row's name.
         return bool(_FILLED_IN_COLUMN.match(text)) and self._kind_at(index + 1) != "number"
+
+    def _header_fragment(self, index: int, text: str) -> bool:
+        """「考核」 / 「项目」, 「标准」 / 「分值」: a header broken across lines, each part short;
+        「综合类」 after the header is the first row's name."""
+        if _HEADER_PART.search(text):
+            return True  # 「具体」, 「考核分」, 「核查分」: a word of a header or a score column
+        before = self.cells[index - 1].text.replace(" ", "") if index else ""
+        after = self._text_at(index + 1).replace(" ", "")
+        joined = (text + after, before + text)
+        return any(header_role(words) or kind_of(words) == "header" for words in joined)
 
     def _text_at(self, index: int) -> str:
         return self.cells[index].text if index < len(self.cells) else ""
@@ -211,8 +223,19 @@ class _StreamReader:
             item.add_criteria(cell.text)
         elif item is not None and item.points is None and (bare or self._described_only(item)):
             item.points = value
+        elif item is not None and bare and self._group_points_before(index, item):
+            self.stack[-2].draft.points, item.points = item.points, value
         else:
             self.report.ignore(cell.where, cell.text)
+
+    def _group_points_before(self, index: int, item: Draft) -> bool:
+        """「综合类」 | 「1、坚持机制创新……」 | 「30分」 | 「10」: columns 项目 | 内容 | 项目分值 |
+        标准分值, the group's points printed in its first row, after that row's item: the first
+        number is the group's, the second the item's."""
+        if self._kind_at(index - 1) != "number" or len(self.stack) < 2:
+            return False
+        group = self.stack[-2].draft
+        return self.stack[-1].draft is item and group.points is None and group.children == [item]
 
     def _described_only(self, item: Draft) -> bool:
         """A row's requirement, or an item whose lines so far only describe it (a target cell's
@@ -399,6 +422,7 @@ def _numbered_parts(cells: list[Cell]) -> list[Cell]:
 
 _PART_SERIAL = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 _FILLED_IN_COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:结果|得分|评分|情况|扣分|分数|核分)$")
+_HEADER_PART = re.compile(r"[分值项目号序考核评标准内容具体备注得扣加减权重]")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|汇总|总分|小计)[:：]?$")
 _CRITERION_SERIAL = re.compile(r"^\s*(?:(\d{1,2})([、.．])(?!\d)|[（(](\d{1,2})[)）])")
 _SENTENCE_ENDS = ("。", "；", ";")
