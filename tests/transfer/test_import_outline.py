@@ -429,3 +429,22 @@ def test_points_followed_by_notes_in_their_bracket_are_the_items_points():
     )
 
     assert imported_tree(text) == [("工作纪律", "15"), ("服务质量", "25")]
+
+
+def test_a_numbering_printed_at_the_end_of_the_line_before_goes_with_its_own_line():
+    text = (
+        "某区安全生产考核评分标准\n"
+        "一、责任落实(10分)\n"
+        "(一)落实安全生产责任制 1.\n"
+        "主要负责人未履行安全生产职责的,每少1项扣0.5分。 2.\n"
+        "未签订安全生产责任书的扣2分。\n"
+        "(二)隐患排查治理 1.\n"
+        "重大隐患未按期整改的,每处扣1分。\n"
+    )
+
+    scheme = import_document("标准.txt", text.encode()).scheme
+
+    assert [name for name, *_ in tree(scheme)] == ["责任落实"] * 3
+    assert [path[1] for path in tree(scheme)[1:]] == ["落实安全生产责任制", "隐患排查治理"]
+    item = leaf(scheme, "责任落实", "落实安全生产责任制")
+    assert "2.未签订安全生产责任书的扣2分。" in item["criteria"]
