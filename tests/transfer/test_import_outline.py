@@ -448,3 +448,24 @@ def test_a_numbering_printed_at_the_end_of_the_line_before_goes_with_its_own_lin
     assert [path[1] for path in tree(scheme)[1:]] == ["落实安全生产责任制", "隐患排查治理"]
     item = leaf(scheme, "责任落实", "落实安全生产责任制")
     assert "2.未签订安全生产责任书的扣2分。" in item["criteria"]
+
+
+def test_numbered_lines_stating_points_that_make_their_parts_are_its_items():
+    text = (
+        "某镇2024年消防安全工作考评细则\n"
+        "一、组织保障(20分)\n"
+        "1、成立消防安全委员会,有文件、有分工计8分。\n"
+        "2、每半年召开一次消防工作会议记6分,未召开不计分。\n"
+        "3、落实消防经费得6分,经费不足的扣3分。\n"
+        "二、隐患整治(10分)\n"
+        "1、按时完成隐患整改的得10分;\n"
+        "2、逾期未整改的得5分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("组织保障", "20"),
+        ("组织保障", "成立消防安全委员会", "8"),
+        ("组织保障", "每半年召开一次消防工作会议", "6"),
+        ("组织保障", "落实消防经费", "6"),
+        ("隐患整治", "10"),  # 10 and 5 are alternatives, not parts: the lines stay criteria
+    ]
