@@ -493,3 +493,17 @@ def test_a_group_named_after_the_header_keeps_its_points_printed_in_its_first_ro
         ("管理类", "建立健全档案管理制度,专人负责", "12"),
         ("管理类", "按时报送年度统计报表", "8"),
     ]
+
+
+def test_the_parts_naming_the_assessments_organisation_after_the_table_head_no_indicators():
+    text = (
+        "窗口服务考评表\n考评项目\n分值\n评分标准\n"
+        "服务规范\n20\n未按规定着装的,每人次扣0.5分。\n"
+        "办事效率\n30\n超时办结的,每件扣1分。\n"
+        "三、考评机构\n成立考评领导小组\n组长:局长\n成员:各科室负责人\n"
+        "四、考评时间\n每季度考评一次\n"
+    )
+
+    scheme = import_document("考评表.txt", text.encode()).scheme
+
+    assert tree(scheme) == [("服务规范", "20"), ("办事效率", "30")]

@@ -186,7 +186,8 @@ def _penalty_allowance(draft: Draft, annotation: str) -> None:
 # heads what is numbered below it — unless it names a part of the document's own layout.
 _GROUP_NAME = re.compile(r"[^\d，,。；;：:、]{2,20}")
 _LAYOUT_PART = re.compile(
-    r"(?:考核|评分|评价|计分|考评|评估)(?:内容|标准|细则|办法|方式|方法|项目|对象|范围|程序|结果|要求)"
+    r"(?:考核|评分|评价|计分|考评|评估)(?:内容|标准|细则|办法|方式|方法|项目|对象|范围|程序|结果|要求"
+    r"|机构|等级|组织|时间|步骤|安排)"
     r"|附件|附则|说明"
 )
 
