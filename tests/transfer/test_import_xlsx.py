@@ -595,3 +595,34 @@ def test_a_short_name_alone_in_the_last_row_of_an_excerpt_is_an_indicator():
 
     assert [path for path, *_ in tree(scheme)][-1] == "环境卫生"
     assert tree(scheme)[-1][:2] == ("环境卫生", "垃圾清运及时")
+
+
+def test_a_project_merged_over_rows_with_their_own_points_heads_them_without_a_criteria_column():
+    data = workbook(
+        [
+            ["考核项目", "考核内容", "标准分", "自评分"],
+            [
+                "班子建设(10分)",
+                "1、坚持民主集中制,重大事项经班子集体研究决定,会议记录完整规范计6分。未经集体研究的扣2分。",
+                "6分",
+                None,
+            ],
+            [
+                None,
+                "2、100%完成年度党员发展任务,发展对象培养考察材料齐全规范计4分。每少发展1名扣2分。",
+                "4分",
+                None,
+            ],
+        ],
+        merges=[(2, 1, 3, 1)],
+    )
+
+    scheme = import_document("计分表.xlsx", data).scheme
+
+    assert tree(scheme) == [
+        ("班子建设", "10"),
+        ("班子建设", "坚持民主集中制", "6"),
+        ("班子建设", "100%完成年度党员发展任务", "4"),
+    ]
+    first = leaf(scheme, "班子建设", "坚持民主集中制")
+    assert "会议记录完整规范计6分。未经集体研究的扣2分" in first["criteria"]

@@ -176,7 +176,7 @@ def _short_name(text: str) -> bool:
 def _names_pointed_rows(roles: list[str | None], rows: list[list[Cell]], content: int) -> bool:
     """「考核项目 | 序号 | 考核内容 | 分值 | 评分标准」 with the project merged down over rows that
     each have their own points: beside a criteria column of its own, the content names them."""
-    if CRITERIA not in roles or roles.count(POINTS) != 1:
+    if roles.count(POINTS) != 1:
         return False
     level = max(index for index, role in enumerate(roles) if role == LEVEL)
     points = roles.index(POINTS)
