@@ -507,3 +507,16 @@ def test_the_parts_naming_the_assessments_organisation_after_the_table_head_no_i
     scheme = import_document("考评表.txt", text.encode()).scheme
 
     assert tree(scheme) == [("服务规范", "20"), ("办事效率", "30")]
+
+
+def test_a_short_requirement_after_an_items_points_is_what_the_item_asks():
+    text = (
+        "指标\n分值\n内容\n赋分标准\n"
+        "信息畅通\n10分\n按要求报送信息和数据。\n每少报一次扣2分。\n"
+        "群众投诉\n10分\n投诉件按时办结。\n每超时一件扣1分。\n"
+    )
+
+    scheme = import_document("赋分表.txt", text.encode()).scheme
+
+    assert tree(scheme) == [("信息畅通", "10"), ("群众投诉", "10")]
+    assert "按要求报送信息和数据。" in leaf(scheme, "信息畅通")["criteria"]

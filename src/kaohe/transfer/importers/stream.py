@@ -171,7 +171,7 @@ class _StreamReader:
             self._total(index, cell)
         elif kind == "unit" and self.item is not None and self.item.criteria and not points_next:
             self.item.add_assessor(cell.text)
-        elif kind == "name" and (self._next_criterion(index, cell) or self._remark(index)):
+        elif kind == "name" and self._describes_item(index, cell):
             self._criteria(cell)
         else:
             self._name(index, cell)
@@ -200,6 +200,22 @@ class _StreamReader:
             return bracketed or next_kind not in ("number", "criteria")
         method = this[0] == 1 and cell.text.endswith(_SENTENCE_ENDS) and scoring_words(last) > 0
         return method and next_kind not in ("number", "criteria")
+
+    def _describes_item(self, index: int, cell: Cell) -> bool:
+        return (
+            self._next_criterion(index, cell)
+            or self._remark(index)
+            or self._content_after_points(index)
+        )
+
+    def _content_after_points(self, index: int) -> bool:
+        """「信息畅通」 | 「10分」 | 「按要求报送信息和相关数据。」 | 「每少报一次扣2分。」: a short
+        sentence right after an item's points is what the item asks (its 内容 cell), not a row."""
+        text, item = self.cells[index].text, self.item
+        if item is None or item.points is None or item.criteria or item.children:
+            return False
+        sentence = text.endswith(_SENTENCE_ENDS) and heading_rank(text) is None
+        return sentence and self._kind_at(index - 1) == "number" and not self._is_serial(index - 1)
 
     def _remark(self, index: int) -> bool:
         """「……的。 每次扣5分。 由督查局提供依据。」: a sentence after the criteria on the same
