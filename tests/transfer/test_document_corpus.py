@@ -83,10 +83,10 @@ def test_no_real_document_is_refused_in_any_of_its_forms(folder):
 # session 9 opened d170–d203 and brought the split to 8 wrong. Session 10 opened d210–d301 (held
 # out in session 9, measured unseen twice: 86 wrong, 63 missing at the end), so the development
 # split's floors are those of the enlarged split, d001–d301, until the reader's work raises them.
-# Session 10's tree work (rtree4) raised them: trees 47 → 62, wrong 94 → 90, missing 108 → 104.
+# Session 10's tree work (rtree4) raised them: trees 47 → 62, wrong 94 → 90, missing 108 → 103.
 DEV_MAXIMUM_WRONG = 90
-DEV_MINIMUM_EXACT_SHARE = Decimal("70.0")
-DEV_MAXIMUM_MISSING = 104
+DEV_MINIMUM_EXACT_SHARE = Decimal("70.1")
+DEV_MAXIMUM_MISSING = 103
 DEV_MINIMUM_TREES = 62
 
 

@@ -149,7 +149,6 @@ class TableReader:
             return False
         if _NAMED_ITEM.match(cell.text):
             return False  # 「5、确权划界依法管护」 after items 1 to 4: the next item, cut short
-
         return not self._text_of(row, CRITERIA) or bool(_PROSE.search(cell.text))
 
     def _fill(self, leaf: Draft, row: list[Cell]) -> None:
