@@ -174,6 +174,26 @@ def test_a_page_copied_with_its_lines_numbered_runs_on_across_the_numbers():
     assert imported_tree(text) == [("组织领导", "10"), ("隐患排查", "10")]
 
 
+def test_a_narrower_page_copied_with_its_lines_numbered_keeps_its_parts_apart():
+    text = (
+        "1、某村2019年度目标考核细则一、民生保障(20分)(一)低保管理(10分)1.低保对象未按季度"
+        "在村务公开栏公示或公示内容不全的扣1分。2.发现错保漏保、人情保关系保的,每户扣2分。"
+        "3.低保档案资料不齐全、审批表签字不完整的扣0.5-1分。4.入户核查记录缺失或未按规定"
+        "开展动态管理的扣1分。5.临时救助未按规定程序审批并及时\n"
+        "2、发放的扣1分。(二)养老服务(10分)1.居家养老服务站未正常运行、日间照料服务项目不足三项的"
+        "扣3分。2.高龄津贴发放不及时或发放对象不准确的扣1分。3.重阳节敬老活动未按要求组织"
+        "开展的扣0.5-1分。4.养老服务台账不全、未按月更新、服务记录缺失或者与实际情况不符的扣1分。"
+        "5.其他养老服务工作未按时\n"
+        "3、完成的酌情扣分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("民生保障", "20"),
+        ("民生保障", "低保管理", "10"),
+        ("民生保障", "养老服务", "10"),
+    ]
+
+
 def test_items_numbered_with_a_dash_under_their_parents_number_are_its_items():
     text = (
         "某镇信访工作考核办法\n"
@@ -397,3 +417,55 @@ def test_a_numbered_name_without_points_over_scoring_lines_is_an_item_and_over_h
         ("提案工作", "办理程序", "20"),
     ]
     assert "2、重要信息迟报的每次扣20分。" in leaf(imported, "信息工作")["criteria"]
+
+
+def test_points_followed_by_notes_in_their_bracket_are_the_items_points():
+    text = (
+        "某服务中心窗口人员考核细则\n"
+        "(一)工作纪律(15分,扣完为止,下同):\n"
+        "1.迟到、早退的,每次扣1分;\n"
+        "(二)服务质量(25分，不计负分)\n"
+        "1.被群众有效投诉的,每次扣5分。\n"
+    )
+
+    assert imported_tree(text) == [("工作纪律", "15"), ("服务质量", "25")]
+
+
+def test_a_numbering_printed_at_the_end_of_the_line_before_goes_with_its_own_line():
+    text = (
+        "某区安全生产考核评分标准\n"
+        "一、责任落实(10分)\n"
+        "(一)落实安全生产责任制 1.\n"
+        "主要负责人未履行安全生产职责的,每少1项扣0.5分。 2.\n"
+        "未签订安全生产责任书的扣2分。\n"
+        "(二)隐患排查治理 1.\n"
+        "重大隐患未按期整改的,每处扣1分。\n"
+    )
+
+    scheme = import_document("标准.txt", text.encode()).scheme
+
+    assert [name for name, *_ in tree(scheme)] == ["责任落实"] * 3
+    assert [path[1] for path in tree(scheme)[1:]] == ["落实安全生产责任制", "隐患排查治理"]
+    item = leaf(scheme, "责任落实", "落实安全生产责任制")
+    assert "2.未签订安全生产责任书的扣2分。" in item["criteria"]
+
+
+def test_numbered_lines_stating_points_that_make_their_parts_are_its_items():
+    text = (
+        "某镇2024年消防安全工作考评细则\n"
+        "一、组织保障(20分)\n"
+        "1、成立消防安全委员会,有文件、有分工计8分。\n"
+        "2、每半年召开一次消防工作会议记6分,未召开不计分。\n"
+        "3、落实消防经费得6分,经费不足的扣3分。\n"
+        "二、隐患整治(10分)\n"
+        "1、按时完成隐患整改的得10分;\n"
+        "2、逾期未整改的得5分。\n"
+    )
+
+    assert imported_tree(text) == [
+        ("组织保障", "20"),
+        ("组织保障", "成立消防安全委员会", "8"),
+        ("组织保障", "每半年召开一次消防工作会议", "6"),
+        ("组织保障", "落实消防经费", "6"),
+        ("隐患整治", "10"),  # 10 and 5 are alternatives, not parts: the lines stay criteria
+    ]

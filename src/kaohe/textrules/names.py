@@ -27,9 +27,11 @@ _POINTS_FIRST = re.compile(rf"^\s*(?P<points>{NUMBER})\s*分\s*[,;]")
 _LIMIT = re.compile(
     rf"^\s*(?:本项)?\s*(?:限扣|最多扣|最高扣|扣分上限为?)\s*(?P<points>{NUMBER})\s*分\s*$"
 )
-# 「信息报送(共40分,扣完为止)」: the item's points, deducted down to nothing.
+# 「信息报送(共40分,扣完为止)」: the item's points, deducted down to nothing; notes may follow
+# (「(10分,扣完为止,下同)」).
 _UNTIL_GONE = re.compile(
-    rf"^\s*共?\s*(?P<points>{NUMBER})\s*分\s*[,;]\s*(?:扣完为止|扣完即止|扣完为准|扣完不倒扣)\s*$"
+    rf"^\s*共?\s*(?P<points>{NUMBER})\s*分"
+    r"(?:\s*[,;]\s*(?:扣完为止|扣完即止|扣完为准|扣完不倒扣分?|不计负分|下同))+\s*$"
 )
 _ASSESSOR = re.compile(r"^\s*由(?P<assessor>.+?)(?:负责)?(?:牵头)?考核\s*$")
 # 「1.工业竞赛」「2.1从严治党」「一、」「(一)」 — but never the digits of a name (「12345热线」).

@@ -223,8 +223,10 @@ def _after_name(text: str, name: str, criteria: str) -> str:
         return ""
     end = at + len(name)
     for cut in range(end, min(end + _NAME_SLACK, len(text))):
-        if text[cut:] in criteria:
-            return text[cut:]
+        # A name cut from its sentence leaves the rest without its closing 「。」.
+        for rest in (text[cut:], text[cut:].rstrip(_CLOSING)):
+            if rest and rest in criteria:
+                return rest
     return ""
 
 

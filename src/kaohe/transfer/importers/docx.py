@@ -16,6 +16,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml import etree  # type: ignore[import-untyped]  # python-docx brings lxml, not its stubs
 
+from kaohe.transfer.importers.embedded import carries_scheme
 from kaohe.transfer.importers.grid import Cell, Grid, clean_text, grid_text
 from kaohe.transfer.importers.outline import read_outline
 from kaohe.transfer.importers.registry import Reading, importer
@@ -41,7 +42,7 @@ def read_document(upload: Upload, report: ImportReport) -> Reading:
     if paragraphs.count("\n") > MAX_TEXT_LINES:
         raise ImportRefused(f"文档超过 {MAX_TEXT_LINES} 段，超出导入上限；请拆分后分别导入")
     title = find_title(paragraphs)
-    reader = TableReader(report)
+    reader = TableReader(report, exported=carries_scheme(upload.data))
     texts: list[str] = []
     for number, (table, above) in enumerate(_tables(body), 1):
         grid = table_grid(table, number, report)

@@ -91,6 +91,8 @@ def _extend(names: list[str], more: list[str]) -> None:
 
 
 _FIRST_CLAUSE = re.compile(r"[，,；;。：:]")
+_POINTS_FIRST = re.compile(r"\d+(?:\.\d+)?\s*分")
+_STATED_AT_END = re.compile(r"[计记得計記]\s*\d+(?:\.\d+)?\s*分$")
 MAX_NAME = 40
 
 
@@ -100,7 +102,12 @@ def named_by_first_clause(draft: Draft) -> Draft:
     first = _FIRST_CLAUSE.split(draft.name, maxsplit=1)[0]
     if len(draft.name) <= MAX_NAME or len(first) < 2 or first == draft.name:
         return draft
+    stated = _STATED_AT_END.search(first)
+    if stated is not None and stated.start() >= 2:
+        first = first[: stated.start()]  # 「……上报数据计2分,每缺席……」: the points score it
     rest = draft.name[len(first) :].lstrip("，,；;。：: ")
+    if _POINTS_FIRST.match(rest):
+        return draft  # 「做好乡村旅游工作,4分;打造……,2分」: its parts and their points, not prose
     draft.name = first
     draft.criteria.insert(0, rest)
     return draft

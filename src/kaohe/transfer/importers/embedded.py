@@ -46,6 +46,15 @@ _YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Node = dict[str, Any]
 
 
+def carries_scheme(data: bytes) -> bool:
+    """Whether the file is a kaohe export: its table's names are the scheme's, as written."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return SCHEME_PART in package.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
 def carried_scheme(data: bytes) -> dict[str, Any] | None:
     """The scheme an export carried, or None (not an export, or a part we will not trust)."""
     try:

@@ -32,19 +32,26 @@ HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (ASSESSOR, r"(市直|牵头)?(考评|考核|评分)(单位|科室|部门)|负责考核(科室|单位|部门)"),
         (LEADERS, r"(分管|责任|分工|牵头)?(局|市|县)?领导"),
         (UNITS, r"(牵头)?(责任|承办|主办|牵头)(科室|单位|部门|处室)(单位)?|(牵头|配合)?科室"),
-        (POINTS, r"(基础|基本|标准)?(分值|标准分|分数|满分|权重|基本分|基础分|指标分值)(分)?"),
+        (
+            POINTS,
+            r"(基础|基本|标准|单项|小项|细项|分项|子项)?"
+            r"(分值|标准分|分数|满分|权重|基本分|基础分|指标分值)(分)?",
+        ),
         (
             CRITERIA,
-            r"(考核)?(考核|评价|评分|扣分|计分)(要点|标准|细则|方法|办法|说明)(及)?(评价|评分)?(标准)?"
+            r"(考核)?(考核|评价|评分|扣分|计分|赋分|打分)(要点|标准|细则|方法|办法|说明|原则|要素)(及)?(评价|评分)?(标准)?"
             r"((及|和)(办法|方法|依据))?"
             r"|考核要点及评价标准|(考核|工作)内容及(考核|评分|计分|评价)?标准",
         ),
         (CRITERIA, r"(加扣分|加减分|奖扣分|加分|奖励)(标准|分值|细则)"),
-        (CONTENT, r"(具体)?(考核|工作|指标)(内容|要求)((和|及)(分值|要求))?"),
+        (CONTENT, r"(具体)?(考核|工作|指标)?(内容|要求)((和|及)(分值|要求))?"),
+        # 「创建标准」 over 「大力开展社区治安防范……」: the standard worked to names its row.
+        (CONTENT, r"(创建|建设|达标|创评)(标准|内容|要求)"),
         (TARGET, r"(年度)?(工作)?(目标|任务)(值)?"),
         (
             LEVEL,
-            r"[一二三四五六1-6](级)?(指标|项目)|(考核|评价)?(项目|指标)(名称)?((及|和)分值)?|考核事项|类别"
+            r"[一二三四五六1-6](级)?(指标|项目|目录)|(考核|评价)?(项目|指标)(名称)?((及|和)分值)?"
+            r"|考核事项|类别"
             r"|(加扣分|加减分|奖扣分|加分|扣分)(事项|项目)",
         ),
     )
@@ -125,7 +132,7 @@ def _numbered_targets_name_items(columns: Columns, rows: list[list[Cell]]) -> Co
             or _names_pointed_rows(roles, rows, column)
         ):
             roles[column] = LEVEL
-    for column in _named_criteria(columns, rows):
+    for column in (*_named_criteria(columns, rows), *_numbered_requirements(columns, rows)):
         roles[column] = LEVEL
     if roles == list(columns.roles):
         return columns
@@ -145,6 +152,23 @@ def _named_criteria(columns: Columns, rows: list[list[Cell]]) -> tuple[int, ...]
     return (first,) if _all_cells(rows, first, _short_name) else ()
 
 
+def _numbered_requirements(columns: Columns, rows: list[list[Cell]]) -> tuple[int, ...]:
+    """「项目 | 分值 | 考核标准(two columns) | 单项分值」 with 「1.按要求报送责任人信息。」 |
+    「未完成1次扣1分。」 under 考核标准: the left half of a criteria header, every cell one
+    numbered requirement, names the items below the indicator; the right half scores them."""
+    criteria = columns.of(CRITERIA)
+    if len(criteria) < 2 or not columns.level_columns:
+        return ()
+    first = criteria[0]
+    if first < max(columns.level_columns) or not _all_cells(rows, first, _one_numbered_line):
+        return ()
+    return (first,)
+
+
+def _one_numbered_line(text: str) -> bool:
+    return "\n" not in text.strip() and heading_rank(text) is not None
+
+
 def _short_name(text: str) -> bool:
     return len(text) <= 20 and "\n" not in text and not SCORING_WORD.search(to_simplified(text))
 
@@ -152,7 +176,7 @@ def _short_name(text: str) -> bool:
 def _names_pointed_rows(roles: list[str | None], rows: list[list[Cell]], content: int) -> bool:
     """「考核项目 | 序号 | 考核内容 | 分值 | 评分标准」 with the project merged down over rows that
     each have their own points: beside a criteria column of its own, the content names them."""
-    if CRITERIA not in roles or roles.count(POINTS) != 1:
+    if roles.count(POINTS) != 1:
         return False
     level = max(index for index, role in enumerate(roles) if role == LEVEL)
     points = roles.index(POINTS)
@@ -204,7 +228,9 @@ def _header_depth(rows: list[list[Cell]], first: int) -> int:
 
 # 「得分 › 自评分 | 考评分」: columns where the assessors write their scores, under the header
 # block's other names; they hold no part of the scheme.
-_SCORE_COLUMN = re.compile(r"(自评|自测|考评|考核|评审|实际?)?(得分|评分|分)|扣分(情况|原因)?|备注")
+_SCORE_COLUMN = re.compile(
+    r"[市县区镇乡村]?(自评|自测|考评|考核|复核|评审|实际?)?(得分|评分|分)|扣分(情况|原因)?|备注"
+)
 
 
 def _names_a_column(cell: Cell) -> bool:

@@ -45,8 +45,9 @@ _ASSESSOR_NOTE = re.compile(
     r"[（(](?:负责考核科室|考核科室|考评单位|考核单位)[:：]\s*([^（）()]+)[)）]"
 )
 _PENALTY = re.compile(r"倒扣分?\s*(\d+(?:\.\d+)?)\s*分")
-# 「（二）综合加分」, 「（一）扣分制度：……」: a heading that names a part of the scoring.
-_SCORING_PART = re.compile(r"^[^\d]*(?:加分|奖励|正向激励|扣分|减分)[^\d]*$")
+# 「（二）综合加分」, 「（一）扣分制度：……」: a heading that names a part of the scoring;
+# 「3、完成的酌情扣分。」 (a page's line number before the end of a sentence) is none.
+_SCORING_PART = re.compile(r"^[^\d的]*(?:加分|奖励|正向激励|扣分|减分)[^\d的]*$")
 NAME_END = re.compile(r"[。；;：:，,]")
 MAX_NAME = 40
 _VETO = re.compile(r"一票否决")
@@ -185,14 +186,22 @@ def _penalty_allowance(draft: Draft, annotation: str) -> None:
 # heads what is numbered below it — unless it names a part of the document's own layout.
 _GROUP_NAME = re.compile(r"[^\d，,。；;：:、]{2,20}")
 _LAYOUT_PART = re.compile(
-    r"(?:考核|评分|评价|计分|考评|评估)(?:内容|标准|细则|办法|方式|方法|项目|对象|范围|程序|结果|要求)"
+    r"(?:考核|评分|评价|计分|考评|评估)(?:内容|标准|细则|办法|方式|方法|项目|对象|范围|程序|结果|要求"
+    r"|机构|等级|组织|时间|步骤|安排)"
     r"|附件|附则|说明"
 )
 
 
 def names_layout(name: str) -> bool:
-    """「考核对象」, 「考核方式」, 「附则」: a part of the document, not an indicator."""
-    return len(name) <= MAX_LAYOUT_NAME and bool(_LAYOUT_PART.search(to_simplified(name)))
+    """「考核对象」, 「考核方式」, 「附则」: a part of the document, not an indicator; nor is a
+    document's own title (「一、杭州市“平安单位”考核标准」 above the table)."""
+    simple = to_simplified(name)
+    if _TITLE_END.search(simple):
+        return True
+    return len(name) <= MAX_LAYOUT_NAME and bool(_LAYOUT_PART.search(simple))
+
+
+_TITLE_END = re.compile(r"(?:考核|评分|评价|考评|计分|评比)(?:标准|细则|办法|评分表|表)$")
 
 
 MAX_LAYOUT_NAME = 12

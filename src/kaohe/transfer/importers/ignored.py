@@ -22,7 +22,7 @@ from kaohe.transfer.importers.unread import UNPLACED_NAME, scores
 
 _SENTENCE_LENGTH = 6
 _POINTS_STATED = re.compile(
-    r"满分|基本分|起评分|标准分|总分|百分制|基础分|[(（][^()（）]*分[)）]\s*$"
+    r"满分|基本分|起评分|标准分|总分|百分制|\d+分制|基础分|[(（][^()（）]*分[)）]\s*$"
 )
 _SPACE = re.compile(r"\s+")
 _ANCHOR = 24
@@ -38,7 +38,7 @@ def place_ignored_scoring(root: Draft, document: str, report: ImportReport) -> N
     for index, ignored in enumerate(report.ignored_texts):
         at = text.find(_plain(ignored)[:_ANCHOR])
         owner = next((draft for place, draft in reversed(anchors) if place <= at), None)
-        if not _sets_score(ignored):
+        if not sets_score(ignored):
             continue
         owner = owner or _unplaced(root)
         owner.add_criteria(ignored)
@@ -66,7 +66,7 @@ def _unplaced(root: Draft) -> Draft:
     return root.children[-1]
 
 
-def _sets_score(text: str) -> bool:
+def sets_score(text: str) -> bool:
     """A scoring word or, in a sentence, an amount written without a verb (「内容全面规范5分」);
     neither a lone 「2分」 (a points cell the layout lost) nor a total (「满分为100分」)."""
     if scores(text):

@@ -12,7 +12,7 @@ from kaohe.textrules import read_name
 NUMBERING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百]+[章条节]|[一二三四五六七八九十]+[、.．]|"
     r"[（(]\s*[一二三四五六七八九十\d]+\s*[)）][、.．]?|\d+(?:\.\d+)+[、.．]?(?!\d)|"
-    r"\d+[、.．](?!\d)|[①-⑳]|[（(]\s*[*＊]\s*[)）]|[*＊]\s*、|[.．](?![\d.．])|\d{1,2}-\d{1,2}(?=\s*[\u4e00-\u9fff“])(?![月日号年个次人天分]))\s*"
+    r"\d+[.．](?!\d)|\d{1,2}、(?!\d+[、月日])|[①-⑳]|[（(]\s*[*＊]\s*[)）]|[*＊]\s*、|[.．](?![\d.．])|\d{1,2}-\d{1,2}(?=\s*[\u4e00-\u9fff“])(?![月日号年个次人天分]))\s*"
 )
 _TRAILING_POINTS = re.compile(
     r"[（(]\s*(?:(?P<penalty>倒扣分?)\s*)?(?P<points>\d+(?:\.\d+)?)\s*分?"
@@ -103,7 +103,11 @@ def _own_reading(text: str) -> NamedPoints:
 
 
 def _tidy(name: str) -> str:
-    return name.strip(_EDGE_PUNCTUATION)
+    return _CATALOGUE_CODE.sub("", name.strip(_EDGE_PUNCTUATION))
+
+
+# 「政策法规010000」: a catalogue's code printed after the name it numbers.
+_CATALOGUE_CODE = re.compile(r"(?<=[\u4e00-\u9fff])\d{6}$")
 
 
 def split_people(text: str) -> list[str]:

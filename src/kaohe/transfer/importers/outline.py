@@ -26,6 +26,7 @@ from kaohe.transfer.importers.headings import (
 from kaohe.transfer.importers.names import UNIT_ENDINGS, strip_numbering
 from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.runon import cut_at_enumerators
+from kaohe.transfer.importers.stated import stated_points_become_items
 
 # 「……重复访加倍扣分。.到市集体上访(6分)」: an item heading run onto the end of the line before,
 # its numeral lost; it is read as a line of its own.
@@ -83,6 +84,7 @@ def read_outline(text: str, report: ImportReport) -> Draft:
     reader.finish()
     _gather_orphans(reader.root, reader.top_ranks, report)
     _named_parts_become_items(reader.root)
+    stated_points_become_items(reader.root)
     return reader.root
 
 

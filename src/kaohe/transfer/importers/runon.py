@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from kaohe.transfer.importers.headings import heading_rank
+
 _NUMERALS = "一二三四五六七八九十"
 _NOT_COUNTED = "(?![月日号年个次人天分])"  # 「1-3月」, 「5-10分」: a range, not a number
 # Each style of numbering, and whether it starts again at 1 under each parent.
@@ -67,11 +69,30 @@ def _value(numeral: str) -> int:
     return _NUMERALS.index(numeral[0]) + 1 if len(numeral) == 1 else 0
 
 
+# 「(一)落实安全生产责任制 1.」 / 「党委主要负责人未履行……」: PDF text that printed the next
+# line's numbering at the end of this one.
+_TRAILING_ENUMERATOR = re.compile(r"\s+(\d{1,2}[.．、])$")
+
+
+def enumerators_moved_down(text: str) -> str:
+    """``text`` with each numbering printed at the end of the line before moved to the start of
+    its own line."""
+    moved = text.split("\n")
+    for at, line in enumerate(moved):
+        found = _TRAILING_ENUMERATOR.search(line)
+        after = next((i for i in range(at + 1, len(moved)) if moved[i].strip()), None)
+        if found is None or after is None or heading_rank(moved[after].strip()) is not None:
+            continue
+        moved[at] = line[: found.start()]
+        moved[after] = found.group(1) + moved[after].lstrip()
+    return "\n".join(moved)
+
+
 # 「1、……每案次扣0.5分;全年未开展」 / 「2、此项工作的不记分。」: a PDF page copied with its lines
 # numbered; the numbers are the copy's, and each line runs on into the next.
 _LINE_NUMBER = re.compile(r"^(\d{1,3})、")
 MIN_NUMBERED_LINES = 3
-MIN_PAGE_LINE = 300
+MIN_PAGE_LINE = 150
 
 
 def joined_page_lines(text: str) -> str:

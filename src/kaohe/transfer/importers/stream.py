@@ -36,6 +36,7 @@ from kaohe.transfer.importers.cells import (
 from kaohe.transfer.importers.drafts import Draft, named_by_first_clause
 from kaohe.transfer.importers.headers import header_role
 from kaohe.transfer.importers.headings import add_criteria_line, heading_rank
+from kaohe.transfer.importers.ignored import sets_score
 from kaohe.transfer.importers.names import strip_numbering
 from kaohe.transfer.importers.report import ImportReport
 from kaohe.transfer.importers.sections import drop_prose_parts
@@ -71,7 +72,7 @@ class _StreamReader:
             [text for text, kind in zip(headers, self.kinds, strict=False) if kind == "header"]
         )
         for index, cell in enumerate(cells):
-            if rows_above <= index < body and self.kinds[index] != "criteria":
+            if rows_above <= index < body and self._above_table(index):
                 if self.kinds[index] != "header":
                     self.report.ignore(cell.where, cell.text)
                 continue
@@ -79,6 +80,13 @@ class _StreamReader:
                 self.report.ignore(cell.where, cell.text)
                 continue
             self._take(index, cell, self.kinds[index])
+
+    def _above_table(self, index: int) -> bool:
+        """A cell of the title, the notes or the header above the table's first row, reported.
+        Scoring text there is read as rows (the end of a table whose first page held the
+        header, 「说明:弄虚作假的扣5分」 under the title); a scale (「(100分制,90分以上合格)」)
+        scores nothing, and opens no nameless item before the first row."""
+        return self.kinds[index] != "criteria" or not sets_score(self.cells[index].text)
 
     def _table_start(self) -> int:
         """Where the rows begin: after the header cells (and the preamble above them — title,
@@ -111,10 +119,22 @@ class _StreamReader:
         """Header cells, the fragments of a header broken across lines (「基础」/「分值」), and
         the total written in it (「100分」)."""
         text = self.cells[index].text.replace(" ", "")
-        if self.kinds[index] in ("header", "number") or len(text) <= 3 or header_role(text):
+        if self.kinds[index] in ("header", "number") or header_role(text):
+            return True
+        if len(text) <= 3 and self._header_fragment(index, text):
             return True
         # 「督查结果」 「评比得分」: a column for the assessors to fill in, not a first row's name.
         return bool(_FILLED_IN_COLUMN.match(text)) and self._kind_at(index + 1) != "number"
+
+    def _header_fragment(self, index: int, text: str) -> bool:
+        """「考核」 / 「项目」, 「标准」 / 「分值」: a header broken across lines, each part short;
+        「综合类」 after the header is the first row's name."""
+        if _HEADER_PART.search(text):
+            return True  # 「具体」, 「考核分」, 「核查分」: a word of a header or a score column
+        before = self.cells[index - 1].text.replace(" ", "") if index else ""
+        after = self._text_at(index + 1).replace(" ", "")
+        joined = (text + after, before + text)
+        return any(header_role(words) or kind_of(words) == "header" for words in joined)
 
     def _text_at(self, index: int) -> str:
         return self.cells[index].text if index < len(self.cells) else ""
@@ -151,7 +171,7 @@ class _StreamReader:
             self._total(index, cell)
         elif kind == "unit" and self.item is not None and self.item.criteria and not points_next:
             self.item.add_assessor(cell.text)
-        elif kind == "name" and (self._next_criterion(index, cell) or self._remark(index)):
+        elif kind == "name" and self._describes_item(index, cell):
             self._criteria(cell)
         else:
             self._name(index, cell)
@@ -181,6 +201,22 @@ class _StreamReader:
         method = this[0] == 1 and cell.text.endswith(_SENTENCE_ENDS) and scoring_words(last) > 0
         return method and next_kind not in ("number", "criteria")
 
+    def _describes_item(self, index: int, cell: Cell) -> bool:
+        return (
+            self._next_criterion(index, cell)
+            or self._remark(index)
+            or self._content_after_points(index)
+        )
+
+    def _content_after_points(self, index: int) -> bool:
+        """「信息畅通」 | 「10分」 | 「按要求报送信息和相关数据。」 | 「每少报一次扣2分。」: a short
+        sentence right after an item's points is what the item asks (its 内容 cell), not a row."""
+        text, item = self.cells[index].text, self.item
+        if item is None or item.points is None or item.criteria or item.children:
+            return False
+        sentence = text.endswith(_SENTENCE_ENDS) and heading_rank(text) is None
+        return sentence and self._kind_at(index - 1) == "number" and not self._is_serial(index - 1)
+
     def _remark(self, index: int) -> bool:
         """「……的。 每次扣5分。 由督查局提供依据。」: a sentence after the criteria on the same
         line is the row's remark (备注), not the next row."""
@@ -203,8 +239,19 @@ class _StreamReader:
             item.add_criteria(cell.text)
         elif item is not None and item.points is None and (bare or self._described_only(item)):
             item.points = value
+        elif item is not None and bare and self._group_points_before(index, item):
+            self.stack[-2].draft.points, item.points = item.points, value
         else:
             self.report.ignore(cell.where, cell.text)
+
+    def _group_points_before(self, index: int, item: Draft) -> bool:
+        """「综合类」 | 「1、坚持机制创新……」 | 「30分」 | 「10」: columns 项目 | 内容 | 项目分值 |
+        标准分值, the group's points printed in its first row, after that row's item: the first
+        number is the group's, the second the item's."""
+        if self._kind_at(index - 1) != "number" or len(self.stack) < 2:
+            return False
+        group = self.stack[-2].draft
+        return self.stack[-1].draft is item and group.points is None and group.children == [item]
 
     def _described_only(self, item: Draft) -> bool:
         """A row's requirement, or an item whose lines so far only describe it (a target cell's
@@ -390,7 +437,8 @@ def _numbered_parts(cells: list[Cell]) -> list[Cell]:
 
 
 _PART_SERIAL = re.compile(r"^[一二三四五六七八九十]{1,3}$")
-_FILLED_IN_COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:结果|得分|评分|情况|扣分|分数)$")
+_FILLED_IN_COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:结果|得分|评分|情况|扣分|分数|核分)$")
+_HEADER_PART = re.compile(r"[分值项目号序考核评标准内容具体备注得扣加减权重]")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|汇总|总分|小计)[:：]?$")
 _CRITERION_SERIAL = re.compile(r"^\s*(?:(\d{1,2})([、.．])(?!\d)|[（(](\d{1,2})[)）])")
 _SENTENCE_ENDS = ("。", "；", ";")

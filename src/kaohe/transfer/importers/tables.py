@@ -12,7 +12,7 @@ import re
 from kaohe.textrules.normalize import to_simplified
 from kaohe.textrules.vocabulary import SCORING_WORD
 from kaohe.transfer.importers.amounts import bare_amount
-from kaohe.transfer.importers.drafts import Draft
+from kaohe.transfer.importers.drafts import Draft, named_by_first_clause
 from kaohe.transfer.importers.grid import Cell, Grid
 from kaohe.transfer.importers.headers import (
     ASSESSOR,
@@ -39,9 +39,11 @@ _PROSE = re.compile(r"[。；;]|\n|^\s*\d+[.．、]")
 class TableReader:
     """Reads data rows into drafts under one root; one reader may take several tables."""
 
-    def __init__(self, report: ImportReport) -> None:
+    def __init__(self, report: ImportReport, *, exported: bool = False) -> None:
         self.root = Draft(name="")
         self.report = report
+        self.exported = exported
+        """A kaohe export: its names are a scheme's, kept as written however long."""
         self.columns: Columns | None = None
         self.preamble: list[Cell] = []
         self._path: list[Draft | None] = []
@@ -129,6 +131,8 @@ class TableReader:
         top = self.group or self.root
         parent = next((draft for draft in reversed(self._path[:level]) if draft), top)
         draft = Draft.from_text(cell.text, where=cell.where)
+        if not self.exported and _written_out(cell.text):
+            draft = named_by_first_clause(draft)
         parent.children.append(draft)
         self._path[level] = draft
         for deeper in range(level + 1, len(self._path)):
@@ -143,6 +147,8 @@ class TableReader:
         child = Draft.from_text(cell.text)
         if child.points is not None or parent.points is None or self._text_of(row, POINTS):
             return False
+        if _NAMED_ITEM.match(cell.text):
+            return False  # 「5、确权划界依法管护」 after items 1 to 4: the next item, cut short
         return not self._text_of(row, CRITERIA) or bool(_PROSE.search(cell.text))
 
     def _fill(self, leaf: Draft, row: list[Cell]) -> None:
@@ -152,11 +158,10 @@ class TableReader:
         leaf.add_criteria(criteria)
         if not self._text_of(row, POINTS):
             leaf.amount = bare_amount(criteria)
-        points = parse_points(self._text_of(row, POINTS))
-        owner = self._points_owner(leaf, row, points) if points is not None else leaf
-        if points is not None and owner is not None:
-            owner.points = points.points
-            owner.facts.update(points.node)
+        if self._points_per_level():
+            self._level_points(row)
+        else:
+            self._row_points(leaf, row)
         leaf.add_assessor(self._text_of(row, ASSESSOR))
         leaf.add_owners(
             leaders=self._text_of(row, LEADERS),
@@ -164,6 +169,30 @@ class TableReader:
             persons=self._text_of(row, PERSONS),
         )
         self._ignore_stray(row)
+
+    def _row_points(self, leaf: Draft, row: list[Cell]) -> None:
+        points = parse_points(self._text_of(row, POINTS))
+        owner = self._points_owner(leaf, row, points) if points is not None else leaf
+        if points is not None and owner is not None:
+            owner.points = points.points
+            owner.facts.update(points.node)
+
+    def _points_per_level(self) -> bool:
+        """「项目 | 分值 | 考核标准 | 单项分值」: a points column for each level of indicators."""
+        assert self.columns is not None
+        levels = len(self.columns.level_columns)
+        return levels > 1 and len(self.columns.of(POINTS)) == levels
+
+    def _level_points(self, row: list[Cell]) -> None:
+        """Each level's points from its own column, in order; a merged cell was taken where
+        its indicator opened."""
+        assert self.columns is not None
+        for draft, column in zip(self._path, self.columns.of(POINTS), strict=True):
+            cell = _cell(row, column)
+            points = parse_points(cell.text) if not cell.merged else None
+            if draft is not None and points is not None and draft.points is None:
+                draft.points = points.points
+                draft.facts.update(points.node)
 
     def _points_owner(self, leaf: Draft, row: list[Cell], points: NamedPoints) -> Draft | None:
         """The row's points cell scores its deepest indicator, unless that one wrote other
@@ -211,6 +240,18 @@ class TableReader:
 def _scores(row: list[Cell]) -> bool:
     """A note that scores (「……的，一票否决」) is kept for a person, never dropped."""
     return any(SCORING_WORD.search(to_simplified(cell.text)) for cell in row)
+
+
+# 「5、确权划界依法管护」, 「有效改善住房条件」: a short name (numbered or not), no sentence.
+_NAMED_ITEM = re.compile(r"^\s*(?:\d{1,2}[、.．])?\s*[^，,。；;：:\d]{2,20}$")
+_TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[)）]\s*$")
+
+
+def _written_out(name: str) -> bool:
+    """「行政权力规范化建设。进一步规范……并公示公开。(4分)」: a requirement written out in
+    sentences in the name's column, named by its first clause (the rest describes the item).
+    A long name that ends as a name (「认真落实……形势持续稳定(6分)」) is kept whole."""
+    return _TRAILING_BRACKET.sub("", name.strip()).rstrip().endswith(("。", "；", ";"))
 
 
 def _repeats(cell: Cell, current: Draft | None) -> bool:

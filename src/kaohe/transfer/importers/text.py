@@ -15,7 +15,7 @@ from kaohe.transfer.importers.headers import find_columns
 from kaohe.transfer.importers.outline import read_outline
 from kaohe.transfer.importers.registry import Reading, importer
 from kaohe.transfer.importers.report import ImportReport
-from kaohe.transfer.importers.runon import joined_page_lines
+from kaohe.transfer.importers.runon import enumerators_moved_down, joined_page_lines
 from kaohe.transfer.importers.stream import read_stream
 from kaohe.transfer.importers.tables import NOTE_ROW, TableReader
 from kaohe.transfer.limits import Upload, decode_text
@@ -30,7 +30,7 @@ TABLE_END_BLANKS = 3
 @importer("text")
 def read_text(upload: Upload, report: ImportReport) -> Reading:
     text = decode_text(upload.data).replace("\r\n", "\n").replace("\r", "\n")
-    text = joined_page_lines(text)
+    text = enumerators_moved_down(joined_page_lines(text))
     title = find_title(text)
     if sum(line.startswith("\t") for line in text.split("\n")) >= MIN_TAB_LINES:
         grid = tab_grid(text)

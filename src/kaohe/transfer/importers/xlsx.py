@@ -11,6 +11,7 @@ from typing import Any
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kaohe.transfer.importers.embedded import carries_scheme
 from kaohe.transfer.importers.grid import Cell, Grid, clean_text, column_letter, grid_text
 from kaohe.transfer.importers.registry import Reading, importer
 from kaohe.transfer.importers.report import ImportReport
@@ -24,12 +25,13 @@ MAX_COLUMNS = 60
 @importer("xlsx")
 def read_workbook(upload: Upload, report: ImportReport) -> Reading:
     workbook = open_layout(upload.data)
+    exported = carries_scheme(upload.data)
     try:
         texts: list[str] = []
         for sheet in workbook.worksheets:
             grid = sheet_grid(sheet)
             texts.append(grid_text(grid))
-            reader = TableReader(report)
+            reader = TableReader(report, exported=exported)
             if reader.read(grid) and reader.root.children:
                 _note_other_sheets(workbook.worksheets, sheet, report)
                 return Reading(root=reader.root, title=reader.title(), cells=texts[-1])
