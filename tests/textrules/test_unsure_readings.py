@@ -129,3 +129,15 @@ def test_an_amount_halved_for_some_cases_is_flagged_with_it():
     assert is_flagged("获县级表彰加1分,与其他单位联合表彰的减半计算。")
     assert is_flagged("每次扣0.5分,同类问题反复出现的按双倍扣。")
     assert is_flagged("每件扣0.2分,被省级通报的按三倍计。")
+
+
+def test_one_award_graded_by_the_level_that_gave_it_is_flagged_not_read_as_sums():
+    # Three once-only bonuses with the total cap on the last alone would add 3 + 2 + 1 and
+    # cap only 市级: the levels of one award and their cap are for a person to set.
+    assert is_flagged("国家级加3分、省级加2分、市级加1分，最多加5分。")
+    assert is_flagged("受到国家级表彰加5分，省级加3分。")
+
+
+def test_different_failings_that_mention_a_level_still_stand_as_two_rules():
+    reading = rules("未建立台账的扣2分，市级检查发现问题的扣1分。")
+    assert [rule["amount"] for rule in reading] == [Decimal(-2), Decimal(-1)]

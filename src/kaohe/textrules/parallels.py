@@ -17,7 +17,7 @@ from decimal import Decimal
 from kaohe.textrules.drafts import Draft
 from kaohe.textrules.patterns.severity import SEVERITIES
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD
-from kaohe.textrules.vocabulary import COUNTER
+from kaohe.textrules.vocabulary import COUNTER, LEVELS
 
 _CLAUSES = re.compile(r"[,;:。]")
 _NOISE = re.compile(
@@ -25,6 +25,8 @@ _NOISE = re.compile(
     rf"|(?:一|1)\s*{COUNTER}$|[\s\d.、()“”\"的]|每\s*[\u4e00-\u9fff]?$"
 )
 _SEVERITY = re.compile(SEVERITIES)
+# 「国家级加3分、省级加2分、市级加1分」: one award graded by the level that gave it.
+_LEVEL = re.compile("|".join(LEVELS))
 # 「如案件已破」, 「若…」, 「但…」: a proviso on the amount before it.
 _PROVISO = re.compile(r"^(?:如果?|若|但|其中)")
 _AMOUNTED = frozenset({"per_occurrence", "tiered"})
@@ -87,9 +89,19 @@ def _parallel(earlier: Draft, later: Draft, text: str) -> bool:
     severities = {found.group(0) for found in _SEVERITY.finditer(first + "|" + second)}
     if _SEVERITY.search(first) and _SEVERITY.search(second) and len(severities) > 1:
         return True
+    if _differ_by(_LEVEL, first, text[earlier.end : later.start]):
+        return True
     return _told_apart_by_a_word(first, second) or _once_of_the_counted(
         earlier, later, first, second
     )
+
+
+def _differ_by(words: re.Pattern[str], first: str, second: str) -> bool:
+    """The second condition names one of the words, and not the one the first names last (the
+    first may reach back over grades already joined: 「国家级加3分、省级加2分、市级…」)."""
+    before = [found.group(0) for found in words.finditer(first)]
+    after = {found.group(0) for found in words.finditer(second)}
+    return bool(before) and len(after) == 1 and before[-1] not in after
 
 
 _SAME_WORDS = 3
