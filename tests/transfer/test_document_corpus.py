@@ -81,13 +81,13 @@ def test_no_real_document_is_refused_in_any_of_its_forms(folder):
 # dev), less a little: the figures may rise, never fall. The validation split is not enforced
 # here, so that no change is ever tuned against it. Session 8 brought d001–d168 to 0 wrong;
 # session 9 opened d170–d203 and brought the split to 8 wrong. Session 10 opened d210–d301 (held
-# out in session 9, measured unseen twice: 86 wrong, 63 missing at the end), so the development
-# split's floors are those of the enlarged split, d001–d301, until the reader's work raises them;
-# session 10's work on confident-but-wrong readings (branch rwrong3) brought it to 53 wrong.
-DEV_MAXIMUM_WRONG = 53
-DEV_MINIMUM_EXACT_SHARE = Decimal("71.4")
-DEV_MAXIMUM_MISSING = 106
-DEV_MINIMUM_TREES = 47
+# out in session 9, measured unseen twice: 86 wrong, 63 missing at the end): the enlarged split,
+# d001–d301, read 94 wrong, 108 missing, 69.8% exact, 47 trees, and session 10's three reader
+# branches merged brought it to 49 wrong, 62 missing, 72.4% exact, 63 trees.
+DEV_MAXIMUM_WRONG = 49
+DEV_MINIMUM_EXACT_SHARE = Decimal("72.4")
+DEV_MAXIMUM_MISSING = 62
+DEV_MINIMUM_TREES = 63
 
 
 def test_the_dev_split_reads_no_worse_than_it_has_read():
@@ -103,14 +103,14 @@ def test_the_dev_split_reads_no_worse_than_it_has_read():
 
 
 # The issue's target on the whole corpus is 0 refused, 0 wrong, 0 missing and at least 90% exact.
-# These floors are what the whole corpus read at the start of session 10, the fresh held-out
-# documents d310–d402 included (measured before session 10's reader work, on their labels after
-# a second reading; never read by the reader's developers): they may rise, never fall, until
+# These floors are what the whole corpus read at the end of session 10's reader work, the fresh
+# held-out documents d310–d402 included (never read by the reader's developers; before that work
+# they read 77 wrong, 54 missing, 53.5% exact, 6 trees of 84): they may rise, never fall, until
 # they reach the target.
-WHOLE_MAXIMUM_WRONG = 171
-WHOLE_MAXIMUM_MISSING = 162
-WHOLE_MINIMUM_EXACT_SHARE = Decimal("65.3")
-WHOLE_MINIMUM_TREES = 53
+WHOLE_MAXIMUM_WRONG = 123
+WHOLE_MAXIMUM_MISSING = 118
+WHOLE_MINIMUM_EXACT_SHARE = Decimal("67.4")
+WHOLE_MINIMUM_TREES = 69
 
 
 def test_the_whole_corpus_reads_no_worse_than_it_has_read():
