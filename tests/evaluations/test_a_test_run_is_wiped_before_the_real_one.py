@@ -1,5 +1,6 @@
 from typing import Any
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 
@@ -33,3 +34,20 @@ def test_a_named_evaluator_cannot_vote_before_the_real_run(
     client.force_login(found.principal)
     response = client.get(reverse("evaluations:vote", args=[found.principal_group.pk]))
     assert response.status_code == 403 and "未开放" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "tested, said",
+    [(False, "测评已开启</"), (True, "测评已开启；试测码和试测票已清除")],
+)
+def test_opening_says_test_codes_were_wiped_only_when_there_was_a_test_run(
+    leadership_review: Any, client: Any, tested: bool, said: str
+) -> None:
+    found = leadership_review
+    if tested:
+        actions.start_test(found.office, found.evaluation)
+    client.force_login(found.office)
+
+    page = client.post(reverse("evaluations:open", args=[found.evaluation.pk]), follow=True)
+
+    assert said in page.content.decode()

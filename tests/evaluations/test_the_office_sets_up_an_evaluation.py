@@ -121,3 +121,35 @@ def test_the_settings_are_frozen_once_the_real_run_opens(leadership_review: Any)
     actions.open_evaluation(found.office, found.evaluation)
     with pytest.raises(ValidationError, match="进行中，设置不可再改"):
         actions.change_evaluation(found.office, found.evaluation, drop_extremes=True)
+
+
+def test_administrators_are_never_offered_or_accepted_as_named_evaluators(
+    leadership: Any, client: Any
+) -> None:
+    from kaohe.accounts.roles import Role
+
+    keeper = leadership.person("zjg_sysadmin", leadership.office_unit, Role.SYSTEM_ADMIN)
+    keeper.full_name = "系统管理员甲"
+    keeper.save()
+    client.force_login(leadership.office)
+    evaluation = actions.create_evaluation(
+        leadership.office, leadership.cycle, name="测评", **window()
+    )
+    form_url = reverse("evaluations:group_new", args=[evaluation.pk])
+
+    assert "系统管理员甲" not in client.get(form_url).content.decode()
+    response = client.post(
+        form_url,
+        {
+            "name": "主要领导",
+            "item_group": "班子测评#主要领导",
+            "scope": "all",
+            "marking": "grade",
+            "dimensions": "工作作风",
+            "satisfied_points": "100",
+            "fairly_points": "60",
+            "unsatisfied_points": "0",
+            "members": [keeper.pk],
+        },
+    )
+    assert response.status_code == 200 and not evaluation.groups.exists()

@@ -3,6 +3,7 @@ in its X-CSRFToken header, and is answered 204 once the ballot is stored, or wit
 in Chinese. The marks are checked where the form's are (marks.py:read_marks)."""
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -108,3 +109,18 @@ def test_a_named_evaluators_ballot_goes_the_same_way(leadership_review: Any) -> 
 
     assert first.status_code == 204 and Ballot.objects.count() == 1
     assert again.status_code == 403 and "您不能填写" in again.content.decode()
+
+
+def test_the_phone_page_names_its_own_icon_so_the_phone_asks_for_nothing_missing(
+    leadership_review: Any,
+) -> None:
+    # Without a named icon a phone's browser asks for /favicon.ico, which the app does not serve.
+    from django.contrib.staticfiles import finders
+
+    found = leadership_review
+    open_now(found, found.evaluation)
+    [code] = actions.issue_codes(found.office, found.principal_group, 1)
+    page = Client().get(f"/evaluations/v/{code}/").content.decode()
+
+    [icon] = re.findall(r'<link rel="icon" href="/static/([^"]+)"', page)
+    assert finders.find(icon)

@@ -45,3 +45,12 @@ def test_a_form_posted_without_csrf_token_is_refused_in_chinese(db, org):
     response = client.post(reverse("accounts:unlock", args=[org.users[Role.REPORTER].pk]))
     assert response.status_code == 403
     assert "页面已过期" in response.content.decode()
+
+
+def test_opening_a_form_action_in_the_address_bar_says_why_in_chinese(login):
+    # 「退出」 only takes a POST; a user who types or bookmarks its address gets a Chinese page.
+    response = login(Role.REPORTER).get(reverse("logout"))
+    assert response.status_code == 405
+    page = response.content.decode()
+    assert "不能这样访问此页面" in page
+    assert "POST" in response["Allow"]

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 
 from kaohe import engine
 from kaohe.accounts.models import User
+from kaohe.accounts.roles import ADMINISTRATOR_ROLES
 from kaohe.cycles.facts import cycle_scheme
 from kaohe.cycles.models import Cycle
 from kaohe.evaluations.actions import DimensionLine
@@ -141,7 +142,11 @@ class GroupForm(StyledModelForm):
             fields["item_group"].help_text = NO_EVALUATION_ITEM
             fields["item_group"].error_messages["required"] = NO_EVALUATION_ITEM
         fields["units"].queryset = cycle.cycle_units.all()
-        fields["members"].queryset = User.objects.filter(is_active=True).order_by("username")
+        fields["members"].queryset = (
+            User.objects.filter(is_active=True)
+            .exclude(role_grants__role__in=ADMINISTRATOR_ROLES)  # they keep the system, never rate
+            .order_by("username")
+        )
         group = self.instance
         if group.pk:
             self.initial.update(

@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "kaohe.uploads.RequestBodyCapMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "kaohe.web.middleware.ContentSecurityPolicyMiddleware",
+    "kaohe.web.middleware.ChineseMethodNotAllowedMiddleware",
     "kaohe.audit.middleware.RequestContextMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

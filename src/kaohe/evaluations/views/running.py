@@ -56,24 +56,38 @@ def tally_tables(evaluation: Evaluation) -> list[dict[str, Any]]:
     ]
 
 
-def moved(step: Callable[..., Any], done: str) -> Callable[..., HttpResponse]:
+def moved(
+    step: Callable[..., Any], done: str | Callable[[str], str]
+) -> Callable[..., HttpResponse]:
+    """A view for one step of the evaluation's life; `done` says what happened, from the status
+    the evaluation had before the step when it depends on it."""
+
     @require_POST
     @office_only
     def view(request: HttpRequest, evaluation_id: int) -> HttpResponse:
         evaluation = find_evaluation(evaluation_id)
+        was = evaluation.status
         try:
             step(request.user, evaluation)
         except ValidationError as error:
             messages.error(request, "；".join(error.messages))
         else:
-            messages.success(request, done)
+            messages.success(request, done if isinstance(done, str) else done(was))
         return redirect("evaluations:detail", evaluation_id=evaluation.pk)
 
     return view
 
 
 start_test = moved(actions.start_test, "已开始试测：生成的测评码为试测码，正式开启时一并清除")
-open_evaluation = moved(actions.open_evaluation, "测评已开启；试测码和试测票已清除")
+
+
+def opened(was: str) -> str:
+    if was == Evaluation.Status.TESTING:
+        return "测评已开启；试测码和试测票已清除"
+    return "测评已开启"
+
+
+open_evaluation = moved(actions.open_evaluation, opened)
 close_evaluation = moved(actions.close_evaluation, "测评已结束，可以计票")
 
 

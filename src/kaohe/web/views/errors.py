@@ -28,6 +28,24 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     )
 
 
+def method_not_allowed(request: HttpRequest, allowed: str) -> HttpResponse:
+    response = render(
+        request,
+        "web/error.html",
+        {
+            "code": 405,
+            "title": "不能这样访问此页面",
+            "message": (
+                "此页面不接受这种请求（例如直接打开了只用于提交表单的地址）。"
+                "请从页面上的按钮或链接进入。"
+            ),
+        },
+        status=405,
+    )
+    response["Allow"] = allowed
+    return response
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     return render(
         request,
