@@ -28,6 +28,7 @@ from kaohe.textrules.parts import zero_of_the_item_above, zero_within_part
 from kaohe.textrules.patterns.base import GUESS, Finding
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD, Reading, ReadRule
 from kaohe.textrules.sentences import SentenceReading, read_sentence
+from kaohe.textrules.shortages import doubt_unlisted_shortages
 
 
 def read_criteria(
@@ -53,6 +54,7 @@ def read_criteria(
             node.update(finding.node)
     drafts.extend(_cut_off_end(readings, drafts))
     drafts = join_minimums(gather_checklists(drafts, readings, text, name), clean)
+    drafts = doubt_unlisted_shortages(drafts, clean, normalize(name))
     drafts = join_limit_sentences(drafts, readings)
     drafts = join_severity_tiers(merge_levels(drafts, clean), clean)
     drafts = join_graded_conditions(drafts, clean, readings, text)
