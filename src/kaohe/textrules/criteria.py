@@ -29,6 +29,7 @@ from kaohe.textrules.patterns.base import GUESS, Finding
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD, Reading, ReadRule
 from kaohe.textrules.sentences import SentenceReading, read_sentence
 from kaohe.textrules.shortages import doubt_unlisted_shortages
+from kaohe.textrules.wording import read_by_wording
 
 
 def read_criteria(
@@ -63,6 +64,7 @@ def read_criteria(
     drafts = doubt_parallel_amounts(zero_within_part(drafts, clean, points), clean)
     drafts = zero_of_the_item_above(drafts, clean) if nested else drafts
     drafts = _discretion_joins_flag(doubt_damaged_amounts(drafts, clean, points), clean)
+    drafts = read_by_wording(drafts, clean)
     drafts = [draft for draft in drafts if not _full_marks(draft, drafts, clean)]
     values = _credits_are_values(drafts, clean, points)
     drafts = [

@@ -1,0 +1,81 @@
+"""Words around an amount that change what it means, read by the rule of the wording.
+
+「其他依次递减0.2分」 is a sequence down a ranking, not 0.2 taken once; 「每高(低)于1个百分点
+加(减)1分」 and 「本项最多加减10分」 go both ways; 「该项考核得零分」 zeroes the item;
+「不得分或酌情扣分」 leaves the whole item's points to the assessor, zero being only the end of
+that range.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kaohe.textrules.clauses import clause_start
+from kaohe.textrules.drafts import Draft
+from kaohe.textrules.reading import CONFIDENCE_THRESHOLD
+
+# 「依次递减0.2分」, 「逐名递增」, 「依次减少」: an amount stepping along a ranking or a list.
+_SEQUENCE = re.compile(r"依次\s*(?:递减|递增|减少|增加|减|加|扣|降低)|递减|递增|逐名")
+# 「加(减)1分」, 「加减10分」, 「增(减)1亿元」: an amount either way.
+_BOTH_WAYS = re.compile(
+    r"(?:加|增|高)\s*\(\s*(?:减|降|低)\s*\)|(?:减|降|低)\s*\(\s*(?:加|增|高)\s*\)|加减"
+)
+# 「得零分」, 「计0分」, 「为0分」: the item scores nothing.
+_ZERO = re.compile(r"(?:得|计|记|为)\s*(?:零|0)\s*分")
+# 「不得分或酌情扣分」, 「酌情扣分或者不得分」: a choice up to the whole item.
+_ZERO_OR_DISCRETION = re.compile(
+    r"不得分\s*(?:或者|或)\s*(?:酌情|视情)|(?:酌情|视情)[^,;。]{0,4}?(?:或者|或)\s*不得分"
+)
+
+
+def read_by_wording(drafts: list[Draft], text: str) -> list[Draft]:
+    """``text`` is the normalised text the drafts' offsets point into."""
+    drafts = [_zero_as_event(draft, text) for draft in drafts]
+    drafts = [draft.doubted() if _doubtful(draft, text) else draft for draft in drafts]
+    return _zero_within_discretion(drafts, text)
+
+
+def _clause(draft: Draft, text: str) -> str:
+    return text[clause_start(text, draft.start) : draft.end]
+
+
+def _doubtful(draft: Draft, text: str) -> bool:
+    """A one-time or counted amount stepping along a sequence or going either way."""
+    if draft.confidence < CONFIDENCE_THRESHOLD or draft.rule.get("kind") != "per_occurrence":
+        return False
+    clause = _clause(draft, text)
+    return _SEQUENCE.search(clause) is not None or _BOTH_WAYS.search(clause) is not None
+
+
+def _zero_as_event(draft: Draft, text: str) -> Draft:
+    """An amount of 0 earned (「得零分」) is no amount: the item scores 0 when it happens."""
+    rule = draft.rule
+    zero = rule.get("kind") == "per_occurrence" and rule.get("amount") == 0
+    if zero and _ZERO.search(text, draft.start, draft.end):
+        return replace(draft, rule={"kind": "zero_on_event"})
+    return draft
+
+
+def _zero_within_discretion(drafts: list[Draft], text: str) -> list[Draft]:
+    """「不得分或酌情扣分」: one amount the assessor chooses, up to the item's points."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        if draft.rule.get("kind") != "zero_on_event" or not _offered_with_discretion(draft, text):
+            kept.append(draft)
+        elif not any(_discretion_beside(other, draft, text) for other in drafts):
+            chosen = {"kind": "discretionary", "direction": "deduct"}
+            kept.append(replace(draft, rule=chosen))
+    return kept
+
+
+def _offered_with_discretion(draft: Draft, text: str) -> bool:
+    start = clause_start(text, draft.start)
+    end = text.find(",", draft.end)
+    end = len(text) if end < 0 else end
+    return _ZERO_OR_DISCRETION.search(text, start, end) is not None
+
+
+def _discretion_beside(other: Draft, zero: Draft, text: str) -> bool:
+    chosen = other.rule.get("kind") == "discretionary" and "guesses" not in other.rule
+    return chosen and clause_start(text, other.start) == clause_start(text, zero.start)

@@ -1,0 +1,34 @@
+"""Words around an amount that change what it means (kaohe.textrules.wording)."""
+
+from decimal import Decimal
+
+from kaohe.textrules import read_criteria
+from tests.textrules.helpers import is_flagged, only_rule
+
+
+def test_an_amount_stepping_down_a_ranking_goes_to_a_person():
+    assert is_flagged("考核排名第一的得满分;其余依次递减0.5分。")
+
+
+def test_an_amount_either_way_goes_to_a_person():
+    assert is_flagged("本项目最多加减5分。")
+    assert is_flagged("每高(低)于全市平均水平1个百分点加(减)0.5分。")
+
+
+def test_earning_nothing_written_as_zero_points_zeroes_the_item():
+    assert only_rule("发生重大责任事故的,本项得零分。") == {"kind": "zero_on_event"}
+
+
+def test_no_points_or_a_deduction_at_discretion_is_one_choice_up_to_the_items_points():
+    for text in (
+        "未建立工作台账或台账不规范的,不得分或酌情扣分。",
+        "工作落实不到位的,酌情扣分或者不得分。",
+    ):
+        reading = read_criteria(text, points=Decimal(5))
+        assert [rule.rule for rule in reading.rules] == [
+            {"kind": "discretionary", "direction": "deduct", "max": Decimal(5)}
+        ], text
+
+
+def test_a_ranking_stepped_with_its_amounts_is_still_read():
+    assert only_rule("排名前三的依次加3至1分。")["kind"] == "rank"
