@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from kaohe.textrules.allowances import settle_bonus_allowance
+from kaohe.textrules.bases import settle_base_credits
 from kaohe.textrules.clauses import clause_start, split_sentences
 from kaohe.textrules.combine import (
     gather_checklists,
@@ -64,7 +65,7 @@ def read_criteria(
     drafts = doubt_parallel_amounts(zero_within_part(drafts, clean, points), clean)
     drafts = zero_of_the_item_above(drafts, clean) if nested else drafts
     drafts = _discretion_joins_flag(doubt_damaged_amounts(drafts, clean, points), clean)
-    drafts = read_by_wording(drafts, clean)
+    drafts = settle_base_credits(read_by_wording(drafts, clean), clean, points)
     drafts = [draft for draft in drafts if not _full_marks(draft, drafts, clean)]
     values = _credits_are_values(drafts, clean, points)
     drafts = [
