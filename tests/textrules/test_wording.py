@@ -32,3 +32,10 @@ def test_no_points_or_a_deduction_at_discretion_is_one_choice_up_to_the_items_po
 
 def test_a_ranking_stepped_with_its_amounts_is_still_read():
     assert only_rule("排名前三的依次加3至1分。")["kind"] == "rank"
+
+
+def test_none_earning_nothing_after_an_amount_per_thing_is_no_second_rule():
+    reading = read_criteria("每引进1个项目计3分,没有不计分。")
+    assert [(rule.rule["kind"], rule.source) for rule in reading.rules] == [
+        ("per_occurrence", "每引进1个项目计3分,没有不计分")
+    ]

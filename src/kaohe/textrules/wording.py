@@ -32,6 +32,7 @@ _ZERO_OR_DISCRETION = re.compile(
 def read_by_wording(drafts: list[Draft], text: str) -> list[Draft]:
     """``text`` is the normalised text the drafts' offsets point into."""
     drafts = [_zero_as_event(draft, text) for draft in drafts]
+    drafts = _none_earns_none(drafts, text)
     drafts = [draft.doubted() if _doubtful(draft, text) else draft for draft in drafts]
     return _zero_within_discretion(drafts, text)
 
@@ -46,6 +47,31 @@ def _doubtful(draft: Draft, text: str) -> bool:
         return False
     clause = _clause(draft, text)
     return _SEQUENCE.search(clause) is not None or _BOTH_WAYS.search(clause) is not None
+
+
+# 「没有不计分」, 「无新增不得分」, 「未新增的不得分」: nothing done, the condition of a zero.
+_NONE = re.compile(r"^[,;\s]*(?:没有|无|未)[\u4e00-\u9fff]{0,3}?的?\s*$")
+
+
+def _none_earns_none(drafts: list[Draft], text: str) -> list[Draft]:
+    """「每个项目计2分,没有不计分」: after an amount earned per thing, that none earns nothing is
+    what the count already says — no second rule; the count quotes it."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        if kept and _nothing_after_count(kept[-1], draft, text):
+            kept[-1] = replace(kept[-1], end=draft.end)
+        else:
+            kept.append(draft)
+    return kept
+
+
+def _nothing_after_count(counted: Draft, zero: Draft, text: str) -> bool:
+    rule = counted.rule
+    earned = rule.get("kind") == "per_occurrence" and rule.get("amount", 0) > 0
+    per_thing = earned and "unit" in rule and "cap" not in rule
+    same = counted.sentence == zero.sentence and counted.confidence >= CONFIDENCE_THRESHOLD
+    zeroes = zero.rule.get("kind") == "zero_on_event"
+    return zeroes and per_thing and same and _NONE.match(text[counted.end : zero.start]) is not None
 
 
 def _zero_as_event(draft: Draft, text: str) -> Draft:
