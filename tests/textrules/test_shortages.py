@@ -41,3 +41,11 @@ def test_a_quantity_short_of_a_standard_is_no_one_time_amount():
 
 def test_a_minimum_for_each_of_several_things_is_not_one_shortfall():
     assert is_flagged("在市级以上媒体发稿各不少于2篇,每少1篇扣0.5分。")
+
+
+def test_a_rate_by_a_share_is_no_count_per_time():
+    assert is_flagged("合格率每低于目标值2%,扣1分。")
+
+
+def test_one_item_of_a_list_written_before_it_goes_to_a_person():
+    assert is_flagged("资料齐全规范,台账、档案和记录有一项扣0.5分。")

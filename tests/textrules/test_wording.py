@@ -39,3 +39,12 @@ def test_none_earning_nothing_after_an_amount_per_thing_is_no_second_rule():
     assert [(rule.rule["kind"], rule.source) for rule in reading.rules] == [
         ("per_occurrence", "每引进1个项目计3分,没有不计分")
     ]
+
+
+def test_amounts_for_numbers_of_times_reached_grade_the_amount_once_beside_them():
+    assert is_flagged("迟到一次扣0.5分,三次(含)以上扣3分。")
+    assert only_rule("累计缺课满3次及以上扣0.5分/人。")["unit"] == "人"
+
+
+def test_a_minimum_whose_number_was_lost_goes_to_a_person():
+    assert is_flagged("每年召开专题会议不少于的扣1分。")

@@ -23,9 +23,15 @@ _ITEMS_SHORT = re.compile(
     rf"(?:缺|少|漏|差)(?:少)?\s*{_ONE}\s*[项項]"
     rf"|每\s*[项項]\s*(?:未|不|没|达不到|達不到)"
     rf"|(?<![每第])(?:有\s*)?{_ONE}\s*[项項]\s*(?:未|不|没|达不到|達不到)"
+    rf"|有\s*{_ONE}\s*[项項]\s*(?=扣|减)"
 )
-# 「缺一次」, 「缺少一次」, 「每少于一次」: times short of a minimum.
-_TIMES_SHORT = re.compile(rf"(?:缺少?|(?<![不至])少于)\s*{_ONE}\s*次")
+# 「缺一次」, 「少一次会议」, 「每少于一次」: times short of a minimum.
+_TIMES_SHORT = re.compile(rf"(?:缺少?|(?<![不至])少于?)\s*{_ONE}\s*次")
+# 「每低于目标值3%」, 「每下降1个百分点」: a rate by a share, which no count per time reads.
+_SHARE_RATE = re.compile(r"每[^,;。]{0,12}?\d+(?:\.\d+)?\s*(?:%|‰|个?百分点)")
+# Spaces inside words: a table's line breaks, and a page's pinyin after each character
+# (「一項(xiàng)達(dá)不到」), which normalising blanked out.
+_SPACE = re.compile(r"\s+")
 # 「少1㎡」, 「差一人」: a quantity short of a standard, counted per unit short.
 _QUANTITY_SHORT = re.compile(rf"(?:少|缺|差)\s*{_ONE}\s*[^\s\d一,;、的]")
 # 「各不少于3篇」, 「每项至少要三次」: a minimum for each of several things.
@@ -51,11 +57,12 @@ def _unlisted(draft: Draft, text: str, name: str) -> bool:
     if draft.confidence < CONFIDENCE_THRESHOLD:
         return False
     rule = draft.rule
-    condition = text[_condition_start(draft, text) : draft.end]
-    before = name + "\n" + _recent(text, draft.start)
+    condition = _SPACE.sub("", text[_condition_start(draft, text) : draft.end])
+    before = _SPACE.sub("", name + "。" + _recent(text, draft.start))
     if rule.get("kind") == "per_occurrence" and "levels" not in rule:
         return bool(
-            (_ITEMS_SHORT.search(condition) and _closed_list(before, rule))
+            _SHARE_RATE.search(condition)
+            or (_ITEMS_SHORT.search(condition) and _closed_list(before, rule))
             or (_TIMES_SHORT.search(condition) and _minimum_before(before))
             or (_once(rule) and _QUANTITY_SHORT.search(condition))
         )

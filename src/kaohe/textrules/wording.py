@@ -21,6 +21,13 @@ _SEQUENCE = re.compile(r"依次\s*(?:递减|递增|减少|增加|减|加|扣|降
 _BOTH_WAYS = re.compile(
     r"(?:加|增|高)\s*\(\s*(?:减|降|低)\s*\)|(?:减|降|低)\s*\(\s*(?:加|增|高)\s*\)|加减"
 )
+# 「两次(含)以上扣5分」, 「3次及以上」: an amount for a number of times reached, beside which an
+# amount 「一次」 grades the same thing rather than counting it.
+_TIMES_REACHED = re.compile(
+    r"[两二三四五六七八九十\d]+\s*[次起件例]\s*(?:\(\s*含\s*\)\s*)?(?:及|或)?以上"
+)
+# 「全年开展培训不少于的扣2分」: a minimum whose number the text lost.
+_LOST_NUMBER = re.compile(r"(?:不少于|不低于|至少|不超过|达到)\s*(?=的|[,;。]|扣|加|得)")
 # 「得零分」, 「计0分」, 「为0分」: the item scores nothing.
 _ZERO = re.compile(r"(?:得|计|记|为)\s*(?:零|0)\s*分")
 # 「不得分或酌情扣分」, 「酌情扣分或者不得分」: a choice up to the whole item.
@@ -34,6 +41,7 @@ def read_by_wording(drafts: list[Draft], text: str) -> list[Draft]:
     drafts = [_zero_as_event(draft, text) for draft in drafts]
     drafts = _none_earns_none(drafts, text)
     drafts = [draft.doubted() if _doubtful(draft, text) else draft for draft in drafts]
+    drafts = _doubt_count_grades(drafts, text)
     return _zero_within_discretion(drafts, text)
 
 
@@ -46,7 +54,8 @@ def _doubtful(draft: Draft, text: str) -> bool:
     if draft.confidence < CONFIDENCE_THRESHOLD or draft.rule.get("kind") != "per_occurrence":
         return False
     clause = _clause(draft, text)
-    return _SEQUENCE.search(clause) is not None or _BOTH_WAYS.search(clause) is not None
+    either = _SEQUENCE.search(clause) or _BOTH_WAYS.search(clause)
+    return either is not None or _LOST_NUMBER.search(clause) is not None
 
 
 # 「没有不计分」, 「无新增不得分」, 「未新增的不得分」: nothing done, the condition of a zero.
@@ -72,6 +81,23 @@ def _nothing_after_count(counted: Draft, zero: Draft, text: str) -> bool:
     same = counted.sentence == zero.sentence and counted.confidence >= CONFIDENCE_THRESHOLD
     zeroes = zero.rule.get("kind") == "zero_on_event"
     return zeroes and per_thing and same and _NONE.match(text[counted.end : zero.start]) is not None
+
+
+def _doubt_count_grades(drafts: list[Draft], text: str) -> list[Draft]:
+    """「无故缺席一次扣2分,两次(含)以上扣5分,三次(含)以上不得分」: amounts for numbers of times
+    reached grade the same failing; whether they add up is for a person to say."""
+    graded = {
+        draft.sentence
+        for draft in drafts
+        if _TIMES_REACHED.search(text, clause_start(text, draft.start), draft.end)
+    }
+    amounts = [draft.sentence for draft in drafts]
+    beside = {sentence for sentence in amounts if amounts.count(sentence) > 1}
+    counted = {
+        d.sentence for d in drafts if d.rule.get("kind") == "per_occurrence" and "unit" in d.rule
+    }
+    doubted = graded & beside & counted
+    return [draft.doubted() if draft.sentence in doubted else draft for draft in drafts]
 
 
 def _zero_as_event(draft: Draft, text: str) -> Draft:
