@@ -48,3 +48,9 @@ def test_amounts_for_numbers_of_times_reached_grade_the_amount_once_beside_them(
 
 def test_a_minimum_whose_number_was_lost_goes_to_a_person():
     assert is_flagged("每年召开专题会议不少于的扣1分。")
+
+
+def test_a_credit_followed_by_a_value_by_rate_goes_to_a_person_with_the_rate():
+    reading = read_criteria("全面完成补植任务得10分,未完成按完成率得分。")
+    assert [rule.flagged for rule in reading.rules] == [True]
+    assert reading.rules[0].source.endswith("按完成率得分")

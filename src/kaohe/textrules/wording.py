@@ -28,6 +28,8 @@ _TIMES_REACHED = re.compile(
 )
 # 「全年开展培训不少于的扣2分」: a minimum whose number the text lost.
 _LOST_NUMBER = re.compile(r"(?:不少于|不低于|至少|不超过|达到)\s*(?=的|[,;。]|扣|加|得)")
+# 「…得20分,未达到标准按合格率得分」: short of the standard, the value follows a rate.
+_BY_RATE_OTHERWISE = re.compile(r"按[^,;。]{0,10}?率\s*(?:得分|计分|折算|赋分)")
 # 「得零分」, 「计0分」, 「为0分」: the item scores nothing.
 _ZERO = re.compile(r"(?:得|计|记|为)\s*(?:零|0)\s*分")
 # 「不得分或酌情扣分」, 「酌情扣分或者不得分」: a choice up to the whole item.
@@ -40,7 +42,9 @@ def read_by_wording(drafts: list[Draft], text: str) -> list[Draft]:
     """``text`` is the normalised text the drafts' offsets point into."""
     drafts = [_zero_as_event(draft, text) for draft in drafts]
     drafts = _none_earns_none(drafts, text)
-    drafts = [draft.doubted() if _doubtful(draft, text) else draft for draft in drafts]
+    drafts = [
+        draft.doubted() if _doubtful(draft, text) else _rated(draft, text) for draft in drafts
+    ]
     drafts = _doubt_count_grades(drafts, text)
     return _zero_within_discretion(drafts, text)
 
@@ -56,6 +60,18 @@ def _doubtful(draft: Draft, text: str) -> bool:
     clause = _clause(draft, text)
     either = _SEQUENCE.search(clause) or _BOTH_WAYS.search(clause)
     return either is not None or _LOST_NUMBER.search(clause) is not None
+
+
+def _rated(draft: Draft, text: str) -> Draft:
+    """A credit whose sentence goes on to say the value short of it follows a rate: the credit
+    is the top of a proportion, not an amount earned once — for a person, with the rate."""
+    amount = draft.rule.get("amount", 0)
+    credit = draft.rule.get("kind") == "per_occurrence" and amount > 0
+    if not credit or draft.rule.get("cap") != amount:
+        return draft
+    ends = [at for at in (text.find(mark, draft.end) for mark in "。;") if at >= 0]
+    rate = _BY_RATE_OTHERWISE.search(text, draft.end, min(ends, default=len(text)))
+    return draft if rate is None else replace(draft, end=rate.end()).doubted()
 
 
 # 「没有不计分」, 「无新增不得分」, 「未新增的不得分」: nothing done, the condition of a zero.
