@@ -54,3 +54,13 @@ def test_a_credit_followed_by_a_value_by_rate_goes_to_a_person_with_the_rate():
     reading = read_criteria("全面完成补植任务得10分,未完成按完成率得分。")
     assert [rule.flagged for rule in reading.rules] == [True]
     assert reading.rules[0].source.endswith("按完成率得分")
+
+
+def test_a_standing_that_is_the_condition_of_an_amount_is_no_veto():
+    reading = read_criteria("每季度考核排名最后一名的扣1分。")
+    assert all(rule.rule["kind"] != "veto" for rule in reading.rules)
+    assert all(rule.rule.get("unit") != "名" for rule in reading.rules)
+    assert only_rule("发生重大安全事故的,排名最后。") == {
+        "kind": "veto",
+        "consequence": "rank_last",
+    }
