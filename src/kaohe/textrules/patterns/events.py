@@ -66,7 +66,7 @@ def read_veto(sentence: Sentence) -> list[Finding]:
         return [Finding({"kind": "veto", **found[0]}, match.start(), match.end(), GUESS)]
     if veto is None and found is None:
         return []
-    if veto is None and _condition_of_an_amount(sentence.text, found[1]):
+    if veto is None and found is not None and _condition_of_an_amount(sentence.text, found[1]):
         return []  # 「排名最后一名的扣1分」: the standing is the condition of an amount
     if found is None and re.search(r"否决”?事项$", sentence.text):
         return []  # the heading of a veto section: the vetoes follow
