@@ -64,3 +64,7 @@ def test_a_standing_that_is_the_condition_of_an_amount_is_no_veto():
         "kind": "veto",
         "consequence": "rank_last",
     }
+
+
+def test_a_one_time_amount_until_the_item_is_used_up_goes_to_a_person():
+    assert is_flagged("受到通报批评的,扣2分,直至扣完该项分值。")

@@ -30,6 +30,10 @@ _TIMES_REACHED = re.compile(
 _LOST_NUMBER = re.compile(r"(?:不少于|不低于|至少|不超过|达到)\s*(?=的|[,;。]|扣|加|得)")
 # 「…得20分,未达到标准按合格率得分」: short of the standard, the value follows a rate.
 _BY_RATE_OTHERWISE = re.compile(r"按[^,;。]{0,10}?率\s*(?:得分|计分|折算|赋分)")
+# 「扣2分,直至扣完该项分值」, 「扣1分,扣完为止」: the amount is taken again and again.
+_UNTIL_USED_UP = re.compile(
+    r"\s*[,;]?\s*(?:直至|直到)?扣完(?:该项|本项)?(?:分值|分数)?(?:为止|即止)?"
+)
 # 「得零分」, 「计0分」, 「为0分」: the item scores nothing.
 _ZERO = re.compile(r"(?:得|计|记|为)\s*(?:零|0)\s*分")
 # 「不得分或酌情扣分」, 「酌情扣分或者不得分」: a choice up to the whole item.
@@ -59,7 +63,14 @@ def _doubtful(draft: Draft, text: str) -> bool:
         return False
     clause = _clause(draft, text)
     either = _SEQUENCE.search(clause) or _BOTH_WAYS.search(clause)
-    return either is not None or _LOST_NUMBER.search(clause) is not None
+    return either is not None or _LOST_NUMBER.search(clause) is not None or _again(draft, text)
+
+
+def _again(draft: Draft, text: str) -> bool:
+    """A one-time amount right before 「扣完为止」: used up only if taken more than once."""
+    amount = draft.rule.get("amount", 0)
+    once = amount < 0 and draft.rule.get("cap") == -amount and "unit" not in draft.rule
+    return once and _UNTIL_USED_UP.match(text, draft.end) is not None
 
 
 def _rated(draft: Draft, text: str) -> Draft:
