@@ -49,3 +49,7 @@ def test_a_rate_by_a_share_is_no_count_per_time():
 
 def test_one_item_of_a_list_written_before_it_goes_to_a_person():
     assert is_flagged("资料齐全规范,台账、档案和记录有一项扣0.5分。")
+
+
+def test_kinds_short_of_a_list_go_to_a_person_like_items():
+    assert is_flagged("公示牌、登记簿少1种扣1分。")

@@ -18,9 +18,9 @@ from kaohe.textrules.drafts import Draft
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD
 
 _ONE = r"(?:一|1)"
-# 「缺一项」, 「少1项」, 「每项不达标」, 「一项达不到」, 「有一项…」: items of a list.
+# 「缺一项」, 「少1种」, 「每项不达标」, 「一项达不到」, 「有一项…」: items of a list.
 _ITEMS_SHORT = re.compile(
-    rf"(?:缺|少|漏|差)(?:少)?\s*{_ONE}\s*[项項]"
+    rf"(?:缺|少|漏|差)(?:少)?\s*{_ONE}\s*[项項种種类類]"
     rf"|每\s*[项項]\s*(?:未|不|没|达不到|達不到)"
     rf"|(?<![每第])(?:有\s*)?{_ONE}\s*[项項]\s*(?:未|不|没|达不到|達不到)"
     rf"|有\s*{_ONE}\s*[项項]\s*(?=扣|减)"
