@@ -108,3 +108,25 @@ def test_a_qualification_taken_away_across_a_comma_is_not_lost():
 
     rules = leaf(result.scheme, "信息工作", "信息报送")["rules"]
     assert any(rule["kind"] == "veto" or rule.get("flagged") for rule in rules)
+
+
+def test_a_score_set_on_a_scale_or_by_a_person_is_kept_as_a_flagged_rule():
+    for sentence in ("按4、2、1评分。", "由办公室按工作完成情况打分。"):
+        rules = leaf(imported(sentence).scheme, "信息工作", "信息报送")["rules"]
+        assert [(rule["text"].rstrip("。"), rule.get("flagged")) for rule in rules] == [
+            (sentence.rstrip("。"), True)
+        ]
+
+
+def test_an_outcome_on_the_units_standing_is_kept_as_a_flagged_rule():
+    for sentence in ("场所不达标的不参评。", "出现重大差错的，不纳入评选先进集体范围。",
+                     "任何一项不合格，考核总分即为零分。", "不听从调度的予以解聘。"):  # fmt: skip
+        rules = leaf(imported(sentence).scheme, "信息工作", "信息报送")["rules"]
+        assert [rule.get("flagged") for rule in rules] == [True], sentence
+
+
+def test_a_line_introducing_the_scale_below_it_is_not_flagged():
+    result = imported("按以下标准评分：未按时报送的，每次扣1分。")
+
+    rules = leaf(result.scheme, "信息工作", "信息报送")["rules"]
+    assert [rule.get("flagged", False) for rule in rules] == [False]

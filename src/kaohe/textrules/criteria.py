@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from kaohe.textrules.allowances import settle_bonus_allowance
+from kaohe.textrules.bases import settle_base_credits
 from kaohe.textrules.clauses import clause_start, split_sentences
 from kaohe.textrules.combine import (
     gather_checklists,
@@ -28,6 +29,8 @@ from kaohe.textrules.parts import zero_of_the_item_above, zero_within_part
 from kaohe.textrules.patterns.base import GUESS, Finding
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD, Reading, ReadRule
 from kaohe.textrules.sentences import SentenceReading, read_sentence
+from kaohe.textrules.shortages import doubt_unlisted_shortages
+from kaohe.textrules.wording import read_by_wording
 
 
 def read_criteria(
@@ -53,6 +56,7 @@ def read_criteria(
             node.update(finding.node)
     drafts.extend(_cut_off_end(readings, drafts))
     drafts = join_minimums(gather_checklists(drafts, readings, text, name), clean)
+    drafts = doubt_unlisted_shortages(drafts, clean, normalize(name))
     drafts = join_limit_sentences(drafts, readings)
     drafts = join_severity_tiers(merge_levels(drafts, clean), clean)
     drafts = join_graded_conditions(drafts, clean, readings, text)
@@ -61,6 +65,7 @@ def read_criteria(
     drafts = doubt_parallel_amounts(zero_within_part(drafts, clean, points), clean)
     drafts = zero_of_the_item_above(drafts, clean) if nested else drafts
     drafts = _discretion_joins_flag(doubt_damaged_amounts(drafts, clean, points), clean)
+    drafts = settle_base_credits(read_by_wording(drafts, clean), clean, points)
     drafts = [draft for draft in drafts if not _full_marks(draft, drafts, clean)]
     values = _credits_are_values(drafts, clean, points)
     drafts = [

@@ -43,6 +43,17 @@ def _consequence(text: str) -> tuple[dict[str, Any], re.Match[str]] | None:
     return None
 
 
+# 「排名最后一名的,扣1分」: a standing followed by 的 and an amount names who loses the amount.
+_CONDITION_AFTER = re.compile(r"\s*(?:(?:一|1)\s*[位名])?\s*的")
+
+
+def _condition_of_an_amount(text: str, match: re.Match[str]) -> bool:
+    return (
+        _CONDITION_AFTER.match(text, match.end()) is not None
+        and _AMOUNT.search(text, match.end()) is not None
+    )
+
+
 @sentence_reader("一票否决", priority=150, needs="否取为参列排计")
 def read_veto(sentence: Sentence) -> list[Finding]:
     veto = _VETO.search(sentence.text)
@@ -55,6 +66,8 @@ def read_veto(sentence: Sentence) -> list[Finding]:
         return [Finding({"kind": "veto", **found[0]}, match.start(), match.end(), GUESS)]
     if veto is None and found is None:
         return []
+    if veto is None and found is not None and _condition_of_an_amount(sentence.text, found[1]):
+        return []  # 「排名最后一名的扣1分」: the standing is the condition of an amount
     if found is None and re.search(r"否决”?事项$", sentence.text):
         return []  # the heading of a veto section: the vetoes follow
     if found is None and _VETO_MATTER.search(sentence.text) and _AMOUNT.search(sentence.text):

@@ -36,7 +36,7 @@ _EVERY = re.compile(
 )
 # 「被民革中央采用,一件再加15分」: 再 adds the amount for each piece that goes further.
 _FOUND_ONCE = re.compile(
-    rf"(?<![少于至最第超])(?:一|1)\s*(?P<unit>{COUNTER})(?!月)\s*[,的]?\s*(?:再(?=加))?"
+    rf"(?<![少于至最第超后末])(?:一|1)\s*(?P<unit>{COUNTER})(?!月)\s*[,的]?\s*(?:再(?=加))?"
     rf"(?P<verb>{DEDUCT}|{ADD})\s*{AMOUNT}"
 )
 # 「发现一处四害孳生地扣0.05分」, 「解决一个问题加2分」, 「发生一起生产安全事故的,扣30分」: a

@@ -38,9 +38,18 @@ _NOT_SCORING = re.compile(
 # 「最终得分=……」, 「加2倍计分」, 「评估定分」.
 # 「取消社区居委会参评先进集体及主要领导,责任人评选先进个人资格」: a qualification taken away
 # across a comma.
+# A score set on a scale or by a person (「按5、3、1评分」, 「按完成情况打分」), and an outcome on
+# the unit's standing rather than an amount (「不参评」, 「不纳入评选先进集体范围」, 「予以解聘」,
+# 「总分即为零分」).
+_SCALE_OR_STANDING = (
+    r"按(?!以下|下列|如下)[^，,。；;：:]{0,20}?(?:评分|打分|赋分|给分)"
+    r"|不(?:得|予)?参评|不(?:得|予)?纳入[^，,。；;]{0,12}(?:评选|评先|评优|先进)"
+    r"|予以(?:解聘|辞退|清退)|(?:为|得|记|计)\s*零分"
+)
 _SCORED_OTHERWISE = re.compile(
     r"[计记]满分|得分\s*[=＝]|加倍计分|[加乘]\s*[\d.一二三两]+\s*倍|取消[^。；;\n]{0,30}资格"
     r"|(?:评估|评定|考核|考评|据实|综合)定分"  # 「进行综合考核,评估定分」: a person sets it
+    rf"|{_SCALE_OR_STANDING}"
 )
 _BARE_WORDS = frozenset({"扣分", "加分", "倒扣", "扣除", "扣减"})
 _PUNCTUATED = re.compile(r"[，,。；;：:！!？?]")
@@ -51,6 +60,7 @@ _CLOSING = "。；;，,！!？?："
 _AMOUNT_OR_OUTCOME = re.compile(
     r"(?:扣|加|减|得|计|记)\s*\d+(?:\.\d+)?\s*分|不得分|不计分|不记分|列最后|取消[^，,。；;]{0,12}资格"
     r"|否决(?![^，,。；;]{0,4}事项)|(?:以上|以下|以内|的)\s*得分\s*[，,]?$"
+    rf"|{_SCALE_OR_STANDING}"
 )
 _POINTS_GIVEN = re.compile(r"[计记]\s*(\d+(?:\.\d+)?)\s*分")
 _SAME_LINE = re.compile(r"[ \t]*[；;，,]?[ \t]*")
