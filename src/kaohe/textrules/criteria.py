@@ -20,6 +20,7 @@ from kaohe.textrules.doubts import doubt_damaged_amounts
 from kaohe.textrules.drafts import Draft
 from kaohe.textrules.graded import join_graded_conditions
 from kaohe.textrules.highest import apply_highest_only
+from kaohe.textrules.keeps import kept_credit_drafts
 from kaohe.textrules.limits import join_limit_sentences
 from kaohe.textrules.minimums import join_minimums
 from kaohe.textrules.normalize import normalize
@@ -48,7 +49,7 @@ def read_criteria(
     drafts: list[Draft] = []
     node: dict[str, Any] = {}
     for index, reading in enumerate(readings):
-        drafts.extend(_drafts(reading, index))
+        drafts.extend(kept_credit_drafts(reading, index, points) or _drafts(reading, index))
         for finding in reading.findings:
             node.update(finding.node)
     drafts.extend(_cut_off_end(readings, drafts))

@@ -1,0 +1,137 @@
+"""A credit equal to the item's points, then what the item loses: 「有工作方案的得5分，否则不得分」.
+
+On a 5-point item 「…得5分」 earns nothing the item does not hold from the start: it says when the
+item keeps its points. What follows in the sentence says what it loses, and that part reads with
+confidence — 不得分 after the whole of the item's points is the item scoring nothing, as it would
+be after 「该项」 (beside a smaller credit it withholds only that credit, and a person says). So
+the credit goes to a person on its own, as a condition, and the rest stands beside it, instead
+of the whole sentence going to the person.
+
+A credit followed by amounts per failing (「…得5分，每发现一处扣1分」) is the part's full marks,
+which the item holds: criteria.py leaves those credits out, so they are not taken here.
+
+「记5分」 and 「计5分」 say the same as 得 when they are the item's points; the readers leave them
+unread alone (they may be a value or a credit on top), so here, with the item's points known, the
+marks are the condition the item keeps them on: a person settles them beside what follows, or,
+before shortfalls counted from a target (「…95%以上的记12分，每少1个百分点扣1分」), they are the
+full marks the shortfall takes from, and only the shortfall is read.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from kaohe.textrules.clauses import clause_start
+from kaohe.textrules.drafts import Draft
+from kaohe.textrules.numbers import NUMBER, number
+from kaohe.textrules.patterns.base import LIKELY, SURE, Finding
+from kaohe.textrules.reading import CONFIDENCE_THRESHOLD
+from kaohe.textrules.sentences import SCORING, SentenceReading
+
+_CREDIT_VERB = re.compile(r"^(?:得|[记计])")
+_MARKS = re.compile(rf"(?<![按合总共])[记计]\s*(?P<amount>{NUMBER})\s*分")
+_FROM_TARGET = frozenset({"shortfall", "frequency"})
+
+
+def kept_credit_drafts(reading: SentenceReading, index: int, points: Decimal | None) -> list[Draft]:
+    """The sentence's drafts when it opens with credits, the largest the item's points
+    (「…的得3分，…的得2分，否则得0分」: values to choose from, the person's), and the rest takes
+    away with confidence; empty when it does not."""
+    if points is None or not points:
+        return []
+    if reading.unread:
+        return _unread_marks_drafts(reading, index, points)
+    rules = list(reading.rules)
+    credits = _leading_credits(rules, reading.sentence.text)
+    rest = rules[len(credits) :]
+    if not credits or not rest or max(_amount(credit) for credit in credits) != points:
+        return []
+    if not all(_takes_away_surely(finding) for finding in rest):
+        return []
+    return [_condition(credits, reading, index), *_standing(rest, reading, index)]
+
+
+def _unread_marks_drafts(reading: SentenceReading, index: int, points: Decimal) -> list[Draft]:
+    """「…的记5分，未完成不记分」 on a 5-point item: the marks left unread are its points, and
+    everything after them reads with confidence."""
+    marks = _unread_marks(reading)
+    rest = list(reading.rules)
+    if marks is None or number(marks.group("amount")) != points or not rest:
+        return []
+    if any(finding.start < marks.end() or not _sure(finding) for finding in rest):
+        return []
+    if all(finding.rule.get("kind") in _FROM_TARGET for finding in rest):
+        return _standing(rest, reading, index)
+    earned = {"kind": "per_occurrence", "amount": points, "cap": points}
+    credit = Finding(earned, marks.start(), marks.end(), LIKELY)
+    return [_condition([credit], reading, index), *_standing(rest, reading, index)]
+
+
+def _unread_marks(reading: SentenceReading) -> re.Match[str] | None:
+    """The one 记N分 left outside every finding, when nothing else that scores is."""
+    text = list(reading.sentence.text)
+    for finding in reading.findings:
+        text[finding.start : finding.end] = " " * (finding.end - finding.start)
+    leftover = "".join(text)
+    found = list(_MARKS.finditer(leftover))
+    if len(found) != 1:
+        return None
+    rest = leftover[: found[0].start()] + leftover[found[0].end() :]
+    return None if SCORING.search(re.sub(r"\s+", "", rest)) else found[0]
+
+
+def _sure(finding: Finding) -> bool:
+    zero = finding.rule.get("kind") == "zero_on_event"
+    return zero or finding.confidence >= CONFIDENCE_THRESHOLD
+
+
+def _leading_credits(rules: list[Finding], text: str) -> list[Finding]:
+    credits = []
+    for finding in rules:
+        if not _is_credit(finding, text):
+            break
+        credits.append(finding)
+    return credits
+
+
+def _is_credit(finding: Finding, text: str) -> bool:
+    rule = finding.rule
+    once = rule.get("kind") == "per_occurrence" and set(rule) == {"kind", "amount", "cap"}
+    earned = once and rule["amount"] > 0 and rule["cap"] == rule["amount"]
+    return earned and _CREDIT_VERB.match(text[finding.start : finding.end]) is not None
+
+
+def _amount(finding: Finding) -> Decimal:
+    amount: Decimal = finding.rule["amount"]
+    return amount
+
+
+def _takes_away_surely(finding: Finding) -> bool:
+    """不得分 (doubted only for the credit before it), or a one-time deduction read with
+    confidence; amounts per failing leave the credit to criteria.py."""
+    rule = finding.rule
+    if rule.get("kind") == "zero_on_event":
+        return True
+    once = rule.get("kind") == "per_occurrence" and rule.get("cap") == -rule.get("amount", 0)
+    return once and rule["amount"] < 0 and finding.confidence >= CONFIDENCE_THRESHOLD
+
+
+def _condition(credits: list[Finding], reading: SentenceReading, index: int) -> Draft:
+    """The flag quotes the clause of the marks, where the condition ends, and the clause before
+    when the marks stand alone in theirs (「建立制度的，得5分」)."""
+    sentence = reading.sentence
+    start = clause_start(sentence.text, credits[0].start)
+    if start and not sentence.text[start : credits[0].start].strip():
+        start = clause_start(sentence.text, start - 1)
+    start += sentence.start
+    rule = {"kind": "discretionary", "guesses": [credit.rule for credit in credits]}
+    return Draft(rule, start, sentence.start + credits[-1].end, Decimal(0), index)
+
+
+def _standing(rest: list[Finding], reading: SentenceReading, index: int) -> list[Draft]:
+    start = reading.sentence.start
+    return [
+        Draft(finding.rule, start + finding.start, start + finding.end, SURE, index)
+        for finding in rest
+    ]

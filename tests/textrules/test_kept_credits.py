@@ -1,0 +1,60 @@
+"""A credit equal to the item's points says when the item keeps them (keeps.py)."""
+
+from decimal import Decimal
+
+from kaohe.textrules import read_criteria
+
+
+def _read(text: str, points: int | None) -> list[tuple[bool, dict[str, object], str]]:
+    reading = read_criteria(text, points=None if points is None else Decimal(points))
+    return [(rule.flagged, rule.rule, rule.source) for rule in reading.rules]
+
+
+def test_the_whole_of_the_points_earned_or_nothing_flags_only_the_credit():
+    (flag, zero) = _read("建立值班制度并张贴上墙的,得4分,否则不得分。", 4)
+    assert flag[0] and flag[2] == "建立值班制度并张贴上墙的,得4分"
+    assert zero == (False, {"kind": "zero_on_event"}, "不得分")
+
+
+def test_the_flag_quotes_the_clause_of_the_credit_not_the_requirement_before_it():
+    (flag, zero) = _read("按上级要求加强资金监管,建立监管台账的得5分,监管不到位的不得分。", 5)
+    assert flag[2] == "建立监管台账的得5分"
+    assert zero[1] == {"kind": "zero_on_event"}
+
+
+def test_values_to_choose_from_up_to_the_points_stay_one_flag_beside_the_zero():
+    read = _read("设有专门接待场所的得3分,有兼用场所的得2分,否则得0分。", 3)
+    assert [flagged for flagged, _, _ in read] == [True, False]
+    assert read[1][1] == {"kind": "zero_on_event"}
+
+
+def test_a_one_time_deduction_after_the_points_stands_beside_the_flag():
+    (flag, deduction) = _read("档案整理规范计5分,档案缺失的扣5分。", 5)
+    assert flag[0]
+    assert deduction[1] == {"kind": "per_occurrence", "amount": Decimal(-5), "cap": Decimal(5)}
+
+
+def test_marks_written_with_记_as_the_points_are_kept_on_their_condition():
+    (flag, zero) = _read("按期完成年度培训计划记6分,未开展培训的不记分。", 6)
+    assert flag[0] and flag[2] == "按期完成年度培训计划记6分"
+    assert zero[1] == {"kind": "zero_on_event"}
+
+
+def test_marks_before_a_shortfall_from_a_target_are_the_full_marks_it_takes_from():
+    (shortfall,) = _read("疫苗接种率达到95%以上的计8分,每低1个百分点扣0.5分。", 8)
+    assert not shortfall[0]
+    assert shortfall[1]["kind"] == "shortfall" and shortfall[1]["target"] == Decimal(95)
+
+
+def test_a_credit_smaller_than_the_points_withholds_only_itself_and_goes_to_a_person():
+    read = _read("建立巡查台账的,得4分,否则不得分。", 10)
+    assert [flagged for flagged, _, _ in read] == [True]
+
+
+def test_without_the_items_points_the_marks_go_to_a_person():
+    assert [flagged for flagged, _, _ in _read("按期上报统计报表记6分,未上报的不记分。", None)] == [
+        True
+    ]
+    assert [flagged for flagged, _, _ in _read("按期上报统计报表记6分,未上报的不记分。", 5)] == [
+        True
+    ]
