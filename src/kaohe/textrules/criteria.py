@@ -27,6 +27,7 @@ from kaohe.textrules.normalize import normalize
 from kaohe.textrules.parallels import doubt_parallel_amounts
 from kaohe.textrules.parts import zero_of_the_item_above, zero_within_part
 from kaohe.textrules.patterns.base import GUESS, Finding
+from kaohe.textrules.pooled import limit_beyond_the_item
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD, Reading, ReadRule
 from kaohe.textrules.sentences import SentenceReading, read_sentence
 
@@ -71,6 +72,8 @@ def read_criteria(
         for draft in drafts
     ]
     rules = tuple(_bounded(_read_rule(draft, text), points) for draft in drafts)
+    rules, pooled = limit_beyond_the_item(rules, points)
+    node = {**node, "floor": Decimal(0)} if pooled else node
     rules, node = settle_bonus_allowance(rules, _settle_node(node, points))
     return Reading(text=text, rules=rules, node=node)
 
