@@ -58,3 +58,14 @@ def test_without_the_items_points_the_marks_go_to_a_person():
     assert [flagged for flagged, _, _ in _read("按期上报统计报表记6分,未上报的不记分。", 5)] == [
         True
     ]
+
+
+def test_a_parts_marks_taken_down_to_nothing_cap_the_amounts_per_failing():
+    (rule,) = _read("按要求完成整改的,得2分,每发现1处未整改的扣0.5分,扣完为止。", 12)
+    assert rule[1] == {"kind": "per_occurrence", "amount": Decimal("-0.5"), "unit": "处", "cap": 2}
+    assert rule[2].startswith("得2分")
+
+
+def test_the_items_own_marks_taken_down_to_nothing_leave_the_rate_uncapped():
+    (rule,) = _read("台账完整得3分,每缺一次扣1分,扣完为止。", 3)
+    assert rule[1] == {"kind": "per_occurrence", "amount": Decimal(-1), "unit": "次"}

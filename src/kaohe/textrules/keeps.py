@@ -45,11 +45,43 @@ def kept_credit_drafts(reading: SentenceReading, index: int, points: Decimal | N
     rules = list(reading.rules)
     credits = _leading_credits(rules, reading.sentence.text)
     rest = rules[len(credits) :]
-    if not credits or not rest or max(_amount(credit) for credit in credits) != points:
+    if not credits or not rest:
+        return []
+    if max(_amount(credit) for credit in credits) < points and len(credits) == 1:
+        return _part_down_to_nothing(credits[0], rest, reading, index)
+    if max(_amount(credit) for credit in credits) != points:
         return []
     if not all(_takes_away_surely(finding) for finding in rest):
         return []
     return [_condition(credits, reading, index), *_standing(rest, reading, index)]
+
+
+def _part_down_to_nothing(
+    credit: Finding, rest: list[Finding], reading: SentenceReading, index: int
+) -> list[Draft]:
+    """「…，得2分，每发现1例…扣0.5分，扣完为止」 on a 13-point item: the 2 are the part's marks,
+    and the amounts per failing take them down to nothing, no further."""
+    (deduction,) = rest if len(rest) == 1 else (None,)
+    if deduction is None or not _counted(deduction) or not _to_nothing_after(deduction, reading):
+        return []
+    rule = {**deduction.rule, "cap": _amount(credit)}
+    start = reading.sentence.start  # the rule quotes the marks it takes from
+    return [Draft(rule, start + credit.start, start + deduction.end, SURE, index)]
+
+
+def _counted(finding: Finding) -> bool:
+    rule = finding.rule
+    counted = rule.get("kind") in _FROM_TARGET or "unit" in rule
+    taking = rule.get("kind") in (*_FROM_TARGET, "per_occurrence") and rule["amount"] < 0
+    sure = finding.confidence >= CONFIDENCE_THRESHOLD
+    return counted and taking and sure and "cap" not in rule
+
+
+def _to_nothing_after(deduction: Finding, reading: SentenceReading) -> bool:
+    return any(
+        finding.node.get("floor") == 0 and finding.start >= deduction.end
+        for finding in reading.findings
+    )
 
 
 def _unread_marks_drafts(reading: SentenceReading, index: int, points: Decimal) -> list[Draft]:
