@@ -1,0 +1,30 @@
+"""Things listed before 「每缺一项」 as what must be there are a checklist (listed.py)."""
+
+from decimal import Decimal
+
+from tests.textrules.helpers import is_flagged, only_rule
+
+
+def test_things_written_as_missing_are_the_tasks():
+    rule = only_rule("无值班表、应急预案、值班记录的,每缺一项扣0.5分。")
+    assert rule == {
+        "kind": "checklist",
+        "amount": Decimal("-0.5"),
+        "tasks": ["值班表", "应急预案", "值班记录"],
+    }
+    assert only_rule("没有活动记录、活动总结的,每缺1项扣1分。")["tasks"] == ["活动记录", "活动总结"]
+
+
+def test_things_each_written_as_there_keep_their_有():
+    rule = only_rule("有工作专班、有工作方案、有工作台账;缺一项扣1分。")
+    assert rule["tasks"] == ["有工作专班", "有工作方案", "有工作台账"]
+
+
+def test_a_list_of_failings_or_led_by_a_verb_stays_with_a_person():
+    assert is_flagged("台账不规范、资料未归档的,每缺一项扣1分。")
+    assert is_flagged("制作宣传栏、公示牌,每缺一项扣1分。")
+
+
+def test_a_list_left_open_with_等_counts_the_missing_items():
+    rule = only_rule("无台账、方案等资料的,每缺一项扣1分。")
+    assert rule == {"kind": "per_occurrence", "amount": Decimal(-1), "unit": "项"}
