@@ -28,3 +28,13 @@ def test_a_list_of_failings_or_led_by_a_verb_stays_with_a_person():
 def test_a_list_left_open_with_等_counts_the_missing_items():
     rule = only_rule("无台账、方案等资料的,每缺一项扣1分。")
     assert rule == {"kind": "per_occurrence", "amount": Decimal(-1), "unit": "项"}
+
+
+def test_conditions_each_with_its_own_failing_are_the_tasks_of_各扣():
+    rule = only_rule("台账不完整、记录不规范、档案未归档的各扣0.5分。")
+    assert rule["kind"] == "checklist"
+    assert rule["tasks"] == ["台账不完整", "记录不规范", "档案未归档"]
+
+
+def test_one_failing_shared_by_the_items_of_各扣_stays_with_a_person():
+    assert is_flagged("未按时做好人员登记、信息更新工作的各扣1分。")

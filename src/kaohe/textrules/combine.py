@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from kaohe.textrules.drafts import Draft
-from kaohe.textrules.listed import listed_things
+from kaohe.textrules.listed import listed_things, negated_conditions
 from kaohe.textrules.numbers import NUMBER, number
 from kaohe.textrules.patterns.checklist import (
     GATHER_CONDITIONS,
@@ -152,6 +152,8 @@ def _gather_conditions(
     rule["tasks"] = [_task(_original(reading, text)) for reading in run] + [own_condition]
     start = run[0].sentence.start if run else begin
     gathered = replace(draft, rule=rule, start=start)
+    if not run and (conditions := negated_conditions(own_condition)):
+        return replace(gathered, rule={**rule, "tasks": conditions})
     if not run:
         # Several conditions in one breath (how many is unclear), or 「各」 after one condition
         # that names its several items in words (「示范县和示范乡镇创建未完成的各扣2分」).

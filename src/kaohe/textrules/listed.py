@@ -32,3 +32,21 @@ def _things(items: str) -> list[str]:
     if len(things) < 2 or any(not thing or _FAILING.search(thing) for thing in things):
         return []
     return things
+
+
+_CONDITION_ENDS = " ,;:的"
+
+
+def negated_conditions(condition: str) -> list[str]:
+    """「班子不团结、不协调、战斗力不强的各扣1分」: conditions each with its own failing (不、未、
+    无、没), listed with 、, are the checklist's tasks; with one failing shared by all
+    (「未做好团籍注册、花名册修订工作的」) which words go with each item is for a person."""
+    if re.search(r"[,;:，；：\d]|或|和|及|与|并", condition):
+        return []  # more than one clause, text run together, or items joined: how many?
+    items = [re.sub(r"\s+", "", item).strip(_CONDITION_ENDS) for item in condition.split("、")]
+    if len(items) < 2 or any(not item or not _NEGATION.search(item) for item in items):
+        return []
+    return items
+
+
+_NEGATION = re.compile(r"[不未无没]")
