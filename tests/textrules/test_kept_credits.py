@@ -44,6 +44,7 @@ def test_marks_before_a_shortfall_from_a_target_are_the_full_marks_it_takes_from
     (shortfall,) = _read("疫苗接种率达到95%以上的计8分,每低1个百分点扣0.5分。", 8)
     assert not shortfall[0]
     assert shortfall[1]["kind"] == "shortfall" and shortfall[1]["target"] == Decimal(95)
+    assert shortfall[2].startswith("疫苗接种率达到95%以上的计8分")  # nothing left unread
 
 
 def test_a_credit_smaller_than_the_points_withholds_only_itself_and_goes_to_a_person():

@@ -20,6 +20,7 @@ full marks the shortfall takes from, and only the shortfall is read.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from kaohe.textrules.clauses import clause_start
@@ -94,7 +95,10 @@ def _unread_marks_drafts(reading: SentenceReading, index: int, points: Decimal) 
     if any(finding.start < marks.end() or not _sure(finding) for finding in rest):
         return []
     if all(finding.rule.get("kind") in _FROM_TARGET for finding in rest):
-        return _standing(rest, reading, index)
+        # The shortfall quotes the marks it takes from, from the clause that sets the target.
+        first = rest[0]
+        at = min(first.start, clause_start(reading.sentence.text, marks.start()))
+        return _standing([replace(first, start=at), *rest[1:]], reading, index)
     earned = {"kind": "per_occurrence", "amount": points, "cap": points}
     credit = Finding(earned, marks.start(), marks.end(), LIKELY)
     return [_condition([credit], reading, index), *_standing(rest, reading, index)]
