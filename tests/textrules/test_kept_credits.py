@@ -70,3 +70,9 @@ def test_a_parts_marks_taken_down_to_nothing_cap_the_amounts_per_failing():
 def test_the_items_own_marks_taken_down_to_nothing_leave_the_rate_uncapped():
     (rule,) = _read("台账完整得3分,每缺一次扣1分,扣完为止。", 3)
     assert rule[1] == {"kind": "per_occurrence", "amount": Decimal(-1), "unit": "次"}
+
+
+def test_an_amount_left_to_the_assessor_after_the_points_stands_beside_the_flag():
+    (flag, chosen) = _read("宣传资料发放到户的得5分,否则酌情扣分。", 5)
+    assert flag[0] and not chosen[0]
+    assert chosen[1] == {"kind": "discretionary", "direction": "deduct", "max": Decimal(5)}

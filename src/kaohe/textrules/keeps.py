@@ -144,13 +144,16 @@ def _amount(finding: Finding) -> Decimal:
 
 
 def _takes_away_surely(finding: Finding) -> bool:
-    """不得分 (doubted only for the credit before it), or a one-time deduction read with
-    confidence; amounts per failing leave the credit to criteria.py."""
+    """不得分 (doubted only for the credit before it), or a one-time deduction or 酌情扣分 read
+    with confidence; amounts per failing leave the credit to criteria.py."""
     rule = finding.rule
     if rule.get("kind") == "zero_on_event":
         return True
+    sure = finding.confidence >= CONFIDENCE_THRESHOLD
+    if rule.get("kind") == "discretionary":
+        return sure and rule.get("direction") == "deduct"
     once = rule.get("kind") == "per_occurrence" and rule.get("cap") == -rule.get("amount", 0)
-    return once and rule["amount"] < 0 and finding.confidence >= CONFIDENCE_THRESHOLD
+    return once and rule["amount"] < 0 and sure
 
 
 def _condition(credits: list[Finding], reading: SentenceReading, index: int) -> Draft:
