@@ -54,7 +54,7 @@ def read_criteria(
         for finding in reading.findings:
             node.update(finding.node)
     drafts.extend(_cut_off_end(readings, drafts))
-    drafts = join_minimums(gather_checklists(drafts, readings, text, name), clean)
+    drafts = join_minimums(gather_checklists(drafts, readings, text, name), clean, normalize(name))
     drafts = join_limit_sentences(drafts, readings)
     drafts = join_severity_tiers(merge_levels(drafts, clean), clean)
     drafts = join_graded_conditions(drafts, clean, readings, text)
