@@ -76,3 +76,23 @@ def test_an_amount_left_to_the_assessor_after_the_points_stands_beside_the_flag(
     (flag, chosen) = _read("宣传资料发放到户的得5分,否则酌情扣分。", 5)
     assert flag[0] and not chosen[0]
     assert chosen[1] == {"kind": "discretionary", "direction": "deduct", "max": Decimal(5)}
+
+
+def test_two_amounts_per_thing_in_one_unit_after_the_marks_stay_with_a_person():
+    text = "道路无杂物堆放的记10分,主街每发现一处扣3分,小巷每发现一处扣1分,扣完为止。"
+    assert [flagged for flagged, _, _ in _read(text, 10)] == [True]
+
+
+def test_a_one_time_amount_taken_down_to_nothing_may_be_per_finding_and_stays_flagged():
+    text = "路面平整、排水通畅的记5分,发现积水等扣1分,扣完为止。"
+    assert [flagged for flagged, _, _ in _read(text, 5)] == [True]
+
+
+def test_nothing_below_a_threshold_is_the_bottom_of_a_scale_not_an_event():
+    text = "完成10万元以上得5分,5万元以上得3分,少于5万元不得分。"
+    assert [flagged for flagged, _, _ in _read(text, 5)] == [True]
+
+
+def test_an_amount_per_item_after_items_listed_stays_with_a_person():
+    text = "签订责任状、上报报表、排查隐患的,计6分,未完成每项扣2分。"
+    assert [flagged for flagged, _, _ in _read(text, 6)] == [True]

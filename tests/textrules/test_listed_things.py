@@ -38,3 +38,9 @@ def test_conditions_each_with_its_own_failing_are_the_tasks_of_各扣():
 
 def test_one_failing_shared_by_the_items_of_各扣_stays_with_a_person():
     assert is_flagged("未按时做好人员登记、信息更新工作的各扣1分。")
+
+
+def test_an_amount_per_missing_one_after_things_listed_stays_with_a_person():
+    assert is_flagged("设人员去向牌、座位牌,每少1个扣1分。")
+    rule = only_rule("县(市、区)未下发实施方案的,每缺1个扣1分。")
+    assert rule == {"kind": "per_occurrence", "amount": Decimal(-1), "unit": "个"}

@@ -33,3 +33,9 @@ def test_a_name_with_two_minimums_leaves_the_rule_to_a_person():
 
 def test_without_a_minimum_anywhere_the_rule_goes_to_a_person():
     assert [flagged for flagged, _ in _rules("每少一次扣0.5分。", "安全生产工作")] == [True]
+
+
+def test_a_period_the_reader_does_not_know_leaves_the_rule_to_a_person():
+    assert [flagged for flagged, _ in _rules("少一次扣1分。", "每学期至少召开两次支部大会")] == [
+        True
+    ]

@@ -52,7 +52,7 @@ def kept_credit_drafts(reading: SentenceReading, index: int, points: Decimal | N
         return _part_down_to_nothing(credits[0], rest, reading, index)
     if max(_amount(credit) for credit in credits) != points:
         return []
-    if not all(_takes_away_surely(finding) for finding in rest):
+    if not _all_stand(rest, reading, counted=False):
         return []
     return [_condition(credits, reading, index), *_standing(rest, reading, index)]
 
@@ -95,10 +95,14 @@ def _unread_marks_drafts(reading: SentenceReading, index: int, points: Decimal) 
     if any(finding.start < marks.end() or not _sure(finding) for finding in rest):
         return []
     if all(finding.rule.get("kind") in _FROM_TARGET for finding in rest):
+        if not _sure_target(reading, marks.start()):
+            return []
         # The shortfall quotes the marks it takes from, from the clause that sets the target.
         first = rest[0]
         at = min(first.start, clause_start(reading.sentence.text, marks.start()))
         return _standing([replace(first, start=at), *rest[1:]], reading, index)
+    if not _all_stand(rest, reading, counted=True):
+        return []
     earned = {"kind": "per_occurrence", "amount": points, "cap": points}
     credit = Finding(earned, marks.start(), marks.end(), LIKELY)
     return [_condition([credit], reading, index), *_standing(rest, reading, index)]
@@ -143,17 +147,48 @@ def _amount(finding: Finding) -> Decimal:
     return amount
 
 
-def _takes_away_surely(finding: Finding) -> bool:
-    """不得分 (doubted only for the credit before it), or a one-time deduction or 酌情扣分 read
-    with confidence; amounts per failing leave the credit to criteria.py."""
-    rule = finding.rule
+def _all_stand(rest: list[Finding], reading: SentenceReading, *, counted: bool) -> bool:
+    """Every rule after the marks stands on its own; amounts per thing (``counted``) only in
+    units of their own (two in one unit may be levels of one thing: 主街每处3分, 小巷每处1分)."""
+    units = [finding.rule.get("unit") for finding in rest if "unit" in finding.rule]
+    distinct = len(units) == len(set(units))
+    return distinct and all(_stands(finding, reading, counted=counted) for finding in rest)
+
+
+# 「少于3万不得分」 is the bottom of a scale of values, 「每缺一项不计分」 may withhold one share.
+_SCALE_OR_SHARE = re.compile(
+    rf"(?:低于|少于|不足|未达到|达不到|不到)\s*{NUMBER}|{NUMBER}\s*\S{{0,3}}以[上下]|每"
+)
+# Items listed before an amount per item (「签订责任状、上报报表…的，每项扣2分」): a checklist?
+_ITEM_UNITS = frozenset({"项", "个", "条", "种", "件"})
+
+
+def _stands(finding: Finding, reading: SentenceReading, *, counted: bool) -> bool:
+    """不得分 (doubted only for the credit before it), a one-time deduction or 酌情扣分 read
+    with confidence, and (``counted``) an amount per thing; amounts per failing after 得N分
+    are left to criteria.py, which takes the credit for the part's full marks."""
+    rule, text = finding.rule, reading.sentence.text
     if rule.get("kind") == "zero_on_event":
-        return True
-    sure = finding.confidence >= CONFIDENCE_THRESHOLD
+        return not _SCALE_OR_SHARE.search(text, clause_start(text, finding.start), finding.end)
+    if finding.confidence < CONFIDENCE_THRESHOLD:
+        return False
     if rule.get("kind") == "discretionary":
-        return sure and rule.get("direction") == "deduct"
-    once = rule.get("kind") == "per_occurrence" and rule.get("cap") == -rule.get("amount", 0)
-    return once and rule["amount"] < 0 and sure
+        return rule.get("direction") == "deduct"
+    if rule.get("kind") != "per_occurrence" or "levels" in rule or rule["amount"] >= 0:
+        return False
+    if rule.get("cap") == -rule["amount"]:  # once; 「…扣1分，扣完为止」 may mean per finding
+        return not _to_nothing_after(finding, reading)
+    listed = rule.get("unit") in _ITEM_UNITS and "、" in text[: finding.start]
+    return counted and "unit" in rule and "cap" not in rule and not listed
+
+
+# 「(1万亩耕地配备1名农技干部)」: a number in brackets is a standard, not the target.
+_BRACKETED_NUMBER = re.compile(r"\([^()]*\d[^()]*\)")
+
+
+def _sure_target(reading: SentenceReading, marks: int) -> bool:
+    """The shortfall's target is written before the marks, outside brackets."""
+    return _BRACKETED_NUMBER.search(reading.sentence.text, 0, marks) is None
 
 
 def _condition(credits: list[Finding], reading: SentenceReading, index: int) -> Draft:

@@ -50,3 +50,9 @@ def negated_conditions(condition: str) -> list[str]:
 
 
 _NEGATION = re.compile(r"[不未无没]")
+
+
+def lists_before(text: str, end: int) -> bool:
+    """Things listed with 、 before ``end`` (「设去向牌、座位牌,每少1个扣1分」): the amount per
+    missing one may be a checklist of them, for a person to say; 「县(市、区)」 lists nothing."""
+    return "、" in re.sub(r"\([^()]*\)", "", text[:end])

@@ -21,6 +21,8 @@ def minimum_in_name(name: str, text: str, rule: dict[str, Any]) -> dict[str, Any
     if len(found) != 1 or len(list(MINIMUM.finditer(name))) != 1:
         return None
     read = minimum_rule(name, found[0], rule["amount"])
+    if read["kind"] == "shortfall" and "每" in name:
+        return None  # 「每学期至少两次」: a period the reader does not know, not a target
     if "cap" in rule:
         read["cap"] = rule["cap"]
     return read
