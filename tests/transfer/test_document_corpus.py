@@ -85,10 +85,11 @@ def test_no_real_document_is_refused_in_any_of_its_forms(folder):
 # d001–d301, read 94 wrong, 108 missing, 69.8% exact, 47 trees, and session 10's three reader
 # branches merged brought it to 49 wrong, 62 missing, 72.4% exact, 63 trees. Session 11 opened
 # d310–d402 (held out in session 10, measured unseen twice: 74 wrong, 56 missing at the end): the
-# enlarged split, d001–d402, reads 123 wrong, 118 missing, 67.4% exact, 69 trees.
-DEV_MAXIMUM_WRONG = 123
-DEV_MINIMUM_EXACT_SHARE = Decimal("67.4")
-DEV_MAXIMUM_MISSING = 118
+# enlarged split, d001–d402, reads 123 wrong, 118 missing, 67.4% exact, 69 trees; session 11's
+# flagged-sentence work (rflag1) brought it to 121 wrong, 117 missing, 68.9% exact, 69 trees.
+DEV_MAXIMUM_WRONG = 121
+DEV_MINIMUM_EXACT_SHARE = Decimal("68.9")
+DEV_MAXIMUM_MISSING = 117
 DEV_MINIMUM_TREES = 69
 
 
