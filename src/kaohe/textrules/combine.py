@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from kaohe.textrules.drafts import Draft
+from kaohe.textrules.listed import listed_things, negated_conditions
 from kaohe.textrules.numbers import NUMBER, number
 from kaohe.textrules.patterns.checklist import (
     GATHER_CONDITIONS,
@@ -79,6 +80,9 @@ def _gather_listed(
         return counted  # 「未建立收运体系扣2分,其它缺一项扣0.5分」: the rest, whatever they are
     if len(run) < 2:
         listed = text[run[0].sentence.start if run else own.start : draft.start]
+        if things := listed_things(listed):
+            rule = {"kind": "checklist", "amount": draft.rule["amount"], "tasks": things}
+            return replace(draft, rule=rule)
         if listed.strip(" ,;:"):
             return counted.doubted() if _lists_items(listed) else counted
         return _listed_elsewhere(counted, draft.sentence, name)
@@ -148,6 +152,8 @@ def _gather_conditions(
     rule["tasks"] = [_task(_original(reading, text)) for reading in run] + [own_condition]
     start = run[0].sentence.start if run else begin
     gathered = replace(draft, rule=rule, start=start)
+    if not run and (conditions := negated_conditions(own_condition)):
+        return replace(gathered, rule={**rule, "tasks": conditions})
     if not run:
         # Several conditions in one breath (how many is unclear), or 「各」 after one condition
         # that names its several items in words (「示范县和示范乡镇创建未完成的各扣2分」).

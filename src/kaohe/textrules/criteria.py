@@ -21,12 +21,14 @@ from kaohe.textrules.doubts import doubt_damaged_amounts
 from kaohe.textrules.drafts import Draft
 from kaohe.textrules.graded import join_graded_conditions
 from kaohe.textrules.highest import apply_highest_only
+from kaohe.textrules.keeps import kept_credit_drafts
 from kaohe.textrules.limits import join_limit_sentences
 from kaohe.textrules.minimums import join_minimums
 from kaohe.textrules.normalize import normalize
 from kaohe.textrules.parallels import doubt_parallel_amounts
 from kaohe.textrules.parts import zero_of_the_item_above, zero_within_part
 from kaohe.textrules.patterns.base import GUESS, Finding
+from kaohe.textrules.pooled import limit_beyond_the_item
 from kaohe.textrules.reading import CONFIDENCE_THRESHOLD, Reading, ReadRule
 from kaohe.textrules.sentences import SentenceReading, read_sentence
 from kaohe.textrules.shortages import doubt_unlisted_shortages
@@ -51,11 +53,11 @@ def read_criteria(
     drafts: list[Draft] = []
     node: dict[str, Any] = {}
     for index, reading in enumerate(readings):
-        drafts.extend(_drafts(reading, index))
+        drafts.extend(kept_credit_drafts(reading, index, points) or _drafts(reading, index))
         for finding in reading.findings:
             node.update(finding.node)
     drafts.extend(_cut_off_end(readings, drafts))
-    drafts = join_minimums(gather_checklists(drafts, readings, text, name), clean)
+    drafts = join_minimums(gather_checklists(drafts, readings, text, name), clean, normalize(name))
     drafts = doubt_unlisted_shortages(drafts, clean, normalize(name))
     drafts = join_limit_sentences(drafts, readings)
     drafts = join_severity_tiers(merge_levels(drafts, clean), clean)
@@ -75,6 +77,8 @@ def read_criteria(
         for draft in drafts
     ]
     rules = tuple(_bounded(_read_rule(draft, text), points) for draft in drafts)
+    rules, pooled = limit_beyond_the_item(rules, points)
+    node = {**node, "floor": Decimal(0)} if pooled else node
     rules, node = settle_bonus_allowance(rules, _settle_node(node, points))
     return Reading(text=text, rules=rules, node=node)
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from kaohe.textrules.drafts import Draft
+from kaohe.textrules.named_minimums import minimum_in_name
 from kaohe.textrules.patterns.base import SURE
 from kaohe.textrules.patterns.shortfall import (
     EACH_MINIMUM,
@@ -24,9 +25,10 @@ from kaohe.textrules.reading import CONFIDENCE_THRESHOLD
 from kaohe.textrules.sentences import SCORING
 
 
-def join_minimums(drafts: list[Draft], text: str) -> list[Draft]:
-    """``text`` is the normalised text the drafts' offsets point into. A sentence flagged only
-    for the minimum a later rule has now read (「全年不少于6次」) needs no person any more."""
+def join_minimums(drafts: list[Draft], text: str, name: str = "") -> list[Draft]:
+    """``text`` is the normalised text the drafts' offsets point into, ``name`` the item's
+    (normalised). A sentence flagged only for the minimum a later rule has now read (「全年不少于
+    6次」) needs no person any more."""
     joined: list[Draft] = []
     used: list[re.Match[str]] = []
     for draft in drafts:
@@ -37,14 +39,14 @@ def join_minimums(drafts: list[Draft], text: str) -> list[Draft]:
             used += minimums
             continue
         if MINIMUM_BEFORE in draft.rule:
-            draft, minimum = _with_minimum(draft, text, joined)
+            draft, minimum = _with_minimum(draft, text, joined, name)
             used += [minimum] if minimum else []
         joined.append(draft)
     return [draft for draft in joined if not any(_only_states(draft, m, text) for m in used)]
 
 
 def _with_minimum(
-    draft: Draft, text: str, earlier: list[Draft]
+    draft: Draft, text: str, earlier: list[Draft], name: str = ""
 ) -> tuple[Draft, re.Match[str] | None]:
     """The last minimum before the draft that no earlier rule has read as its own: 「每月至少1次
     集中学习,每少1次扣0.5分;未持续学习…的,每少一次扣0.5分」 — the second counts short of
@@ -56,6 +58,8 @@ def _with_minimum(
         if counted_unit(minimum) == rule["unit"]
         and not any(_reads(read, minimum) for read in earlier)
     ]
+    if not found and (named := minimum_in_name(name, text, rule)) is not None:
+        return replace(draft, rule=named), None
     if not found:
         counted = replace(draft, rule=rule)
         return counted.doubted() if draft.rule[MINIMUM_BEFORE] else counted, None

@@ -25,6 +25,8 @@ _PENALTY_CAP = re.compile(
     rf"|(?:本项|该项)?(?:最多|最高)扣\s*(?P<cap2>{NUMBER})\s*分"
     # 「每起扣0.5分，扣满4分为止」: deducted again and again, up to the limit.
     rf"|(?:本项|该项)?扣满\s*(?P<cap3>{NUMBER})\s*分(?:为止|即止)?"
+    # 「每处扣1分，扣完2分为止」: deducted down to the limit written, as 扣满 says.
+    rf"|(?:本项|该项)?扣完\s*(?P<cap4>{NUMBER})\s*分\s*(?:为止|即止|止)"
 )
 # 「扣分上不封顶」 is about deductions, not a bonus: left unread, and so flagged.
 _UNCAPPED = re.compile(

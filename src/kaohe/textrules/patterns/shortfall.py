@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from kaohe.textrules.clauses import Sentence, clause_start
+from kaohe.textrules.listed import lists_before
 from kaohe.textrules.numbers import NUMBER, number
 from kaohe.textrules.patterns.base import (
     AMOUNT,
@@ -135,7 +136,8 @@ def _each_missing(sentence: Sentence, match: re.Match[str]) -> Finding:
         "unit": match.group("unit"),
     }
     # A period nearby (每月…每少一次) means a frequency whose minimum was not read.
-    confidence = GUESS if _period_before(sentence.text, match.start()) else SURE
+    listed = match.group("unit") != "次" and lists_before(sentence.text, match.start())
+    confidence = GUESS if _period_before(sentence.text, match.start()) or listed else SURE
     if rule["unit"] in _REQUIRED_COUNTS:
         # Times short of a minimum written elsewhere, or a guess; 「病程记录缺一次扣3分」 may
         # count missing records instead, so 缺 is a time short only when a minimum is written.
