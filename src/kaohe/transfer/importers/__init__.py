@@ -24,8 +24,9 @@ from kaohe.transfer.importers.labels import name_rules
 from kaohe.transfer.importers.prose import weighted_sections
 from kaohe.transfer.importers.registry import IMPORTERS, Reading
 from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.importers.scoring_kept import scoring_in
 from kaohe.transfer.importers.settle import settle
-from kaohe.transfer.importers.stream import read_stream, scoring_in
+from kaohe.transfer.importers.stream import read_stream
 from kaohe.transfer.importers.unread import keep_unread_scoring
 from kaohe.transfer.importers.validation import add_grades, pending_work, validate
 from kaohe.transfer.limits import MAX_CRITERIA_CHARS, MAX_FILE_BYTES, ImportRefused, check_upload
