@@ -25,7 +25,6 @@ from kaohe.transfer.importers.amounts import amounts_in_standard
 from kaohe.transfer.importers.cells import (
     FIRST_CLAUSE,
     GLUED_SERIAL,
-    HEAD,
     NUMBER_CELL,
     Cell,
     cells_of,
@@ -41,7 +40,9 @@ from kaohe.transfer.importers.sections import drop_prose_parts
 from kaohe.transfer.importers.stream_header import (
     above_table,
     criterion_serial,
+    name_draft,
     numbered_parts,
+    row_draft,
     rows_above_header,
     table_start,
 )
@@ -113,9 +114,9 @@ class _StreamReader:
         elif self._requirement_row(index):
             self._open_requirement(cell)
         elif self._numbered_item(index):
-            self._open(self._draft(cell), self._row_rank(cell))
+            self._open(row_draft(cell), self._row_rank(cell))
         elif self._event_row(kind):
-            self._open(named_by_first_clause(self._draft(cell)), _LEAF)
+            self._open(named_by_first_clause(row_draft(cell)), _LEAF)
         elif kind == "criteria" or (kind == "text" and self.item is not None):
             self._criteria(cell)
         elif kind == "name" and _TOTAL_ROW.match(cell.text.replace(" ", "")):
@@ -292,16 +293,13 @@ class _StreamReader:
             return top.rank
         return _LEAF + (heading_rank(cell.text) or 0)
 
-    @staticmethod
-    def _draft(cell: Cell) -> Draft:
-        return Draft.from_text(
-            strip_numbering(cell.text).rstrip("。；;") or cell.text, where=cell.where
-        )
-
     def _name(self, index: int, cell: Cell) -> None:
         """A numbered heading nests by its numbering; a plain name heads a group when names or
         serial rows follow it, and is an item when points or criteria do."""
-        draft = self._named(index, cell)
+        draft = name_draft(cell, points_next=self._kind_at(index + 1) == "number")
+        if self._printed_again(draft):
+            self.report.ignore(cell.where, cell.text)
+            return
         rank = heading_rank(cell.text)
         next_kind = self._kind_at(index + 1)
         heads_rows = next_kind in ("name", "unit") or (
@@ -327,19 +325,12 @@ class _StreamReader:
         else:
             self._open(draft, _LEAF)
 
-    def _named(self, index: int, cell: Cell) -> Draft:
-        """The draft a name cell opens: 「(一)倒扣分制度:结合……」 is the name and its description;
-        「2X员发展程序规范。」 before its points loses the row's serial."""
-        text, rest = cell.text, ""
-        head = HEAD.match(text)
-        if head and heading_rank(text) is not None:
-            text, rest = head.group("name"), head.group("rest")
-        if self._kind_at(index + 1) == "number":
-            text = GLUED_SERIAL.sub("", text, count=1)
-        draft = Draft.from_text(strip_numbering(text).rstrip("。；;") or text, where=cell.where)
-        if rest.strip():
-            add_criteria_line(draft, rest)
-        return draft
+    def _printed_again(self, draft: Draft) -> bool:
+        """「建设面积 与质量」 at a page's top: a group's merged cell printed again on the next
+        page continues the group it names, as in a table."""
+        name = draft.name.replace(" ", "")
+        groups = (level.draft.name.replace(" ", "") for level in self.stack[:-1])
+        return len(name) >= MIN_REPEATED_NAME and name in groups
 
     def _points_then_first_row(self, index: int) -> bool:
         """「组织领导」 | 「10分」 | 「1」 | 「成立……」: a part's points, then its first row
@@ -393,6 +384,7 @@ class _StreamReader:
 
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|汇总|总分|小计)[:：]?$")
 _SENTENCE_ENDS = ("。", "；", ";")
+MIN_REPEATED_NAME = 2
 _GROUP = 50.0  # a plain name above rows: below every numbered heading, above plain items
 _LEAF = 60.0
 

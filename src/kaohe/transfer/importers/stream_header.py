@@ -1,14 +1,17 @@
-"""Where a stream of cells has its table: the header (and the title and notes above it) and the
-first row, and the numbering its rows and parts carry (stream.py reads the rows)."""
+"""Where a stream of cells has its table — the header (and the title and notes above it) and the
+first row — the numbering its rows and parts carry, and the drafts its name cells open
+(stream.py reads the rows)."""
 
 from __future__ import annotations
 
 import re
 
-from kaohe.transfer.importers.cells import Cell, kind_of
+from kaohe.transfer.importers.cells import GLUED_SERIAL, HEAD, Cell, kind_of
 from kaohe.transfer.importers.drafts import Draft
 from kaohe.transfer.importers.headers import header_role
+from kaohe.transfer.importers.headings import add_criteria_line, heading_rank
 from kaohe.transfer.importers.ignored import sets_score
+from kaohe.transfer.importers.names import strip_numbering
 
 
 def numbered_parts(cells: list[Cell]) -> list[Cell]:
@@ -31,6 +34,28 @@ def criterion_serial(text: str) -> tuple[int, str] | None:
     if match.group(1):
         return int(match.group(1)), match.group(2)
     return int(match.group(3)), "("
+
+
+def row_draft(cell: Cell) -> Draft:
+    """The draft a row's first cell opens, without its numbering or its closing 。."""
+    return Draft.from_text(
+        strip_numbering(cell.text).rstrip("。；;") or cell.text, where=cell.where
+    )
+
+
+def name_draft(cell: Cell, *, points_next: bool) -> Draft:
+    """The draft a name cell opens: 「(一)倒扣分制度:结合……」 is the name and its description;
+    「2X员发展程序规范。」 before its points loses the row's serial."""
+    text, rest = cell.text, ""
+    head = HEAD.match(text)
+    if head and heading_rank(text) is not None:
+        text, rest = head.group("name"), head.group("rest")
+    if points_next:
+        text = GLUED_SERIAL.sub("", text, count=1)
+    draft = Draft.from_text(strip_numbering(text).rstrip("。；;") or text, where=cell.where)
+    if rest.strip():
+        add_criteria_line(draft, rest)
+    return draft
 
 
 def table_start(cells: list[Cell], kinds: list[str]) -> int:
