@@ -85,11 +85,12 @@ def test_no_real_document_is_refused_in_any_of_its_forms(folder):
 # d001–d301, read 94 wrong, 108 missing, 69.8% exact, 47 trees, and session 10's three reader
 # branches merged brought it to 49 wrong, 62 missing, 72.4% exact, 63 trees. Session 11 opened
 # d310–d402 (held out in session 10, measured unseen twice: 74 wrong, 56 missing at the end): the
-# enlarged split, d001–d402, reads 123 wrong, 118 missing, 67.4% exact, 69 trees.
-DEV_MAXIMUM_WRONG = 123
-DEV_MINIMUM_EXACT_SHARE = Decimal("67.4")
+# enlarged split, d001–d402, reads 123 wrong, 118 missing, 67.4% exact, 69 trees; the tree
+# branch (rtree5) brought it to 115 wrong, 118 missing, 67.8% exact, 71 trees.
+DEV_MAXIMUM_WRONG = 115
+DEV_MINIMUM_EXACT_SHARE = Decimal("67.8")
 DEV_MAXIMUM_MISSING = 118
-DEV_MINIMUM_TREES = 69
+DEV_MINIMUM_TREES = 71
 
 
 def test_the_dev_split_reads_no_worse_than_it_has_read():
