@@ -133,3 +133,24 @@ def test_a_short_requirement_after_an_items_points_is_what_the_item_asks():
 
     assert tree(scheme) == [("信息畅通", "10"), ("群众投诉", "10")]
     assert "按要求报送信息和数据。" in leaf(scheme, "信息畅通")["criteria"]
+
+
+def test_a_groups_name_printed_again_at_a_pages_top_continues_the_group():
+    text = (
+        "评价指标 | 分值 | 评价标准 |\n"
+        "前期工作 | 任务分解 (2分) | 按要求分解落实任务的,得2分;未完成的,不得分。 |\n"
+        "审批备案 (2分) | 按时完成审批备案的,得2分;未按时完成的,不得分。 |\n"
+        "建设 管理 | 工程质量 (5分) | 工程质量不合格的,每处扣1分。 |\n"
+        "资金拨付 (3分) | 资金未按时拨付的,每次扣1分。 |\n"
+        "建设 管理 | 档案管理 (2分) | 档案不全的,扣1分。 |\n"
+    )
+
+    assert tree(import_document("细则.txt", text.encode()).scheme) == [
+        ("前期工作", "4"),
+        ("前期工作", "任务分解", "2"),
+        ("前期工作", "审批备案", "2"),
+        ("建设 管理", "10"),
+        ("建设 管理", "工程质量", "5"),
+        ("建设 管理", "资金拨付", "3"),
+        ("建设 管理", "档案管理", "2"),
+    ]

@@ -155,3 +155,25 @@ def test_taking_a_unit_out_of_the_running_is_no_entry_bonus_beside_levels_of_an_
     assert [rule["kind"] for rule in rules][:2] == ["per_occurrence", "tiered"]
     assert not any(rule.get("flagged") for rule in rules[:2])
     assert not any("是否叠加" in item for item in result.report.rules_flagged)
+
+
+def test_a_value_set_when_met_beside_adjustments_left_for_a_person_is_flagged_not_a_credit():
+    criteria = "达到上年新增额的,得15分;较上年每增(减)1亿元加(减)1分,最多加(减)5分。"
+    result = imported(("信贷投放", "当年贷款新增额", 20, criteria))
+
+    rules = leaf(result.scheme, "信贷投放", "当年贷款新增额")["rules"]
+    assert rules and all(rule.get("flagged") for rule in rules)
+    assert any("与本项 20 分不符" in item for item in result.report.rules_flagged)
+
+
+def test_a_credit_whose_own_sentence_ends_before_the_flagged_reading_stays_a_credit():
+    criteria = "达到上年新增额的,得15分。较上年每增(减)1亿元加(减)1分,最多加(减)5分。"
+    result = imported(("信贷投放", "当年贷款新增额", 20, criteria))
+
+    credit, adjustment = leaf(result.scheme, "信贷投放", "当年贷款新增额")["rules"]
+    assert (credit["kind"], credit["amount"], credit.get("flagged")) == (
+        "per_occurrence",
+        Decimal("15"),
+        None,
+    )
+    assert adjustment["flagged"]

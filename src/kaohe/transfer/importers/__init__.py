@@ -24,8 +24,10 @@ from kaohe.transfer.importers.labels import name_rules
 from kaohe.transfer.importers.prose import weighted_sections
 from kaohe.transfer.importers.registry import IMPORTERS, Reading
 from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.importers.scoring_kept import scoring_in
+from kaohe.transfer.importers.sections import lift_column_names
 from kaohe.transfer.importers.settle import settle
-from kaohe.transfer.importers.stream import read_stream, scoring_in
+from kaohe.transfer.importers.stream import read_stream
 from kaohe.transfer.importers.unread import keep_unread_scoring
 from kaohe.transfer.importers.validation import add_grades, pending_work, validate
 from kaohe.transfer.limits import MAX_CRITERIA_CHARS, MAX_FILE_BYTES, ImportRefused, check_upload
@@ -75,6 +77,7 @@ def import_document(
             f"评分标准文字超过 {MAX_CRITERIA_CHARS} 字，超出导入上限；请拆分后分别导入"
         )
     root = _better_reading(reading, report)
+    lift_column_names(root, report)
     title = scoring_free_title(reading.title, Path(name).stem, report)
     identity = {"format": FORMAT, "id": scheme_id or _slug(name), "name": title}
     if root.children:

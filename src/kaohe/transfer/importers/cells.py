@@ -19,8 +19,10 @@ from kaohe.textrules.vocabulary import SCORING_WORD
 from kaohe.transfer.importers.boxes import joined_box_rows
 from kaohe.transfer.importers.broken import amount_runs_on
 from kaohe.transfer.importers.furniture import is_furniture
+from kaohe.transfer.importers.header_runs import SPACED_HEADER, between_header_runs
 from kaohe.transfer.importers.headings import heading_rank
 from kaohe.transfer.importers.names import UNIT_ENDINGS, split_name, strip_numbering
+from kaohe.transfer.importers.spaced import spaced_cells, spaced_rows
 
 COUNTING_WORDS = (
     r"个|次|项|条|人|件|天|日|月|年|周|名|份|处|户|家|分|元|万|亿|倍|届|批|位|所|类|台(?!账)|辆|篇|期|"
@@ -71,14 +73,17 @@ def cells_of(text: str) -> list[Cell]:
     cells: list[Cell] = []
     lines = joined_box_rows(_joined_between_rules(text.split("\n")))
     spaced = False  # a header whose cells are set apart by single spaces: so are its rows'
+    spaced_apart = spaced_rows(lines)  # rows whose cells only lone numbers set apart
     for number, line in enumerate(lines, 1):
         if _RULE_LINE.match(line):
             continue
         parts = _SEPARATORS.split(line.strip())
+        if spaced_apart and len(parts) == 1:
+            parts = spaced_cells(parts[0].strip())  # cut only where nothing else cuts
         if spaced and len(parts) == 1:
             row = _SPACED_SERIAL.sub(r"\1、", line.strip(), count=1)
             parts = _SINGLE_SPACED_ROW.split(row)
-        spaced = spaced or bool(_SPACED_HEADER.search(to_simplified(line)))
+        spaced = spaced or bool(SPACED_HEADER.search(to_simplified(line)))
         for part in parts:
             for piece in _split_inline(" ".join(part.split())):
                 cells.append(Cell(piece, f"第 {number} 行", number))
@@ -142,19 +147,10 @@ _INLINE_BREAK = re.compile(
     r"|(?<=^\d分)(?![,，(（)）]|及?以[上下])|(?<=^\d\d分)(?![,，(（)）]|及?以[上下])"
     r"|(?<=^\d\.\d分)(?![,，(（)）]|及?以[上下])"
 )
-_HEADER_WORD = (
-    r"(?:考核项目|考评项目|指标项目|考核内容及计分标准|考核内容及评分标准|考核内容|考核要求|考核标准|"
-    r"评分标准|计分标准|扣分标准|标准分|项目及分值|分值|考核细则|评分细则|备注|考核办法|评分要点|"
-    r"评分办法|评分方法|计分方法|检查方式|考核方式|考评方式|自评纪实|自评情况|自评得分|自评分|"
-    r"考评得分|考核得分|考核分|考核部门|考核单位|扣分内容|加分内容|得分|扣分|序号|类别)"
-)
-# 「序号 扣分内容 扣分标准 备注」: a header copied with one space between its cells; then each row
+# After a header copied with one space between its cells (header_runs.SPACED_HEADER), each row
 # is cut after its serial and where a sentence ends before a space (「1 ……的。 每件扣5分……」).
-_SPACED_HEADER = re.compile(rf"{_HEADER_WORD} {_HEADER_WORD}(?: {_HEADER_WORD})+")
 _SINGLE_SPACED_ROW = re.compile(r"(?<=[。；;])\s+(?=\S)")
 _SPACED_SERIAL = re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])")  # numbered like an outline item
-# 「考评项目 及标准分 考评得分 备注 落实……」: header words run together, spaced or joined by 及.
-_HEADER_RUN = re.compile(rf"{_HEADER_WORD}(?:\s*及?\s*{_HEADER_WORD}){{2,}}")
 # 「……三落实。5每缺一项扣0.5分」: a points cell that lost its 分 in PDF text, between a row's
 # requirement (ending a sentence) and its criteria. A counting word after the number
 # (「3个月内」, 「2人以上」) makes it part of a sentence instead.
@@ -178,7 +174,7 @@ _POINTED_HEAD = re.compile(
 def _split_inline(text: str) -> list[str]:
     """A cell cut where a run-together table had its cell edges; runs of header words gone."""
     pieces: list[str] = []
-    segments = [s for run in _between_header_runs(text) for s in _GLUED_HEADING.split(run)]
+    segments = [s for run in between_header_runs(text) for s in _GLUED_HEADING.split(run)]
     for segment in segments:
         names, segment = _leading_pointed_names(segment.strip())
         pieces.extend(names)
@@ -239,15 +235,6 @@ def _serial_cuts(text: str) -> list[int]:
             return cuts
         cuts.append(match.start())
         serial, start = serial + 1, match.end()
-
-
-def _between_header_runs(text: str) -> list[str]:
-    """The stretches of a line around runs of header words (a header row run into the text)."""
-    segments, start = [], 0
-    for run in _HEADER_RUN.finditer(to_simplified(text)):  # one for one: offsets hold
-        segments.append(text[start : run.start()])
-        start = run.end()
-    return [*segments, text[start:]]
 
 
 def _split_bare_points(text: str) -> list[str]:
@@ -378,7 +365,8 @@ def kind_of(text: str) -> str:
     bare = strip_numbering(text).rstrip("。；;")
     if len(bare) > MAX_NAME or re.search(r"[。；;]", text.rstrip("。；;")):
         return "text"
-    if bare.endswith(UNIT_ENDINGS) and len(bare) <= 12 and _unit_bracket(bare):
+    closed = text.rstrip().endswith(("。", "；", ";"))  # 「有固定的党员活动室。」: not an office
+    if bare.endswith(UNIT_ENDINGS) and len(bare) <= 12 and _unit_bracket(bare) and not closed:
         return "unit"
     return "name"
 

@@ -234,9 +234,25 @@ _SCORE_COLUMN = re.compile(
 
 
 def _names_a_column(cell: Cell) -> bool:
-    return header_role(cell.text) is not None or bool(
-        _SCORE_COLUMN.fullmatch(normalise_header(cell.text))
+    return names_a_column(cell.text)
+
+
+def names_a_column(text: str) -> bool:
+    """A column's name (考核指标, 扣分标准, 考评分 …), or the standards it holds (「目标任务和记分
+    标准」) — never a thing assessed; 考核内容 and 工作目标, which name what is assessed, are."""
+    name = normalise_header(text)
+    role = header_role(text)
+    return (
+        (role is not None and role not in (CONTENT, TARGET))
+        or bool(_SCORE_COLUMN.fullmatch(name))
+        or bool(_STANDARDS.fullmatch(name))
     )
+
+
+# 「检查组评分」, 「目标任务和记分标准」: who scores, or the standards, named as a column is named.
+_STANDARDS = re.compile(
+    r"[\u4e00-\u9fff]{1,4}(?:评分|得分)|[\u4e00-\u9fff]{0,8}(?:记分|计分|评分|扣分)标准"
+)
 
 
 def _columns(header: list[list[Cell]], width: int) -> Columns:

@@ -3,9 +3,9 @@
 A stream reader opens a group for every name, so a document's own parts become groups too. A
 top-level part before the first indicator, with neither points nor a scoring word anywhere in
 it, is prose about the assessment (whom it covers, what it stresses): it is reported, not an
-indicator. A part named
-for the document's layout whose items score (「三、考核方式」 over 「（一）倒扣分制度」) gives way
-to its items.
+indicator. A part named for the document's layout whose items score (「三、考核方式」 over
+「（一）倒扣分制度」) gives way to its items; so does, in any reading, a top-level group named as a
+column is (考评分, 扣分标准) or as the standards are (「目标任务和记分标准」).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from kaohe.textrules.normalize import to_simplified
 from kaohe.transfer.importers.cells import scoring_words
 from kaohe.transfer.importers.drafts import Draft
+from kaohe.transfer.importers.headers import names_a_column
 from kaohe.transfer.importers.headings import names_layout
 from kaohe.transfer.importers.report import ImportReport
 
@@ -32,6 +33,19 @@ def drop_prose_parts(root: Draft, report: ImportReport) -> None:
         else:
             kept.append(part)
     root.children[:] = kept
+
+
+def lift_column_names(root: Draft, report: ImportReport) -> None:
+    """「考评分」, 「扣分标准」, 「目标任务和记分标准」 over the indicators: a column's name or a
+    title naming the standards, taken for a group, gives way to what it heads (reported)."""
+    lifted: list[Draft] = []
+    for part in root.children:
+        if part.children and not part.criteria and names_a_column(part.name):
+            report.ignore(part.where, part.raw or part.name)
+            lifted.extend(part.children)
+        else:
+            lifted.append(part)
+    root.children[:] = lifted
 
 
 def _scores(draft: Draft) -> bool:

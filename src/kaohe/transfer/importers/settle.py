@@ -134,12 +134,17 @@ def _correct_check(report: ImportReport, path: str, declared: Decimal) -> None:
 
 def _credits_as_checklist(node: Node, path: tuple[str, ...], report: ImportReport) -> None:
     rules = node["rules"]
-    credits = [_once_only(rule) for rule in rules]
-    if not all(once is not None and once[0] > 0 and once[1] == 1 for once in credits):
-        return
+    credits = [rule for rule in rules if _is_credit(rule)]
     points = node.get("points") or ZERO
-    total = sum((rule["amount"] for rule in rules), ZERO)
+    total = sum((rule["amount"] for rule in credits), ZERO)
     where = path_text(path)
+    if len(credits) < len(rules):
+        # 「达到上年的，得15分；每增1亿元加1分，最多加5分」: a credit short of the item's points,
+        # in a sentence whose rest is left for a person, sets the value, not a task's share.
+        valued = [rule for rule in credits if _beside_a_flag(rule, rules, node.get("criteria", ""))]
+        if valued and total < points:
+            _flag_credits(valued, total, points, where, report)
+        return
     if total != points:
         for rule in rules:
             rule["flagged"] = True
@@ -167,6 +172,34 @@ def _credits_as_checklist(node: Node, path: tuple[str, ...], report: ImportRepor
     report.notes.append(
         f"{where}：各项得分合计等于本项 {shown(points)} 分，按未完成事项扣分导入（检查清单）"
     )
+
+
+def _is_credit(rule: Node) -> bool:
+    once = _once_only(rule)
+    return once is not None and once[0] > 0 and once[1] == 1
+
+
+def _beside_a_flag(credit: Node, rules: list[Node], criteria: str) -> bool:
+    """Whether the rest of the credit's sentence, after it, was left for a person."""
+    own = str(credit.get("text", ""))
+    sentence = next((s for s in _SENTENCE.findall(criteria) if own in s), "")
+    rest = sentence[sentence.find(own) + len(own) :] if own and sentence else ""
+    flagged = [str(rule.get("text", "")) for rule in rules if rule.get("flagged")]
+    return any(text and text in rest for text in flagged)
+
+
+_SENTENCE = re.compile(r"[^。\n]+")
+
+
+def _flag_credits(
+    credits: list[Node], total: Decimal, points: Decimal, where: str, report: ImportReport
+) -> None:
+    for rule in credits:
+        rule["flagged"] = True
+        report.rules_flagged.append(
+            f"{where}：{rule.get('text', '')}（各项得分合计 {shown(total)} 分，"
+            f"与本项 {shown(points)} 分不符）"
+        )
 
 
 def _short_checklist(node: Node, path: tuple[str, ...], report: ImportReport) -> None:

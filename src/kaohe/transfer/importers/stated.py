@@ -20,6 +20,10 @@ from kaohe.transfer.importers.names import strip_numbering
 _STATED = re.compile(r"[计记得]\s*(\d{1,3}(?:\.\d{1,2})?)\s*分")
 # 「2、在报刊发表禁毒宣传文章10分、……」: the points right after the item's name.
 _AFTER_NAME = re.compile(r"^[^\d，,。；;:：扣加减每]{2,30}?(\d{1,3}(?:\.\d{1,2})?)\s*分")
+# 「逐级签订综治责任书,1分。」, 「……分值:5分。」: the points as a clause of their own.
+_OWN_CLAUSE = re.compile(
+    r"(?:[，,]\s*|分值[:：]?\s*)(\d{1,3}(?:\.\d{1,2})?)\s*分\s*(?:[。；;，,]|$)"
+)
 MIN_ITEMS = 2
 
 
@@ -76,5 +80,5 @@ def _numbered_entries(criteria: list[str]) -> tuple[list[str], list[str]] | None
 def _stated(line: str) -> Decimal | None:
     """The points a line states: right after its name, else the first 计/记/得 N分 in it."""
     simple = to_simplified(strip_numbering(line))
-    found = _AFTER_NAME.match(simple) or _STATED.search(simple)
+    found = _AFTER_NAME.match(simple) or _STATED.search(simple) or _OWN_CLAUSE.search(simple)
     return Decimal(found.group(1)) if found else None

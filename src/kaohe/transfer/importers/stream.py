@@ -21,12 +21,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kaohe.textrules.normalize import to_simplified
 from kaohe.transfer.importers.amounts import amounts_in_standard
 from kaohe.transfer.importers.cells import (
     FIRST_CLAUSE,
     GLUED_SERIAL,
-    HEAD,
     NUMBER_CELL,
     Cell,
     cells_of,
@@ -34,12 +32,20 @@ from kaohe.transfer.importers.cells import (
     scoring_words,
 )
 from kaohe.transfer.importers.drafts import Draft, named_by_first_clause
-from kaohe.transfer.importers.headers import header_role
 from kaohe.transfer.importers.headings import add_criteria_line, heading_rank
-from kaohe.transfer.importers.ignored import sets_score
 from kaohe.transfer.importers.names import strip_numbering
 from kaohe.transfer.importers.report import ImportReport
+from kaohe.transfer.importers.scoring_kept import scoring_in
 from kaohe.transfer.importers.sections import drop_prose_parts
+from kaohe.transfer.importers.stream_header import (
+    above_table,
+    criterion_serial,
+    name_draft,
+    numbered_parts,
+    row_draft,
+    rows_above_header,
+    table_start,
+)
 
 
 @dataclass
@@ -57,22 +63,23 @@ class _StreamReader:
     requirement: Draft | None = None  # a row opened by its requirement, waiting for its points
     serial: int = 0
     skip: int = -1  # a cell already accounted for: the number after 「合计」
+    serial_at: int = -1  # where the last row's serial stood
     over_plain_groups: bool = False  # pointed parts head groups without points: 「构建交通网络」
     amounts: bool = False
     """The header names a standard column and no points column: a number after a name is the
     row's amount, not its points."""
 
     def read(self, cells: list[Cell]) -> None:
-        self.cells = cells = _numbered_parts(cells)
+        self.cells = cells = numbered_parts(cells)
         self.kinds = [kind_of(cell.text) for cell in cells]
-        body = self._table_start()
-        rows_above = self._rows_above_header(body)
+        body = table_start(cells, self.kinds)
+        rows_above = rows_above_header(cells, self.kinds, body)
         headers = [cell.text for cell, kind in zip(cells[:body], self.kinds, strict=False)]
         self.amounts = amounts_in_standard(
             [text for text, kind in zip(headers, self.kinds, strict=False) if kind == "header"]
         )
         for index, cell in enumerate(cells):
-            if rows_above <= index < body and self._above_table(index):
+            if rows_above <= index < body and above_table(cell, self.kinds[index]):
                 if self.kinds[index] != "header":
                     self.report.ignore(cell.where, cell.text)
                 continue
@@ -80,61 +87,6 @@ class _StreamReader:
                 self.report.ignore(cell.where, cell.text)
                 continue
             self._take(index, cell, self.kinds[index])
-
-    def _above_table(self, index: int) -> bool:
-        """A cell of the title, the notes or the header above the table's first row, reported.
-        Scoring text there is read as rows (the end of a table whose first page held the
-        header, 「说明:弄虚作假的扣5分」 under the title); a scale (「(100分制,90分以上合格)」)
-        scores nothing, and opens no nameless item before the first row."""
-        return self.kinds[index] != "criteria" or not sets_score(self.cells[index].text)
-
-    def _table_start(self) -> int:
-        """Where the rows begin: after the header cells (and the preamble above them — title,
-        通知, 考核范围 — when the text has a header at all), else at the first cell."""
-        first = next((i for i, kind in enumerate(self.kinds) if kind == "header"), None)
-        if first is None:
-            return 0
-        index = first
-        while index < len(self.cells) and self._in_header(index):
-            index += 1
-        return index
-
-    def _rows_above_header(self, body: int) -> int:
-        """「落实上级要求(10分)」 | 「完成交办事项」 | 「5」 | 「……扣2分。」 above the header: the
-        end of a table whose first page held the header, not a preamble; where those rows end."""
-        pointed = any(
-            self.kinds[index] == "name"
-            and Draft.from_text(self.cells[index].text).points is not None
-            and self._kind_at(index + 1) == "name"
-            and self._kind_at(index + 2) == "number"
-            for index in range(body)
-        )
-        if not pointed:
-            return 0
-        header = next(i for i in range(body) if self.kinds[i] == "header")
-        rows = [i for i in range(header) if self.kinds[i] in ("number", "criteria")]
-        return rows[-1] + 1 if rows else 0
-
-    def _in_header(self, index: int) -> bool:
-        """Header cells, the fragments of a header broken across lines (「基础」/「分值」), and
-        the total written in it (「100分」)."""
-        text = self.cells[index].text.replace(" ", "")
-        if self.kinds[index] in ("header", "number") or header_role(text):
-            return True
-        if len(text) <= 3 and self._header_fragment(index, text):
-            return True
-        # 「督查结果」 「评比得分」: a column for the assessors to fill in, not a first row's name.
-        return bool(_FILLED_IN_COLUMN.match(text)) and self._kind_at(index + 1) != "number"
-
-    def _header_fragment(self, index: int, text: str) -> bool:
-        """「考核」 / 「项目」, 「标准」 / 「分值」: a header broken across lines, each part short;
-        「综合类」 after the header is the first row's name."""
-        if _HEADER_PART.search(text):
-            return True  # 「具体」, 「考核分」, 「核查分」: a word of a header or a score column
-        before = self.cells[index - 1].text.replace(" ", "") if index else ""
-        after = self._text_at(index + 1).replace(" ", "")
-        joined = (text + after, before + text)
-        return any(header_role(words) or kind_of(words) == "header" for words in joined)
 
     def _text_at(self, index: int) -> str:
         return self.cells[index].text if index < len(self.cells) else ""
@@ -157,14 +109,14 @@ class _StreamReader:
             self.report.ignore(cell.where, cell.text)
         elif kind == "number":
             self._number(index, cell)
-        elif kind in ("name", "text") and self._next_criterion(index, cell):
+        elif kind in ("name", "text") and self._goes_on(index, cell, points_next):
             self._criteria(cell)
         elif self._requirement_row(index):
             self._open_requirement(cell)
         elif self._numbered_item(index):
-            self._open(self._draft(cell), self._row_rank(cell))
+            self._open(row_draft(cell), self._row_rank(cell))
         elif self._event_row(kind):
-            self._open(named_by_first_clause(self._draft(cell)), _LEAF)
+            self._open(named_by_first_clause(row_draft(cell)), _LEAF)
         elif kind == "criteria" or (kind == "text" and self.item is not None):
             self._criteria(cell)
         elif kind == "name" and _TOTAL_ROW.match(cell.text.replace(" ", "")):
@@ -188,7 +140,7 @@ class _StreamReader:
         「(3)……。」 after 「(2)……。」 in a target cell, with the row's points after it, and a list
         「(1)听取汇报;」 「(2)……」 starting again after the item's scoring criteria (its method)."""
         last = self.item.criteria[-1] if self.item is not None and self.item.criteria else ""
-        before, this = _criterion_serial(last), _criterion_serial(cell.text)
+        before, this = criterion_serial(last), criterion_serial(cell.text)
         if before is None or this is None or before[1] != this[1]:
             return False
         if Draft.from_text(cell.text).points is not None:
@@ -229,6 +181,7 @@ class _StreamReader:
     def _number(self, index: int, cell: Cell) -> None:
         if self._is_serial(index):
             self.serial += 1
+            self.serial_at = index
             self.item = None  # the next cell names the row's item
             return
         value = Decimal(NUMBER_CELL.match(cell.text).group("value"))  # type: ignore[union-attr]
@@ -300,7 +253,22 @@ class _StreamReader:
             and self._kind_at(index + 1) == "number"
             and not self._is_serial(index + 1)
             and self._kind_at(index + 2) == "criteria"
+            and not self._serial_row_goes_on(index)
         )
+
+    def _goes_on(self, index: int, cell: Cell, points_next: bool) -> bool:
+        """The next line of the item's criteria, or of the requirement its row opened with."""
+        if self._next_criterion(index, cell):
+            return True
+        return points_next and self._serial_row_goes_on(index)
+
+    def _serial_row_goes_on(self, index: int) -> bool:
+        """「2」 | 「有满足需要的标准化党员活动室。」 | 「面积原则上不低于20平方米……」 | 「4」: the
+        row its serial opened runs on over a second line before its points — its requirement."""
+        item = self.item
+        bare = item is not None and not (item.criteria or item.children or item.points)
+        requirement = self.cells[index - 1].text.endswith(_SENTENCE_ENDS)
+        return bare and requirement and self.serial_at == index - 2
 
     def _open_requirement(self, cell: Cell) -> None:
         """The row's item is named by its requirement's first clause; the whole requirement is
@@ -325,16 +293,13 @@ class _StreamReader:
             return top.rank
         return _LEAF + (heading_rank(cell.text) or 0)
 
-    @staticmethod
-    def _draft(cell: Cell) -> Draft:
-        return Draft.from_text(
-            strip_numbering(cell.text).rstrip("。；;") or cell.text, where=cell.where
-        )
-
     def _name(self, index: int, cell: Cell) -> None:
         """A numbered heading nests by its numbering; a plain name heads a group when names or
         serial rows follow it, and is an item when points or criteria do."""
-        draft = self._named(index, cell)
+        draft = name_draft(cell, points_next=self._kind_at(index + 1) == "number")
+        if self._printed_again(draft):
+            self.report.ignore(cell.where, cell.text)
+            return
         rank = heading_rank(cell.text)
         next_kind = self._kind_at(index + 1)
         heads_rows = next_kind in ("name", "unit") or (
@@ -360,19 +325,12 @@ class _StreamReader:
         else:
             self._open(draft, _LEAF)
 
-    def _named(self, index: int, cell: Cell) -> Draft:
-        """The draft a name cell opens: 「(一)倒扣分制度:结合……」 is the name and its description;
-        「2X员发展程序规范。」 before its points loses the row's serial."""
-        text, rest = cell.text, ""
-        head = HEAD.match(text)
-        if head and heading_rank(text) is not None:
-            text, rest = head.group("name"), head.group("rest")
-        if self._kind_at(index + 1) == "number":
-            text = GLUED_SERIAL.sub("", text, count=1)
-        draft = Draft.from_text(strip_numbering(text).rstrip("。；;") or text, where=cell.where)
-        if rest.strip():
-            add_criteria_line(draft, rest)
-        return draft
+    def _printed_again(self, draft: Draft) -> bool:
+        """「建设面积 与质量」 at a page's top: a group's merged cell printed again on the next
+        page continues the group it names, as in a table."""
+        name = draft.name.replace(" ", "")
+        groups = (level.draft.name.replace(" ", "") for level in self.stack[:-1])
+        return len(name) >= MIN_REPEATED_NAME and name in groups
 
     def _points_then_first_row(self, index: int) -> bool:
         """「组织领导」 | 「10分」 | 「1」 | 「成立……」: a part's points, then its first row
@@ -424,36 +382,9 @@ class _StreamReader:
         self.item = draft
 
 
-def _numbered_parts(cells: list[Cell]) -> list[Cell]:
-    """「一」 | 「组织领导」: a part numbered in a serial column is the heading 「一、组织领导」."""
-    joined: list[Cell] = []
-    for cell in cells:
-        last = joined[-1] if joined else None
-        if last is not None and _PART_SERIAL.match(last.text) and kind_of(cell.text) == "name":
-            joined[-1] = Cell(f"{last.text}、{cell.text}", last.where, last.line)
-        else:
-            joined.append(cell)
-    return joined
-
-
-_PART_SERIAL = re.compile(r"^[一二三四五六七八九十]{1,3}$")
-_FILLED_IN_COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:结果|得分|评分|情况|扣分|分数|核分)$")
-_HEADER_PART = re.compile(r"[分值项目号序考核评标准内容具体备注得扣加减权重]")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|汇总|总分|小计)[:：]?$")
-_CRITERION_SERIAL = re.compile(r"^\s*(?:(\d{1,2})([、.．])(?!\d)|[（(](\d{1,2})[)）])")
 _SENTENCE_ENDS = ("。", "；", ";")
-
-
-def _criterion_serial(text: str) -> tuple[int, str] | None:
-    """「2、」 → (2, 、); 「（3）」 → (3, "("): a criteria line's number and its style."""
-    match = _CRITERION_SERIAL.match(text)
-    if match is None:
-        return None
-    if match.group(1):
-        return int(match.group(1)), match.group(2)
-    return int(match.group(3)), "("
-
-
+MIN_REPEATED_NAME = 2
 _GROUP = 50.0  # a plain name above rows: below every numbered heading, above plain items
 _LEAF = 60.0
 
@@ -465,17 +396,7 @@ def read_stream(text: str, report: ImportReport) -> Draft:
     reader = _StreamReader(report)
     reader.read(cells_of(text))
     drop_prose_parts(reader.root, report)
-    if not any(scoring_words(to_simplified(text)) for text in _criteria(reader.root)):
+    if not scoring_in(reader.root):
         report.forget_ignored(ignored)
         return Draft(name="")
     return reader.root
-
-
-def scoring_in(root: Draft) -> int:
-    """How many scoring words the criteria under ``root`` hold: how much of a document's
-    scoring a reading kept."""
-    return sum(scoring_words(to_simplified(text)) for text in _criteria(root))
-
-
-def _criteria(draft: Draft) -> list[str]:
-    return [*draft.criteria, *(text for child in draft.children for text in _criteria(child))]
