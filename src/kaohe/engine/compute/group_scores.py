@@ -50,6 +50,7 @@ def aggregate(
         plan.default_lines,
         explainer,
         plan.groups,
+        tables.unscaled,
     )
 
 
@@ -126,5 +127,6 @@ def rescale_target(
         earlier = (group_line(target, tables.scores),)
     else:
         earlier = tables.lines.get(path) or tables.defaults.get(path, ())
+    tables.unscaled.setdefault(path, current)
     tables.scores[path] = score
     tables.lines[path] = (*earlier, line)
