@@ -103,7 +103,8 @@ def test_each_groups_mean_counts_answers_only_and_drops_the_extremes_when_asked(
 
 
 def test_the_weighted_evaluation_enters_the_total_the_ranking_and_the_quota():
-    # Weights: 半年领导班子 0.25 × 0.6 = 0.15, 半年服务对象 0.1, 年终领导班子 0.45, 年终服务对象 0.3.
+    # Weights: 半年领导班子 0.25 × 0.6 = 0.15, 半年服务对象 0.1, 年终领导班子 0.45,
+    #   年终服务对象 0.3.
     # A: 90.833 × 0.15 + 0 × 0.1 (quorum missed) + 93.333 × 0.45 + 85 × 0.3
     #    = 13.62495 + 0 + 41.99985 + 25.5 = 81.1248; × 30 ÷ 100 = 24.33744.
     #    业绩 66 → 90.33744 → 90.34.
