@@ -76,7 +76,10 @@ def excellent(scheme: Scheme) -> str:
 
 
 def sort_key(scheme: Scheme, result: UnitResult) -> SortKey:
-    """Ranking order: units listed last by a veto after the rest, then each tie-breaker."""
+    """Ranking order: units listed last by a veto after the rest, then each tie-breaker.
+
+    A section subtotal is compared as it is shown, rounded like the total: two units both shown
+    丙项 8.65 are tied on it (8.645 and 8.65 inside), and the next tie-breaker decides."""
     parts: list[object] = [1 if result.vetoed("rank_last") else 0]
     for breaker in scheme.tie_breakers:
         if breaker == "total":
@@ -84,7 +87,7 @@ def sort_key(scheme: Scheme, result: UnitResult) -> SortKey:
         elif breaker == "name":
             parts.append(result.unit)
         else:
-            parts.append(-result.sections[breaker])
+            parts.append(-round_half_up(result.sections[breaker], scheme.decimals))
     return tuple(parts)
 
 

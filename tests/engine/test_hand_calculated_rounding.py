@@ -1,0 +1,77 @@
+"""Rounding worked by hand: once at the total (the default) against 四舍五入 at each section
+written into the formula, half-up where banker's rounding would differ, and ties on what the
+ranking shows."""
+
+from __future__ import annotations
+
+from kaohe.engine import Unit
+
+from .builders import D, record, scheme, score
+
+THIRDS = """
+- name: 甲项
+  points: 10
+  kind: value
+  rules: [{id: a, kind: proportional, target: 3}]
+- name: 乙项
+  points: 10
+  kind: value
+  rules: [{id: b, kind: proportional, target: 3}]
+- name: 丙项
+  points: 10
+  kind: value
+  rules: [{id: c, kind: conversion}]
+"""
+EACH_SECTION = "round(甲项, 2) + round(乙项, 2) + round(丙项, 2)"
+
+
+def records():  # type: ignore[no-untyped-def]
+    r = record
+    return [
+        *(r("U", "a", value=2), r("U", "b", value=2), r("U", "c", value="86.45")),
+        *(r("W", "a", value=2), r("W", "b", value=2), r("W", "c", value="86.5")),
+    ]
+
+
+def test_the_total_is_rounded_once_unless_the_formula_rounds_each_section():
+    # U: 甲 10 × 2 ÷ 3 = 6.6666…, 乙 6.6666…, 丙 86.45 × 10 ÷ 100 = 8.645.
+    # Rounded once: 21.97833… → 21.98.
+    # 各项保留两位小数 (round each section, half-up): 6.67 + 6.67 + 8.65 = 21.99
+    #   (8.645 → 8.65 half-up; banker's rounding would give 8.64 and 21.98).
+    once = score(scheme(THIRDS), records())
+    assert once.units["U"].total == D("21.98")
+    assert once.units["U"].explanation == [
+        "总分 = 甲项(≈6.6667) + 乙项(≈6.6667) + 丙项(8.645) = ≈21.9783 分",
+        "按 2 位小数四舍五入，总分 21.98 分",
+    ]
+    each = score(scheme(THIRDS, formula=EACH_SECTION), records())
+    assert each.units["U"].total == D("21.99")
+    assert each.units["U"].explanation[0] == (
+        "总分 = round(甲项(≈6.6667), 2) + round(乙项(≈6.6667), 2)"
+        " + round(丙项(8.645), 2) = 21.99 分"
+    )
+
+
+def test_ties_are_judged_on_the_rounded_figures_the_ranking_shows():
+    # U: 21.97833… → 21.98, 丙项 8.645 shown 8.65.  W: 6.6666… × 2 + 8.65 = 21.98333… → 21.98,
+    #   丙项 8.65.  Equal on the total and on 丙项 as shown → the name decides: U, then W.
+    #   (kaohe compared 丙项 unrounded, 8.65 > 8.645, and put W first.)
+    # Breaking on the total alone, U and W share the first place, listed by name.
+    units = [Unit("W"), Unit("U")]
+    on_section = scheme(THIRDS, tie_breakers=["total", "丙项", "name"])
+    result = score(on_section, records(), units=units)
+    assert [(name, unit.rank) for name, unit in result.units.items()] == [("U", 1), ("W", 2)]
+    assert result.units["U"].to_dict(on_section)["sections"]["丙项"] == "8.65"
+    total_only = score(scheme(THIRDS), records(), units=units)
+    assert [(name, unit.rank) for name, unit in total_only.units.items()] == [("U", 1), ("W", 1)]
+
+
+def test_one_decimal_half_up_before_the_grade():
+    # decimals: 1. V: 甲 10 × 2.697 ÷ 3 = 8.99; 乙 10; 丙 71 × 10 ÷ 100 = 7.1 → 26.09 → 26.1.
+    #   Bands 良好 ≥ 26.1: graded on the rounded 26.1 → 良好.
+    grades = [{"name": "良好", "min": "26.1"}, {"name": "一般"}]
+    the_scheme = scheme(THIRDS, decimals=1, grades=grades)
+    r = record
+    rows = [r("V", "a", value="2.697"), r("V", "b", value=3), r("V", "c", value=71)]
+    result = score(the_scheme, rows)
+    assert (str(result.units["V"].total), result.units["V"].grade) == ("26.1", "良好")
