@@ -75,3 +75,39 @@ def test_one_decimal_half_up_before_the_grade():
     rows = [r("V", "a", value="2.697"), r("V", "b", value=3), r("V", "c", value=71)]
     result = score(the_scheme, rows)
     assert (str(result.units["V"].total), result.units["V"].grade) == ("26.1", "良好")
+
+
+ONE_ITEM = """
+- name: 业绩
+  points: 100
+  kind: value
+  rules: [{id: yj, kind: manual}]
+"""
+
+
+def quota_grades(ratio: str, rounding: str | None):  # type: ignore[no-untyped-def]
+    quota = {"grade": "优秀", "ratio": ratio, "demote_to": "良好"}
+    if rounding:
+        quota["rounding"] = rounding
+    the_scheme = scheme(
+        ONE_ITEM,
+        grades=[{"name": "优秀", "min": 90}, {"name": "良好", "min": 80}, {"name": "一般"}],
+        excellence_quota=quota,
+    )
+    marks = {"A": 98, "B": 96, "C": 94, "D": 92, "E": 85}
+    result = score(the_scheme, [record(name, "yj", value=v) for name, v in marks.items()])
+    return [unit.grade for unit in result.units.values()]
+
+
+def test_the_quota_is_rounded_as_the_scheme_says():
+    # Four units reach 优秀 (98, 96, 94, 92); E 85 is 良好 by band. 5 ranked units.
+    # 优秀比例 30%: 0.3 × 5 = 1.5 → 不超过 (floor) 1 place; 四舍五入 2; 不足 1 个按 1 个 2.
+    # 优秀比例 25%: 0.25 × 5 = 1.25 → floor 1; 四舍五入 1; ceil 2.
+    # (Before, the scheme could not say 四舍五入: every quota was floored.)
+    one = ["优秀", "良好", "良好", "良好", "良好"]
+    two = ["优秀", "优秀", "良好", "良好", "良好"]
+    assert quota_grades("0.3", None) == one
+    assert quota_grades("0.3", "half_up") == two
+    assert quota_grades("0.3", "ceil") == two
+    assert quota_grades("0.25", "half_up") == one
+    assert quota_grades("0.25", "ceil") == two

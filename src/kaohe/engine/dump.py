@@ -30,6 +30,7 @@ def scheme_to_dict(scheme: Scheme) -> dict[str, Any]:
             "grade": quota.grade,
             "ratio": quota.ratio,
             "demote_to": quota.demote_to,
+            **({"rounding": quota.rounding} if quota.rounding != "floor" else {}),
         }
     data["sections"] = [node_to_dict(section) for section in scheme.sections]
     return data

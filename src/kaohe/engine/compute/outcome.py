@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import ROUND_FLOOR, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from kaohe.engine.compute.results import SortKey, Standing, UnitResult
 from kaohe.engine.formula import Expression, evaluate, explain
@@ -117,10 +117,14 @@ def rank_all(scheme: Scheme, results: dict[str, UnitResult]) -> dict[str, UnitRe
     return {name: results[name] for name in ranked + unranked}
 
 
+QUOTA_ROUNDING = {"floor": ROUND_FLOOR, "half_up": ROUND_HALF_UP, "ceil": ROUND_CEILING}
+
+
 def quota_size(scheme: Scheme, ranked_count: int) -> int:
     quota = scheme.excellence_quota
     assert quota is not None
-    return int((quota.ratio * ranked_count).to_integral_value(rounding=ROUND_FLOOR))
+    places = quota.ratio * ranked_count
+    return int(places.to_integral_value(rounding=QUOTA_ROUNDING[quota.rounding]))
 
 
 def apply_quota(scheme: Scheme, ranked: Sequence[UnitResult]) -> None:
