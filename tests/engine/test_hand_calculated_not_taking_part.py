@@ -81,6 +81,38 @@ def test_the_explanation_shows_the_average_then_the_moved_points():
     ]
 
 
+TWO_MOVED = """
+- name: 业务
+  points: 40
+  children:
+    - name: 重点工作
+      points: 30
+      rules: [{id: zd, kind: per_occurrence, amount: -1}]
+    - name: 招商引资
+      points: 5
+      applies_to: [经济部门]
+      not_applicable: {move_to: 重点工作}
+    - name: 项目建设
+      points: 5
+      applies_to: [经济部门]
+      not_applicable: {move_to: 重点工作}
+"""
+
+
+def test_two_items_moving_their_points_to_one_rescale_it_once():
+    # 乙 takes part in neither 5-point item: 重点工作 takes 10 more points, 30 → 40.
+    #   27 × 40 ÷ 30 = 36 (kaohe rescaled twice: 27 × 35 ÷ 30 × 35 ÷ 30 = 36.75).
+    # 丙 has no deduction: 30 × 40 ÷ 30 = 40, its full 40 (twice gave 40.83, over the 40).
+    the_scheme = scheme(TWO_MOVED, categories=["经济部门"])
+    units = [Unit("甲", ("经济部门",)), Unit("乙"), Unit("丙")]
+    result = score(the_scheme, [record("乙", "zd", count=3)], units=units)
+    assert node_score(result, "乙", "业务 › 重点工作") == 36
+    assert node_score(result, "丙", "业务 › 重点工作") == 40
+    assert result.units["乙"].nodes["业务 › 重点工作"].explanation[-1] == (
+        "「招商引资」、「项目建设」不适用，其 10 分并入本项，按比例放大：27 × 40 ÷ 30 = 36 分"
+    )
+
+
 NESTED = """
 - name: 业务
   points: 40

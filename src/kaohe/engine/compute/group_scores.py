@@ -103,23 +103,31 @@ def rescale_moved(
     absent: frozenset[str],
     explainer: Explains | None,
 ) -> None:
+    """Each sibling that took the points of items the unit does not take part in, rescaled once
+    for all of them: two 5-point items into a 30-point one scale it by 40 ÷ 30, not by
+    35 ÷ 30 twice."""
+    moved_to: dict[str, list[Node]] = {}
     for node in siblings:
         if node.path in absent and node.not_applicable.mode == "move_to":
-            rescale_target(siblings, node, tables, explainer)
+            moved_to.setdefault(node.not_applicable.target, []).append(node)
+    for target_name, moved in moved_to.items():
+        target = next(node for node in siblings if node.name == target_name)
+        rescale_target(target, moved, tables, explainer)
 
 
 def rescale_target(
-    siblings: tuple[Node, ...], moved: Node, tables: Tables, explainer: Explains | None
+    target: Node, moved: list[Node], tables: Tables, explainer: Explains | None
 ) -> None:
-    target = next(node for node in siblings if node.name == moved.not_applicable.target)
     path = target.path
     current = tables.scores[path]
     own = target.points or Decimal(1)
+    extra = sum((node.points or ZERO for node in moved), ZERO)
     # Multiply before dividing: 27.6 × 35 ÷ 30 is exactly 32.2, 27.6 × (35 ÷ 30) is not.
-    score = current * (own + (moved.points or ZERO)) / own
+    score = current * (own + extra) / own
+    names = "、".join(f"「{node.name}」" for node in moved)
     line = Line(
-        "「{}」不适用，其 {} 分并入本项，按比例放大：{} × {} ÷ {} = {} 分",
-        (moved.name, moved.points or ZERO, current, own + (moved.points or ZERO), own, score),
+        "{}不适用，其 {} 分并入本项，按比例放大：{} × {} ÷ {} = {} 分",
+        (names, extra, current, own + extra, own, score),
     )
     if explainer is not None and tables.explained_later(path):
         earlier = explainer.lines_for(path)
