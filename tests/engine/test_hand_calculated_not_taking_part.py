@@ -113,6 +113,38 @@ def test_two_items_moving_their_points_to_one_rescale_it_once():
     )
 
 
+CHAINED = """
+- name: 业务
+  points: 40
+  children:
+    - name: 年度要点
+      points: 30
+      rules: [{id: nd, kind: per_occurrence, amount: -1}]
+    - name: 项目建设
+      points: 5
+      applies_to: [乙类]
+      not_applicable: {move_to: 年度要点}
+    - name: 招商引资
+      points: 5
+      applies_to: [甲类]
+      not_applicable: {move_to: 项目建设}
+"""
+
+
+def test_points_moved_to_an_item_that_does_not_apply_either_go_on_to_where_its_points_go():
+    # U is neither 甲类 nor 乙类: 招商引资's 5 分 go to 项目建设, which U does not take part in
+    #   either, so they go on with its own 5 分 to 年度要点: 27 × 40 ÷ 30 = 36 → 业务 36
+    #   (kaohe lost 招商引资's 5 分 on the way: 27 × 35 ÷ 30 = 31.5, out of at most 35).
+    # V (甲类, 乙类) takes part in all: 30 + 5 + 5 = 40.
+    the_scheme = scheme(CHAINED, categories=["甲类", "乙类"])
+    units = [Unit("U"), Unit("V", ("甲类", "乙类"))]
+    result = score(the_scheme, [record("U", "nd", count=3)], units=units)
+    assert {name: unit.total for name, unit in result.units.items()} == {"V": 40, "U": 36}
+    assert result.units["U"].nodes["业务 › 年度要点"].explanation[-1] == (
+        "「项目建设」、「招商引资」不适用，其 10 分并入本项，按比例放大：27 × 40 ÷ 30 = 36 分"
+    )
+
+
 NESTED = """
 - name: 业务
   points: 40

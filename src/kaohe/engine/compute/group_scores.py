@@ -105,14 +105,28 @@ def rescale_moved(
 ) -> None:
     """Each sibling that took the points of items the unit does not take part in, rescaled once
     for all of them: two 5-point items into a 30-point one scale it by 40 ÷ 30, not by
-    35 ÷ 30 twice."""
+    35 ÷ 30 twice. Points moved to an item the unit does not take part in either go on to
+    where that item's own points go."""
     moved_to: dict[str, list[Node]] = {}
+    by_name = {node.name: node for node in siblings}
     for node in siblings:
-        if node.path in absent and node.not_applicable.mode == "move_to":
-            moved_to.setdefault(node.not_applicable.target, []).append(node)
+        if moves(node, absent):
+            moved_to.setdefault(final_target(node, by_name, absent).name, []).append(node)
     for target_name, moved in moved_to.items():
-        target = next(node for node in siblings if node.name == target_name)
-        rescale_target(target, moved, tables, explainer)
+        rescale_target(by_name[target_name], moved, tables, explainer)
+
+
+def moves(node: Node, absent: frozenset[str]) -> bool:
+    return node.path in absent and node.not_applicable.mode == "move_to"
+
+
+def final_target(node: Node, by_name: Mapping[str, Node], absent: frozenset[str]) -> Node:
+    target = by_name[node.not_applicable.target]
+    seen = {node.name}
+    while moves(target, absent) and target.name not in seen:
+        seen.add(target.name)
+        target = by_name[target.not_applicable.target]
+    return target
 
 
 def rescale_target(
