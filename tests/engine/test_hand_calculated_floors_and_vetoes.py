@@ -3,9 +3,11 @@ under one cap, and every veto beside ties on the total and the excellence quota,
 
 from __future__ import annotations
 
-from kaohe.engine import Unit
+import pytest
 
-from .builders import node_score, record, scheme, score
+from kaohe.engine import SchemeError, Unit
+
+from .builders import D, node_score, record, scheme, score
 
 SECTIONS = """
 - name: 日常管理
@@ -110,3 +112,39 @@ def test_every_veto_beside_ties_on_the_total_and_a_quota_of_two():
     }
     assert not result.units["A"].excellence_eligible
     assert result.units["D"].explanation[-1] == "优秀比例 0.3（2 个名额）已满，等次由优秀调为良好"
+
+
+WEIGHTED = """
+- name: 指标
+  points: 100
+  kind: value
+  rules: [{id: zb, kind: manual}]
+- name: 评议
+  points: 100
+  kind: value
+  rules: [{id: py, kind: manual}]
+- name: 察访核验
+  points: 10
+  kind: penalty
+  rules: [{id: cf, kind: discretionary, direction: deduct, min: 0.5, max: 5}]
+"""
+
+
+def test_a_penalty_section_is_added_to_the_weighted_sections():
+    # 指标自评×70% + 公众评议×30% − 察访核验扣分: 0.7 × 88 + 0.3 × 92 − (3 + 2.5)
+    #   = 61.6 + 27.6 − 5.5 = 83.7. 察访核验 scores −5.5, so the formula adds it.
+    r = record
+    records = [
+        *(r("甲", "zb", value=88), r("甲", "py", value=92)),
+        *(r("甲", "cf", value=3, note="通报问题"), r("甲", "cf", value="2.5", note="整改不力")),
+    ]
+    the_scheme = scheme(WEIGHTED, formula="0.7*指标 + 0.3*评议 + 察访核验")
+    assert score(the_scheme, records).units["甲"].total == D("83.70")
+
+
+def test_a_penalty_section_written_after_a_minus_is_refused_when_the_scheme_loads():
+    # Written as the document says it (−察访核验扣分), −(−5.5) would add 5.5: 94.7, not 83.7.
+    with pytest.raises(SchemeError) as refused:
+        scheme(WEIGHTED, formula="0.7*指标 + 0.3*评议 - min(察访核验, 10)")
+    assert "「察访核验」是倒扣分项" in str(refused.value)
+    assert "请写作「+ 察访核验」" in str(refused.value)
