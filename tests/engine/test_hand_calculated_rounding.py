@@ -4,7 +4,9 @@ ranking shows."""
 
 from __future__ import annotations
 
-from kaohe.engine import Unit
+import pytest
+
+from kaohe.engine import SchemeError, Unit
 
 from .builders import D, record, scheme, score
 
@@ -75,6 +77,61 @@ def test_one_decimal_half_up_before_the_grade():
     rows = [r("V", "a", value="2.697"), r("V", "b", value=3), r("V", "c", value=71)]
     result = score(the_scheme, rows)
     assert (str(result.units["V"].total), result.units["V"].grade) == ("26.1", "良好")
+
+
+ITEMS_ROUNDED = """
+- name: 业务
+  points: 30
+  children:
+    - name: 甲项
+      points: 10
+      kind: value
+      decimals: 2
+      rules: [{id: a, kind: proportional, target: 3}]
+    - name: 乙项
+      points: 10
+      kind: value
+      decimals: 2
+      rules: [{id: b, kind: proportional, target: 3}]
+    - name: 丙项
+      points: 10
+      kind: value
+      decimals: 2
+      rules: [{id: c, kind: conversion}]
+"""
+
+
+def test_items_rounded_as_the_scheme_says_add_up_to_the_section():
+    # 各项得分保留两位小数 (decimals: 2 on each item): U's 甲 6.6666… → 6.67, 乙 6.67,
+    #   丙 8.645 → 8.65; 业务 = 6.67 + 6.67 + 8.65 = 21.99, and the total 21.99 — what the
+    #   clerk's sheet adds up to (rounded once at the total it was 21.98, beside items shown
+    #   as 6.67, 6.67 and 8.65).
+    result = score(scheme(ITEMS_ROUNDED), records())
+    unit = result.units["U"]
+    assert unit.nodes["业务 › 甲项"].score == D("6.67")
+    assert unit.nodes["业务 › 丙项"].score == D("8.65")
+    assert unit.nodes["业务"].explanation == ["各项合计 21.99 分"]
+    assert unit.total == D("21.99")
+    assert unit.nodes["业务 › 丙项"].explanation[-1] == "本项保留 2 位小数（四舍五入），得 8.65 分"
+
+
+def test_an_item_with_records_is_rounded_and_explained_in_full():
+    # 迟报 每次扣 0.125 分, 本项保留两位小数: 3 × 0.125 = 0.375 → 10 − 0.375 = 9.625 → 9.63.
+    body = """
+    - name: 日常
+      points: 10
+      decimals: 2
+      rules: [{id: cb, kind: per_occurrence, amount: -0.125, label: 迟报}]
+    """
+    result = score(scheme(body), [record("U", "cb", count=3)])
+    assert result.units["U"].total == D("9.63")
+    assert result.units["U"].nodes["日常"].explanation == [
+        "迟报：3 次 × 0.125 分，扣 0.375 分",
+        "满分 10 分，合计扣 0.375 分，得 9.625 分",
+        "本项保留 2 位小数（四舍五入），得 9.63 分",
+    ]
+    with pytest.raises(SchemeError, match="「decimals」只能用于末级指标"):
+        scheme("- {name: 业务, points: 10, decimals: 2, children: [{name: 甲, points: 10}]}")
 
 
 ONE_ITEM = """

@@ -60,6 +60,8 @@ def node_to_dict(node: Node) -> dict[str, Any]:
         data["not_applicable"] = {"move_to": node.not_applicable.target}
     elif node.not_applicable.mode != "average":
         data["not_applicable"] = node.not_applicable.mode
+    if node.decimals is not None:
+        data["decimals"] = node.decimals
     if node.rules:
         data["rules"] = [rule_to_dict(rule) for rule in node.rules]
     if node.children:

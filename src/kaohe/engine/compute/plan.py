@@ -68,6 +68,8 @@ class Plan:
     default_lines: dict[str, tuple[Line, ...]]
     # The rules the quick path can take, with what it needs to know of each.
     quick: dict[str, QuickStep]
+    # Items whose score the scheme rounds before it is summed (本项保留两位小数).
+    rounded: tuple[Node, ...] = ()
     resolved: dict[tuple[str, str], Rule | str] = field(default_factory=dict)
     absent_cache: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[str]] = field(
         default_factory=dict
@@ -138,6 +140,7 @@ def build_plan(scheme: Scheme) -> Plan:
         },
         default_scores={path: default_score(node) for path, node in scheme.nodes.items()},
         default_lines={node.path: default_lines(node, registry) for node in scheme.leaves()},
+        rounded=tuple(node for node in scheme.leaves() if node.decimals is not None),
     )
 
 

@@ -88,6 +88,7 @@ class Node:
     applies_to: tuple[str, ...] = ()
     not_applicable: NotApplicable = NotApplicable()
     system: str = ""
+    decimals: int | None = None  # 本项得分保留 N 位小数 (half-up), on items only
 
     @property
     def is_group(self) -> bool:
