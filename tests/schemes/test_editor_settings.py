@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from kaohe.accounts.roles import Role
-from tests.schemes.editor_helpers import data_of, post_change, small_draft
+from tests.schemes.editor_helpers import data_of, editor_url, post_change, small_draft
 
 SETTINGS = {
     "name": "小方案",
@@ -69,3 +69,17 @@ def test_grade_bands_with_a_gap_are_refused(login):
     page = post_change(login(Role.OFFICE), draft, "settings", **{**SETTINGS, "grade_min_2": "95"})
     assert "等次应从高到低排列" in page.content.decode()
     assert "grades" not in data_of(draft)
+
+
+def test_the_quota_can_be_rounded_half_up_and_the_form_shows_it_again(login):
+    draft = small_draft()
+    client = login(Role.OFFICE)
+    post_change(client, draft, "settings", **{**SETTINGS, "quota_rounding": "half_up"})
+    assert data_of(draft)["excellence_quota"] == {
+        "grade": "优秀",
+        "ratio": 0.3,
+        "demote_to": "良好",
+        "rounding": "half_up",
+    }
+    page = client.get(editor_url(draft)).content.decode()
+    assert '<option value="half_up" selected>四舍五入</option>' in page

@@ -6,6 +6,8 @@ from collections import namedtuple
 from collections.abc import Callable, Iterator
 from typing import cast
 
+from django.utils import timezone
+
 from kaohe import engine
 from kaohe.cycles.fields import RECORD_COLUMNS, stored_fields
 from kaohe.cycles.models import Cycle, CycleUnit, EvaluationEntry, Record
@@ -68,7 +70,8 @@ def record_facts(cycle: Cycle) -> Iterator[Record]:
 
 def cycle_facts(cycle: Cycle, scheme: engine.Scheme | None = None) -> engine.Facts:
     """Every unit, record and evaluation score of the cycle, in three queries (the system
-    records' sources are handed the scheme when the caller has it)."""
+    records' sources are handed the scheme when the caller has it). An open cycle is scored as
+    of today: a period not over yet deducts nothing for a minimum not yet reached."""
     units = list(cycle.cycle_units.all())
     labels = {unit.pk: unit.label for unit in units}
     records = [engine_record(r, labels[r.unit_id]) for r in record_facts(cycle)]
@@ -82,4 +85,5 @@ def cycle_facts(cycle: Cycle, scheme: engine.Scheme | None = None) -> engine.Fac
         records=tuple(records),
         evaluations=tuple(evaluations),
         periods=tuple(cycle.months()),
+        as_of=timezone.localdate() if cycle.is_open else None,
     )

@@ -30,6 +30,7 @@ def scheme_to_dict(scheme: Scheme) -> dict[str, Any]:
             "grade": quota.grade,
             "ratio": quota.ratio,
             "demote_to": quota.demote_to,
+            **({"rounding": quota.rounding} if quota.rounding != "floor" else {}),
         }
     data["sections"] = [node_to_dict(section) for section in scheme.sections]
     return data
@@ -59,6 +60,8 @@ def node_to_dict(node: Node) -> dict[str, Any]:
         data["not_applicable"] = {"move_to": node.not_applicable.target}
     elif node.not_applicable.mode != "average":
         data["not_applicable"] = node.not_applicable.mode
+    if node.decimals is not None:
+        data["decimals"] = node.decimals
     if node.rules:
         data["rules"] = [rule_to_dict(rule) for rule in node.rules]
     if node.children:

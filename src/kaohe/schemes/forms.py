@@ -40,6 +40,13 @@ def plain(value: Any) -> Any:
     return value
 
 
+QUOTA_ROUNDING_CHOICES = [
+    ("floor", "舍去（不超过比例）"),
+    ("half_up", "四舍五入"),
+    ("ceil", "不足 1 个按 1 个计"),
+]
+
+
 class NodeForm(StyledForm):
     name = forms.CharField(label="指标名称", max_length=200)
     points = number_field("分值", "本项满分；倒扣分项为最多扣的分数；不封顶的加分项可留空")
@@ -99,6 +106,12 @@ class SettingsForm(StyledForm):
     quota_grade = forms.CharField(label="优秀比例：等次", required=False)
     quota_percent = number_field("优秀比例：不超过（%）")
     quota_demote_to = forms.CharField(label="超出比例的降为", required=False)
+    quota_rounding = forms.ChoiceField(
+        label="优秀名额取整",
+        choices=QUOTA_ROUNDING_CHOICES,
+        required=False,
+        help_text="比例乘以参评单位数不是整数时",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -110,6 +123,7 @@ class SettingsForm(StyledForm):
         for name in self.fields:
             self.fields[name].widget.attrs.setdefault("class", "form-control")
         self.fields["period"].widget.attrs["class"] = "form-select"
+        self.fields["quota_rounding"].widget.attrs["class"] = "form-select"
 
     def grade_rows(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
         return [(self[f"grade_{row}"], self[f"grade_min_{row}"]) for row in range(1, 7)]
@@ -138,7 +152,9 @@ class SettingsForm(StyledForm):
         if not data["quota_grade"] and data["quota_percent"] is None:
             return {}
         ratio = (data["quota_percent"] or Decimal(0)) / 100
-        return {"grade": data["quota_grade"], "ratio": ratio, "demote_to": data["quota_demote_to"]}
+        quota = {"grade": data["quota_grade"], "ratio": ratio, "demote_to": data["quota_demote_to"]}
+        rounding = data.get("quota_rounding") or "floor"
+        return quota | ({"rounding": rounding} if rounding != "floor" else {})
 
     @staticmethod
     def initial_from(data: dict[str, Any]) -> dict[str, Any]:
@@ -154,4 +170,5 @@ class SettingsForm(StyledForm):
             initial["quota_grade"] = quota.get("grade", "")
             initial["quota_percent"] = plain(Decimal(str(quota.get("ratio", 0))) * 100)
             initial["quota_demote_to"] = quota.get("demote_to", "")
+            initial["quota_rounding"] = quota.get("rounding", "floor")
         return initial

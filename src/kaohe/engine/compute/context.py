@@ -1,14 +1,13 @@
 """Step 5's cross-unit inputs: participants' averages and rank-based positions.
 
-Averages are read from each unit's own scores (steps 1–4), so an average never includes another
-average or a ranking bonus. Rankings read the same scores with the averages filled in (a unit
-that does not take part in an item is ranked with the average it gets for it), but never with
-a ranking's amounts, so a ranking never depends on another ranking.
+Averages are read from each unit's own scores (steps 1–4), with the averages of the items below
+(deepest first) but never a ranking bonus. Rankings read the same scores with the averages
+filled in (a unit that does not take part in an item is ranked with the average it gets for
+it), but never with a ranking's amounts, so a ranking never depends on another ranking.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,7 +17,7 @@ from kaohe.engine.compute.leaves import LeafScores
 from kaohe.engine.compute.plan import Plan
 from kaohe.engine.compute.results import Explains, NodeTable
 from kaohe.engine.formula import evaluate
-from kaohe.engine.model.scheme import Rule
+from kaohe.engine.model.scheme import PATH_SEPARATOR, Rule
 from kaohe.engine.numbers import ZERO
 from kaohe.engine.rules.base import UnitView
 from kaohe.engine.rules.rank import Rank
@@ -36,17 +35,37 @@ class UnitDraft:
 
 
 def participants_averages(plan: Plan, drafts: Iterable[UnitDraft]) -> dict[str, Decimal]:
-    """For every item some unit does not take part in, the participants' average score."""
+    """For every item some unit does not take part in, the participants' average score.
+
+    Each participant's score is the one its own result shows for the item: deepest items
+    first, so that a group's average reads a participant's group with the averages its own
+    absent sub-items get (Q's 业务 is 窗口's average + 日常, not 0 + 日常); and on the item's
+    own points, before a sibling's ``move_to`` points rescaled it (28 of 30, not 32.67 of 35).
+    """
     drafts = list(drafts)
     needed = {path for draft in drafts for path in draft.absent}
-    sums: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    counts: dict[str, int] = defaultdict(int)
-    for draft in drafts:
-        for path in needed:
-            if path not in draft.nodes.absent:
-                sums[path] += draft.nodes.scores[path]
-                counts[path] += 1
-    return {path: sums[path] / counts[path] for path in needed if counts[path]}
+    averages: dict[str, Decimal] = {}
+    for depth in sorted({path.count(PATH_SEPARATOR) for path in needed}, reverse=True):
+        level = [path for path in needed if path.count(PATH_SEPARATOR) == depth]
+        tables = [settled_nodes(plan, draft, averages) for draft in drafts]
+        averages |= average_over_participants(level, tables)
+    return averages
+
+
+def settled_nodes(plan: Plan, draft: UnitDraft, averages: Mapping[str, Decimal]) -> NodeTable:
+    """The unit's scores with the averages known so far given to the items it is absent from."""
+    if not (draft.absent and averages):
+        return draft.nodes
+    return aggregate(plan, draft.leaves.tables, draft.absent, averages, None)
+
+
+def average_over_participants(paths: Iterable[str], tables: list[NodeTable]) -> dict[str, Decimal]:
+    averages: dict[str, Decimal] = {}
+    for path in paths:
+        scores = [nodes.own_score(path) for nodes in tables if path not in nodes.absent]
+        if scores:
+            averages[path] = sum(scores, ZERO) / len(scores)
+    return averages
 
 
 def ranking_nodes(plan: Plan, draft: UnitDraft, averages: Mapping[str, Decimal]) -> NodeTable:

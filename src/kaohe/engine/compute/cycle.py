@@ -134,7 +134,7 @@ def draft_unit(plan: Plan, unit_facts: UnitFacts, problems: list[str]) -> UnitDr
     if not (plan.cross or leaves.pending or absent):
         # Nothing after this step reads the records again: let the unit's grouped records go
         # now, while they are still in the processor's cache, not with every other unit's.
-        view = UnitView(view.unit, {}, {}, view.periods)
+        view = UnitView(view.unit, {}, {}, view.periods, as_of=view.as_of)
     return UnitDraft(view, absent, leaves, nodes, explainer)
 
 

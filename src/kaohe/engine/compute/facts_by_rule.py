@@ -20,6 +20,7 @@ def unit_view(plan: Plan, unit_facts: UnitFacts, problems: list[str]) -> UnitVie
         evaluations_by_path=evaluations_by_path(plan, unit_facts.evaluations, problems),
         periods=unit_facts.periods,
         special=frozenset(special),
+        as_of=unit_facts.as_of,
     )
 
 

@@ -9,7 +9,7 @@ from kaohe.engine.compute.plan import Plan
 from kaohe.engine.compute.results import Explains, NodeTable
 from kaohe.engine.compute.tables import Tables, group_line
 from kaohe.engine.model.scheme import Node
-from kaohe.engine.numbers import ZERO
+from kaohe.engine.numbers import ZERO, round_half_up
 from kaohe.engine.rules.base import Line
 
 NOT_TAKING_PART = (Line("不参加本项考核", ()),)
@@ -27,7 +27,8 @@ def aggregate(
     # keeps the order without sorting.
     tables = Tables(
         plan.default_scores.copy(),
-        dict(leaves.lines) if absent else leaves.lines,  # only absent items add lines here
+        # only absent and rounded items add lines here
+        dict(leaves.lines) if absent or plan.rounded else leaves.lines,
         leaves.scores,
         plan.default_lines,
     )
@@ -35,6 +36,9 @@ def aggregate(
     outside = plan.absent_all(absent)
     if absent:
         mark_absent(plan, tables, absent, averages)
+    if plan.rounded:
+        round_items(plan.rounded, tables, outside - absent, explainer)
+    if absent:
         for group, child_paths in plan.groups_bottom_up:
             if group.path not in outside:
                 rescale_moved(group.children, tables, absent, explainer)
@@ -50,6 +54,7 @@ def aggregate(
         plan.default_lines,
         explainer,
         plan.groups,
+        tables.unscaled,
     )
 
 
@@ -63,6 +68,36 @@ def mark_absent(
             tables.lines[descendant.path] = NOT_TAKING_PART
         tables.scores[path], line = absent_score(node, averages)
         tables.lines[path] = (line,)
+
+
+def round_items(
+    items: tuple[Node, ...],
+    tables: Tables,
+    inside_absent: frozenset[str],
+    explainer: Explains | None,
+) -> None:
+    """本项得分保留 N 位小数: each such item's score rounded half-up before the groups sum it."""
+    for node in items:
+        path = node.path
+        if path in inside_absent or node.decimals is None:
+            continue
+        score = tables.scores[path]
+        rounded = round_half_up(score, node.decimals)
+        if rounded == score:
+            continue
+        line = Line("本项保留 {} 位小数（四舍五入），得 {} 分", (node.decimals, str(rounded)))
+        tables.scores[path] = rounded
+        tables.lines[path] = (*earlier_lines(node, tables, explainer), line)
+
+
+def earlier_lines(node: Node, tables: Tables, explainer: Explains | None) -> tuple[Line, ...]:
+    """A node's lines so far, before one more is added to them."""
+    path = node.path
+    if explainer is not None and tables.explained_later(path):
+        return explainer.lines_for(path)
+    if node.is_group and path not in tables.lines:
+        return (group_line(node, tables.scores),)
+    return tables.lines.get(path) or tables.defaults.get(path, ())
 
 
 def absent_score(node: Node, averages: Mapping[str, Decimal]) -> tuple[Decimal, Line]:
@@ -102,29 +137,47 @@ def rescale_moved(
     absent: frozenset[str],
     explainer: Explains | None,
 ) -> None:
+    """Each sibling that took the points of items the unit does not take part in, rescaled once
+    for all of them: two 5-point items into a 30-point one scale it by 40 ÷ 30, not by
+    35 ÷ 30 twice. Points moved to an item the unit does not take part in either go on to
+    where that item's own points go."""
+    moved_to: dict[str, list[Node]] = {}
+    by_name = {node.name: node for node in siblings}
     for node in siblings:
-        if node.path in absent and node.not_applicable.mode == "move_to":
-            rescale_target(siblings, node, tables, explainer)
+        if moves(node, absent):
+            moved_to.setdefault(final_target(node, by_name, absent).name, []).append(node)
+    for target_name, moved in moved_to.items():
+        rescale_target(by_name[target_name], moved, tables, explainer)
+
+
+def moves(node: Node, absent: frozenset[str]) -> bool:
+    return node.path in absent and node.not_applicable.mode == "move_to"
+
+
+def final_target(node: Node, by_name: Mapping[str, Node], absent: frozenset[str]) -> Node:
+    target = by_name[node.not_applicable.target]
+    seen = {node.name}
+    while moves(target, absent) and target.name not in seen:
+        seen.add(target.name)
+        target = by_name[target.not_applicable.target]
+    return target
 
 
 def rescale_target(
-    siblings: tuple[Node, ...], moved: Node, tables: Tables, explainer: Explains | None
+    target: Node, moved: list[Node], tables: Tables, explainer: Explains | None
 ) -> None:
-    target = next(node for node in siblings if node.name == moved.not_applicable.target)
     path = target.path
     current = tables.scores[path]
     own = target.points or Decimal(1)
+    extra = sum((node.points or ZERO for node in moved), ZERO)
     # Multiply before dividing: 27.6 × 35 ÷ 30 is exactly 32.2, 27.6 × (35 ÷ 30) is not.
-    score = current * (own + (moved.points or ZERO)) / own
+    score = current * (own + extra) / own
+    names = "、".join(f"「{node.name}」" for node in moved)
     line = Line(
-        "「{}」不适用，其 {} 分并入本项，按比例放大：{} × {} ÷ {} = {} 分",
-        (moved.name, moved.points or ZERO, current, own + (moved.points or ZERO), own, score),
+        "{}不适用，其 {} 分并入本项，按比例放大：{} × {} ÷ {} = {} 分",
+        (names, extra, current, own + extra, own, score),
     )
-    if explainer is not None and tables.explained_later(path):
-        earlier = explainer.lines_for(path)
-    elif target.is_group and path not in tables.lines:
-        earlier = (group_line(target, tables.scores),)
-    else:
-        earlier = tables.lines.get(path) or tables.defaults.get(path, ())
+    earlier = earlier_lines(target, tables, explainer)
+    tables.unscaled.setdefault(path, current)
     tables.scores[path] = score
     tables.lines[path] = (*earlier, line)

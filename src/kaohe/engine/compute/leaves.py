@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kaohe.engine.compute.dedupe import absorb_duplicates
-from kaohe.engine.compute.plan import Plan
+from kaohe.engine.compute.plan import Plan, unreported_lines
 from kaohe.engine.compute.results import Explains
 from kaohe.engine.compute.tables import Tables
 from kaohe.engine.model.facts import Record
 from kaohe.engine.model.scheme import Node, Rule, within
 from kaohe.engine.numbers import ZERO, clamp, show
 from kaohe.engine.rules.base import Contribution, Line, UnitView, VetoHit, verb
+from kaohe.engine.rules.registry import kinds
 
 
 @dataclass
@@ -255,6 +256,9 @@ def score_leaf(
         total += contribution.amount
         if lines is not None:
             lines.append(contribution.line)
+    if lines is not None:
+        silent = [rule for rule in node.rules if rule not in leaf.by_rule]
+        lines.extend(unreported_lines(silent, kinds()))
     base = start_of(leaf, lines)
     if leaf.zero is not None:
         if lines is not None:

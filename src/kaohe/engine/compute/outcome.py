@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import ROUND_FLOOR, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from kaohe.engine.compute.results import SortKey, Standing, UnitResult
 from kaohe.engine.formula import Expression, evaluate, explain
@@ -76,7 +76,10 @@ def excellent(scheme: Scheme) -> str:
 
 
 def sort_key(scheme: Scheme, result: UnitResult) -> SortKey:
-    """Ranking order: units listed last by a veto after the rest, then each tie-breaker."""
+    """Ranking order: units listed last by a veto after the rest, then each tie-breaker.
+
+    A section subtotal is compared as it is shown, rounded like the total: two units both shown
+    丙项 8.65 are tied on it (8.645 and 8.65 inside), and the next tie-breaker decides."""
     parts: list[object] = [1 if result.vetoed("rank_last") else 0]
     for breaker in scheme.tie_breakers:
         if breaker == "total":
@@ -84,7 +87,7 @@ def sort_key(scheme: Scheme, result: UnitResult) -> SortKey:
         elif breaker == "name":
             parts.append(result.unit)
         else:
-            parts.append(-result.sections[breaker])
+            parts.append(-round_half_up(result.sections[breaker], scheme.decimals))
     return tuple(parts)
 
 
@@ -114,10 +117,14 @@ def rank_all(scheme: Scheme, results: dict[str, UnitResult]) -> dict[str, UnitRe
     return {name: results[name] for name in ranked + unranked}
 
 
+QUOTA_ROUNDING = {"floor": ROUND_FLOOR, "half_up": ROUND_HALF_UP, "ceil": ROUND_CEILING}
+
+
 def quota_size(scheme: Scheme, ranked_count: int) -> int:
     quota = scheme.excellence_quota
     assert quota is not None
-    return int((quota.ratio * ranked_count).to_integral_value(rounding=ROUND_FLOOR))
+    places = quota.ratio * ranked_count
+    return int(places.to_integral_value(rounding=QUOTA_ROUNDING[quota.rounding]))
 
 
 def apply_quota(scheme: Scheme, ranked: Sequence[UnitResult]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
@@ -68,6 +68,8 @@ class Plan:
     default_lines: dict[str, tuple[Line, ...]]
     # The rules the quick path can take, with what it needs to know of each.
     quick: dict[str, QuickStep]
+    # Items whose score the scheme rounds before it is summed (本项保留两位小数).
+    rounded: tuple[Node, ...] = ()
     resolved: dict[tuple[str, str], Rule | str] = field(default_factory=dict)
     absent_cache: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[str]] = field(
         default_factory=dict
@@ -137,7 +139,8 @@ def build_plan(scheme: Scheme) -> Plan:
             and (quick := registry[rule.kind].quick(rule, scheme.nodes[rule.node_path]))
         },
         default_scores={path: default_score(node) for path, node in scheme.nodes.items()},
-        default_lines={node.path: default_lines(node) for node in scheme.leaves()},
+        default_lines={node.path: default_lines(node, registry) for node in scheme.leaves()},
+        rounded=tuple(node for node in scheme.leaves() if node.decimals is not None),
     )
 
 
@@ -148,11 +151,18 @@ def default_score(node: Node) -> Decimal:
     return ZERO
 
 
-def default_lines(node: Node) -> tuple[Line, ...]:
+def default_lines(node: Node, registry: Mapping[str, RuleKind]) -> tuple[Line, ...]:
+    unreported = unreported_lines(node.rules, registry)
     if node.kind == "scored":
-        return (Line("无扣分记录，得满分 {} 分", (default_score(node),)),)
+        return (*unreported, Line("无扣分记录，得满分 {} 分", (default_score(node),)))
     word = "加分" if node.kind == "bonus" else "扣分"
-    return (Line("无{}记录，得 0 分", (word,)),)
+    return (*unreported, Line("无{}记录，得 0 分", (word,)))
+
+
+def unreported_lines(rules: Iterable[Rule], registry: Mapping[str, RuleKind]) -> list[Line]:
+    """What the item's explanation says of its rules that had no record and did nothing."""
+    found = (registry[rule.kind].unreported(rule) for rule in rules)
+    return [line for line in found if line is not None]
 
 
 def resolve(plan: Plan, indicator: str, rule_id: str) -> Rule | str:

@@ -78,7 +78,16 @@ class NodeTable(Mapping[str, NodeResult]):
     the reader.
     """
 
-    __slots__ = ("absent", "defaults", "explainer", "groups", "lines", "recorded", "scores")
+    __slots__ = (
+        "absent",
+        "defaults",
+        "explainer",
+        "groups",
+        "lines",
+        "recorded",
+        "scores",
+        "unscaled",
+    )
 
     def __init__(
         self,
@@ -89,6 +98,7 @@ class NodeTable(Mapping[str, NodeResult]):
         defaults: Mapping[str, tuple[Line, ...]],
         explainer: Explains | None,
         groups: Mapping[str, Node],
+        unscaled: Mapping[str, Decimal] | None = None,
     ) -> None:
         self.scores = scores
         self.lines = lines
@@ -97,6 +107,7 @@ class NodeTable(Mapping[str, NodeResult]):
         self.defaults = defaults
         self.explainer = explainer
         self.groups = groups
+        self.unscaled = unscaled or {}
 
     def __getitem__(self, path: str) -> NodeResult:
         score = self.scores[path]
@@ -116,6 +127,10 @@ class NodeTable(Mapping[str, NodeResult]):
 
     def __len__(self) -> int:
         return len(self.scores)
+
+    def own_score(self, path: str) -> Decimal:
+        """The item's score on its own points, before a sibling's moved points rescaled it."""
+        return self.unscaled.get(path, self.scores[path])
 
     def lines_of(self, path: str) -> tuple[Line, ...]:
         return self[path].lines

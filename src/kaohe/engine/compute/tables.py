@@ -17,13 +17,15 @@ class Tables:
 
     ``recorded`` holds the scores of the leaves the unit has records for; such a leaf without
     lines of its own is explained on demand (see ``NodeTable``). It is ``scores`` itself while
-    only leaves are scored.
+    only leaves are scored. ``unscaled`` keeps an item's own score before points moved to it
+    from a sibling (``move_to``) rescaled it: the participants' average of that item reads it.
     """
 
     scores: dict[str, Decimal]
     lines: dict[str, tuple[Line, ...]] = field(default_factory=dict)
     recorded: Mapping[str, Decimal] = field(default_factory=dict)
     defaults: Mapping[str, tuple[Line, ...]] = field(default_factory=dict)
+    unscaled: dict[str, Decimal] = field(default_factory=dict)
 
     def explained_later(self, path: str) -> bool:
         return path in self.recorded and path not in self.lines

@@ -53,3 +53,18 @@ def section_names(expression: Expression) -> list[SectionRef]:
     if isinstance(expression, Call):
         return [ref for argument in expression.arguments for ref in section_names(argument)]
     return []
+
+
+def subtracted(expression: Expression, negated: bool = False) -> list[SectionRef]:
+    """The section references the formula takes away (after a minus, or negated), left to
+    right: ``a - min(b, 10)`` takes away b."""
+    if isinstance(expression, SectionRef):
+        return [expression] if negated else []
+    if isinstance(expression, Negate):
+        return subtracted(expression.operand, not negated)
+    if isinstance(expression, Binary):
+        right = not negated if expression.operator == "-" else negated
+        return subtracted(expression.left, negated) + subtracted(expression.right, right)
+    if isinstance(expression, Call):
+        return [ref for argument in expression.arguments for ref in subtracted(argument, negated)]
+    return []

@@ -58,6 +58,9 @@ def check_bands(bands: list[GradeBand], written: list[bool], settings: Settings)
         settings.problem("等次名称重复")
 
 
+QUOTA_ROUNDING = ("floor", "half_up", "ceil")
+
+
 def read_quota(settings: Settings) -> ExcellenceQuota | None:
     raw = settings.mapping("excellence_quota")
     if raw is None:
@@ -68,6 +71,7 @@ def read_quota(settings: Settings) -> ExcellenceQuota | None:
     grade = quota_settings.text("grade")
     ratio = quota_settings.decimal("ratio", Decimal(0)) or Decimal(0)
     demote_to = quota_settings.text("demote_to")
+    rounding = quota_settings.choice("rounding", QUOTA_ROUNDING, "floor")
     quota_settings.finish()
     if not 0 < ratio <= 1:
         quota_settings.problem(f"「ratio」应在 0 到 1 之间（现为 {show(ratio)}）")
@@ -77,7 +81,7 @@ def read_quota(settings: Settings) -> ExcellenceQuota | None:
     for key, value in (("grade", grade), ("demote_to", demote_to)):
         if value not in names:
             quota_settings.problem(f"「{key}」的等次「{value}」不在 grades 中")
-    return ExcellenceQuota(grade, ratio, demote_to)
+    return ExcellenceQuota(grade, ratio, demote_to, rounding)
 
 
 def read_tie_breakers(settings: Settings, sections: tuple[Node, ...]) -> tuple[str, ...]:

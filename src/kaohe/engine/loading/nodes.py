@@ -97,6 +97,7 @@ class TreeReader:
             applies_to=settings.texts("applies_to"),
             not_applicable=self.not_applicable(settings),
             system=settings.text("system"),
+            decimals=self.decimals(settings, bool(children)),
         )
         settings.finish()
         self.check_node(node, settings)
@@ -110,6 +111,21 @@ class TreeReader:
             return "group"
         kind = settings.choice("kind", LEAF_KINDS, "scored")
         return kind  # type: ignore[return-value]
+
+    def decimals(self, settings: Settings, has_children: bool) -> int | None:
+        """本项得分保留 N 位小数: an item's score rounded half-up before it is summed."""
+        if not settings.has("decimals"):
+            return None
+        value = settings.decimal("decimals")
+        if has_children:
+            settings.problem(
+                "「decimals」只能用于末级指标；一级指标的取整请写在公式中，如 round(指标, 2)"
+            )
+        elif value is None or value != value.to_integral_value() or not 0 <= value <= 6:
+            settings.problem("「decimals」应为 0 到 6 的整数")
+        else:
+            return int(value)
+        return None
 
     def children_points(self, children: tuple[Node, ...]) -> Decimal | None:
         """The full marks the children add up to; bonus and penalty allowances add none."""

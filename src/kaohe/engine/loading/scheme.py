@@ -8,7 +8,7 @@ from typing import Any
 
 from kaohe.engine.errors import SchemeError
 from kaohe.engine.formula import FormulaError, parse_for_sections
-from kaohe.engine.formula.ast import Expression, Number
+from kaohe.engine.formula.ast import Expression, Number, subtracted
 from kaohe.engine.loading.checks import check_references
 from kaohe.engine.loading.grades import read_grades, read_quota, read_tie_breakers
 from kaohe.engine.loading.nodes import TreeReader
@@ -72,7 +72,28 @@ def read_formula(settings: Settings, sections: tuple[Node, ...]) -> Expression:
     if not text:
         text = " + ".join(f"「{name}」" for name in names) or "0"
     try:
-        return parse_for_sections(text, names)
+        expression = parse_for_sections(text, names)
     except FormulaError as error:
         settings.problem(f"公式「formula」有误：{error}")
         return Number(Decimal(0), 0)
+    check_penalties_added(settings, expression, sections)
+    return expression
+
+
+def check_penalties_added(
+    settings: Settings, expression: Expression, sections: tuple[Node, ...]
+) -> None:
+    """A penalty section scores 0 or less (扣 3 分 is −3): the formula adds it. Written after a
+    minus, as the document says it (…−察访核验扣分), it would add the points it deducts."""
+    penalties = {section.name for section in sections if deducts_only(section)}
+    for ref in subtracted(expression):
+        if ref.name in penalties:
+            settings.problem(
+                f"公式「formula」有误：「{ref.name}」是倒扣分项，得分本身为负数（扣 3 分即 -3），"
+                f"公式中减去它反而会加分，请写作「+ {ref.name}」"
+            )
+
+
+def deducts_only(section: Node) -> bool:
+    """A penalty item, or a group of penalty items only: its score is never above 0."""
+    return all(node.kind == "penalty" for node in section.walk() if not node.is_group)

@@ -89,11 +89,15 @@ class UnitFacts:
     records: tuple[Record, ...] = ()
     evaluations: tuple[EvaluationScore, ...] = ()
     periods: tuple[str, ...] = ()
+    as_of: datetime.date | None = None
 
 
 @dataclass(frozen=True)
 class Facts:
     """The facts of one cycle. ``periods`` are the cycle's months as ``YYYY-MM``.
+
+    ``as_of`` is the day a cycle still running is scored on: a period not over by then (its
+    last day on or after ``as_of``) is not yet short of a minimum. None: every period is over.
 
     Without ``units``, the units are the names found in records and evaluations. With them,
     ``compute`` refuses a record or score for any other name (a typo must not become a unit).
@@ -103,6 +107,7 @@ class Facts:
     records: tuple[Record, ...] = ()
     evaluations: tuple[EvaluationScore, ...] = ()
     periods: tuple[str, ...] = field(default=())
+    as_of: datetime.date | None = None
 
     @classmethod
     def of(
@@ -111,8 +116,9 @@ class Facts:
         units: Iterable[Unit] = (),
         evaluations: Iterable[EvaluationScore] = (),
         periods: Iterable[str] = (),
+        as_of: datetime.date | None = None,
     ) -> Facts:
-        return cls(tuple(units), tuple(records), tuple(evaluations), tuple(periods))
+        return cls(tuple(units), tuple(records), tuple(evaluations), tuple(periods), as_of)
 
     @cached_property
     def all_units(self) -> Mapping[str, Unit]:
@@ -160,4 +166,5 @@ class Facts:
             self._records_by_unit.get(name, ()),
             tuple(self._evaluations_by_unit.get(name, ())),
             self.periods,
+            self.as_of,
         )

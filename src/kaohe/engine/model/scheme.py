@@ -88,6 +88,7 @@ class Node:
     applies_to: tuple[str, ...] = ()
     not_applicable: NotApplicable = NotApplicable()
     system: str = ""
+    decimals: int | None = None  # 本项得分保留 N 位小数 (half-up), on items only
 
     @property
     def is_group(self) -> bool:
@@ -110,11 +111,14 @@ class GradeBand:
 
 @dataclass(frozen=True)
 class ExcellenceQuota:
-    """优秀比例: at most ``ratio`` of ranked units keep ``grade``; the rest get ``demote_to``."""
+    """优秀比例: at most ``ratio`` of ranked units keep ``grade``; the rest get ``demote_to``.
+    ``rounding`` turns ratio × units into places: ``floor`` (不超过: 1.8 → 1), ``half_up``
+    (四舍五入: 1.5 → 2) or ``ceil`` (不足 1 个按 1 个计: 1.2 → 2)."""
 
     grade: str
     ratio: Decimal
     demote_to: str
+    rounding: str = "floor"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ cycle context. Amounts are signed: negative deducts, positive adds.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -80,6 +81,7 @@ class UnitView:
     rank_position: Mapping[str, int] = field(default_factory=dict)
     # Rule ids with a record under an incident or with shared credit (they need the full path).
     special: frozenset[str] = frozenset()
+    as_of: datetime.date | None = None  # a running cycle's day (Facts.as_of)
 
 
 class RuleKind:
@@ -108,6 +110,12 @@ class RuleKind:
         """The 级别 a record of the rule may name (levels, tasks, colours, evaluator groups);
         empty when the kind reads no level."""
         return ()
+
+    def unreported(self, rule: Rule) -> Line | None:
+        """What an item's explanation says when the unit has no record for the rule and the
+        rule therefore did nothing: a target nobody reported must not read as met (None:
+        nothing to say — a deduction nobody recorded is simply none)."""
+        return None
 
     def value_bounds(self, rule: Rule) -> tuple[Decimal | None, Decimal | None]:
         """The least and the most 数值 a record of the rule may carry (None: no bound)."""

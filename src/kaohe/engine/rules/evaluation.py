@@ -66,12 +66,14 @@ class EvaluationKind(RuleKind):
         scores = self.collect(rule, node, records, view, outcome)
         weighted = ZERO
         parts: list[str] = []
+        missing: list[str] = []
         for round_name, round_weight in params.rounds.items():
             for group, group_weight in params.groups.items():
                 ballots = scores.get((round_name, group))
                 if not ballots:
                     label = f"{round_name}{group}".strip()
                     outcome.warnings.append(f"「{node.path}」缺少「{label}」的测评分，按 0 分计")
+                    missing.append(f"「{label}」")
                     ballots = [ZERO]
                 score = sum(ballots, ZERO) / len(ballots)
                 weighted += score * group_weight * round_weight
@@ -81,8 +83,16 @@ class EvaluationKind(RuleKind):
         points = node.points or ZERO
         outcome.value = weighted * points / params.scale  # divided last, as by hand
         outcome.value_line = Line(
-            "{}：{} = {}，÷ {} × {} 分 = {} 分",
-            (rule.title, " + ".join(parts), weighted, params.scale, points, outcome.value),
+            "{}：{} = {}，÷ {} × {} 分 = {} 分{}",
+            (
+                rule.title,
+                " + ".join(parts),
+                weighted,
+                params.scale,
+                points,
+                outcome.value,
+                missing_note(missing),
+            ),
         )
         return outcome
 
@@ -125,3 +135,9 @@ class EvaluationKind(RuleKind):
         if not score.is_finite() or not 0 <= score <= params.scale:
             return f"测评分 {show(score)} 不在 0–{show(params.scale)} 之间"
         return ""
+
+
+def missing_note(missing: list[str]) -> str:
+    """Said on the item itself, where the unit reads its score: a group with no score (its
+    quorum missed, its session void, nobody rated the unit) counted 0."""
+    return f"（{'、'.join(missing)}没有测评分，按 0 分计）" if missing else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,6 +16,7 @@ from kaohe.engine.periods import (
     PERIODS,
     WHOLE_CYCLE,
     cycle_periods,
+    period_days,
     period_of,
 )
 from kaohe.engine.rules.base import (
@@ -66,20 +68,27 @@ class FrequencyKind(RuleKind):
             )
             return outcome
         for key, count in counts_by_period(params, records, view.periods, outcome).items():
-            missing = max(ZERO, params.minimum - count)
-            if missing:
-                amount = missing * params.amount
-                line = Line(
-                    "{}：{} {} {}",
-                    (
-                        rule.title,
-                        key,
-                        PERIOD_WORDS[params.per],
-                        shortfall_words(params, count, missing, amount),
-                    ),
-                )
-                outcome.contributions.append(Contribution(amount, rule, line))
+            found = period_shortfall(rule, params, key, count, view.as_of)
+            if found is not None:
+                outcome.contributions.append(found)
         return outcome
+
+
+def period_shortfall(
+    rule: Rule, params: Frequency, key: str, count: Decimal, as_of: datetime.date | None
+) -> Contribution | None:
+    """One period's deduction; a period still running deducts nothing yet and says so."""
+    missing = max(ZERO, params.minimum - count)
+    if not missing:
+        return None
+    if not_over(key, as_of):
+        if not begun(key, as_of):
+            return None
+        return Contribution(ZERO, rule, running_line(rule, params, key, count, as_of))
+    amount = missing * params.amount
+    words = shortfall_words(params, count, missing, amount)
+    line = Line("{}：{} {} {}", (rule.title, key, PERIOD_WORDS[params.per], words))
+    return Contribution(amount, rule, line)
 
 
 def counts_by_period(
@@ -102,4 +111,25 @@ def shortfall_words(params: Frequency, count: Decimal, missing: Decimal, amount:
     return Line(
         "{} {}，应不少于 {} {}，少 {} {}，{} {} 分",
         (count, unit, params.minimum, unit, missing, unit, word, size),
+    )
+
+
+def not_over(key: str, as_of: datetime.date | None) -> bool:
+    """Whether a cycle still running on ``as_of`` has not finished this period (its last day
+    is ``as_of`` or later): the unit may still reach the minimum, so nothing is deducted."""
+    return as_of is not None and key != WHOLE_CYCLE and period_days(key)[1] >= as_of
+
+
+def begun(key: str, as_of: datetime.date | None) -> bool:
+    return as_of is not None and period_days(key)[0] <= as_of
+
+
+def running_line(
+    rule: Rule, params: Frequency, key: str, count: Decimal, as_of: datetime.date | None
+) -> Line:
+    """The period in progress, said plainly: short so far, not deducted yet."""
+    unit = params.unit
+    return Line(
+        "{}：{} {}尚未结束（计至 {}），已 {} {}，应不少于 {} {}，暂不扣分",
+        (rule.title, key, PERIOD_WORDS[params.per], as_of, count, unit, params.minimum, unit),
     )

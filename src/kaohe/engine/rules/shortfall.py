@@ -116,6 +116,13 @@ class ShortfallKind(GapKind):
     name = "shortfall"
     describe = "差额扣分"
 
+    def unreported(self, rule: Rule) -> Line:
+        gap = rule.params
+        assert isinstance(gap, Gap)
+        return Line(
+            "{}：未填报实际完成数（目标 {}{}），未按差额扣分", (rule.title, gap.target, gap.unit)
+        )
+
     def line(
         self, rule: Rule, gap: Gap, actual: Decimal, distance: Decimal, amount: Decimal
     ) -> Line:

@@ -17,6 +17,7 @@ FIELD_LABELS = {
     "excellence_quota": "优秀比例",
     "ratio": "比例",
     "demote_to": "超出比例降为",
+    "rounding": "名额取整",
     "categories": "单位类别",
     "tie_breakers": "同分排序",
     "points": "分值",
