@@ -44,3 +44,28 @@ def test_the_consistency_page_keeps_two_offices_assessing_apart(client, zhangjia
     never_scored = page.content.decode().split('id="never-scored"')[1].split("</ul>")[0]
     assert "<strong>市行政审批局 / 办公室</strong>" in never_scored
     assert "<strong>市财政局 / 办公室</strong>" in never_scored
+
+
+def test_the_evaluator_picker_names_each_person_with_their_unit(client, zhangjiagang):
+    """Two 王伟, one in each bureau's 办公室: the office picks the right one."""
+    from kaohe.accounts.roles import Role
+    from kaohe.evaluations import actions as evaluations
+    from tests.conftest import new_person
+    from tests.evaluations.conftest import window
+
+    other_office = actions.create_unit(None, name="办公室", parent=zhangjiagang.outsider_unit)
+    for username, unit in (
+        ("wangwei1", zhangjiagang.sections["办公室"]),
+        ("wangwei2", other_office),
+    ):
+        person = new_person(username, unit, Role.EVALUATOR)
+        person.full_name = "王伟"
+        person.save(update_fields=["full_name"])
+    evaluation = evaluations.create_evaluation(
+        zhangjiagang.office, zhangjiagang.cycle, name="班子测评", **window()
+    )
+
+    client.force_login(zhangjiagang.office)
+    page = client.get(reverse("evaluations:group_new", args=[evaluation.pk])).content.decode()
+    assert "王伟（市行政审批局 / 办公室）" in page
+    assert "王伟（市财政局 / 办公室）" in page
