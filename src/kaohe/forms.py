@@ -125,6 +125,20 @@ class UnitsField(IdsChoiceField):
         return unit_label(obj)
 
 
+def person_label(user: Any) -> str:
+    """「王伟（市财政局 / 办公室）」: a person named with their unit, as unit_label names it, so
+    that two people of one name tell apart."""
+    return f"{user}（{unit_label(user.unit)}）" if user.unit_id else str(user)
+
+
+class PeopleField(IdsChoiceField):
+    """A picker of several people, labelled by person_label; give it a queryset that reads
+    each person's unit and its parent (select_related("unit__parent"))."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return person_label(obj)
+
+
 class WholeNumberField(forms.IntegerField):
     """A count or a version: a whole number from 0 up to what the database can hold."""
 

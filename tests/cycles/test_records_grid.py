@@ -220,3 +220,18 @@ def test_rules_of_one_item_that_share_a_name_are_told_apart_in_the_grid():
     assert len(set(choices.values())) == len(choices)
     assert choices["award"].startswith("综合加分（") and choices["article"].startswith("综合加分（")
     assert choices["contest"] == "比赛获奖"  # a name of its own stays as it is
+
+
+def test_a_saved_records_empty_cells_say_what_goes_in_them(client, zhangjiagang):
+    """The grid's header is one line (规则 · 次数 · 数值 …): found by session 11's walk, a saved
+    bonus with only 数值 filled showed a row of blank boxes nobody could put a name to."""
+    client.force_login(zhangjiagang.general_office)
+    client.post(
+        add_url(zhangjiagang, "党建科"),
+        {"node": "1.1.1", "rule": "kt1", "count": "1", "note": "迟报"},
+    )
+    record = Record.objects.get()
+    page = grid(client, zhangjiagang)
+    row = page[page.index(f'id="record-{record.pk}"') :].split("</tr>")[0]
+    for label in ("数值", "级别", "事项", "期间", "分摊"):
+        assert f'placeholder="{label}"' in row, label

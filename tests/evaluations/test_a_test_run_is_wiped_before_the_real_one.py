@@ -51,3 +51,21 @@ def test_opening_says_test_codes_were_wiped_only_when_there_was_a_test_run(
     page = client.post(reverse("evaluations:open", args=[found.evaluation.pk]), follow=True)
 
     assert said in page.content.decode()
+
+
+@pytest.mark.parametrize("tested", [False, True])
+def test_the_question_before_opening_warns_of_wiped_test_codes_only_after_a_test_run(
+    leadership_review: Any, client: Any, tested: bool
+) -> None:
+    """Found by session 11's walk: a clerk who never ran a test was asked to accept that its
+    codes and ballots would be wiped."""
+    found = leadership_review
+    if tested:
+        actions.start_test(found.office, found.evaluation)
+    client.force_login(found.office)
+
+    page = client.get(reverse("evaluations:detail", args=[found.evaluation.pk])).content.decode()
+
+    question = page.split(">开启正式测评</button>")[0].rsplit("data-confirm=", 1)[1]
+    assert "评议组和测评表不能再修改" in question
+    assert ("试测码和试测票将全部清除" in question) is tested

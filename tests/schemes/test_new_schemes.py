@@ -137,3 +137,20 @@ def test_the_import_says_whether_it_left_work_to_do(login, db):
     page = client.post(reverse("schemes:import"), {"text": flagged}, follow=True).content.decode()
     assert "已导入为草稿，请逐项核对识别结果；还有 1 项待办需要处理后才能发布" in page
     assert "待处理：1 项" in page
+
+
+def test_the_message_over_the_editor_counts_the_to_do_as_the_box_under_it(login, db):
+    """Found by session 11's walk: a pasted 党支部 document was 「还有 7 项待办」 in the message
+    and 「还有 8 项」 in the 待办 box right under it."""
+    client = login(Role.OFFICE)
+    pasted = (
+        "一、组织建设（10分）\n"
+        "1.班子健全（10分）：班子配备不全的扣2分。\n"
+        "二、奖惩\n"
+        "凡违法违纪受处分的，取消先进党支部评比资格。\n"
+        "扣奖总额=考核基数奖金×1.3×[1-支部考核分/90分]×50%\n"
+    )
+    page = client.post(reverse("schemes:import"), {"text": pasted}, follow=True).content.decode()
+    told = re.search(r"还有 (\d+) 项待办需要处理后才能发布", page)
+    boxed = re.search(r"待办：还有 (\d+) 项需要处理后才能发布", page)
+    assert told and boxed and told.group(1) == boxed.group(1)

@@ -56,7 +56,7 @@ def units(request: HttpRequest) -> HttpResponse:
 
 @role_required(*can_manage_organisation, *can_manage_roles)
 def users(request: HttpRequest) -> HttpResponse:
-    people = User.objects.select_related("unit").prefetch_related(
+    people = User.objects.select_related("unit__parent").prefetch_related(
         Prefetch("role_grants", queryset=RoleGrant.objects.order_by("role"))
     )
     return render(

@@ -118,10 +118,10 @@ class RecordForm(StyledModelForm):
         for field in self.fields.values():
             field.widget.attrs["aria-label"] = field.label
             field.widget.attrs["class"] += f" {field.widget.attrs['class']}-sm"
-        if self.instance.pk is None:
-            for field in self.visible_fields():
-                field.field.widget.attrs.setdefault("placeholder", field.label)
-            self.fields["note"].widget.attrs["placeholder"] = "说明/理由"
+        # Every row, saved or new, names its empty cells: the grid's header is one line.
+        for field in self.visible_fields():
+            field.field.widget.attrs.setdefault("placeholder", field.label)
+        self.fields["note"].widget.attrs["placeholder"] = "说明/理由"
 
     def record_values(self) -> dict[str, Any]:
         return {column: self.cleaned_data[column] for column in GRID_COLUMNS}

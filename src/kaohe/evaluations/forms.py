@@ -17,7 +17,13 @@ from kaohe.evaluations.actions import DimensionLine
 from kaohe.evaluations.actions.running import MAX_BATCH
 from kaohe.evaluations.items import evaluation_items
 from kaohe.evaluations.models import CodeBatch, Evaluation, EvaluatorGroup
-from kaohe.forms import IdsChoiceField, StyledForm, StyledModelForm, WholeNumberField
+from kaohe.forms import (
+    IdsChoiceField,
+    PeopleField,
+    StyledForm,
+    StyledModelForm,
+    WholeNumberField,
+)
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 MARKING_WORDS = {"等次": EvaluatorGroup.Marking.GRADE, "打分": EvaluatorGroup.Marking.SCORE}
@@ -119,7 +125,7 @@ class GroupForm(StyledModelForm):
     units = IdsChoiceField(
         label="指定的单位（评议对象为「指定的单位」时）", queryset=None, required=False
     )
-    members = IdsChoiceField(label="有账户的评议人", queryset=None, required=False)
+    members = PeopleField(label="有账户的评议人", queryset=None, required=False)
 
     class Meta:
         model = EvaluatorGroup
@@ -145,6 +151,7 @@ class GroupForm(StyledModelForm):
         fields["members"].queryset = (
             User.objects.filter(is_active=True)
             .exclude(role_grants__role__in=ADMINISTRATOR_ROLES)  # they keep the system, never rate
+            .select_related("unit__parent")
             .order_by("username")
         )
         group = self.instance

@@ -220,7 +220,7 @@ def send_back(actor: User, submission_id: int, reason: str) -> Submission:
 
 def describe(submission: Submission) -> str:
     task = submission.assignment.node_name
-    return f"「{submission.cycle_unit}」{task}（{submission.period}）的进度报送"
+    return f"「{submission.cycle_unit}」{task}（{submission.period_label}）的进度报送"
 
 
 def tell_next_signers(submission: Submission) -> None:

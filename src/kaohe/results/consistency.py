@@ -16,6 +16,7 @@ from statistics import median
 
 from kaohe import engine
 from kaohe.cycles.models import Cycle, CycleUnit
+from kaohe.forms import unit_label
 
 OUTLIER_TIMES = 2
 
@@ -83,9 +84,10 @@ def cycle_consistency(cycle: Cycle) -> Consistency:
 
 
 def assessor_roots(cycle: Cycle) -> dict[str, str]:
-    """Each assigned subtree's root and its 考评单位's name."""
-    assigned = cycle.assignments.filter(assessor__isnull=False)
-    return dict(assigned.values_list("node_path", "assessor__name"))
+    """Each assigned subtree's root and its 考评单位 as the pickers name it, so that two
+    bureaus' 办公室 stay two assessors."""
+    assigned = cycle.assignments.filter(assessor__isnull=False).select_related("assessor__parent")
+    return {assignment.node_path: unit_label(assignment.assessor) for assignment in assigned}
 
 
 def coverage(roots: Mapping[str, str], units: list[CycleUnit]) -> dict[str, list[str]]:

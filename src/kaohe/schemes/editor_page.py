@@ -174,6 +174,11 @@ def tree_rows(data: dict[str, Any], position: str) -> list[TreeRow]:
     return rows
 
 
+def todo_count_of(draft: SchemeVersion) -> int:
+    """The count the editor's 待办 box shows, for a page that tells it before the editor opens."""
+    return editor_page(draft).todo_count
+
+
 def blockers_of(data: dict[str, Any]) -> list[str]:
     """What blocks publication of a draft that loads (one that does not shows its problems),
     less the flagged rules: the page shows each as a to-do card, and counts it once."""

@@ -11,6 +11,7 @@ from kaohe import uploads
 from kaohe.imports.jobs import ImportFailed, Progress, importer
 from kaohe.imports.models import ImportJob
 from kaohe.schemes import actions
+from kaohe.schemes.editor_page import todo_count_of
 from kaohe.schemes.models import Scheme
 from kaohe.transfer.importers import ImportRefused, import_document
 
@@ -18,7 +19,8 @@ IMPORTED = "已导入为草稿，请逐项核对识别结果"
 
 
 def imported_message(pending: int) -> str:
-    """What the job's page says: the 待办 is named only when the import left work in it."""
+    """What the job's page says: the 待办 is named only when the import left work in it, and
+    counted as the editor's 待办 box under it counts."""
     if pending:
         return f"{IMPORTED}；还有 {pending} 项待办需要处理后才能发布"
     return f"{IMPORTED}，无误后即可发布"
@@ -37,4 +39,4 @@ def import_scheme_document(job: ImportJob, data: bytes, progress: Progress) -> s
         job.started_by, imported.scheme, Scheme.Source.IMPORTED, report=imported.report.lines()
     )
     job.result_url = reverse("schemes:editor", args=[version.scheme.slug, version.number])
-    return imported_message(len(imported.report.pending))
+    return imported_message(todo_count_of(version))

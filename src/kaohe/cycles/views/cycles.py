@@ -86,7 +86,9 @@ def cycle_for(request: HttpRequest, cycle_id: int) -> Cycle:
 def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
     cycle = cycle_for(request, cycle_id)
     office = access.is_office(request.user)
-    assignments = cycle.assignments.select_related("assessor").prefetch_related("responsible_units")
+    assignments = cycle.assignments.select_related("assessor__parent").prefetch_related(
+        "responsible_units__parent"
+    )
     if not office:
         unit_id = request.user.unit_id
         assignments = assignments.filter(assessor_id=unit_id) | assignments.filter(

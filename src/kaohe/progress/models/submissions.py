@@ -5,6 +5,7 @@ from django.db import models
 
 from kaohe.accounts.roles import Role
 from kaohe.cycles.models import Assignment, Cycle, CycleUnit
+from kaohe.engine.periods import period_label
 from kaohe.models import EvidenceFile
 
 
@@ -83,7 +84,12 @@ class Submission(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.cycle_unit} · {self.assignment.node_name} · {self.period}"
+        return f"{self.cycle_unit} · {self.assignment.node_name} · {self.period_label}"
+
+    @property
+    def period_label(self) -> str:
+        """The period as people write it: 2024-03 → 2024年3月, 2024-Q1 → 2024年第1季度."""
+        return period_label(self.period)
 
     @property
     def cycle(self) -> Cycle:

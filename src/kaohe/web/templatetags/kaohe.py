@@ -5,6 +5,8 @@ from typing import Any
 
 from django import template
 
+from kaohe import forms
+
 register = template.Library()
 
 
@@ -17,3 +19,9 @@ def plain(value: Any) -> str:
         text = format(value.normalize(), "f")
         return "0" if text in {"-0", "0"} else text
     return str(value)
+
+
+@register.filter
+def unit_label(unit: Any) -> str:
+    """A unit as its pickers name it (「市财政局 / 办公室」); '' for no unit."""
+    return forms.unit_label(unit) if unit else ""
