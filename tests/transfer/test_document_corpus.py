@@ -86,10 +86,10 @@ def test_no_real_document_is_refused_in_any_of_its_forms(folder):
 # branches merged brought it to 49 wrong, 62 missing, 72.4% exact, 63 trees. Session 11 opened
 # d310–d402 (held out in session 10, measured unseen twice: 74 wrong, 56 missing at the end): the
 # enlarged split, d001–d402, reads 123 wrong, 118 missing, 67.4% exact, 69 trees; the wrong-reading
-# branch of session 11 (rwrong4) brought it to 65 wrong, 93 missing, 68.3% exact.
-DEV_MAXIMUM_WRONG = 65
+# branch of session 11 (rwrong4) brought it to 64 wrong, 92 missing, 68.3% exact.
+DEV_MAXIMUM_WRONG = 64
 DEV_MINIMUM_EXACT_SHARE = Decimal("68.3")
-DEV_MAXIMUM_MISSING = 93
+DEV_MAXIMUM_MISSING = 92
 DEV_MINIMUM_TREES = 69
 
 
