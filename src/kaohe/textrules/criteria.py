@@ -49,6 +49,7 @@ def read_criteria(
     original text.
     """
     clean = normalize(text)  # same length as text: offsets found in it point into text
+    clean_name = normalize(name)
     readings = [read_sentence(sentence) for sentence in split_sentences(clean)]
     drafts: list[Draft] = []
     node: dict[str, Any] = {}
@@ -57,8 +58,8 @@ def read_criteria(
         for finding in reading.findings:
             node.update(finding.node)
     drafts.extend(_cut_off_end(readings, drafts))
-    drafts = join_minimums(gather_checklists(drafts, readings, text, name), clean, normalize(name))
-    drafts = doubt_unlisted_shortages(drafts, clean, normalize(name))
+    drafts = join_minimums(gather_checklists(drafts, readings, text, name), clean, clean_name)
+    drafts = doubt_unlisted_shortages(drafts, clean, clean_name)
     drafts = join_limit_sentences(drafts, readings)
     drafts = join_severity_tiers(merge_levels(drafts, clean), clean)
     drafts = join_graded_conditions(drafts, clean, readings, text)
